@@ -1,0 +1,1 @@
+export * from './landmark-frame.ts';
