@@ -1,1 +1,9 @@
-export {};
+// @anklepump/pose, browser-safe entry: the in-browser estimator and the model identity. The Node
+// estimator for recorded video (ffmpeg + headless Chromium) is at '@anklepump/pose/node'.
+export {
+  type BrowserPoseEstimator,
+  type BrowserPoseEstimatorOptions,
+  createBrowserPoseEstimator,
+} from './browser-estimator.ts';
+export { DEFAULT_THRESHOLDS, POSE_MODEL, type PoseThresholds, validateThresholds } from './model.ts';
+export { type RawPoint, type RawPoseResult, toLandmarkFrame } from './to-landmark-frame.ts';

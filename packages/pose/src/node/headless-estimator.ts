@@ -1,0 +1,258 @@
+// The Node estimator for recorded video: ffmpeg decodes frames, a loopback HTTP server hands them
+// to MediaPipe running in headless Chromium, landmarks come back as LandmarkFrames. Nothing leaves
+// 127.0.0.1; the model is read from disk.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, normalize } from 'node:path';
+import type { Landmark, LandmarkFrame, WorldLandmark } from '@anklepump/motion';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_THRESHOLDS, type PoseThresholds, validateThresholds } from '../model.ts';
+import { launchChromium } from './chromium.ts';
+import { type DecodedFrame, decodeFrames, effectiveSampleHz } from './decode-frames.ts';
+import { estimatorPageHtml } from './estimator-page.ts';
+import { loadModel } from './model-file.ts';
+import { PoseError } from './pose-error.ts';
+import { probeVideo, type VideoInfo } from './probe-video.ts';
+
+export interface HeadlessPoseEstimatorOptions {
+  /** Path of pose_landmarker_full.task; default packages/pose/models/ (checked by sha256). */
+  readonly modelPath?: string;
+  readonly thresholds?: PoseThresholds;
+}
+
+export interface VideoProgress {
+  readonly framesDone: number;
+  /** Expected number of sampled frames (from the probed duration; an estimate). */
+  readonly framesTotal: number;
+  readonly elapsedS: number;
+}
+
+export interface EstimateVideoOptions {
+  /** Frames per second to analyse, 1..120 (default 15; capped at the video's own rate). */
+  readonly sampleHz?: number;
+  /** Longest side the frames are scaled to before the model, 64..4096 px (default 960). */
+  readonly maxSidePx?: number;
+  readonly onProgress?: (p: VideoProgress) => void;
+}
+
+export interface VideoPose {
+  readonly info: VideoInfo;
+  /** The sampling rate actually used (frames per second). */
+  readonly sampleHz: number;
+  readonly frames: LandmarkFrame[];
+  /** Median time of the pose model per frame inside Chromium (milliseconds). */
+  readonly modelMsPerFrame: number;
+  /** Wall time of decoding + estimation (seconds). */
+  readonly elapsedS: number;
+}
+
+export interface HeadlessPoseEstimator {
+  /** Landmarks of every sampled frame of the video at `path`. Rejects with PoseError. */
+  estimateVideo(path: string, options?: EstimateVideoOptions): Promise<VideoPose>;
+  /** Closes Chromium and the loopback server. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  readonly id: number;
+  readonly frames: Map<number, DecodedFrame>;
+  readonly waiting: Map<number, (f: DecodedFrame | null) => void>;
+  ended: boolean;
+  readonly results: { ms: number; landmarks: Landmark[] | null; world: WorldLandmark[] | null }[];
+  onResult: (i: number) => void;
+  onDone: () => void;
+  onError: (message: string) => void;
+  readonly wake: () => void;
+}
+
+const MAX_QUEUED_FRAMES = 6;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (d: Buffer) => parts.push(d));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Starts Chromium and the loopback server and loads the model page. Rejects with PoseError. */
+export async function createHeadlessPoseEstimator(
+  options: HeadlessPoseEstimatorOptions = {},
+): Promise<HeadlessPoseEstimator> {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  validateThresholds(thresholds);
+  const model = loadModel(options.modelPath);
+  const visionDir = dirname(createRequire(import.meta.url).resolve('@mediapipe/tasks-vision'));
+  const html = estimatorPageHtml(thresholds);
+  const jobs = new Map<number, Job>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    } else if (parts[0] === 'vision') {
+      const rel = normalize(parts.slice(1).join('/'));
+      if (rel.startsWith('..')) return void res.writeHead(403).end();
+      const type = rel.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+      res.writeHead(200, { 'content-type': type }).end(readFileSync(join(visionDir, rel)));
+    } else if (url.pathname === '/model.task') {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(model);
+    } else {
+      const job = jobs.get(Number(parts[1]));
+      const i = Number(parts[2]);
+      if (!job) return void res.writeHead(404).end();
+      if (parts[0] === 'frame') {
+        const f =
+          job.frames.get(i) ??
+          (job.ended ? null : await new Promise<DecodedFrame | null>((r) => job.waiting.set(i, r)));
+        job.frames.delete(i);
+        job.wake();
+        if (!f) return void res.writeHead(204).end();
+        const frame = f as DecodedFrame;
+        res
+          .writeHead(200, {
+            'content-type': 'application/octet-stream',
+            'x-width': frame.widthPx,
+            'x-height': frame.heightPx,
+            'x-tms': frame.tMs,
+          })
+          .end(frame.rgba);
+      } else if (parts[0] === 'result') {
+        job.results[i] = JSON.parse(await readBody(req));
+        res.writeHead(204).end();
+        job.onResult(i);
+      } else if (parts[0] === 'done') {
+        await readBody(req);
+        res.writeHead(204).end();
+        job.onDone();
+      } else if (parts[0] === 'error') {
+        const { message } = JSON.parse(await readBody(req)) as { message: string };
+        res.writeHead(204).end();
+        job.onError(message);
+      } else res.writeHead(404).end();
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) res.writeHead(500).end(String(e));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let browser: Browser | undefined;
+  let page: Page;
+  try {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.waitForFunction('window.__ready === true', undefined, { timeout: 60_000 });
+  } catch (e) {
+    await browser?.close();
+    server.close();
+    if (e instanceof PoseError) throw e;
+    throw new PoseError(
+      'browser-failed',
+      `the pose page failed to load: ${(e as Error).message.split('\n')[0]}`,
+    );
+  }
+  let nextJob = 1;
+
+  return {
+    async estimateVideo(path, opts = {}) {
+      const started = performance.now();
+      const info = await probeVideo(path);
+      const sampleHz = effectiveSampleHz(info, opts.sampleHz ?? 15);
+      const framesTotal = Math.max(1, Math.round(info.durationS * sampleHz));
+      let wakeProducer = () => {};
+      const job: Job = {
+        id: nextJob++,
+        frames: new Map(),
+        waiting: new Map(),
+        ended: false,
+        results: [],
+        onResult: () => {},
+        onDone: () => {},
+        onError: () => {},
+        wake: () => wakeProducer(),
+      };
+      jobs.set(job.id, job);
+      const decoded: DecodedFrame[] = [];
+      const finished = new Promise<void>((resolve, reject) => {
+        job.onDone = resolve;
+        job.onError = (m) => reject(new PoseError('browser-failed', `pose model failed in Chromium: ${m}`));
+        job.onResult = (i) =>
+          opts.onProgress?.({
+            framesDone: i + 1,
+            framesTotal: Math.max(framesTotal, i + 1),
+            elapsedS: (performance.now() - started) / 1000,
+          });
+      });
+      finished.catch(() => {});
+      const produce = async (): Promise<void> => {
+        try {
+          for await (const f of decodeFrames(path, info, { sampleHz, maxSidePx: opts.maxSidePx ?? 960 })) {
+            decoded.push({ ...f, rgba: Buffer.alloc(0) });
+            const w = job.waiting.get(f.index);
+            if (w) {
+              job.waiting.delete(f.index);
+              w(f);
+            } else job.frames.set(f.index, f);
+            while (job.frames.size >= MAX_QUEUED_FRAMES) {
+              await new Promise<void>((r) => {
+                wakeProducer = r;
+              });
+            }
+          }
+        } finally {
+          job.ended = true;
+          for (const [, w] of job.waiting) w(null);
+          job.waiting.clear();
+        }
+      };
+      const producing = produce();
+      producing.catch(() => {});
+      try {
+        await page.evaluate((id) => {
+          void (window as unknown as { __run: (id: number) => Promise<void> }).__run(id);
+        }, job.id);
+        await Promise.race([producing.then(() => finished), finished]);
+        await producing;
+      } finally {
+        jobs.delete(job.id);
+      }
+      const frames: LandmarkFrame[] = decoded.map((f, i) => {
+        const r = job.results[i];
+        return {
+          tMs: f.tMs,
+          landmarks: r?.landmarks ?? null,
+          world: r?.landmarks ? (r.world ?? null) : null,
+          widthPx: f.widthPx,
+          heightPx: f.heightPx,
+        };
+      });
+      return {
+        info,
+        sampleHz,
+        frames,
+        modelMsPerFrame: median(job.results.map((r) => r.ms)),
+        elapsedS: (performance.now() - started) / 1000,
+      };
+    },
+    async close() {
+      await browser?.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

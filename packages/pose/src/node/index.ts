@@ -1,0 +1,20 @@
+// @anklepump/pose/node: pose estimation for recorded video in Node (ffmpeg + headless Chromium).
+export { chromiumPath, launchChromium } from './chromium.ts';
+export {
+  type DecodedFrame,
+  type DecodeOptions,
+  decodedSize,
+  decodeFrames,
+  effectiveSampleHz,
+} from './decode-frames.ts';
+export {
+  createHeadlessPoseEstimator,
+  type EstimateVideoOptions,
+  type HeadlessPoseEstimator,
+  type HeadlessPoseEstimatorOptions,
+  type VideoPose,
+  type VideoProgress,
+} from './headless-estimator.ts';
+export { defaultModelPath, loadModel } from './model-file.ts';
+export { PoseError, type PoseErrorCode } from './pose-error.ts';
+export { parseProbe, probeVideo, type VideoInfo } from './probe-video.ts';
