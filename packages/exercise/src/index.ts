@@ -1,1 +1,12 @@
-export {};
+// Public face of @anklepump/exercise: the ankle-pump exercise as data and pure functions.
+
+export * from './alert-types.ts';
+export * from './dose.ts';
+export * from './messages.ts';
+export * from './regimen.ts';
+export * from './schedule-types.ts';
+export * from './screening.ts';
+export * from './screening-questionnaire.ts';
+export * from './sensor-rep.ts';
+export * from './session-types.ts';
+export * from './validation.ts';
