@@ -8,5 +8,8 @@ export * from './schedule-types.ts';
 export * from './screening.ts';
 export * from './screening-questionnaire.ts';
 export * from './sensor-rep.ts';
+export * from './session-machine.ts';
+export { CUE_MESSAGE, phaseDurationMs, RELAX_MS, SWITCH_MS } from './session-phases.ts';
+export * from './session-record.ts';
 export * from './session-types.ts';
 export * from './validation.ts';

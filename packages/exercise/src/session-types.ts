@@ -85,6 +85,10 @@ export interface SessionState {
   /** Last event time seen; older events are ignored so time never runs backwards. */
   readonly lastTMs: number | null;
   readonly warnings: readonly SessionWarning[];
+  /** Coaching hints already spoken in this set (each is spoken once per set, then only recorded). */
+  readonly hintsThisSet: readonly SessionWarningCode[];
+  /** Rep cycles paced for the current foot in this set: movement cues are spoken in full on the first only. */
+  readonly cyclesThisFoot: number;
   readonly stopReason: StopReason | null;
   readonly record: SessionRecord | null;
 }
