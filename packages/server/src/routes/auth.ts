@@ -1,0 +1,150 @@
+// Signing in and out: clinicians and admins by password (cookie session + CSRF token), patient
+// devices by redeeming an invite code for a long-lived device token.
+
+import { requireAuth } from '../auth/access.ts';
+import { SESSION_COOKIE } from '../auth/authenticate.ts';
+import { newToken, normaliseInviteCode, sha256 } from '../auth/tokens.ts';
+import type { Ctx } from '../deps.ts';
+import { HttpError } from '../errors.ts';
+import { readJson } from '../http/body.ts';
+import { sessionCookie } from '../http/cookies.ts';
+import type { Router } from '../http/router.ts';
+import { object, onlyKeys, string } from '../http/validate.ts';
+import type { User } from '../store/store.ts';
+
+/** Device tokens last a year: a patient may be offline for days and must still be able to sync. */
+export const DEVICE_TOKEN_DAYS = 365;
+export const INVITE_DAYS = 14;
+
+export function publicUser(u: User) {
+  return { id: u.id, role: u.role, displayName: u.displayName, email: u.email };
+}
+
+function rateLimit(ctx: Ctx): void {
+  const wait = ctx.deps.loginLimiter.hit(ctx.ip, ctx.nowMs);
+  if (wait > 0) {
+    throw new HttpError(
+      'rate_limited',
+      `too many attempts from this address; try again in ${wait} s`,
+      undefined,
+      {
+        'retry-after': String(wait),
+      },
+    );
+  }
+}
+
+export function registerAuthRoutes(r: Router<Ctx>): void {
+  r.add('POST', '/api/auth/login', async ({ req }, ctx) => {
+    const { deps, nowMs } = ctx;
+    rateLimit(ctx);
+    const body = object(await readJson(req, 16_384), 'body');
+    onlyKeys(body, 'body', ['email', 'password']);
+    const email = string(body, 'email', 'body', { max: 254 }).trim().toLowerCase();
+    const password = string(body, 'password', 'body', { max: 256 });
+    const user = await deps.store.userByEmail(email);
+    const wrong = new HttpError('unauthenticated', 'e-mail or password is wrong');
+    if (!user?.passwordHash || user.disabled || user.role === 'patient') {
+      await deps.hasher.hash(password); // same cost as a real check: no timing hint that the account is absent
+      throw wrong;
+    }
+    if (user.lockedUntilMs > nowMs) {
+      const s = Math.ceil((user.lockedUntilMs - nowMs) / 1000);
+      throw new HttpError(
+        'account_locked',
+        `too many wrong passwords; the account is locked for ${s} s more`,
+        undefined,
+        {
+          'retry-after': String(s),
+        },
+      );
+    }
+    if (!(await deps.hasher.verify(user.passwordHash, password))) {
+      const st = await deps.store.noteLoginFailure(
+        user.id,
+        deps.config.lockoutAfter,
+        nowMs + deps.config.lockoutMin * 60_000,
+      );
+      deps.logger.log('warn', 'login failed', { user: user.id, ip: ctx.ip, failedLogins: st.failedLogins });
+      throw wrong;
+    }
+    await deps.store.noteLoginSuccess(user.id);
+    const token = newToken(deps.randomBytes);
+    const csrf = newToken(deps.randomBytes);
+    const expiresMs = nowMs + deps.config.sessionMaxHours * 3_600_000;
+    await deps.store.createAuthSession({
+      tokenHash: sha256(token),
+      userId: user.id,
+      kind: 'web',
+      csrf,
+      label: String(req.headers['user-agent'] ?? '').slice(0, 200),
+      createdMs: nowMs,
+      lastSeenMs: nowMs,
+      expiresMs,
+    });
+    deps.logger.log('info', 'login', { user: user.id, ip: ctx.ip });
+    return {
+      status: 200,
+      json: {
+        user: publicUser(user),
+        csrfToken: csrf,
+        expiresAtMs: expiresMs,
+        idleTimeoutMin: deps.config.sessionIdleMin,
+      },
+      headers: {
+        'set-cookie': sessionCookie(SESSION_COOKIE, token, {
+          maxAgeS: deps.config.sessionMaxHours * 3600,
+          secure: deps.config.cookieSecure,
+        }),
+      },
+    };
+  });
+
+  r.add('POST', '/api/auth/logout', async (_i, ctx) => {
+    const p = requireAuth(ctx);
+    await ctx.deps.store.deleteAuthSession(p.tokenHash);
+    return {
+      status: 200,
+      json: { signedOut: true },
+      headers: {
+        'set-cookie': sessionCookie(SESSION_COOKIE, '', { maxAgeS: 0, secure: ctx.deps.config.cookieSecure }),
+      },
+    };
+  });
+
+  r.add('GET', '/api/me', async (_i, ctx) => {
+    const p = requireAuth(ctx);
+    const u = await ctx.deps.store.userById(p.userId);
+    if (!u) throw new HttpError('unauthenticated', 'sign in first');
+    return { status: 200, json: { user: publicUser(u), via: p.via } };
+  });
+
+  r.add('POST', '/api/invites/redeem', async ({ req }, ctx) => {
+    const { deps, nowMs } = ctx;
+    rateLimit(ctx);
+    const body = object(await readJson(req, 4096), 'body');
+    onlyKeys(body, 'body', ['code', 'deviceLabel']);
+    const code = normaliseInviteCode(string(body, 'code', 'body', { max: 64 }));
+    const label = string(body, 'deviceLabel', 'body', { max: 100, optional: true });
+    const patientId = await deps.store.redeemInvite(sha256(code), nowMs);
+    if (!patientId)
+      throw new HttpError(
+        'invite_invalid',
+        'this invite code is unknown, used or expired; ask your clinician for a new one',
+        'body.code',
+      );
+    const token = newToken(deps.randomBytes);
+    await deps.store.createAuthSession({
+      tokenHash: sha256(token),
+      userId: patientId,
+      kind: 'device',
+      csrf: newToken(deps.randomBytes),
+      label,
+      createdMs: nowMs,
+      lastSeenMs: nowMs,
+      expiresMs: nowMs + DEVICE_TOKEN_DAYS * 86_400_000,
+    });
+    const u = await deps.store.userById(patientId);
+    return { status: 201, json: { deviceToken: token, patient: u ? publicUser(u) : { id: patientId } } };
+  });
+}

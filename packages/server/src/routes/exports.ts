@@ -1,0 +1,140 @@
+// Exports: one patient's data as a FHIR R4 Bundle or CSV, their reminder schedule as .ics, and a
+// clinic's data (a clinician's patients) as NDJSON or CSV. Every export is an audited read.
+import { accessReason, audit, requirePatientAccess, requireRole } from '../auth/access.ts';
+import type { Ctx } from '../deps.ts';
+import { expectedSessionsPerDay } from '../domain/alert-rules.ts';
+import { HttpError } from '../errors.ts';
+import { recordsToCsv } from '../export/csv.ts';
+import { patientBundle } from '../export/fhir.ts';
+import { dailySlots, scheduleIcs } from '../export/ics.ts';
+import type { Router } from '../http/router.ts';
+import type { StoredRecord } from '../store/store.ts';
+
+const ALL = 1_000_000;
+const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
+
+async function clinicRecords(ctx: Ctx, input: Parameters<typeof accessReason>[0]) {
+  const p = requireRole(ctx, 'clinician', 'admin');
+  let reason: string | null = null;
+  if (p.role === 'admin') {
+    reason = accessReason(input);
+    if (!reason) {
+      await audit(ctx, { action: 'read', patientId: null, resource: 'clinic-export', outcome: 'denied' });
+      throw new HttpError(
+        'reason_required',
+        'admins read health data only with a reason: send X-Access-Reason (10-500 characters)',
+        'x-access-reason',
+      );
+    }
+  }
+  const patients = await ctx.deps.store.patientSummaries(p.role === 'admin' ? null : p.userId, ctx.nowMs);
+  const out: { id: string; displayName: string; records: StoredRecord[] }[] = [];
+  for (const pt of patients) {
+    await audit(ctx, {
+      action: 'read',
+      patientId: pt.id,
+      resource: 'clinic-export',
+      outcome: 'allowed',
+      reason,
+    });
+    out.push({
+      id: pt.id,
+      displayName: pt.displayName,
+      records: await ctx.deps.store.listRecords(pt.id, { limit: ALL }),
+    });
+  }
+  return out;
+}
+
+export function registerExportRoutes(r: Router<Ctx>): void {
+  r.add('GET', '/api/patients/:id/export/fhir', async (input, ctx) => {
+    const id = input.params.id!;
+    await requirePatientAccess(input, ctx, id, 'read', 'export-fhir');
+    const patient = await ctx.deps.store.userById(id);
+    if (!patient) throw new HttpError('not_found', `no patient ${id}`, 'id');
+    const bundle = patientBundle({
+      patient,
+      prescription: await ctx.deps.store.currentPrescription(id),
+      records: await ctx.deps.store.listRecords(id, { limit: ALL }),
+      nowMs: ctx.nowMs,
+    });
+    return {
+      status: 200,
+      raw: { body: JSON.stringify(bundle), contentType: 'application/fhir+json; charset=utf-8' },
+      headers: attachment(`anklepump-${id}.fhir.json`),
+    };
+  });
+
+  r.add('GET', '/api/patients/:id/export/csv', async (input, ctx) => {
+    const id = input.params.id!;
+    await requirePatientAccess(input, ctx, id, 'read', 'export-csv');
+    const records = await ctx.deps.store.listRecords(id, { limit: ALL });
+    return {
+      status: 200,
+      raw: { body: recordsToCsv(records), contentType: 'text/csv; charset=utf-8' },
+      headers: attachment(`anklepump-${id}.csv`),
+    };
+  });
+
+  r.add('GET', '/api/patients/:id/schedule.ics', async (input, ctx) => {
+    const id = input.params.id!;
+    await requirePatientAccess(input, ctx, id, 'read', 'schedule');
+    const rx = await ctx.deps.store.currentPrescription(id);
+    if (!rx) throw new HttpError('not_found', 'no prescription yet, so no schedule');
+    const perDay = expectedSessionsPerDay(rx.regimen) ?? 1;
+    const reg = rx.regimen as { name?: string; dose?: { repsPerFoot?: number; sets?: number } };
+    const body = scheduleIcs({
+      uidBase: `${id}-v${rx.version}`,
+      title: 'Ankle pumps',
+      description: `${reg.name ?? 'Ankle pumps'}: ${reg.dose?.repsPerFoot ?? ''} reps per foot, ${reg.dose?.sets ?? ''} sets.`,
+      startDate: new Date(ctx.nowMs).toISOString().slice(0, 10),
+      slotsMin: dailySlots(Math.min(perDay, 16)),
+      durationMin: 10,
+      nowMs: ctx.nowMs,
+    });
+    return {
+      status: 200,
+      raw: { body, contentType: 'text/calendar; charset=utf-8' },
+      headers: attachment('anklepump.ics'),
+    };
+  });
+
+  r.add('GET', '/api/clinic/export.ndjson', async (input, ctx) => {
+    const data = await clinicRecords(ctx, input);
+    const lines: string[] = [];
+    for (const p of data) {
+      lines.push(JSON.stringify({ type: 'patient', id: p.id, displayName: p.displayName }));
+      for (const rec of p.records) {
+        lines.push(
+          JSON.stringify({
+            type: 'record',
+            patientId: p.id,
+            id: rec.id,
+            kind: rec.kind,
+            idempotencyKey: rec.idempotencyKey,
+            occurredAtMs: rec.occurredMs,
+            receivedAtMs: rec.receivedMs,
+            data: rec.body,
+          }),
+        );
+      }
+    }
+    return {
+      status: 200,
+      raw: {
+        body: lines.length ? `${lines.join('\n')}\n` : '',
+        contentType: 'application/x-ndjson; charset=utf-8',
+      },
+      headers: attachment('anklepump-clinic.ndjson'),
+    };
+  });
+
+  r.add('GET', '/api/clinic/export.csv', async (input, ctx) => {
+    const data = await clinicRecords(ctx, input);
+    return {
+      status: 200,
+      raw: { body: recordsToCsv(data.flatMap((p) => p.records)), contentType: 'text/csv; charset=utf-8' },
+      headers: attachment('anklepump-clinic.csv'),
+    };
+  });
+}

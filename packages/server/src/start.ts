@@ -1,0 +1,62 @@
+// Starts a whole server from a configuration: store, first admin, HTTP. The CLI's `serve` and the
+// tests both go through here, and both get back a handle whose stop() undoes everything.
+import { randomBytes } from 'node:crypto';
+import { type App, createApp } from './app.ts';
+import { createArgon2Hasher, type PasswordHasher } from './auth/passwords.ts';
+import { createRateLimiter } from './auth/rate-limit.ts';
+import { ensureFirstAdmin } from './bootstrap.ts';
+import type { ServerConfig } from './config.ts';
+import type { Deps } from './deps.ts';
+import { createJsonLogger, type Logger } from './logger.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  store: Store;
+  deps: Deps;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Opens the store, ensures the first admin and listens; every piece can be replaced for tests. */
+export async function startServer(
+  config: ServerConfig,
+  overrides: Partial<Pick<Deps, 'now' | 'randomBytes' | 'logger' | 'hasher'>> & { store?: Store } = {},
+): Promise<RunningServer> {
+  const now = overrides.now ?? Date.now;
+  const logger: Logger =
+    overrides.logger ??
+    createJsonLogger({ level: config.logLevel, write: (l) => process.stdout.write(l), now });
+  const hasher: PasswordHasher = overrides.hasher ?? createArgon2Hasher();
+  const rb = overrides.randomBytes ?? ((n: number) => randomBytes(n));
+  const store =
+    overrides.store ??
+    (await openStore({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, nowMs: now() }));
+  try {
+    if (config.bootstrapAdmin) {
+      const r = await ensureFirstAdmin(store, hasher, config.bootstrapAdmin, {
+        nowMs: now(),
+        randomBytes: rb,
+      });
+      logger.log('info', r === 'created' ? 'first admin created' : 'admin exists; ADMIN_* ignored', {
+        email: config.bootstrapAdmin.email,
+      });
+    }
+    const deps: Deps = {
+      store,
+      config,
+      logger,
+      now,
+      hasher,
+      randomBytes: rb,
+      loginLimiter: createRateLimiter({ perWindow: config.loginPerMinute, windowMs: 60_000 }),
+    };
+    const app = createApp(deps);
+    const url = await app.start(config.port, config.host);
+    return { url, app, store, deps, stop: (g) => app.stop(g) };
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,385 @@
+// The Store over the shared SQL surface: the same statements run on SQLite and PostgreSQL.
+import type { Db, SqlValue } from './db.ts';
+import {
+  type Alert,
+  type AuditEntry,
+  type AuthSession,
+  type PatientSummary,
+  type Prescription,
+  type PutResult,
+  type Role,
+  type Store,
+  StoreConflict,
+  type StoredRecord,
+  type User,
+} from './store.ts';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown): number => Number(v);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT_'));
+}
+
+const toUser = (r: Row): User => ({
+  id: str(r.id),
+  role: str(r.role) as Role,
+  email: strOrNull(r.email),
+  displayName: str(r.display_name),
+  passwordHash: strOrNull(r.password_hash),
+  failedLogins: num(r.failed_logins),
+  lockedUntilMs: num(r.locked_until_ms),
+  disabled: num(r.disabled) === 1,
+  createdMs: num(r.created_ms),
+});
+const toSession = (r: Row): AuthSession => ({
+  tokenHash: str(r.token_hash),
+  userId: str(r.user_id),
+  kind: str(r.kind) as AuthSession['kind'],
+  csrf: str(r.csrf),
+  label: str(r.label),
+  createdMs: num(r.created_ms),
+  lastSeenMs: num(r.last_seen_ms),
+  expiresMs: num(r.expires_ms),
+});
+const toRx = (r: Row): Prescription => ({
+  patientId: str(r.patient_id),
+  version: num(r.version),
+  regimen: JSON.parse(str(r.regimen)),
+  note: str(r.note),
+  changedBy: str(r.changed_by),
+  changedMs: num(r.changed_ms),
+});
+const toRecord = (r: Row): StoredRecord => ({
+  id: str(r.id),
+  patientId: str(r.patient_id),
+  kind: str(r.kind) as StoredRecord['kind'],
+  idempotencyKey: str(r.idem_key),
+  body: JSON.parse(str(r.body)),
+  occurredMs: num(r.occurred_ms),
+  receivedMs: num(r.received_ms),
+});
+const toAlert = (r: Row): Alert => ({
+  id: str(r.id),
+  patientId: str(r.patient_id),
+  kind: str(r.kind),
+  severity: str(r.severity) as Alert['severity'],
+  message: str(r.message),
+  recordId: strOrNull(r.record_id),
+  dedupeKey: str(r.dedupe_key),
+  createdMs: num(r.created_ms),
+  ackBy: strOrNull(r.ack_by),
+  ackMs: numOrNull(r.ack_ms),
+});
+const toAudit = (r: Row): AuditEntry => ({
+  seq: num(r.seq),
+  atMs: num(r.at_ms),
+  actorId: strOrNull(r.actor_id),
+  actorRole: strOrNull(r.actor_role),
+  action: str(r.action),
+  patientId: strOrNull(r.patient_id),
+  resource: str(r.resource),
+  ip: str(r.ip),
+  reason: strOrNull(r.reason),
+  outcome: str(r.outcome),
+});
+
+const clampLimit = (n: number | undefined, def: number, max: number) => Math.max(1, Math.min(max, n ?? def));
+
+/** A Store on an open, migrated database. */
+export function createSqlStore(db: Db): Store {
+  const one = async <T>(sql: string, params: SqlValue[], map: (r: Row) => T): Promise<T | null> => {
+    const rows = await db.all<Row>(sql, params);
+    return rows[0] ? map(rows[0]) : null;
+  };
+  return {
+    dialect: db.dialect,
+    close: () => db.close(),
+
+    async createUser(u) {
+      try {
+        await db.run(
+          'INSERT INTO users (id, role, email, display_name, password_hash, created_ms) VALUES (?, ?, ?, ?, ?, ?)',
+          [u.id, u.role, u.email, u.displayName, u.passwordHash, u.createdMs],
+        );
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new StoreConflict('a user with this e-mail already exists');
+        throw e;
+      }
+      return { ...u, failedLogins: 0, lockedUntilMs: 0, disabled: false };
+    },
+    userById: (id) => one('SELECT * FROM users WHERE id = ?', [id], toUser),
+    userByEmail: (email) => one('SELECT * FROM users WHERE email = ?', [email], toUser),
+    async listUsers(role) {
+      return (await db.all<Row>('SELECT * FROM users WHERE role = ? ORDER BY created_ms, id', [role])).map(
+        toUser,
+      );
+    },
+    async setUserDisabled(id, disabled) {
+      return (await db.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])).changes > 0;
+    },
+    async noteLoginFailure(id, lockAfter, lockUntilMs) {
+      // One statement, so concurrent failures on several instances still count every attempt.
+      const rows = await db.all<Row>(
+        `UPDATE users SET failed_logins = failed_logins + 1,
+           locked_until_ms = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until_ms END
+         WHERE id = ? RETURNING failed_logins, locked_until_ms`,
+        [lockAfter, lockUntilMs, id],
+      );
+      const r = rows[0];
+      return { failedLogins: num(r?.failed_logins ?? 0), lockedUntilMs: num(r?.locked_until_ms ?? 0) };
+    },
+    async noteLoginSuccess(id) {
+      await db.run('UPDATE users SET failed_logins = 0, locked_until_ms = 0 WHERE id = ?', [id]);
+    },
+
+    async addToCareTeam(patientId, clinicianId) {
+      await db.run('INSERT INTO care_team (patient_id, clinician_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+        patientId,
+        clinicianId,
+      ]);
+    },
+    async isOnCareTeam(patientId, clinicianId) {
+      const rows = await db.all('SELECT 1 AS x FROM care_team WHERE patient_id = ? AND clinician_id = ?', [
+        patientId,
+        clinicianId,
+      ]);
+      return rows.length > 0;
+    },
+    async careTeamOf(patientId) {
+      const rows = await db.all<Row>(
+        'SELECT clinician_id FROM care_team WHERE patient_id = ? ORDER BY clinician_id',
+        [patientId],
+      );
+      return rows.map((r) => str(r.clinician_id));
+    },
+
+    async createAuthSession(s) {
+      await db.run(
+        `INSERT INTO auth_sessions (token_hash, user_id, kind, csrf, label, created_ms, last_seen_ms, expires_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [s.tokenHash, s.userId, s.kind, s.csrf, s.label, s.createdMs, s.lastSeenMs, s.expiresMs],
+      );
+    },
+    authSession: (h) => one('SELECT * FROM auth_sessions WHERE token_hash = ?', [h], toSession),
+    async touchAuthSession(h, t) {
+      await db.run('UPDATE auth_sessions SET last_seen_ms = ? WHERE token_hash = ? AND last_seen_ms < ?', [
+        t,
+        h,
+        t,
+      ]);
+    },
+    async deleteAuthSession(h) {
+      await db.run('DELETE FROM auth_sessions WHERE token_hash = ?', [h]);
+    },
+    async deleteAuthSessionsOf(userId) {
+      await db.run('DELETE FROM auth_sessions WHERE user_id = ?', [userId]);
+    },
+
+    async createInvite(i) {
+      await db.run(
+        'INSERT INTO invites (code_hash, patient_id, created_by, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)',
+        [i.codeHash, i.patientId, i.createdBy, i.createdMs, i.expiresMs],
+      );
+    },
+    async redeemInvite(codeHash, nowMs) {
+      // Single conditional UPDATE: two devices racing for one code cannot both win.
+      const rows = await db.all<Row>(
+        'UPDATE invites SET used_ms = ? WHERE code_hash = ? AND used_ms IS NULL AND expires_ms > ? RETURNING patient_id',
+        [nowMs, codeHash, nowMs],
+      );
+      return rows[0] ? str(rows[0].patient_id) : null;
+    },
+
+    async addPrescription(p) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await db.tx(async (q) => {
+            const rows = await q.all<Row>(
+              'SELECT MAX(version) AS v FROM prescriptions WHERE patient_id = ?',
+              [p.patientId],
+            );
+            const version = (numOrNull(rows[0]?.v) ?? 0) + 1;
+            // A regimen document names its own version; it must equal the row's even after a race.
+            const regimen =
+              typeof p.regimen === 'object' && p.regimen !== null && 'version' in p.regimen
+                ? { ...p.regimen, version }
+                : p.regimen;
+            await q.run(
+              'INSERT INTO prescriptions (patient_id, version, regimen, note, changed_by, changed_ms) VALUES (?, ?, ?, ?, ?, ?)',
+              [p.patientId, version, JSON.stringify(regimen), p.note, p.changedBy, p.changedMs],
+            );
+            return { ...p, regimen, version };
+          });
+        } catch (e) {
+          // Two clinicians saving at once on PostgreSQL: the loser retries with the next version.
+          if (!isUniqueViolation(e) || attempt >= 4) throw e;
+        }
+      }
+    },
+    currentPrescription: (patientId) =>
+      one(
+        'SELECT * FROM prescriptions WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
+        [patientId],
+        toRx,
+      ),
+    async prescriptionHistory(patientId) {
+      return (
+        await db.all<Row>('SELECT * FROM prescriptions WHERE patient_id = ? ORDER BY version', [patientId])
+      ).map(toRx);
+    },
+
+    async putRecords(patientId, records, receivedMs) {
+      return db.tx(async (q) => {
+        const out: PutResult[] = [];
+        for (const r of records) {
+          const ins = await q.all<Row>(
+            `INSERT INTO records (id, patient_id, kind, idem_key, body, body_hash, occurred_ms, received_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (patient_id, idem_key) DO NOTHING RETURNING id`,
+            [
+              r.id,
+              patientId,
+              r.kind,
+              r.idempotencyKey,
+              JSON.stringify(r.body),
+              r.bodyHash,
+              r.occurredMs,
+              receivedMs,
+            ],
+          );
+          if (ins[0]) {
+            out.push({ status: 'created', id: str(ins[0].id) });
+            continue;
+          }
+          const prev = await q.all<Row>(
+            'SELECT id, body_hash FROM records WHERE patient_id = ? AND idem_key = ?',
+            [patientId, r.idempotencyKey],
+          );
+          const p = prev[0]!;
+          out.push({ status: str(p.body_hash) === r.bodyHash ? 'duplicate' : 'conflict', id: str(p.id) });
+        }
+        return out;
+      });
+    },
+    async listRecords(patientId, q = {}) {
+      const where = ['patient_id = ?'];
+      const params: SqlValue[] = [patientId];
+      if (q.kind) {
+        where.push('kind = ?');
+        params.push(q.kind);
+      }
+      if (q.fromMs !== undefined) {
+        where.push('occurred_ms >= ?');
+        params.push(q.fromMs);
+      }
+      if (q.toMs !== undefined) {
+        where.push('occurred_ms < ?');
+        params.push(q.toMs);
+      }
+      params.push(clampLimit(q.limit, 1000, 100_000));
+      const rows = await db.all<Row>(
+        `SELECT * FROM records WHERE ${where.join(' AND ')} ORDER BY occurred_ms, id LIMIT ?`,
+        params,
+      );
+      return rows.map(toRecord);
+    },
+    async countRecords(patientId) {
+      const rows = await db.all<Row>('SELECT COUNT(*) AS n FROM records WHERE patient_id = ?', [patientId]);
+      return num(rows[0]?.n ?? 0);
+    },
+
+    async raiseAlert(a) {
+      const r = await db.run(
+        `INSERT INTO alerts (id, patient_id, kind, severity, message, record_id, dedupe_key, created_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (patient_id, dedupe_key) DO NOTHING`,
+        [a.id, a.patientId, a.kind, a.severity, a.message, a.recordId, a.dedupeKey, a.createdMs],
+      );
+      return r.changes > 0;
+    },
+    alertById: (id) => one('SELECT * FROM alerts WHERE id = ?', [id], toAlert),
+    async listAlerts(q) {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (q.patientId) {
+        where.push('patient_id = ?');
+        params.push(q.patientId);
+      }
+      if (q.clinicianId) {
+        where.push('patient_id IN (SELECT patient_id FROM care_team WHERE clinician_id = ?)');
+        params.push(q.clinicianId);
+      }
+      if (q.open === true) where.push('ack_ms IS NULL');
+      if (q.open === false) where.push('ack_ms IS NOT NULL');
+      params.push(clampLimit(q.limit, 500, 10_000));
+      const rows = await db.all<Row>(
+        `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_ms DESC, id LIMIT ?`,
+        params,
+      );
+      return rows.map(toAlert);
+    },
+    async ackAlert(id, by, nowMs) {
+      await db.run('UPDATE alerts SET ack_by = ?, ack_ms = ? WHERE id = ? AND ack_ms IS NULL', [
+        by,
+        nowMs,
+        id,
+      ]);
+      return one('SELECT * FROM alerts WHERE id = ?', [id], toAlert);
+    },
+
+    async patientSummaries(clinicianId, sinceMs) {
+      const rows = await db.all<Row>(
+        `SELECT u.id, u.display_name, u.created_ms,
+           (SELECT MAX(r.occurred_ms) FROM records r WHERE r.patient_id = u.id AND r.kind = 'session') AS last_session_ms,
+           (SELECT COUNT(*) FROM records r WHERE r.patient_id = u.id AND r.kind = 'session' AND r.occurred_ms >= ?) AS sessions_since,
+           (SELECT COUNT(*) FROM alerts a WHERE a.patient_id = u.id AND a.ack_ms IS NULL) AS open_alerts,
+           (SELECT MAX(p.version) FROM prescriptions p WHERE p.patient_id = u.id) AS rx_version,
+           (SELECT p.regimen FROM prescriptions p WHERE p.patient_id = u.id ORDER BY p.version DESC LIMIT 1) AS regimen
+         FROM users u
+         WHERE u.role = 'patient' ${clinicianId === null ? '' : 'AND u.id IN (SELECT patient_id FROM care_team WHERE clinician_id = ?)'}
+         ORDER BY u.display_name, u.id`,
+        clinicianId === null ? [sinceMs] : [sinceMs, clinicianId],
+      );
+      return rows.map(
+        (r): PatientSummary => ({
+          id: str(r.id),
+          displayName: str(r.display_name),
+          createdMs: num(r.created_ms),
+          lastSessionMs: numOrNull(r.last_session_ms),
+          sessionsSince: num(r.sessions_since),
+          openAlerts: num(r.open_alerts),
+          prescriptionVersion: numOrNull(r.rx_version),
+          regimen: r.regimen === null || r.regimen === undefined ? null : JSON.parse(str(r.regimen)),
+        }),
+      );
+    },
+    async deletePatient(patientId) {
+      return (await db.run("DELETE FROM users WHERE id = ? AND role = 'patient'", [patientId])).changes > 0;
+    },
+
+    async appendAudit(e) {
+      await db.run(
+        `INSERT INTO audit (at_ms, actor_id, actor_role, action, patient_id, resource, ip, reason, outcome)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [e.atMs, e.actorId, e.actorRole, e.action, e.patientId, e.resource, e.ip, e.reason, e.outcome],
+      );
+    },
+    async listAudit(q) {
+      const where = ['seq > ?'];
+      const params: SqlValue[] = [q.afterSeq ?? 0];
+      if (q.patientId) {
+        where.push('patient_id = ?');
+        params.push(q.patientId);
+      }
+      params.push(clampLimit(q.limit, 500, 10_000));
+      const rows = await db.all<Row>(
+        `SELECT * FROM audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
+        params,
+      );
+      return rows.map(toAudit);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// The repository interface: everything the server keeps, behind one set of methods that both
+// the SQLite and the PostgreSQL implementations honour (one contract suite runs against both).
+
+export type Role = 'admin' | 'clinician' | 'patient';
+export type RecordKind = 'session' | 'pain' | 'screening';
+
+export interface User {
+  id: string;
+  role: Role;
+  email: string | null;
+  displayName: string;
+  passwordHash: string | null;
+  failedLogins: number;
+  lockedUntilMs: number;
+  disabled: boolean;
+  createdMs: number;
+}
+
+export interface AuthSession {
+  tokenHash: string;
+  userId: string;
+  kind: 'web' | 'device';
+  csrf: string;
+  label: string;
+  createdMs: number;
+  lastSeenMs: number;
+  expiresMs: number;
+}
+
+export interface Prescription {
+  patientId: string;
+  version: number;
+  /** The regimen document as the exercise package defines it. */
+  regimen: unknown;
+  note: string;
+  changedBy: string;
+  changedMs: number;
+}
+
+export interface StoredRecord {
+  id: string;
+  patientId: string;
+  kind: RecordKind;
+  idempotencyKey: string;
+  body: unknown;
+  occurredMs: number;
+  receivedMs: number;
+}
+
+export interface NewRecord {
+  id: string;
+  kind: RecordKind;
+  idempotencyKey: string;
+  body: unknown;
+  /** SHA-256 of the canonical body: a replay with the same key but other content is a conflict. */
+  bodyHash: string;
+  occurredMs: number;
+}
+
+export type PutResult =
+  | { status: 'created'; id: string }
+  | { status: 'duplicate'; id: string }
+  | { status: 'conflict'; id: string };
+
+export interface Alert {
+  id: string;
+  patientId: string;
+  kind: string;
+  severity: 'urgent' | 'warning';
+  message: string;
+  recordId: string | null;
+  dedupeKey: string;
+  createdMs: number;
+  ackBy: string | null;
+  ackMs: number | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  atMs: number;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  patientId: string | null;
+  resource: string;
+  ip: string;
+  reason: string | null;
+  outcome: string;
+}
+
+export interface PatientSummary {
+  id: string;
+  displayName: string;
+  createdMs: number;
+  lastSessionMs: number | null;
+  sessionsSince: number;
+  openAlerts: number;
+  prescriptionVersion: number | null;
+  /** The current prescription's regimen document, if any. */
+  regimen: unknown | null;
+}
+
+/** Raised by a store when a uniqueness rule would be broken (e-mail taken, version raced). */
+export class StoreConflict extends Error {
+  readonly code = 'conflict';
+}
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+
+  createUser(u: Omit<User, 'failedLogins' | 'lockedUntilMs' | 'disabled'>): Promise<User>;
+  userById(id: string): Promise<User | null>;
+  userByEmail(email: string): Promise<User | null>;
+  listUsers(role: Role): Promise<User[]>;
+  setUserDisabled(id: string, disabled: boolean): Promise<boolean>;
+  /** Counts a failed password; locks the account until `lockUntilMs` once `lockAfter` fail in a row. */
+  noteLoginFailure(
+    id: string,
+    lockAfter: number,
+    lockUntilMs: number,
+  ): Promise<{ failedLogins: number; lockedUntilMs: number }>;
+  noteLoginSuccess(id: string): Promise<void>;
+
+  addToCareTeam(patientId: string, clinicianId: string): Promise<void>;
+  isOnCareTeam(patientId: string, clinicianId: string): Promise<boolean>;
+  careTeamOf(patientId: string): Promise<string[]>;
+
+  createAuthSession(s: AuthSession): Promise<void>;
+  authSession(tokenHash: string): Promise<AuthSession | null>;
+  touchAuthSession(tokenHash: string, lastSeenMs: number): Promise<void>;
+  deleteAuthSession(tokenHash: string): Promise<void>;
+  deleteAuthSessionsOf(userId: string): Promise<void>;
+
+  createInvite(i: {
+    codeHash: string;
+    patientId: string;
+    createdBy: string;
+    createdMs: number;
+    expiresMs: number;
+  }): Promise<void>;
+  /** Marks an unused, unexpired invite used and returns its patient; null if it cannot be used. */
+  redeemInvite(codeHash: string, nowMs: number): Promise<string | null>;
+
+  /** Appends the next version of a patient's prescription and returns it. */
+  addPrescription(p: Omit<Prescription, 'version'>): Promise<Prescription>;
+  currentPrescription(patientId: string): Promise<Prescription | null>;
+  prescriptionHistory(patientId: string): Promise<Prescription[]>;
+
+  /** Stores records once per (patient, idempotency key), all in one transaction. */
+  putRecords(patientId: string, records: readonly NewRecord[], receivedMs: number): Promise<PutResult[]>;
+  listRecords(
+    patientId: string,
+    q?: { kind?: RecordKind; fromMs?: number; toMs?: number; limit?: number },
+  ): Promise<StoredRecord[]>;
+  countRecords(patientId: string): Promise<number>;
+
+  /** Raises an alert unless one with the same dedupe key exists; true if it was new. */
+  raiseAlert(a: Omit<Alert, 'ackBy' | 'ackMs'>): Promise<boolean>;
+  alertById(id: string): Promise<Alert | null>;
+  listAlerts(q: {
+    patientId?: string;
+    clinicianId?: string;
+    open?: boolean;
+    limit?: number;
+  }): Promise<Alert[]>;
+  ackAlert(id: string, by: string, nowMs: number): Promise<Alert | null>;
+
+  /** The clinician's patients (or everyone's when clinicianId is null) with activity since `sinceMs`. */
+  patientSummaries(clinicianId: string | null, sinceMs: number): Promise<PatientSummary[]>;
+  /** Deletes a patient and all of their health data; the audit trail stays. */
+  deletePatient(patientId: string): Promise<boolean>;
+
+  appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void>;
+  listAudit(q: { patientId?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+}
