@@ -1,0 +1,123 @@
+// The app shell: header, navigation, footer with the honest-use note, and a hash router that
+// swaps one screen at a time into <main> and moves focus to its heading for screen readers.
+import { LANG_TAG, type Lang, type Translate, translator } from '../i18n/i18n.ts';
+import type { Db } from '../store/db.ts';
+import type { Settings } from '../store/settings.ts';
+import { h } from './dom.ts';
+
+export type Method = 'camera' | 'phone' | 'timing';
+
+/** What the screens of one session hand to each other before the session starts. */
+export interface Flow {
+  screening?: { decision: string; reason: string; painNow: number; supervisor?: string; answers: unknown };
+  method?: Method;
+}
+
+export interface App {
+  readonly db: Db;
+  settings: Settings;
+  t: Translate;
+  flow: Flow;
+  saveSettings(next: Settings): Promise<void>;
+  go(route: string): void;
+}
+
+export interface Screen {
+  readonly title: string;
+  readonly el: HTMLElement;
+  dispose?(): void;
+}
+
+export type ScreenFactory = (app: App, params: readonly string[]) => Promise<Screen> | Screen;
+
+/** Starts the app in `root` with the given routes ('' is home). */
+export function startApp(
+  root: HTMLElement,
+  db: Db,
+  settings: Settings,
+  routes: Record<string, ScreenFactory>,
+  firstRun: boolean,
+): App {
+  let current: Screen | undefined;
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  const nav = h('nav', { 'aria-label': 'main' });
+  const footer = h('footer');
+  const skip = h('a', { class: 'skip', href: '#main' });
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    main.focus();
+  });
+  const header = h('header');
+  root.replaceChildren(skip, header, main, footer);
+
+  const app: App = {
+    db,
+    settings,
+    t: translator(settings.lang),
+    flow: {},
+    async saveSettings(next) {
+      const langChanged = next.lang !== app.settings.lang;
+      app.settings = next;
+      await db.put('kv', 'settings', next);
+      if (langChanged) {
+        app.t = translator(next.lang);
+        renderChrome();
+      }
+    },
+    go(route) {
+      if (location.hash === `#/${route}`) void render();
+      else location.hash = `#/${route}`;
+    },
+  };
+
+  function renderChrome(): void {
+    const { t } = app;
+    document.documentElement.lang = LANG_TAG[app.settings.lang as Lang];
+    skip.textContent = t('app.skip');
+    header.replaceChildren(h('a', { href: '#/', class: 'brand' }, t('app.title')), nav);
+    nav.setAttribute('aria-label', t('app.title'));
+    nav.replaceChildren(
+      ...(
+        [
+          ['', 'nav.home'],
+          ['learn', 'nav.learn'],
+          ['history', 'nav.history'],
+          ['setup', 'nav.settings'],
+        ] as const
+      ).map(([r, k]) => h('a', { href: `#/${r}`, 'data-route': r }, t(k))),
+    );
+    footer.replaceChildren(h('p', null, t('app.disclaimer')), h('p', { class: 'care' }, t('app.seekCare')));
+  }
+
+  let renderSeq = 0;
+  async function render(): Promise<void> {
+    const seq = ++renderSeq;
+    const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/');
+    const factory = routes[name] ?? routes['']!;
+    current?.dispose?.();
+    current = undefined;
+    const screen = await factory(app, params.map(decodeURIComponent));
+    if (seq !== renderSeq) {
+      screen.dispose?.();
+      return;
+    }
+    current = screen;
+    renderChrome();
+    for (const a of nav.querySelectorAll('a')) {
+      if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
+    }
+    document.title = `${screen.title} – ${app.t('app.title')}`;
+    main.replaceChildren(screen.el);
+    const heading = main.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  }
+
+  window.addEventListener('hashchange', () => void render());
+  renderChrome();
+  if (firstRun && !location.hash.replace(/^#\/?/, '')) location.hash = '#/learn/first';
+  else void render();
+  return app;
+}

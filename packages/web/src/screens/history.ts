@@ -1,0 +1,167 @@
+// History: today's sessions against the plan, a 4-week adherence calendar, range and pain
+// trends (charts with a table alternative), the next reminder, calendar file and data export.
+import type { ScreenFactory } from '../app/app.ts';
+import { h } from '../app/dom.ts';
+import { LANG_TAG } from '../i18n/i18n.ts';
+import { regimenFor, sessionsPerDay } from '../store/plan.ts';
+import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
+import { lineChart } from '../ui/chart.ts';
+import { median } from './summary.ts';
+import { icsForPlan, nextReminder } from '../store/reminders.ts';
+
+/** Downloads `text` as a file without any network request. */
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const historyScreen: ScreenFactory = async (app) => {
+  const { t } = app;
+  const tag = LANG_TAG[app.settings.lang];
+  const sessions = await allSessions(app.db);
+  const outbox = await app.db.all<unknown>('outbox');
+  const regimen = regimenFor(app.settings);
+  const planned = sessionsPerDay(regimen);
+  const nowMs = Date.now();
+  const byDay = new Map<string, StoredSession[]>();
+  for (const s of sessions) {
+    const d = localDay(s.record.startedAtMs);
+    byDay.set(d, [...(byDay.get(d) ?? []), s]);
+  }
+  const doneOn = (d: string) => (byDay.get(d) ?? []).filter((s) => s.record.outcome === 'completed').length;
+  const today = localDay(nowMs);
+
+  const days: string[] = [];
+  for (let i = 27; i >= 0; i--) days.push(localDay(nowMs - i * 86_400_000));
+  const fmtDay = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric' });
+  const calendar = h(
+    'ul',
+    { class: 'calendar', 'aria-label': t('history.calendar') },
+    ...days.map((d) => {
+      const done = doneOn(d);
+      const label = t('history.calendarDay', { date: fmtDay.format(new Date(`${d}T12:00`)), done, planned });
+      return h(
+        'li',
+        { class: done >= planned ? 'full' : done > 0 ? 'part' : '', 'aria-label': label, title: label },
+        String(Number(d.slice(8))),
+      );
+    }),
+  );
+
+  const measured = sessions.filter((s) => s.record.mode === 'verified');
+  const rangeOf = (s: StoredSession, side: 'left' | 'right') => median(s.record.feet[side].rangesDeg);
+  const fmtTime = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
+  const rows = sessions.map((s) =>
+    h(
+      'tr',
+      null,
+      h('td', null, fmtTime.format(new Date(s.record.startedAtMs))),
+      h('td', null, `${s.record.feet.left.full} / ${s.record.feet.right.full}`),
+      h('td', null, rangeOf(s, 'left') === null ? '–' : `${Math.round(rangeOf(s, 'left')!)}°`),
+      h('td', null, rangeOf(s, 'right') === null ? '–' : `${Math.round(rangeOf(s, 'right')!)}°`),
+      h('td', null, s.record.painBefore === null ? '–' : String(s.record.painBefore)),
+      h('td', null, s.record.painAfter === null ? '–' : String(s.record.painAfter)),
+    ),
+  );
+  const rangeSeries = (['left', 'right'] as const).map((side, k) => ({
+    label: t(`session.foot.${side}`),
+    color: k === 0 ? '#0b5394' : '#b35900',
+    dash: k === 0 ? undefined : '6 3',
+    points: measured
+      .map((s, i) => [i, rangeOf(s, side)] as const)
+      .filter((p): p is readonly [number, number] => p[1] !== null),
+  }));
+  const painSeries = [
+    {
+      label: t('history.pain'),
+      color: '#b00020',
+      points: sessions
+        .map((s, i) => [i, s.record.painAfter ?? s.record.painBefore] as const)
+        .filter((p): p is readonly [number, number] => p[1] !== null),
+    },
+  ];
+  const next = nextReminder(regimen, nowMs);
+  const el = h(
+    'section',
+    null,
+    h('h1', null, t('history.title')),
+    h('p', { class: 'big', id: 'history-today' }, t('history.today', { done: doneOn(today), planned })),
+    h('p', null, next === null ? t('home.nextNone') : t('history.next', { time: fmtTime.format(new Date(next)) })),
+    h('h2', null, t('history.calendar')),
+    calendar,
+    sessions.length === 0
+      ? h('p', null, t('history.none'))
+      : h(
+          'div',
+          null,
+          h('h2', null, t('history.range')),
+          lineChart(rangeSeries, Math.max(measured.length, 2), 0, 80),
+          h('h2', null, t('history.pain')),
+          lineChart(painSeries, Math.max(sessions.length, 2), 0, 10),
+          h(
+            'details',
+            null,
+            h('summary', { class: 'button secondary' }, t('history.table')),
+            h(
+              'div',
+              { class: 'table-wrap' },
+              h(
+                'table',
+                { id: 'history-table' },
+                h(
+                  'thead',
+                  null,
+                  h(
+                    'tr',
+                    null,
+                    h('th', { scope: 'col' }, t('history.date')),
+                    h('th', { scope: 'col' }, `${t('summary.full')} (${t('foot.left')} / ${t('foot.right')})`),
+                    h('th', { scope: 'col' }, `${t('session.foot.left')} ${t('summary.range')}`),
+                    h('th', { scope: 'col' }, `${t('session.foot.right')} ${t('summary.range')}`),
+                    h('th', { scope: 'col' }, t('history.painBefore')),
+                    h('th', { scope: 'col' }, t('history.painAfter')),
+                  ),
+                ),
+                h('tbody', null, ...rows),
+              ),
+            ),
+          ),
+        ),
+    outbox.length > 0 ? h('p', { id: 'outbox' }, t('history.outbox', { n: outbox.length })) : null,
+    h(
+      'p',
+      null,
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'ics',
+          onclick: () => download('ankle-pumps.ics', 'text/calendar', icsForPlan(regimen, nowMs, t('app.title'))),
+        },
+        t('history.ics'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'export',
+          onclick: async () => {
+            const data = {
+              exportedAt: new Date().toISOString(),
+              settings: app.settings,
+              sessions,
+              outbox: await app.db.all('outbox'),
+            };
+            download('ankle-pump-data.json', 'application/json', JSON.stringify(data, null, 2));
+          },
+        },
+        t('history.export'),
+      ),
+    ),
+  );
+  return { title: t('history.title'), el };
+};

@@ -1,0 +1,108 @@
+// The summary right after a session: reps per foot (full and shallow), range, holds met,
+// warnings, and pain before and after. The record is already saved when this shows.
+import { type FootTally, STOP_AND_SEEK_CARE, withPainAfter } from '@anklepump/exercise';
+import type { ScreenFactory } from '../app/app.ts';
+import { h } from '../app/dom.ts';
+import { exerciseText } from '../i18n/exercise-messages.ts';
+import type { StoredSession } from '../store/sessions.ts';
+
+/** Median of a list, or null when empty. */
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export const summaryScreen: ScreenFactory = async (app, params) => {
+  const { t } = app;
+  const lang = app.settings.lang;
+  const id = params[0] ?? '';
+  const stored = await app.db.get<StoredSession>('sessions', id);
+  if (!stored) {
+    return { title: t('summary.title'), el: h('section', null, h('h1', null, t('summary.title')), h('p', null, t('history.none'))) };
+  }
+  const r = stored.record;
+  const measured = r.mode === 'verified';
+  const estimate = stored.context.method === 'camera' ? ` (${t('session.angleEstimate')})` : '';
+  const row = (side: 'left' | 'right', f: FootTally) => {
+    const range = median(f.rangesDeg);
+    return h(
+      'tr',
+      { 'data-foot': side },
+      h('th', { scope: 'row' }, t(`session.foot.${side}`)),
+      h('td', { 'data-col': 'full' }, `${f.full} / ${f.target}`),
+      measured ? h('td', { 'data-col': 'shallow' }, String(f.shallow)) : null,
+      measured ? h('td', null, range !== null ? `${Math.round(range)}°${estimate}` : '–') : null,
+      measured ? h('td', null, String(f.holdsMet)) : null,
+      h('td', null, String(r.warnings.filter((w) => w.side === side).length)),
+    );
+  };
+  const outcome =
+    r.outcome === 'stopped' ? t('summary.stoppedPain') : r.outcome === 'aborted' ? t('summary.aborted') : t('summary.completed');
+  const painAfter = h('p', { id: 'pain-after' }, r.painAfter === null ? '' : t('summary.painAfterValue', { n: r.painAfter }));
+  const painAsk = h(
+    'fieldset',
+    { class: 'scale' },
+    h('legend', null, t('summary.painAfter')),
+    ...Array.from({ length: 11 }, (_, n) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'scale-button',
+          onclick: async () => {
+            const next: StoredSession = { ...stored, record: withPainAfter(r, n) };
+            await app.db.putMany([
+              { store: 'sessions', key: id, value: next },
+              { store: 'outbox', key: `session-${id}`, value: { kind: 'session', ...next } },
+            ]);
+            painAfter.textContent = t('summary.painAfterValue', { n });
+            painAsk.hidden = true;
+          },
+        },
+        String(n),
+      ),
+    ),
+  );
+  if (r.painAfter !== null) painAsk.hidden = true;
+  const feet = (['left', 'right'] as const).filter((s) => r.feet[s].target > 0);
+  const el = h(
+    'section',
+    null,
+    h('h1', null, t('summary.title')),
+    h('p', { class: 'big', id: 'outcome' }, outcome, ' ', t('summary.saved')),
+    r.outcome === 'stopped'
+      ? h('ul', { class: 'care' }, ...STOP_AND_SEEK_CARE.map((k) => h('li', null, exerciseText(lang, k))))
+      : null,
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { id: 'summary-table' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, t('summary.foot')),
+            h('th', { scope: 'col' }, t('summary.full')),
+            measured ? h('th', { scope: 'col' }, t('summary.shallow')) : null,
+            measured ? h('th', { scope: 'col' }, t('summary.range')) : null,
+            measured ? h('th', { scope: 'col' }, t('summary.holds')) : null,
+            h('th', { scope: 'col' }, t('summary.warnings')),
+          ),
+        ),
+        h('tbody', null, ...feet.map((s) => row(s, r.feet[s]))),
+      ),
+    ),
+    measured ? null : h('p', { class: 'note' }, t('method.timing.help')),
+    h('p', null, r.painBefore === null ? '' : t('summary.painBefore', { n: r.painBefore })),
+    painAfter,
+    painAsk,
+    h('a', { class: 'button primary', href: '#/' }, t('summary.home')),
+  );
+  return { title: t('summary.title'), el };
+};

@@ -1,0 +1,5 @@
+import type { App } from '../app/app.ts';
+import type { RepSource } from '../session/rep-source.ts';
+export function cameraRepSource(_app: App): RepSource | null {
+  return null;
+}

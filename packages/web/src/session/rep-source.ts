@@ -1,0 +1,23 @@
+// What a movement checker (camera or phone on the foot) gives the session screen: the reps it
+// saw, the live angle for the gauge and warnings about the view or the leg.
+import type { SensorRep, Side } from '@anklepump/exercise';
+
+export type SourceWarning = 'leg-moved' | 'foot-lost' | 'shallow';
+
+export interface RepSourceListener {
+  rep(rep: SensorRep): void;
+  /** Current ankle angle, degrees (dorsiflexion +), or null when it cannot be measured now. */
+  angle(angleDeg: number | null): void;
+  warning(code: SourceWarning): void;
+}
+
+export interface RepSource {
+  /** True when the degrees are estimates to label as such (camera). */
+  readonly estimated: boolean;
+  /** Which foot the source measures now; the session tells it when the foot changes. */
+  setSide(side: Side): void;
+  start(listener: RepSourceListener): Promise<void>;
+  stop(): void;
+  /** Video element to show under the landmark overlay (camera only). */
+  readonly view?: HTMLElement;
+}

@@ -1,0 +1,27 @@
+// Turns the patient's settings into the regimen the session follows. A clinician's code is only
+// honoured once the clinic confirms it; until then the general preset applies and says so.
+import { DEFAULT_DOSE, type FootOrder, REGIMEN_PRESETS, type Regimen } from '@anklepump/exercise';
+import type { FootPlan, Settings } from './settings.ts';
+
+const FOOT_ORDER: Record<FootPlan, FootOrder> = {
+  'left-first': 'left-then-right',
+  'right-first': 'right-then-left',
+  'both-together': 'both-together',
+};
+
+/** The regimen to follow now, with the foot order from the settings. */
+export function regimenFor(settings: Settings, synced?: Regimen | null): Regimen {
+  const base =
+    settings.regimen === 'clinician'
+      ? (synced ?? REGIMEN_PRESETS.general)
+      : settings.regimen === 'postop'
+        ? REGIMEN_PRESETS['post-op']
+        : REGIMEN_PRESETS[settings.regimen];
+  return { ...base, dose: { ...(base.dose ?? DEFAULT_DOSE), footOrder: FOOT_ORDER[settings.feet] } };
+}
+
+/** Sessions planned in one day: the daily count, or one per interval over a 08:00-22:00 day. */
+export function sessionsPerDay(regimen: Regimen): number {
+  const f = regimen.frequency;
+  return f.type === 'daily' ? f.sessionsPerDay : Math.floor((14 * 60) / f.everyMin);
+}

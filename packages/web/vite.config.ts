@@ -1,0 +1,64 @@
+// Builds the patient app into dist/ with relative paths (servable from any origin), plus the
+// service worker at a fixed name, the pose model and wasm under pose/, and precache.json: the
+// list of every file the service worker keeps for offline use.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = new URL('.', import.meta.url).pathname;
+const repo = join(here, '..', '..');
+/** Model and wasm the in-browser pose estimator loads; served by the app, never from a CDN. */
+const POSE_FILES: readonly [from: string, to: string][] = [
+  [join(repo, 'packages/pose/models/pose_landmarker_full.task'), 'pose/pose_landmarker_full.task'],
+  [join(repo, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.js'), 'pose/wasm/vision_wasm_internal.js'],
+  [join(repo, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.wasm'), 'pose/wasm/vision_wasm_internal.wasm'],
+];
+
+function offlineFiles(): Plugin {
+  return {
+    name: 'anklepump-offline-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const [from, to] of POSE_FILES) {
+        if (existsSync(from)) this.emitFile({ type: 'asset', fileName: to, source: readFileSync(from) });
+        else this.warn(`pose file missing, camera checking will not work offline: ${from}`);
+      }
+      const publicFiles = readdirSync(join(here, 'public'));
+      const poseFiles = POSE_FILES.filter(([from]) => existsSync(from)).map(([, to]) => to);
+      const files = [...Object.keys(bundle), ...publicFiles, ...poseFiles, 'index.html']
+        .filter((f, i, all) => f !== 'sw.js' && !f.endsWith('.map') && all.indexOf(f) === i)
+        .sort();
+      const sw = bundle['sw.js'];
+      if (sw && sw.type === 'chunk') {
+        const hash = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+        sw.code = sw.code.replace('__BUILD_HASH__', hash);
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: 'precache.json',
+        source: JSON.stringify({ files: ['./', ...files.map((f) => `./${f}`)] }),
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  base: './',
+  publicDir: 'public',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 12_000,
+    rollupOptions: {
+      input: { index: 'index.html', sw: 'src/sw.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  plugins: [offlineFiles()],
+});
