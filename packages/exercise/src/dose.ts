@@ -109,3 +109,17 @@ export function validateDose(
     warnings,
   };
 }
+
+/** Settling time before each set and time to change feet, seconds: the session machine uses the same. */
+export const SETTLE_S = 3;
+
+/**
+ * Expected length of a session at this dose and tempo factor 1, seconds: settling, every paced
+ * pump (two movements and two holds) for each foot, foot changes and rests between sets.
+ */
+export function sessionDurationS(dose: Dose): number {
+  const pumpS = 2 * dose.moveS + dose.plantarHoldS + dose.dorsiHoldS;
+  const feetInTurn = dose.footOrder === 'both-together' ? 1 : 2;
+  const perSet = SETTLE_S + feetInTurn * dose.repsPerFoot * pumpS + (feetInTurn - 1) * SETTLE_S;
+  return dose.sets * perSet + (dose.sets - 1) * dose.restBetweenSetsS;
+}

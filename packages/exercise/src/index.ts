@@ -2,8 +2,10 @@
 
 export * from './alert-types.ts';
 export * from './dose.ts';
+export * from './icalendar.ts';
 export * from './messages.ts';
 export * from './regimen.ts';
+export * from './schedule.ts';
 export * from './schedule-types.ts';
 export * from './screening.ts';
 export * from './screening-questionnaire.ts';
@@ -13,3 +15,4 @@ export { CUE_MESSAGE, phaseDurationMs, RELAX_MS, SWITCH_MS } from './session-pha
 export * from './session-record.ts';
 export * from './session-types.ts';
 export * from './validation.ts';
+export * from './zoned-time.ts';

@@ -1,7 +1,7 @@
 // The pacing clock of a guided session: which cue follows which, how long each lasts at the
 // prescribed dose and tempo, and what the patient hears and feels on entering it.
 
-import type { Side } from './dose.ts';
+import { SETTLE_S, type Side } from './dose.ts';
 import { formatMessage, type MessageKey, type MessageParams } from './messages.ts';
 import { buildRecord } from './session-record.ts';
 import type { ActiveSide, CueId, SessionEffect, SessionOutcome, SessionState } from './session-types.ts';
@@ -15,9 +15,9 @@ export function speak(fx: SessionEffect[], key: MessageKey, params: MessageParam
 }
 
 /** Settling time before the first rep of a set, ms (scaled by tempo). */
-export const RELAX_MS = 3000;
+export const RELAX_MS = SETTLE_S * 1000;
 /** Time to change feet, ms (scaled by tempo). */
-export const SWITCH_MS = 3000;
+export const SWITCH_MS = SETTLE_S * 1000;
 
 /** The message key each cue's text lives under. */
 export const CUE_MESSAGE = {
