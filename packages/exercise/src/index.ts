@@ -1,6 +1,8 @@
 // Public face of @anklepump/exercise: the ankle-pump exercise as data and pure functions.
 
+export * from './adherence.ts';
 export * from './alert-types.ts';
+export * from './alerts.ts';
 export * from './dose.ts';
 export * from './icalendar.ts';
 export * from './messages.ts';

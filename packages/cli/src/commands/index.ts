@@ -3,7 +3,8 @@
 // spec and add it to the list.
 
 import type { CommandSpec } from '../command-spec.ts';
+import { analyze } from './analyze.ts';
 import { plan } from './plan.ts';
 import { screen } from './screen.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [screen, plan];
+export const COMMANDS: readonly CommandSpec[] = [screen, plan, analyze];
