@@ -1,1 +1,16 @@
+// @anklepump/motion: streaming ankle analysis from pose landmarks or IMUs. Pure: no I/O, no clock.
+
+export type { TrackerOptions } from './ankle-tracker.ts';
+export { DEFAULT_TRACKER } from './ankle-tracker.ts';
+export * from './calibration.ts';
+export {
+  analyzeLandmarkRecording,
+  createLandmarkAnalyzer,
+  type LandmarkAnalyzerOptions,
+} from './landmark-analyzer.ts';
+export { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 export * from './landmark-frame.ts';
+export * from './motion-events.ts';
+export type { AnalysisResult, MotionStream, WarningEvent } from './motion-stream.ts';
+export * from './one-euro-filter.ts';
+export type { SourceOptions } from './source-options.ts';

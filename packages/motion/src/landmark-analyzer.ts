@@ -1,0 +1,210 @@
+// Ankle analysis from BlazePose landmark frames: per-foot angle with visibility gating, the
+// leg-choice fix for mislabelled legs, angle correction, leg-movement tracking, then the rep engine.
+
+import { type AnkleTracker, createAnkleTracker, type TrackerInput } from './ankle-tracker.ts';
+import { type AngleCorrection, IDENTITY_CORRECTION, type MotionCalibration } from './calibration.ts';
+import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
+import type { LandmarkFrame, Side } from './landmark-frame.ts';
+import type { MotionEvent } from './motion-events.ts';
+import { type AnalysisResult, createTimeGuard, type MotionStream, runBatch } from './motion-stream.ts';
+import { createOneEuroFilter, type OneEuroFilter } from './one-euro-filter.ts';
+import { checkOneOf, checkRange } from './option-checks.ts';
+import { resolveTracker, type SourceOptions } from './source-options.ts';
+
+export interface LandmarkAnalyzerOptions extends SourceOptions {
+  /** Feet to analyse (default both). */
+  readonly sides?: readonly Side[];
+  /**
+   * 'labels' trusts BlazePose's left/right; 'longer-shank' analyses the one foot in `sides` from
+   * whichever leg shows the longer 2D shank (BlazePose can mislabel the visible leg in a side view).
+   */
+  readonly legChoice?: 'labels' | 'longer-shank';
+  /** Knee, ankle, heel and foot index below this visibility gate the foot out (0..1, default 0.5). */
+  readonly minVisibility?: number;
+  /** 'auto' uses world coordinates when a frame has them; 'never' uses image coordinates. */
+  readonly useWorld?: 'auto' | 'never';
+  /** Leg moved = knee or ankle moved by more than this share of the shank length (0.02..2, default 0.25). */
+  readonly legMoveFraction?: number;
+}
+
+interface SideState {
+  readonly side: Side;
+  readonly tracker: AnkleTracker;
+  readonly reading: LegReading;
+  readonly other: LegReading;
+  readonly pos: OneEuroFilter[];
+  visible: boolean;
+  useOther: boolean;
+  scalePx: number;
+  scaleN: number;
+}
+
+const SCALE_FRAMES = 10;
+
+/** Creates a landmark analyzer; throws RangeError on a bad option. */
+export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): MotionStream<LandmarkFrame> {
+  const tracker = resolveTracker(options);
+  const sides = options.sides ?? (['left', 'right'] as const);
+  if (sides.length === 0 || sides.length > 2)
+    throw new RangeError('sides must list one or two of left, right');
+  for (const s of sides) checkOneOf('sides', s, ['left', 'right']);
+  const legChoice = checkOneOf('legChoice', options.legChoice ?? 'labels', ['labels', 'longer-shank']);
+  if (legChoice === 'longer-shank' && sides.length !== 1) {
+    throw new RangeError('legChoice longer-shank needs exactly one foot in sides');
+  }
+  const minVisibility = checkRange('minVisibility', options.minVisibility ?? 0.5, 0, 1);
+  const useWorld = checkOneOf('useWorld', options.useWorld ?? 'auto', ['auto', 'never']) === 'auto';
+  const legMoveFraction = checkRange('legMoveFraction', options.legMoveFraction ?? 0.25, 0.02, 2);
+  const correction: AngleCorrection =
+    options.correction ?? options.calibration?.correction ?? IDENTITY_CORRECTION;
+  checkRange('correction.gain', correction.gain, 0.2, 5);
+  checkRange('correction.offsetDeg', correction.offsetDeg, -90, 90);
+
+  const states: SideState[] = sides.map((side) => {
+    const cal = options.calibration?.[side] ?? null;
+    return {
+      side,
+      tracker: createAnkleTracker({
+        side,
+        options: tracker,
+        neutralDeg: cal?.neutralDeg ?? null,
+        rangeDeg: cal?.rangeDeg ?? null,
+      }),
+      reading: createLegReading(),
+      other: createLegReading(),
+      pos: [0, 1, 2, 3].map(() => createOneEuroFilter({ minCutoffHz: 0.5, beta: 0.005, dCutoffHz: 1 })),
+      visible: true,
+      useOther: false,
+      scalePx: 0,
+      scaleN: 0,
+    };
+  });
+  const guard = createTimeGuard();
+  const input: TrackerInput = { tMs: 0, angleDeg: 0, confidence: 0, leg0: 0, leg1: 0, leg2: 0, leg3: 0 };
+  let personSeen = true;
+
+  function choose(st: SideState, frame: LandmarkFrame): LegReading {
+    const own = readLeg(frame, st.side, minVisibility, useWorld, st.reading);
+    if (legChoice === 'labels') return own;
+    const other = readLeg(frame, st.side === 'left' ? 'right' : 'left', minVisibility, useWorld, st.other);
+    // Switch legs only on a clear margin, so two similar shanks do not flip every frame.
+    if (!own.ok) st.useOther = other.ok;
+    else if (!other.ok) st.useOther = false;
+    else if (st.useOther ? own.shankPx > 1.15 * other.shankPx : other.shankPx > 1.15 * own.shankPx) {
+      st.useOther = !st.useOther;
+    }
+    return st.useOther ? other : own;
+  }
+
+  function stepSide(st: SideState, frame: LandmarkFrame, out: MotionEvent[]): void {
+    const t = frame.tMs;
+    const r = choose(st, frame);
+    if (!r.ok) {
+      st.tracker.gated(t);
+      if (st.visible && personSeen) {
+        st.visible = false;
+        const why =
+          r.reason === 'bad-sample' ? 'its landmarks are missing or not numbers' : 'it is not visible enough';
+        out.push({
+          type: 'warning',
+          side: st.side,
+          tMs: t,
+          code: r.reason ?? 'foot-not-visible',
+          message: `${st.side} foot skipped: ${why}`,
+        });
+      }
+      return;
+    }
+    const corrected = correction.gain * r.rawDeg + correction.offsetDeg;
+    const neutral = st.tracker.neutralDeg;
+    if (neutral !== null && Math.abs(corrected - neutral) > tracker.maxAbsAngleDeg) {
+      st.tracker.gated(t);
+      out.push({
+        type: 'warning',
+        side: st.side,
+        tMs: t,
+        code: 'absurd-value',
+        message: `${st.side} foot skipped: ${(corrected - neutral).toFixed(0)} deg from neutral is not a possible ankle angle`,
+      });
+      return;
+    }
+    st.visible = true;
+    if (st.scaleN < SCALE_FRAMES) {
+      st.scalePx += (r.shankPx - st.scalePx) / ++st.scaleN;
+    }
+    const unit = legMoveFraction * st.scalePx;
+    input.tMs = t;
+    input.angleDeg = corrected;
+    input.confidence = r.visibility;
+    input.leg0 = st.pos[0]!.filter(r.kneeX, t) / unit;
+    input.leg1 = st.pos[1]!.filter(r.kneeY, t) / unit;
+    input.leg2 = st.pos[2]!.filter(r.ankleX, t) / unit;
+    input.leg3 = st.pos[3]!.filter(r.ankleY, t) / unit;
+    st.tracker.step(input, out);
+  }
+
+  const stream: MotionStream<LandmarkFrame> = {
+    push(frame) {
+      const out: MotionEvent[] = [];
+      const warn = guard.check((frame as Partial<LandmarkFrame> | null)?.tMs);
+      if (warn) {
+        out.push(warn);
+        return out;
+      }
+      if (!frame.landmarks) {
+        for (const st of states) st.tracker.gated(frame.tMs);
+        if (personSeen) {
+          personSeen = false;
+          out.push({
+            type: 'warning',
+            side: null,
+            tMs: frame.tMs,
+            code: 'no-person',
+            message: 'no person found in the picture',
+          });
+        }
+        return out;
+      }
+      personSeen = true;
+      for (const st of states) stepSide(st, frame, out);
+      return out;
+    },
+    end() {
+      const out: MotionEvent[] = [];
+      for (const st of states) st.tracker.finish(out);
+      return out;
+    },
+    reset() {
+      guard.reset();
+      personSeen = true;
+      for (const st of states) {
+        st.tracker.reset();
+        st.visible = true;
+        st.useOther = false;
+        st.scalePx = 0;
+        st.scaleN = 0;
+        for (const f of st.pos) f.reset();
+      }
+    },
+    calibration(): MotionCalibration {
+      const side = (s: Side) => {
+        const st = states.find((x) => x.side === s);
+        return st ? { neutralDeg: st.tracker.neutralDeg, rangeDeg: st.tracker.referenceRangeDeg } : null;
+      };
+      return { version: 1, source: 'landmarks', correction, left: side('left'), right: side('right') };
+    },
+    angleDeg(side) {
+      const st = states.find((x) => x.side === side);
+      return st ? st.tracker.angleDeg : null;
+    },
+  };
+  return stream;
+}
+
+/** Analyses a whole landmark recording; returns exactly what streaming the frames would. */
+export function analyzeLandmarkRecording(
+  frames: Iterable<LandmarkFrame>,
+  options: LandmarkAnalyzerOptions & { readonly includeSeries?: boolean } = {},
+): AnalysisResult {
+  return runBatch(createLandmarkAnalyzer(options), frames, options.includeSeries ?? false);
+}

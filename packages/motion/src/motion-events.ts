@@ -1,0 +1,103 @@
+// What the motion engine says while it watches: phase changes, holds, completed reps with their
+// metrics, and warnings. Every event carries the side and the sample time that caused it.
+
+import type { Side } from './landmark-frame.ts';
+
+/** The movement the foot is in: settling before counting starts, then toes-down and toes-up swings. */
+export type MotionPhase = 'settling' | 'plantar' | 'dorsi';
+
+/** Stable warning codes (the web and CLI map them to words). */
+export type MotionWarningCode =
+  | 'no-person'
+  | 'foot-not-visible'
+  | 'bad-sample'
+  | 'absurd-value'
+  | 'time-backwards'
+  | 'time-repeated'
+  | 'gap'
+  | 'leg-moved'
+  | 'too-fast'
+  | 'too-shallow';
+
+export const MOTION_WARNING_CODES: readonly MotionWarningCode[] = [
+  'no-person',
+  'foot-not-visible',
+  'bad-sample',
+  'absurd-value',
+  'time-backwards',
+  'time-repeated',
+  'gap',
+  'leg-moved',
+  'too-fast',
+  'too-shallow',
+];
+
+/** One completed repetition. Field names match `SensorRep` of `@anklepump/exercise`. */
+export interface RepMetrics {
+  readonly side: Side;
+  /** Time the rep was recognised as complete, ms. */
+  readonly tMs: number;
+  /** 1-based count of reps (full and shallow) on this side since the stream started. */
+  readonly index: number;
+  /** True when the range reached `fullFraction` of the reference range; false = shallow. */
+  readonly full: boolean;
+  /** Peak dorsiflexion minus peak plantarflexion, degrees. */
+  readonly rangeDeg: number;
+  /** Most plantarflexed angle relative to neutral, degrees (negative = toes down). */
+  readonly peakPlantarDeg: number;
+  /** Most dorsiflexed angle relative to neutral, degrees (positive = toes up). */
+  readonly peakDorsiDeg: number;
+  /** Seconds the angle stayed within max(3 deg, 10% of range) of the plantar peak. */
+  readonly plantarHoldS: number;
+  /** Seconds the angle stayed within max(3 deg, 10% of range) of the dorsi peak. */
+  readonly dorsiHoldS: number;
+  /** Seconds from the start of the toes-down swing to the dorsi peak. */
+  readonly cycleS: number;
+  /** Times of the swing start, plantar peak and dorsi peak, ms. */
+  readonly startTMs: number;
+  readonly plantarTMs: number;
+  readonly dorsiTMs: number;
+  /** True when the leg (not only the ankle) moved beyond the threshold during the rep. */
+  readonly legMoved: boolean;
+  /** False when the source cannot see the leg (one foot IMU): `legMoved` is then false by default. */
+  readonly legMovementMeasured: boolean;
+  /** SPARC spectral arc length of the speed profile (about -1.6 for an ideal smooth movement). */
+  readonly sparc: number;
+  /** SPARC rescaled to 0..1 (1 = as smooth as a minimum-jerk movement, 0 = SPARC of -6 or worse). */
+  readonly smoothness: number;
+  /** 0..1: the share of the rep's time with a usable signal, times the source's own confidence. */
+  readonly confidence: number;
+}
+
+export type MotionEvent =
+  | { readonly type: 'phase'; readonly side: Side; readonly tMs: number; readonly phase: MotionPhase }
+  | {
+      readonly type: 'calibrated';
+      readonly side: Side;
+      readonly tMs: number;
+      /** Neutral in the source's corrected degrees, learned from the first still period. */
+      readonly neutralDeg: number;
+    }
+  | {
+      readonly type: 'hold-started' | 'hold-progress' | 'hold-ended';
+      readonly side: Side;
+      readonly tMs: number;
+      readonly direction: 'plantar' | 'dorsi';
+      /** Seconds held so far (or in total, for hold-ended). */
+      readonly holdS: number;
+      readonly angleDeg: number;
+    }
+  | { readonly type: 'rep'; readonly side: Side; readonly tMs: number; readonly rep: RepMetrics }
+  | {
+      readonly type: 'warning';
+      readonly side: Side | null;
+      readonly tMs: number;
+      readonly code: MotionWarningCode;
+      readonly message: string;
+    };
+
+/** The angle series a batch analysis can return: one point per usable sample. */
+export interface AnglePoint {
+  readonly tMs: number;
+  readonly angleDeg: number;
+}

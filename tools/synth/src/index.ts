@@ -1,0 +1,6 @@
+// Truth-telling test data for the motion engine: seeded synthetic landmark and IMU sessions with
+// their exact ground truth. Pure TypeScript (no node:*), importable from tests, benches and tools.
+
+export * from './ankle-program.ts';
+export * from './landmark-session.ts';
+export * from './prng.ts';

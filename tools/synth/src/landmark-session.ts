@@ -1,0 +1,253 @@
+// Synthetic BlazePose landmark streams from a kinematic leg (thigh, shank, foot) seen by a pinhole
+// camera, with BlazePose-like errors, dropouts and mislabelled legs, and the exact truth beside them.
+
+import type { Landmark, LandmarkFrame, Side, WorldLandmark } from '@anklepump/motion';
+import { type AnkleProgram, buildProgram, type ProgramSpec, type TruthRep } from './ankle-program.ts';
+import { createRng, type Rng } from './prng.ts';
+
+export interface LandmarkSessionSpec {
+  /** Frames per second (10..60). */
+  readonly fps: number;
+  /** The exercised foot; the camera looks at this side of the body. */
+  readonly side: Side;
+  readonly program: ProgramSpec;
+  /** 'blazepose': segment-fixed offsets with BlazePose's median errors plus frame jitter. */
+  readonly noise: 'none' | 'blazepose';
+  /** Camera turned away from the pure side view, degrees (0..60). */
+  readonly cameraYawDeg: number;
+  /** How much of the foot's rotation the landmarks show (BlazePose measured about 0.68). */
+  readonly poseGain: number;
+  /** 'long': two or three 0.8-2 s spells with the foot out of view or no person. */
+  readonly dropouts: 'none' | 'long';
+  /** Chance per frame of a 0.1-0.2 s spell of low foot visibility. */
+  readonly lowVisibility: number;
+  /** Timestamps wander by up to this share of the frame interval (0..0.9). */
+  readonly timeJitter: number;
+  /** Include world landmarks (metres). */
+  readonly world: boolean;
+  /** BlazePose swaps the legs' labels (and guesses a shorter hidden leg). */
+  readonly mislabel: boolean;
+}
+
+export interface SessionTruth {
+  readonly side: Side;
+  readonly reps: readonly TruthRep[];
+  /** Per rep: false when a gap in the data overlaps it, so no engine may count it. */
+  readonly countable: readonly boolean[];
+  readonly expectedReps: number;
+  readonly expectedFull: number;
+  readonly dropouts: readonly (readonly [number, number])[];
+  readonly startMs: number;
+}
+
+export interface LandmarkSession {
+  readonly frames: LandmarkFrame[];
+  readonly truth: SessionTruth;
+}
+
+type V3 = [number, number, number];
+const D2R = Math.PI / 180;
+const W = 640;
+const H = 360;
+// Median landmark errors BlazePose showed on rendered clips (pixels at 640x360): knee, ankle, heel, toe.
+const MEDIAN_PX = [11, 5, 17, 15];
+const LEG_IDX = { left: [25, 27, 29, 31], right: [26, 28, 30, 32] } as const;
+
+const sub = (a: V3, b: V3): V3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const dot = (a: V3, b: V3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const cross = (a: V3, b: V3): V3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
+const norm = (a: V3): V3 => {
+  const l = Math.hypot(a[0], a[1], a[2]);
+  return [a[0] / l, a[1] / l, a[2] / l];
+};
+const axpy = (p: V3, k: number, v: V3): V3 => [p[0] + k * v[0], p[1] + k * v[1], p[2] + k * v[2]];
+
+/** Knee, ankle, heel, toe in world metres (x along the leg, y up, z toward the camera side). */
+function legPoints(zM: number, slideM: number, thighLiftDeg: number, angleDeg: number): V3[] {
+  const hip: V3 = [slideM, 0.1, zM];
+  const a = thighLiftDeg * D2R;
+  const knee = axpy(hip, 0.45, [Math.cos(a), Math.sin(a), 0]);
+  const b = Math.asin(Math.min(1, (0.45 * Math.sin(a)) / 0.42));
+  const w: V3 = [Math.cos(b), -Math.sin(b), 0];
+  const u0: V3 = [Math.sin(b), Math.cos(b), 0];
+  const ankle = axpy(knee, 0.42, w);
+  const th = angleDeg * D2R;
+  const u: V3 = [Math.cos(th) * u0[0] - Math.sin(th) * w[0], Math.cos(th) * u0[1] - Math.sin(th) * w[1], 0];
+  const wf: V3 = [Math.cos(th) * w[0] + Math.sin(th) * u0[0], Math.cos(th) * w[1] + Math.sin(th) * u0[1], 0];
+  const heel = axpy(axpy(ankle, 0.07, wf), -0.045, u);
+  const toe = axpy(axpy(ankle, 0.02, wf), 0.16, u);
+  return [knee, ankle, heel, toe];
+}
+
+interface Camera {
+  c: V3;
+  right: V3;
+  up: V3;
+  fwd: V3;
+  f: number;
+}
+
+function camera(yawDeg: number, nearZ: number): Camera {
+  const target: V3 = [0.45, 0.1, 0];
+  const y = yawDeg * D2R;
+  const side = Math.sign(nearZ);
+  const c: V3 = [target[0] + 2.5 * Math.sin(y), target[1] + 0.35, target[2] + side * 2.5 * Math.cos(y)];
+  const fwd = norm(sub(target, c));
+  const right = norm(cross(fwd, [0, 1, 0]));
+  return { c, right, up: cross(right, fwd), fwd, f: 875 };
+}
+
+function project(cam: Camera, p: V3): [number, number, number] {
+  const d = sub(p, cam.c);
+  const z = dot(d, cam.fwd);
+  return [W / 2 + (cam.f * dot(d, cam.right)) / z, H / 2 - (cam.f * dot(d, cam.up)) / z, z];
+}
+
+/** Segment-fixed landmark offsets (px) and slowly wandering jitter, per landmark. */
+function makeNoise(rng: Rng, on: boolean, scale: number) {
+  const bias = MEDIAN_PX.map((m) => [
+    rng.normal() * (m / 1.1774) * scale,
+    rng.normal() * (m / 1.1774) * scale,
+  ]);
+  const ar = MEDIAN_PX.map(() => [0, 0]);
+  return (i: number, dtS: number): [number, number, number, number] => {
+    if (!on) return [0, 0, 0, 0];
+    const rho = Math.exp(-dtS / 0.1);
+    const s = 1.0 * scale * Math.sqrt(1 - rho * rho);
+    const a = ar[i]!;
+    a[0] = rho * a[0]! + s * rng.normal();
+    a[1] = rho * a[1]! + s * rng.normal();
+    const b = bias[i]!;
+    return [b[0]!, b[1]!, a[0]! + 0.5 * scale * rng.normal(), a[1]! + 0.5 * scale * rng.normal()];
+  };
+}
+
+function placeDropouts(rng: Rng, program: AnkleProgram, kind: 'none' | 'long'): [number, number][] {
+  if (kind === 'none' || program.reps.length < 3) return [];
+  const out: [number, number][] = [];
+  const from = program.reps[1]!.descentTMs;
+  const to = program.durationMs - 2000;
+  const n = rng.chance(0.5) ? 2 : 3;
+  for (let i = 0; i < n; i++) {
+    const s = from + ((to - from) * (i + rng.range(0.1, 0.7))) / n;
+    out.push([s, s + rng.range(800, 2000)]);
+  }
+  return out;
+}
+
+/** Synthesises one landmark session and its truth; the same spec and seed give the same frames. */
+export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): LandmarkSession {
+  const rng = createRng(seed);
+  const program = buildProgram(spec.program, rng);
+  const nearZ = 0.1;
+  const cam = camera(spec.cameraYawDeg, nearZ);
+  const noise = 'blazepose' === spec.noise;
+  const nearNoise = makeNoise(rng, noise, 1);
+  const farNoise = makeNoise(rng, true, 2);
+  const worldBias = [0, 1, 2, 3].map(() => [rng.normal() * 0.01, rng.normal() * 0.01, rng.normal() * 0.01]);
+  const dropouts = placeDropouts(rng, program, spec.dropouts);
+  const startMs = Math.round(rng.range(500, 5000));
+  const dtMs = 1000 / spec.fps;
+  const frames: LandmarkFrame[] = [];
+  const far: Side = spec.side === 'left' ? 'right' : 'left';
+  let lowUntil = -1;
+  const count = Math.floor(program.durationMs / dtMs);
+  for (let k = 0; k < count; k++) {
+    const tRel = k * dtMs + (k > 0 ? spec.timeJitter * dtMs * rng.range(-0.5, 0.5) : 0);
+    const tMs = startMs + tRel;
+    const inDrop = dropouts.some(([s, e]) => tRel >= s && tRel < e);
+    if (inDrop && rng.chance(0.3)) {
+      frames.push({ tMs, landmarks: null, world: null, widthPx: W, heightPx: H });
+      continue;
+    }
+    if (tRel > lowUntil && rng.chance(spec.lowVisibility)) lowUntil = tRel + rng.range(100, 200);
+    const leg = program.legAt(tRel);
+    const angle = program.angleAt(tRel) * spec.poseGain;
+    const nearPts = legPoints(nearZ, leg.slideM, leg.thighLiftDeg, angle);
+    const farPts = legPoints(-nearZ, 0, 0, 0);
+    const lm: Landmark[] = [];
+    const world: WorldLandmark[] = [];
+    for (let i = 0; i < 33; i++) {
+      const [x, y, z] = project(cam, [0, 0.5, 0]);
+      lm.push([x / W, y / H, z, 0.9]);
+      world.push([0, -0.4, 0, 0.9]);
+    }
+    const place = (
+      pts: V3[],
+      labels: readonly number[],
+      nz: ReturnType<typeof makeNoise>,
+      vis: number,
+      shrink: number,
+    ) => {
+      const hip2 = project(cam, [0, 0.1, pts === nearPts ? nearZ : -nearZ]);
+      for (let i = 0; i < 4; i++) {
+        const p = project(cam, pts[i]!);
+        const [bx, by, jx, jy] = nz(i, dtMs / 1000);
+        // Offsets live in the segment's frame (they turn with the foot), as BlazePose's do.
+        const seg = i >= 2 ? sub(pts[3]!, pts[2]!) : sub(pts[1]!, pts[0]!);
+        const sp = project(cam, axpy(pts[i]!, 1, norm(seg)));
+        const ux = sp[0] - p[0];
+        const uy = sp[1] - p[1];
+        const ul = Math.hypot(ux, uy) || 1;
+        const ox = (bx * ux - by * uy) / ul + jx;
+        const oy = (bx * uy + by * ux) / ul + jy;
+        const px = hip2[0] + (p[0] - hip2[0]) * shrink + ox;
+        const py = hip2[1] + (p[1] - hip2[1]) * shrink + oy;
+        lm[labels[i]!] = [px / W, py / H, p[2], vis];
+        const wb = worldBias[i]!;
+        const q = pts[i]!;
+        world[labels[i]!] = [
+          q[0] + wb[0]! + 0.004 * rng.normal(),
+          -(q[1] + wb[1]! + 0.004 * rng.normal()),
+          q[2] + wb[2]! + 0.004 * rng.normal(),
+          vis,
+        ];
+      }
+    };
+    const nearVis = inDrop
+      ? rng.range(0.05, 0.3)
+      : tRel < lowUntil
+        ? rng.range(0.2, 0.4)
+        : rng.range(0.8, 0.99);
+    const nearLabels = spec.mislabel ? LEG_IDX[far] : LEG_IDX[spec.side];
+    const farLabels = spec.mislabel ? LEG_IDX[spec.side] : LEG_IDX[far];
+    place(nearPts, nearLabels, nearNoise, nearVis, 1);
+    place(farPts, farLabels, farNoise, spec.mislabel ? rng.range(0.55, 0.8) : rng.range(0.15, 0.45), 0.8);
+    frames.push({ tMs, landmarks: lm, world: spec.world ? world : null, widthPx: W, heightPx: H });
+  }
+  return { frames, truth: truthFor(spec.side, program, dropouts, startMs, dtMs) };
+}
+
+/** Which reps an honest engine can count: none whose movement a long gap hides. */
+export function truthFor(
+  side: Side,
+  program: AnkleProgram,
+  dropouts: readonly (readonly [number, number])[],
+  startMs: number,
+  dtMs: number,
+): SessionTruth {
+  const countable = program.reps.map(
+    (r) => !dropouts.some(([s, e]) => s - dtMs < r.endTMs && e + dtMs > r.descentTMs - 300),
+  );
+  const shifted = program.reps.map((r) => ({
+    ...r,
+    descentTMs: r.descentTMs + startMs,
+    plantarTMs: r.plantarTMs + startMs,
+    dorsiTMs: r.dorsiTMs + startMs,
+    dorsiHoldEndTMs: r.dorsiHoldEndTMs + startMs,
+    endTMs: r.endTMs + startMs,
+  }));
+  return {
+    side,
+    reps: shifted,
+    countable,
+    expectedReps: countable.filter(Boolean).length,
+    expectedFull: shifted.filter((r, i) => r.full && countable[i]).length,
+    dropouts: dropouts.map(([s, e]) => [s + startMs, e + startMs] as const),
+    startMs,
+  };
+}
