@@ -39,9 +39,33 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   const buf = await readBody(req, maxBytes);
   if (buf.length === 0)
     throw new HttpError('invalid_json', 'request body is empty; a JSON object is required');
+  let value: unknown;
   try {
-    return JSON.parse(buf.toString('utf8'));
+    value = JSON.parse(buf.toString('utf8'));
   } catch (e) {
     throw new HttpError('invalid_json', `request body is not valid JSON: ${(e as Error).message}`);
   }
+  const at = findNul(value, 'body');
+  if (at) throw new HttpError('validation_failed', `${at}: the NUL character (\\u0000) is not accepted in text`, at);
+  return value;
+}
+
+/** Path of the first string (or key) holding U+0000, which PostgreSQL text cannot store; null if none. */
+export function findNul(v: unknown, path: string): string | null {
+  if (typeof v === 'string') return v.includes('\0') ? path : null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const f = findNul(v[i], `${path}[${i}]`);
+      if (f) return f;
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes('\0')) return `${path}.${k}`;
+      const f = findNul(x, `${path}.${k}`);
+      if (f) return f;
+    }
+  }
+  return null;
 }
