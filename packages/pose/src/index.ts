@@ -1,5 +1,7 @@
 // @anklepump/pose, browser-safe entry: the in-browser estimator and the model identity. The Node
 // estimator for recorded video (ffmpeg + headless Chromium) is at '@anklepump/pose/node'.
+
+export { BLAZEPOSE_ANKLE_CORRECTION, POSE_LANDMARK_OPTIONS } from './ankle-correction.ts';
 export {
   type BrowserPoseEstimator,
   type BrowserPoseEstimatorOptions,

@@ -225,7 +225,7 @@ export async function createHeadlessPoseEstimator(
       producing.catch(() => {});
       try {
         await page.evaluate((id) => {
-          void (window as unknown as { __run: (id: number) => Promise<void> }).__run(id);
+          void (globalThis as unknown as { __run: (id: number) => Promise<void> }).__run(id);
         }, job.id);
         await Promise.race([producing.then(() => finished), finished]);
         await producing;

@@ -1,4 +1,6 @@
 // @anklepump/pose/node: pose estimation for recorded video in Node (ffmpeg + headless Chromium).
+
+export { BLAZEPOSE_ANKLE_CORRECTION, POSE_LANDMARK_OPTIONS } from '../ankle-correction.ts';
 export { chromiumPath, launchChromium } from './chromium.ts';
 export {
   type DecodedFrame,

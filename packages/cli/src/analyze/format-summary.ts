@@ -1,0 +1,59 @@
+// The human-readable summary of an analysis: per foot, reps (full and shallow), range, holds
+// against the prescription and warnings with their times.
+import { type AnalyzeReport, groupWarnings, type HoldPrescription, type ReportRep } from './report.ts';
+
+const fmtS = (s: number) => `${s.toFixed(1)} s`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function repLine(i: number, r: ReportRep): string {
+  const flags = r.flags.length ? `  [${r.flags.join(', ')}]` : '';
+  return (
+    `  ${String(i + 1).padStart(2)}. ${fmtS(r.startS).padStart(7)}-${fmtS(r.endS).padEnd(7)} ` +
+    `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
+    `range ${r.rangeDeg.toFixed(0).padStart(2)}°  holds ${r.plantarHoldS.toFixed(1)} s / ${r.dorsiHoldS.toFixed(1)} s${flags}`
+  );
+}
+
+/** The summary text (ends with a newline). `degreesNote` says how far the degrees can be trusted. */
+export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degreesNote: string): string {
+  const { input } = report;
+  const lines: string[] = [
+    `${input.path}: ${input.kind}, ${input.durationS.toFixed(1)} s at ${input.frameRateHz.toFixed(1)} Hz`,
+  ];
+  for (const foot of report.feet) {
+    const full = foot.reps.filter((r) => r.full).length;
+    lines.push(
+      '',
+      `${foot.side.toUpperCase()} FOOT: ${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)`,
+    );
+    if (foot.repCount > 0) {
+      const ranges = foot.reps.map((r) => r.rangeDeg);
+      const ph = foot.reps.map((r) => r.plantarHoldS);
+      const dh = foot.reps.map((r) => r.dorsiHoldS);
+      lines.push(
+        `  range: median ${median(ranges).toFixed(0)}° (${Math.min(...ranges).toFixed(0)}-${Math.max(...ranges).toFixed(0)}°)`,
+        `  toes-down hold: median ${median(ph).toFixed(1)} s (asked ${rx.plantarHoldS} s; ${ph.filter((h) => h >= rx.plantarHoldS).length}/${ph.length} long enough)`,
+        `  toes-up hold:   median ${median(dh).toFixed(1)} s (asked ${rx.dorsiHoldS} s; ${dh.filter((h) => h >= rx.dorsiHoldS).length}/${dh.length} long enough)`,
+      );
+      const moved = foot.reps.filter((r) => r.legMoved).length;
+      if (moved > 0) lines.push(`  the leg moved (not only the ankle) in ${moved} rep(s)`);
+      for (const [i, r] of foot.reps.entries()) lines.push(repLine(i, r));
+    }
+    const groups = groupWarnings(foot.warnings);
+    if (groups.length > 0) {
+      lines.push('  warnings:');
+      for (const g of groups.slice(0, 12)) {
+        const span = g.count > 1 ? `-${fmtS(g.lastS)} (${g.count}x)` : '';
+        lines.push(`    at ${fmtS(g.first.atS)}${span}: ${g.first.code}: ${g.first.message}`);
+      }
+      if (groups.length > 12) lines.push(`    ... and ${groups.length - 12} more (see --json)`);
+    }
+  }
+  lines.push('', degreesNote);
+  return `${lines.join('\n')}\n`;
+}

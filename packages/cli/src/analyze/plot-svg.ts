@@ -1,0 +1,154 @@
+// Draws the analysis as an SVG a reader understands without other documentation: each foot's
+// angle over time, reps numbered at their peaks, holds shaded, warnings marked, a legend inside.
+import type { AnalysisResult, MotionEvent, Side } from '@anklepump/motion';
+import type { AnalyzeReport } from './report.ts';
+
+const W = 960;
+const PANEL_H = 230;
+const M = { left: 58, right: 18, top: 34, bottom: 30 };
+const COLORS = {
+  line: '#1f4e8c',
+  plantar: '#8fb8e8',
+  dorsi: '#f2b36b',
+  warn: '#c0392b',
+  grid: '#e3e3e3',
+  text: '#222',
+};
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const f1 = (x: number) => x.toFixed(1);
+
+interface Hold {
+  readonly startS: number;
+  readonly endS: number;
+  readonly direction: 'plantar' | 'dorsi';
+}
+
+function holdsOf(events: readonly MotionEvent[], side: Side): Hold[] {
+  const out: Hold[] = [];
+  for (const e of events) {
+    if (e.type === 'hold-ended' && e.side === side && e.holdS > 0) {
+      out.push({ startS: e.tMs / 1000 - e.holdS, endS: e.tMs / 1000, direction: e.direction });
+    }
+  }
+  return out;
+}
+
+function niceStep(span: number): number {
+  for (const s of [5, 10, 15, 20, 30]) if (span / s <= 8) return s;
+  return 60;
+}
+
+function panel(
+  report: AnalyzeReport,
+  result: AnalysisResult,
+  side: Side,
+  y0: number,
+  durationS: number,
+): string {
+  const foot = report.feet.find((f) => f.side === side)!;
+  const series = result.series?.[side] ?? [];
+  const angles = series.map((p) => p.angleDeg);
+  const lo = Math.min(-20, ...angles.map((a) => Math.floor(a / 10) * 10));
+  const hi = Math.max(20, ...angles.map((a) => Math.ceil(a / 10) * 10));
+  const pw = W - M.left - M.right;
+  const ph = PANEL_H - M.top - M.bottom;
+  const x = (tS: number) => M.left + (tS / durationS) * pw;
+  const y = (deg: number) => y0 + M.top + ((hi - deg) / (hi - lo)) * ph;
+  const out: string[] = [];
+  const full = foot.reps.filter((r) => r.full).length;
+  out.push(
+    `<text x="${M.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${side === 'left' ? 'Left' : 'Right'} foot: ${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)</text>`,
+  );
+  // Holds first, so the line draws over them.
+  for (const h of holdsOf(result.events, side)) {
+    const c = h.direction === 'plantar' ? COLORS.plantar : COLORS.dorsi;
+    out.push(
+      `<rect x="${f1(x(h.startS))}" y="${f1(y(hi))}" width="${f1(Math.max(1, x(h.endS) - x(h.startS)))}" height="${f1(ph)}" fill="${c}" opacity="0.45"/>`,
+    );
+  }
+  for (let d = lo; d <= hi; d += 10) {
+    out.push(
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${f1(y(d))}" y2="${f1(y(d))}" stroke="${d === 0 ? '#888' : COLORS.grid}" stroke-width="1"/>`,
+    );
+    out.push(
+      `<text x="${M.left - 6}" y="${f1(y(d) + 4)}" font-size="11" text-anchor="end">${d > 0 ? '+' : ''}${d}°</text>`,
+    );
+  }
+  out.push(
+    `<text x="${W - M.right - 4}" y="${f1(y(0) - 4)}" font-size="10" text-anchor="end" fill="#666">neutral</text>`,
+  );
+  out.push(
+    `<text x="${M.left + 4}" y="${f1(y(hi) + 12)}" font-size="10" fill="#666">toes up (toward shin)</text>`,
+  );
+  out.push(
+    `<text x="${M.left + 4}" y="${f1(y(lo) - 4)}" font-size="10" fill="#666">toes down (pointed)</text>`,
+  );
+  const step = niceStep(durationS);
+  for (let t = 0; t <= durationS + 1e-9; t += step) {
+    out.push(
+      `<line x1="${f1(x(t))}" x2="${f1(x(t))}" y1="${f1(y(lo))}" y2="${f1(y(lo) + 4)}" stroke="#888"/>`,
+    );
+    out.push(`<text x="${f1(x(t))}" y="${f1(y(lo) + 16)}" font-size="11" text-anchor="middle">${t} s</text>`);
+  }
+  // Break the line at gaps (foot not visible) instead of drawing across them.
+  let d = '';
+  let prevT = Number.NEGATIVE_INFINITY;
+  for (const p of series) {
+    const tS = p.tMs / 1000;
+    d += `${tS - prevT > 0.5 ? 'M' : 'L'}${f1(x(tS))},${f1(y(p.angleDeg))}`;
+    prevT = tS;
+  }
+  if (d) out.push(`<path d="${d}" fill="none" stroke="${COLORS.line}" stroke-width="1.8"/>`);
+  foot.reps.forEach((r, i) => {
+    const px = x(r.dorsiPeakS);
+    const py = y(r.dorsiflexionDeg) - 8;
+    const fill = r.full ? COLORS.text : '#999';
+    out.push(`<circle cx="${f1(px)}" cy="${f1(py - 4)}" r="8" fill="white" stroke="${fill}"/>`);
+    out.push(
+      `<text x="${f1(px)}" y="${f1(py)}" font-size="11" text-anchor="middle" fill="${fill}">${i + 1}</text>`,
+    );
+  });
+  let lastWarnX = Number.NEGATIVE_INFINITY;
+  for (const w of foot.warnings) {
+    const wx = x(w.atS);
+    if (wx - lastWarnX < 6) continue;
+    lastWarnX = wx;
+    const wy = y(lo);
+    out.push(
+      `<path d="M${f1(wx)},${f1(wy - 10)} l5,9 h-10 z" fill="${COLORS.warn}"><title>${esc(`${w.atS} s ${w.code}: ${w.message}`)}</title></path>`,
+    );
+  }
+  if (series.length === 0) {
+    out.push(
+      `<text x="${W / 2}" y="${f1(y0 + PANEL_H / 2)}" font-size="13" text-anchor="middle" fill="#666">foot not visible: no angle measured</text>`,
+    );
+  }
+  return out.join('\n');
+}
+
+/** The SVG document for the report. `result` is the engine's batch result with its series. */
+export function plotSvg(report: AnalyzeReport, result: AnalysisResult, note: string): string {
+  const sides = report.feet.map((f) => f.side);
+  const durationS = Math.max(1, report.input.durationS);
+  const legendY = 14;
+  const h = 26 + sides.length * PANEL_H + 40;
+  const panels = sides.map((s, i) => panel(report, result, s, 26 + i * PANEL_H, durationS));
+  const name = report.input.path.split('/').pop() ?? report.input.path;
+  const legend = [
+    `<text x="${M.left}" y="${legendY}" font-size="12">Ankle angle over time, ${esc(name)}</text>`,
+    `<line x1="440" x2="462" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${COLORS.line}" stroke-width="2"/><text x="466" y="${legendY}" font-size="11">angle</text>`,
+    `<rect x="510" y="${legendY - 10}" width="14" height="10" fill="${COLORS.plantar}" opacity="0.6"/><text x="528" y="${legendY}" font-size="11">toes-down hold</text>`,
+    `<rect x="620" y="${legendY - 10}" width="14" height="10" fill="${COLORS.dorsi}" opacity="0.6"/><text x="638" y="${legendY}" font-size="11">toes-up hold</text>`,
+    `<circle cx="727" cy="${legendY - 4}" r="7" fill="white" stroke="#222"/><text x="727" y="${legendY}" font-size="9" text-anchor="middle">1</text><text x="738" y="${legendY}" font-size="11">rep (grey: shallow)</text>`,
+    `<path d="M858,${legendY - 10} l5,9 h-10 z" fill="${COLORS.warn}"/><text x="867" y="${legendY}" font-size="11">warning</text>`,
+  ];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${h}" viewBox="0 0 ${W} ${h}" font-family="DejaVu Sans, Arial, sans-serif" fill="${COLORS.text}">
+<rect width="100%" height="100%" fill="white"/>
+${legend.join('\n')}
+${panels.join('\n')}
+<text x="${M.left}" y="${h - 14}" font-size="10" fill="#555">${esc(note)}</text>
+</svg>
+`;
+}

@@ -1,0 +1,144 @@
+// The analysis report: the stable JSON shape of `anklepump analyze --json` (fields may be added,
+// never renamed) built from the motion engine's batch result.
+import type { AnalysisResult, RepMetrics, Side, WarningEvent } from '@anklepump/motion';
+import type { InputKind } from './input-kind.ts';
+
+export interface ReportRep {
+  readonly startS: number;
+  readonly endS: number;
+  /** Peak plantarflexion as a positive magnitude below neutral, degrees. */
+  readonly plantarflexionDeg: number;
+  /** Peak dorsiflexion, signed (positive above neutral), degrees. */
+  readonly dorsiflexionDeg: number;
+  readonly rangeDeg: number;
+  readonly plantarHoldS: number;
+  readonly dorsiHoldS: number;
+  readonly legMoved: boolean;
+  /** 0..1, 1 = as smooth as a minimum-jerk movement. */
+  readonly smoothness: number;
+  /** 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold'. */
+  readonly flags: string[];
+  /** Added: true when the range reached the engine's full-rep share of the person's range. */
+  readonly full: boolean;
+  /** Added: the engine's confidence in this rep, 0..1. */
+  readonly confidence: number;
+  /** Added: times of the toes-down and toes-up peaks, seconds. */
+  readonly plantarPeakS: number;
+  readonly dorsiPeakS: number;
+}
+
+export interface ReportWarning {
+  readonly atS: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ReportFoot {
+  readonly side: Side;
+  readonly repCount: number;
+  readonly reps: ReportRep[];
+  readonly warnings: ReportWarning[];
+}
+
+export interface SeriesPoint {
+  readonly tS: number;
+  readonly side: Side;
+  readonly angleDeg: number | null;
+}
+
+export interface AnalyzeReport {
+  readonly version: 1;
+  readonly input: {
+    readonly path: string;
+    readonly kind: InputKind;
+    readonly durationS: number;
+    readonly frameRateHz: number;
+  };
+  readonly feet: ReportFoot[];
+  series?: SeriesPoint[];
+}
+
+/** The hold times asked for (seconds), to flag holds that fell short. */
+export interface HoldPrescription {
+  readonly plantarHoldS: number;
+  readonly dorsiHoldS: number;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+function toRep(m: RepMetrics, rx: HoldPrescription, tooFastCycleS: number): ReportRep {
+  const flags: string[] = [];
+  if (!m.full) flags.push('shallow');
+  if (m.cycleS < tooFastCycleS) flags.push('too-fast');
+  if (m.legMoved) flags.push('leg-moved');
+  if (m.plantarHoldS < rx.plantarHoldS) flags.push('short-plantar-hold');
+  if (m.dorsiHoldS < rx.dorsiHoldS) flags.push('short-dorsi-hold');
+  return {
+    startS: r2(m.startTMs / 1000),
+    endS: r2(m.tMs / 1000),
+    plantarflexionDeg: r1(Math.max(0, -m.peakPlantarDeg)),
+    dorsiflexionDeg: r1(m.peakDorsiDeg),
+    rangeDeg: r1(m.rangeDeg),
+    plantarHoldS: r2(m.plantarHoldS),
+    dorsiHoldS: r2(m.dorsiHoldS),
+    legMoved: m.legMoved,
+    smoothness: r2(m.smoothness),
+    flags,
+    full: m.full,
+    confidence: r2(m.confidence),
+    plantarPeakS: r2(m.plantarTMs / 1000),
+    dorsiPeakS: r2(m.dorsiTMs / 1000),
+  };
+}
+
+function toWarning(w: WarningEvent): ReportWarning {
+  return { atS: r2(w.tMs / 1000), code: w.code, message: w.message };
+}
+
+/** Builds the report for `sides` from the engine's result (`series` only when asked for). */
+export function buildReport(
+  result: AnalysisResult,
+  input: AnalyzeReport['input'],
+  sides: readonly Side[],
+  rx: HoldPrescription,
+  tooFastCycleS: number,
+  withSeries: boolean,
+): AnalyzeReport {
+  const feet: ReportFoot[] = sides.map((side) => {
+    const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS));
+    return {
+      side,
+      repCount: reps.length,
+      reps,
+      // Warnings without a side (bad timestamps, no person) concern both feet.
+      warnings: result.warnings.filter((w) => w.side === side || w.side === null).map(toWarning),
+    };
+  });
+  const report: AnalyzeReport = { version: 1, input, feet };
+  if (withSeries && result.series) {
+    const series: SeriesPoint[] = [];
+    for (const side of sides) {
+      for (const p of result.series[side])
+        series.push({ tS: r2(p.tMs / 1000), side, angleDeg: r1(p.angleDeg) });
+    }
+    series.sort((a, b) => a.tS - b.tS || a.side.localeCompare(b.side));
+    report.series = series;
+  }
+  return report;
+}
+
+/** Collapses runs of the same warning code on a foot into the first (with a count), for the summary. */
+export function groupWarnings(
+  ws: readonly ReportWarning[],
+): { first: ReportWarning; count: number; lastS: number }[] {
+  const out: { first: ReportWarning; count: number; lastS: number }[] = [];
+  for (const w of ws) {
+    const prev = out.at(-1);
+    if (prev && prev.first.code === w.code && w.atS - prev.lastS < 2) {
+      prev.count++;
+      prev.lastS = w.atS;
+    } else out.push({ first: w, count: 1, lastS: w.atS });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// The analyze command's work: analyse the file, then print the summary or JSON and draw the plot.
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { Side } from '@anklepump/motion';
+import { NOTHING_FOUND_EXIT } from '../analyze/analyze-exit.ts';
+import { analyzeFile } from '../analyze/analyze-file.ts';
+import { CAMERA_DEGREES_NOTE, IMU_DEGREES_NOTE } from '../analyze/camera-correction.ts';
+import { formatSummary } from '../analyze/format-summary.ts';
+import { writeSvgAsPng } from '../analyze/plot-png.ts';
+import { plotSvg } from '../analyze/plot-svg.ts';
+import { createProgressBar } from '../analyze/progress-bar.ts';
+import { buildReport } from '../analyze/report.ts';
+import type { CommandContext } from '../command-spec.ts';
+import { CliError, EXIT } from '../exit-codes.ts';
+
+// The engine flags a rep as too fast below this cycle time (its default), repeated in the flags.
+const TOO_FAST_CYCLE_S = 0.7;
+
+export async function run(ctx: CommandContext): Promise<number> {
+  const file = ctx.positionals[0]!;
+  const o = ctx.options;
+  const plot = o.plot as string | undefined;
+  if (plot !== undefined && !/\.(svg|png)$/i.test(plot)) {
+    throw new CliError('bad-choice', `--plot: the file must end in .svg or .png, got "${plot}"`, '--plot');
+  }
+  if (o.series && !o.json)
+    throw new CliError('conflicting-options', '--series only goes with --json', '--series');
+  const path = isAbsolute(file) ? file : resolve(ctx.cwd, file);
+  const stderrTty = Boolean((ctx.stderr as { isTTY?: boolean }).isTTY);
+  const bar = createProgressBar(ctx.stderr, stderrTty && !o.quiet, o.fps as number);
+  const rx = { plantarHoldS: o['plantar-hold'] as number, dorsiHoldS: o['dorsi-hold'] as number };
+  let analysis: Awaited<ReturnType<typeof analyzeFile>>;
+  try {
+    analysis = await analyzeFile(path, file, {
+      side: o.side as Side | 'both' | undefined,
+      sampleHz: o.fps as number,
+      ...(o.gain !== undefined ? { gain: o.gain as number } : {}),
+      onProgress: (done, total, elapsedS) => bar.update(done, total, elapsedS),
+    });
+  } finally {
+    bar.finish();
+  }
+  if (analysis.nothingFound) {
+    ctx.stderr.write(`anklepump analyze: ${file}: ${analysis.nothingFound}\n`);
+    return NOTHING_FOUND_EXIT;
+  }
+  const input = {
+    path: file,
+    kind: analysis.kind,
+    durationS: Math.round(analysis.durationS * 100) / 100,
+    frameRateHz: Math.round(analysis.frameRateHz * 100) / 100,
+  };
+  const report = buildReport(analysis.result, input, analysis.sides, rx, TOO_FAST_CYCLE_S, Boolean(o.series));
+  const note = analysis.kind === 'imu' ? IMU_DEGREES_NOTE : CAMERA_DEGREES_NOTE;
+  if (plot) {
+    const svg = plotSvg(report, analysis.result, note);
+    const out = isAbsolute(plot) ? plot : resolve(ctx.cwd, plot);
+    try {
+      if (/\.png$/i.test(plot)) await writeSvgAsPng(svg, out);
+      else await writeFile(out, svg);
+    } catch (e) {
+      throw new CliError(
+        'output-failed',
+        `--plot: cannot write ${plot}: ${(e as Error).message.split('\n')[0]}`,
+        '--plot',
+      );
+    }
+  }
+  ctx.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report, rx, note));
+  return EXIT.ok;
+}
