@@ -2,8 +2,8 @@
 // web app can localise; this English table lets the CLI print and speak without one.
 
 export const MESSAGES_EN = {
-  'side.left': 'left foot',
-  'side.right': 'right foot',
+  'side.left': 'your left foot',
+  'side.right': 'your right foot',
   'side.both': 'both feet',
 
   'screening.title': 'Before you start: a quick safety check',
@@ -38,15 +38,15 @@ export const MESSAGES_EN = {
   'care.notADiagnosis':
     'This app is an exercise aid. It does not diagnose anything and does not replace your doctor or physiotherapist.',
 
-  'cue.relax': 'Relax your {side}. Let it rest.',
-  'cue.pointToes': 'Point the toes of your {side} down, away from you.',
+  'cue.relax': 'Relax {side}; let the muscles go loose.',
+  'cue.pointToes': 'Point the toes of {side} down, away from you.',
   'cue.holdDown': 'Hold the toes down.',
-  'cue.pullUp': 'Pull the toes of your {side} up toward your shin.',
+  'cue.pullUp': 'Pull the toes of {side} back up toward the shin.',
   'cue.holdUp': 'Hold the toes up.',
-  'cue.switchFoot': 'Now switch to your {side}.',
+  'cue.switchFoot': 'Now switch to {side}.',
   'cue.rest': 'Rest for {seconds} seconds.',
 
-  'session.start': 'Set {set} of {sets}: {reps} pumps with your {side}.',
+  'session.start': 'Set {set} of {sets}: {reps} pumps with {side}.',
   'session.repCount': '{count} of {target}.',
   'session.shallowRep': 'That one was small: move as far as is comfortable. It is not counted.',
   'session.holdShort': 'Try to hold a little longer at each end.',
