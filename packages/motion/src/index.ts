@@ -3,6 +3,8 @@
 export type { TrackerOptions } from './ankle-tracker.ts';
 export { DEFAULT_TRACKER } from './ankle-tracker.ts';
 export * from './calibration.ts';
+export { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
+export { type ImuReading, type ImuSample, imuReadingProblem } from './imu-sample.ts';
 export {
   analyzeLandmarkRecording,
   createLandmarkAnalyzer,

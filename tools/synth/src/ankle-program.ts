@@ -20,6 +20,8 @@ export interface ProgramSpec {
   readonly fidget: boolean;
   /** Chance that the leg slides or the knee bends during a rep. */
   readonly legMoveChance: number;
+  /** Which leg movements may happen (default both). */
+  readonly legMoveKinds?: readonly ('slide' | 'knee-bend')[];
   /** Start with the leg moving into place and the foot swinging before the rest. */
   readonly gettingIntoPosition: boolean;
   /** Rest at neutral before the first rep, seconds. */
@@ -117,7 +119,8 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     const descent = t;
     const legMoved = rng.chance(spec.legMoveChance);
     if (legMoved) {
-      const kind = rng.chance(0.5) ? 'slide' : 'knee-bend';
+      const kinds = spec.legMoveKinds ?? ['slide', 'knee-bend'];
+      const kind = kinds[Math.floor(rng.next() * kinds.length)] ?? 'slide';
       const amount =
         kind === 'slide' ? rng.range(0.15, 0.25) * (rng.chance(0.5) ? 1 : -1) : rng.range(15, 25);
       moves.push({ kind, startMs: t + 100, endMs: t + 100 + 900, amount });

@@ -2,5 +2,6 @@
 // their exact ground truth. Pure TypeScript (no node:*), importable from tests, benches and tools.
 
 export * from './ankle-program.ts';
+export * from './imu-session.ts';
 export * from './landmark-session.ts';
 export * from './prng.ts';

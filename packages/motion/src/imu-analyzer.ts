@@ -1,0 +1,189 @@
+// Ankle analysis from a phone or IMU resting on the foot (any mounting), optionally with a second
+// sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
+
+import { createAnkleTracker, type TrackerInput } from './ankle-tracker.ts';
+import { type AngleCorrection, IDENTITY_CORRECTION, type MotionCalibration } from './calibration.ts';
+import { createImuAngle } from './imu-angle.ts';
+import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
+import type { Side } from './landmark-frame.ts';
+import type { MotionEvent } from './motion-events.ts';
+import { type AnalysisResult, createTimeGuard, type MotionStream, runBatch } from './motion-stream.ts';
+import { checkOneOf, checkRange } from './option-checks.ts';
+import { createOrientationFilter } from './orientation-filter.ts';
+import { quat, upInSensor } from './quaternion.ts';
+import { createShankPitch } from './shank-pitch.ts';
+import { resolveTracker, type SourceOptions } from './source-options.ts';
+
+export interface ImuAnalyzerOptions extends SourceOptions {
+  /** The foot the sensor rests on (default left). */
+  readonly side?: Side;
+  /** 'foot': one sensor; 'foot+shank': the angle relative to the shin sensor (samples carry `shank`). */
+  readonly sensors?: 'foot' | 'foot+shank';
+  /** Use the samples' own orientation quaternions when present (default true). */
+  readonly useQuaternion?: boolean;
+  /** Gravity correction gain of the orientation filter, 1/s (0.05..10, default 0.5). */
+  readonly gravityGain?: number;
+  /** Gyro-bias learning gain, 1/s^2 (0..1, default 0.05). */
+  readonly biasGain?: number;
+  /** Leg moved = the shin sensor tilted by more than this, degrees (2..60, default 10). */
+  readonly legMoveDeg?: number;
+  /** The foot must be this still (rad/s) to take neutral (0.01..2, default 0.2). */
+  readonly stillRadS?: number;
+}
+
+/** Creates an IMU analyzer; throws RangeError on a bad option. */
+export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStream<ImuSample> {
+  const tracker = resolveTracker(options);
+  const side = checkOneOf('side', options.side ?? 'left', ['left', 'right']);
+  const pair = checkOneOf('sensors', options.sensors ?? 'foot', ['foot', 'foot+shank']) === 'foot+shank';
+  const kp = checkRange('gravityGain', options.gravityGain ?? 0.5, 0.05, 10);
+  const ki = checkRange('biasGain', options.biasGain ?? 0.05, 0, 1);
+  const legMoveDeg = checkRange('legMoveDeg', options.legMoveDeg ?? 10, 2, 60);
+  const stillRadS = checkRange('stillRadS', options.stillRadS ?? 0.2, 0.01, 2);
+  const useQ = options.useQuaternion ?? true;
+  const correction: AngleCorrection =
+    options.correction ?? options.calibration?.correction ?? IDENTITY_CORRECTION;
+  checkRange('correction.gain', correction.gain, 0.2, 5);
+  checkRange('correction.offsetDeg', correction.offsetDeg, -90, 90);
+  const cal = options.calibration?.[side] ?? null;
+  const engine = createAnkleTracker({
+    side,
+    options: tracker,
+    neutralDeg: cal?.neutralDeg ?? null,
+    rangeDeg: cal?.rangeDeg ?? null,
+  });
+  const foot = createOrientationFilter(kp, ki, useQ);
+  const shank = createOrientationFilter(kp, ki, useQ);
+  const angle = createImuAngle();
+  const shankPitch = createShankPitch();
+  const guard = createTimeGuard();
+  const rel = quat();
+  const up = new Float64Array(3);
+  const shankUp0 = new Float64Array(3);
+  const input: TrackerInput = { tMs: 0, angleDeg: 0, confidence: 1, leg0: 0, leg1: 0, leg2: 0, leg3: 0 };
+  const maxGapMs = tracker.maxGapS * 1000;
+  let lastT = Number.NaN;
+  let stillSince = Number.NaN;
+  let problemShown = false;
+
+  function skip(t: number, code: 'bad-sample' | 'absurd-value', what: string, out: MotionEvent[]): void {
+    engine.gated(t);
+    if (!problemShown) {
+      problemShown = true;
+      out.push({ type: 'warning', side, tMs: t, code, message: `sample skipped: ${what}` });
+    }
+  }
+
+  const stream: MotionStream<ImuSample> = {
+    push(s) {
+      const out: MotionEvent[] = [];
+      const warn = guard.check((s as Partial<ImuSample> | null)?.tMs);
+      if (warn) {
+        out.push({ ...warn, side });
+        return out;
+      }
+      const t = s.tMs;
+      const p = imuReadingProblem(s);
+      if (p) {
+        skip(
+          t,
+          p,
+          p === 'absurd-value'
+            ? 'foot sensor reading beyond any sensor range'
+            : 'foot sensor reading is not numbers',
+          out,
+        );
+        return out;
+      }
+      const ps = pair ? imuReadingProblem(s.shank) : null;
+      if (ps) {
+        skip(t, ps, s.shank ? 'shin sensor reading unusable' : 'the shin sensor reading is missing', out);
+        return out;
+      }
+      problemShown = false;
+      const gap = Number.isNaN(lastT) || t - lastT > maxGapMs;
+      const dtS = gap ? 0 : (t - lastT) / 1000;
+      lastT = t;
+      if (gap) {
+        // After a gap the integrated orientation is stale: start again from gravity.
+        foot.restart();
+        shank.restart();
+      }
+      const qf = foot.update(s, dtS);
+      rel.set(qf);
+      const qs = pair ? shank.update(s.shank!, dtS) : null;
+      if (!angle.hasNeutral) {
+        const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
+        if (!still || Number.isNaN(stillSince)) stillSince = still ? t : Number.NaN;
+        if (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000) return out;
+        angle.setNeutral(rel);
+        if (qs) {
+          upInSensor(qs, shankUp0);
+          shankPitch.setNeutral(qs);
+        }
+      }
+      const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
+      if (shankStill) angle.refine(s.gx, s.gy, s.gz);
+      input.tMs = t;
+      let deg = angle.angle(rel);
+      const ax = angle.axis;
+      if (qs && ax) {
+        // Foot minus shin about the ankle axis: what the ankle did, whatever the whole leg did.
+        shankPitch.learn(
+          s.shank!.gx,
+          s.shank!.gy,
+          s.shank!.gz,
+          s.gx * ax[0]! + s.gy * ax[1]! + s.gz * ax[2]!,
+        );
+        deg -= shankPitch.angle(qs);
+      }
+      input.angleDeg = correction.gain * deg + correction.offsetDeg;
+      input.confidence = 1;
+      if (pair) {
+        upInSensor(shank.q, up);
+        const c = up[0]! * shankUp0[0]! + up[1]! * shankUp0[1]! + up[2]! * shankUp0[2]!;
+        input.leg0 = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
+      } else input.leg0 = Number.NaN;
+      engine.step(input, out);
+      return out;
+    },
+    end() {
+      const out: MotionEvent[] = [];
+      engine.finish(out);
+      return out;
+    },
+    reset() {
+      guard.reset();
+      engine.reset();
+      foot.restart();
+      shank.restart();
+      angle.reset();
+      shankPitch.reset();
+      lastT = Number.NaN;
+      stillSince = Number.NaN;
+      problemShown = false;
+    },
+    calibration(): MotionCalibration {
+      const mine = { neutralDeg: engine.neutralDeg, rangeDeg: engine.referenceRangeDeg };
+      return {
+        version: 1,
+        source: pair ? 'imu-pair' : 'imu',
+        correction,
+        left: side === 'left' ? mine : null,
+        right: side === 'right' ? mine : null,
+      };
+    },
+    angleDeg(s) {
+      return s === side ? engine.angleDeg : null;
+    },
+  };
+  return stream;
+}
+
+/** Analyses a whole IMU recording; returns exactly what streaming the samples would. */
+export function analyzeImuRecording(
+  samples: Iterable<ImuSample>,
+  options: ImuAnalyzerOptions & { readonly includeSeries?: boolean } = {},
+): AnalysisResult {
+  return runBatch(createImuAnalyzer(options), samples, options.includeSeries ?? false);
+}

@@ -1,0 +1,83 @@
+// The ankle angle from orientations: the foot's rotation since neutral (relative to the shank when
+// there is a shank sensor), taken about the pumping axis learned from the first toes-down movement.
+
+import { angleOf, conjMul, type Quat, quat, twistAbout } from './quaternion.ts';
+
+/** Rotation (degrees from neutral) beyond which the rotation's axis is trusted as the pumping axis. */
+const AXIS_LEARN_DEG = 12;
+const REFINE_RAD_S = 1;
+const REFINE_RATE = 0.01;
+
+export interface ImuAngle {
+  /** Sets neutral to the current relative orientation (the foot at rest). */
+  setNeutral(rel: Quat): void;
+  /**
+   * Signed angle from neutral about the pumping axis, degrees. Before the axis is known the angle is
+   * minus the rotation's size: the instructed first movement is toes down, which fixes the sign.
+   */
+  angle(rel: Quat): number;
+  /**
+   * Refines the axis from a rotation rate (rad/s, sensor frame) seen while only the ankle turns:
+   * the gyro's direction is the pumping axis itself, free of the heading drift orientation carries.
+   */
+  refine(gx: number, gy: number, gz: number): void;
+  readonly hasNeutral: boolean;
+  readonly axis: Float64Array | null;
+  reset(): void;
+}
+
+export function createImuAngle(): ImuAngle {
+  const q0 = quat();
+  const d = quat();
+  const axis = new Float64Array(3);
+  let hasNeutral = false;
+  let hasAxis = false;
+  return {
+    setNeutral(rel) {
+      q0.set(rel);
+      hasNeutral = true;
+    },
+    angle(rel) {
+      conjMul(q0, rel, d);
+      const size = angleOf(d);
+      if (size >= AXIS_LEARN_DEG) {
+        const n = Math.hypot(d[1]!, d[2]!, d[3]!);
+        const s = Math.sign(d[0]!) || 1;
+        const x = (s * d[1]!) / n;
+        const y = (s * d[2]!) / n;
+        const z = (s * d[3]!) / n;
+        if (!hasAxis) {
+          // First big rotation from rest is toes down: make it negative.
+          axis[0] = -x;
+          axis[1] = -y;
+          axis[2] = -z;
+          hasAxis = true;
+        }
+      }
+      if (!hasAxis) return -size;
+      return twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
+    },
+    refine(gx, gy, gz) {
+      const n = Math.hypot(gx, gy, gz);
+      if (!hasAxis || n < REFINE_RAD_S) return;
+      const s = gx * axis[0]! + gy * axis[1]! + gz * axis[2]! < 0 ? -1 / n : 1 / n;
+      axis[0] = axis[0]! + REFINE_RATE * (s * gx - axis[0]!);
+      axis[1] = axis[1]! + REFINE_RATE * (s * gy - axis[1]!);
+      axis[2] = axis[2]! + REFINE_RATE * (s * gz - axis[2]!);
+      const m = Math.hypot(axis[0]!, axis[1]!, axis[2]!);
+      axis[0]! /= m;
+      axis[1]! /= m;
+      axis[2]! /= m;
+    },
+    get hasNeutral() {
+      return hasNeutral;
+    },
+    get axis() {
+      return hasAxis ? axis : null;
+    },
+    reset() {
+      hasNeutral = false;
+      hasAxis = false;
+    },
+  };
+}
