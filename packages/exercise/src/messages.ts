@@ -16,7 +16,7 @@ export const MESSAGES_EN = {
     'How much pain do you have in your legs right now, from 0 (none) to 10 (the worst you can imagine)?',
 
   'screening.reason.severeInjury':
-    'A serious ankle injury, such as a fracture or a torn ligament, can be strained by this movement and heal more slowly. Ankle pumps are not for you until your doctor says otherwise.',
+    'A serious injury to the ankle, like a broken bone or a torn ligament, can be strained by this movement and heal more slowly. Ankle pumps are not for you until your doctor says otherwise.',
   'screening.reason.swelling':
     'Clear swelling, redness or bruising needs a doctor to look at it before you exercise this leg.',
   'screening.reason.painHigh':
@@ -69,7 +69,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 
 /**
  * English text for a key with `{name}` placeholders filled. A `side` param ('left', 'right',
- * 'both') is itself looked up as `side.<value>` so it reads "left foot".
+ * 'both') is itself looked up as `side.<value>` so it reads "your left foot" or "both feet".
  */
 export function formatMessage(key: MessageKey, params: MessageParams = {}): string {
   return MESSAGES_EN[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
