@@ -1,7 +1,16 @@
 // End-to-end behaviour over real HTTP and a real SQLite file: sign-in, invites, prescriptions,
 // sync idempotency, alerts, exports, audit and deletion, as a clinician and a patient see them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Client, makeWorld, sessionData, startTestServer, T0, type TestServer, type World } from '../test/harness.ts';
+import {
+  ADMIN,
+  Client,
+  makeWorld,
+  sessionData,
+  startTestServer,
+  T0,
+  type TestServer,
+  type World,
+} from '../test/harness.ts';
 
 let srv: TestServer;
 let w: World;
@@ -23,7 +32,11 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     c.csrf = null;
-    const denied = await c.post('/api/admin/clinicians', { email: 'x@y.zz', password: 'long-enough-pass', displayName: 'X' });
+    const denied = await c.post('/api/admin/clinicians', {
+      email: 'x@y.zz',
+      password: 'long-enough-pass',
+      displayName: 'X',
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe('csrf_failed');
   });
@@ -31,13 +44,18 @@ describe('sign-in', () => {
   it('says nothing about which part was wrong, and locks the account after 5 wrong passwords', async () => {
     const admin = new Client(srv.url);
     await admin.login(ADMIN.email, ADMIN.password);
-    await admin.post('/api/admin/clinicians', { email: 'lock@clinic.test', password: 'right-password-1', displayName: 'L' });
+    await admin.post('/api/admin/clinicians', {
+      email: 'lock@clinic.test',
+      password: 'right-password-1',
+      displayName: 'L',
+    });
     const c = new Client(srv.url);
     const unknown = await c.login('nobody@clinic.test', 'whatever-password');
     const wrong = await c.login('lock@clinic.test', 'wrong-password-0');
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
-    for (let i = 1; i < 5; i++) expect((await c.login('lock@clinic.test', `wrong-password-${i}`)).status).toBe(401);
+    for (let i = 1; i < 5; i++)
+      expect((await c.login('lock@clinic.test', `wrong-password-${i}`)).status).toBe(401);
     const locked = await c.login('lock@clinic.test', 'right-password-1');
     expect(locked.status).toBe(423);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -82,9 +100,18 @@ describe('prescriptions', () => {
     const v1 = await w.clinicianA.put(`/api/patients/${id}/prescription`, { preset: 'general' });
     expect(v1.status).toBe(200);
     expect(v1.body.prescription.version).toBe(1);
-    const custom = { ...v1.body.prescription.regimen, id: 'ward-7', kind: 'custom', name: 'Ward 7', frequency: { type: 'daily', sessionsPerDay: 4 } };
+    const custom = {
+      ...v1.body.prescription.regimen,
+      id: 'ward-7',
+      kind: 'custom',
+      name: 'Ward 7',
+      frequency: { type: 'daily', sessionsPerDay: 4 },
+    };
     srv.clock.now += 1000;
-    const v2 = await w.clinicianA.put(`/api/patients/${id}/prescription`, { regimen: custom, note: 'after surgery' });
+    const v2 = await w.clinicianA.put(`/api/patients/${id}/prescription`, {
+      regimen: custom,
+      note: 'after surgery',
+    });
     srv.clock.now -= 1000;
     expect(v2.status).toBe(200);
     expect(v2.body.prescription.version).toBe(2);
@@ -99,7 +126,13 @@ describe('prescriptions', () => {
 
   it('refuses a dose outside the limits and says where', async () => {
     const r = await w.clinicianA.put(`/api/patients/${w.ids.patientA}/prescription`, {
-      regimen: { id: 'x', kind: 'custom', name: 'X', dose: { repsPerFoot: 5000 }, frequency: { type: 'daily', sessionsPerDay: 2 } },
+      regimen: {
+        id: 'x',
+        kind: 'custom',
+        name: 'X',
+        dose: { repsPerFoot: 5000 },
+        frequency: { type: 'daily', sessionsPerDay: 2 },
+      },
     });
     expect(r.status).toBe(400);
     expect(r.body.error.where).toMatch(/^body\.regimen\.dose/);
@@ -113,7 +146,11 @@ describe('sync', () => {
     const first = await upload(w.patientA, [newer]);
     expect(first.body.results[0].status).toBe('created');
     const second = await upload(w.patientA, [older, newer, newer]);
-    expect(second.body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'duplicate', 'duplicate']);
+    expect(second.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'created',
+      'duplicate',
+      'duplicate',
+    ]);
     expect(second.body.results[1].id).toBe(first.body.results[0].id);
     const list = await w.clinicianA.get(`/api/patients/${w.ids.patientA}/records?kind=session`);
     const keys = list.body.records.map((r: { idempotencyKey: string }) => r.idempotencyKey);
@@ -123,10 +160,15 @@ describe('sync', () => {
 
   it('answers conflict when a key is reused for other content, and keeps the original', async () => {
     await upload(w.patientA, [rec('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 2, sharp: false })]);
-    const r = await upload(w.patientA, [rec('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 3, sharp: false })]);
+    const r = await upload(w.patientA, [
+      rec('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 3, sharp: false }),
+    ]);
     expect(r.body.results[0].status).toBe('conflict');
     const list = await w.patientA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
-    expect(list.body.records.find((x: { idempotencyKey: string }) => x.idempotencyKey === 'key-conflict-1').data.level).toBe(2);
+    expect(
+      list.body.records.find((x: { idempotencyKey: string }) => x.idempotencyKey === 'key-conflict-1').data
+        .level,
+    ).toBe(2);
   });
 
   it('refuses a record with an impossible value, naming it, and stores nothing from that batch', async () => {
@@ -137,11 +179,15 @@ describe('sync', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.where).toBe('body.records[1].data.level');
     const list = await w.patientA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
-    expect(list.body.records.some((x: { idempotencyKey: string }) => x.idempotencyKey === 'key-batch-ok-1')).toBe(false);
+    expect(
+      list.body.records.some((x: { idempotencyKey: string }) => x.idempotencyKey === 'key-batch-ok-1'),
+    ).toBe(false);
   });
 
   it('accepts records from a device that was offline for days', async () => {
-    const days = [9, 8, 7].map((d) => rec(`key-offline-${d}`, 'pain', { atMs: T0 - d * 86_400_000, level: 1, sharp: false }));
+    const days = [9, 8, 7].map((d) =>
+      rec(`key-offline-${d}`, 'pain', { atMs: T0 - d * 86_400_000, level: 1, sharp: false }),
+    );
     const r = await upload(w.patientA, days);
     expect(r.body.results.every((x: { status: string }) => x.status === 'created')).toBe(true);
   });
@@ -152,36 +198,72 @@ describe('alerts', () => {
     const r = await upload(w.patientB, [
       rec('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true }),
       rec('alert-high-001', 'pain', { atMs: T0 - 50_000, level: 8, sharp: false }),
-      rec('alert-scr-0001', 'screening', { atMs: T0 - 40_000, answers: { swelling: true, clotHistory: false, severeInjury: false, painNow: 2 } }),
+      rec('alert-scr-0001', 'screening', {
+        atMs: T0 - 40_000,
+        answers: { swelling: true, clotHistory: false, severeInjury: false, painNow: 2 },
+      }),
       rec('alert-calm-001', 'pain', { atMs: T0 - 30_000, level: 2, sharp: false }),
     ]);
     expect(r.body.alertsRaised).toBe(3);
     const open = await w.clinicianB.get('/api/alerts');
     const kinds = open.body.alerts.map((a: { kind: string }) => a.kind).sort();
     expect(kinds).toEqual(['pain-high', 'screening-red-flag', 'sharp-pain']);
-    expect((await w.clinicianA.get('/api/alerts')).body.alerts.some((a: { patientId: string }) => a.patientId === w.ids.patientB)).toBe(false);
+    expect(
+      (await w.clinicianA.get('/api/alerts')).body.alerts.some(
+        (a: { patientId: string }) => a.patientId === w.ids.patientB,
+      ),
+    ).toBe(false);
     const ack = await w.clinicianB.post(`/api/alerts/${open.body.alerts[0].id}/ack`);
     expect(ack.body.alert.acknowledgedBy).toBe(w.ids.clinicianB);
     expect((await w.clinicianB.get('/api/alerts')).body.alerts).toHaveLength(2);
     expect((await w.clinicianA.post(`/api/alerts/${open.body.alerts[1].id}/ack`)).status).toBe(404);
     // A replay raises nothing new.
-    const again = await upload(w.patientB, [rec('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true })]);
+    const again = await upload(w.patientB, [
+      rec('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true }),
+    ]);
     expect(again.body.alertsRaised).toBe(0);
   });
 
-  it('raises range-falling when the last 3 sessions average 5 degrees or more below the 5 before', async () => {
+  it("raises range-falling when a day's median range is more than 5 degrees below the 7 days before", async () => {
     const c = await w.clinicianA.post('/api/patients', { displayName: 'Range' });
     const inv = await w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
     const dev = new Client(srv.url);
     dev.bearer = (await dev.post('/api/invites/redeem', { code: inv.body.code })).body.deviceToken;
-    const ranges = [40, 41, 40, 39, 40, 36, 34, 33];
-    const recs = ranges.map((d, i) => rec(`range-${i}-abcdef`, 'session', sessionData(T0 - (10 - i) * 3_600_000, { rangesDeg: [d, d] })));
-    const seven = await upload(dev, recs.slice(0, 7));
-    expect(seven.body.alertsRaised).toBe(0);
-    const eight = await upload(dev, recs.slice(7));
-    expect(eight.body.alertsRaised).toBe(2); // left and right
+    const day = (d: number, deg: number) =>
+      rec(
+        `range-day-${d}-${deg}`,
+        'session',
+        sessionData(T0 - d * 86_400_000, { rangesDeg: [deg, deg, deg] }),
+      );
+    const week = [8, 7, 6, 5, 4, 3, 2].map((d) => day(d, 40));
+    const steady = await dev.post('/api/sync', { records: [...week, day(1, 36)], timeZone: 'Europe/Berlin' });
+    expect(steady.body.alertsRaised).toBe(0); // 4 degrees: within measurement noise
+    const fell = await upload(dev, [day(0, 33)]);
+    expect(fell.body.alertsRaised).toBe(2); // left and right
     const alerts = await w.clinicianA.get(`/api/patients/${c.body.patient.id}/alerts`);
-    expect(alerts.body.alerts[0].kind).toBe('range-falling');
+    expect(alerts.body.alerts.map((a: { kind: string }) => a.kind)).toEqual([
+      'range-falling',
+      'range-falling',
+    ]);
+    expect((await upload(dev, [day(0, 33)])).body.alertsRaised).toBe(0);
+  });
+
+  it('the sweep raises low adherence for a patient who stopped uploading, once', async () => {
+    const { sweepTrendAlerts } = await import('./domain/alert-sweep.ts');
+    const c = await w.clinicianB.post('/api/patients', { displayName: 'Quiet' });
+    await w.clinicianB.put(`/api/patients/${c.body.patient.id}/prescription`, { preset: 'general' });
+    const deps = srv.server.deps;
+    const lowOf = async () =>
+      (await w.clinicianB.get(`/api/patients/${c.body.patient.id}/alerts`)).body.alerts.filter(
+        (a: { kind: string }) => a.kind === 'low-adherence',
+      );
+    await sweepTrendAlerts(deps, T0 + 86_400_000);
+    expect(await lowOf()).toHaveLength(0); // too soon to judge two full days
+    await sweepTrendAlerts(deps, T0 + 4 * 86_400_000);
+    await sweepTrendAlerts(deps, T0 + 4 * 86_400_000);
+    const low = await lowOf();
+    expect(low).toHaveLength(1);
+    expect(low[0]).toMatchObject({ severity: 'warning' });
   });
 });
 
@@ -195,12 +277,17 @@ describe('patient list, exports, audit, deletion', () => {
   });
 
   it('exports CSV with formulas defused and the .ics schedule for the prescription', async () => {
-    await upload(w.patientA, [rec('csv-inject-01', 'pain', { atMs: T0 - 10, level: 0, sharp: false, note: '=HYPERLINK("x")' })]);
+    await upload(w.patientA, [
+      rec('csv-inject-01', 'pain', { atMs: T0 - 10, level: 0, sharp: false, note: '=HYPERLINK("x")' }),
+    ]);
     const csv = await w.patientA.get(`/api/patients/${w.ids.patientA}/export/csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`);
     const raw = await w.patientA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
-    expect(raw.body.records.find((x: { idempotencyKey: string }) => x.idempotencyKey === 'csv-inject-01').data.note).toBe('=HYPERLINK("x")');
+    expect(
+      raw.body.records.find((x: { idempotencyKey: string }) => x.idempotencyKey === 'csv-inject-01').data
+        .note,
+    ).toBe('=HYPERLINK("x")');
     const ics = await w.patientA.get(`/api/patients/${w.ids.patientA}/schedule.ics`);
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
     expect(ics.text).toContain('RRULE:FREQ=DAILY');
@@ -211,8 +298,17 @@ describe('patient list, exports, audit, deletion', () => {
     await w.clinicianB.get(`/api/patients/${w.ids.patientA}/records`);
     const log = await w.admin.get(`/api/admin/audit?patientId=${w.ids.patientA}`);
     const reads = log.body.entries.filter((e: { resource: string }) => e.resource === 'records');
-    expect(reads.some((e: { actorId: string; outcome: string }) => e.actorId === w.ids.clinicianA && e.outcome === 'allowed')).toBe(true);
-    expect(reads.some((e: { actorId: string; outcome: string }) => e.actorId === w.ids.clinicianB && e.outcome === 'denied')).toBe(true);
+    expect(
+      reads.some(
+        (e: { actorId: string; outcome: string }) =>
+          e.actorId === w.ids.clinicianA && e.outcome === 'allowed',
+      ),
+    ).toBe(true);
+    expect(
+      reads.some(
+        (e: { actorId: string; outcome: string }) => e.actorId === w.ids.clinicianB && e.outcome === 'denied',
+      ),
+    ).toBe(true);
     expect(reads[0].ip).toBe('127.0.0.1');
     expect((await w.clinicianA.get('/api/admin/audit')).status).toBe(403);
     const fhir = await w.admin.get('/api/admin/audit?format=fhir&limit=5');
@@ -223,10 +319,14 @@ describe('patient list, exports, audit, deletion', () => {
   it('lets an admin read health data only with a stated reason, and records the reason', async () => {
     const no = await w.admin.get(`/api/patients/${w.ids.patientA}/records`);
     expect(no.body.error.code).toBe('reason_required');
-    const yes = await w.admin.get(`/api/patients/${w.ids.patientA}/records`, { 'x-access-reason': 'complaint #42 investigation' });
+    const yes = await w.admin.get(`/api/patients/${w.ids.patientA}/records`, {
+      'x-access-reason': 'complaint #42 investigation',
+    });
     expect(yes.status).toBe(200);
     const log = await w.admin.get(`/api/admin/audit?patientId=${w.ids.patientA}`);
-    expect(log.body.entries.some((e: { reason: string | null }) => e.reason === 'complaint #42 investigation')).toBe(true);
+    expect(
+      log.body.entries.some((e: { reason: string | null }) => e.reason === 'complaint #42 investigation'),
+    ).toBe(true);
   });
 
   it('lets a patient download and then delete all of their data', async () => {
@@ -236,12 +336,20 @@ describe('patient list, exports, audit, deletion', () => {
     dev.bearer = (await dev.post('/api/invites/redeem', { code: inv.body.code })).body.deviceToken;
     await upload(dev, [rec('leaving-0001', 'pain', { atMs: T0, level: 8, sharp: false })]);
     const dl = await dev.get(`/api/patients/${p.body.patient.id}/export/fhir`);
-    expect(dl.body.entry.some((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Observation')).toBe(true);
+    expect(
+      dl.body.entry.some(
+        (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Observation',
+      ),
+    ).toBe(true);
     expect((await dev.del(`/api/patients/${p.body.patient.id}`)).body.deleted).toBe(true);
     expect((await dev.get('/api/me')).status).toBe(401);
     const list = await w.clinicianA.get('/api/patients');
     expect(list.body.patients.some((x: { id: string }) => x.id === p.body.patient.id)).toBe(false);
-    expect((await w.clinicianA.get('/api/alerts')).body.alerts.some((a: { patientId: string }) => a.patientId === p.body.patient.id)).toBe(false);
+    expect(
+      (await w.clinicianA.get('/api/alerts')).body.alerts.some(
+        (a: { patientId: string }) => a.patientId === p.body.patient.id,
+      ),
+    ).toBe(false);
   });
 
   it('serves a plain page when the web app is not built, and a health report', async () => {

@@ -87,7 +87,8 @@ export function createApp(deps: Deps): App {
       const m = router.match(method, path);
       if (m instanceof HttpError) throw m;
       for (const [k, v] of [...url.searchParams, ...Object.entries(m.params)]) {
-        if (k.includes('\0') || v.includes('\0')) throw new HttpError('bad_request', `${k}: the NUL character is not accepted`, k);
+        if (k.includes('\0') || v.includes('\0'))
+          throw new HttpError('bad_request', `${k}: the NUL character is not accepted`, k);
       }
       ctx.principal = await authenticate(req, deps, nowMs);
       const reply = await m.handler({ req, params: m.params, query: url.searchParams }, ctx);

@@ -23,6 +23,8 @@ export interface ServerConfig {
   loginPerMinute: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** Minutes between sweeps for trend alerts (adherence, range); 0 turns the sweep off. */
+  alertSweepMin: number;
   bootstrapAdmin: { email: string; password: string } | undefined;
 }
 
@@ -105,6 +107,7 @@ export function loadConfig(env: Env, defaults: { sqlitePath: string; webDist: st
     loginPerMinute: int(env, 'LOGIN_PER_MINUTE', 10, 1, 10_000),
     cookieSecure: bool(env, 'COOKIE_SECURE', publicUrl?.startsWith('https://') ?? false),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    alertSweepMin: int(env, 'ALERT_SWEEP_MIN', 60, 0, 24 * 60),
     bootstrapAdmin: email && password ? { email, password } : undefined,
   };
 }

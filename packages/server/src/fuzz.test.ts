@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../test/authz.matrix.ts';
-import { Client, makeWorld, startTestServer, T0, type TestServer, type World } from '../test/harness.ts';
+import { type Client, makeWorld, startTestServer, T0, type TestServer, type World } from '../test/harness.ts';
 
 let srv: TestServer;
 let w: World;
@@ -11,7 +11,12 @@ let ids: { patient: string; alert: string; clinicianTeam: string; clinicianOther
 beforeAll(async () => {
   srv = await startTestServer({ env: { MAX_BODY_BYTES: '65536' } });
   w = await makeWorld(srv.url);
-  ids = { patient: w.ids.patientA, alert: 'no-such-alert', clinicianTeam: w.ids.clinicianA, clinicianOther: w.ids.clinicianB };
+  ids = {
+    patient: w.ids.patientA,
+    alert: 'no-such-alert',
+    clinicianTeam: w.ids.clinicianA,
+    clinicianOther: w.ids.clinicianB,
+  };
 });
 afterAll(() => srv.stop());
 
@@ -32,13 +37,36 @@ function expectClear4xx(r: { status: number; body: any; text: string }) {
 
 const bodyArb = fc.oneof(
   fc.jsonValue(),
-  fc.dictionary(fc.constantFrom('records', 'email', 'password', 'displayName', 'preset', 'regimen', 'note', 'code', 'clinicianId', 'disabled', 'x'), fc.jsonValue()),
+  fc.dictionary(
+    fc.constantFrom(
+      'records',
+      'email',
+      'password',
+      'displayName',
+      'preset',
+      'regimen',
+      'note',
+      'code',
+      'clinicianId',
+      'disabled',
+      'x',
+    ),
+    fc.jsonValue(),
+  ),
   fc.record({
     records: fc.array(
       fc.record({
         idempotencyKey: fc.oneof(fc.string(), fc.uuid()),
         kind: fc.constantFrom('session', 'pain', 'screening', 'other'),
-        data: fc.oneof(fc.jsonValue(), fc.record({ atMs: fc.integer(), level: fc.integer(), sharp: fc.boolean(), answers: fc.jsonValue() })),
+        data: fc.oneof(
+          fc.jsonValue(),
+          fc.record({
+            atMs: fc.integer(),
+            level: fc.integer(),
+            sharp: fc.boolean(),
+            answers: fc.jsonValue(),
+          }),
+        ),
       }),
       { maxLength: 5 },
     ),
@@ -65,23 +93,43 @@ describe('fuzzed bodies and queries', () => {
 
   it('any bytes as a body: 400 or 415 naming the problem', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('application/json', 'text/plain', ''), async (raw, type) => {
-        const r = await w.patientA.req('POST', '/api/sync', raw, { 'content-type': type || 'application/octet-stream' });
-        expect(r.status).toBeGreaterThanOrEqual(400);
-        expectClear4xx(r);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom('application/json', 'text/plain', ''),
+        async (raw, type) => {
+          const r = await w.patientA.req('POST', '/api/sync', raw, {
+            'content-type': type || 'application/octet-stream',
+          });
+          expect(r.status).toBeGreaterThanOrEqual(400);
+          expectClear4xx(r);
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it('any query string on every GET endpoint: never a 5xx', async () => {
-    const names = fc.constantFrom('kind', 'fromMs', 'toMs', 'limit', 'status', 'format', 'afterSeq', 'patientId', 'x');
+    const names = fc.constantFrom(
+      'kind',
+      'fromMs',
+      'toMs',
+      'limit',
+      'status',
+      'format',
+      'afterSeq',
+      'patientId',
+      'x',
+    );
     const gets = ENDPOINTS.filter((e) => e.method === 'GET');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...gets), fc.array(fc.tuple(names, fc.string({ maxLength: 30 })), { maxLength: 4 }), async (ep, pairs) => {
-        const qs = new URLSearchParams(pairs).toString();
-        expectClear4xx(await actorFor(ep.allowed as string[]).get(`${ep.path(ids)}?${qs}`));
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...gets),
+        fc.array(fc.tuple(names, fc.string({ maxLength: 30 })), { maxLength: 4 }),
+        async (ep, pairs) => {
+          const qs = new URLSearchParams(pairs).toString();
+          expectClear4xx(await actorFor(ep.allowed as string[]).get(`${ep.path(ids)}?${qs}`));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -98,11 +146,25 @@ describe('fuzzed bodies and queries', () => {
   });
 
   it('refuses a body over the limit with 413, declared or streamed', async () => {
-    const big = JSON.stringify({ records: [{ idempotencyKey: 'big-body-001', kind: 'pain', data: { atMs: T0, level: 1, sharp: false, note: 'x'.repeat(70_000) } }] });
+    const big = JSON.stringify({
+      records: [
+        {
+          idempotencyKey: 'big-body-001',
+          kind: 'pain',
+          data: { atMs: T0, level: 1, sharp: false, note: 'x'.repeat(70_000) },
+        },
+      ],
+    });
     const r = await w.patientA.req('POST', '/api/sync', big);
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('payload_too_large');
-    const tooMany = { records: Array.from({ length: 201 }, (_, i) => ({ idempotencyKey: `many-${i}-abcdef`, kind: 'pain', data: { atMs: T0, level: 1, sharp: false } })) };
+    const tooMany = {
+      records: Array.from({ length: 201 }, (_, i) => ({
+        idempotencyKey: `many-${i}-abcdef`,
+        kind: 'pain',
+        data: { atMs: T0, level: 1, sharp: false },
+      })),
+    };
     expect((await w.patientA.post('/api/sync', tooMany)).status).toBe(413);
   });
 
@@ -110,13 +172,32 @@ describe('fuzzed bodies and queries', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !s.includes('\0'));
     let i = 0;
     await fc.assert(
-      fc.asyncProperty(fc.oneof(text, fc.constantFrom("'; DROP TABLE records;--", '<script>alert(1)</script>', '" OR 1=1 --', '=cmd|"/c calc"!A1')), async (note) => {
-        const key = `verbatim-${++i}-abcdef`;
-        const up = await w.patientA.post('/api/sync', { records: [{ idempotencyKey: key, kind: 'pain', data: { atMs: T0 - i, level: 1, sharp: false, note } }] });
-        expect(up.status, up.text).toBe(200);
-        const list = await w.patientA.get(`/api/patients/${ids.patient}/records?kind=pain&fromMs=${T0 - i}&toMs=${T0 - i + 1}`);
-        expect(list.body.records.find((r: { idempotencyKey: string }) => r.idempotencyKey === key).data.note).toBe(note);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          text,
+          fc.constantFrom(
+            "'; DROP TABLE records;--",
+            '<script>alert(1)</script>',
+            '" OR 1=1 --',
+            '=cmd|"/c calc"!A1',
+          ),
+        ),
+        async (note) => {
+          const key = `verbatim-${++i}-abcdef`;
+          const up = await w.patientA.post('/api/sync', {
+            records: [
+              { idempotencyKey: key, kind: 'pain', data: { atMs: T0 - i, level: 1, sharp: false, note } },
+            ],
+          });
+          expect(up.status, up.text).toBe(200);
+          const list = await w.patientA.get(
+            `/api/patients/${ids.patient}/records?kind=pain&fromMs=${T0 - i}&toMs=${T0 - i + 1}`,
+          );
+          expect(
+            list.body.records.find((r: { idempotencyKey: string }) => r.idempotencyKey === key).data.note,
+          ).toBe(note);
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -7,6 +7,7 @@ import { createRateLimiter } from './auth/rate-limit.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
 import type { Deps } from './deps.ts';
+import { startAlertSweep } from './domain/alert-sweep.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -54,7 +55,17 @@ export async function startServer(
     };
     const app = createApp(deps);
     const url = await app.start(config.port, config.host);
-    return { url, app, store, deps, stop: (g) => app.stop(g) };
+    const sweep = config.alertSweepMin > 0 ? startAlertSweep(deps, config.alertSweepMin * 60_000) : null;
+    return {
+      url,
+      app,
+      store,
+      deps,
+      async stop(g) {
+        await sweep?.stop();
+        await app.stop(g);
+      },
+    };
   } catch (e) {
     await store.close().catch(() => undefined);
     throw e;

@@ -3,8 +3,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeWorld, sessionData, T0, type World } from './harness.ts';
 
-type Actor = 'anon' | 'patientSelf' | 'patientOther' | 'clinicianTeam' | 'clinicianOther' | 'admin' | 'adminWithReason';
-const ACTORS: Actor[] = ['anon', 'patientSelf', 'patientOther', 'clinicianTeam', 'clinicianOther', 'admin', 'adminWithReason'];
+type Actor =
+  | 'anon'
+  | 'patientSelf'
+  | 'patientOther'
+  | 'clinicianTeam'
+  | 'clinicianOther'
+  | 'admin'
+  | 'adminWithReason';
+const ACTORS: Actor[] = [
+  'anon',
+  'patientSelf',
+  'patientOther',
+  'clinicianTeam',
+  'clinicianOther',
+  'admin',
+  'adminWithReason',
+];
 
 interface Ids {
   patient: string;
@@ -30,15 +45,40 @@ const SIGNED_IN = ACTORS.filter((a) => a !== 'anon');
 const P = (suffix: string) => (ids: Ids) => `/api/patients/${ids.patient}${suffix}`;
 
 export const ENDPOINTS: Endpoint[] = [
-  { method: 'GET', path: P(''), allowed: READERS, check: (b, _t, ids) => expect(b.patient.id).toBe(ids.patient) },
-  { method: 'GET', path: P('/records'), allowed: READERS, check: (b) => expect(b.records.length).toBeGreaterThan(0) },
+  {
+    method: 'GET',
+    path: P(''),
+    allowed: READERS,
+    check: (b, _t, ids) => expect(b.patient.id).toBe(ids.patient),
+  },
+  {
+    method: 'GET',
+    path: P('/records'),
+    allowed: READERS,
+    check: (b) => expect(b.records.length).toBeGreaterThan(0),
+  },
   { method: 'GET', path: P('/prescription'), allowed: READERS },
   { method: 'GET', path: P('/prescriptions'), allowed: READERS },
-  { method: 'PUT', path: P('/prescription'), body: () => ({ preset: 'general' }), allowed: ['clinicianTeam'] },
+  {
+    method: 'PUT',
+    path: P('/prescription'),
+    body: () => ({ preset: 'general' }),
+    allowed: ['clinicianTeam'],
+  },
   { method: 'POST', path: P('/invites'), allowed: ['clinicianTeam'] },
-  { method: 'POST', path: P('/care-team'), body: (ids) => ({ clinicianId: ids.clinicianTeam }), allowed: ['clinicianTeam'] },
+  {
+    method: 'POST',
+    path: P('/care-team'),
+    body: (ids) => ({ clinicianId: ids.clinicianTeam }),
+    allowed: ['clinicianTeam'],
+  },
   { method: 'GET', path: P('/alerts'), allowed: CLINICAL },
-  { method: 'GET', path: P('/export/fhir'), allowed: READERS, check: (b) => expect(b.resourceType).toBe('Bundle') },
+  {
+    method: 'GET',
+    path: P('/export/fhir'),
+    allowed: READERS,
+    check: (b) => expect(b.resourceType).toBe('Bundle'),
+  },
   { method: 'GET', path: P('/export/csv'), allowed: READERS },
   { method: 'GET', path: P('/schedule.ics'), allowed: READERS },
   {
@@ -50,11 +90,24 @@ export const ENDPOINTS: Endpoint[] = [
       expect(has).toBe(actor !== 'clinicianOther');
     },
   },
-  { method: 'POST', path: () => '/api/patients', body: () => ({ displayName: 'New' }), allowed: ['clinicianTeam', 'clinicianOther'] },
+  {
+    method: 'POST',
+    path: () => '/api/patients',
+    body: () => ({ displayName: 'New' }),
+    allowed: ['clinicianTeam', 'clinicianOther'],
+  },
   {
     method: 'POST',
     path: () => '/api/sync',
-    body: (_ids, actor) => ({ records: [{ idempotencyKey: `matrix-${actor}-${Math.random()}`.replace('0.', ''), kind: 'pain', data: { atMs: T0, level: 1, sharp: false } }] }),
+    body: (_ids, actor) => ({
+      records: [
+        {
+          idempotencyKey: `matrix-${actor}-${Math.random()}`.replace('0.', ''),
+          kind: 'pain',
+          data: { atMs: T0, level: 1, sharp: false },
+        },
+      ],
+    }),
     allowed: ['patientSelf', 'patientOther'],
   },
   {
@@ -62,10 +115,17 @@ export const ENDPOINTS: Endpoint[] = [
     path: () => '/api/alerts',
     allowed: ['clinicianTeam', 'clinicianOther'],
     check: (b, _t, ids, actor) => {
-      expect(b.alerts.some((a: { patientId: string }) => a.patientId === ids.patient)).toBe(actor === 'clinicianTeam');
+      expect(b.alerts.some((a: { patientId: string }) => a.patientId === ids.patient)).toBe(
+        actor === 'clinicianTeam',
+      );
     },
   },
-  { method: 'POST', path: (ids) => `/api/alerts/${ids.alert}/ack`, allowed: ['clinicianTeam'], refused: { clinicianOther: 404 } },
+  {
+    method: 'POST',
+    path: (ids) => `/api/alerts/${ids.alert}/ack`,
+    allowed: ['clinicianTeam'],
+    refused: { clinicianOther: 404 },
+  },
   {
     method: 'GET',
     path: () => '/api/clinic/export.ndjson',
@@ -82,16 +142,28 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: 'POST',
     path: () => '/api/admin/clinicians',
-    body: (_i, actor) => ({ email: `m-${actor}-${Math.random().toString(36).slice(2)}@x.test`, password: 'matrix-password-1', displayName: 'M' }),
+    body: (_i, actor) => ({
+      email: `m-${actor}-${Math.random().toString(36).slice(2)}@x.test`,
+      password: 'matrix-password-1',
+      displayName: 'M',
+    }),
     allowed: ['admin', 'adminWithReason'],
   },
-  { method: 'POST', path: (ids) => `/api/admin/users/${ids.clinicianOther}/disable`, body: () => ({ disabled: false }), allowed: ['admin', 'adminWithReason'] },
+  {
+    method: 'POST',
+    path: (ids) => `/api/admin/users/${ids.clinicianOther}/disable`,
+    body: () => ({ disabled: false }),
+    allowed: ['admin', 'adminWithReason'],
+  },
   { method: 'GET', path: () => '/api/admin/audit', allowed: ['admin', 'adminWithReason'] },
   { method: 'GET', path: () => '/api/me', allowed: SIGNED_IN },
 ];
 
 /** Registers the matrix against a server started by `start`. */
-export function describeAuthzMatrix(name: string, start: () => Promise<{ url: string; stop: () => Promise<void> }>): void {
+export function describeAuthzMatrix(
+  name: string,
+  start: () => Promise<{ url: string; stop: () => Promise<void> }>,
+): void {
   describe(`authorization matrix: ${name}`, () => {
     let srv: { url: string; stop: () => Promise<void> };
     let w: World;
@@ -102,11 +174,22 @@ export function describeAuthzMatrix(name: string, start: () => Promise<{ url: st
       w = await makeWorld(srv.url);
       await w.clinicianA.put(`/api/patients/${w.ids.patientA}/prescription`, { preset: 'post-op' });
       const up = await w.patientA.post('/api/sync', {
-        records: [{ idempotencyKey: 'matrix-sharp-1', kind: 'session', data: sessionData(T0 - 60_000, { sharpPain: true }) }],
+        records: [
+          {
+            idempotencyKey: 'matrix-sharp-1',
+            kind: 'session',
+            data: sessionData(T0 - 60_000, { sharpPain: true }),
+          },
+        ],
       });
       const alerts = await w.clinicianA.get(`/api/patients/${w.ids.patientA}/alerts`);
       if (up.status !== 200 || !alerts.body.alerts[0]) throw new Error('matrix set-up failed');
-      ids = { patient: w.ids.patientA, alert: alerts.body.alerts[0].id, clinicianTeam: w.ids.clinicianA, clinicianOther: w.ids.clinicianB };
+      ids = {
+        patient: w.ids.patientA,
+        alert: alerts.body.alerts[0].id,
+        clinicianTeam: w.ids.clinicianA,
+        clinicianOther: w.ids.clinicianB,
+      };
       const withReason = new Client(srv.url);
       withReason.cookie = w.admin.cookie;
       withReason.csrf = w.admin.csrf;
@@ -128,7 +211,8 @@ export function describeAuthzMatrix(name: string, start: () => Promise<{ url: st
         const ok = ep.allowed.includes(actor);
         it(`${ep.method} ${ep.path({ patient: ':patient', alert: ':alert', clinicianTeam: ':c', clinicianOther: ':c2' })} as ${actor}: ${ok ? 'allowed' : 'refused'}`, async () => {
           const c = clients[actor];
-          const body = ep.body?.(ids, actor) ?? (ep.method === 'POST' || ep.method === 'PUT' ? {} : undefined);
+          const body =
+            ep.body?.(ids, actor) ?? (ep.method === 'POST' || ep.method === 'PUT' ? {} : undefined);
           const r = await c.req(ep.method, ep.path(ids), body);
           if (ok) {
             expect(r.status, r.text).toBeLessThan(300);

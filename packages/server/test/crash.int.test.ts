@@ -26,11 +26,21 @@ const painRecord = (key: string, i: number) => ({
 });
 
 async function crashRun(env: Record<string, string>) {
-  const base = { ...env, PORT: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_PER_MINUTE: '1000' };
+  const base = {
+    ...env,
+    PORT: '0',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOGIN_PER_MINUTE: '1000',
+  };
   let child: Child = await spawnServer(base);
   const admin = new Client(child.url);
   await admin.login(ADMIN.email, ADMIN.password);
-  await admin.post('/api/admin/clinicians', { email: 'crash@clinic.test', password: 'crash-password-1', displayName: 'C' });
+  await admin.post('/api/admin/clinicians', {
+    email: 'crash@clinic.test',
+    password: 'crash-password-1',
+    displayName: 'C',
+  });
   const clin = new Client(child.url);
   await clin.login('crash@clinic.test', 'crash-password-1');
   const patientId = (await clin.post('/api/patients', { displayName: 'Crash' })).body.patient.id as string;
@@ -49,7 +59,7 @@ async function crashRun(env: Record<string, string>) {
         const i = seq++;
         return painRecord(`crash-${w}-${i}-xxxxxxxx`, i);
       });
-      batch.forEach((r) => sent.add(r.idempotencyKey));
+      for (const r of batch) sent.add(r.idempotencyKey);
       try {
         const res = await fetch(`${child.url}/api/sync`, {
           method: 'POST',
@@ -58,7 +68,8 @@ async function crashRun(env: Record<string, string>) {
         });
         if (res.status === 200) {
           const body = (await res.json()) as { results: { idempotencyKey: string; status: string }[] };
-          for (const r of body.results) if (r.status === 'created' || r.status === 'duplicate') acked.add(r.idempotencyKey);
+          for (const r of body.results)
+            if (r.status === 'created' || r.status === 'duplicate') acked.add(r.idempotencyKey);
         }
       } catch {
         // connection reset by the kill: the outbox keeps these for the retry
@@ -77,7 +88,7 @@ async function crashRun(env: Record<string, string>) {
     // The outbox retries everything it sent (acknowledged or not) — the worst case for duplicates.
     const all = [...sent];
     const byKey = new Map<string, ReturnType<typeof painRecord>>();
-    all.forEach((k) => byKey.set(k, painRecord(k, Number(k.split('-')[2]))));
+    for (const k of all) byKey.set(k, painRecord(k, Number(k.split('-')[2])));
     for (let i = 0; i < all.length; i += 100) {
       const r = await fetch(`${child.url}/api/sync`, {
         method: 'POST',

@@ -62,7 +62,12 @@ export class Client {
   reason: string | null = null;
   constructor(readonly base: string) {}
 
-  async req(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  async req(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
     if (this.cookie) h.cookie = this.cookie;
@@ -119,7 +124,11 @@ export async function makeWorld(url: string): Promise<World> {
   if (a.status !== 200) throw new Error(`admin login ${a.status} ${a.text}`);
   const mk = async (tag: string) => {
     const email = `${tag}${n}@clinic.test`;
-    const r = await admin.post('/api/admin/clinicians', { email, password: `${tag}-password-123`, displayName: `Dr ${tag}` });
+    const r = await admin.post('/api/admin/clinicians', {
+      email,
+      password: `${tag}-password-123`,
+      displayName: `Dr ${tag}`,
+    });
     if (r.status !== 201) throw new Error(`create clinician ${r.status} ${r.text}`);
     const c = new Client(url);
     await c.login(email, `${tag}-password-123`);
@@ -150,9 +159,21 @@ export async function makeWorld(url: string): Promise<World> {
 }
 
 /** A valid session record body (the exercise package's SessionRecord shape). */
-export function sessionData(startMs: number, o: { rangesDeg?: number[]; painMax?: number | null; sharpPain?: boolean; id?: string } = {}) {
+export function sessionData(
+  startMs: number,
+  o: { rangesDeg?: number[]; painMax?: number | null; sharpPain?: boolean; id?: string } = {},
+) {
   const ranges = o.rangesDeg ?? [40, 42, 41];
-  const foot = { target: 30, full: ranges.length, shallow: 0, manual: 0, holdsMet: ranges.length, holdsShort: 0, legMoved: 0, rangesDeg: ranges };
+  const foot = {
+    target: 30,
+    full: ranges.length,
+    shallow: 0,
+    manual: 0,
+    holdsMet: ranges.length,
+    holdsShort: 0,
+    legMoved: 0,
+    rangesDeg: ranges,
+  };
   return {
     sessionId: o.id ?? `s-${startMs}`,
     regimenId: 'general',

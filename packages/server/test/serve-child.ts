@@ -4,7 +4,10 @@ import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
 import { startServer } from '../src/start.ts';
 
-const config = loadConfig(process.env, { sqlitePath: process.env.SQLITE_PATH ?? 'anklepump.db', webDist: '/nonexistent' });
+const config = loadConfig(process.env, {
+  sqlitePath: process.env.SQLITE_PATH ?? 'anklepump.db',
+  webDist: '/nonexistent',
+});
 const s = await startServer(config, { logger: silentLogger });
 process.stdout.write(`listening ${s.url}\n`);
 process.on('SIGTERM', () => {

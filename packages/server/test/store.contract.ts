@@ -14,8 +14,22 @@ let n = 0;
 const uid = (p: string) => `${p}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function seed(store: Store) {
-  const clin = await store.createUser({ id: uid('c'), role: 'clinician', email: `${uid('c')}@x.test`, displayName: 'C', passwordHash: 'h', createdMs: T });
-  const pat = await store.createUser({ id: uid('p'), role: 'patient', email: null, displayName: 'P', passwordHash: null, createdMs: T });
+  const clin = await store.createUser({
+    id: uid('c'),
+    role: 'clinician',
+    email: `${uid('c')}@x.test`,
+    displayName: 'C',
+    passwordHash: 'h',
+    createdMs: T,
+  });
+  const pat = await store.createUser({
+    id: uid('p'),
+    role: 'patient',
+    email: null,
+    displayName: 'P',
+    passwordHash: null,
+    createdMs: T,
+  });
   await store.addToCareTeam(pat.id, clin.id);
   return { clin, pat };
 }
@@ -42,129 +56,281 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
       }
     };
 
-    it('applies migrations once: a second run applies none', withStore(async ({ db }) => {
-      expect(await migrate(db, T)).toEqual([]);
-    }));
+    it(
+      'applies migrations once: a second run applies none',
+      withStore(async ({ db }) => {
+        expect(await migrate(db, T)).toEqual([]);
+      }),
+    );
 
-    it('keeps e-mails unique and stores injection strings verbatim', withStore(async ({ store }) => {
-      // NUL is left out: PostgreSQL text cannot hold it, so the HTTP layer refuses it before any store.
-      const evil = "Robert'); DROP TABLE users;-- \u202e ☃ %s \\";
-      const u = await store.createUser({ id: uid('u'), role: 'clinician', email: 'same@x.test', displayName: evil, passwordHash: 'h', createdMs: T });
-      await expect(
-        store.createUser({ id: uid('u'), role: 'clinician', email: 'same@x.test', displayName: 'B', passwordHash: 'h', createdMs: T }),
-      ).rejects.toBeInstanceOf(StoreConflict);
-      expect((await store.userById(u.id))?.displayName).toBe(evil);
-      expect((await store.userByEmail('same@x.test'))?.id).toBe(u.id);
-    }));
+    it(
+      'keeps e-mails unique and stores injection strings verbatim',
+      withStore(async ({ store }) => {
+        // NUL is left out: PostgreSQL text cannot hold it, so the HTTP layer refuses it before any store.
+        const evil = "Robert'); DROP TABLE users;-- \u202e ☃ %s \\";
+        const u = await store.createUser({
+          id: uid('u'),
+          role: 'clinician',
+          email: 'same@x.test',
+          displayName: evil,
+          passwordHash: 'h',
+          createdMs: T,
+        });
+        await expect(
+          store.createUser({
+            id: uid('u'),
+            role: 'clinician',
+            email: 'same@x.test',
+            displayName: 'B',
+            passwordHash: 'h',
+            createdMs: T,
+          }),
+        ).rejects.toBeInstanceOf(StoreConflict);
+        expect((await store.userById(u.id))?.displayName).toBe(evil);
+        expect((await store.userByEmail('same@x.test'))?.id).toBe(u.id);
+      }),
+    );
 
-    it('counts failed logins, locks at the threshold, and resets on success', withStore(async ({ store }) => {
-      const { clin } = await seed(store);
-      for (let i = 1; i <= 2; i++) expect(await store.noteLoginFailure(clin.id, 3, T + 1000)).toEqual({ failedLogins: i, lockedUntilMs: 0 });
-      expect(await store.noteLoginFailure(clin.id, 3, T + 1000)).toEqual({ failedLogins: 3, lockedUntilMs: T + 1000 });
-      await store.noteLoginSuccess(clin.id);
-      expect(await store.userById(clin.id)).toMatchObject({ failedLogins: 0, lockedUntilMs: 0 });
-      await Promise.all(Array.from({ length: 10 }, () => store.noteLoginFailure(clin.id, 100, 0)));
-      expect((await store.userById(clin.id))?.failedLogins).toBe(10);
-    }));
+    it(
+      'counts failed logins, locks at the threshold, and resets on success',
+      withStore(async ({ store }) => {
+        const { clin } = await seed(store);
+        for (let i = 1; i <= 2; i++)
+          expect(await store.noteLoginFailure(clin.id, 3, T + 1000)).toEqual({
+            failedLogins: i,
+            lockedUntilMs: 0,
+          });
+        expect(await store.noteLoginFailure(clin.id, 3, T + 1000)).toEqual({
+          failedLogins: 3,
+          lockedUntilMs: T + 1000,
+        });
+        await store.noteLoginSuccess(clin.id);
+        expect(await store.userById(clin.id)).toMatchObject({ failedLogins: 0, lockedUntilMs: 0 });
+        await Promise.all(Array.from({ length: 10 }, () => store.noteLoginFailure(clin.id, 100, 0)));
+        expect((await store.userById(clin.id))?.failedLogins).toBe(10);
+      }),
+    );
 
-    it('answers care-team membership both ways', withStore(async ({ store }) => {
-      const a = await seed(store);
-      const b = await seed(store);
-      expect(await store.isOnCareTeam(a.pat.id, a.clin.id)).toBe(true);
-      expect(await store.isOnCareTeam(a.pat.id, b.clin.id)).toBe(false);
-      await store.addToCareTeam(a.pat.id, b.clin.id);
-      await store.addToCareTeam(a.pat.id, b.clin.id);
-      expect((await store.careTeamOf(a.pat.id)).sort()).toEqual([a.clin.id, b.clin.id].sort());
-    }));
+    it(
+      'answers care-team membership both ways',
+      withStore(async ({ store }) => {
+        const a = await seed(store);
+        const b = await seed(store);
+        expect(await store.isOnCareTeam(a.pat.id, a.clin.id)).toBe(true);
+        expect(await store.isOnCareTeam(a.pat.id, b.clin.id)).toBe(false);
+        await store.addToCareTeam(a.pat.id, b.clin.id);
+        await store.addToCareTeam(a.pat.id, b.clin.id);
+        expect((await store.careTeamOf(a.pat.id)).sort()).toEqual([a.clin.id, b.clin.id].sort());
+      }),
+    );
 
-    it('lets an invite be redeemed once, never after expiry, and only by one of two racers', withStore(async ({ store }) => {
-      const { clin, pat } = await seed(store);
-      await store.createInvite({ codeHash: 'race', patientId: pat.id, createdBy: clin.id, createdMs: T, expiresMs: T + 1000 });
-      const wins = await Promise.all([store.redeemInvite('race', T + 1), store.redeemInvite('race', T + 1)]);
-      expect(wins.filter((w) => w === pat.id)).toHaveLength(1);
-      await store.createInvite({ codeHash: 'old', patientId: pat.id, createdBy: clin.id, createdMs: T, expiresMs: T + 1000 });
-      expect(await store.redeemInvite('old', T + 1000)).toBeNull();
-    }));
+    it(
+      'lets an invite be redeemed once, never after expiry, and only by one of two racers',
+      withStore(async ({ store }) => {
+        const { clin, pat } = await seed(store);
+        await store.createInvite({
+          codeHash: 'race',
+          patientId: pat.id,
+          createdBy: clin.id,
+          createdMs: T,
+          expiresMs: T + 1000,
+        });
+        const wins = await Promise.all([
+          store.redeemInvite('race', T + 1),
+          store.redeemInvite('race', T + 1),
+        ]);
+        expect(wins.filter((w) => w === pat.id)).toHaveLength(1);
+        await store.createInvite({
+          codeHash: 'old',
+          patientId: pat.id,
+          createdBy: clin.id,
+          createdMs: T,
+          expiresMs: T + 1000,
+        });
+        expect(await store.redeemInvite('old', T + 1000)).toBeNull();
+      }),
+    );
 
-    it('keeps auth sessions, moves last-seen forward only, and deletes them', withStore(async ({ store }) => {
-      const { clin } = await seed(store);
-      const s = { tokenHash: uid('t'), userId: clin.id, kind: 'web' as const, csrf: 'c', label: '', createdMs: T, lastSeenMs: T, expiresMs: T + 10 };
-      await store.createAuthSession(s);
-      await store.touchAuthSession(s.tokenHash, T + 5);
-      await store.touchAuthSession(s.tokenHash, T + 2);
-      expect((await store.authSession(s.tokenHash))?.lastSeenMs).toBe(T + 5);
-      await store.deleteAuthSessionsOf(clin.id);
-      expect(await store.authSession(s.tokenHash)).toBeNull();
-    }));
+    it(
+      'keeps auth sessions, moves last-seen forward only, and deletes them',
+      withStore(async ({ store }) => {
+        const { clin } = await seed(store);
+        const s = {
+          tokenHash: uid('t'),
+          userId: clin.id,
+          kind: 'web' as const,
+          csrf: 'c',
+          label: '',
+          createdMs: T,
+          lastSeenMs: T,
+          expiresMs: T + 10,
+        };
+        await store.createAuthSession(s);
+        await store.touchAuthSession(s.tokenHash, T + 5);
+        await store.touchAuthSession(s.tokenHash, T + 2);
+        expect((await store.authSession(s.tokenHash))?.lastSeenMs).toBe(T + 5);
+        await store.deleteAuthSessionsOf(clin.id);
+        expect(await store.authSession(s.tokenHash)).toBeNull();
+      }),
+    );
 
-    it('versions prescriptions 1, 2, 3 ... even when saved concurrently', withStore(async ({ store }) => {
-      const { clin, pat } = await seed(store);
-      const saved = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => store.addPrescription({ patientId: pat.id, regimen: { version: 0, i }, note: '', changedBy: clin.id, changedMs: T + i })),
-      );
-      expect(saved.map((s) => s.version).sort()).toEqual([1, 2, 3, 4, 5]);
-      const hist = await store.prescriptionHistory(pat.id);
-      expect(hist.map((h) => (h.regimen as { version: number }).version)).toEqual([1, 2, 3, 4, 5]);
-      expect((await store.currentPrescription(pat.id))?.version).toBe(5);
-    }));
+    it(
+      'versions prescriptions 1, 2, 3 ... even when saved concurrently',
+      withStore(async ({ store }) => {
+        const { clin, pat } = await seed(store);
+        const saved = await Promise.all(
+          Array.from({ length: 5 }, (_, i) =>
+            store.addPrescription({
+              patientId: pat.id,
+              regimen: { version: 0, i },
+              note: '',
+              changedBy: clin.id,
+              changedMs: T + i,
+            }),
+          ),
+        );
+        expect(saved.map((s) => s.version).sort()).toEqual([1, 2, 3, 4, 5]);
+        const hist = await store.prescriptionHistory(pat.id);
+        expect(hist.map((h) => (h.regimen as { version: number }).version)).toEqual([1, 2, 3, 4, 5]);
+        expect((await store.currentPrescription(pat.id))?.version).toBe(5);
+      }),
+    );
 
-    it('stores a record once per idempotency key, even from concurrent uploads', withStore(async ({ store }) => {
-      const { pat } = await seed(store);
-      const batches = await Promise.all(Array.from({ length: 6 }, () => store.putRecords(pat.id, [record('k-1'), record('k-2')], T)));
-      const statuses = batches.flat().map((r) => r.status);
-      expect(statuses.filter((s) => s === 'created')).toHaveLength(2);
-      expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(10);
-      expect(await store.countRecords(pat.id)).toBe(2);
-      const [conf] = await store.putRecords(pat.id, [record('k-1', { bodyHash: 'other' })], T);
-      expect(conf?.status).toBe('conflict');
-      const other = await seed(store);
-      expect((await store.putRecords(other.pat.id, [record('k-1')], T))[0]?.status).toBe('created');
-    }));
+    it(
+      'stores a record once per idempotency key, even from concurrent uploads',
+      withStore(async ({ store }) => {
+        const { pat } = await seed(store);
+        const batches = await Promise.all(
+          Array.from({ length: 6 }, () => store.putRecords(pat.id, [record('k-1'), record('k-2')], T)),
+        );
+        const statuses = batches.flat().map((r) => r.status);
+        expect(statuses.filter((s) => s === 'created')).toHaveLength(2);
+        expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(10);
+        expect(await store.countRecords(pat.id)).toBe(2);
+        const [conf] = await store.putRecords(pat.id, [record('k-1', { bodyHash: 'other' })], T);
+        expect(conf?.status).toBe('conflict');
+        const other = await seed(store);
+        expect((await store.putRecords(other.pat.id, [record('k-1')], T))[0]?.status).toBe('created');
+      }),
+    );
 
-    it('lists records by kind and time, oldest first, verbatim', withStore(async ({ store }) => {
-      const { pat } = await seed(store);
-      await store.putRecords(pat.id, [record('a', { occurredMs: T + 30 }), record('b', { occurredMs: T + 10, kind: 'session' }), record('c', { occurredMs: T + 20 })], T);
-      const pain = await store.listRecords(pat.id, { kind: 'pain' });
-      expect(pain.map((r) => r.idempotencyKey)).toEqual(['c', 'a']);
-      expect(pain[0]?.body).toEqual({ level: 3, note: "x'); DROP TABLE records;--" });
-      expect((await store.listRecords(pat.id, { fromMs: T + 15, toMs: T + 25 })).map((r) => r.idempotencyKey)).toEqual(['c']);
-      expect(await store.listRecords(pat.id, { limit: 1 })).toHaveLength(1);
-    }));
+    it(
+      'lists records by kind and time, oldest first, verbatim',
+      withStore(async ({ store }) => {
+        const { pat } = await seed(store);
+        await store.putRecords(
+          pat.id,
+          [
+            record('a', { occurredMs: T + 30 }),
+            record('b', { occurredMs: T + 10, kind: 'session' }),
+            record('c', { occurredMs: T + 20 }),
+          ],
+          T,
+        );
+        const pain = await store.listRecords(pat.id, { kind: 'pain' });
+        expect(pain.map((r) => r.idempotencyKey)).toEqual(['c', 'a']);
+        expect(pain[0]?.body).toEqual({ level: 3, note: "x'); DROP TABLE records;--" });
+        expect(
+          (await store.listRecords(pat.id, { fromMs: T + 15, toMs: T + 25 })).map((r) => r.idempotencyKey),
+        ).toEqual(['c']);
+        expect(await store.listRecords(pat.id, { limit: 1 })).toHaveLength(1);
+      }),
+    );
 
-    it('de-duplicates alerts and keeps the first acknowledgement', withStore(async ({ store }) => {
-      const { clin, pat } = await seed(store);
-      const a = { id: uid('a'), patientId: pat.id, kind: 'pain-high', severity: 'urgent' as const, message: 'm', recordId: null, dedupeKey: 'd1', createdMs: T };
-      expect(await store.raiseAlert(a)).toBe(true);
-      expect(await store.raiseAlert({ ...a, id: uid('a') })).toBe(false);
-      expect(await store.listAlerts({ clinicianId: clin.id, open: true })).toHaveLength(1);
-      expect((await store.ackAlert(a.id, clin.id, T + 1))?.ackMs).toBe(T + 1);
-      expect((await store.ackAlert(a.id, 'someone-else', T + 2))?.ackBy).toBe(clin.id);
-      expect(await store.listAlerts({ clinicianId: clin.id, open: true })).toHaveLength(0);
-    }));
+    it(
+      'de-duplicates alerts and keeps the first acknowledgement',
+      withStore(async ({ store }) => {
+        const { clin, pat } = await seed(store);
+        const a = {
+          id: uid('a'),
+          patientId: pat.id,
+          kind: 'pain-high',
+          severity: 'urgent' as const,
+          message: 'm',
+          recordId: null,
+          dedupeKey: 'd1',
+          createdMs: T,
+        };
+        expect(await store.raiseAlert(a)).toBe(true);
+        expect(await store.raiseAlert({ ...a, id: uid('a') })).toBe(false);
+        expect(await store.listAlerts({ clinicianId: clin.id, open: true })).toHaveLength(1);
+        expect((await store.ackAlert(a.id, clin.id, T + 1))?.ackMs).toBe(T + 1);
+        expect((await store.ackAlert(a.id, 'someone-else', T + 2))?.ackBy).toBe(clin.id);
+        expect(await store.listAlerts({ clinicianId: clin.id, open: true })).toHaveLength(0);
+      }),
+    );
 
-    it("summarises a clinician's patients: last session, sessions since, open alerts, prescription", withStore(async ({ store }) => {
-      const { clin, pat } = await seed(store);
-      const other = await seed(store);
-      await store.putRecords(pat.id, [record('s1', { kind: 'session', occurredMs: T - 10 }), record('s2', { kind: 'session', occurredMs: T + 10 })], T);
-      await store.addPrescription({ patientId: pat.id, regimen: { frequency: { type: 'daily', sessionsPerDay: 2 } }, note: '', changedBy: clin.id, changedMs: T });
-      const [s] = await store.patientSummaries(clin.id, T);
-      expect(s).toMatchObject({ id: pat.id, lastSessionMs: T + 10, sessionsSince: 1, openAlerts: 0, prescriptionVersion: 1 });
-      expect((await store.patientSummaries(clin.id, T)).map((x) => x.id)).not.toContain(other.pat.id);
-    }));
+    it(
+      "summarises a clinician's patients: last session, sessions since, open alerts, prescription",
+      withStore(async ({ store }) => {
+        const { clin, pat } = await seed(store);
+        const other = await seed(store);
+        await store.putRecords(
+          pat.id,
+          [
+            record('s1', { kind: 'session', occurredMs: T - 10 }),
+            record('s2', { kind: 'session', occurredMs: T + 10 }),
+          ],
+          T,
+        );
+        await store.addPrescription({
+          patientId: pat.id,
+          regimen: { frequency: { type: 'daily', sessionsPerDay: 2 } },
+          note: '',
+          changedBy: clin.id,
+          changedMs: T,
+        });
+        const [s] = await store.patientSummaries(clin.id, T);
+        expect(s).toMatchObject({
+          id: pat.id,
+          lastSessionMs: T + 10,
+          sessionsSince: 1,
+          openAlerts: 0,
+          prescriptionVersion: 1,
+        });
+        expect((await store.patientSummaries(clin.id, T)).map((x) => x.id)).not.toContain(other.pat.id);
+      }),
+    );
 
-    it('deletes a patient with all their data, but the audit trail stays and cannot be changed', withStore(async ({ store, db }) => {
-      const { clin, pat } = await seed(store);
-      await store.putRecords(pat.id, [record('gone')], T);
-      await store.raiseAlert({ id: uid('a'), patientId: pat.id, kind: 'k', severity: 'warning', message: 'm', recordId: null, dedupeKey: 'x', createdMs: T });
-      await store.appendAudit({ atMs: T, actorId: clin.id, actorRole: 'clinician', action: 'read', patientId: pat.id, resource: 'records', ip: '127.0.0.1', reason: null, outcome: 'allowed' });
-      expect(await store.deletePatient(pat.id)).toBe(true);
-      expect(await store.countRecords(pat.id)).toBe(0);
-      expect(await store.listAlerts({ patientId: pat.id })).toEqual([]);
-      const trail = await store.listAudit({ patientId: pat.id });
-      expect(trail).toHaveLength(1);
-      await expect(db.run('UPDATE audit SET outcome = ? WHERE seq = ?', ['denied', trail[0]!.seq])).rejects.toThrow(/append-only/);
-      await expect(db.run('DELETE FROM audit')).rejects.toThrow(/append-only/);
-      expect((await store.listAudit({ afterSeq: trail[0]!.seq - 1, limit: 1 }))[0]?.outcome).toBe('allowed');
-    }));
+    it(
+      'deletes a patient with all their data, but the audit trail stays and cannot be changed',
+      withStore(async ({ store, db }) => {
+        const { clin, pat } = await seed(store);
+        await store.putRecords(pat.id, [record('gone')], T);
+        await store.raiseAlert({
+          id: uid('a'),
+          patientId: pat.id,
+          kind: 'k',
+          severity: 'warning',
+          message: 'm',
+          recordId: null,
+          dedupeKey: 'x',
+          createdMs: T,
+        });
+        await store.appendAudit({
+          atMs: T,
+          actorId: clin.id,
+          actorRole: 'clinician',
+          action: 'read',
+          patientId: pat.id,
+          resource: 'records',
+          ip: '127.0.0.1',
+          reason: null,
+          outcome: 'allowed',
+        });
+        expect(await store.deletePatient(pat.id)).toBe(true);
+        expect(await store.countRecords(pat.id)).toBe(0);
+        expect(await store.listAlerts({ patientId: pat.id })).toEqual([]);
+        const trail = await store.listAudit({ patientId: pat.id });
+        expect(trail).toHaveLength(1);
+        await expect(
+          db.run('UPDATE audit SET outcome = ? WHERE seq = ?', ['denied', trail[0]!.seq]),
+        ).rejects.toThrow(/append-only/);
+        await expect(db.run('DELETE FROM audit')).rejects.toThrow(/append-only/);
+        expect((await store.listAudit({ afterSeq: trail[0]!.seq - 1, limit: 1 }))[0]?.outcome).toBe(
+          'allowed',
+        );
+      }),
+    );
   });
 }

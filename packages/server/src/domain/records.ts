@@ -2,7 +2,12 @@
 // validated before anything is stored. Screening decisions are recomputed here from the answers
 // with the exercise package's rules, so a record never carries a decision the server did not make.
 import { createHash } from 'node:crypto';
-import { decideScreening, type ScreeningDecision, validateScreeningAnswers } from '@anklepump/exercise';
+import {
+  decideScreening,
+  isValidTimeZone,
+  type ScreeningDecision,
+  validateScreeningAnswers,
+} from '@anklepump/exercise';
 import { HttpError, invalid } from '../errors.ts';
 import { type Obj, object, onlyKeys } from '../http/validate.ts';
 import type { RecordKind } from '../store/store.ts';
@@ -60,15 +65,15 @@ function foot(v: unknown, at: string): void {
   }
   if (!isInt(f.full, 0, 10_000)) throw invalid(`${at}.full`, 'is required: full reps counted');
   const r = f.rangesDeg;
-  if (r !== undefined) {
-    if (!Array.isArray(r) || r.length > 10_000)
-      throw invalid(`${at}.rangesDeg`, 'must be an array of at most 10000 numbers');
-    r.forEach((x, i) => {
-      if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 150) {
-        throw invalid(`${at}.rangesDeg[${i}]`, 'must be a range in degrees from 0 to 150');
-      }
-    });
+  // Required (empty when nothing was measured): the exercise package's range trend reads it.
+  if (!Array.isArray(r) || r.length > 10_000) {
+    throw invalid(`${at}.rangesDeg`, 'must be an array of at most 10000 numbers (empty if not measured)');
   }
+  r.forEach((x, i) => {
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 150) {
+      throw invalid(`${at}.rangesDeg[${i}]`, 'must be a range in degrees from 0 to 150');
+    }
+  });
 }
 
 /** Checks the fields of a session record (exercise's SessionRecord) that the server relies on. */
@@ -131,9 +136,19 @@ function screeningData(d: Obj, at: string, nowMs: number): { occurredMs: number;
 }
 
 /** Parses the body of POST /api/sync; throws a 400 naming the first bad field. */
-export function parseUpload(body: unknown, nowMs: number): ParsedRecord[] {
+export function parseUpload(
+  body: unknown,
+  nowMs: number,
+): { records: ParsedRecord[]; timeZone: string | null } {
   const o = object(body, 'body');
-  onlyKeys(o, 'body', ['records']);
+  onlyKeys(o, 'body', ['records', 'timeZone']);
+  let timeZone: string | null = null;
+  if (o.timeZone !== undefined) {
+    if (typeof o.timeZone !== 'string' || o.timeZone.length > 64 || !isValidTimeZone(o.timeZone)) {
+      throw invalid('body.timeZone', 'must be an IANA time zone such as Europe/Berlin');
+    }
+    timeZone = o.timeZone;
+  }
   if (!Array.isArray(o.records)) throw invalid('body.records', 'must be an array of records');
   if (o.records.length === 0) throw invalid('body.records', 'must hold at least one record');
   if (o.records.length > MAX_RECORDS_PER_UPLOAD) {
@@ -143,7 +158,7 @@ export function parseUpload(body: unknown, nowMs: number): ParsedRecord[] {
       'body.records',
     );
   }
-  return o.records.map((raw, i) => {
+  const records = o.records.map((raw, i): ParsedRecord => {
     const at = `body.records[${i}]`;
     const r = object(raw, at);
     onlyKeys(r, at, ['idempotencyKey', 'kind', 'data']);
@@ -168,4 +183,5 @@ export function parseUpload(body: unknown, nowMs: number): ParsedRecord[] {
       bodyHash: createHash('sha256').update(canonical(d)).digest('hex'),
     };
   });
+  return { records, timeZone };
 }

@@ -1,6 +1,6 @@
 // Records as CSV (RFC 4180) for spreadsheets. Cells that a spreadsheet would run as a formula
 // (= + - @ tab CR at the start) get a leading apostrophe: the data stays verbatim in the store.
-import { sessionMeanRange } from '../domain/alert-rules.ts';
+import { sessionRangeDeg } from '../domain/session-range.ts';
 import type { StoredRecord } from '../store/store.ts';
 
 type Obj = Record<string, unknown>;
@@ -16,8 +16,8 @@ export const CSV_COLUMNS = [
   'duration_min',
   'full_reps_left',
   'full_reps_right',
-  'mean_range_left_deg',
-  'mean_range_right_deg',
+  'median_range_left_deg',
+  'median_range_right_deg',
   'pain_level',
   'sharp_pain',
   'screening_outcome',
@@ -37,7 +37,7 @@ function row(r: StoredRecord): unknown[] {
   const feet = d.feet as Obj | undefined;
   const session = r.kind === 'session';
   const range = (side: 'left' | 'right') => {
-    const m = session ? sessionMeanRange(d, side) : null;
+    const m = session ? sessionRangeDeg(d, side) : null;
     return m === null ? null : Math.round(m * 10) / 10;
   };
   return [

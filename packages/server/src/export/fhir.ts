@@ -11,7 +11,7 @@ import type {
   Patient,
   QuestionnaireResponse,
 } from 'fhir/r4';
-import { sessionMeanRange } from '../domain/alert-rules.ts';
+import { sessionRangeDeg } from '../domain/session-range.ts';
 import type { Prescription, StoredRecord, User } from '../store/store.ts';
 import {
   ACTIVITY_CATEGORY,
@@ -60,8 +60,8 @@ function sessionObservations(r: StoredRecord, subject: string): Observation[] {
     },
   ];
   for (const side of ['left', 'right'] as const) {
-    const mean = sessionMeanRange(d, side);
-    if (mean === null) continue;
+    const rangeDeg = sessionRangeDeg(d, side);
+    if (rangeDeg === null) continue;
     out.push({
       ...base,
       id: `${r.id}-range-${side}`,
@@ -71,11 +71,11 @@ function sessionObservations(r: StoredRecord, subject: string): Observation[] {
         coding: [ANKLE_JOINT],
         extension: [{ url: LATERALITY_EXT, valueCoding: LATERALITY[side] }],
       },
-      valueQuantity: { value: Math.round(mean * 10) / 10, unit: 'deg', system: UCUM, code: 'deg' },
+      valueQuantity: { value: Math.round(rangeDeg * 10) / 10, unit: 'deg', system: UCUM, code: 'deg' },
       method: {
         text:
           d.mode === 'verified'
-            ? 'Measured on the device (camera pose or phone on foot), mean of reps'
+            ? "Measured on the device (camera pose or phone on foot), median of the session's reps"
             : 'Not sensor-verified',
       },
     });

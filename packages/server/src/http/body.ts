@@ -46,7 +46,12 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
     throw new HttpError('invalid_json', `request body is not valid JSON: ${(e as Error).message}`);
   }
   const at = findNul(value, 'body');
-  if (at) throw new HttpError('validation_failed', `${at}: the NUL character (\\u0000) is not accepted in text`, at);
+  if (at)
+    throw new HttpError(
+      'validation_failed',
+      `${at}: the NUL character (\\u0000) is not accepted in text`,
+      at,
+    );
   return value;
 }
 

@@ -1,13 +1,15 @@
 // Exports: one patient's data as a FHIR R4 Bundle or CSV, their reminder schedule as .ics, and a
 // clinic's data (a clinician's patients) as NDJSON or CSV. Every export is an audited read.
+
+import { isValidTimeZone, localDateOf, planDay, type Regimen, toICalendar } from '@anklepump/exercise';
 import { accessReason, audit, requirePatientAccess, requireRole } from '../auth/access.ts';
 import type { Ctx } from '../deps.ts';
-import { expectedSessionsPerDay } from '../domain/alert-rules.ts';
+import { DEFAULT_WAKING } from '../domain/alert-rules.ts';
 import { HttpError } from '../errors.ts';
 import { recordsToCsv } from '../export/csv.ts';
 import { patientBundle } from '../export/fhir.ts';
-import { dailySlots, scheduleIcs } from '../export/ics.ts';
 import type { Router } from '../http/router.ts';
+import { queryInt } from '../http/validate.ts';
 import type { StoredRecord } from '../store/store.ts';
 
 const ALL = 1_000_000;
@@ -81,16 +83,39 @@ export function registerExportRoutes(r: Router<Ctx>): void {
     await requirePatientAccess(input, ctx, id, 'read', 'schedule');
     const rx = await ctx.deps.store.currentPrescription(id);
     if (!rx) throw new HttpError('not_found', 'no prescription yet, so no schedule');
-    const perDay = expectedSessionsPerDay(rx.regimen) ?? 1;
-    const reg = rx.regimen as { name?: string; dose?: { repsPerFoot?: number; sets?: number } };
-    const body = scheduleIcs({
-      uidBase: `${id}-v${rx.version}`,
-      title: 'Ankle pumps',
-      description: `${reg.name ?? 'Ankle pumps'}: ${reg.dose?.repsPerFoot ?? ''} reps per foot, ${reg.dose?.sets ?? ''} sets.`,
-      startDate: new Date(ctx.nowMs).toISOString().slice(0, 10),
-      slotsMin: dailySlots(Math.min(perDay, 16)),
-      durationMin: 10,
-      nowMs: ctx.nowMs,
+    const regimen = rx.regimen as Regimen;
+    const q = input.query;
+    const patient = await ctx.deps.store.userById(id);
+    const timeZone = q.get('tz') ?? patient?.timeZone ?? 'UTC';
+    if (timeZone.length > 64 || !isValidTimeZone(timeZone)) {
+      throw new HttpError(
+        'validation_failed',
+        'query tz must be an IANA time zone such as Europe/Berlin',
+        'tz',
+      );
+    }
+    const planned = planDay(regimen.frequency, {
+      date: localDateOf(timeZone, ctx.nowMs),
+      timeZone,
+      wake: q.get('wake') ?? DEFAULT_WAKING.wake,
+      sleep: q.get('sleep') ?? DEFAULT_WAKING.sleep,
+    });
+    if (!planned.success) {
+      const issue = planned.issues[0]!;
+      throw new HttpError(
+        'validation_failed',
+        `query ${String(issue.path[0])}: ${issue.message}`,
+        String(issue.path[0]),
+      );
+    }
+    const body = toICalendar({
+      schedule: planned.data,
+      regimenId: regimen.id,
+      regimenVersion: rx.version,
+      dose: regimen.dose,
+      days: queryInt(q, 'days', 1, 366) ?? 14,
+      alarmMinBefore: queryInt(q, 'alarmMin', 0, 120) ?? 5,
+      stampMs: ctx.nowMs,
     });
     return {
       status: 200,

@@ -3,7 +3,7 @@
 import { accessReason, audit, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { newId, newInviteCode, sha256 } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
-import { expectedSessionsPerDay } from '../domain/alert-rules.ts';
+import { sessionsPerDay } from '../domain/alert-rules.ts';
 import { HttpError } from '../errors.ts';
 import { readJson } from '../http/body.ts';
 import type { Router } from '../http/router.ts';
@@ -14,7 +14,7 @@ import { INVITE_DAYS, publicUser } from './auth.ts';
 const WEEK_MS = 7 * 86_400_000;
 
 function summaryView(s: PatientSummary) {
-  const perDay = expectedSessionsPerDay(s.regimen);
+  const perDay = sessionsPerDay(s.regimen);
   return {
     id: s.id,
     displayName: s.displayName,

@@ -3,13 +3,8 @@
 import { audit, requireRole } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
-import {
-  alertsForRecord,
-  type NewAlert,
-  RANGE_BASELINE_SESSIONS,
-  RANGE_RECENT_SESSIONS,
-  rangeFallingAlerts,
-} from '../domain/alert-rules.ts';
+import { alertsForRecord, type NewAlert } from '../domain/alert-rules.ts';
+import { raiseAlerts, trendAlertsOf } from '../domain/alert-sweep.ts';
 import { parseUpload } from '../domain/records.ts';
 import { readJson } from '../http/body.ts';
 import type { Router } from '../http/router.ts';
@@ -18,10 +13,17 @@ export function registerSyncRoutes(r: Router<Ctx>): void {
   r.add('POST', '/api/sync', async ({ req }, ctx) => {
     const p = requireRole(ctx, 'patient');
     const { deps, nowMs } = ctx;
-    const parsed = parseUpload(await readJson(req, deps.config.maxBodyBytes), nowMs);
+    const upload = parseUpload(await readJson(req, deps.config.maxBodyBytes), nowMs);
+    const parsed = upload.records;
+    const patient = await deps.store.userById(p.userId);
+    let timeZone = patient?.timeZone ?? 'UTC';
+    if (upload.timeZone && upload.timeZone !== patient?.timeZone) {
+      await deps.store.setTimeZone(p.userId, upload.timeZone);
+      timeZone = upload.timeZone;
+    }
     const results = await deps.store.putRecords(
       p.userId,
-      parsed.map((x) => ({ ...x, id: newId(deps.randomBytes), body: x.body })),
+      parsed.map((x) => ({ ...x, id: newId(deps.randomBytes) })),
       nowMs,
     );
     await audit(ctx, {
@@ -36,29 +38,11 @@ export function registerSyncRoutes(r: Router<Ctx>): void {
     parsed.forEach((rec, i) => {
       const res = results[i]!;
       if (res.status !== 'conflict')
-        alerts.push(...alertsForRecord({ id: res.id, kind: rec.kind, body: rec.body }));
+        alerts.push(...alertsForRecord({ id: res.id, kind: rec.kind, body: rec.body }, timeZone));
     });
-    if (parsed.some((x) => x.kind === 'session')) {
-      const recent = await deps.store.listRecords(p.userId, {
-        kind: 'session',
-        fromMs: nowMs - 60 * 86_400_000,
-      });
-      alerts.push(
-        ...rangeFallingAlerts(recent.slice(-(RANGE_BASELINE_SESSIONS + RANGE_RECENT_SESSIONS) * 3)),
-      );
-    }
-    let raised = 0;
-    for (const a of alerts) {
-      if (
-        await deps.store.raiseAlert({
-          ...a,
-          id: newId(deps.randomBytes),
-          patientId: p.userId,
-          createdMs: nowMs,
-        })
-      )
-        raised++;
-    }
+    if (parsed.some((x) => x.kind === 'session'))
+      alerts.push(...(await trendAlertsOf(deps.store, p.userId, timeZone, nowMs)));
+    const raised = await raiseAlerts(deps, p.userId, alerts, nowMs);
     return {
       status: 200,
       json: {

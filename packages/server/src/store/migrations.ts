@@ -114,6 +114,11 @@ export const MIGRATIONS: readonly Migration[] = [
           ]),
     ],
   },
+  {
+    version: 2,
+    name: "patient's IANA time zone (local days for adherence, calendar reminders)",
+    sql: () => ['ALTER TABLE users ADD COLUMN time_zone TEXT'],
+  },
 ];
 
 /**

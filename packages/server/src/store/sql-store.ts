@@ -35,6 +35,7 @@ const toUser = (r: Row): User => ({
   lockedUntilMs: num(r.locked_until_ms),
   disabled: num(r.disabled) === 1,
   createdMs: num(r.created_ms),
+  timeZone: strOrNull(r.time_zone),
 });
 const toSession = (r: Row): AuthSession => ({
   tokenHash: str(r.token_hash),
@@ -110,7 +111,21 @@ export function createSqlStore(db: Db): Store {
         if (isUniqueViolation(e)) throw new StoreConflict('a user with this e-mail already exists');
         throw e;
       }
-      return { ...u, failedLogins: 0, lockedUntilMs: 0, disabled: false };
+      return { ...u, failedLogins: 0, lockedUntilMs: 0, disabled: false, timeZone: null };
+    },
+    async setTimeZone(id, timeZone) {
+      await db.run('UPDATE users SET time_zone = ? WHERE id = ?', [timeZone, id]);
+    },
+    async prescribedPatients() {
+      const rows = await db.all<Row>(
+        `SELECT u.id, u.time_zone, MIN(p.changed_ms) AS first_ms FROM users u JOIN prescriptions p ON p.patient_id = u.id
+         WHERE u.role = 'patient' AND u.disabled = 0 GROUP BY u.id, u.time_zone ORDER BY u.id`,
+      );
+      return rows.map((r) => ({
+        id: str(r.id),
+        timeZone: strOrNull(r.time_zone),
+        firstPrescribedMs: num(r.first_ms),
+      }));
     },
     userById: (id) => one('SELECT * FROM users WHERE id = ?', [id], toUser),
     userByEmail: (email) => one('SELECT * FROM users WHERE email = ?', [email], toUser),

@@ -14,6 +14,8 @@ export interface User {
   lockedUntilMs: number;
   disabled: boolean;
   createdMs: number;
+  /** IANA zone the patient's device reported; null until it syncs one. */
+  timeZone: string | null;
 }
 
 export interface AuthSession {
@@ -109,7 +111,10 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 
-  createUser(u: Omit<User, 'failedLogins' | 'lockedUntilMs' | 'disabled'>): Promise<User>;
+  createUser(u: Omit<User, 'failedLogins' | 'lockedUntilMs' | 'disabled' | 'timeZone'>): Promise<User>;
+  setTimeZone(id: string, timeZone: string): Promise<void>;
+  /** Patients with a prescription, with the time of their first one (for the alert sweep). */
+  prescribedPatients(): Promise<{ id: string; timeZone: string | null; firstPrescribedMs: number }[]>;
   userById(id: string): Promise<User | null>;
   userByEmail(email: string): Promise<User | null>;
   listUsers(role: Role): Promise<User[]>;
