@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 interface Stored {
-  record: { outcome: string; feet: Record<'left' | 'right', { full: number; target: number }>; painBefore: number };
+  record: {
+    outcome: string;
+    feet: Record<'left' | 'right', { full: number; target: number }>;
+    painBefore: number;
+  };
   context: { method: string };
 }
 
@@ -48,8 +52,8 @@ describe('timing-only session', () => {
     for (let i = 0; i < 24 && !page.url().includes('#/summary/'); i++) await page.clock.runFor(10_000);
     await page.waitForSelector('#summary-table');
     expect(await page.textContent('#outcome')).toContain('Completed');
-    expect(await page.textContent('[data-foot=left] [data-col=full]')).toBe('10 / 10');
-    expect(await page.textContent('[data-foot=right] [data-col=full]')).toBe('10 / 10');
+    expect(await page.textContent('[data-col=full][data-foot=left]')).toBe('10 / 10');
+    expect(await page.textContent('[data-col=full][data-foot=right]')).toBe('10 / 10');
     const sessions = await readStore<Stored>(page, 'sessions');
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.record.outcome).toBe('completed');

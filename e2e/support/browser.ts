@@ -53,7 +53,9 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
 
 /** Readable one-line-per-node list of violations for assertion messages. */
 export function describeViolations(vs: readonly AxeViolation[]): string {
-  return vs.map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+  return vs
+    .map((v) => `${v.id} (${v.impact}): ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    .join('\n');
 }
 
 export const shotsDir = join(repoRoot, 'test-results', 'screens');

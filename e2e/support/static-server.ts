@@ -23,7 +23,10 @@ const TYPES: Record<string, string> = {
 /** Builds the web app when dist/ is missing (CI builds it before the tests anyway). */
 export function ensureBuilt(): void {
   if (existsSync(join(distDir, 'index.html'))) return;
-  execFileSync('npm', ['run', 'build', '--silent', '-w', '@anklepump/web'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build', '--silent', '-w', '@anklepump/web'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
 }
 
 export interface StaticServer {

@@ -11,8 +11,14 @@ const repo = join(here, '..', '..');
 /** Model and wasm the in-browser pose estimator loads; served by the app, never from a CDN. */
 const POSE_FILES: readonly [from: string, to: string][] = [
   [join(repo, 'packages/pose/models/pose_landmarker_full.task'), 'pose/pose_landmarker_full.task'],
-  [join(repo, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.js'), 'pose/wasm/vision_wasm_internal.js'],
-  [join(repo, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.wasm'), 'pose/wasm/vision_wasm_internal.wasm'],
+  [
+    join(repo, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.js'),
+    'pose/wasm/vision_wasm_internal.js',
+  ],
+  [
+    join(repo, 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.wasm'),
+    'pose/wasm/vision_wasm_internal.wasm',
+  ],
 ];
 
 function offlineFiles(): Plugin {

@@ -2,6 +2,7 @@
 // precache.json at build time) so the app starts and checks movement with no network.
 /// <reference lib="webworker" />
 export {};
+
 declare const self: ServiceWorkerGlobalScope;
 
 // Replaced at build time by a hash of the built file names, so every new build installs afresh.

@@ -11,6 +11,8 @@ export type Method = 'camera' | 'phone' | 'timing';
 export interface Flow {
   screening?: { decision: string; reason: string; painNow: number; supervisor?: string; answers: unknown };
   method?: Method;
+  /** The open camera, kept from the set-up wizard through calibration into the session. */
+  camera?: import('../sensors/camera.ts').CameraPipeline;
 }
 
 export interface App {

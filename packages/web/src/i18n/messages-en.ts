@@ -29,21 +29,29 @@ export const en = {
   'learn.why.h': 'Why they help',
   'learn.why.1': 'Blood flow: working the calf squeezes the veins and pushes blood back toward the heart.',
   'learn.why.2': 'Less swelling: fluid that collects in the feet and ankles is moved on.',
-  'learn.why.3': 'Healing: after an operation or injury, better circulation supports recovery and lowers the risk of clots.',
+  'learn.why.3':
+    'Healing: after an operation or injury, better circulation supports recovery and lowers the risk of clots.',
   'learn.why.4': 'Mobility: the ankle keeps its range of movement and does not stiffen.',
   'learn.why.5': 'Strength: the calf muscles you need for standing and walking are kept working.',
   'learn.how.h': 'How to do them',
-  'learn.how.1': 'Sit with your legs straight out in front of you, or lie on your back with your legs straight.',
+  'learn.how.1':
+    'Sit with your legs straight out in front of you, or lie on your back with your legs straight.',
   'learn.how.2': 'Let the foot relax in its natural resting position.',
-  'learn.how.3': 'Point your toes down, away from you, as far as is comfortable. Hold for one to two seconds: you will feel the calf work.',
-  'learn.how.4': 'Pull your toes up toward your shin. Hold for about one second: you will feel the front of the shin work.',
+  'learn.how.3':
+    'Point your toes down, away from you, as far as is comfortable. Hold for one to two seconds: you will feel the calf work.',
+  'learn.how.4':
+    'Pull your toes up toward your shin. Hold for about one second: you will feel the front of the shin work.',
   'learn.how.5': 'Keep going smoothly and steadily. Only the ankle moves.',
-  'learn.how.6': 'Usually 10 to 15 times for each foot, 2 or 3 rounds, or as your physiotherapist tells you. It should feel like a gentle stretch, never sharp pain.',
+  'learn.how.6':
+    'Usually 10 to 15 times for each foot, 2 or 3 rounds, or as your physiotherapist tells you. It should feel like a gentle stretch, never sharp pain.',
   'learn.who.h': 'Who must not, or not alone',
   'learn.who.1': 'If the leg or ankle is clearly swollen, red or bruised: see a doctor before you start.',
-  'learn.who.2': 'If you feel sharp pain or pain that gets worse while exercising: stop straight away and get medical advice.',
-  'learn.who.3': 'If you have ever had a blood clot (deep vein thrombosis or a clot in the lung): only exercise with a physiotherapist supervising.',
-  'learn.who.4': 'If the ankle is badly injured, for example broken or with a torn ligament: this exercise is not suitable; ask your doctor.',
+  'learn.who.2':
+    'If you feel sharp pain or pain that gets worse while exercising: stop straight away and get medical advice.',
+  'learn.who.3':
+    'If you have ever had a blood clot (deep vein thrombosis or a clot in the lung): only exercise with a physiotherapist supervising.',
+  'learn.who.4':
+    'If the ankle is badly injured, for example broken or with a torn ligament: this exercise is not suitable; ask your doctor.',
   'learn.demo.label': 'Animated drawing of a lower leg doing ankle pumps',
   'learn.demo.relax': 'Relax: foot at rest',
   'learn.demo.down': 'Point the toes down and hold',
@@ -73,7 +81,8 @@ export const en = {
   'setup.saved': 'Settings saved.',
 
   'screen.title': 'Safety check',
-  'screen.intro': 'Answer these questions before every session. They decide whether it is safe to exercise now.',
+  'screen.intro':
+    'Answer these questions before every session. They decide whether it is safe to exercise now.',
   'screen.yes': 'Yes',
   'screen.no': 'No',
   'screen.submit': 'Check',
@@ -113,9 +122,11 @@ export const en = {
 
   'phone.title': 'Set up the phone on the foot',
   'phone.permission': 'Allow motion sensor',
-  'phone.permissionHelp': 'The app needs the phone motion sensor to measure the ankle angle. Nothing leaves this phone.',
+  'phone.permissionHelp':
+    'The app needs the phone motion sensor to measure the ankle angle. Nothing leaves this phone.',
   'phone.denied': 'The motion sensor is not available: {reason}. You can use timing only instead.',
-  'phone.place': 'Lay the phone flat on the top of your foot, screen up, top of the phone toward the toes. A sock or a soft strap helps it stay.',
+  'phone.place':
+    'Lay the phone flat on the top of your foot, screen up, top of the phone toward the toes. A sock or a soft strap helps it stay.',
   'phone.still': 'Keep the foot relaxed and still…',
   'phone.stillOk': 'Still: ready.',
   'phone.noData': 'No motion data yet. Check the phone is lying on the foot.',
@@ -160,7 +171,8 @@ export const en = {
   'session.warn.shallow': 'Try to move a little further, if it is comfortable.',
   'session.painTitle': 'Session stopped because of pain',
   'session.painAsk': 'How strong is the pain, 0 to 10?',
-  'session.painSharp': 'Sharp or worsening pain: do not continue today. Contact your doctor or physiotherapist. If the leg is swollen, red, warm, or you are short of breath, get medical help now.',
+  'session.painSharp':
+    'Sharp or worsening pain: do not continue today. Contact your doctor or physiotherapist. If the leg is swollen, red, warm, or you are short of breath, get medical help now.',
   'session.painSave': 'Save',
 
   'summary.title': 'Summary',

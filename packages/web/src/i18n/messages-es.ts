@@ -27,23 +27,33 @@ export const es: Messages = {
   'learn.what.p':
     'El bombeo de tobillo es un movimiento pequeño y suave del pie en el tobillo. Estira las puntas de los pies alejándolas de usted y después las lleva hacia la espinilla, una y otra vez. El resto de la pierna no se mueve.',
   'learn.why.h': 'Por qué ayuda',
-  'learn.why.1': 'Circulación: al trabajar la pantorrilla se aprietan las venas y la sangre vuelve hacia el corazón.',
+  'learn.why.1':
+    'Circulación: al trabajar la pantorrilla se aprietan las venas y la sangre vuelve hacia el corazón.',
   'learn.why.2': 'Menos hinchazón: el líquido que se acumula en pies y tobillos se pone en marcha.',
-  'learn.why.3': 'Recuperación: tras una operación o una lesión, una mejor circulación ayuda a curar y reduce el riesgo de coágulos.',
+  'learn.why.3':
+    'Recuperación: tras una operación o una lesión, una mejor circulación ayuda a curar y reduce el riesgo de coágulos.',
   'learn.why.4': 'Movilidad: el tobillo conserva su movimiento y no se pone rígido.',
   'learn.why.5': 'Fuerza: trabajan los músculos de la pantorrilla que necesita para estar de pie y caminar.',
   'learn.how.h': 'Cómo hacerlo',
-  'learn.how.1': 'Siéntese con las piernas estiradas delante de usted, o túmbese boca arriba con las piernas estiradas.',
+  'learn.how.1':
+    'Siéntese con las piernas estiradas delante de usted, o túmbese boca arriba con las piernas estiradas.',
   'learn.how.2': 'Deje el pie relajado en su posición natural de reposo.',
-  'learn.how.3': 'Estire las puntas de los pies hacia abajo, lejos de usted, hasta donde le resulte cómodo. Mantenga uno o dos segundos: notará trabajar la pantorrilla.',
-  'learn.how.4': 'Lleve las puntas de los pies hacia la espinilla. Mantenga alrededor de un segundo: notará trabajar la parte delantera de la pierna.',
+  'learn.how.3':
+    'Estire las puntas de los pies hacia abajo, lejos de usted, hasta donde le resulte cómodo. Mantenga uno o dos segundos: notará trabajar la pantorrilla.',
+  'learn.how.4':
+    'Lleve las puntas de los pies hacia la espinilla. Mantenga alrededor de un segundo: notará trabajar la parte delantera de la pierna.',
   'learn.how.5': 'Siga de forma suave y regular. Solo se mueve el tobillo.',
-  'learn.how.6': 'Normalmente de 10 a 15 veces con cada pie, 2 o 3 series, o lo que le indique su fisioterapeuta. Debe sentirse como un estiramiento suave, nunca como un dolor agudo.',
+  'learn.how.6':
+    'Normalmente de 10 a 15 veces con cada pie, 2 o 3 series, o lo que le indique su fisioterapeuta. Debe sentirse como un estiramiento suave, nunca como un dolor agudo.',
   'learn.who.h': 'Quién no debe hacerlo, o no a solas',
-  'learn.who.1': 'Si la pierna o el tobillo están claramente hinchados, rojos o amoratados: consulte a un médico antes de empezar.',
-  'learn.who.2': 'Si siente dolor agudo o un dolor que empeora durante el ejercicio: pare enseguida y pida consejo médico.',
-  'learn.who.3': 'Si ha tenido alguna vez un coágulo (trombosis venosa profunda o un coágulo en el pulmón): haga el ejercicio solo con la supervisión de un fisioterapeuta.',
-  'learn.who.4': 'Si el tobillo tiene una lesión grave, por ejemplo una fractura o un ligamento roto: este ejercicio no es adecuado; consulte a su médico.',
+  'learn.who.1':
+    'Si la pierna o el tobillo están claramente hinchados, rojos o amoratados: consulte a un médico antes de empezar.',
+  'learn.who.2':
+    'Si siente dolor agudo o un dolor que empeora durante el ejercicio: pare enseguida y pida consejo médico.',
+  'learn.who.3':
+    'Si ha tenido alguna vez un coágulo (trombosis venosa profunda o un coágulo en el pulmón): haga el ejercicio solo con la supervisión de un fisioterapeuta.',
+  'learn.who.4':
+    'Si el tobillo tiene una lesión grave, por ejemplo una fractura o un ligamento roto: este ejercicio no es adecuado; consulte a su médico.',
   'learn.demo.label': 'Dibujo animado de una pierna haciendo bombeo de tobillo',
   'learn.demo.relax': 'Relaje: pie en reposo',
   'learn.demo.down': 'Puntas hacia abajo y mantenga',
@@ -59,7 +69,8 @@ export const es: Messages = {
   'setup.regimen.hourly': 'Cada hora que esté despierto: 10 bombeos',
   'setup.regimen.clinician': 'Mi profesional sanitario me dio un código',
   'setup.code': 'Código del profesional',
-  'setup.codeHelp': 'El código que le dio su clínica. Se comprueba la próxima vez que la aplicación se conecte con su clínica.',
+  'setup.codeHelp':
+    'El código que le dio su clínica. Se comprueba la próxima vez que la aplicación se conecte con su clínica.',
   'setup.codeMissing': 'Escriba el código que le dio su clínica o elija otro plan.',
   'setup.feet': 'Qué pie primero',
   'setup.feet.leftFirst': 'Primero el izquierdo, luego el derecho',
@@ -73,7 +84,8 @@ export const es: Messages = {
   'setup.saved': 'Ajustes guardados.',
 
   'screen.title': 'Control de seguridad',
-  'screen.intro': 'Responda estas preguntas antes de cada sesión. Deciden si es seguro hacer el ejercicio ahora.',
+  'screen.intro':
+    'Responda estas preguntas antes de cada sesión. Deciden si es seguro hacer el ejercicio ahora.',
   'screen.yes': 'Sí',
   'screen.no': 'No',
   'screen.submit': 'Comprobar',
@@ -91,7 +103,8 @@ export const es: Messages = {
 
   'method.title': '¿Cómo comprobamos su movimiento?',
   'method.camera': 'Cámara',
-  'method.camera.help': 'Coloque el teléfono o el portátil al lado de la pierna. El vídeo no sale de este dispositivo.',
+  'method.camera.help':
+    'Coloque el teléfono o el portátil al lado de la pierna. El vídeo no sale de este dispositivo.',
   'method.phone': 'Teléfono apoyado en el pie',
   'method.phone.help': 'Ponga el teléfono plano sobre el empeine. Su sensor de movimiento mide el ángulo.',
   'method.timing': 'Solo ritmo',
@@ -113,9 +126,11 @@ export const es: Messages = {
 
   'phone.title': 'Colocar el teléfono en el pie',
   'phone.permission': 'Permitir el sensor de movimiento',
-  'phone.permissionHelp': 'La aplicación necesita el sensor de movimiento del teléfono para medir el ángulo del tobillo. Nada sale de este teléfono.',
+  'phone.permissionHelp':
+    'La aplicación necesita el sensor de movimiento del teléfono para medir el ángulo del tobillo. Nada sale de este teléfono.',
   'phone.denied': 'El sensor de movimiento no está disponible: {reason}. Puede usar solo ritmo.',
-  'phone.place': 'Ponga el teléfono plano sobre el empeine, con la pantalla hacia arriba y la parte superior hacia los dedos. Un calcetín o una cinta suave ayudan a sujetarlo.',
+  'phone.place':
+    'Ponga el teléfono plano sobre el empeine, con la pantalla hacia arriba y la parte superior hacia los dedos. Un calcetín o una cinta suave ayudan a sujetarlo.',
   'phone.still': 'Mantenga el pie relajado y quieto…',
   'phone.stillOk': 'Quieto: listo.',
   'phone.noData': 'Aún no hay datos de movimiento. Compruebe que el teléfono está sobre el pie.',

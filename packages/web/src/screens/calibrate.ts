@@ -1,5 +1,125 @@
-// Placeholder until the sensor set-up lands.
+// Calibration: relax (neutral), point the toes, pull them up; shows the measured range and saves
+// it, so the session's gauge and "shallow rep" judgement fit this person.
+import type { Side } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import type { AngleFeed } from '../sensors/angle-feed.ts';
+import { countdownRing } from '../ui/ring.ts';
 
-export const calibrateScreen: ScreenFactory = (app) => ({ title: app.t('session.title'), el: h('p', null, '…') });
+const STEPS: readonly { key: MessageKey; ms: number; kind: 'relax' | 'down' | 'up' }[] = [
+  { key: 'calib.relax', ms: 3000, kind: 'relax' },
+  { key: 'calib.down', ms: 3000, kind: 'down' },
+  { key: 'calib.up', ms: 3000, kind: 'up' },
+];
+
+/** The range from the angles seen while pointing and pulling: [most plantar, most dorsi], or null. */
+export function measuredRange(
+  down: readonly number[],
+  up: readonly number[],
+): { downDeg: number; upDeg: number } | null {
+  if (down.length < 3 || up.length < 3) return null;
+  const downDeg = Math.min(...down);
+  const upDeg = Math.max(...up);
+  return upDeg - downDeg >= 5 ? { downDeg, upDeg } : null;
+}
+
+async function feedFor(app: Parameters<ScreenFactory>[0], side: Side): Promise<AngleFeed> {
+  if (app.flow.method === 'phone')
+    return (await import('../sensors/phone-source.ts')).phoneAngleFeed(app, side);
+  return (await import('../sensors/camera-source.ts')).cameraAngleFeed(app, side);
+}
+
+export const calibrateScreen: ScreenFactory = (app) => {
+  const { t } = app;
+  const method = app.flow.method;
+  if (!app.flow.screening || (method !== 'camera' && method !== 'phone')) {
+    app.go('screen');
+    return { title: t('screen.title'), el: h('p', null, t('screen.intro')) };
+  }
+  const side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
+  const ring = countdownRing();
+  const instruction = h('p', { class: 'instruction', id: 'calib-step', 'aria-live': 'polite' });
+  const result = h('div', { id: 'calib-result', 'aria-live': 'polite' });
+  let feed: AngleFeed | undefined;
+  let timer = 0;
+  let leaving = false;
+  const startBtn = h('button', { type: 'button', class: 'primary', id: 'calib-start' }, t('calib.start'));
+  const run = async () => {
+    startBtn.hidden = true;
+    result.replaceChildren();
+    feed ??= await feedFor(app, side);
+    const seen: Record<'relax' | 'down' | 'up', number[]> = { relax: [], down: [], up: [] };
+    for (const step of STEPS) {
+      instruction.textContent = t(step.key);
+      const start = Date.now();
+      await new Promise<void>((resolve) => {
+        timer = window.setInterval(() => {
+          const a = feed?.angleDeg();
+          if (a !== null && a !== undefined) seen[step.kind].push(a);
+          const left = step.ms - (Date.now() - start);
+          ring.set(left, step.ms);
+          if (left <= 0 || leaving) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 50);
+      });
+      if (leaving) return;
+    }
+    instruction.textContent = '';
+    const range = measuredRange(seen.down, seen.up);
+    startBtn.textContent = t('calib.retry');
+    startBtn.hidden = false;
+    if (!range) {
+      result.replaceChildren(
+        h('p', { class: 'error' }, t(method === 'camera' ? 'camera.fix.foot' : 'phone.noData')),
+      );
+      return;
+    }
+    await app.saveSettings({
+      ...app.settings,
+      calibration: {
+        ...app.settings.calibration,
+        [method]: { method, neutralDeg: feed.neutralDeg() ?? 0, ...range, atMs: Date.now() },
+      },
+    });
+    result.replaceChildren(
+      h(
+        'p',
+        { class: 'big', id: 'calib-range' },
+        t('calib.result', {
+          down: Math.round(range.downDeg),
+          up: Math.round(range.upDeg),
+          total: Math.round(range.upDeg - range.downDeg),
+        }),
+      ),
+      ...(method === 'camera' ? [h('p', { class: 'note' }, t('calib.estimate'))] : []),
+      h('a', { class: 'button primary', href: '#/session', id: 'calib-continue' }, t('calib.continue')),
+    );
+  };
+  startBtn.addEventListener('click', () => void run());
+  const view = method === 'camera' ? app.flow.camera?.view : undefined;
+  const el = h(
+    'section',
+    null,
+    h('h1', null, t('calib.title')),
+    view ?? null,
+    h('div', { class: 'cue-row' }, ring.el, instruction),
+    startBtn,
+    result,
+  );
+  return {
+    title: t('calib.title'),
+    el,
+    dispose() {
+      leaving = true;
+      clearInterval(timer);
+      feed?.stop();
+      if (!location.hash.startsWith('#/session') && method === 'camera') {
+        app.flow.camera?.stop();
+        delete app.flow.camera;
+      }
+    },
+  };
+};

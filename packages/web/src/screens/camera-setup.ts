@@ -1,5 +1,92 @@
-// Placeholder until the sensor set-up lands.
+// Camera set-up wizard, live: the camera must see a side view of the knee, ankle, heel and toes
+// of the foot being exercised; the wizard says what to fix until the view has been good for a
+// moment, then lets the patient go on to calibration.
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import { cameraFor, releaseCamera } from '../sensors/camera-source.ts';
+import { checkView, createViewJudge, type ViewVerdict } from '../sensors/view-check.ts';
 
-export const cameraSetupScreen: ScreenFactory = (app) => ({ title: app.t('session.title'), el: h('p', null, '…') });
+const ADVICE: Record<ViewVerdict, MessageKey> = {
+  'no-person': 'camera.fix.noPerson',
+  turn: 'camera.fix.turn',
+  back: 'camera.fix.back',
+  light: 'camera.fix.light',
+  foot: 'camera.fix.foot',
+  good: 'camera.good',
+};
+
+export const cameraSetupScreen: ScreenFactory = (app) => {
+  const { t } = app;
+  if (!app.flow.screening) {
+    app.go('screen');
+    return { title: t('screen.title'), el: h('p', null, t('screen.intro')) };
+  }
+  const status = h('p', { class: 'big', role: 'status', id: 'camera-status' });
+  const stage = h('div', { class: 'stage' });
+  const next = h(
+    'a',
+    { class: 'button primary', href: '#/calibrate', id: 'camera-continue', hidden: true },
+    t('camera.continue'),
+  );
+  let unsubscribe: (() => void) | undefined;
+  let leaving = false;
+  const startBtn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      id: 'camera-start',
+      onclick: async () => {
+        startBtn.disabled = true;
+        status.textContent = t('camera.loading');
+        try {
+          const camera = await cameraFor(app);
+          if (leaving) return;
+          startBtn.hidden = true;
+          stage.replaceChildren(camera.view);
+          const judge = createViewJudge();
+          let shown: ViewVerdict | undefined;
+          unsubscribe = camera.subscribe(({ frame, lumaMean }) => {
+            const v = judge(checkView(frame, lumaMean));
+            if (v === shown) return;
+            shown = v;
+            status.textContent = t(ADVICE[v]);
+            status.className = v === 'good' ? 'big ok' : 'big';
+            // Once good, stay reachable: a brief wobble should not take the button away.
+            if (v === 'good') next.hidden = false;
+          });
+        } catch (err) {
+          startBtn.disabled = false;
+          status.replaceChildren(
+            t('camera.denied', { reason: err instanceof Error ? err.message : String(err) }),
+            ' ',
+            h('a', { href: '#/session', onclick: () => (app.flow.method = 'timing') }, t('method.timing')),
+          );
+        }
+      },
+    },
+    t('camera.start'),
+  );
+  const el = h(
+    'section',
+    null,
+    h('h1', null, t('camera.title')),
+    h('p', { class: 'note' }, t('camera.privacy')),
+    h('p', null, t('method.camera.help')),
+    startBtn,
+    status,
+    stage,
+    next,
+  );
+  return {
+    title: t('camera.title'),
+    el,
+    dispose() {
+      leaving = true;
+      unsubscribe?.();
+      // Going on keeps the camera open for calibration; going anywhere else closes it.
+      if (!location.hash.startsWith('#/calibrate')) releaseCamera(app);
+    },
+  };
+};

@@ -4,10 +4,10 @@ import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
 import { regimenFor, sessionsPerDay } from '../store/plan.ts';
+import { icsForPlan, nextReminder } from '../store/reminders.ts';
 import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
 import { lineChart } from '../ui/chart.ts';
 import { median } from './summary.ts';
-import { icsForPlan, nextReminder } from '../store/reminders.ts';
 
 /** Downloads `text` as a file without any network request. */
 function download(name: string, type: string, text: string): void {
@@ -90,7 +90,11 @@ export const historyScreen: ScreenFactory = async (app) => {
     null,
     h('h1', null, t('history.title')),
     h('p', { class: 'big', id: 'history-today' }, t('history.today', { done: doneOn(today), planned })),
-    h('p', null, next === null ? t('home.nextNone') : t('history.next', { time: fmtTime.format(new Date(next)) })),
+    h(
+      'p',
+      null,
+      next === null ? t('home.nextNone') : t('history.next', { time: fmtTime.format(new Date(next)) }),
+    ),
     h('h2', null, t('history.calendar')),
     calendar,
     sessions.length === 0
@@ -119,7 +123,11 @@ export const historyScreen: ScreenFactory = async (app) => {
                     'tr',
                     null,
                     h('th', { scope: 'col' }, t('history.date')),
-                    h('th', { scope: 'col' }, `${t('summary.full')} (${t('foot.left')} / ${t('foot.right')})`),
+                    h(
+                      'th',
+                      { scope: 'col' },
+                      `${t('summary.full')} (${t('foot.left')} / ${t('foot.right')})`,
+                    ),
                     h('th', { scope: 'col' }, `${t('session.foot.left')} ${t('summary.range')}`),
                     h('th', { scope: 'col' }, `${t('session.foot.right')} ${t('summary.range')}`),
                     h('th', { scope: 'col' }, t('history.painBefore')),
@@ -140,7 +148,8 @@ export const historyScreen: ScreenFactory = async (app) => {
         {
           type: 'button',
           id: 'ics',
-          onclick: () => download('ankle-pumps.ics', 'text/calendar', icsForPlan(regimen, nowMs, t('app.title'))),
+          onclick: () =>
+            download('ankle-pumps.ics', 'text/calendar', icsForPlan(regimen, nowMs, t('app.title'))),
         },
         t('history.ics'),
       ),

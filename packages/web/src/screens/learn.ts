@@ -1,7 +1,8 @@
 // Learn: what ankle pumps are, why they help, how to do them and who must not, with the
 // animated demonstration. Shown on first run and from the navigation at any time.
-import { h } from '../app/dom.ts';
+
 import type { ScreenFactory } from '../app/app.ts';
+import { h } from '../app/dom.ts';
 import { ankleDemo } from '../ui/ankle-demo.ts';
 
 export const learnScreen: ScreenFactory = (app, params) => {
@@ -18,7 +19,11 @@ export const learnScreen: ScreenFactory = (app, params) => {
     h('h2', null, t('learn.why.h')),
     h('ul', null, ...(['1', '2', '3', '4', '5'] as const).map((n) => h('li', null, t(`learn.why.${n}`)))),
     h('h2', null, t('learn.how.h')),
-    h('ol', null, ...(['1', '2', '3', '4', '5', '6'] as const).map((n) => h('li', null, t(`learn.how.${n}`)))),
+    h(
+      'ol',
+      null,
+      ...(['1', '2', '3', '4', '5', '6'] as const).map((n) => h('li', null, t(`learn.how.${n}`))),
+    ),
     h('h2', { id: 'who' }, t('learn.who.h')),
     h(
       'ul',

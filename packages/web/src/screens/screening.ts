@@ -116,7 +116,9 @@ export const screeningScreen: ScreenFactory = (app) => {
         ),
       );
     } else {
-      children.push(h('button', { type: 'button', class: 'primary', onclick: () => proceed() }, t('screen.continue')));
+      children.push(
+        h('button', { type: 'button', class: 'primary', onclick: () => proceed() }, t('screen.continue')),
+      );
     }
     result.replaceChildren(...children);
     result.querySelector('h2')?.setAttribute('tabindex', '-1');

@@ -15,10 +15,16 @@ import { createVoice, vibrate } from '../cues/voice.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import { createRunner, type Runner } from '../session/runner.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
+import { createRunner, type Runner } from '../session/runner.ts';
 import { regimenFor } from '../store/plan.ts';
-import { type ActiveSession, loadActive, type SessionContext, saveActive, saveFinished } from '../store/sessions.ts';
+import {
+  type ActiveSession,
+  loadActive,
+  type SessionContext,
+  saveActive,
+  saveFinished,
+} from '../store/sessions.ts';
 import { angleGauge } from '../ui/gauge.ts';
 import { countdownRing } from '../ui/ring.ts';
 
@@ -48,7 +54,8 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
   const { t } = app;
   const lang = app.settings.lang;
   let active: ActiveSession | null = null;
-  if (params[0] === 'resume') active = await loadActive(app.db);
+  // A reload or crash lands here with no flow in memory: the saved session carries on.
+  if (params[0] === 'resume' || !app.flow.screening) active = await loadActive(app.db);
   if (!active) {
     if (!app.flow.screening) {
       app.go('screen');

@@ -1,6 +1,7 @@
 // First-run choices (also the Settings screen): plan, clinician code, foot order, language, voice.
-import { h } from '../app/dom.ts';
+
 import type { ScreenFactory } from '../app/app.ts';
+import { h } from '../app/dom.ts';
 import { LANGS, type Lang } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { FOOT_PLANS, type FootPlan, REGIMENS, type RegimenChoice } from '../store/settings.ts';
@@ -115,6 +116,12 @@ export const setupScreen: ScreenFactory = (app, params) => {
   });
   return {
     title: t('setup.title'),
-    el: h('section', null, h('h1', null, t('setup.title')), first ? h('p', null, t('setup.intro')) : null, form),
+    el: h(
+      'section',
+      null,
+      h('h1', null, t('setup.title')),
+      first ? h('p', null, t('setup.intro')) : null,
+      form,
+    ),
   };
 };

@@ -20,27 +20,51 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
   const id = params[0] ?? '';
   const stored = await app.db.get<StoredSession>('sessions', id);
   if (!stored) {
-    return { title: t('summary.title'), el: h('section', null, h('h1', null, t('summary.title')), h('p', null, t('history.none'))) };
+    return {
+      title: t('summary.title'),
+      el: h('section', null, h('h1', null, t('summary.title')), h('p', null, t('history.none'))),
+    };
   }
   const r = stored.record;
   const measured = r.mode === 'verified';
   const estimate = stored.context.method === 'camera' ? ` (${t('session.angleEstimate')})` : '';
-  const row = (side: 'left' | 'right', f: FootTally) => {
-    const range = median(f.rangesDeg);
-    return h(
+  const feet = (['left', 'right'] as const).filter((side) => r.feet[side].target > 0);
+  // Metrics as rows and feet as columns: three narrow columns fit a 360 px phone without scrolling.
+  const metric = (label: string, col: string, value: (f: FootTally, side: 'left' | 'right') => string) =>
+    h(
       'tr',
-      { 'data-foot': side },
-      h('th', { scope: 'row' }, t(`session.foot.${side}`)),
-      h('td', { 'data-col': 'full' }, `${f.full} / ${f.target}`),
-      measured ? h('td', { 'data-col': 'shallow' }, String(f.shallow)) : null,
-      measured ? h('td', null, range !== null ? `${Math.round(range)}°${estimate}` : '–') : null,
-      measured ? h('td', null, String(f.holdsMet)) : null,
-      h('td', null, String(r.warnings.filter((w) => w.side === side).length)),
+      null,
+      h('th', { scope: 'row' }, label),
+      ...feet.map((side) => h('td', { 'data-foot': side, 'data-col': col }, value(r.feet[side], side))),
     );
+  const rangeText = (f: FootTally) => {
+    const m = median(f.rangesDeg);
+    return m === null ? '–' : `${Math.round(m)}°${estimate}`;
   };
+  const rows = [
+    metric(t('summary.full'), 'full', (f) => `${f.full} / ${f.target}`),
+    ...(measured
+      ? [
+          metric(t('summary.shallow'), 'shallow', (f) => String(f.shallow)),
+          metric(t('summary.range'), 'range', rangeText),
+          metric(t('summary.holds'), 'holds', (f) => String(f.holdsMet)),
+        ]
+      : []),
+    metric(t('summary.warnings'), 'warnings', (_f, side) =>
+      String(r.warnings.filter((w) => w.side === side).length),
+    ),
+  ];
   const outcome =
-    r.outcome === 'stopped' ? t('summary.stoppedPain') : r.outcome === 'aborted' ? t('summary.aborted') : t('summary.completed');
-  const painAfter = h('p', { id: 'pain-after' }, r.painAfter === null ? '' : t('summary.painAfterValue', { n: r.painAfter }));
+    r.outcome === 'stopped'
+      ? t('summary.stoppedPain')
+      : r.outcome === 'aborted'
+        ? t('summary.aborted')
+        : t('summary.completed');
+  const painAfter = h(
+    'p',
+    { id: 'pain-after' },
+    r.painAfter === null ? '' : t('summary.painAfterValue', { n: r.painAfter }),
+  );
   const painAsk = h(
     'fieldset',
     { class: 'scale' },
@@ -66,7 +90,6 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
     ),
   );
   if (r.painAfter !== null) painAsk.hidden = true;
-  const feet = (['left', 'right'] as const).filter((s) => r.feet[s].target > 0);
   const el = h(
     'section',
     null,
@@ -87,15 +110,11 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
           h(
             'tr',
             null,
-            h('th', { scope: 'col' }, t('summary.foot')),
-            h('th', { scope: 'col' }, t('summary.full')),
-            measured ? h('th', { scope: 'col' }, t('summary.shallow')) : null,
-            measured ? h('th', { scope: 'col' }, t('summary.range')) : null,
-            measured ? h('th', { scope: 'col' }, t('summary.holds')) : null,
-            h('th', { scope: 'col' }, t('summary.warnings')),
+            h('td', null),
+            ...feet.map((side) => h('th', { scope: 'col' }, t(`session.foot.${side}`))),
           ),
         ),
-        h('tbody', null, ...feet.map((s) => row(s, r.feet[s]))),
+        h('tbody', null, ...rows),
       ),
     ),
     measured ? null : h('p', { class: 'note' }, t('method.timing.help')),

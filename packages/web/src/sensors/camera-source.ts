@@ -1,5 +1,127 @@
+// Camera checking: the pose pipeline's landmark frames go through the motion package's landmark
+// analyzer for the foot being exercised; its reps become the session's sensor reps.
+import type { SensorRep, Side } from '@anklepump/exercise';
+import {
+  type AngleCorrection,
+  createLandmarkAnalyzer,
+  type MotionCalibration,
+  type RepMetrics,
+} from '@anklepump/motion';
 import type { App } from '../app/app.ts';
-import type { RepSource } from '../session/rep-source.ts';
-export function cameraRepSource(_app: App): RepSource | null {
-  return null;
+import type { RepSource, SourceWarning } from '../session/rep-source.ts';
+import type { Calibration } from '../store/settings.ts';
+import type { AngleFeed } from './angle-feed.ts';
+import { type CameraPipeline, openCamera } from './camera.ts';
+
+/**
+ * BlazePose's knee-ankle / heel-toe angle follows the true angle closely (r 0.996) but with a gain
+ * of about 0.68 (measured on rendered clips, shared/reference/pose-stack.md): 1 / 0.68 restores
+ * the range. Camera degrees are still shown as estimates.
+ */
+export const CAMERA_CORRECTION: AngleCorrection = { gain: 1.47, offsetDeg: 0 };
+
+/** The camera pipeline shared by the wizard, calibration and the session. */
+export async function cameraFor(app: App): Promise<CameraPipeline> {
+  app.flow.camera ??= await openCamera();
+  return app.flow.camera;
+}
+
+export function releaseCamera(app: App): void {
+  app.flow.camera?.stop();
+  delete app.flow.camera;
+}
+
+/** Maps the motion engine's rep to what the session machine takes. */
+export function toSensorRep(r: RepMetrics): SensorRep {
+  return {
+    side: r.side,
+    tMs: r.tMs,
+    full: r.full,
+    rangeDeg: r.rangeDeg,
+    peakPlantarDeg: r.peakPlantarDeg,
+    peakDorsiDeg: r.peakDorsiDeg,
+    plantarHoldS: r.plantarHoldS,
+    dorsiHoldS: r.dorsiHoldS,
+    legMoved: r.legMovementMeasured ? r.legMoved : false,
+    smoothness: r.smoothness,
+  };
+}
+
+/** A motion calibration from the patient's measured range (neutral is relearned at each rest). */
+export function motionCalibration(
+  source: MotionCalibration['source'],
+  correction: AngleCorrection,
+  cal: Calibration | null,
+): MotionCalibration | undefined {
+  if (!cal) return undefined;
+  const side = { neutralDeg: null, rangeDeg: Math.max(1, cal.upDeg - cal.downDeg) };
+  return { version: 1, source, correction, left: side, right: side };
+}
+
+function analyzerFor(side: Side, cal: Calibration | null) {
+  const calibration = motionCalibration('landmarks', CAMERA_CORRECTION, cal);
+  return createLandmarkAnalyzer({
+    sides: [side],
+    // A side view shows one leg well; BlazePose may label it with the wrong side.
+    legChoice: 'longer-shank',
+    correction: CAMERA_CORRECTION,
+    ...(calibration ? { calibration } : {}),
+  });
+}
+
+const WARNINGS: Partial<Record<string, SourceWarning>> = {
+  'leg-moved': 'leg-moved',
+  'foot-not-visible': 'foot-lost',
+  'no-person': 'foot-lost',
+  'too-shallow': 'shallow',
+};
+
+/** Reps, angles and warnings from the camera for the session screen. */
+export async function cameraRepSource(app: App): Promise<RepSource> {
+  const camera = await cameraFor(app);
+  const cal = app.settings.calibration.camera ?? null;
+  let side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
+  let analyzer = analyzerFor(side, cal);
+  let unsubscribe: (() => void) | undefined;
+  return {
+    estimated: true,
+    view: camera.view,
+    setSide(next) {
+      if (next === side) return;
+      side = next;
+      analyzer = analyzerFor(side, cal);
+    },
+    async start(listener) {
+      unsubscribe = camera.subscribe(({ frame }) => {
+        for (const e of analyzer.push(frame)) {
+          if (e.type === 'rep') listener.rep(toSensorRep(e.rep));
+          else if (e.type === 'warning') {
+            const w = WARNINGS[e.code];
+            if (w) listener.warning(w);
+          }
+        }
+        listener.angle(analyzer.angleDeg(side));
+      });
+    },
+    stop() {
+      unsubscribe?.();
+      releaseCamera(app);
+    },
+  };
+}
+
+/** The live angle of one foot for calibration. */
+export async function cameraAngleFeed(app: App, side: Side): Promise<AngleFeed> {
+  const camera = await cameraFor(app);
+  const analyzer = analyzerFor(side, null);
+  let angle: number | null = null;
+  const unsubscribe = camera.subscribe(({ frame }) => {
+    analyzer.push(frame);
+    angle = analyzer.angleDeg(side);
+  });
+  return {
+    angleDeg: () => angle,
+    neutralDeg: () => analyzer.calibration()[side]?.neutralDeg ?? null,
+    stop: unsubscribe,
+  };
 }

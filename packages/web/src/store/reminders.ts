@@ -48,7 +48,12 @@ export function icsForPlan(regimen: Regimen, nowMs: number, title: string): stri
   const day = new Date(nowMs);
   const ymd = `${day.getFullYear()}${pad(day.getMonth() + 1)}${pad(day.getDate())}`;
   const minutes = reminderMinutes(regimen);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Ankle Pump Coach//web//EN', 'CALSCALE:GREGORIAN'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Ankle Pump Coach//web//EN',
+    'CALSCALE:GREGORIAN',
+  ];
   minutes.forEach((m, i) => {
     const start = `${ymd}T${pad(Math.floor(m / 60))}${pad(m % 60)}00`;
     lines.push(

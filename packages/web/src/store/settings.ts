@@ -54,8 +54,12 @@ export function parseSettings(raw: unknown, fallbackLang: Lang): Settings {
     feet: pick(r.feet, FOOT_PLANS, d.feet),
     lang: isLang(r.lang) ? r.lang : d.lang,
     voice: typeof r.voice === 'boolean' ? r.voice : d.voice,
-    tempoPct: (TEMPO_STEPS as readonly number[]).includes(r.tempoPct as number) ? (r.tempoPct as number) : 100,
-    calibration: typeof r.calibration === 'object' && r.calibration !== null ? (r.calibration as Settings['calibration']) : {},
+    tempoPct: (TEMPO_STEPS as readonly number[]).includes(r.tempoPct as number)
+      ? (r.tempoPct as number)
+      : 100,
+    calibration:
+      typeof r.calibration === 'object' && r.calibration !== null
+        ? (r.calibration as Settings['calibration'])
+        : {},
   };
 }
-

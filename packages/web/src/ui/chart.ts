@@ -43,9 +43,22 @@ export function lineChart(series: readonly Series[], count: number, yMin: number
     s(
       'g',
       {},
-      s('line', { x1: pad + k * 110, x2: pad + k * 110 + 18, y1: H - 8, y2: H - 8, stroke: se.color, 'stroke-width': 3 }),
+      s('line', {
+        x1: pad + k * 110,
+        x2: pad + k * 110 + 18,
+        y1: H - 8,
+        y2: H - 8,
+        stroke: se.color,
+        'stroke-width': 3,
+      }),
       s('text', { x: pad + k * 110 + 22, y: H - 4, 'font-size': 11, fill: '#111' }, se.label),
     ),
   );
-  return s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', 'aria-hidden': 'true' }, ...grid, ...lines, ...legend);
+  return s(
+    'svg',
+    { viewBox: `0 0 ${W} ${H}`, class: 'chart', 'aria-hidden': 'true' },
+    ...grid,
+    ...lines,
+    ...legend,
+  );
 }

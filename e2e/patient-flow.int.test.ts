@@ -1,0 +1,213 @@
+// The patient flow's safety and robustness in a real browser: screening blocks, supervised-only
+// confirmation, the pain stop, ending early, a reload mid-session, and an offline start from the
+// service worker. Timing-only sessions on the page's fake clock keep each test to seconds.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axe, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
+import { answerScreening, firstRun } from './support/flow.ts';
+import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  ensureBuilt();
+  server = await startStaticServer();
+  browser = await launch();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage(clock = true): Promise<Page> {
+  context = await browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  if (clock) await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
+  return page;
+}
+
+async function startTimingSession(page: Page): Promise<void> {
+  await firstRun(page, server.url, { regimen: 'hourly' });
+  await answerScreening(page, { painNow: 1 });
+  await page.click('.decision button.primary');
+  await page.click('#method-timing');
+  await page.waitForSelector('#instruction:not(:empty)');
+}
+
+interface Stored {
+  record: {
+    outcome: string;
+    stopReason: { code: string; level?: number } | null;
+    sharpPain: boolean;
+    painMax: number | null;
+    feet: Record<'left' | 'right', { full: number }>;
+  };
+  context: { screening: { decision: string; supervisor?: string } };
+}
+
+describe('safety screening', () => {
+  it('blocks the session on swelling and says to see a doctor first', async () => {
+    const page = await freshPage(false);
+    await firstRun(page, server.url);
+    await answerScreening(page, { swelling: true });
+    expect(await page.textContent('.decision h2')).toBe('Do not exercise now. See a doctor first.');
+    expect(await page.textContent('.decision')).toContain('needs a doctor to look at it');
+    expect(await page.$('.decision button.primary')).toBeNull();
+    await shot(page, 'screening-blocked-phone');
+    const v = await axe(page);
+    expect(v, describeViolations(v)).toEqual([]);
+    // Going straight to the session address does not get round the check.
+    await page.goto(`${server.url}#/session`);
+    await page.waitForSelector('input[name=swelling]');
+  });
+
+  it('calls a serious ankle injury not suitable, even with other answers clear', async () => {
+    const page = await freshPage(false);
+    await firstRun(page, server.url);
+    await answerScreening(page, { severeInjury: true, painNow: 0 });
+    expect(await page.textContent('.decision h2')).toBe(
+      'This exercise is not suitable for you. Ask your doctor.',
+    );
+    expect(await page.$('.decision button.primary')).toBeNull();
+  });
+
+  it('asks the supervisor to confirm after a past clot and keeps the name with the record', async () => {
+    const page = await freshPage();
+    await firstRun(page, server.url, { regimen: 'hourly' });
+    await answerScreening(page, { clotHistory: true });
+    expect(await page.textContent('.decision h2')).toBe('Only with a physiotherapist or nurse supervising.');
+    await page.click('.decision button.primary');
+    expect(await page.textContent('.decision [role=alert]')).toContain('must type their name');
+    await page.fill('#supervisor', 'Ana Ruiz, PT');
+    await page.check('#supervisor-ok');
+    await page.click('.decision button.primary');
+    await page.click('#method-timing');
+    await page.waitForSelector('#instruction:not(:empty)');
+    await page.click('#end');
+    await page.waitForSelector('#summary-table');
+    const [stored] = await readStore<Stored>(page, 'sessions');
+    expect(stored!.context.screening.decision).toBe('supervised-only');
+    expect(stored!.context.screening.supervisor).toBe('Ana Ruiz, PT');
+  });
+
+  it('will not decide until every question is answered', async () => {
+    const page = await freshPage(false);
+    await firstRun(page, server.url);
+    await page.goto(`${server.url}#/screen`);
+    await page.check('input[name=swelling][value=no]');
+    await page.click('form button[type=submit]');
+    expect(await page.textContent('form [role=alert]')).toMatch(/Not answered: 1, 3, 4/);
+    expect(await page.$('.decision h2')).toBeNull();
+  });
+});
+
+describe('during a session', () => {
+  it('stops at once on the pain button, asks the level and records the stop', async () => {
+    const page = await freshPage();
+    await startTimingSession(page);
+    await page.clock.runFor(12_000);
+    const before = await page.textContent('#count-left');
+    await page.click('#pain');
+    // Paused the moment the button is pressed: time passing changes nothing.
+    await page.clock.runFor(10_000);
+    expect(await page.textContent('#count-left')).toBe(before);
+    expect(await page.isVisible('#pain-dialog')).toBe(true);
+    await shot(page, 'pain-dialog-phone');
+    const v = await axe(page);
+    expect(v, describeViolations(v)).toEqual([]);
+    await page.click('#pain-dialog [data-level="6"]');
+    await page.waitForSelector('#summary-table');
+    expect(await page.textContent('#outcome')).toContain('Stopped because of pain');
+    expect(await page.textContent('main')).toContain('call the emergency number');
+    const [stored] = await readStore<Stored>(page, 'sessions');
+    expect(stored!.record.outcome).toBe('stopped');
+    expect(stored!.record.stopReason).toEqual({ code: 'sharp-pain', level: 6 });
+    expect(stored!.record.sharpPain).toBe(true);
+  });
+
+  it('ends early on request and keeps the reps done', async () => {
+    const page = await freshPage();
+    await startTimingSession(page);
+    await page.clock.runFor(20_000);
+    const done = Number((await page.textContent('#count-left'))!.match(/(\d+) of 10/)![1]);
+    expect(done).toBeGreaterThan(0);
+    await page.click('#end');
+    await page.waitForSelector('#summary-table');
+    expect(await page.textContent('#outcome')).toContain('Ended early');
+    const [stored] = await readStore<Stored>(page, 'sessions');
+    expect(stored!.record.outcome).toBe('aborted');
+    expect(stored!.record.feet.left.full).toBe(done);
+  });
+
+  it('survives a reload mid-session: the reps done are kept and it waits, paused, to go on', async () => {
+    const page = await freshPage();
+    await startTimingSession(page);
+    await page.clock.runFor(20_000);
+    const done = Number((await page.textContent('#count-left'))!.match(/(\d+) of 10/)![1]);
+    expect(done).toBeGreaterThan(0);
+    await page.reload();
+    await page.waitForSelector('#count-left');
+    expect(await page.textContent('#count-left')).toContain(`${done} of 10`);
+    expect(await page.textContent('#pause')).toBe('Resume');
+    await page.clock.runFor(10_000);
+    expect(await page.textContent('#count-left')).toContain(`${done} of 10`);
+    // Home offers the way back in too.
+    await page.click('a.brand');
+    await page.click('a[href="#/session/resume"]');
+    await page.waitForSelector('#pause');
+    expect(await page.textContent('#pause')).toBe('Resume');
+    await page.click('#pause');
+    for (let i = 0; i < 24 && !page.url().includes('#/summary/'); i++) await page.clock.runFor(10_000);
+    await page.waitForSelector('#summary-table');
+    const [stored] = await readStore<Stored>(page, 'sessions');
+    expect(stored!.record.outcome).toBe('completed');
+    expect(stored!.record.feet.left.full).toBe(10);
+    expect(stored!.record.feet.right.full).toBe(10);
+  });
+
+  it('lets the patient slow the tempo down', async () => {
+    const page = await freshPage();
+    await startTimingSession(page);
+    expect(await page.textContent('#tempo')).toBe('Tempo: 100%');
+    await page.click('#slower');
+    await page.click('#slower');
+    expect(await page.textContent('#tempo')).toBe('Tempo: 156%');
+    await page.click('#faster');
+    expect(await page.textContent('#tempo')).toBe('Tempo: 125%');
+  });
+});
+
+describe('offline', () => {
+  it('starts and runs a session with no network once the service worker has cached the app', async () => {
+    const page = await freshPage(false);
+    await firstRun(page, server.url, { regimen: 'hourly' });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The model and the wasm are cached too, so camera checking works offline.
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const c = await caches.open(names[0]!);
+      const model = await c.match('pose/pose_landmarker_full.task');
+      const wasm = await c.match('pose/wasm/vision_wasm_internal.wasm');
+      return { model: model ? (await model.arrayBuffer()).byteLength : 0, wasm: Boolean(wasm) };
+    });
+    expect(cached.model).toBe(9_398_198);
+    expect(cached.wasm).toBe(true);
+    await context!.setOffline(true);
+    const before = server.requests.length;
+    await page.reload();
+    await page.waitForSelector('#today-count');
+    await answerScreening(page, { painNow: 0 });
+    await page.click('.decision button.primary');
+    await page.click('#method-timing');
+    await page.waitForSelector('#instruction:not(:empty)');
+    expect(server.requests.slice(before)).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+// The live camera pipeline: the camera stream in a <video>, the on-device pose estimator on each
+// new frame, the leg's landmarks drawn over the video, and the picture's brightness. No frame is
+// stored or sent anywhere: each one is read into the model and dropped.
+import { BLAZEPOSE, type LandmarkFrame } from '@anklepump/motion';
+import { createBrowserPoseEstimator } from '@anklepump/pose';
+import { h } from '../app/dom.ts';
+
+export interface CameraFrame {
+  readonly frame: LandmarkFrame;
+  /** Mean brightness 0..255, refreshed every few frames. */
+  readonly lumaMean: number;
+  /** performance.now() when the video frame arrived, ms (for latency measurement). */
+  readonly arrivedMs: number;
+}
+
+export interface CameraPipeline {
+  /** The video with the landmark overlay, ready to place on a screen. */
+  readonly view: HTMLElement;
+  /** Calls `cb` for every analysed frame; returns the unsubscribe function. */
+  subscribe(cb: (f: CameraFrame) => void): () => void;
+  /** Frames analysed per second over the last two seconds. */
+  fps(): number;
+  stop(): void;
+}
+
+/** Model and wasm ship with the app (see vite.config.ts); relative to the page. */
+const MODEL_URL = new URL('pose/pose_landmarker_full.task', document.baseURI).href;
+const WASM_URL = new URL('pose/wasm', document.baseURI).href;
+
+const LEG_LINES = [
+  [BLAZEPOSE.leftKnee, BLAZEPOSE.leftAnkle, BLAZEPOSE.leftHeel, BLAZEPOSE.leftFootIndex, BLAZEPOSE.leftAnkle],
+  [
+    BLAZEPOSE.rightKnee,
+    BLAZEPOSE.rightAnkle,
+    BLAZEPOSE.rightHeel,
+    BLAZEPOSE.rightFootIndex,
+    BLAZEPOSE.rightAnkle,
+  ],
+] as const;
+
+function drawLegs(ctx: CanvasRenderingContext2D, frame: LandmarkFrame): void {
+  const { width: w, height: hh } = ctx.canvas;
+  ctx.clearRect(0, 0, w, hh);
+  const lm = frame.landmarks;
+  if (!lm) return;
+  ctx.lineWidth = Math.max(3, w / 160);
+  for (const [k, line] of LEG_LINES.entries()) {
+    const pts = line.map((i) => lm[i]);
+    if (pts.some((p) => !p || p[3] < 0.5)) continue;
+    ctx.strokeStyle = k === 0 ? '#ffb000' : '#00d0ff';
+    ctx.beginPath();
+    for (const [j, p] of pts.entries()) {
+      if (j === 0) ctx.moveTo(p![0] * w, p![1] * hh);
+      else ctx.lineTo(p![0] * w, p![1] * hh);
+    }
+    ctx.stroke();
+    ctx.fillStyle = '#fff';
+    for (const p of pts) {
+      ctx.beginPath();
+      ctx.arc(p![0] * w, p![1] * hh, ctx.lineWidth * 1.3, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
+}
+
+/** Opens the camera and loads the pose model. Rejects with the browser's error if either fails. */
+export async function openCamera(): Promise<CameraPipeline> {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'environment' },
+    audio: false,
+  });
+  const video = h('video', { playsinline: true, muted: true, autoplay: true, 'aria-hidden': 'true' });
+  video.srcObject = stream;
+  const canvas = h('canvas', { 'aria-hidden': 'true' });
+  const view = h('div', { class: 'video-wrap' }, video, canvas);
+  let estimator: Awaited<ReturnType<typeof createBrowserPoseEstimator>>;
+  try {
+    await video.play();
+    estimator = await createBrowserPoseEstimator({ wasmBaseUrl: WASM_URL, modelUrl: MODEL_URL });
+  } catch (err) {
+    for (const t of stream.getTracks()) t.stop();
+    throw err;
+  }
+  const ctx = canvas.getContext('2d')!;
+  const lumaCanvas = new OffscreenCanvas(32, 24);
+  const lumaCtx = lumaCanvas.getContext('2d', { willReadFrequently: true })!;
+  const subscribers = new Set<(f: CameraFrame) => void>();
+  const times: number[] = [];
+  let luma = 128;
+  let n = 0;
+  let stopped = false;
+  let lastT = -1;
+
+  const onFrame = () => {
+    if (stopped) return;
+    const arrivedMs = performance.now();
+    if (video.videoWidth > 0 && arrivedMs > lastT) {
+      lastT = arrivedMs;
+      if (canvas.width !== video.videoWidth) {
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+      }
+      if (n++ % 10 === 0) {
+        lumaCtx.drawImage(video, 0, 0, 32, 24);
+        const px = lumaCtx.getImageData(0, 0, 32, 24).data;
+        let sum = 0;
+        for (let i = 0; i < px.length; i += 4)
+          sum += 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
+        luma = sum / (px.length / 4);
+      }
+      const frame = estimator.estimate(video, arrivedMs);
+      drawLegs(ctx, frame);
+      times.push(arrivedMs);
+      while (times.length > 0 && times[0]! < arrivedMs - 2000) times.shift();
+      for (const cb of subscribers) cb({ frame, lumaMean: luma, arrivedMs });
+    }
+    schedule();
+  };
+  const schedule = () => {
+    if (stopped) return;
+    if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(onFrame);
+    else requestAnimationFrame(onFrame);
+  };
+  schedule();
+
+  return {
+    view,
+    subscribe(cb) {
+      subscribers.add(cb);
+      return () => subscribers.delete(cb);
+    },
+    fps: () => (times.length < 2 ? 0 : ((times.length - 1) * 1000) / (times[times.length - 1]! - times[0]!)),
+    stop() {
+      stopped = true;
+      subscribers.clear();
+      for (const t of stream.getTracks()) t.stop();
+      estimator.close();
+    },
+  };
+}
