@@ -327,7 +327,12 @@ const eventArb: fc.Arbitrary<(t: number) => SessionEvent> = fc.oneof(
     .double({ min: 0.1, max: 20, noNaN: true })
     .map((factor) => (t: number) => ({ type: 'tempo', tMs: t, factor }) as const),
 );
-const scriptArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 8000 }), eventArb), { maxLength: 80 });
+// size 'max': fast-check otherwise keeps arrays short, and the interesting states need dozens of events.
+const scriptArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 8000 }), eventArb), {
+  minLength: 5,
+  maxLength: 150,
+  size: 'max',
+});
 const modeArb = fc.constantFrom('timing' as const, 'verified' as const);
 const orderArb = fc.constantFrom(
   'left-then-right' as const,
