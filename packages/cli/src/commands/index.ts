@@ -6,5 +6,6 @@ import type { CommandSpec } from '../command-spec.ts';
 import { analyze } from './analyze.ts';
 import { plan } from './plan.ts';
 import { screen } from './screen.ts';
+import { serve } from './serve.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [screen, plan, analyze];
+export const COMMANDS: readonly CommandSpec[] = [screen, plan, analyze, serve];
