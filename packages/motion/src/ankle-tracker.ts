@@ -151,6 +151,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let needAnchor: boolean;
   let lastY: number | null;
   let stillRef = 0;
+  let plateauY = Number.NaN;
+  let plateauSeq = -1;
   let stillSinceT = 0;
 
   function clear(): void {
@@ -188,6 +190,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   function startSwing(y: number, seq: number, clean: boolean): void {
     anchor = y;
+    plateauY = Number.NaN;
+    plateauSeq = -1;
     stillRef = y;
     stillSinceT = seq >= 0 ? ring.t(seq) : 0;
     swingClean = clean;
@@ -279,6 +283,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const minY = heldLevel(mi, 0, ma, tol0, -1);
     const maxY = heldLevel(ma, mi, last, tol0, 1);
     const rangeDeg = maxY - minY;
+    // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
+    if (rangeDeg < o.minSwingDeg) return;
     const tol = Math.max(3, 0.1 * rangeDeg);
     const full = rangeDeg >= o.fullFraction * refRange;
     const startTMs = sm.t(0);
@@ -324,7 +330,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const msg = `rep ${repCount}: the leg moved; keep the leg still and move only the ankle`;
       out.push({ type: 'warning', side, tMs, code: 'leg-moved', message: msg });
     }
-    learnRange(rangeDeg);
+    // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself.
+    if (full) learnRange(rangeDeg);
   }
 
   function settle(tMs: number, c: number, legDev: number, out: MotionEvent[]): void {
@@ -410,15 +417,19 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       validN++;
       confSum += input.confidence;
       const h = hysteresis();
+      // After a gap a swing is trusted only from a plateau seen after the gap: before it, the
+      // movement may have begun unseen.
+      if (Math.abs(y - stillRef) > o.stillDeg) {
+        stillRef = y;
+        stillSinceT = t;
+      } else if (!swingClean && t - stillSinceT >= o.holdStartS * 1000 && Number.isNaN(plateauY)) {
+        plateauY = y;
+        plateauSeq = seq;
+      }
       if (dir === 0) {
-        // Resting: the swing starts where the foot last was still. After a gap the next swing is
-        // trusted only once the foot has been seen still (a plateau), else it may have begun unseen.
-        if (Math.abs(y - stillRef) > o.stillDeg) {
-          stillRef = y;
-          stillSinceT = t;
-        } else if (!swingClean && t - stillSinceT >= o.holdStartS * 1000) {
+        if (!swingClean && !Number.isNaN(plateauY)) {
           swingClean = true;
-          anchor = y;
+          anchor = plateauY;
         }
         if (Math.abs(y - anchor) <= o.stillDeg) swingStartSeq = seq;
         if (y < anchor - h || y > anchor + h) {
@@ -437,8 +448,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         endHold(t, y, out);
         if (dir < 0) {
           // Plantar peak confirmed: it starts a rep only if its swing began on our watch.
-          minSeq = swingClean ? extSeq : -1;
-          repStartSeq = swingStartSeq;
+          const fromPlateau = !swingClean && plateauY - extY >= h;
+          minSeq = swingClean || fromPlateau ? extSeq : -1;
+          repStartSeq = fromPlateau ? plateauSeq : swingStartSeq;
           dir = 1;
           phase(t, 'dorsi', out);
         } else {

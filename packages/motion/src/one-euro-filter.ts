@@ -12,7 +12,7 @@ export interface OneEuroOptions {
   readonly dCutoffHz: number;
 }
 
-export const DEFAULT_ONE_EURO: OneEuroOptions = { minCutoffHz: 1.2, beta: 0.06, dCutoffHz: 1.0 };
+export const DEFAULT_ONE_EURO: OneEuroOptions = { minCutoffHz: 0.5, beta: 0.02, dCutoffHz: 1.0 };
 
 export interface OneEuroFilter {
   /** Filters `value` observed at `tMs`; a non-increasing time restarts from the value. */

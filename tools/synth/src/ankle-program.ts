@@ -42,7 +42,7 @@ export interface TruthRep {
   readonly plantarTMs: number;
   readonly dorsiTMs: number;
   readonly dorsiHoldEndTMs: number;
-  /** Time by which the rep can be recognised (partway down from the dorsi peak), ms. */
+  /** End of the return movement after the dorsi hold, ms. */
   readonly endTMs: number;
 }
 
@@ -182,7 +182,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       plantarTMs: r.pT,
       dorsiTMs: r.dT,
       dorsiHoldEndTMs: r.dEnd,
-      endTMs: r.dEnd + r.move * 500,
+      endTMs: r.dEnd + r.move * 1000,
     };
   });
   return { durationMs, reps, legMoves: moves, angleAt, legAt };

@@ -2,6 +2,9 @@
 // their exact ground truth. Pure TypeScript (no node:*), importable from tests, benches and tools.
 
 export * from './ankle-program.ts';
+export * from './eval-set.ts';
 export * from './imu-session.ts';
 export * from './landmark-session.ts';
 export * from './prng.ts';
+export * from './run-eval.ts';
+export * from './score.ts';

@@ -1,0 +1,89 @@
+// Compares what an engine reported with the generator's truth: exact counts, per-rep range, peak
+// and hold errors, and the leg-movement flag, matching reps by the time of their dorsi peak.
+
+import type { RepMetrics } from '@anklepump/motion';
+import type { SessionTruth } from './landmark-session.ts';
+
+export interface SetScore {
+  /** The count is right: every rep that must count did, none that must not (gaps) did. */
+  readonly countExact: boolean;
+  /** ...and the full/shallow split is right too. */
+  readonly splitExact: boolean;
+  readonly expected: number;
+  readonly counted: number;
+  /** Per matched rep: reported minus true, degrees or seconds. */
+  readonly rangeErrDeg: number[];
+  readonly peakErrDeg: number[];
+  readonly holdErrS: number[];
+  /** Leg-moved flags of matched reps: true positives, false positives, false negatives. */
+  readonly legTp: number;
+  readonly legFp: number;
+  readonly legFn: number;
+}
+
+/** Scores one set. A reported rep matches the countable true rep whose dorsi peak is within 1 s. */
+// Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
+export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetScore {
+  const full = reps.filter((r) => r.full).length;
+  const rangeErrDeg: number[] = [];
+  const peakErrDeg: number[] = [];
+  const holdErrS: number[] = [];
+  let legTp = 0;
+  let legFp = 0;
+  let legFn = 0;
+  const used = new Set<number>();
+  truth.reps.forEach((t, i) => {
+    if (truth.countable[i] === 'no') return;
+    let best = -1;
+    let bestDt = 1000;
+    reps.forEach((r, j) => {
+      const dt = Math.abs(r.dorsiTMs - t.dorsiTMs);
+      if (!used.has(j) && dt < bestDt) {
+        best = j;
+        bestDt = dt;
+      }
+    });
+    if (best < 0) return;
+    used.add(best);
+    const r = reps[best]!;
+    rangeErrDeg.push(r.rangeDeg - t.rangeDeg);
+    peakErrDeg.push(r.peakPlantarDeg - t.peakPlantarDeg, r.peakDorsiDeg - t.peakDorsiDeg);
+    holdErrS.push(r.plantarHoldS - t.plantarHoldS, r.dorsiHoldS - t.dorsiHoldS);
+    if (r.legMovementMeasured) {
+      if (r.legMoved && t.legMoved) legTp++;
+      else if (r.legMoved) legFp++;
+      else if (t.legMoved) legFn++;
+    }
+  });
+  return {
+    countExact: reps.length >= truth.expectedReps && reps.length <= truth.expectedRepsMax,
+    splitExact:
+      reps.length >= truth.expectedReps &&
+      reps.length <= truth.expectedRepsMax &&
+      full >= truth.expectedFull &&
+      full <= truth.expectedFullMax,
+    expected: truth.expectedReps,
+    counted: reps.length,
+    rangeErrDeg,
+    peakErrDeg,
+    holdErrS,
+    legTp,
+    legFp,
+    legFn,
+  };
+}
+
+/** Median of absolute values (NaN for none). */
+export function medianAbs(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = xs.map(Math.abs).sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** The q-quantile (0..1) of absolute values (NaN for none). */
+export function quantileAbs(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = xs.map(Math.abs).sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
