@@ -1,9 +1,8 @@
 // The guided session as a pure reducer: transition(state, event) -> { state, effects }. Time comes
 // only from event timestamps; the edge (web, CLI) performs the effects it returns.
 
-import { type Side, validateDose } from './dose.ts';
-import type { MessageKey } from './messages.ts';
-import type { SensorRep } from './sensor-rep.ts';
+import { validateDose } from './dose.ts';
+import { countFull, firstSide, onSensorRep, setDone } from './session-counting.ts';
 import { type Draft, enterPhase, finish, nextPhase, sidesOf, speak } from './session-phases.ts';
 import { emptyTally } from './session-record.ts';
 import type {
@@ -11,12 +10,9 @@ import type {
   SessionEffect,
   SessionEvent,
   SessionState,
-  SessionWarningCode,
   StopReason,
 } from './session-types.ts';
 
-/** Holds this much shorter than prescribed still count as met: the camera's frame period plus jitter. */
-export const HOLD_TOLERANCE_S = 0.2;
 /** Pain this many points above the start stops the session. */
 export const PAIN_RISE_STOP = 2;
 /** Tempo factor range: 10 = ten times slower (WCAG 2.2.1 asks for at least tenfold adjustment). */
@@ -71,11 +67,6 @@ export function createSession(config: SessionConfig): SessionState {
   };
 }
 
-export function firstSide(config: SessionConfig): Side | 'both' {
-  const o = config.dose.footOrder;
-  return o === 'both-together' ? 'both' : o === 'left-then-right' ? 'left' : 'right';
-}
-
 const TERMINAL = new Set(['completed', 'aborted', 'stopped']);
 
 /** True once the session has ended (completed, aborted or stopped). */
@@ -107,108 +98,6 @@ function endCycle(s: Draft, fx: SessionEffect[], tMs: number): void {
     if (s.status !== 'running' || s.setIndex !== setBefore || s.active !== activeBefore) return;
   }
   enterPhase(s, fx, 'point-toes', tMs);
-}
-
-function warn(
-  s: Draft,
-  fx: SessionEffect[],
-  code: SessionWarningCode,
-  side: Side | null,
-  tMs: number,
-  hint: MessageKey | null,
-) {
-  s.warnings = [...s.warnings, { code, tMs, side }];
-  if (hint && !s.hintsThisSet.includes(code)) {
-    s.hintsThisSet = [...s.hintsThisSet, code];
-    speak(fx, hint);
-  }
-}
-
-/** Counts one full rep for `side` if that foot still owes reps in this set; may end the foot or set. */
-export function countFull(s: Draft, fx: SessionEffect[], side: Side, tMs: number, manual: boolean): void {
-  const perSet = s.config.dose.repsPerFoot;
-  if (s.setReps[side] >= perSet) return;
-  s.setReps = { ...s.setReps, [side]: s.setReps[side] + 1 };
-  const t = s.feet[side];
-  s.feet = { ...s.feet, [side]: { ...t, full: t.full + 1, manual: t.manual + (manual ? 1 : 0) } };
-  fx.push({ type: 'rep-counted', side, full: true, manual, count: s.setReps[side], target: perSet });
-  speak(fx, 'session.repCount', { count: s.setReps[side], target: perSet });
-  if (sidesOf(s.active).every((x) => s.setReps[x] >= perSet)) footDone(s, fx, tMs);
-}
-
-function footDone(s: Draft, fx: SessionEffect[], tMs: number): void {
-  const order = s.config.dose.footOrder;
-  const first = firstSide(s.config);
-  if (order !== 'both-together' && s.active === first) {
-    s.active = first === 'left' ? 'right' : 'left';
-    s.cyclesThisFoot = 0;
-    enterPhase(s, fx, 'switch-foot', tMs);
-    return;
-  }
-  setDone(s, fx, tMs, false);
-}
-
-export function setDone(s: Draft, fx: SessionEffect[], tMs: number, skipped: boolean): void {
-  const sets = s.config.dose.sets;
-  if (skipped) s.setsSkipped++;
-  else s.setsCompleted++;
-  fx.push({ type: 'set-complete', set: s.setIndex + 1, sets, skipped });
-  speak(fx, skipped ? 'session.setSkipped' : 'session.setComplete', { set: s.setIndex + 1, sets });
-  fx.push({ type: 'vibrate', patternMs: [200] });
-  if (s.setIndex + 1 >= sets) {
-    fx.push({ type: 'session-complete' });
-    speak(fx, 'session.complete');
-    finish(s, fx, 'completed', tMs);
-    return;
-  }
-  s.setIndex++;
-  s.setReps = { left: 0, right: 0 };
-  s.active = firstSide(s.config);
-  s.hintsThisSet = [];
-  s.cyclesThisFoot = 0;
-  enterPhase(s, fx, s.config.dose.restBetweenSetsS > 0 ? 'rest' : 'relax', tMs);
-}
-
-function onSensorRep(s: Draft, fx: SessionEffect[], rep: SensorRep, tMs: number): void {
-  if (s.status !== 'running' || s.phase === 'rest') return;
-  if (!sidesOf(s.active).includes(rep.side)) {
-    warn(s, fx, 'wrong-foot', rep.side, tMs, null);
-    return;
-  }
-  if (s.setReps[rep.side] >= s.config.dose.repsPerFoot) return;
-  const dose = s.config.dose;
-  const t = s.feet[rep.side];
-  const short =
-    (rep.plantarHoldS !== null && rep.plantarHoldS < dose.plantarHoldS - HOLD_TOLERANCE_S) ||
-    (rep.dorsiHoldS !== null && rep.dorsiHoldS < dose.dorsiHoldS - HOLD_TOLERANCE_S);
-  const measured = rep.plantarHoldS !== null && rep.dorsiHoldS !== null;
-  s.feet = {
-    ...s.feet,
-    [rep.side]: {
-      ...t,
-      shallow: t.shallow + (rep.full ? 0 : 1),
-      holdsMet: t.holdsMet + (measured && !short ? 1 : 0),
-      holdsShort: t.holdsShort + (short ? 1 : 0),
-      legMoved: t.legMoved + (rep.legMoved ? 1 : 0),
-      rangesDeg: rep.rangeDeg === null ? t.rangesDeg : [...t.rangesDeg, rep.rangeDeg],
-    },
-  };
-  if (rep.legMoved) warn(s, fx, 'leg-moved', rep.side, tMs, 'session.legMoved');
-  if (short) warn(s, fx, 'hold-short', rep.side, tMs, 'session.holdShort');
-  if (!rep.full) {
-    const sr = s.setReps[rep.side];
-    fx.push({
-      type: 'rep-counted',
-      side: rep.side,
-      full: false,
-      manual: false,
-      count: sr,
-      target: dose.repsPerFoot,
-    });
-    warn(s, fx, 'shallow-rep', rep.side, tMs, 'session.shallowRep');
-    return;
-  }
-  countFull(s, fx, rep.side, tMs, false);
 }
 
 function stop(s: Draft, fx: SessionEffect[], reason: StopReason, tMs: number): void {
