@@ -27,6 +27,13 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
   ];
   for (const foot of report.feet) {
     const full = foot.reps.filter((r) => r.full).length;
+    if (!foot.measured) {
+      lines.push(
+        '',
+        `${foot.side.toUpperCase()} FOOT: not measured: it was not visible enough (film that side to count it)`,
+      );
+      continue;
+    }
     lines.push(
       '',
       `${foot.side.toUpperCase()} FOOT: ${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)`,

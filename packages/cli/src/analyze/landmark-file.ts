@@ -2,6 +2,7 @@
 // image) into LandmarkFrames, with errors that say which frame and field is wrong.
 import { BLAZEPOSE_LANDMARK_COUNT, type Landmark, type LandmarkFrame } from '@anklepump/motion';
 import { CliError } from '../exit-codes.ts';
+import { jsonErrorOffset } from './json-error-position.ts';
 
 export interface LandmarkRecording {
   readonly frameRateHz: number;
@@ -50,8 +51,8 @@ export function parseLandmarkFile(text: string, path: string): LandmarkRecording
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const at = m ? ` at ${lineCol(text, Number(m[1]))}` : '';
+    const pos = jsonErrorOffset(text.replace(/^\uFEFF/, ''));
+    const at = pos >= 0 ? ` at ${lineCol(text, pos)}` : '';
     throw new CliError('bad-input', `${path}: not valid JSON${at} (${(e as Error).message})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))

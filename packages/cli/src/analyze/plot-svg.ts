@@ -58,8 +58,11 @@ function panel(
   const y = (deg: number) => y0 + M.top + ((hi - deg) / (hi - lo)) * ph;
   const out: string[] = [];
   const full = foot.reps.filter((r) => r.full).length;
+  const title = foot.measured
+    ? `${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)`
+    : 'not measured (not visible enough)';
   out.push(
-    `<text x="${M.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${side === 'left' ? 'Left' : 'Right'} foot: ${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)</text>`,
+    `<text x="${M.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${side === 'left' ? 'Left' : 'Right'} foot: ${title}</text>`,
   );
   // Holds first, so the line draws over them.
   for (const h of holdsOf(result.events, side)) {
@@ -128,12 +131,26 @@ function panel(
   return out.join('\n');
 }
 
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** The SVG document for the report. `result` is the engine's batch result with its series. */
 export function plotSvg(report: AnalyzeReport, result: AnalysisResult, note: string): string {
   const sides = report.feet.map((f) => f.side);
   const durationS = Math.max(1, report.input.durationS);
   const legendY = 14;
-  const h = 26 + sides.length * PANEL_H + 40;
+  const noteLines = wrap(note, 150);
+  const h = 26 + sides.length * PANEL_H + 14 + noteLines.length * 14;
   const panels = sides.map((s, i) => panel(report, result, s, 26 + i * PANEL_H, durationS));
   const name = report.input.path.split('/').pop() ?? report.input.path;
   const legend = [
@@ -148,7 +165,7 @@ export function plotSvg(report: AnalyzeReport, result: AnalysisResult, note: str
 <rect width="100%" height="100%" fill="white"/>
 ${legend.join('\n')}
 ${panels.join('\n')}
-<text x="${M.left}" y="${h - 14}" font-size="10" fill="#555">${esc(note)}</text>
+${noteLines.map((l, i) => `<text x="${M.left}" y="${h - 10 - (noteLines.length - 1 - i) * 14}" font-size="10" fill="#555">${esc(l)}</text>`).join('\n')}
 </svg>
 `;
 }

@@ -35,6 +35,8 @@ export interface ReportWarning {
 
 export interface ReportFoot {
   readonly side: Side;
+  /** Added: false when the foot was never visible (or never settled) long enough to measure. */
+  readonly measured: boolean;
   readonly repCount: number;
   readonly reps: ReportRep[];
   readonly warnings: ReportWarning[];
@@ -109,6 +111,7 @@ export function buildReport(
     const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS));
     return {
       side,
+      measured: result.series ? result.series[side].length > 0 : reps.length > 0,
       repCount: reps.length,
       reps,
       // Warnings without a side (bad timestamps, no person) concern both feet.

@@ -1,0 +1,198 @@
+// `anklepump analyze` on landmark and sensor files (no browser needed): counts against the truth
+// of the motion engine's generator, the JSON shape, the plot, and every kind of bad input.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.ts';
+import { COMMANDS } from './index.ts';
+
+const FIX = new URL('../../../../tools/render/fixtures/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'anklepump-analyze-'));
+
+async function analyze(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await runCli(['analyze', ...argv], COMMANDS, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    now: () => 0,
+    cwd: dir,
+  });
+  return { code, out, err };
+}
+
+interface TruthRep {
+  peakPlantarDeg: number;
+  peakDorsiDeg: number;
+  rangeDeg: number;
+  plantarHoldS: number;
+  dorsiHoldS: number;
+}
+const truthOf = (name: string) =>
+  JSON.parse(readFileSync(join(FIX, name), 'utf8')) as { expectedReps: number; reps: TruthRep[] };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+describe('analyze a landmark file', () => {
+  const file = join(FIX, 'synth-right-6reps.landmarks.json');
+  const truth = truthOf('synth-right-6reps.landmarks.truth.json');
+
+  it('counts every rep of the exercised foot and measures range and holds close to the truth', async () => {
+    // The fixture's landmarks show the foot's true rotation (pose gain 1): no camera correction.
+    const r = await analyze(file, '--side', 'right', '--gain', '1', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    const foot = report.feet[0];
+    expect(foot.side).toBe('right');
+    expect(foot.repCount).toBe(truth.expectedReps);
+    const rangeErr = foot.reps.map((x: { rangeDeg: number }, i: number) =>
+      Math.abs(x.rangeDeg - truth.reps[i]!.rangeDeg),
+    );
+    expect(median(rangeErr)).toBeLessThan(6);
+    for (const rep of foot.reps) {
+      expect(rep.plantarflexionDeg).toBeGreaterThan(0);
+      expect(rep.startS).toBeLessThan(rep.endS);
+    }
+  });
+
+  it('prints the stable JSON shape, and the series only with --series', async () => {
+    const r = await analyze(file, '--side', 'right', '--json', '--series');
+    const report = JSON.parse(r.out);
+    expect(report.version).toBe(1);
+    expect(report.input).toEqual({
+      path: file,
+      kind: 'landmarks',
+      durationS: expect.any(Number),
+      frameRateHz: 15,
+    });
+    expect(Object.keys(report.feet[0].reps[0])).toEqual(
+      expect.arrayContaining([
+        'startS',
+        'endS',
+        'plantarflexionDeg',
+        'dorsiflexionDeg',
+        'rangeDeg',
+        'plantarHoldS',
+        'dorsiHoldS',
+        'legMoved',
+        'smoothness',
+        'flags',
+      ]),
+    );
+    expect(report.series.length).toBeGreaterThan(100);
+    expect(report.series[0]).toEqual({ tS: expect.any(Number), side: 'right', angleDeg: expect.any(Number) });
+    const plain = JSON.parse((await analyze(file, '--side', 'right', '--json')).out);
+    expect(plain.series).toBeUndefined();
+  });
+
+  it('writes a summary a person can read, and flags holds shorter than prescribed', async () => {
+    const r = await analyze(file, '--side', 'right', '--plantar-hold', '5');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`RIGHT FOOT: ${truth.expectedReps} reps`);
+    expect(r.out).toContain('toes-down hold: median');
+    expect(r.out).toContain(`(asked 5 s; 0/${truth.expectedReps} long enough)`);
+    expect(r.out).toContain('short-plantar-hold');
+  });
+
+  it('draws an SVG plot with every rep numbered and the holds shaded', async () => {
+    const svg = join(dir, 'plot.svg');
+    const r = await analyze(file, '--side', 'right', '--plot', svg);
+    expect(r.code).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain(`Right foot: ${truth.expectedReps} reps`);
+    for (let i = 1; i <= truth.expectedReps; i++) expect(text).toContain(`>${i}</text>`);
+    expect(text).toContain('toes-down hold');
+    expect((text.match(/opacity="0.45"/g) ?? []).length).toBeGreaterThanOrEqual(2 * truth.expectedReps - 2);
+  });
+
+  it('exits 7 with a plain message when no person is in any frame', async () => {
+    const empty = {
+      version: 1,
+      frameRateHz: 15,
+      width: 640,
+      height: 360,
+      frames: [0, 1, 2].map((i) => ({ tS: i / 15, landmarks: null })),
+    };
+    const f = join(dir, 'nobody.json');
+    writeFileSync(f, JSON.stringify(empty));
+    const r = await analyze(f);
+    expect(r.code).toBe(7);
+    expect(r.err).toContain('no person was found in any frame');
+    expect(r.out).toBe('');
+  });
+});
+
+describe('analyze a sensor CSV', () => {
+  it('counts the reps of a phone on the foot', async () => {
+    const truth = truthOf('synth-right-6reps.imu.truth.json');
+    const r = await analyze(join(FIX, 'synth-right-6reps.imu.csv'), '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.input.kind).toBe('imu');
+    expect(report.feet).toHaveLength(1);
+    expect(report.feet[0].side).toBe('right');
+    expect(report.feet[0].repCount).toBe(truth.expectedReps);
+  });
+});
+
+describe('analyze rejects bad input clearly, without a stack trace', () => {
+  const write = (name: string, content: string | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+  const cases: [string, () => string, number, RegExp][] = [
+    ['a missing file', () => join(dir, 'nope.mp4'), 3, /no such file: .*nope\.mp4/],
+    ['an empty file', () => write('empty.mp4', ''), 4, /empty\.mp4 is empty/],
+    [
+      'a text file called .mp4',
+      () => write('text.mp4', 'just some notes\n'),
+      4,
+      /named like a video but holds text/,
+    ],
+    [
+      'a CSV with the wrong header',
+      () => write('bad.csv', 't,ax,ay,az,wx,wy,wz\n0,0,0,0,0,0,0\n'),
+      4,
+      /lacks column\(s\) gx, gy, gz/,
+    ],
+    [
+      'a CSV with NaN',
+      () => write('nan.csv', 't,ax,ay,az,gx,gy,gz\n0,0,0,9.8,0,0,0\n0.1,NaN,0,9.8,0,0,0\n'),
+      4,
+      /line 3, column ax: "NaN"/,
+    ],
+    [
+      'landmark JSON cut short',
+      () => write('cut.json', '{"version":1,"frameRateHz":30,"frames":[{"tS":0,'),
+      4,
+      /not valid JSON/,
+    ],
+    ['a folder', () => dir, 4, /is a folder/],
+  ];
+  for (const [what, make, code, msg] of cases) {
+    it(`${what}: exit ${code}`, async () => {
+      const r = await analyze(make());
+      expect(r.code).toBe(code);
+      expect(r.err).toMatch(msg);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.out).toBe('');
+    });
+  }
+
+  it('bad arguments exit 2', async () => {
+    expect((await analyze()).code).toBe(2);
+    expect((await analyze('x.json', '--side', 'middle')).code).toBe(2);
+    const plot = await analyze(join(FIX, 'synth-right-6reps.imu.csv'), '--plot', 'out.gif');
+    expect(plot.code).toBe(2);
+    expect(plot.err).toContain('.svg or .png');
+  });
+});
