@@ -34,7 +34,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the server; as root it runs as the `postgres` user, since PostgreSQL refuses root. */
-export async function startPgServer(): Promise<PgServer> {
+export async function startPgServer(options: { fsync?: boolean } = {}): Promise<PgServer> {
   const bin = binDir();
   const dir = mkdtempSync(join(tmpdir(), 'anklepump-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -69,7 +69,8 @@ export async function startPgServer(): Promise<PgServer> {
     '-c',
     'listen_addresses=127.0.0.1',
     '-c',
-    'fsync=off',
+    // Tests do not need the disk flush; the benchmark measures with it (fsync: true).
+    `fsync=${options.fsync ? 'on' : 'off'}`,
     '-c',
     'max_connections=200',
   ]);
