@@ -35,4 +35,21 @@ describe('screen in a terminal', () => {
     expect(r.out).toContain('ONLY WITH A PHYSIOTHERAPIST');
     expect(r.code).toBe(10);
   });
+
+  it('ends with a clear error, not a hang, when input ends mid-way (Ctrl-D)', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (d) => (err += d));
+    setImmediate(() => stdin.end('n\n'));
+    const code = await runCli(['screen'], COMMANDS, {
+      stdin,
+      stdout: new PassThrough(),
+      stderr,
+      now: () => 0,
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(4);
+    expect(err).toContain('input ended before every question was answered');
+  });
 });

@@ -82,13 +82,24 @@ async function ask(
   questions: readonly ScreeningQuestion[],
 ): Promise<Record<string, unknown>> {
   const rl = createInterface({ input: ctx.stdin, output: ctx.stdout, terminal: true });
+  // Ctrl-D or a closed pipe leaves a pending question unanswered forever unless it is aborted.
+  const closed = new AbortController();
+  rl.once('close', () => closed.abort());
   const out: Record<string, unknown> = {};
   try {
     ctx.stdout.write(`${SCREENING_QUESTIONNAIRE.title}\n\n`);
     for (const q of questions) {
       for (;;) {
         const hint = q.type === 'boolean' ? ' [y/n] ' : ` [${q.min}-${q.max}] `;
-        const raw = await rl.question(`${q.text}${hint}`);
+        let raw: string;
+        try {
+          raw = await rl.question(`${q.text}${hint}`, { signal: closed.signal });
+        } catch {
+          throw new CliError(
+            'bad-input',
+            'input ended before every question was answered; nothing was decided',
+          );
+        }
         if (q.type === 'boolean') {
           const b = parseYesNo(raw);
           if (b !== null) {

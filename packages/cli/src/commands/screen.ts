@@ -62,7 +62,10 @@ export const screen: CommandSpec = {
   ],
   exitCodes: [
     { code: EXIT.ok, meaning: 'decision: go, the exercise may start' },
-    { code: EXIT.badInput, meaning: 'the JSON answers are malformed (the message says where)' },
+    {
+      code: EXIT.badInput,
+      meaning: 'the answers are malformed (the message says where), or input ended early',
+    },
     { code: EXIT.inputNotFound, meaning: 'the --json file does not exist' },
     { code: EXIT.screenSupervisedOnly, meaning: "decision: only under a physiotherapist's supervision" },
     { code: EXIT.screenSeeDoctorFirst, meaning: 'decision: see a doctor first' },
