@@ -107,8 +107,10 @@ function events(ics: string): Record<string, string>[] {
   let cur: Record<string, string> | null = null;
   for (const line of ics.replace(/\r\n[ \t]/g, '').split('\r\n')) {
     if (line === 'BEGIN:VEVENT') cur = {};
-    else if (line === 'END:VEVENT') out.push(cur!), (cur = null);
-    else if (cur && !(line.startsWith('BEGIN:') || line.startsWith('END:'))) {
+    else if (line === 'END:VEVENT') {
+      out.push(cur!);
+      cur = null;
+    } else if (cur && !(line.startsWith('BEGIN:') || line.startsWith('END:'))) {
       const i = line.indexOf(':');
       cur[line.slice(0, i)] ??= line.slice(i + 1);
     }
