@@ -87,6 +87,8 @@ export interface AnkleTracker {
   readonly referenceRangeDeg: number;
   /** Latest filtered angle relative to neutral, degrees; null before the foot settled. */
   readonly angleDeg: number | null;
+  /** Estimated noise of the angle while still, degrees (standard deviation). */
+  readonly noiseDeg: number;
 }
 
 export interface TrackerSetup {
@@ -102,6 +104,8 @@ const RING = 8192;
 const RECENT = 7;
 const SMOOTH_MS = 120;
 const PLATEAU_MS = 300;
+const NOISE_K = 4;
+const NOISE_SLOW_DEG_S = 15;
 
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
@@ -152,6 +156,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let lastY: number | null;
   let stillRef = 0;
   let plateauY = Number.NaN;
+  let noiseVar = 0;
+  let prevC = Number.NaN;
+  let prevT = 0;
   let plateauSeq = -1;
   let stillSinceT = 0;
 
@@ -164,6 +171,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     m2 = 0;
     lastValidT = Number.NaN;
     settled = false;
+    noiseVar = 0;
+    prevC = Number.NaN;
     winN = 0;
     dir = 0;
     minSeq = -1;
@@ -203,7 +212,26 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     confSum = 0;
   }
 
-  const hysteresis = () => Math.max(o.minSwingDeg, o.swingFraction * refRange);
+  // Hysteresis grows with the measured noise, so a noisy source cannot make swings out of jitter;
+  // capped at half the reference range, so a real rep always gets through.
+  const hysteresis = () =>
+    Math.min(
+      Math.max(o.minSwingDeg, o.swingFraction * refRange, NOISE_K * Math.sqrt(noiseVar)),
+      0.5 * refRange,
+    );
+
+  // Noise: the despiked angle's residual from the filtered one while the foot is nearly still.
+  function trackNoise(t: number, med: number, c: number): void {
+    if (!Number.isNaN(prevC) && t > prevT) {
+      const dt = (t - prevT) / 1000;
+      if (Math.abs(c - prevC) / dt < NOISE_SLOW_DEG_S) {
+        const r = med - c;
+        noiseVar += Math.min(1, dt / 3) * (r * r - noiseVar);
+      }
+    }
+    prevC = c;
+    prevT = t;
+  }
 
   function learnRange(rangeDeg: number): void {
     if (setup.rangeDeg !== null) return;
@@ -355,6 +383,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
   }
 
+  // A small dorsi peak may never be left by a full hysteresis step: coming back down to neutral,
+  // past the hold band, ends it too (only when a plantar peak was seen, i.e. a rep is under way).
+  function backToNeutral(y: number): boolean {
+    if (minSeq < 0) return false;
+    const band = Math.max(3, 0.1 * (extY - ring.a(minSeq)));
+    return y <= Math.min(o.stillDeg, extY - band - 1);
+  }
+
   const tracker: AnkleTracker = {
     step(input, out) {
       const t = input.tMs;
@@ -363,6 +399,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         const msg = `no usable signal for ${((t - lastValidT) / 1000).toFixed(1)} s${lost && settled ? '; the rep in progress was dropped' : ''}`;
         out.push({ type: 'warning', side, tMs: t, code: 'gap', message: msg });
         filter.reset();
+        prevC = Number.NaN;
         mCount = 0;
         if (holding) endHold(lastValidT, holdAnchor, out);
         minSeq = -1;
@@ -378,6 +415,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       m2 = raw;
       mCount++;
       const c = filter.filter(med, t);
+      trackNoise(t, med, c);
       leg[0] = input.leg0;
       leg[1] = input.leg1;
       leg[2] = input.leg2;
@@ -444,7 +482,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if ((dir < 0 && y <= extY) || (dir > 0 && y >= extY)) {
         extY = y;
         extSeq = seq;
-      } else if (dir < 0 ? y > extY + h : y < extY - h) {
+      } else if (dir < 0 ? y > extY + h : y < extY - h || backToNeutral(y)) {
         endHold(t, y, out);
         if (dir < 0) {
           // Plantar peak confirmed: it starts a rep only if its swing began on our watch.
@@ -501,6 +539,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     },
     get angleDeg() {
       return lastY;
+    },
+    get noiseDeg() {
+      return Math.sqrt(noiseVar);
     },
   };
   clear();

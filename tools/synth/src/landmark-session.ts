@@ -114,10 +114,14 @@ function project(cam: Camera, p: V3): [number, number, number] {
 
 /** Segment-fixed landmark offsets (px) and slowly wandering jitter, per landmark. */
 function makeNoise(rng: Rng, on: boolean, scale: number) {
-  const bias = MEDIAN_PX.map((m) => [
-    rng.normal() * (m / 1.1774) * scale,
-    rng.normal() * (m / 1.1774) * scale,
-  ]);
+  // Neighbouring landmarks err together (BlazePose places the foot as a unit): 70% of each
+  // offset's variance is shared within the shank pair and within the foot pair.
+  const shared = [0, 1].map(() => [rng.normal(), rng.normal()]);
+  const bias = MEDIAN_PX.map((m, i) => {
+    const sh = shared[i >> 1]!;
+    const k = (m / 1.1774) * scale;
+    return [k * (0.837 * sh[0]! + 0.548 * rng.normal()), k * (0.837 * sh[1]! + 0.548 * rng.normal())];
+  });
   const ar = MEDIAN_PX.map(() => [0, 0]);
   return (i: number, dtS: number): [number, number, number, number] => {
     if (!on) return [0, 0, 0, 0];
@@ -160,6 +164,7 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
   const frames: LandmarkFrame[] = [];
   const far: Side = spec.side === 'left' ? 'right' : 'left';
   let lowUntil = -1;
+  const spells: [number, number][] = [];
   const count = Math.floor(program.durationMs / dtMs);
   for (let k = 0; k < count; k++) {
     const tRel = k * dtMs + (k > 0 ? spec.timeJitter * dtMs * rng.range(-0.5, 0.5) : 0);
@@ -169,7 +174,13 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
       frames.push({ tMs, landmarks: null, world: null, widthPx: W, heightPx: H });
       continue;
     }
-    if (tRel > lowUntil && rng.chance(spec.lowVisibility)) lowUntil = tRel + rng.range(100, 200);
+    if (tRel > lowUntil && rng.chance(spec.lowVisibility)) {
+      lowUntil = tRel + rng.range(100, 200);
+      const last = spells[spells.length - 1];
+      // Spells that follow each other closely merge into one longer blind spell.
+      if (last && tRel - last[1] < 1.5 * dtMs) last[1] = lowUntil;
+      else spells.push([tRel, lowUntil]);
+    }
     const leg = program.legAt(tRel);
     const angle = program.angleAt(tRel) * spec.poseGain;
     const nearPts = legPoints(nearZ, leg.slideM, leg.thighLiftDeg, angle);
@@ -224,7 +235,12 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
     place(farPts, farLabels, farNoise, spec.mislabel ? rng.range(0.55, 0.8) : rng.range(0.15, 0.45), 0.75);
     frames.push({ tMs, landmarks: lm, world: spec.world ? world : null, widthPx: W, heightPx: H });
   }
-  return { frames, truth: truthFor(spec.side, program, dropouts, startMs, dtMs) };
+  // A blind spell long enough to be a gap to an engine (0.4 s between usable frames) hides reps too.
+  // Near 0.4 s it depends on where the frames fall, so a rep such a spell touches may go either way.
+  const span = ([a, b]: [number, number]) => b - a + 1.5 * dtMs;
+  const blind = [...dropouts, ...spells.filter((x) => span(x) > 470)].sort((a, b) => a[0] - b[0]);
+  const unsure = spells.filter((x) => span(x) > 330 && span(x) <= 470);
+  return { frames, truth: truthFor(spec.side, program, blind, startMs, dtMs, unsure) };
 }
 
 /**
@@ -238,10 +254,13 @@ export function truthFor(
   dropouts: readonly (readonly [number, number])[],
   startMs: number,
   dtMs: number,
+  unsure: readonly (readonly [number, number])[] = [],
 ): SessionTruth {
   const hits = (a: number, b: number) => dropouts.some(([s, e]) => s - dtMs < b && e + dtMs > a);
+  const maybe = (a: number, b: number) => unsure.some(([s, e]) => s - dtMs < b && e + dtMs > a);
   const countable = program.reps.map((r): Countable => {
     if (hits(r.descentTMs, r.dorsiHoldEndTMs)) return 'no';
+    if (maybe(r.descentTMs - 600, r.endTMs + 300)) return 'either';
     if (hits(r.descentTMs - 600, r.descentTMs) || hits(r.dorsiHoldEndTMs, r.endTMs + 300)) return 'either';
     return 'yes';
   });
