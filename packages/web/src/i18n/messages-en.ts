@@ -141,6 +141,7 @@ export const en = {
   'calib.estimate': 'Camera angles are estimates (typically within 3-7°).',
   'calib.continue': 'Start the exercise',
   'calib.retry': 'Measure again',
+  'calib.skip': 'Skip: learn my range from the first reps',
 
   'session.title': 'Exercise',
   'session.foot.left': 'Left foot',

@@ -145,6 +145,7 @@ export const es: Messages = {
   'calib.estimate': 'Los ángulos de la cámara son estimaciones (normalmente con un error de 3-7°).',
   'calib.continue': 'Empezar el ejercicio',
   'calib.retry': 'Medir otra vez',
+  'calib.skip': 'Omitir: aprender mi amplitud con las primeras repeticiones',
 
   'session.title': 'Ejercicio',
   'session.foot.left': 'Pie izquierdo',

@@ -130,6 +130,7 @@ export const zh: Messages = {
   'calib.estimate': '摄像头测得的角度是估计值（通常误差在 3-7° 以内）。',
   'calib.continue': '开始锻炼',
   'calib.retry': '重新测量',
+  'calib.skip': '跳过：从最初几次动作中学习我的范围',
 
   'session.title': '锻炼',
   'session.foot.left': '左脚',

@@ -13,15 +13,23 @@ const STEPS: readonly { key: MessageKey; ms: number; kind: 'relax' | 'down' | 'u
   { key: 'calib.up', ms: 3000, kind: 'up' },
 ];
 
-/** The range from the angles seen while pointing and pulling: [most plantar, most dorsi], or null. */
+/** Less movement than this is not an ankle pump: measure again rather than save it (degrees). */
+export const MIN_RANGE_DEG = 15;
+
+/**
+ * The range from the angles seen while pointing and pulling (degrees): the extremes over both
+ * steps, so a patient a little early or late for a step is still measured. Null when too few
+ * angles came or the foot hardly moved either way.
+ */
 export function measuredRange(
   down: readonly number[],
   up: readonly number[],
 ): { downDeg: number; upDeg: number } | null {
-  if (down.length < 3 || up.length < 3) return null;
-  const downDeg = Math.min(...down);
-  const upDeg = Math.max(...up);
-  return upDeg - downDeg >= 5 ? { downDeg, upDeg } : null;
+  const all = [...down, ...up];
+  if (all.length < 6) return null;
+  const downDeg = Math.min(...all);
+  const upDeg = Math.max(...all);
+  return upDeg - downDeg >= MIN_RANGE_DEG && downDeg < 0 && upDeg > 0 ? { downDeg, upDeg } : null;
 }
 
 async function feedFor(app: Parameters<ScreenFactory>[0], side: Side): Promise<AngleFeed> {
@@ -108,6 +116,7 @@ export const calibrateScreen: ScreenFactory = (app) => {
     h('div', { class: 'cue-row' }, ring.el, instruction),
     startBtn,
     result,
+    h('p', null, h('a', { href: '#/session', id: 'calib-skip' }, t('calib.skip'))),
   );
   return {
     title: t('calib.title'),

@@ -4,21 +4,22 @@ import type { SensorRep, Side } from '@anklepump/exercise';
 import {
   type AngleCorrection,
   createLandmarkAnalyzer,
+  IDENTITY_CORRECTION,
   type MotionCalibration,
   type RepMetrics,
 } from '@anklepump/motion';
+import { POSE_LANDMARK_OPTIONS } from '@anklepump/pose';
 import type { App } from '../app/app.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed } from './angle-feed.ts';
 import { type CameraPipeline, openCamera } from './camera.ts';
 
-/**
- * BlazePose's knee-ankle / heel-toe angle follows the true angle closely (r 0.996) but with a gain
- * of about 0.68 (measured on rendered clips, shared/reference/pose-stack.md): 1 / 0.68 restores
- * the range. Camera degrees are still shown as estimates.
- */
-export const CAMERA_CORRECTION: AngleCorrection = { gain: 1.47, offsetDeg: 0 };
+/** The pose package's measured correction for BlazePose ankle angles (gain about 1 / 0.68). */
+export const CAMERA_CORRECTION: AngleCorrection = POSE_LANDMARK_OPTIONS.correction ?? IDENTITY_CORRECTION;
+
+/** Longest pause between analysed frames that does not break a rep, seconds. */
+export const CAMERA_MAX_GAP_S = 1.0;
 
 /** The camera pipeline shared by the wizard, calibration and the session. */
 export async function cameraFor(app: App): Promise<CameraPipeline> {
@@ -64,7 +65,13 @@ function analyzerFor(side: Side, cal: Calibration | null) {
     sides: [side],
     // A side view shows one leg well; BlazePose may label it with the wrong side.
     legChoice: 'longer-shank',
+    // The pose package's settings (image coordinates, visibility gate, correction) as measured
+    // on rendered clips; the browser sees the same model, so the same settings hold.
+    ...POSE_LANDMARK_OPTIONS,
     correction: CAMERA_CORRECTION,
+    // A phone or a busy 2-core laptop analyses 7-12 frames a second with occasional stalls; the
+    // 0.4 s default would drop reps on every stall. Measured in bench/results/web.md.
+    maxGapS: CAMERA_MAX_GAP_S,
     ...(calibration ? { calibration } : {}),
   });
 }
