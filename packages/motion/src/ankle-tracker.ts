@@ -5,7 +5,7 @@ import type { Side } from './landmark-frame.ts';
 import type { MotionEvent, MotionPhase, RepMetrics } from './motion-events.ts';
 import { createOneEuroFilter, DEFAULT_ONE_EURO, type OneEuroOptions } from './one-euro-filter.ts';
 import { checkRange } from './option-checks.ts';
-import { createSampleRing, holdAround } from './sample-ring.ts';
+import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts';
 import { createSparcScratch, smoothnessFromSparc, sparcOfAngle } from './smoothness.ts';
 
 /** Segmentation options, all in degrees and seconds. Defaults in `DEFAULT_TRACKER`. */
@@ -113,6 +113,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const ring = createSampleRing(RING);
   const rawRing = createSampleRing(RING);
   const sm = createSampleRing(RING);
+  const tmp = createSampleRing(RING);
   const levels = new Float64Array(RING);
   const scratch = createSparcScratch();
   const recent = new Float64Array(RECENT);
@@ -261,24 +262,22 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // Metrics come from a zero-phase smoothing of the despiked angle: the live filter lags, and the
   // raw peak of a noisy hold is biased outward by the noise.
   function smoothSpan(from: number, to: number): void {
-    sm.clear();
+    // Two passes of a centred running mean (each +-SMOOTH_MS/2) make a triangle of +-SMOOTH_MS in O(n).
+    boxPass(rawRing, from, to, tmp);
+    boxPass(tmp, 0, to - from, sm);
+  }
+
+  function boxPass(src: SampleRing, from: number, to: number, dst: SampleRing): void {
+    dst.clear();
+    const half = SMOOTH_MS / 2;
     let lo = from;
+    let hi = from;
+    let sum = 0;
     for (let s = from; s <= to; s++) {
-      const t = rawRing.t(s);
-      while (rawRing.t(lo) < t - SMOOTH_MS) lo++;
-      let sum = 0;
-      let wsum = 0;
-      for (let j = lo; j <= to; j++) {
-        const dt = Math.abs(rawRing.t(j) - t);
-        if (dt >= SMOOTH_MS) {
-          if (j > s) break;
-          continue;
-        }
-        const w = 1 - dt / SMOOTH_MS;
-        sum += w * rawRing.a(j);
-        wsum += w;
-      }
-      sm.push(t, sum / wsum);
+      const t = src.t(s);
+      while (hi <= to && src.t(hi) <= t + half) sum += src.a(hi++);
+      while (src.t(lo) < t - half) sum -= src.a(lo++);
+      dst.push(t, sum / (hi - lo));
     }
   }
 

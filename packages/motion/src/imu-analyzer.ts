@@ -7,7 +7,7 @@ import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
-import { type AnalysisResult, createTimeGuard, type MotionStream, runBatch } from './motion-stream.ts';
+import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { createOrientationFilter } from './orientation-filter.ts';
 import { quat, upInSensor } from './quaternion.ts';
@@ -57,6 +57,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const angle = createImuAngle();
   const shankPitch = createShankPitch();
   const guard = createTimeGuard();
+  const scratch: MotionEvent[] = [];
   const rel = quat();
   const up = new Float64Array(3);
   const shankUp0 = new Float64Array(3);
@@ -76,11 +77,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
 
   const stream: MotionStream<ImuSample> = {
     push(s) {
-      const out: MotionEvent[] = [];
+      const out = scratch;
+      out.length = 0;
       const warn = guard.check((s as Partial<ImuSample> | null)?.tMs);
       if (warn) {
         out.push({ ...warn, side });
-        return out;
+        return done(out);
       }
       const t = s.tMs;
       const p = imuReadingProblem(s);
@@ -93,12 +95,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
             : 'foot sensor reading is not numbers',
           out,
         );
-        return out;
+        return done(out);
       }
       const ps = pair ? imuReadingProblem(s.shank) : null;
       if (ps) {
         skip(t, ps, s.shank ? 'shin sensor reading unusable' : 'the shin sensor reading is missing', out);
-        return out;
+        return done(out);
       }
       problemShown = false;
       const gap = Number.isNaN(lastT) || t - lastT > maxGapMs;
@@ -115,7 +117,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       if (!angle.hasNeutral) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         if (!still || Number.isNaN(stillSince)) stillSince = still ? t : Number.NaN;
-        if (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000) return out;
+        if (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000) return done(out);
         angle.setNeutral(rel);
         if (qs) {
           upInSensor(qs, shankUp0);
@@ -145,7 +147,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         input.leg0 = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
       } else input.leg0 = Number.NaN;
       engine.step(input, out);
-      return out;
+      return done(out);
     },
     end() {
       const out: MotionEvent[] = [];

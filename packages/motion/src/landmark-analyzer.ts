@@ -6,7 +6,7 @@ import { type AngleCorrection, IDENTITY_CORRECTION, type MotionCalibration } fro
 import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import type { LandmarkFrame, Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
-import { type AnalysisResult, createTimeGuard, type MotionStream, runBatch } from './motion-stream.ts';
+import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { createOneEuroFilter, type OneEuroFilter } from './one-euro-filter.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
@@ -80,6 +80,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     };
   });
   const guard = createTimeGuard();
+  const scratch: MotionEvent[] = [];
   const input: TrackerInput = { tMs: 0, angleDeg: 0, confidence: 0, leg0: 0, leg1: 0, leg2: 0, leg3: 0 };
   let personSeen = true;
 
@@ -145,11 +146,12 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
 
   const stream: MotionStream<LandmarkFrame> = {
     push(frame) {
-      const out: MotionEvent[] = [];
+      const out = scratch;
+      out.length = 0;
       const warn = guard.check((frame as Partial<LandmarkFrame> | null)?.tMs);
       if (warn) {
         out.push(warn);
-        return out;
+        return done(out);
       }
       if (!frame.landmarks) {
         for (const st of states) st.tracker.gated(frame.tMs);
@@ -163,11 +165,11 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
             message: 'no person found in the picture',
           });
         }
-        return out;
+        return done(out);
       }
       personSeen = true;
       for (const st of states) stepSide(st, frame, out);
-      return out;
+      return done(out);
     },
     end() {
       const out: MotionEvent[] = [];

@@ -63,7 +63,11 @@ export function readLeg(
 ): LegReading {
   const lm = frame.landmarks;
   if (!lm || lm.length < BLAZEPOSE_LANDMARK_COUNT) return fail(out, 'bad-sample');
-  const [ki, ai, hi, ti] = INDICES[side];
+  const idx = INDICES[side];
+  const ki = idx[0];
+  const ai = idx[1];
+  const hi = idx[2];
+  const ti = idx[3];
   const k = lm[ki];
   const a = lm[ai];
   const h = lm[hi];
@@ -83,9 +87,9 @@ export function readLeg(
   const vis = Math.min(k[3], a[3], h[3], f[3]);
   if (!Number.isFinite(kx + ky + ax + ay + hx + hy + fx + fy + vis)) return fail(out, 'bad-sample');
   if (vis < minVisibility) return fail(out, 'foot-not-visible');
-  const diag = Math.hypot(w, hpx);
-  const shankPx = Math.hypot(kx - ax, ky - ay);
-  const footPx = Math.hypot(fx - hx, fy - hy);
+  const diag = Math.sqrt(w * w + hpx * hpx);
+  const shankPx = Math.sqrt((kx - ax) * (kx - ax) + (ky - ay) * (ky - ay));
+  const footPx = Math.sqrt((fx - hx) * (fx - hx) + (fy - hy) * (fy - hy));
   // A collapsed shank or foot is a detection that lost the leg, not a measurement.
   if (shankPx < 0.02 * diag || footPx < 0.01 * diag) return fail(out, 'foot-not-visible');
   let theta: number;
@@ -113,7 +117,7 @@ export function readLeg(
     const cx = s1 * p2 - s2 * p1;
     const cy = s2 * p0 - s0 * p2;
     const cz = s0 * p1 - s1 * p0;
-    theta = Math.atan2(Math.hypot(cx, cy, cz), dot) * RAD;
+    theta = Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), dot) * RAD;
   } else {
     const s0 = kx - ax;
     const s1 = ky - ay;

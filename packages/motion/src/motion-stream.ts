@@ -7,7 +7,7 @@ import type { AnglePoint, MotionEvent, RepMetrics } from './motion-events.ts';
 
 export interface MotionStream<S> {
   /** Feeds one sample; returns the events it caused (often none). Never throws on bad data. */
-  push(sample: S): MotionEvent[];
+  push(sample: S): readonly MotionEvent[];
   /** Ends the recording: completes a rep whose dorsi peak was reached but not yet left. */
   end(): MotionEvent[];
   reset(): void;
@@ -15,6 +15,13 @@ export interface MotionStream<S> {
   calibration(): MotionCalibration;
   /** The latest filtered angle relative to neutral, degrees, or null before the foot settled. */
   angleDeg(side: Side): number | null;
+}
+
+const NO_EVENTS: readonly MotionEvent[] = Object.freeze([]);
+
+/** What `push` returns: a copy of the events gathered, or one shared empty list (most frames). */
+export function done(out: readonly MotionEvent[]): readonly MotionEvent[] {
+  return out.length === 0 ? NO_EVENTS : out.slice();
 }
 
 export type WarningEvent = Extract<MotionEvent, { type: 'warning' }>;

@@ -93,18 +93,19 @@ export function sparcOfAngle(
   const df = RESAMPLE_HZ / n;
   const kc = Math.min(Math.floor(CUTOFF_HZ / df), n / 2);
   let maxMag = 0;
-  for (let k = 0; k <= kc; k++) maxMag = Math.max(maxMag, Math.hypot(re[k]!, im[k]!));
+  for (let k = 0; k <= kc; k++) maxMag = Math.max(maxMag, Math.sqrt(re[k]! * re[k]! + im[k]! * im[k]!));
   if (maxMag === 0) return 0;
   // Adaptive cut-off: the last frequency whose normalised magnitude is above the threshold.
   let last = 0;
-  for (let k = 0; k <= kc; k++) if (Math.hypot(re[k]!, im[k]!) / maxMag >= AMPLITUDE_THRESHOLD) last = k;
+  for (let k = 0; k <= kc; k++)
+    if (Math.sqrt(re[k]! * re[k]! + im[k]! * im[k]!) / maxMag >= AMPLITUDE_THRESHOLD) last = k;
   if (last === 0) return 0;
   const fSpan = last * df;
   let arc = 0;
-  let prevMag = Math.hypot(re[0]!, im[0]!) / maxMag;
+  let prevMag = Math.sqrt(re[0]! * re[0]! + im[0]! * im[0]!) / maxMag;
   for (let k = 1; k <= last; k++) {
-    const mag = Math.hypot(re[k]!, im[k]!) / maxMag;
-    arc += Math.hypot(df / fSpan, mag - prevMag);
+    const mag = Math.sqrt(re[k]! * re[k]! + im[k]! * im[k]!) / maxMag;
+    arc += Math.sqrt((df / fSpan) ** 2 + (mag - prevMag) ** 2);
     prevMag = mag;
   }
   return -arc;

@@ -10,6 +10,8 @@ export interface SetScore {
   /** ...and the full/shallow split is right too. */
   readonly splitExact: boolean;
   readonly expected: number;
+  /** `expected` plus the reps a gap at their edge leaves open. */
+  readonly expectedMax: number;
   readonly counted: number;
   /** Per matched rep: reported minus true, degrees or seconds. */
   readonly rangeErrDeg: number[];
@@ -63,6 +65,7 @@ export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetS
       full >= truth.expectedFull &&
       full <= truth.expectedFullMax,
     expected: truth.expectedReps,
+    expectedMax: truth.expectedRepsMax,
     counted: reps.length,
     rangeErrDeg,
     peakErrDeg,
