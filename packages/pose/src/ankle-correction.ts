@@ -4,7 +4,7 @@
 import type { AngleCorrection, LandmarkAnalyzerOptions } from '@anklepump/motion';
 
 /** Correction for the 2D ankle angle of the full pose model: corrected = gain x raw. */
-export const BLAZEPOSE_ANKLE_CORRECTION: AngleCorrection = { gain: 1.4, offsetDeg: 0 };
+export const BLAZEPOSE_ANKLE_CORRECTION: AngleCorrection = { gain: 1.54, offsetDeg: 0 };
 
 /**
  * Landmark-analyzer options for this estimator's output. World landmarks are ignored: on rendered

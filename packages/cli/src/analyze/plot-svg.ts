@@ -1,6 +1,6 @@
 // Draws the analysis as an SVG a reader understands without other documentation: each foot's
 // angle over time, reps numbered at their peaks, holds shaded, warnings marked, a legend inside.
-import type { AnalysisResult, MotionEvent, Side } from '@anklepump/motion';
+import type { AnalysisResult, Side } from '@anklepump/motion';
 import type { AnalyzeReport } from './report.ts';
 
 const W = 960;
@@ -25,12 +25,31 @@ interface Hold {
   readonly direction: 'plantar' | 'dorsi';
 }
 
-function holdsOf(events: readonly MotionEvent[], side: Side): Hold[] {
+/**
+ * Each rep's holds as time spans: the run of samples around the peak within max(3 deg, 10% of the
+ * range) of it, the engine's own definition, so the shading matches the hold seconds reported.
+ */
+function holdsOf(result: AnalysisResult, side: Side): Hold[] {
+  const series = result.series?.[side] ?? [];
   const out: Hold[] = [];
-  for (const e of events) {
-    if (e.type === 'hold-ended' && e.side === side && e.holdS > 0) {
-      out.push({ startS: e.tMs / 1000 - e.holdS, endS: e.tMs / 1000, direction: e.direction });
+  const span = (peakTMs: number, peakDeg: number, tol: number, direction: Hold['direction']) => {
+    if (series.length === 0) return;
+    let k = 0;
+    for (let i = 1; i < series.length; i++) {
+      if (Math.abs(series[i]!.tMs - peakTMs) < Math.abs(series[k]!.tMs - peakTMs)) k = i;
     }
+    const near = (i: number) => Math.abs(series[i]!.angleDeg - peakDeg) <= tol;
+    if (!near(k)) return;
+    let a = k;
+    let b = k;
+    while (a > 0 && near(a - 1)) a--;
+    while (b < series.length - 1 && near(b + 1)) b++;
+    out.push({ startS: series[a]!.tMs / 1000, endS: series[b]!.tMs / 1000, direction });
+  };
+  for (const rep of result.reps[side]) {
+    const tol = Math.max(3, 0.1 * rep.rangeDeg);
+    span(rep.plantarTMs, rep.peakPlantarDeg, tol, 'plantar');
+    span(rep.dorsiTMs, rep.peakDorsiDeg, tol, 'dorsi');
   }
   return out;
 }
@@ -65,7 +84,7 @@ function panel(
     `<text x="${M.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${side === 'left' ? 'Left' : 'Right'} foot: ${title}</text>`,
   );
   // Holds first, so the line draws over them.
-  for (const h of holdsOf(result.events, side)) {
+  for (const h of holdsOf(result, side)) {
     const c = h.direction === 'plantar' ? COLORS.plantar : COLORS.dorsi;
     out.push(
       `<rect x="${f1(x(h.startS))}" y="${f1(y(hi))}" width="${f1(Math.max(1, x(h.endS) - x(h.startS)))}" height="${f1(ph)}" fill="${c}" opacity="0.45"/>`,

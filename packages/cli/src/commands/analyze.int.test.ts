@@ -51,8 +51,9 @@ describe('analyze a video', () => {
     expect(right.repCount).toBe(trueReps.length);
     right.reps.forEach((rep: { rangeDeg: number }, i: number) => {
       const trueRange = trueReps[i]!.plantarflexionDeg + trueReps[i]!.dorsiflexionDeg;
-      // Camera degrees: within 12 deg of the truth on this clip (see the README for the measured spread).
-      expect(Math.abs(rep.rangeDeg - trueRange)).toBeLessThan(12);
+      // Camera degrees are corrected estimates: within 15 deg of the truth on this clip; the README
+      // gives the spread measured over the evaluation set (bench/results/analyze.md).
+      expect(Math.abs(rep.rangeDeg - trueRange)).toBeLessThan(15);
     });
     // The left foot is hidden behind the right in this side view: it must not get phantom reps.
     const left = report.feet.find((f: { side: string }) => f.side === 'left');
