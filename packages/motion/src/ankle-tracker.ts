@@ -505,7 +505,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const tol = Math.max(3, 0.1 * refRange);
       if (Math.abs(y - holdAnchor) > tol || Math.abs(y - extY) > tol) endHold(t, y, out);
       const heldS = (t - holdStartT) / 1000;
-      if (!holding && heldS >= o.holdStartS) {
+      // A live hold is at the toes-down or toes-up end, not a rest at neutral.
+      const atEnd = dir < 0 ? y < -o.stillDeg : y > o.stillDeg;
+      if (!holding && atEnd && heldS >= o.holdStartS) {
         holding = true;
         holdTicks = 0;
         const direction = dir < 0 ? 'plantar' : 'dorsi';

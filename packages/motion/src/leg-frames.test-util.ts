@@ -1,0 +1,92 @@
+// Test helpers (not exported): landmark frames of a side-viewed leg drawn at a given ankle angle,
+// and simple angle programs, so engine tests can state exactly what the foot did.
+
+import type { Landmark, LandmarkFrame } from './landmark-frame.ts';
+
+export interface LegPose {
+  /** Ankle angle, degrees (dorsiflexion positive). */
+  angleDeg: number;
+  /** Whole-leg shift along the image x axis, pixels. */
+  shiftPx?: number;
+  /** Visibility of the left foot's landmarks. */
+  visibility?: number;
+}
+
+/** One frame: left leg in side view (shank 150 px), right leg hidden (visibility 0.1). */
+export function legFrame(tMs: number, pose: LegPose): LandmarkFrame {
+  const lm: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.3, 0, 0.9] as const);
+  const s = pose.shiftPx ?? 0;
+  const r = (pose.angleDeg * Math.PI) / 180;
+  const knee = [170 + s, 200];
+  const ankle = [320 + s, 200];
+  const ux = -Math.sin(r);
+  const uy = -Math.cos(r);
+  const pts = [
+    knee,
+    ankle,
+    [ankle[0]! - 10 * ux, ankle[1]! - 10 * uy],
+    [ankle[0]! + 60 * ux, ankle[1]! + 60 * uy],
+  ];
+  const v = pose.visibility ?? 0.95;
+  [25, 27, 29, 31].forEach((idx, i) => {
+    lm[idx] = [pts[i]![0]! / 640, pts[i]![1]! / 360, 0, v];
+  });
+  [26, 28, 30, 32].forEach((idx, i) => {
+    lm[idx] = [pts[i]![0]! / 640, pts[i]![1]! / 360 + 0.01, 0, 0.1];
+  });
+  return { tMs, landmarks: lm, widthPx: 640, heightPx: 360 };
+}
+
+/** Keyframes [tS, angleDeg]; angle eases (min-jerk) between them. */
+export function program(keys: readonly (readonly [number, number])[]): (tS: number) => number {
+  return (t) => {
+    if (t <= keys[0]![0]) return keys[0]![1];
+    for (let i = 1; i < keys.length; i++) {
+      const [t1, a1] = keys[i]!;
+      const [t0, a0] = keys[i - 1]!;
+      if (t <= t1) {
+        const x = (t - t0) / (t1 - t0);
+        return a0 + (a1 - a0) * x * x * x * (10 - 15 * x + 6 * x * x);
+      }
+    }
+    return keys[keys.length - 1]![1];
+  };
+}
+
+/** Keyframes of `n` ankle pumps after a 2 s rest: down to plantar, hold, up to dorsi, hold, back. */
+export function pumps(
+  n: number,
+  plantarDeg = -30,
+  dorsiDeg = 15,
+  holdS = 1,
+  moveS = 0.6,
+): [number, number][] {
+  const keys: [number, number][] = [
+    [0, 0],
+    [2, 0],
+  ];
+  let t = 2;
+  for (let i = 0; i < n; i++) {
+    keys.push([(t += moveS), plantarDeg], [(t += holdS), plantarDeg], [(t += moveS * 1.3), dorsiDeg]);
+    keys.push([(t += holdS), dorsiDeg], [(t += moveS), 0], [(t += 0.4), 0]);
+  }
+  keys.push([t + 2, 0]);
+  return keys;
+}
+
+/** Frames at `fps` over the program's length. */
+export function framesOf(
+  angle: (tS: number) => number,
+  endS: number,
+  fps = 30,
+  extra: (tS: number) => Partial<LegPose> = () => ({}),
+): LandmarkFrame[] {
+  const out: LandmarkFrame[] = [];
+  for (let k = 0; k * (1000 / fps) <= endS * 1000; k++) {
+    const tMs = (k * 1000) / fps;
+    out.push(legFrame(tMs, { angleDeg: angle(tMs / 1000), ...extra(tMs / 1000) }));
+  }
+  return out;
+}
+
+export const endOf = (keys: readonly (readonly [number, number])[]) => keys[keys.length - 1]![0];
