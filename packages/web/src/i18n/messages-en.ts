@@ -198,6 +198,8 @@ export const en = {
   'history.calendar': 'Last 4 weeks',
   'history.calendarDay': '{date}: {done} of {planned}',
   'history.range': 'Range of movement per foot (°)',
+  'history.rangeNone':
+    'No range yet: it is measured when the camera or the phone on the foot checks a session.',
   'history.pain': 'Pain (0-10)',
   'history.table': 'Show as table',
   'history.date': 'Date',

@@ -202,6 +202,8 @@ export const es: Messages = {
   'history.calendar': 'Últimas 4 semanas',
   'history.calendarDay': '{date}: {done} de {planned}',
   'history.range': 'Amplitud de movimiento por pie (°)',
+  'history.rangeNone':
+    'Aún no hay amplitud: se mide cuando la cámara o el teléfono sobre el pie comprueban una sesión.',
   'history.pain': 'Dolor (0-10)',
   'history.table': 'Ver como tabla',
   'history.date': 'Fecha',

@@ -187,6 +187,7 @@ export const zh: Messages = {
   'history.calendar': '最近 4 周',
   'history.calendarDay': '{date}：完成 {done} 次，共 {planned} 次',
   'history.range': '每只脚的活动范围（°）',
+  'history.rangeNone': '还没有活动范围数据：使用摄像头或放在脚上的手机检查锻炼时才会测量。',
   'history.pain': '疼痛（0-10）',
   'history.table': '以表格显示',
   'history.date': '日期',

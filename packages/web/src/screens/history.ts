@@ -3,8 +3,8 @@
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
-import { regimenFor, sessionsPerDay } from '../store/plan.ts';
-import { icsForPlan, nextReminder } from '../store/reminders.ts';
+import { regimenFor } from '../store/plan.ts';
+import { icsForPlan, nextReminder, plannedPerDay } from '../store/reminders.ts';
 import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
 import { lineChart } from '../ui/chart.ts';
 import { median } from './summary.ts';
@@ -25,7 +25,7 @@ export const historyScreen: ScreenFactory = async (app) => {
   const sessions = await allSessions(app.db);
   const outbox = await app.db.all<unknown>('outbox');
   const regimen = regimenFor(app.settings);
-  const planned = sessionsPerDay(regimen);
+  const planned = plannedPerDay(regimen);
   const nowMs = Date.now();
   const byDay = new Map<string, StoredSession[]>();
   for (const s of sessions) {
@@ -84,7 +84,11 @@ export const historyScreen: ScreenFactory = async (app) => {
         .filter((p): p is readonly [number, number] => p[1] !== null),
     },
   ];
-  const next = nextReminder(regimen, nowMs);
+  const next = nextReminder(
+    regimen,
+    sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+    nowMs,
+  );
   const el = h(
     'section',
     null,
@@ -103,7 +107,9 @@ export const historyScreen: ScreenFactory = async (app) => {
           'div',
           null,
           h('h2', null, t('history.range')),
-          lineChart(rangeSeries, Math.max(measured.length, 2), 0, 80),
+          measured.length > 0
+            ? lineChart(rangeSeries, Math.max(measured.length, 2), 0, 80)
+            : h('p', { class: 'note' }, t('history.rangeNone')),
           h('h2', null, t('history.pain')),
           lineChart(painSeries, Math.max(sessions.length, 2), 0, 10),
           h(
@@ -112,7 +118,8 @@ export const historyScreen: ScreenFactory = async (app) => {
             h('summary', { class: 'button secondary' }, t('history.table')),
             h(
               'div',
-              { class: 'table-wrap' },
+              // Focusable so keyboard users can scroll a table wider than a phone.
+              { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('history.table') },
               h(
                 'table',
                 { id: 'history-table' },
@@ -148,8 +155,10 @@ export const historyScreen: ScreenFactory = async (app) => {
         {
           type: 'button',
           id: 'ics',
-          onclick: () =>
-            download('ankle-pumps.ics', 'text/calendar', icsForPlan(regimen, nowMs, t('app.title'))),
+          onclick: () => {
+            const ics = icsForPlan(regimen, nowMs);
+            if (ics) download('ankle-pumps.ics', 'text/calendar', ics);
+          },
         },
         t('history.ics'),
       ),

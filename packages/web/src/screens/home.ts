@@ -2,7 +2,9 @@
 // an unfinished one.
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
-import { regimenFor, sessionsPerDay } from '../store/plan.ts';
+import { LANG_TAG } from '../i18n/i18n.ts';
+import { regimenFor } from '../store/plan.ts';
+import { nextReminder, plannedPerDay } from '../store/reminders.ts';
 import { allSessions, loadActive, localDay } from '../store/sessions.ts';
 
 export const homeScreen: ScreenFactory = async (app) => {
@@ -12,12 +14,24 @@ export const homeScreen: ScreenFactory = async (app) => {
   const done = sessions.filter(
     (s) => s.record.outcome === 'completed' && localDay(s.record.startedAtMs) === today,
   ).length;
-  const planned = sessionsPerDay(regimenFor(app.settings));
+  const regimen = regimenFor(app.settings);
+  const planned = plannedPerDay(regimen);
+  const next = nextReminder(
+    regimen,
+    sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+    Date.now(),
+  );
+  const fmt = new Intl.DateTimeFormat(LANG_TAG[app.settings.lang], { timeStyle: 'short' });
   const el = h(
     'section',
     { class: 'home' },
     h('h1', null, t('home.title')),
     h('p', { class: 'big', id: 'today-count' }, t('home.done', { done, planned })),
+    h(
+      'p',
+      { id: 'next' },
+      next === null ? t('home.nextNone') : t('home.next', { time: fmt.format(new Date(next)) }),
+    ),
     active
       ? h('a', { class: 'button primary', href: '#/session/resume' }, t('home.resume'))
       : h('a', { class: 'button primary', href: '#/screen' }, t('home.start')),

@@ -19,9 +19,3 @@ export function regimenFor(settings: Settings, synced?: Regimen | null): Regimen
         : REGIMEN_PRESETS[settings.regimen];
   return { ...base, dose: { ...(base.dose ?? DEFAULT_DOSE), footOrder: FOOT_ORDER[settings.feet] } };
 }
-
-/** Sessions planned in one day: the daily count, or one per interval over a 08:00-22:00 day. */
-export function sessionsPerDay(regimen: Regimen): number {
-  const f = regimen.frequency;
-  return f.type === 'daily' ? f.sessionsPerDay : Math.floor((14 * 60) / f.everyMin);
-}
