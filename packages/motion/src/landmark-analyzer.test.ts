@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCalibration, serializeCalibration } from './calibration.ts';
 import { analyzeLandmarkRecording, createLandmarkAnalyzer } from './landmark-analyzer.ts';
 import type { LandmarkFrame } from './landmark-frame.ts';
-import { endOf, framesOf, legFrame, program, pumps } from './leg-frames.test-util.ts';
+import { appendKeys, endOf, framesOf, legFrame, program, pumps } from './leg-frames.test-util.ts';
 import type { MotionEvent } from './motion-events.ts';
 
 const left = { sides: ['left'] as const };
@@ -97,24 +97,20 @@ describe('landmark analyzer: counting', () => {
   });
 
   it('counts a shallow rep separately, with a warning, and does not let it lower the bar', () => {
-    const keys: [number, number][] = [...pumps(2).slice(0, -1)];
-    let t = keys[keys.length - 1]![0];
-    keys.push(
-      [(t += 0.5), -8],
-      [(t += 1), -8],
-      [(t += 0.5), 4],
-      [(t += 1), 4],
-      [(t += 0.5), 0],
-      [(t += 1), 0],
-    );
-    keys.push(
-      [(t += 0.6), -30],
-      [(t += 1), -30],
-      [(t += 0.8), 15],
-      [(t += 1), 15],
-      [(t += 0.6), 0],
-      [t + 2, 0],
-    );
+    const keys = appendKeys(pumps(2).slice(0, -1), [
+      [0.5, -8],
+      [1, -8],
+      [0.5, 4],
+      [1, 4],
+      [0.5, 0],
+      [1, 0],
+      [0.6, -30],
+      [1, -30],
+      [0.8, 15],
+      [1, 15],
+      [0.6, 0],
+      [2, 0],
+    ]);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), left);
     expect(r.reps.left.map((x) => x.full)).toEqual([true, true, false, true]);
     expect(codes(r.warnings)).toEqual(['too-shallow']);
@@ -122,10 +118,17 @@ describe('landmark analyzer: counting', () => {
 
   it('flags reps that are too fast', () => {
     // Two pumps at a calm pace, then four at 2 per second with no holds.
-    const keys: [number, number][] = pumps(2).slice(0, -1);
-    let t = keys[keys.length - 1]![0];
-    for (let i = 0; i < 4; i++) keys.push([(t += 0.25), -30], [(t += 0.25), 15]);
-    keys.push([(t += 0.5), 0], [t + 2, 0]);
+    const keys = pumps(2).slice(0, -1);
+    for (let i = 0; i < 4; i++) {
+      appendKeys(keys, [
+        [0.25, -30],
+        [0.25, 15],
+      ]);
+    }
+    appendKeys(keys, [
+      [0.5, 0],
+      [2, 0],
+    ]);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 60), left);
     expect(r.reps.left).toHaveLength(6);
     expect(r.reps.left.map((x) => x.cycleS < 0.7)).toEqual([false, false, false, true, true, true]);

@@ -53,6 +53,19 @@ export function program(keys: readonly (readonly [number, number])[]): (tS: numb
   };
 }
 
+/** Appends keyframes given as [seconds after the previous key, angleDeg] steps. */
+export function appendKeys(
+  keys: [number, number][],
+  steps: readonly (readonly [number, number])[],
+): [number, number][] {
+  let t = keys[keys.length - 1]![0];
+  for (const [dt, a] of steps) {
+    t += dt;
+    keys.push([t, a]);
+  }
+  return keys;
+}
+
 /** Keyframes of `n` ankle pumps after a 2 s rest: down to plantar, hold, up to dorsi, hold, back. */
 export function pumps(
   n: number,
@@ -65,13 +78,17 @@ export function pumps(
     [0, 0],
     [2, 0],
   ];
-  let t = 2;
   for (let i = 0; i < n; i++) {
-    keys.push([(t += moveS), plantarDeg], [(t += holdS), plantarDeg], [(t += moveS * 1.3), dorsiDeg]);
-    keys.push([(t += holdS), dorsiDeg], [(t += moveS), 0], [(t += 0.4), 0]);
+    appendKeys(keys, [
+      [moveS, plantarDeg],
+      [holdS, plantarDeg],
+      [moveS * 1.3, dorsiDeg],
+      [holdS, dorsiDeg],
+      [moveS, 0],
+      [0.4, 0],
+    ]);
   }
-  keys.push([t + 2, 0]);
-  return keys;
+  return appendKeys(keys, [[2, 0]]);
 }
 
 /** Frames at `fps` over the program's length. */
