@@ -20,7 +20,7 @@ export interface App {
   /** Listens; resolves with the base URL (port 0 picks a free one). */
   start(port: number, host: string): Promise<string>;
   /** Stops accepting, waits up to `graceMs` for in-flight requests, then closes the store. */
-  stop(graceMs?: number): Promise<void>;
+  stop(graceMs?: number, beforeStoreClose?: () => Promise<void>): Promise<void>;
   readonly server: Server;
   readonly router: Router<Ctx>;
 }
@@ -142,7 +142,7 @@ export function createApp(deps: Deps): App {
         });
       });
     },
-    async stop(graceMs = 10_000) {
+    async stop(graceMs = 10_000, beforeStoreClose) {
       draining = true;
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
@@ -154,6 +154,7 @@ export function createApp(deps: Deps): App {
       }
       server.closeAllConnections();
       await closed;
+      await beforeStoreClose?.();
       await deps.store.close();
       deps.logger.log('info', 'stopped', {});
     },

@@ -2,6 +2,7 @@
 import type { PasswordHasher } from './auth/passwords.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { ServerConfig } from './config.ts';
+import type { TrendQueue } from './domain/trend-queue.ts';
 import type { Logger } from './logger.ts';
 import type { Role, Store } from './store/store.ts';
 
@@ -15,6 +16,8 @@ export interface Deps {
   loginLimiter: RateLimiter;
   /** Random bytes for ids, tokens and invite codes. */
   randomBytes: (n: number) => Buffer;
+  /** Trend alerts evaluated shortly after session uploads, off the request path. */
+  trends: TrendQueue;
 }
 
 export interface Principal {

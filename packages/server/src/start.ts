@@ -8,6 +8,7 @@ import { ensureFirstAdmin } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
 import type { Deps } from './deps.ts';
 import { startAlertSweep } from './domain/alert-sweep.ts';
+import { createTrendQueue } from './domain/trend-queue.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -44,6 +45,9 @@ export async function startServer(
         email: config.bootstrapAdmin.email,
       });
     }
+    // Trend alerts are about days: evaluating a patient at most every 15 s costs little and keeps
+    // a burst of uploads from re-reading the same history again and again.
+    const trends = createTrendQueue({ store, randomBytes: rb, logger, now }, 15_000);
     const deps: Deps = {
       store,
       config,
@@ -52,6 +56,7 @@ export async function startServer(
       hasher,
       randomBytes: rb,
       loginLimiter: createRateLimiter({ perWindow: config.loginPerMinute, windowMs: 60_000 }),
+      trends,
     };
     const app = createApp(deps);
     const url = await app.start(config.port, config.host);
@@ -63,7 +68,7 @@ export async function startServer(
       deps,
       async stop(g) {
         await sweep?.stop();
-        await app.stop(g);
+        await app.stop(g, () => trends.stop());
       },
     };
   } catch (e) {

@@ -4,7 +4,7 @@ import { audit, requireRole } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
 import { alertsForRecord, type NewAlert } from '../domain/alert-rules.ts';
-import { raiseAlerts, trendAlertsOf } from '../domain/alert-sweep.ts';
+import { raiseAlerts } from '../domain/alert-sweep.ts';
 import { parseUpload } from '../domain/records.ts';
 import { readJson } from '../http/body.ts';
 import type { Router } from '../http/router.ts';
@@ -21,17 +21,20 @@ export function registerSyncRoutes(r: Router<Ctx>): void {
       await deps.store.setTimeZone(p.userId, upload.timeZone);
       timeZone = upload.timeZone;
     }
-    const results = await deps.store.putRecords(
-      p.userId,
-      parsed.map((x) => ({ ...x, id: newId(deps.randomBytes) })),
-      nowMs,
-    );
-    await audit(ctx, {
-      action: 'write',
-      patientId: p.userId,
-      resource: `records:${parsed.length}`,
-      outcome: 'allowed',
-    });
+    // Records and their audit entry are queued together, so they share one commit.
+    const [results] = await Promise.all([
+      deps.store.putRecords(
+        p.userId,
+        parsed.map((x) => ({ ...x, id: newId(deps.randomBytes) })),
+        nowMs,
+      ),
+      audit(ctx, {
+        action: 'write',
+        patientId: p.userId,
+        resource: `records:${parsed.length}`,
+        outcome: 'allowed',
+      }),
+    ]);
     // Alerts for duplicates too: if a crash came between storing a record and raising its alert,
     // the client's retry raises it now. Dedupe keys make this idempotent.
     const alerts: NewAlert[] = [];
@@ -40,8 +43,8 @@ export function registerSyncRoutes(r: Router<Ctx>): void {
       if (res.status !== 'conflict')
         alerts.push(...alertsForRecord({ id: res.id, kind: rec.kind, body: rec.body }, timeZone));
     });
-    if (parsed.some((x) => x.kind === 'session'))
-      alerts.push(...(await trendAlertsOf(deps.store, p.userId, timeZone, nowMs)));
+    // Trend rules (range, adherence) read history: evaluated just after, off the request path.
+    if (parsed.some((x) => x.kind === 'session')) deps.trends.mark(p.userId, timeZone);
     const raised = await raiseAlerts(deps, p.userId, alerts, nowMs);
     return {
       status: 200,
