@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeImuRecording, createImuAnalyzer } from './imu-analyzer.ts';
+import type { ImuSample } from './imu-sample.ts';
+import { imuSamples, mount } from './imu-samples.test-util.ts';
+import { endOf, program, pumps } from './leg-frames.test-util.ts';
+import type { MotionEvent } from './motion-events.ts';
+
+const codes = (events: readonly MotionEvent[]) =>
+  events.flatMap((e) => (e.type === 'warning' ? [e.code] : []));
+const keys = pumps(4, -30, 15, 1);
+const ankle = program(keys);
+
+describe('IMU analyzer, one sensor on the foot', () => {
+  it('counts pumps and measures their range in any mounting, toes-down negative', () => {
+    for (const m of [mount(0, 0, 0), mount(90, 0, 180), mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const r = analyzeImuRecording(imuSamples({ ankleDeg: ankle, footMount: m }, endOf(keys)));
+      expect(r.reps.left).toHaveLength(4);
+      for (const rep of r.reps.left) {
+        expect(rep.rangeDeg).toBeCloseTo(45, 0);
+        expect(rep.peakPlantarDeg).toBeCloseTo(-30, 0);
+        expect(rep.legMovementMeasured).toBe(false);
+      }
+    }
+  });
+
+  it('does not drift over a 10-minute session with a biased gyro', () => {
+    const long = pumps(140, -30, 15, 1);
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: program(long), footMount: mount(20, 50, 70), biasRadS: 0.02 }, endOf(long), 50),
+    );
+    expect(endOf(long)).toBeGreaterThan(600);
+    expect(r.reps.left).toHaveLength(140);
+    for (const rep of r.reps.left.slice(-10)) {
+      expect(Math.abs(rep.peakPlantarDeg + 30)).toBeLessThan(2);
+      expect(Math.abs(rep.peakDorsiDeg - 15)).toBeLessThan(2);
+    }
+  });
+
+  it('reports the side it was told and no reps while the foot rests', () => {
+    const r = analyzeImuRecording(imuSamples({ ankleDeg: () => 0 }, 20), { side: 'right' });
+    expect(r.reps.right).toEqual([]);
+    expect(r.calibration.right).not.toBeNull();
+    expect(r.calibration.left).toBeNull();
+  });
+});
+
+describe('IMU analyzer, foot and shin sensors', () => {
+  // The knee bends by 20 deg during the second rep: the whole leg tilts.
+  const legDeg = (t: number) => (t > 7.5 && t < 9.5 ? 20 * Math.sin((Math.PI * (t - 7.5)) / 2) : 0);
+
+  it('keeps the ankle angle right while the whole leg moves, and flags that rep', () => {
+    const s = imuSamples(
+      { ankleDeg: ankle, legDeg, withShank: true, footMount: mount(10, 80, -30) },
+      endOf(keys),
+    );
+    const r = analyzeImuRecording(s, { sensors: 'foot+shank' });
+    expect(r.reps.left).toHaveLength(4);
+    for (const rep of r.reps.left) expect(rep.rangeDeg).toBeCloseTo(45, 0);
+    expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, true, false, false]);
+    expect(codes(r.warnings)).toEqual(['leg-moved']);
+  });
+
+  it('shows why the shin sensor matters: one foot sensor takes the leg tilt for ankle movement', () => {
+    const s = imuSamples({ ankleDeg: ankle, legDeg, withShank: true }, endOf(keys));
+    const single = analyzeImuRecording(s, { sensors: 'foot' });
+    const worst = Math.max(...single.reps.left.map((x) => Math.abs(x.rangeDeg - 45)));
+    expect(worst).toBeGreaterThan(5);
+  });
+});
+
+describe('IMU analyzer: bad input and options', () => {
+  const clean = imuSamples({ ankleDeg: ankle }, endOf(keys));
+  const cleanReps = analyzeImuRecording(clean).reps.left;
+
+  it('skips unusable samples with a warning and counts the same reps', () => {
+    const bad: ImuSample[] = [...clean];
+    bad[100] = { ...clean[100]!, ax: Number.NaN };
+    bad[300] = { ...clean[300]!, gx: 100 };
+    bad[500] = { ...clean[500]!, q: [2, 0, 0, 0] };
+    bad.splice(700, 0, { ...clean[600]! });
+    bad.splice(800, 0, { ...clean[799]! });
+    const r = analyzeImuRecording(bad);
+    expect(codes(r.warnings)).toEqual([
+      'bad-sample',
+      'absurd-value',
+      'bad-sample',
+      'time-backwards',
+      'time-repeated',
+    ]);
+    expect(r.reps.left).toHaveLength(cleanReps.length);
+    expect(r.warnings.every((w) => w.side === 'left')).toBe(true);
+  });
+
+  it('needs the shin reading when told there are two sensors', () => {
+    const r = analyzeImuRecording(clean.slice(0, 50), { sensors: 'foot+shank' });
+    expect(codes(r.warnings)).toEqual(['bad-sample']);
+    expect(r.warnings[0]!.message).toMatch(/shin/);
+  });
+
+  it('drops the rep a radio gap interrupts', () => {
+    const gapped = clean.filter((s) => s.tMs < 6600 || s.tMs > 8100);
+    const r = analyzeImuRecording(gapped);
+    expect(r.reps.left).toHaveLength(3);
+    expect(codes(r.warnings)).toEqual(['gap']);
+  });
+
+  it('rejects bad options at creation, naming them', () => {
+    expect(() => createImuAnalyzer({ gravityGain: 0 })).toThrow(/gravityGain.*0\.05 to 10/);
+    expect(() => createImuAnalyzer({ biasGain: 2 })).toThrow(/biasGain/);
+    expect(() => createImuAnalyzer({ legMoveDeg: 1 })).toThrow(/legMoveDeg/);
+    expect(() => createImuAnalyzer({ stillRadS: 0 })).toThrow(/stillRadS/);
+    expect(() => createImuAnalyzer({ sensors: 'three' as 'foot' })).toThrow(/sensors/);
+    expect(() => createImuAnalyzer({ side: 'middle' as 'left' })).toThrow(/side/);
+  });
+
+  it('streams exactly what the batch returns, and repeats itself after reset', () => {
+    const a = createImuAnalyzer();
+    const streamed: MotionEvent[] = [];
+    for (const s of clean) streamed.push(...a.push(s));
+    streamed.push(...a.end());
+    expect(analyzeImuRecording(clean).events).toEqual(streamed);
+    a.reset();
+    const again: MotionEvent[] = [];
+    for (const s of clean) again.push(...a.push(s));
+    again.push(...a.end());
+    expect(again).toEqual(streamed);
+  });
+});
