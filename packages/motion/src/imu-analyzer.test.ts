@@ -34,7 +34,7 @@ describe('IMU analyzer, one sensor on the foot', () => {
       expect(Math.abs(rep.peakPlantarDeg + 30)).toBeLessThan(2);
       expect(Math.abs(rep.peakDorsiDeg - 15)).toBeLessThan(2);
     }
-  });
+  }, 30_000);
 
   it('reports the side it was told and no reps while the foot rests', () => {
     const r = analyzeImuRecording(imuSamples({ ankleDeg: () => 0 }, 20), { side: 'right' });
