@@ -191,6 +191,8 @@ interface Score {
   holdErr: number[];
   legLiftFlagged: number;
   legLiftReps: number;
+  stillFlagged: number;
+  stillReps: number;
 }
 
 function score(clips: Clip[], pick: (c: Clip) => LandmarkFrame[], gainFor: (c: Clip) => number): Score {
@@ -224,6 +226,9 @@ function score(clips: Clip[], pick: (c: Clip) => LandmarkFrame[], gainFor: (c: C
       if (lifted) {
         s.legLiftReps++;
         if (g.legMoved) s.legLiftFlagged++;
+      } else {
+        s.stillReps++;
+        if (g.legMoved) s.stillFlagged++;
       }
     }
   }
@@ -241,7 +246,7 @@ function row(label: string, s: Score): string {
   return (
     `| ${label} | ${s.exact}/${s.clips} (${((100 * s.exact) / s.clips).toFixed(0)}%) | ${q(s.rangeErr, 0.5).toFixed(1)} / ${q(s.rangeErr, 0.9).toFixed(1)} | ` +
     `${q(s.plantarErr, 0.5).toFixed(1)} / ${q(abs(s.plantarErr), 0.5).toFixed(1)} | ${q(s.dorsiErr, 0.5).toFixed(1)} / ${q(abs(s.dorsiErr), 0.5).toFixed(1)} | ` +
-    `${q(s.holdErr, 0.5).toFixed(2)} / ${q(s.holdErr, 0.9).toFixed(2)} | ${s.legLiftFlagged}/${s.legLiftReps} |`
+    `${q(s.holdErr, 0.5).toFixed(2)} / ${q(s.holdErr, 0.9).toFixed(2)} | ${s.legLiftFlagged}/${s.legLiftReps} | ${s.stillFlagged}/${s.stillReps} |`
   );
 }
 
@@ -301,8 +306,8 @@ async function main(): Promise<void> {
     'Peaks: signed median (measured - true) / median of |error|. Holds: |measured - true| in seconds, the',
     "truth measured on the true curve with the engine's own definition (within max(3 deg, 10% of range) of the peak).",
     '',
-    '| landmarks | exact rep count | range err deg (p50 / p90) | toes-down peak err | toes-up peak err | hold err s (p50 / p90) | leg lift flagged |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| landmarks | exact rep count | range err deg (p50 / p90) | toes-down peak err | toes-up peak err | hold err s (p50 / p90) | leg lifted: flagged | leg still: flagged (false alarm) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     row('true landmarks (projected bones), no correction', truthScore),
     row('pose model, raw degrees', poseRaw),
     row('pose model, corrected (gain fitted on the other half)', poseHeld),

@@ -33,6 +33,8 @@ export interface FileAnalysis {
   /** For videos: the pose model's median time per frame (ms) and the whole run's wall time (s). */
   readonly modelMsPerFrame?: number;
   readonly elapsedS?: number;
+  /** For videos: ffmpeg's complaint when the file is damaged or cut short. */
+  readonly damage?: string | null;
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -144,6 +146,7 @@ export async function analyzeFile(
       nothingFound: landmarkNothingFound(pose.frames, result, sides),
       modelMsPerFrame: pose.modelMsPerFrame,
       elapsedS: pose.elapsedS,
+      damage: pose.damage,
     };
   } catch (e) {
     if (e instanceof PoseError) {

@@ -51,6 +51,15 @@ export async function run(ctx: CommandContext): Promise<number> {
     frameRateHz: Math.round(analysis.frameRateHz * 100) / 100,
   };
   const report = buildReport(analysis.result, input, analysis.sides, rx, TOO_FAST_CYCLE_S, Boolean(o.series));
+  if (analysis.damage) {
+    for (const foot of report.feet) {
+      foot.warnings.unshift({
+        atS: 0,
+        code: 'video-damaged',
+        message: `the file is damaged or cut short (${analysis.damage}): part of it may be missing or frozen`,
+      });
+    }
+  }
   const note = analysis.kind === 'imu' ? IMU_DEGREES_NOTE : CAMERA_DEGREES_NOTE;
   if (plot) {
     const svg = plotSvg(report, analysis.result, note);

@@ -83,6 +83,18 @@ describe('analyze a video', () => {
     expect(r.err).toContain('no person was found');
   });
 
+  it('warns that a video cut off half-way is damaged, instead of trusting its frozen end', async () => {
+    const half = join(dir, 'half.mp4');
+    writeFileSync(half, readFileSync(CLIP).subarray(0, 25_000));
+    const r = await analyze(half, '--side', 'right', '--fps', '5', '--json');
+    expect(r.code).toBe(0);
+    const foot = JSON.parse(r.out).feet[0];
+    expect(foot.warnings[0]).toMatchObject({
+      code: 'video-damaged',
+      message: expect.stringContaining('partial file'),
+    });
+  });
+
   it('exits 4 on a cut-off video, naming it, without a stack trace', async () => {
     const cut = join(dir, 'cut.mp4');
     writeFileSync(cut, readFileSync(CLIP).subarray(0, 2000));

@@ -19,6 +19,8 @@ export interface DecodeOptions {
   readonly sampleHz: number;
   /** Longest side of the decoded frames in pixels (the pose model works at 256 px anyway). */
   readonly maxSidePx: number;
+  /** Told once when ffmpeg reports damage (a cut-off or corrupt file) but still produced frames. */
+  readonly onDamage?: (message: string) => void;
 }
 
 /** Output size for a video scaled to fit `maxSidePx`, even numbers, never enlarged. */
@@ -96,6 +98,13 @@ export async function* decodeFrames(
     if (code !== 0 && index === 0) {
       const why = stderr.trim().split('\n').pop() ?? `exit code ${code}`;
       throw new PoseError('video-unreadable', `${path}: ffmpeg could not decode the video (${why})`);
+    }
+    // A cut-off file still decodes (ffmpeg may even exit 0 and repeat the last picture): say so.
+    const damage = /partial file|Invalid data|corrupt|error while decoding|Truncat/i.exec(stderr);
+    if (damage || code !== 0) {
+      const line =
+        stderr.split('\n').find((l) => damage && l.includes(damage[0])) ?? `ffmpeg exit code ${code}`;
+      options.onDamage?.(line.replace(/^\[[^\]]*\]\s*/, '').trim());
     }
   } finally {
     if (ff.exitCode === null) ff.kill('SIGKILL');

@@ -46,6 +46,8 @@ export interface VideoPose {
   readonly modelMsPerFrame: number;
   /** Wall time of decoding + estimation (seconds). */
   readonly elapsedS: number;
+  /** ffmpeg's complaint when the file is damaged or cut short (frames may be missing or frozen), else null. */
+  readonly damage: string | null;
 }
 
 export interface HeadlessPoseEstimator {
@@ -189,6 +191,7 @@ export async function createHeadlessPoseEstimator(
       };
       jobs.set(job.id, job);
       const decoded: DecodedFrame[] = [];
+      let damage: string | null = null;
       const finished = new Promise<void>((resolve, reject) => {
         job.onDone = resolve;
         job.onError = (m) => reject(new PoseError('browser-failed', `pose model failed in Chromium: ${m}`));
@@ -202,7 +205,13 @@ export async function createHeadlessPoseEstimator(
       finished.catch(() => {});
       const produce = async (): Promise<void> => {
         try {
-          for await (const f of decodeFrames(path, info, { sampleHz, maxSidePx: opts.maxSidePx ?? 960 })) {
+          for await (const f of decodeFrames(path, info, {
+            sampleHz,
+            maxSidePx: opts.maxSidePx ?? 960,
+            onDamage: (m) => {
+              damage = m;
+            },
+          })) {
             decoded.push({ ...f, rgba: Buffer.alloc(0) });
             const w = job.waiting.get(f.index);
             if (w) {
@@ -248,6 +257,7 @@ export async function createHeadlessPoseEstimator(
         frames,
         modelMsPerFrame: median(job.results.map((r) => r.ms)),
         elapsedS: (performance.now() - started) / 1000,
+        damage,
       };
     },
     async close() {

@@ -1,0 +1,86 @@
+import type { AnalysisResult, RepMetrics } from '@anklepump/motion';
+import { describe, expect, it } from 'vitest';
+import { plotSvg } from './plot-svg.ts';
+import { buildReport } from './report.ts';
+
+const rep = (index: number, t0: number, full: boolean): RepMetrics => ({
+  side: 'right',
+  tMs: (t0 + 4) * 1000,
+  index,
+  full,
+  rangeDeg: full ? 40 : 12,
+  peakPlantarDeg: full ? -28 : -8,
+  peakDorsiDeg: full ? 12 : 4,
+  plantarHoldS: 1,
+  dorsiHoldS: 1,
+  cycleS: 3,
+  startTMs: t0 * 1000,
+  plantarTMs: (t0 + 1) * 1000,
+  dorsiTMs: (t0 + 3) * 1000,
+  legMoved: false,
+  legMovementMeasured: true,
+  sparc: -1.8,
+  smoothness: 0.9,
+  confidence: 1,
+});
+
+// A toes-down / toes-up wave sampled at 10 Hz whose peaks match the reps above.
+const series = Array.from({ length: 100 }, (_, i) => {
+  const t = i / 10;
+  const inRep = t % 5;
+  const a = inRep < 2 ? -28 : inRep < 4 ? 12 : 0;
+  return { tMs: t * 1000, angleDeg: t >= 5 ? a * 0.3 : a };
+});
+
+const result: AnalysisResult = {
+  events: [],
+  reps: { left: [], right: [rep(1, 0, true), rep(2, 5, false)] },
+  warnings: [
+    {
+      type: 'warning',
+      side: 'right',
+      tMs: 7000,
+      code: 'too-shallow',
+      message: 'rep 2: range 12 deg is below 24 deg',
+    },
+  ],
+  series: { left: [], right: series },
+  calibration: {
+    version: 1,
+    source: 'landmarks',
+    correction: { gain: 1, offsetDeg: 0 },
+    left: null,
+    right: null,
+  },
+};
+const input = { path: '/x/clip.mp4', kind: 'video' as const, durationS: 10, frameRateHz: 30 };
+
+describe('plotSvg', () => {
+  const report = buildReport(
+    result,
+    input,
+    ['left', 'right'],
+    { plantarHoldS: 1, dorsiHoldS: 1 },
+    0.7,
+    false,
+  );
+  const svg = plotSvg(report, result, 'note & caveat');
+
+  it('titles each foot with its counts, and says when a foot was not measured', () => {
+    expect(svg).toContain('Right foot: 2 reps (1 full, 1 shallow)');
+    expect(svg).toContain('Left foot: not measured (not visible enough)');
+    expect(svg).toContain('Ankle angle over time, clip.mp4');
+  });
+
+  it('numbers the reps, greys the shallow one, shades holds and marks the warning with its text', () => {
+    expect(svg).toMatch(/fill="#222">1<\/text>/);
+    expect(svg).toMatch(/fill="#999">2<\/text>/);
+    expect((svg.match(/opacity="0.45"/g) ?? []).length).toBe(4);
+    expect(svg).toContain('<title>7 s too-shallow: rep 2: range 12 deg is below 24 deg</title>');
+  });
+
+  it('escapes text and carries the accuracy note', () => {
+    expect(svg).toContain('note &amp; caveat');
+    expect(svg).not.toContain('note & caveat');
+  });
+});
