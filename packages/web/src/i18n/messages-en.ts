@@ -138,7 +138,8 @@ export const en = {
   'calib.up': 'Pull your toes up toward the shin as far as is comfortable, and hold.',
   'calib.start': 'Start measuring',
   'calib.result': 'Your range: toes down {down}°, toes up {up}°, total {total}°.',
-  'calib.estimate': 'Camera angles are estimates (typically within 3-7°).',
+  'calib.estimate':
+    'Camera angles are rough estimates: on our test videos they were typically about 10° off. Use them to follow your own progress, not as a measurement.',
   'calib.continue': 'Start the exercise',
   'calib.retry': 'Measure again',
   'calib.skip': 'Skip: learn my range from the first reps',

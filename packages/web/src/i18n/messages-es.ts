@@ -142,7 +142,8 @@ export const es: Messages = {
   'calib.up': 'Lleve las puntas hacia la espinilla hasta donde le resulte cómodo, y mantenga.',
   'calib.start': 'Empezar a medir',
   'calib.result': 'Su amplitud: puntas abajo {down}°, puntas arriba {up}°, total {total}°.',
-  'calib.estimate': 'Los ángulos de la cámara son estimaciones (normalmente con un error de 3-7°).',
+  'calib.estimate':
+    'Los ángulos de la cámara son estimaciones aproximadas: en nuestros vídeos de prueba solían desviarse unos 10°. Úselos para seguir su progreso, no como una medición.',
   'calib.continue': 'Empezar el ejercicio',
   'calib.retry': 'Medir otra vez',
   'calib.skip': 'Omitir: aprender mi amplitud con las primeras repeticiones',

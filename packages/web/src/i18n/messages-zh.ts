@@ -127,7 +127,8 @@ export const zh: Messages = {
   'calib.up': '在舒适范围内尽量把脚尖朝小腿勾起，并保持。',
   'calib.start': '开始测量',
   'calib.result': '您的范围：脚尖向下 {down}°，向上 {up}°，共 {total}°。',
-  'calib.estimate': '摄像头测得的角度是估计值（通常误差在 3-7° 以内）。',
+  'calib.estimate':
+    '摄像头测得的角度只是粗略估计：在我们的测试视频中通常相差约 10°。请用它来观察自己的进步，而不要当作测量结果。',
   'calib.continue': '开始锻炼',
   'calib.retry': '重新测量',
   'calib.skip': '跳过：从最初几次动作中学习我的范围',

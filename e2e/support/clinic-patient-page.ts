@@ -1,0 +1,36 @@
+// Test page for the patient side of the clinic link: the sync package's panel over the app's
+// real IndexedDB store, plus a hook to save a finished session through the app's store module.
+import type { SessionRecord } from '@anklepump/exercise';
+import { openDb } from '../../packages/web/src/store/db.ts';
+import { saveFinished } from '../../packages/web/src/store/sessions.ts';
+import { createClinicApi } from '../../packages/web/src/sync/clinic-api.ts';
+import { clinicPanel } from '../../packages/web/src/sync/clinic-panel.ts';
+import { idbOutbox } from '../../packages/web/src/sync/outbox.ts';
+
+const db = await openDb();
+const outbox = idbOutbox();
+const main = document.createElement('main');
+main.append(
+  clinicPanel({
+    db,
+    outbox,
+    apiFor: (origin) => createClinicApi(origin, (u, init) => fetch(u, init)),
+    now: () => Date.now(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    deviceLabel: 'test phone',
+    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
+  }),
+);
+document.body.append(main);
+
+(window as unknown as { clinicTest: unknown }).clinicTest = {
+  async saveSession(record: SessionRecord) {
+    await saveFinished(db, {
+      record,
+      context: { method: 'timing', screening: null, calibration: null },
+      savedAtMs: Date.now(),
+    });
+  },
+  outboxKeys: async () => (await outbox.entries()).map((e) => e.key),
+};
+document.body.dataset.ready = 'true';
