@@ -28,7 +28,12 @@ export async function buildClinicWeb(outDir: string): Promise<void> {
     base: './',
     publicDir: join(web, 'public'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: { portal: join(web, 'portal.html') } } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: { input: { portal: join(web, 'portal.html') } },
+    },
   });
   mkdirSync(join(outDir, 'clinic-test'), { recursive: true });
   await esbuild({
@@ -51,7 +56,14 @@ export async function startClinicWorld(env: Record<string, string> = {}): Promis
   const dist = join(dir, 'web');
   await buildClinicWeb(dist);
   const config = loadConfig(
-    { PORT: '0', HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_PER_MINUTE: '1000', ...env },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_PER_MINUTE: '1000',
+      ...env,
+    },
     { sqlitePath: join(dir, 'clinic.db'), webDist: dist },
   );
   const server = await startServer(config, { logger: silentLogger });

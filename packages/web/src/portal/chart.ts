@@ -1,0 +1,129 @@
+// A small SVG line chart with its data table beside it: the picture for those who can see it,
+// the table (behind a disclosure) for screen readers, keyboard users and exact values.
+import { h, s } from '../app/dom.ts';
+
+export interface Series {
+  readonly label: string;
+  /** One value per x position; null where there is no value. */
+  readonly values: readonly (number | null)[];
+  /** A dash pattern, so series differ by more than colour. */
+  readonly dash: string;
+  readonly colour: string;
+}
+
+export interface ChartSpec {
+  readonly id: string;
+  readonly title: string;
+  /** What the chart shows, read out as the image's name. */
+  readonly summary: string;
+  readonly xLabels: readonly string[];
+  readonly series: readonly Series[];
+  readonly yMax: number;
+  readonly yUnit: string;
+  readonly tableLabel: string;
+  readonly format: (v: number) => string;
+}
+
+const W = 640;
+const H = 220;
+const PAD = { l: 44, r: 12, t: 12, b: 28 };
+
+/** The chart figure: SVG (role img) + legend + a table alternative. */
+export function lineChart(c: ChartSpec): HTMLElement {
+  const n = c.xLabels.length;
+  const x = (i: number) => PAD.l + (n <= 1 ? (W - PAD.l - PAD.r) / 2 : (i * (W - PAD.l - PAD.r)) / (n - 1));
+  const y = (v: number) => H - PAD.b - (Math.min(v, c.yMax) / c.yMax) * (H - PAD.t - PAD.b);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * c.yMax));
+  const grid = ticks.map((t) =>
+    s(
+      'g',
+      {},
+      s('line', { x1: PAD.l, x2: W - PAD.r, y1: y(t), y2: y(t), stroke: '#c8ccd2', 'stroke-width': 1 }),
+      s(
+        'text',
+        { x: PAD.l - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#3d4451' },
+        `${t}`,
+      ),
+    ),
+  );
+  const lines = c.series.map((se) => {
+    const pts = se.values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`));
+    const d = pts.reduce<string>(
+      (acc, p, i) => (p === null ? acc : `${acc}${i === 0 || pts[i - 1] === null ? 'M' : 'L'}${p} `),
+      '',
+    );
+    return s(
+      'g',
+      {},
+      s('path', { d, fill: 'none', stroke: se.colour, 'stroke-width': 2.5, 'stroke-dasharray': se.dash }),
+      ...se.values.flatMap((v, i) =>
+        v === null ? [] : [s('circle', { cx: x(i), cy: y(v), r: 4, fill: se.colour })],
+      ),
+    );
+  });
+  const svg = s(
+    'svg',
+    {
+      viewBox: `0 0 ${W} ${H}`,
+      role: 'img',
+      'aria-labelledby': `${c.id}-title ${c.id}-sum`,
+      class: 'chart',
+      preserveAspectRatio: 'none',
+    },
+    s('text', { x: 4, y: 14, 'font-size': 12, fill: '#3d4451' }, c.yUnit),
+    ...grid,
+    ...lines,
+  );
+  const legend = h(
+    'ul',
+    { class: 'legend' },
+    c.series.map((se) =>
+      h(
+        'li',
+        null,
+        h('span', {
+          class: 'swatch',
+          style: `border-top: 3px ${se.dash === 'none' ? 'solid' : 'dashed'} ${se.colour}`,
+          'aria-hidden': 'true',
+        }),
+        se.label,
+      ),
+    ),
+  );
+  const table = h(
+    'table',
+    { id: `${c.id}-table` },
+    h('caption', null, c.tableLabel),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, ''),
+        c.series.map((se) => h('th', { scope: 'col' }, se.label)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      c.xLabels.map((lbl, i) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, lbl),
+          c.series.map((se) => h('td', null, se.values[i] == null ? '—' : c.format(se.values[i] as number))),
+        ),
+      ),
+    ),
+  );
+  return h(
+    'figure',
+    { class: 'chart-figure', id: c.id },
+    h('figcaption', { id: `${c.id}-title` }, c.title),
+    h('p', { id: `${c.id}-sum`, class: 'muted' }, c.summary),
+    svg,
+    legend,
+    h('details', null, h('summary', null, c.tableLabel), table),
+  );
+}

@@ -1,0 +1,103 @@
+// Alerts across the clinician's patients, newest first, each acknowledgeable in place.
+import { h } from '../../app/dom.ts';
+import { type Portal, type Screen, scrollable, when } from '../shell.ts';
+
+export interface AlertView {
+  id: string;
+  patientId: string;
+  kind: string;
+  severity: string;
+  message: string;
+  createdAtMs: number;
+  acknowledgedAtMs: number | null;
+}
+
+/** The acknowledge button (or the acknowledged mark) for one alert; updates itself in place. */
+export function ackControl(p: Portal, a: AlertView): HTMLElement {
+  const cell = h('span', { class: 'ack' });
+  if (a.acknowledgedAtMs !== null) {
+    cell.append(p.t('acknowledged'));
+    return cell;
+  }
+  const btn = h(
+    'button',
+    { type: 'button', 'data-ack': a.id, 'aria-label': `${p.t('acknowledge')}: ${a.message}` },
+    p.t('acknowledge'),
+  );
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    const r = await p.api.send('POST', `/api/alerts/${encodeURIComponent(a.id)}/ack`, {});
+    if (!r.ok) {
+      btn.disabled = false;
+      p.announce(p.t('error', { message: r.error.message }));
+      return;
+    }
+    const mark = h('span', { tabindex: -1 }, p.t('acknowledged'));
+    cell.replaceChildren(mark);
+    mark.focus();
+    p.announce(`${p.t('acknowledged')}: ${a.message}`);
+    await p.refreshAlertCount();
+  });
+  cell.append(btn);
+  return cell;
+}
+
+export async function alertInboxScreen(p: Portal, showAll: boolean): Promise<Screen> {
+  const main = h('main', { id: 'main' }, h('h1', { tabindex: -1 }, p.t('alertsTitle')));
+  const [alerts, patients] = await Promise.all([
+    p.api.get<{ alerts: AlertView[] }>(`/api/alerts?status=${showAll ? 'all' : 'open'}`),
+    p.api.get<{ patients: { id: string; displayName: string }[] }>('/api/patients'),
+  ]);
+  if (!alerts.ok) {
+    main.append(h('p', { class: 'error', role: 'alert' }, p.t('error', { message: alerts.error.message })));
+    return { title: p.t('alertsTitle'), el: main };
+  }
+  const names = new Map((patients.ok ? patients.data.patients : []).map((x) => [x.id, x.displayName]));
+  const toggle = h('input', { type: 'checkbox', id: 'show-all', checked: showAll });
+  toggle.addEventListener('change', () => p.navigate(toggle.checked ? '#/alerts/all' : '#/alerts'));
+  main.append(h('div', { class: 'check' }, toggle, h('label', { for: 'show-all' }, p.t('showAll'))));
+  const list = [...alerts.data.alerts].sort((a, b) => b.createdAtMs - a.createdAtMs);
+  if (list.length === 0) {
+    main.append(h('p', { id: 'no-alerts' }, p.t('noAlerts')));
+    return { title: p.t('alertsTitle'), el: main };
+  }
+  const table = h(
+    'table',
+    { id: 'alerts' },
+    h('caption', { class: 'visually-hidden' }, p.t('alertsTitle')),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ...(['colPatient', 'colAlert', 'colRaised'] as const).map((k) => h('th', { scope: 'col' }, p.t(k))),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, p.t('acknowledge'))),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      list.map((a) =>
+        h(
+          'tr',
+          { 'data-alert': a.id, class: `sev-${a.severity}` },
+          h(
+            'th',
+            { scope: 'row' },
+            h(
+              'a',
+              { href: `#/patient/${encodeURIComponent(a.patientId)}` },
+              names.get(a.patientId) ?? a.patientId,
+            ),
+          ),
+          h('td', null, h('span', { class: `badge ${a.severity}` }, a.severity), ' ', a.message),
+          h('td', null, when(a.createdAtMs)),
+          h('td', null, ackControl(p, a)),
+        ),
+      ),
+    ),
+  );
+  main.append(scrollable(p.t('alertsTitle'), table));
+  return { title: p.t('alertsTitle'), el: main };
+}

@@ -1,0 +1,257 @@
+// One patient: open alerts, sessions, range and pain over time (charts with tables), screening
+// history, the prescription editor and a fresh invite code.
+import { h } from '../../app/dom.ts';
+import { lineChart } from '../chart.ts';
+import { day, type Portal, type Screen, scrollable, when } from '../shell.ts';
+import { type AlertView, ackControl } from './alert-inbox.ts';
+import { invitePanel } from './invite-panel.ts';
+import { type PrescriptionView, prescriptionEditor } from './prescription-editor.ts';
+
+interface Foot {
+  full: number;
+  target?: number;
+  rangesDeg: number[];
+}
+interface SessionData {
+  mode: 'timing' | 'verified';
+  outcome: string;
+  startedAtMs: number;
+  feet: { left: Foot; right: Foot };
+  painBefore: number | null;
+  painMax: number | null;
+  sharpPain: boolean;
+}
+interface ScreeningData {
+  atMs: number;
+  decision: { outcome: string; reason: string };
+}
+interface RecordView {
+  id: string;
+  kind: 'session' | 'pain' | 'screening';
+  occurredAtMs: number;
+  data: unknown;
+}
+
+const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
+const LEFT = { colour: '#0b5394', dash: 'none' };
+const RIGHT = { colour: '#a33b00', dash: '6 4' };
+
+export async function patientPageScreen(p: Portal, id: string): Promise<Screen> {
+  const enc = encodeURIComponent(id);
+  const [pat, recs, alerts, rx] = await Promise.all([
+    p.api.get<{ patient: { displayName: string } }>(`/api/patients/${enc}`),
+    p.api.get<{ records: RecordView[] }>(`/api/patients/${enc}/records?limit=1000`),
+    p.api.get<{ alerts: AlertView[] }>(`/api/patients/${enc}/alerts?status=open`),
+    p.api.get<{ prescription: PrescriptionView }>(`/api/patients/${enc}/prescription`),
+  ]);
+  if (!pat.ok) {
+    const main = h(
+      'main',
+      { id: 'main' },
+      h('h1', { tabindex: -1 }, p.t('notFound')),
+      h(
+        'p',
+        { id: 'refused', role: 'alert' },
+        pat.error.status === 404 || pat.error.status === 403
+          ? p.t('notFound')
+          : p.t('error', { message: pat.error.message }),
+      ),
+      h('p', null, h('a', { href: '#/' }, p.t('back'))),
+    );
+    return { title: p.t('notFound'), el: main };
+  }
+  const name = pat.data.patient.displayName;
+  const records = recs.ok ? [...recs.data.records].sort((a, b) => a.occurredAtMs - b.occurredAtMs) : [];
+  const sessions = records.filter((r) => r.kind === 'session').map((r) => r.data as SessionData);
+  const screenings = records.filter((r) => r.kind === 'screening').map((r) => r.data as ScreeningData);
+
+  const main = h(
+    'main',
+    { id: 'main' },
+    h('p', null, h('a', { href: '#/' }, `← ${p.t('back')}`)),
+    h('h1', { tabindex: -1 }, name),
+  );
+
+  // Open alerts first: they are why a clinician opens this page.
+  const open = alerts.ok ? alerts.data.alerts : [];
+  main.append(
+    h(
+      'section',
+      { id: 'patient-alerts', 'aria-labelledby': 'pa-title' },
+      h('h2', { id: 'pa-title' }, p.t('alertsTitle')),
+      open.length === 0
+        ? h('p', null, p.t('noAlerts'))
+        : h(
+            'ul',
+            { class: 'alert-list' },
+            open.map((a) =>
+              h(
+                'li',
+                { 'data-alert': a.id, class: `sev-${a.severity}` },
+                h('span', { class: `badge ${a.severity}` }, a.severity),
+                ` ${a.message} — ${when(a.createdAtMs)} `,
+                ackControl(p, a),
+              ),
+            ),
+          ),
+    ),
+  );
+
+  // Sessions, newest first.
+  const sessionTable =
+    sessions.length === 0
+      ? h('p', null, p.t('noSessions'))
+      : scrollable(
+          p.t('sessionsTitle'),
+          h(
+            'table',
+            { id: 'sessions' },
+            h('caption', { class: 'visually-hidden' }, p.t('sessionsTitle')),
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                ...(['colWhen', 'colOutcome', 'colMode', 'colReps', 'colPain'] as const).map((k) =>
+                  h('th', { scope: 'col' }, p.t(k)),
+                ),
+              ),
+            ),
+            h(
+              'tbody',
+              null,
+              [...sessions]
+                .reverse()
+                .map((s) =>
+                  h(
+                    'tr',
+                    null,
+                    h('th', { scope: 'row' }, when(s.startedAtMs)),
+                    h('td', null, s.sharpPain ? h('strong', null, `${s.outcome} (sharp pain)`) : s.outcome),
+                    h('td', null, p.t(s.mode === 'verified' ? 'modeVerified' : 'modeTiming')),
+                    h('td', null, `${s.feet.left.full} / ${s.feet.right.full}`),
+                    h('td', null, `${s.painBefore ?? '—'} / ${s.painMax ?? '—'}`),
+                  ),
+                ),
+            ),
+          ),
+        );
+  main.append(
+    h(
+      'section',
+      { 'aria-labelledby': 'se-title' },
+      h('h2', { id: 'se-title' }, p.t('sessionsTitle')),
+      sessionTable,
+    ),
+  );
+
+  // Range: only sessions a sensor checked; timing-only sessions measured nothing.
+  const checked = sessions.filter(
+    (s) => s.mode === 'verified' && (s.feet.left.rangesDeg.length > 0 || s.feet.right.rangesDeg.length > 0),
+  );
+  const fmtDeg = (v: number) => `${v.toFixed(0)}°`;
+  main.append(
+    h(
+      'section',
+      { 'aria-labelledby': 'range-h' },
+      h('h2', { id: 'range-h' }, p.t('rangeTitle')),
+      h('p', { class: 'muted' }, p.t('rangeNote')),
+      checked.length === 0
+        ? h('p', null, p.t('rangeNone'))
+        : lineChart({
+            id: 'range',
+            title: p.t('rangeTitle'),
+            summary: `${checked.length} sessions, ${day(checked[0]!.startedAtMs)} to ${day(checked.at(-1)!.startedAtMs)}.`,
+            xLabels: checked.map((s) => when(s.startedAtMs)),
+            series: [
+              { label: p.t('left'), values: checked.map((s) => mean(s.feet.left.rangesDeg)), ...LEFT },
+              { label: p.t('right'), values: checked.map((s) => mean(s.feet.right.rangesDeg)), ...RIGHT },
+            ],
+            yMax: 80,
+            yUnit: '°',
+            tableLabel: p.t('showTable'),
+            format: fmtDeg,
+          }),
+    ),
+  );
+
+  const pained = sessions.filter((s) => s.painMax !== null);
+  main.append(
+    h(
+      'section',
+      { 'aria-labelledby': 'pain-h' },
+      h('h2', { id: 'pain-h' }, p.t('painTitle')),
+      h('p', { class: 'muted' }, p.t('painNote')),
+      pained.length === 0
+        ? h('p', null, p.t('painNone'))
+        : lineChart({
+            id: 'pain',
+            title: p.t('painTitle'),
+            summary: `${pained.length} sessions; highest ${Math.max(...pained.map((s) => s.painMax ?? 0))} of 10.`,
+            xLabels: pained.map((s) => when(s.startedAtMs)),
+            series: [{ label: p.t('painTitle'), values: pained.map((s) => s.painMax), ...LEFT }],
+            yMax: 10,
+            yUnit: '0-10',
+            tableLabel: p.t('showTable'),
+            format: (v) => `${v}`,
+          }),
+    ),
+  );
+
+  main.append(
+    h(
+      'section',
+      { 'aria-labelledby': 'scr-h' },
+      h('h2', { id: 'scr-h' }, p.t('screeningTitle')),
+      screenings.length === 0
+        ? h('p', null, p.t('noScreenings'))
+        : scrollable(
+            p.t('screeningTitle'),
+            h(
+              'table',
+              { id: 'screenings' },
+              h('caption', { class: 'visually-hidden' }, p.t('screeningTitle')),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ...(['colWhen', 'colDecision', 'colReason'] as const).map((k) =>
+                    h('th', { scope: 'col' }, p.t(k)),
+                  ),
+                ),
+              ),
+              h(
+                'tbody',
+                null,
+                [...screenings]
+                  .reverse()
+                  .map((s) =>
+                    h(
+                      'tr',
+                      null,
+                      h('th', { scope: 'row' }, when(s.atMs)),
+                      h('td', null, s.decision.outcome),
+                      h('td', null, s.decision.reason),
+                    ),
+                  ),
+              ),
+            ),
+          ),
+    ),
+  );
+
+  main.append(prescriptionEditor(p, id, rx.ok ? rx.data.prescription : null));
+
+  const out = h('div');
+  const inviteBtn = h('button', { type: 'button', id: 'new-invite' }, p.t('newInvite'));
+  inviteBtn.addEventListener('click', async () => {
+    const panel = await invitePanel(p, id, name);
+    out.replaceChildren(panel);
+    panel.focus();
+  });
+  main.append(h('section', { 'aria-label': p.t('newInvite') }, inviteBtn, out));
+  return { title: name, el: main };
+}
