@@ -240,6 +240,24 @@ async function durability(engine: EmbeddedEngine, path: string, ms: number) {
   return { acked: acked + 1, present, perS: Math.round((acked + 1) / writeS), openMs: Math.round(openMs) };
 }
 
+/** Commits per second with `inFlight` writers at once in one process (what a busy server does). */
+async function concurrentCommits(engine: EmbeddedEngine, path: string, inFlight: number, ms: number): Promise<number> {
+  const store = await openEmbeddedStore(engine, path);
+  await store.createUser({ id: 'conc', role: 'patient', email: null, displayName: 'C', passwordHash: null, createdMs: 0 });
+  let done = 0;
+  const end = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: inFlight }, async (_, w) => {
+      for (let i = 0; performance.now() < end; i++) {
+        await store.putRecords('conc', [{ id: `c${w}-${i}`, kind: 'pain', idempotencyKey: `c-${w}-${i}`, body: { level: 1 }, bodyHash: 'h', occurredMs: i }], i);
+        done++;
+      }
+    }),
+  );
+  await store.close();
+  return Math.round(done / (ms / 1000));
+}
+
 try {
   log('# Server benchmark');
   log('');
