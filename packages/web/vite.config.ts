@@ -33,6 +33,8 @@ function offlineFiles(): Plugin {
       const publicFiles = readdirSync(join(here, 'public'));
       const poseFiles = POSE_FILES.filter(([from]) => existsSync(from)).map(([, to]) => to);
       const files = [...Object.keys(bundle), ...publicFiles, ...poseFiles, 'index.html']
+        // The patient's device has no use for the clinician portal offline.
+        .filter((f) => !f.startsWith('portal') && !f.startsWith('assets/portal'))
         .filter((f, i, all) => f !== 'sw.js' && !f.endsWith('.map') && all.indexOf(f) === i)
         .sort();
       const sw = bundle['sw.js'];
@@ -60,7 +62,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 12_000,
     rollupOptions: {
-      input: { index: 'index.html', sw: 'src/sw.ts' },
+      // The clinician portal (portal.html, owned by the clinic work) builds beside the patient app.
+      input: {
+        index: 'index.html',
+        sw: 'src/sw.ts',
+        ...(existsSync(join(here, 'portal.html')) ? { portal: 'portal.html' } : {}),
+      },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
       },

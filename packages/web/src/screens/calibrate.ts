@@ -5,6 +5,7 @@ import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { AngleFeed } from '../sensors/angle-feed.ts';
+import { measuredRange } from '../sensors/measured-range.ts';
 import { countdownRing } from '../ui/ring.ts';
 
 const STEPS: readonly { key: MessageKey; ms: number; kind: 'relax' | 'down' | 'up' }[] = [
@@ -12,25 +13,6 @@ const STEPS: readonly { key: MessageKey; ms: number; kind: 'relax' | 'down' | 'u
   { key: 'calib.down', ms: 3000, kind: 'down' },
   { key: 'calib.up', ms: 3000, kind: 'up' },
 ];
-
-/** Less movement than this is not an ankle pump: measure again rather than save it (degrees). */
-export const MIN_RANGE_DEG = 15;
-
-/**
- * The range from the angles seen while pointing and pulling (degrees): the extremes over both
- * steps, so a patient a little early or late for a step is still measured. Null when too few
- * angles came or the foot hardly moved either way.
- */
-export function measuredRange(
-  down: readonly number[],
-  up: readonly number[],
-): { downDeg: number; upDeg: number } | null {
-  const all = [...down, ...up];
-  if (all.length < 6) return null;
-  const downDeg = Math.min(...all);
-  const upDeg = Math.max(...all);
-  return upDeg - downDeg >= MIN_RANGE_DEG && downDeg < 0 && upDeg > 0 ? { downDeg, upDeg } : null;
-}
 
 async function feedFor(app: Parameters<ScreenFactory>[0], side: Side): Promise<AngleFeed> {
   if (app.flow.method === 'phone')

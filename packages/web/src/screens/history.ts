@@ -1,5 +1,6 @@
 // History: today's sessions against the plan, a 4-week adherence calendar, range and pain
 // trends (charts with a table alternative), the next reminder, calendar file and data export.
+import { median } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
@@ -7,7 +8,6 @@ import { regimenFor } from '../store/plan.ts';
 import { icsForPlan, nextReminder, plannedPerDay } from '../store/reminders.ts';
 import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
 import { lineChart } from '../ui/chart.ts';
-import { median } from './summary.ts';
 
 /** Downloads `text` as a file without any network request. */
 function download(name: string, type: string, text: string): void {

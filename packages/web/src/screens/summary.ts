@@ -1,18 +1,10 @@
 // The summary right after a session: reps per foot (full and shallow), range, holds met,
 // warnings, and pain before and after. The record is already saved when this shows.
-import { type FootTally, STOP_AND_SEEK_CARE, withPainAfter } from '@anklepump/exercise';
+import { type FootTally, median, STOP_AND_SEEK_CARE, withPainAfter } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
 import type { StoredSession } from '../store/sessions.ts';
-
-/** Median of a list, or null when empty. */
-export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 export const summaryScreen: ScreenFactory = async (app, params) => {
   const { t } = app;

@@ -14,6 +14,7 @@ import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed } from './angle-feed.ts';
 import { type CameraPipeline, openCamera } from './camera.ts';
+import { motionCalibration, toSensorRep } from './motion-adapter.ts';
 
 /** The pose package's measured correction for BlazePose ankle angles (gain about 1 / 0.68). */
 export const CAMERA_CORRECTION: AngleCorrection = POSE_LANDMARK_OPTIONS.correction ?? IDENTITY_CORRECTION;
@@ -30,33 +31,6 @@ export async function cameraFor(app: App): Promise<CameraPipeline> {
 export function releaseCamera(app: App): void {
   app.flow.camera?.stop();
   delete app.flow.camera;
-}
-
-/** Maps the motion engine's rep to what the session machine takes. */
-export function toSensorRep(r: RepMetrics): SensorRep {
-  return {
-    side: r.side,
-    tMs: r.tMs,
-    full: r.full,
-    rangeDeg: r.rangeDeg,
-    peakPlantarDeg: r.peakPlantarDeg,
-    peakDorsiDeg: r.peakDorsiDeg,
-    plantarHoldS: r.plantarHoldS,
-    dorsiHoldS: r.dorsiHoldS,
-    legMoved: r.legMovementMeasured ? r.legMoved : false,
-    smoothness: r.smoothness,
-  };
-}
-
-/** A motion calibration from the patient's measured range (neutral is relearned at each rest). */
-export function motionCalibration(
-  source: MotionCalibration['source'],
-  correction: AngleCorrection,
-  cal: Calibration | null,
-): MotionCalibration | undefined {
-  if (!cal) return undefined;
-  const side = { neutralDeg: null, rangeDeg: Math.max(1, cal.upDeg - cal.downDeg) };
-  return { version: 1, source, correction, left: side, right: side };
 }
 
 function analyzerFor(side: Side, cal: Calibration | null) {

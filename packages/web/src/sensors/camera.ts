@@ -26,10 +26,6 @@ export interface CameraPipeline {
 /** Name of the performance mark set when each camera frame arrives. */
 export const FRAME_MARK = 'anklepump:frame';
 
-/** Model and wasm ship with the app (see vite.config.ts); relative to the page. */
-const MODEL_URL = new URL('pose/pose_landmarker_full.task', document.baseURI).href;
-const WASM_URL = new URL('pose/wasm', document.baseURI).href;
-
 const LEG_LINES = [
   [BLAZEPOSE.leftKnee, BLAZEPOSE.leftAnkle, BLAZEPOSE.leftHeel, BLAZEPOSE.leftFootIndex, BLAZEPOSE.leftAnkle],
   [
@@ -79,7 +75,11 @@ export async function openCamera(): Promise<CameraPipeline> {
   let estimator: Awaited<ReturnType<typeof createBrowserPoseEstimator>>;
   try {
     await video.play();
-    estimator = await createBrowserPoseEstimator({ wasmBaseUrl: WASM_URL, modelUrl: MODEL_URL });
+    // Model and wasm ship with the app (see vite.config.ts), relative to the page.
+    estimator = await createBrowserPoseEstimator({
+      wasmBaseUrl: new URL('pose/wasm', document.baseURI).href,
+      modelUrl: new URL('pose/pose_landmarker_full.task', document.baseURI).href,
+    });
   } catch (err) {
     for (const t of stream.getTracks()) t.stop();
     throw err;

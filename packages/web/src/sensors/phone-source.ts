@@ -6,7 +6,7 @@ import type { App } from '../app/app.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed } from './angle-feed.ts';
-import { motionCalibration, toSensorRep } from './camera-source.ts';
+import { motionCalibration, toSensorRep } from './motion-adapter.ts';
 
 const D2R = Math.PI / 180;
 

@@ -1,0 +1,32 @@
+// Between the motion engine and the session machine: a rep as the session takes it, and the
+// patient's saved range as a motion calibration.
+import type { SensorRep } from '@anklepump/exercise';
+import type { AngleCorrection, MotionCalibration, RepMetrics } from '@anklepump/motion';
+import type { Calibration } from '../store/settings.ts';
+
+/** Maps the motion engine's rep to what the session machine takes. */
+export function toSensorRep(r: RepMetrics): SensorRep {
+  return {
+    side: r.side,
+    tMs: r.tMs,
+    full: r.full,
+    rangeDeg: r.rangeDeg,
+    peakPlantarDeg: r.peakPlantarDeg,
+    peakDorsiDeg: r.peakDorsiDeg,
+    plantarHoldS: r.plantarHoldS,
+    dorsiHoldS: r.dorsiHoldS,
+    legMoved: r.legMovementMeasured ? r.legMoved : false,
+    smoothness: r.smoothness,
+  };
+}
+
+/** A motion calibration from the patient's measured range (neutral is relearned at each rest). */
+export function motionCalibration(
+  source: MotionCalibration['source'],
+  correction: AngleCorrection,
+  cal: Calibration | null,
+): MotionCalibration | undefined {
+  if (!cal) return undefined;
+  const side = { neutralDeg: null, rangeDeg: Math.max(1, cal.upDeg - cal.downDeg) };
+  return { version: 1, source, correction, left: side, right: side };
+}
