@@ -7,7 +7,6 @@ import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts'
 import type { LandmarkFrame, Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
-import { createOneEuroFilter, type OneEuroFilter } from './one-euro-filter.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 
@@ -32,7 +31,9 @@ interface SideState {
   readonly tracker: AnkleTracker;
   readonly reading: LegReading;
   readonly other: LegReading;
-  readonly pos: OneEuroFilter[];
+  /** Knee and ankle positions, low-passed (2 Hz): landmark jitter is not leg movement. */
+  readonly pos: Float64Array;
+  posT: number;
   visible: boolean;
   useOther: boolean;
   scalePx: number;
@@ -40,6 +41,8 @@ interface SideState {
 }
 
 const SCALE_FRAMES = 10;
+const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
+const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
 
 /** Creates a landmark analyzer; throws RangeError on a bad option. */
 export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): MotionStream<LandmarkFrame> {
@@ -72,7 +75,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       }),
       reading: createLegReading(),
       other: createLegReading(),
-      pos: [0, 1, 2, 3].map(() => createOneEuroFilter({ minCutoffHz: 0.5, beta: 0.005, dCutoffHz: 1 })),
+      pos: new Float64Array(4),
+      posT: Number.NaN,
       visible: true,
       useOther: false,
       scalePx: 0,
@@ -137,10 +141,17 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     input.tMs = t;
     input.angleDeg = corrected;
     input.confidence = r.visibility;
-    input.leg0 = st.pos[0]!.filter(r.kneeX, t) / unit;
-    input.leg1 = st.pos[1]!.filter(r.kneeY, t) / unit;
-    input.leg2 = st.pos[2]!.filter(r.ankleX, t) / unit;
-    input.leg3 = st.pos[3]!.filter(r.ankleY, t) / unit;
+    const p = st.pos;
+    const k = Number.isNaN(st.posT) ? 1 : posAlpha(t - st.posT);
+    st.posT = t;
+    p[0] = p[0]! + k * (r.kneeX - p[0]!);
+    p[1] = p[1]! + k * (r.kneeY - p[1]!);
+    p[2] = p[2]! + k * (r.ankleX - p[2]!);
+    p[3] = p[3]! + k * (r.ankleY - p[3]!);
+    input.leg0 = p[0]! / unit;
+    input.leg1 = p[1]! / unit;
+    input.leg2 = p[2]! / unit;
+    input.leg3 = p[3]! / unit;
     st.tracker.step(input, out);
   }
 
@@ -185,7 +196,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         st.useOther = false;
         st.scalePx = 0;
         st.scaleN = 0;
-        for (const f of st.pos) f.reset();
+        st.posT = Number.NaN;
       }
     },
     calibration(): MotionCalibration {

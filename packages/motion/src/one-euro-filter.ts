@@ -20,10 +20,13 @@ export interface OneEuroFilter {
   reset(): void;
 }
 
+// Smoothing factor of a first-order low-pass: dt / (tau + dt) with tau = 1 / (2 pi fc).
 function alpha(cutoffHz: number, dtS: number): number {
-  const tau = 1 / (2 * Math.PI * cutoffHz);
-  return 1 / (1 + tau / dtS);
+  const k = TWO_PI * cutoffHz * dtS;
+  return k / (1 + k);
 }
+
+const TWO_PI = 2 * Math.PI;
 
 /** Creates a 1-euro filter; throws RangeError on an option outside its documented range. */
 export function createOneEuroFilter(options: OneEuroOptions = DEFAULT_ONE_EURO): OneEuroFilter {
