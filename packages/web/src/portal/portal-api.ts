@@ -69,7 +69,8 @@ export function createPortalApi(
       message: e?.message ?? `the server answered ${res.status}`,
       where: e?.where,
     };
-    if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated();
+    // Signing in and the first "who am I" are expected to be 401 when signed out.
+    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthenticated();
     return { ok: false, error };
   }
   return {

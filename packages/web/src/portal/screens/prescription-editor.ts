@@ -159,10 +159,12 @@ export function prescriptionEditor(
     }
     summary.replaceChildren();
     const { id: _id, version: _v, prescribedBy: _by, ...regimen } = c.regimen;
+    // The server takes no empty note: leave it out rather than send "".
+    const note = v.note.trim() === '' ? {} : { note: v.note.trim() };
     const body =
       v.preset !== 'custom' && sameAsPreset(c.regimen, v.preset as RegimenPresetId)
-        ? { preset: v.preset, note: v.note }
-        : { regimen: { ...regimen, id: 'custom', kind: 'custom' }, note: v.note };
+        ? { preset: v.preset, ...note }
+        : { regimen: { ...regimen, id: 'custom', kind: 'custom' }, ...note };
     save.disabled = true;
     const r = await p.api.send<{
       prescription: PrescriptionView;
