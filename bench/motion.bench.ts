@@ -2,7 +2,7 @@
 // its landmark throughput on one core against a geometry-only baseline, and its memory over an
 // hour-long 60 fps stream. Writes bench/results/motion.md.
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -171,6 +171,7 @@ function memory(frames: LandmarkFrame[]): string {
 }
 
 const started = Date.now();
+const loadBefore = loadavg()[0]!;
 console.log('motion: accuracy on the evaluation set...');
 const acc = accuracy();
 console.log('motion: throughput...');
@@ -181,6 +182,8 @@ const mem = memory(frames);
 const md = `# Motion engine benchmark
 
 Measured by \`npm run bench motion\` (bench/motion.bench.ts) on ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), Node ${process.version}, in ${((Date.now() - started) / 1000).toFixed(0)} s.
+One-minute load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end: with other work on the same cores, the
+throughput below is a floor, not what one free core does; the ratio to the baseline, measured in the same run, travels better.
 
 ## Accuracy against the generator's truth
 

@@ -270,13 +270,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   function boxPass(src: SampleRing, from: number, to: number, dst: SampleRing): void {
     dst.clear();
     const half = SMOOTH_MS / 2;
+    const { ts, as, mask } = src;
     let lo = from;
     let hi = from;
     let sum = 0;
     for (let s = from; s <= to; s++) {
-      const t = src.t(s);
-      while (hi <= to && src.t(hi) <= t + half) sum += src.a(hi++);
-      while (src.t(lo) < t - half) sum -= src.a(lo++);
+      const t = ts[s & mask]!;
+      while (hi <= to && ts[hi & mask]! <= t + half) sum += as[hi++ & mask]!;
+      while (ts[lo & mask]! < t - half) sum -= as[lo++ & mask]!;
       dst.push(t, sum / (hi - lo));
     }
   }

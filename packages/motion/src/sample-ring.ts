@@ -5,6 +5,10 @@ export interface SampleRing {
   /** Sequence number the next pushed sample will get. */
   readonly next: number;
   readonly capacity: number;
+  /** Raw storage for hot loops: sample `seq` lives at index `seq & mask`. */
+  readonly ts: Float64Array;
+  readonly as: Float64Array;
+  readonly mask: number;
   push(tMs: number, angleDeg: number): number;
   /** True while sample `seq` is still held. */
   has(seq: number): boolean;
@@ -13,17 +17,24 @@ export interface SampleRing {
   clear(): void;
 }
 
+/** `capacity` must be a power of two (the index is a bit mask, not a division). */
 export function createSampleRing(capacity: number): SampleRing {
+  if (capacity <= 0 || (capacity & (capacity - 1)) !== 0)
+    throw new RangeError('capacity must be a power of two');
   const ts = new Float64Array(capacity);
   const as = new Float64Array(capacity);
+  const mask = capacity - 1;
   let next = 0;
   return {
     get next() {
       return next;
     },
     capacity,
+    ts,
+    as,
+    mask,
     push(tMs, angleDeg) {
-      const i = next % capacity;
+      const i = next & mask;
       ts[i] = tMs;
       as[i] = angleDeg;
       return next++;
@@ -32,10 +43,10 @@ export function createSampleRing(capacity: number): SampleRing {
       return seq >= 0 && seq < next && next - seq <= capacity;
     },
     t(seq) {
-      return ts[seq % capacity]!;
+      return ts[seq & mask]!;
     },
     a(seq) {
-      return as[seq % capacity]!;
+      return as[seq & mask]!;
     },
     clear() {
       next = 0;
