@@ -108,6 +108,10 @@ describe('every screen', () => {
     await page.click('details summary');
     expect(await page.textContent('#history-table tbody')).toContain('10 / 10');
     await checkScreen('history');
+    await page.click('nav a[href="#/clinic"]');
+    await page.waitForSelector('#clinic-code');
+    expect(await page.textContent('h1')).toBe('My clinic');
+    await checkScreen('clinic');
   });
 
   it('downloads the reminders as an .ics calendar and all local data as JSON', async () => {

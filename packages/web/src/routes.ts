@@ -23,4 +23,5 @@ export const routes: Record<string, ScreenFactory> = {
   session: lazy(async () => (await import('./screens/session.ts')).sessionScreen),
   summary: lazy(async () => (await import('./screens/summary.ts')).summaryScreen),
   history: lazy(async () => (await import('./screens/history.ts')).historyScreen),
+  clinic: lazy(async () => (await import('./screens/clinic.ts')).clinicScreen),
 };

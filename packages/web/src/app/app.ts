@@ -84,6 +84,7 @@ export function startApp(
           ['', 'nav.home'],
           ['learn', 'nav.learn'],
           ['history', 'nav.history'],
+          ['clinic', 'nav.clinic'],
           ['setup', 'nav.settings'],
         ] as const
       ).map(([r, k]) => h('a', { href: `#/${r}`, 'data-route': r }, t(k))),

@@ -12,6 +12,7 @@ export const en = {
   'nav.home': 'Home',
   'nav.learn': 'Learn',
   'nav.history': 'History',
+  'nav.clinic': 'My clinic',
   'nav.settings': 'Settings',
   'nav.back': 'Back',
 

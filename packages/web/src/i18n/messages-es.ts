@@ -12,6 +12,7 @@ export const es: Messages = {
   'nav.home': 'Inicio',
   'nav.learn': 'Aprender',
   'nav.history': 'Historial',
+  'nav.clinic': 'Mi clínica',
   'nav.settings': 'Ajustes',
   'nav.back': 'Atrás',
 

@@ -11,6 +11,7 @@ export const zh: Messages = {
   'nav.home': '首页',
   'nav.learn': '了解',
   'nav.history': '记录',
+  'nav.clinic': '我的诊所',
   'nav.settings': '设置',
   'nav.back': '返回',
 

@@ -4,7 +4,7 @@ import { median } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
-import { regimenFor } from '../store/plan.ts';
+import { currentRegimen } from '../store/plan.ts';
 import { icsForPlan, nextReminder, plannedPerDay } from '../store/reminders.ts';
 import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
 import { lineChart } from '../ui/chart.ts';
@@ -24,7 +24,7 @@ export const historyScreen: ScreenFactory = async (app) => {
   const tag = LANG_TAG[app.settings.lang];
   const sessions = await allSessions(app.db);
   const outbox = await app.db.all<unknown>('outbox');
-  const regimen = regimenFor(app.settings);
+  const regimen = await currentRegimen(app.settings, app.db);
   const planned = plannedPerDay(regimen);
   const nowMs = Date.now();
   const byDay = new Map<string, StoredSession[]>();

@@ -3,7 +3,7 @@
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
-import { regimenFor } from '../store/plan.ts';
+import { currentRegimen } from '../store/plan.ts';
 import { nextReminder, plannedPerDay } from '../store/reminders.ts';
 import { allSessions, loadActive, localDay } from '../store/sessions.ts';
 
@@ -14,7 +14,7 @@ export const homeScreen: ScreenFactory = async (app) => {
   const done = sessions.filter(
     (s) => s.record.outcome === 'completed' && localDay(s.record.startedAtMs) === today,
   ).length;
-  const regimen = regimenFor(app.settings);
+  const regimen = await currentRegimen(app.settings, app.db);
   const planned = plannedPerDay(regimen);
   const next = nextReminder(
     regimen,

@@ -17,7 +17,7 @@ import { LANG_TAG } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import { createRunner, type Runner } from '../session/runner.ts';
-import { regimenFor } from '../store/plan.ts';
+import { currentRegimen } from '../store/plan.ts';
 import {
   type ActiveSession,
   loadActive,
@@ -62,7 +62,7 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
       return { title: t('screen.title'), el: h('p', null, t('screen.intro')) };
     }
     const method = app.flow.method ?? 'timing';
-    const regimen = regimenFor(app.settings);
+    const regimen = await currentRegimen(app.settings, app.db);
     const context: SessionContext = {
       method,
       screening: app.flow.screening,

@@ -1,0 +1,29 @@
+// "My clinic": the sync work's panel (link this phone with an invite code, send the outbox) in the
+// app's shell and language, with the code from the first run filled in.
+import type { ScreenFactory } from '../app/app.ts';
+import { h } from '../app/dom.ts';
+import { CLINIC_TEXT } from '../i18n/clinic-text.ts';
+import { deviceTimeZone } from '../store/reminders.ts';
+import { createClinicApi } from '../sync/clinic-api.ts';
+import { clinicPanel } from '../sync/clinic-panel.ts';
+import { idbOutbox } from '../sync/outbox.ts';
+
+export const clinicScreen: ScreenFactory = (app) => {
+  const text = CLINIC_TEXT[app.settings.lang];
+  const panel = clinicPanel({
+    db: app.db,
+    outbox: idbOutbox(),
+    apiFor: (origin) => createClinicApi(origin, (u, init) => fetch(u, init)),
+    now: () => Date.now(),
+    timeZone: deviceTimeZone(),
+    deviceLabel: navigator.userAgent.includes('Mobile') ? 'phone' : 'browser',
+    text,
+  });
+  const code = panel.querySelector<HTMLInputElement>('#clinic-code');
+  if (code && !code.value && app.settings.clinicianCode) code.value = app.settings.clinicianCode;
+  const el = h('section', null, panel);
+  // The panel brings its own heading; the shell focuses the first h1 it finds.
+  const heading = el.querySelector('h2#clinic-title');
+  heading?.replaceWith(h('h1', { id: 'clinic-title' }, heading.textContent));
+  return { title: text.title, el };
+};
