@@ -8,6 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, DESKTOP, describeViolations, launch, PHONE, shot } from './support/browser.ts';
 import { type ClinicWorld, startClinicWorld } from './support/clinic-world.ts';
 
+/** What the patient test page (support/clinic-patient-page.ts) exposes. */
+interface PatientHooks {
+  clinicTest: { saveSession(r: SessionRecord): Promise<void>; outboxKeys(): Promise<string[]> };
+}
+
 let world: ClinicWorld;
 let browser: Browser;
 let ann: { email: string; password: string; client: Client; id: string };
@@ -138,15 +143,23 @@ describe('clinic portal and patient link', () => {
     expect(again.body.error.code).toBe('invite_invalid');
 
     const startMs = Date.now() - 10 * 60_000;
-    await phone.evaluate((r) => (window as any).clinicTest.saveSession(r), sharpPainSession(startMs));
-    expect(await phone.evaluate(() => (window as any).clinicTest.outboxKeys())).toEqual([
+    await phone.evaluate(
+      (r) => (window as unknown as PatientHooks).clinicTest.saveSession(r),
+      sharpPainSession(startMs),
+    );
+    expect(await phone.evaluate(() => (window as unknown as PatientHooks).clinicTest.outboxKeys())).toEqual([
       `session-e2e-${startMs}`,
     ]);
     await phone.click('#clinic-send');
     await phone.waitForSelector('#clinic-status:text("Everything has reached your clinic")');
-    expect(await phone.evaluate(() => (window as any).clinicTest.outboxKeys())).toEqual([]);
+    expect(await phone.evaluate(() => (window as unknown as PatientHooks).clinicTest.outboxKeys())).toEqual(
+      [],
+    );
     // Sending the same session again (a lost answer, a second tap) stores nothing new.
-    await phone.evaluate((r) => (window as any).clinicTest.saveSession(r), sharpPainSession(startMs));
+    await phone.evaluate(
+      (r) => (window as unknown as PatientHooks).clinicTest.saveSession(r),
+      sharpPainSession(startMs),
+    );
     await phone.click('#clinic-send');
     await phone.waitForSelector('#clinic-status:text("Everything has reached your clinic")');
     const recs = await ann.client.get(`/api/patients/${alphaId}/records?kind=session`);

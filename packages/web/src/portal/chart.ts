@@ -33,7 +33,9 @@ export function lineChart(c: ChartSpec): HTMLElement {
   const n = c.xLabels.length;
   const x = (i: number) => PAD.l + (n <= 1 ? (W - PAD.l - PAD.r) / 2 : (i * (W - PAD.l - PAD.r)) / (n - 1));
   const y = (v: number) => H - PAD.b - (Math.min(v, c.yMax) / c.yMax) * (H - PAD.t - PAD.b);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * c.yMax));
+  // Round steps a reader can use: fifths of 10 for pain, quarters of 80 for degrees.
+  const steps = c.yMax % 5 === 0 && c.yMax <= 10 ? 5 : 4;
+  const ticks = Array.from({ length: steps + 1 }, (_, i) => (i * c.yMax) / steps);
   const grid = ticks.map((t) =>
     s(
       'g',
@@ -70,7 +72,6 @@ export function lineChart(c: ChartSpec): HTMLElement {
       class: 'chart',
       preserveAspectRatio: 'none',
     },
-    s('text', { x: 4, y: 14, 'font-size': 12, fill: '#3d4451' }, c.yUnit),
     ...grid,
     ...lines,
   );

@@ -162,7 +162,7 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
         : lineChart({
             id: 'range',
             title: p.t('rangeTitle'),
-            summary: `${checked.length} sessions, ${day(checked[0]!.startedAtMs)} to ${day(checked.at(-1)!.startedAtMs)}.`,
+            summary: `${checked.length} ${checked.length === 1 ? 'session' : 'sessions'}, ${day(checked[0]!.startedAtMs)} to ${day(checked.at(-1)!.startedAtMs)}.`,
             xLabels: checked.map((s) => when(s.startedAtMs)),
             series: [
               { label: p.t('left'), values: checked.map((s) => mean(s.feet.left.rangesDeg)), ...LEFT },
@@ -188,7 +188,7 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
         : lineChart({
             id: 'pain',
             title: p.t('painTitle'),
-            summary: `${pained.length} sessions; highest ${Math.max(...pained.map((s) => s.painMax ?? 0))} of 10.`,
+            summary: `${pained.length} ${pained.length === 1 ? 'session' : 'sessions'}; highest ${Math.max(...pained.map((s) => s.painMax ?? 0))} of 10.`,
             xLabels: pained.map((s) => when(s.startedAtMs)),
             series: [{ label: p.t('painTitle'), values: pained.map((s) => s.painMax), ...LEFT }],
             yMax: 10,
