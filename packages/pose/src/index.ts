@@ -1,11 +1,17 @@
 // @anklepump/pose, browser-safe entry: the in-browser estimator and the model identity. The Node
 // estimator for recorded video (ffmpeg + headless Chromium) is at '@anklepump/pose/node'.
 
-export { BLAZEPOSE_ANKLE_CORRECTION, POSE_LANDMARK_OPTIONS } from './ankle-correction.ts';
+export {
+  BLAZEPOSE_ANKLE_CORRECTION,
+  BLAZEPOSE_POSTURE_CORRECTION,
+  POSE_LANDMARK_OPTIONS,
+  poseLandmarkOptionsFor,
+} from './ankle-correction.ts';
 export {
   type BrowserPoseEstimator,
   type BrowserPoseEstimatorOptions,
   createBrowserPoseEstimator,
 } from './browser-estimator.ts';
 export { DEFAULT_THRESHOLDS, POSE_MODEL, type PoseThresholds, validateThresholds } from './model.ts';
+export { detectPosture, type Posture } from './posture.ts';
 export { type RawPoint, type RawPoseResult, toLandmarkFrame } from './to-landmark-frame.ts';

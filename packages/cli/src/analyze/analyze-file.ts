@@ -35,6 +35,9 @@ export interface FileAnalysis {
   readonly elapsedS?: number;
   /** For videos: ffmpeg's complaint when the file is damaged or cut short. */
   readonly damage?: string | null;
+  /** For camera data: the posture read from the torso, and the angle gain applied for it. */
+  readonly posture?: 'sitting' | 'lying' | 'unknown';
+  readonly gain?: number;
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -88,17 +91,18 @@ export async function analyzeFile(
   const guess = detectInputKind(await readHead(path), display);
   if (guess.kind === 'unknown') throw new CliError('bad-input', `${display}: ${guess.why}`);
   const sides = sidesFor(options.side, guess.kind);
-  const { POSE_LANDMARK_OPTIONS } = await import('@anklepump/pose/node');
-  const landmarkOptions = {
-    ...POSE_LANDMARK_OPTIONS,
-    ...(options.gain !== undefined ? { correction: { gain: options.gain, offsetDeg: 0 } } : {}),
-    sides,
-    includeSeries: true,
+  const { poseLandmarkOptionsFor } = await import('@anklepump/pose/node');
+  // Camera degrees: the correction follows the posture seen in the frames, unless --gain is given.
+  const landmarkOptions = (frames: readonly LandmarkFrame[]) => {
+    const { posture, options: base } = poseLandmarkOptionsFor(frames);
+    const correction = options.gain !== undefined ? { gain: options.gain, offsetDeg: 0 } : base.correction;
+    return { posture, options: { ...base, correction, sides, includeSeries: true } };
   };
 
   if (guess.kind === 'landmarks') {
     const rec = parseLandmarkFile(await readFile(path, 'utf8'), display);
-    const result = analyzeLandmarkRecording(rec.frames, landmarkOptions);
+    const { posture, options: lmOptions } = landmarkOptions(rec.frames);
+    const result = analyzeLandmarkRecording(rec.frames, lmOptions);
     const last = rec.frames.at(-1)!.tMs / 1000;
     return {
       kind: 'landmarks',
@@ -107,6 +111,8 @@ export async function analyzeFile(
       sides,
       result,
       nothingFound: landmarkNothingFound(rec.frames, result, sides),
+      posture,
+      gain: lmOptions.correction?.gain ?? 1,
     };
   }
   if (guess.kind === 'imu') {
@@ -136,7 +142,8 @@ export async function analyzeFile(
     });
     if (pose.frames.length === 0)
       throw new CliError('bad-input', `${display}: the video has no decodable frames`);
-    const result = analyzeLandmarkRecording(pose.frames, landmarkOptions);
+    const { posture, options: lmOptions } = landmarkOptions(pose.frames);
+    const result = analyzeLandmarkRecording(pose.frames, lmOptions);
     return {
       kind: 'video',
       durationS: pose.info.durationS,
@@ -147,6 +154,8 @@ export async function analyzeFile(
       modelMsPerFrame: pose.modelMsPerFrame,
       elapsedS: pose.elapsedS,
       damage: pose.damage,
+      posture,
+      gain: lmOptions.correction?.gain ?? 1,
     };
   } catch (e) {
     if (e instanceof PoseError) {

@@ -23,7 +23,10 @@ function repLine(i: number, r: ReportRep): string {
 export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degreesNote: string): string {
   const { input } = report;
   const lines: string[] = [
-    `${input.path}: ${input.kind}, ${input.durationS.toFixed(1)} s at ${input.frameRateHz.toFixed(1)} Hz`,
+    `${input.path}: ${input.kind}, ${input.durationS.toFixed(1)} s at ${input.frameRateHz.toFixed(1)} Hz` +
+      (input.posture
+        ? `, ${input.posture === 'unknown' ? 'posture unknown' : input.posture}, angle gain ${input.angleGain}`
+        : ''),
   ];
   for (const foot of report.feet) {
     const full = foot.reps.filter((r) => r.full).length;

@@ -55,6 +55,9 @@ export interface AnalyzeReport {
     readonly kind: InputKind;
     readonly durationS: number;
     readonly frameRateHz: number;
+    /** Added, camera data only: posture read from the torso, and the gain applied to its degrees. */
+    readonly posture?: 'sitting' | 'lying' | 'unknown';
+    readonly angleGain?: number;
   };
   readonly feet: ReportFoot[];
   series?: SeriesPoint[];

@@ -49,6 +49,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     kind: analysis.kind,
     durationS: Math.round(analysis.durationS * 100) / 100,
     frameRateHz: Math.round(analysis.frameRateHz * 100) / 100,
+    ...(analysis.posture ? { posture: analysis.posture, angleGain: analysis.gain } : {}),
   };
   const report = buildReport(analysis.result, input, analysis.sides, rx, TOO_FAST_CYCLE_S, Boolean(o.series));
   if (analysis.damage) {

@@ -1,6 +1,12 @@
 // @anklepump/pose/node: pose estimation for recorded video in Node (ffmpeg + headless Chromium).
 
-export { BLAZEPOSE_ANKLE_CORRECTION, POSE_LANDMARK_OPTIONS } from '../ankle-correction.ts';
+export {
+  BLAZEPOSE_ANKLE_CORRECTION,
+  BLAZEPOSE_POSTURE_CORRECTION,
+  POSE_LANDMARK_OPTIONS,
+  poseLandmarkOptionsFor,
+} from '../ankle-correction.ts';
+export { detectPosture, type Posture } from '../posture.ts';
 export { chromiumPath, launchChromium } from './chromium.ts';
 export {
   type DecodedFrame,
