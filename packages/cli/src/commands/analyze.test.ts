@@ -191,6 +191,9 @@ describe('analyze rejects bad input clearly, without a stack trace', () => {
   it('bad arguments exit 2', async () => {
     expect((await analyze()).code).toBe(2);
     expect((await analyze('x.json', '--side', 'middle')).code).toBe(2);
+    const both = await analyze(join(FIX, 'synth-right-6reps.imu.csv'), '--side', 'both');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('a sensor CSV holds one foot');
     const plot = await analyze(join(FIX, 'synth-right-6reps.imu.csv'), '--plot', 'out.gif');
     expect(plot.code).toBe(2);
     expect(plot.err).toContain('.svg or .png');
