@@ -85,6 +85,10 @@ export interface AnkleTracker {
   /** Neutral (corrected degrees) and the reference range in use, for saving as calibration. */
   readonly neutralDeg: number | null;
   readonly referenceRangeDeg: number;
+  /** The range a calibration gave, degrees, or null. */
+  readonly givenRangeDeg: number | null;
+  /** The person's own range and peaks (medians of recent full reps, degrees); null until one. */
+  readonly personal: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
   /** Latest filtered angle relative to neutral, degrees; null before the foot settled. */
   readonly angleDeg: number | null;
   /** Estimated noise of the angle while still, degrees (standard deviation). */
@@ -117,6 +121,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const levels = new Float64Array(RING);
   const scratch = createSparcScratch();
   const recent = new Float64Array(RECENT);
+  const recentPlantar = new Float64Array(RECENT);
+  const recentDorsi = new Float64Array(RECENT);
+  let peakCount = 0;
   const sorted = new Float64Array(RECENT);
   const legRef = new Float64Array(4);
   const leg = new Float64Array(4);
@@ -167,6 +174,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     neutral = setup.neutralDeg;
     refRange = setup.rangeDeg ?? o.defaultRangeDeg;
     recentCount = 0;
+    peakCount = 0;
     mCount = 0;
     m1 = 0;
     m2 = 0;
@@ -232,6 +240,19 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
     prevC = c;
     prevT = t;
+  }
+
+  const median = (src: Float64Array, count: number): number => {
+    const n = Math.min(count, RECENT);
+    for (let i = 0; i < n; i++) sorted[i] = src[i]!;
+    const v = sorted.subarray(0, n).sort();
+    return n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
+  };
+
+  function learnPeaks(plantarDeg: number, dorsiDeg: number): void {
+    recentPlantar[peakCount % RECENT] = plantarDeg;
+    recentDorsi[peakCount % RECENT] = dorsiDeg;
+    peakCount++;
   }
 
   function learnRange(rangeDeg: number): void {
@@ -359,7 +380,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       out.push({ type: 'warning', side, tMs, code: 'leg-moved', message: msg });
     }
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself.
-    if (full) learnRange(rangeDeg);
+    if (full) {
+      learnRange(rangeDeg);
+      learnPeaks(minY, maxY);
+    }
   }
 
   function settle(tMs: number, c: number, legDev: number, out: MotionEvent[]): void {
@@ -538,6 +562,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     },
     get referenceRangeDeg() {
       return refRange;
+    },
+    givenRangeDeg: setup.rangeDeg,
+    get personal() {
+      if (peakCount === 0) return null;
+      return {
+        rangeDeg: setup.rangeDeg ?? refRange,
+        plantarDeg: median(recentPlantar, peakCount),
+        dorsiDeg: median(recentDorsi, peakCount),
+      };
     },
     get angleDeg() {
       return lastY;

@@ -6,7 +6,7 @@ const sample: MotionCalibration = {
   version: 1,
   source: 'landmarks',
   correction: { gain: 1.47, offsetDeg: -2 },
-  left: { neutralDeg: 11.5, rangeDeg: 48 },
+  left: { neutralDeg: 11.5, rangeDeg: 48, plantarDeg: -33, dorsiDeg: 15 },
   right: null,
 };
 
@@ -14,6 +14,14 @@ describe('calibration', () => {
   it('survives a round trip through JSON text', () => {
     const parsed = parseCalibration(serializeCalibration(sample));
     expect(parsed).toEqual({ success: true, data: sample });
+  });
+
+  it('reads an older file without the personal peaks', () => {
+    const old = { ...sample, left: { neutralDeg: 11.5, rangeDeg: 48 } };
+    expect(parseCalibration(JSON.stringify(old))).toMatchObject({
+      success: true,
+      data: { left: { neutralDeg: 11.5, rangeDeg: 48, plantarDeg: null, dorsiDeg: null } },
+    });
   });
 
   it('says what is wrong and where', () => {
@@ -31,6 +39,10 @@ describe('calibration', () => {
     expect(bad({ ...sample, left: { neutralDeg: 'x', rangeDeg: 10 } }).message).toMatch(/left\.neutralDeg/);
     expect(bad({ ...sample, right: { neutralDeg: 0, rangeDeg: 0 } }).message).toMatch(/right\.rangeDeg/);
     expect(bad({ ...sample, left: 3 }).message).toMatch(/left must be/);
+    expect(bad({ ...sample, left: { rangeDeg: 40 } }).message).toMatch(/left needs neutralDeg/);
+    expect(bad({ ...sample, left: { neutralDeg: 0, rangeDeg: 40, dorsiDeg: 'up' } }).message).toMatch(
+      /left\.dorsiDeg/,
+    );
   });
 
   it('never throws, whatever it is given', () => {

@@ -9,6 +9,9 @@ export interface SideCalibration {
   readonly neutralDeg: number | null;
   /** The person's own full range (dorsi peak minus plantar peak), degrees; null = learn from reps. */
   readonly rangeDeg: number | null;
+  /** The person's usual toes-down and toes-up peaks relative to neutral, degrees (for display). */
+  readonly plantarDeg?: number | null;
+  readonly dorsiDeg?: number | null;
 }
 
 /** Linear correction of a source's raw angle: corrected = gain * raw + offsetDeg. */
@@ -42,7 +45,15 @@ export type CalibrationResult =
 
 /** Serialises a calibration as JSON text (stable key order). */
 export function serializeCalibration(c: MotionCalibration): string {
-  const side = (s: SideCalibration | null) => (s ? { neutralDeg: s.neutralDeg, rangeDeg: s.rangeDeg } : null);
+  const side = (s: SideCalibration | null) =>
+    s
+      ? {
+          neutralDeg: s.neutralDeg,
+          rangeDeg: s.rangeDeg,
+          plantarDeg: s.plantarDeg ?? null,
+          dorsiDeg: s.dorsiDeg ?? null,
+        }
+      : null;
   return JSON.stringify({
     version: c.version,
     source: c.source,
@@ -72,11 +83,20 @@ function numberOrNull(v: unknown, where: string, min: number, max: number): stri
 function parseSide(v: unknown, side: Side): SideCalibration | null | string {
   if (v === null || v === undefined) return null;
   if (!isRecord(v)) return `${side} must be an object or null`;
+  if (v.neutralDeg === undefined || v.rangeDeg === undefined)
+    return `${side} needs neutralDeg and rangeDeg (number or null)`;
   const e =
     numberOrNull(v.neutralDeg, `${side}.neutralDeg`, -180, 180) ??
-    numberOrNull(v.rangeDeg, `${side}.rangeDeg`, 1, 180);
+    numberOrNull(v.rangeDeg, `${side}.rangeDeg`, 1, 180) ??
+    numberOrNull(v.plantarDeg ?? null, `${side}.plantarDeg`, -180, 180) ??
+    numberOrNull(v.dorsiDeg ?? null, `${side}.dorsiDeg`, -180, 180);
   if (e) return e;
-  return { neutralDeg: v.neutralDeg as number | null, rangeDeg: v.rangeDeg as number | null };
+  return {
+    neutralDeg: v.neutralDeg as number | null,
+    rangeDeg: v.rangeDeg as number | null,
+    plantarDeg: (v.plantarDeg ?? null) as number | null,
+    dorsiDeg: (v.dorsiDeg ?? null) as number | null,
+  };
 }
 
 /** Parses JSON text (or an already-parsed value) into a calibration, saying what was wrong and where. */
@@ -117,5 +137,20 @@ export function parseCalibration(input: unknown): CalibrationResult {
   return {
     success: true,
     data: { version: 1, source: v.source, correction: { gain: c.gain, offsetDeg: c.offsetDeg }, left, right },
+  };
+}
+
+/** What a rep engine learned about one foot, as a calibration to save. */
+export function sideCalibration(engine: {
+  readonly neutralDeg: number | null;
+  readonly givenRangeDeg: number | null;
+  readonly personal: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
+}): SideCalibration {
+  const p = engine.personal;
+  return {
+    neutralDeg: engine.neutralDeg,
+    rangeDeg: p?.rangeDeg ?? engine.givenRangeDeg,
+    plantarDeg: p?.plantarDeg ?? null,
+    dorsiDeg: p?.dorsiDeg ?? null,
   };
 }

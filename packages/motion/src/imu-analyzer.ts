@@ -2,7 +2,12 @@
 // sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
 
 import { createAnkleTracker, type TrackerInput } from './ankle-tracker.ts';
-import { type AngleCorrection, IDENTITY_CORRECTION, type MotionCalibration } from './calibration.ts';
+import {
+  type AngleCorrection,
+  IDENTITY_CORRECTION,
+  type MotionCalibration,
+  sideCalibration,
+} from './calibration.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
@@ -166,7 +171,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       problemShown = false;
     },
     calibration(): MotionCalibration {
-      const mine = { neutralDeg: engine.neutralDeg, rangeDeg: engine.referenceRangeDeg };
+      const mine = sideCalibration(engine);
       return {
         version: 1,
         source: pair ? 'imu-pair' : 'imu',

@@ -146,6 +146,27 @@ describe('landmark analyzer: counting', () => {
   });
 });
 
+describe('landmark analyzer: which leg', () => {
+  it('follows the leg with the longer shank when BlazePose swaps the labels', () => {
+    const keys = pumps(3);
+    const angle = program(keys);
+    // The moving leg arrives labelled "right"; the "left" landmarks are a guessed, shorter, still leg.
+    const frames = framesOf(angle, endOf(keys)).map((f) => {
+      const lm = [...f.landmarks!];
+      [25, 27, 29, 31].forEach((l, i) => {
+        const r = [26, 28, 30, 32][i]!;
+        const moving = lm[l]!;
+        lm[r] = [moving[0], moving[1], 0, 0.9];
+        lm[l] = [0.3 + 0.1 * i, 0.5, 0, 0.9];
+      });
+      return { ...f, landmarks: lm };
+    });
+    expect(analyzeLandmarkRecording(frames, { sides: ['left'] }).reps.left).toHaveLength(0);
+    const chosen = analyzeLandmarkRecording(frames, { sides: ['left'], legChoice: 'longer-shank' });
+    expect(chosen.reps.left).toHaveLength(3);
+  });
+});
+
 describe('landmark analyzer: bad input', () => {
   const keys = pumps(4);
   const clean = framesOf(program(keys), endOf(keys));
@@ -237,6 +258,9 @@ describe('landmark analyzer: correction, calibration, determinism', () => {
     const saved = parseCalibration(serializeCalibration(first.calibration));
     if (!saved.success) throw new Error(saved.error.message);
     expect(saved.data.left?.rangeDeg).toBeCloseTo(30, 0);
+    expect(saved.data.left?.plantarDeg).toBeCloseTo(-20, 0);
+    expect(saved.data.left?.dorsiDeg).toBeCloseTo(10, 0);
+    expect(saved.data.right).toBeNull();
     // Next session: the foot rests 5 deg toes-down; the saved neutral still says where neutral is.
     const next = framesOf((t) => program(keys)(t) - 5, endOf(keys));
     const r = analyzeLandmarkRecording(next, { ...left, calibration: saved.data });

@@ -2,7 +2,12 @@
 // leg-choice fix for mislabelled legs, angle correction, leg-movement tracking, then the rep engine.
 
 import { type AnkleTracker, createAnkleTracker, type TrackerInput } from './ankle-tracker.ts';
-import { type AngleCorrection, IDENTITY_CORRECTION, type MotionCalibration } from './calibration.ts';
+import {
+  type AngleCorrection,
+  IDENTITY_CORRECTION,
+  type MotionCalibration,
+  sideCalibration,
+} from './calibration.ts';
 import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import type { LandmarkFrame, Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
@@ -202,7 +207,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     calibration(): MotionCalibration {
       const side = (s: Side) => {
         const st = states.find((x) => x.side === s);
-        return st ? { neutralDeg: st.tracker.neutralDeg, rangeDeg: st.tracker.referenceRangeDeg } : null;
+        return st ? sideCalibration(st.tracker) : null;
       };
       return { version: 1, source: 'landmarks', correction, left: side('left'), right: side('right') };
     },
