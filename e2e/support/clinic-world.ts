@@ -1,13 +1,13 @@
 // A real clinic for browser tests: the portal built by Vite and the patient test page bundled by
 // esbuild into one temp web root, served with the API by the server package on 127.0.0.1.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type RunningServer, silentLogger, startServer } from '@anklepump/server';
 import { ADMIN, Client } from '@anklepump/server/testing';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { repoRoot } from './static-server.ts';
+import { distDir, ensureBuilt, repoRoot } from './static-server.ts';
 
 export interface ClinicWorld {
   readonly url: string;
@@ -20,8 +20,12 @@ export interface ClinicWorld {
 
 const web = join(repoRoot, 'packages/web');
 
-/** Builds the portal page and the patient test page into `outDir`. */
-export async function buildClinicWeb(outDir: string): Promise<void> {
+/**
+ * Builds the portal page and the patient test page into `outDir`. With `withApp`, the built
+ * patient app comes along (same origin, so the test page shares its IndexedDB) and the test
+ * page is `clinic-test.html`; without it the test page is the index.
+ */
+export async function buildClinicWeb(outDir: string, withApp = false): Promise<void> {
   await viteBuild({
     configFile: false,
     root: web,
@@ -35,6 +39,11 @@ export async function buildClinicWeb(outDir: string): Promise<void> {
       rollupOptions: { input: { portal: join(web, 'portal.html') } },
     },
   });
+  if (withApp) {
+    ensureBuilt();
+    // The portal just built wins over any older copy in the app's dist.
+    cpSync(distDir, outDir, { recursive: true, force: false });
+  }
   mkdirSync(join(outDir, 'clinic-test'), { recursive: true });
   await esbuild({
     entryPoints: [join(repoRoot, 'e2e/support/clinic-patient-page.ts')],
@@ -46,15 +55,17 @@ export async function buildClinicWeb(outDir: string): Promise<void> {
     logLevel: 'warning',
   });
   writeFileSync(
-    join(outDir, 'index.html'),
+    join(outDir, withApp ? 'clinic-test.html' : 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Patient clinic link (test page)</title></head><body><script type="module" src="./clinic-test/patient.js"></script></body></html>',
   );
 }
 
-export async function startClinicWorld(env: Record<string, string> = {}): Promise<ClinicWorld> {
+export async function startClinicWorld(
+  o: { env?: Record<string, string>; withApp?: boolean } = {},
+): Promise<ClinicWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'anklepump-clinic-'));
   const dist = join(dir, 'web');
-  await buildClinicWeb(dist);
+  await buildClinicWeb(dist, o.withApp);
   const config = loadConfig(
     {
       PORT: '0',
@@ -62,7 +73,7 @@ export async function startClinicWorld(env: Record<string, string> = {}): Promis
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       LOGIN_PER_MINUTE: '1000',
-      ...env,
+      ...o.env,
     },
     { sqlitePath: join(dir, 'clinic.db'), webDist: dist },
   );

@@ -3,6 +3,7 @@
 import { h } from '../../app/dom.ts';
 import { lineChart } from '../chart.ts';
 import { day, type Portal, type Screen, scrollable, when } from '../shell.ts';
+import type { PortalKey } from '../strings.ts';
 import { type AlertView, ackControl } from './alert-inbox.ts';
 import { invitePanel } from './invite-panel.ts';
 import { type PrescriptionView, prescriptionEditor } from './prescription-editor.ts';
@@ -32,6 +33,12 @@ interface RecordView {
   data: unknown;
 }
 
+const OUTCOME: Record<string, PortalKey> = {
+  go: 'outcomeGo',
+  'supervised-only': 'outcomeSupervised',
+  'see-doctor-first': 'outcomeDoctor',
+  'not-suitable': 'outcomeNotSuitable',
+};
 const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 const LEFT = { colour: '#0b5394', dash: 'none' };
 const RIGHT = { colour: '#a33b00', dash: '6 4' };
@@ -233,7 +240,7 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
                       'tr',
                       null,
                       h('th', { scope: 'row' }, when(s.atMs)),
-                      h('td', null, s.decision.outcome),
+                      h('td', null, p.t(OUTCOME[s.decision.outcome] ?? 'outcomeNotSuitable')),
                       h('td', null, s.decision.reason),
                     ),
                   ),

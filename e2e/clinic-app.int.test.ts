@@ -1,0 +1,88 @@
+// The real patient app end to end with the clinic: a timing-only session on the page's fake clock,
+// stopped with the pain button; then the phone joins the clinic and sends its outbox (the session
+// and the screening). The clinician's portal shows the stop, the alert and the screening history.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, DESKTOP, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
+import { type ClinicWorld, startClinicWorld } from './support/clinic-world.ts';
+import { answerScreening, firstRun } from './support/flow.ts';
+
+let world: ClinicWorld;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function page(viewport: { width: number; height: number }): Promise<Page> {
+  const c = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  contexts.push(c);
+  return c.newPage();
+}
+
+beforeAll(async () => {
+  world = await startClinicWorld({ withApp: true });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await world?.stop();
+});
+
+describe('patient app → clinic', () => {
+  it("a real session stopped for sharp pain reaches the clinician's alert inbox with its screening", async () => {
+    const ann = await world.clinician('cara');
+    const created = await ann.client.post('/api/patients', { displayName: 'Gamma Patient' });
+    const patientId = created.body.patient.id as string;
+    const invite = await ann.client.post(`/api/patients/${patientId}/invites`);
+
+    // The patient's own phone: first run, screening, a timing-only session, the pain button.
+    const phone = await page(PHONE);
+    await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
+    await firstRun(phone, `${world.url}/`, { regimen: 'hourly' });
+    await answerScreening(phone, { painNow: 1 });
+    await phone.click('.decision button.primary');
+    await phone.click('#method-timing');
+    await phone.waitForSelector('#instruction:not(:empty)');
+    await phone.clock.runFor(12_000);
+    await phone.click('#pain');
+    await phone.click('#pain-dialog [data-level="7"]');
+    await phone.waitForSelector('#summary-table');
+    const outbox = await readStore<{ kind: string }>(phone, 'outbox');
+    expect(outbox.map((o) => o.kind).sort()).toEqual(['screening', 'session']);
+
+    // Same origin, same IndexedDB: the clinic panel links the phone and sends the outbox.
+    await phone.goto(`${world.url}/clinic-test.html`);
+    await phone.waitForSelector('body[data-ready=true]');
+    await phone.fill('#clinic-code', invite.body.link);
+    await phone.click('#clinic-join button[type=submit]');
+    await phone.waitForSelector('#clinic-status:text("Everything has reached your clinic")');
+    expect(await readStore(phone, 'outbox')).toEqual([]);
+
+    const records = await ann.client.get(`/api/patients/${patientId}/records`);
+    const kinds = records.body.records.map((r: { kind: string }) => r.kind).sort();
+    expect(kinds).toEqual(['screening', 'session']);
+    const session = records.body.records.find((r: { kind: string }) => r.kind === 'session').data;
+    expect(session.stopReason).toEqual({ code: 'sharp-pain', level: 7 });
+    expect(session.mode).toBe('timing');
+
+    // The clinician, in their own browser.
+    const desk = await page(DESKTOP);
+    await desk.goto(`${world.url}/portal.html`);
+    await desk.fill('#email', ann.email);
+    await desk.fill('#password', ann.password);
+    await desk.click('#signin button[type=submit]');
+    await desk.waitForSelector(`tr[data-patient="${patientId}"].attention`);
+    await desk.goto(`${world.url}/portal.html#/alerts`);
+    await desk.waitForSelector('#alerts [data-alert]');
+    expect(await desk.textContent('#alerts')).toMatch(/Sharp pain was reported/);
+    await desk.goto(`${world.url}/portal.html#/patient/${patientId}`);
+    await desk.waitForSelector('#screenings');
+    expect(await desk.textContent('#screenings tbody')).toContain('May exercise');
+    expect(await desk.textContent('#sessions tbody')).toContain('timing only (not checked)');
+    // A timing-only session measured nothing, so no range is claimed for it.
+    expect(await desk.textContent('main')).toContain('No checked sessions yet');
+    const v = await axe(desk);
+    expect(v, describeViolations(v)).toEqual([]);
+    await shot(desk, 'portal-patient-timing-desktop');
+  });
+});
