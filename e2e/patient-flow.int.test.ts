@@ -171,6 +171,32 @@ describe('during a session', () => {
     expect(stored!.record.feet.right.full).toBe(10);
   });
 
+  it('counts reps by hand when the sensor gives none, and records them as manual', async () => {
+    const page = await freshPage();
+    await firstRun(page, server.url, { regimen: 'hourly' });
+    await answerScreening(page, { painNow: 0 });
+    await page.click('.decision button.primary');
+    await page.click('#method-phone');
+    await page.click('#phone-allow');
+    // No motion events at all: the still check says so instead of waiting forever.
+    await page.clock.runFor(3500);
+    expect(await page.textContent('#phone-status')).toContain('No motion data yet');
+    await page.goto(`${server.url}#/session`);
+    await page.waitForSelector('#manual-rep');
+    await page.clock.runFor(4000);
+    await page.click('#manual-rep');
+    await page.click('#manual-rep');
+    expect(await page.textContent('#count-left')).toContain('2 of 10');
+    await page.click('#end');
+    await page.waitForSelector('#summary-table');
+    expect(await page.textContent('[data-col=manual][data-foot=left]')).toBe('2');
+    const [stored] = await readStore<{ record: { feet: { left: { full: number; manual: number } } } }>(
+      page,
+      'sessions',
+    );
+    expect(stored!.record.feet.left).toMatchObject({ full: 2, manual: 2 });
+  });
+
   it('lets the patient slow the tempo down', async () => {
     const page = await freshPage();
     await startTimingSession(page);

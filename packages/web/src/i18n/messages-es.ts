@@ -164,6 +164,10 @@ export const es: Messages = {
   'session.cue.rest': 'Descanse. La siguiente serie empieza pronto.',
   'session.cue.switch': 'Ahora el otro pie.',
   'session.cue.done': 'Muy bien. Sesión terminada.',
+  'session.camera.switch': 'Gire la cámara al otro lado para que vea la otra pierna de lado.',
+  'session.manualRep': 'Hice una (contar a mano)',
+  'session.sourceFailed':
+    'No se pudo iniciar la comprobación del movimiento. Toque «Hice una» después de cada bombeo para contarlo.',
   'session.pain': 'Dolor – parar',
   'session.pause': 'Pausa',
   'session.resume': 'Seguir',
@@ -192,6 +196,7 @@ export const es: Messages = {
   'summary.shallow': 'Repeticiones cortas',
   'summary.range': 'Amplitud (°)',
   'summary.holds': 'Pausas cumplidas',
+  'summary.manual': 'De ellas, contadas a mano',
   'summary.warnings': 'Avisos',
   'summary.painBefore': 'Dolor antes: {n}/10',
   'summary.painAfter': 'Dolor después, de 0 a 10',

@@ -82,6 +82,7 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
   const context = active.context;
   const voice = createVoice(LANG_TAG[lang], app.settings.voice);
   const source = await sourceFor(context.method, app).catch(() => null);
+  const sourceFailed = context.method !== 'timing' && source === null;
 
   // --- view
   const ring = countdownRing();
@@ -138,11 +139,24 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
     void state;
   };
 
+  let warningTimer = 0;
+  /** Shows a warning for a few seconds: an old warning left on screen would read as a new one. */
+  const showWarning = (text: string, ms = 5000) => {
+    warnings.textContent = text;
+    clearTimeout(warningTimer);
+    warningTimer = window.setTimeout(() => {
+      warnings.textContent = '';
+    }, ms);
+  };
+
   const onEffects = (effects: readonly SessionEffect[], state: SessionState) => {
     for (const e of effects) {
       switch (e.type) {
         case 'cue':
           instruction.textContent = t(CUE_KEY[e.cue]);
+          // A side view sees one leg: the other foot needs the camera on its side.
+          if (e.cue === 'switch-foot' && context.method === 'camera')
+            showWarning(t('session.camera.switch'), 8000);
           ringTotalMs = e.cue === 'hold-down' || e.cue === 'hold-up' || e.cue === 'rest' ? e.durationMs : 0;
           ringEndsAtMs = e.endsAtMs;
           break;
@@ -160,7 +174,7 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
           vibrate(e.patternMs);
           break;
         case 'rep-counted':
-          if (!e.full) warnings.textContent = t('session.warn.shallow');
+          if (!e.full) showWarning(t('session.warn.shallow'));
           break;
         case 'set-complete':
         case 'session-complete':
@@ -184,9 +198,7 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
       await source.start({
         rep: (rep) => runner?.dispatch({ type: 'sensor-rep', rep: { ...rep, tMs: Date.now() } }),
         angle: (a) => gauge?.set(a),
-        warning: (code) => {
-          warnings.textContent = t(WARN_KEY[code]);
-        },
+        warning: (code) => showWarning(t(WARN_KEY[code])),
       });
     }
     const s = runner.state;
@@ -263,12 +275,31 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
     h('p', { class: 'counters' }, counters.left, counters.right),
     gauge?.el ?? null,
     warnings,
+    sourceFailed ? h('p', { class: 'note', id: 'source-failed' }, t('session.sourceFailed')) : null,
     h(
       'div',
       { class: 'controls' },
       pauseBtn,
       h('button', { type: 'button', id: 'slower', onclick: () => tempoStep(1.25) }, t('session.slower')),
       h('button', { type: 'button', id: 'faster', onclick: () => tempoStep(0.8) }, t('session.faster')),
+      // When the sensor misses a rep (or could not start), the patient can count it; the record
+      // keeps such reps apart as confirmed by hand.
+      context.method === 'timing'
+        ? null
+        : h(
+            'button',
+            {
+              type: 'button',
+              id: 'manual-rep',
+              onclick: () => {
+                const st = runner?.state;
+                if (!st) return;
+                const sides = st.active === 'both' ? (['left', 'right'] as const) : [st.active];
+                for (const side of sides) runner?.dispatch({ type: 'manual-rep', side });
+              },
+            },
+            t('session.manualRep'),
+          ),
       tempoLabel,
       h(
         'button',
@@ -294,6 +325,7 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
       source?.stop();
       voice.cancel();
       cancelAnimationFrame(raf);
+      clearTimeout(warningTimer);
     },
   };
 };

@@ -40,6 +40,9 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
           metric(t('summary.shallow'), 'shallow', (f) => String(f.shallow)),
           metric(t('summary.range'), 'range', rangeText),
           metric(t('summary.holds'), 'holds', (f) => String(f.holdsMet)),
+          ...(feet.some((side) => r.feet[side].manual > 0)
+            ? [metric(t('summary.manual'), 'manual', (f) => String(f.manual))]
+            : []),
         ]
       : []),
     metric(t('summary.warnings'), 'warnings', (_f, side) =>
