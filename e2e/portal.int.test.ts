@@ -116,6 +116,7 @@ describe('clinic portal and patient link', () => {
     await clinician.waitForSelector('#invite-code');
     // Focus moves to the invite so a screen reader reads the code out.
     expect(await clinician.evaluate(() => document.activeElement?.id)).toBe('invite');
+    await clinician.waitForSelector('#patients a:text("Alpha Patient")');
     await expectAccessible(clinician, 'invite');
     await shot(clinician, 'portal-invite-desktop');
     const list = await ann.client.get('/api/patients');

@@ -43,8 +43,8 @@ export function lineChart(c: ChartSpec): HTMLElement {
       s('line', { x1: PAD.l, x2: W - PAD.r, y1: y(t), y2: y(t), stroke: '#c8ccd2', 'stroke-width': 1 }),
       s(
         'text',
-        { x: PAD.l - 6, y: y(t) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#3d4451' },
-        `${t}`,
+        { x: PAD.l - 8, y: y(t) + 5, 'text-anchor': 'end', 'font-size': 15, fill: '#3d4451' },
+        `${t}${c.yUnit}`,
       ),
     ),
   );

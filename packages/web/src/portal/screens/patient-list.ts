@@ -33,16 +33,10 @@ async function withToday(p: Portal, list: readonly Summary[]): Promise<PatientRo
   );
 }
 
-export async function patientListScreen(p: Portal): Promise<Screen> {
-  const r = await p.api.get<{ patients: Summary[] }>('/api/patients');
-  const section = h('main', { id: 'main' }, h('h1', { tabindex: -1 }, p.t('patientsTitle')));
-  if (!r.ok) {
-    section.append(h('p', { class: 'error', role: 'alert' }, p.t('error', { message: r.error.message })));
-    return { title: p.t('patientsTitle'), el: section };
-  }
-  const rows = (await withToday(p, r.data.patients)).sort(byAttention);
-  section.append(h('p', { class: 'muted' }, p.t('patientsIntro')));
-  if (rows.length === 0) section.append(h('p', { id: 'no-patients' }, p.t('noPatients')));
+/** The patient table, the ones needing attention first (or the empty-list message). */
+async function listOf(p: Portal, patients: readonly Summary[]): Promise<HTMLElement> {
+  const rows = (await withToday(p, patients)).sort(byAttention);
+  if (rows.length === 0) return h('p', { id: 'no-patients' }, p.t('noPatients'));
   else {
     const table = h(
       'table',
@@ -97,8 +91,25 @@ export async function patientListScreen(p: Portal): Promise<Screen> {
         ),
       ),
     );
-    section.append(scrollable(p.t('patientsTitle'), table));
+    return scrollable(p.t('patientsTitle'), table);
   }
+}
+
+export async function patientListScreen(p: Portal): Promise<Screen> {
+  const r = await p.api.get<{ patients: Summary[] }>('/api/patients');
+  const section = h('main', { id: 'main' }, h('h1', { tabindex: -1 }, p.t('patientsTitle')));
+  if (!r.ok) {
+    section.append(h('p', { class: 'error', role: 'alert' }, p.t('error', { message: r.error.message })));
+    return { title: p.t('patientsTitle'), el: section };
+  }
+  section.append(h('p', { class: 'muted' }, p.t('patientsIntro')));
+  const listHolder = h('div', { id: 'patient-list' }, await listOf(p, r.data.patients));
+  section.append(listHolder);
+  /** Re-reads the list (after adding a patient) without disturbing focus or the invite shown. */
+  const refresh = async () => {
+    const again = await p.api.get<{ patients: Summary[] }>('/api/patients');
+    if (again.ok) listHolder.replaceChildren(await listOf(p, again.data.patients));
+  };
 
   const name = h('input', {
     id: 'new-name',
@@ -137,6 +148,7 @@ export async function patientListScreen(p: Portal): Promise<Screen> {
     const panel = await invitePanel(p, c.data.patient.id, displayName);
     out.replaceChildren(panel);
     panel.focus();
+    await refresh();
   });
   section.append(form, out);
   return { title: p.t('patientsTitle'), el: section };

@@ -199,7 +199,7 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
             xLabels: pained.map((s) => when(s.startedAtMs)),
             series: [{ label: p.t('painTitle'), values: pained.map((s) => s.painMax), ...LEFT }],
             yMax: 10,
-            yUnit: '0-10',
+            yUnit: '',
             tableLabel: p.t('showTable'),
             format: (v) => `${v}`,
           }),
