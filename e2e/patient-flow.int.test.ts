@@ -197,6 +197,47 @@ describe('during a session', () => {
     expect(stored!.record.feet.left).toMatchObject({ full: 2, manual: 2 });
   });
 
+  it('works from the keyboard alone, pain stop included', async () => {
+    const page = await freshPage();
+    await firstRun(page, server.url, { regimen: 'hourly' });
+    // Home: the first Tab stop after the skip link and navigation is the start button.
+    let guard = 0;
+    do await page.keyboard.press('Tab');
+    while (
+      guard++ < 12 &&
+      (await page.evaluate(() => document.activeElement?.getAttribute('href'))) !== '#/screen'
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('input[name=swelling]');
+    for (const q of ['severeInjury', 'swelling', 'clotHistory']) {
+      await page.focus(`input[name=${q}][value=no]`);
+      await page.keyboard.press('Space');
+    }
+    await page.focus('input[name=painNow][value="0"]');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.decision h2');
+    await page.focus('.decision button.primary');
+    await page.keyboard.press('Enter');
+    await page.focus('#method-timing');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#pain');
+    await page.focus('#pain');
+    await page.keyboard.press('Enter');
+    expect(await page.isVisible('#pain-dialog')).toBe(true);
+    // Escape must not dismiss the stop: the level is part of the record.
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('#pain-dialog')).toBe(true);
+    const focusedInDialog = await page.evaluate(() =>
+      Boolean(document.activeElement?.closest('#pain-dialog')),
+    );
+    expect(focusedInDialog).toBe(true);
+    await page.focus('#pain-dialog [data-level="4"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#summary-table');
+    expect(await page.textContent('#outcome')).toContain('Stopped because of pain');
+  });
+
   it('lets the patient slow the tempo down', async () => {
     const page = await freshPage();
     await startTimingSession(page);
