@@ -2,64 +2,14 @@
 // foot to settle, then find plantar and dorsi peaks with hysteresis relative to the person's range.
 
 import type { Side } from './landmark-frame.ts';
+import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase, RepMetrics } from './motion-events.ts';
-import { createOneEuroFilter, DEFAULT_ONE_EURO, type OneEuroOptions } from './one-euro-filter.ts';
-import { checkRange } from './option-checks.ts';
-import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts';
-import { createSparcScratch, smoothnessFromSparc, sparcOfAngle } from './smoothness.ts';
-
-/** Segmentation options, all in degrees and seconds. Defaults in `DEFAULT_TRACKER`. */
-export interface TrackerOptions {
-  readonly filter: OneEuroOptions;
-  /** Smallest reversal that counts as a swing, degrees (1..45). */
-  readonly minSwingDeg: number;
-  /** Hysteresis as a share of the reference range (0.05..0.6); the larger of the two applies. */
-  readonly swingFraction: number;
-  /** A rep is full when its range reaches this share of the reference range (0.2..1). */
-  readonly fullFraction: number;
-  /** Reference range before the person's own is known, degrees (10..120). */
-  readonly defaultRangeDeg: number;
-  /** The foot must stay within `stillDeg` for `settleS` before counting starts (0.1..10 s). */
-  readonly settleS: number;
-  readonly stillDeg: number;
-  /** Longer than this without a usable sample is a gap: the rep in progress is dropped (0.05..10 s). */
-  readonly maxGapS: number;
-  /** A rep whose cycle is shorter than this is flagged too fast, seconds (0..10). */
-  readonly tooFastCycleS: number;
-  /** A live hold is announced after this long near a peak, seconds (0.05..5). */
-  readonly holdStartS: number;
-  /** Angles further than this from neutral are rejected as absurd, degrees (30..180). */
-  readonly maxAbsAngleDeg: number;
-}
-
-export const DEFAULT_TRACKER: TrackerOptions = {
-  filter: DEFAULT_ONE_EURO,
-  minSwingDeg: 6,
-  swingFraction: 0.2,
-  fullFraction: 0.6,
-  defaultRangeDeg: 40,
-  settleS: 0.6,
-  stillDeg: 4,
-  maxGapS: 0.4,
-  tooFastCycleS: 0.7,
-  holdStartS: 0.25,
-  maxAbsAngleDeg: 100,
-};
-
-/** Validates tracker options, throwing RangeError naming the first bad one. */
-export function checkTrackerOptions(o: TrackerOptions): void {
-  checkRange('minSwingDeg', o.minSwingDeg, 1, 45);
-  checkRange('swingFraction', o.swingFraction, 0.05, 0.6);
-  checkRange('fullFraction', o.fullFraction, 0.2, 1);
-  checkRange('defaultRangeDeg', o.defaultRangeDeg, 10, 120);
-  checkRange('settleS', o.settleS, 0.1, 10);
-  checkRange('stillDeg', o.stillDeg, 0.5, 20);
-  checkRange('maxGapS', o.maxGapS, 0.05, 10);
-  checkRange('tooFastCycleS', o.tooFastCycleS, 0, 10);
-  checkRange('holdStartS', o.holdStartS, 0.05, 5);
-  checkRange('maxAbsAngleDeg', o.maxAbsAngleDeg, 30, 180);
-  createOneEuroFilter(o.filter);
-}
+import { createOneEuroFilter } from './one-euro-filter.ts';
+import { createPersonalRange } from './personal-range.ts';
+import { createRepShape } from './rep-shape.ts';
+import { createSampleRing } from './sample-ring.ts';
+import { smoothnessFromSparc } from './smoothness.ts';
+import type { TrackerOptions } from './tracker-options.ts';
 
 /** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
 export interface TrackerInput {
@@ -105,33 +55,23 @@ export interface TrackerSetup {
 }
 
 const RING = 8192;
-const RECENT = 7;
-const SMOOTH_MS = 120;
-const PLATEAU_MS = 300;
 const NOISE_K = 4;
 const NOISE_SLOW_DEG_S = 15;
 
+/** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
   const filter = createOneEuroFilter(o.filter);
   const ring = createSampleRing(RING);
   const rawRing = createSampleRing(RING);
-  const sm = createSampleRing(RING);
-  const tmp = createSampleRing(RING);
-  const levels = new Float64Array(RING);
-  const scratch = createSparcScratch();
-  const recent = new Float64Array(RECENT);
-  const recentPlantar = new Float64Array(RECENT);
-  const recentDorsi = new Float64Array(RECENT);
-  let peakCount = 0;
-  const sorted = new Float64Array(RECENT);
+  const shape = createRepShape(RING);
+  const personal = createPersonalRange(setup.rangeDeg, o.defaultRangeDeg);
+  const hold = createLiveHold(side, o.holdStartS, o.stillDeg);
   const legRef = new Float64Array(4);
   const leg = new Float64Array(4);
   const maxGapMs = o.maxGapS * 1000;
 
   let neutral: number | null;
-  let refRange: number;
-  let recentCount: number;
   let m1: number;
   let m2: number;
   let mCount: number;
@@ -156,10 +96,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let gatedN: number;
   let confSum: number;
   let repCount: number;
-  let holdAnchor: number;
-  let holdStartT: number;
-  let holding: boolean;
-  let holdTicks: number;
   let needAnchor: boolean;
   let lastY: number | null;
   let stillRef = 0;
@@ -172,9 +108,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   function clear(): void {
     neutral = setup.neutralDeg;
-    refRange = setup.rangeDeg ?? o.defaultRangeDeg;
-    recentCount = 0;
-    peakCount = 0;
+    personal.reset();
     mCount = 0;
     m1 = 0;
     m2 = 0;
@@ -187,10 +121,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     minSeq = -1;
     repStartSeq = -1;
     repCount = 0;
-    holding = false;
-    holdStartT = Number.NaN;
-    holdAnchor = 0;
-    holdTicks = 0;
+    hold.reset();
     needAnchor = false;
     lastY = null;
     extY = 0;
@@ -225,8 +156,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // capped at half the reference range, so a real rep always gets through.
   const hysteresis = () =>
     Math.min(
-      Math.max(o.minSwingDeg, o.swingFraction * refRange, NOISE_K * Math.sqrt(noiseVar)),
-      0.5 * refRange,
+      Math.max(o.minSwingDeg, o.swingFraction * personal.referenceDeg, NOISE_K * Math.sqrt(noiseVar)),
+      0.5 * personal.referenceDeg,
     );
 
   // Noise: the despiked angle's residual from the filtered one while the foot is nearly still.
@@ -242,108 +173,20 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     prevT = t;
   }
 
-  const median = (src: Float64Array, count: number): number => {
-    const n = Math.min(count, RECENT);
-    for (let i = 0; i < n; i++) sorted[i] = src[i]!;
-    const v = sorted.subarray(0, n).sort();
-    return n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
-  };
-
-  function learnPeaks(plantarDeg: number, dorsiDeg: number): void {
-    recentPlantar[peakCount % RECENT] = plantarDeg;
-    recentDorsi[peakCount % RECENT] = dorsiDeg;
-    peakCount++;
-  }
-
-  function learnRange(rangeDeg: number): void {
-    if (setup.rangeDeg !== null) return;
-    recent[recentCount % RECENT] = rangeDeg;
-    recentCount++;
-    const n = Math.min(recentCount, RECENT);
-    for (let i = 0; i < n; i++) sorted[i] = recent[i]!;
-    const view = sorted.subarray(0, n).sort();
-    refRange = n % 2 ? view[(n - 1) / 2]! : (view[n / 2 - 1]! + view[n / 2]!) / 2;
-  }
-
   function phase(tMs: number, p: MotionPhase, out: MotionEvent[]): void {
     out.push({ type: 'phase', side, tMs, phase: p });
   }
 
-  function endHold(tMs: number, y: number, out: MotionEvent[]): void {
-    if (holding) {
-      const direction = dir < 0 ? 'plantar' : 'dorsi';
-      out.push({ type: 'hold-ended', side, tMs, direction, holdS: (tMs - holdStartT) / 1000, angleDeg: y });
-    }
-    holding = false;
-    holdAnchor = y;
-    holdStartT = tMs;
-    holdTicks = 0;
-  }
-
-  // Metrics come from a zero-phase smoothing of the despiked angle: the live filter lags, and the
-  // raw peak of a noisy hold is biased outward by the noise.
-  function smoothSpan(from: number, to: number): void {
-    // Two passes of a centred running mean (each +-SMOOTH_MS/2) make a triangle of +-SMOOTH_MS in O(n).
-    boxPass(rawRing, from, to, tmp);
-    boxPass(tmp, 0, to - from, sm);
-  }
-
-  function boxPass(src: SampleRing, from: number, to: number, dst: SampleRing): void {
-    dst.clear();
-    const half = SMOOTH_MS / 2;
-    const { ts, as, mask } = src;
-    let lo = from;
-    let hi = from;
-    let sum = 0;
-    for (let s = from; s <= to; s++) {
-      const t = ts[s & mask]!;
-      while (hi <= to && ts[hi & mask]! <= t + half) sum += as[hi++ & mask]!;
-      while (ts[lo & mask]! < t - half) sum -= as[lo++ & mask]!;
-      dst.push(t, sum / (hi - lo));
-    }
-  }
-
-  // The level of a peak: on a plateau (a hold of PLATEAU_MS or more) the median of the held samples,
-  // since the extreme of a noisy plateau overstates it; at a sharp turn the extreme itself.
-  function heldLevel(at: number, from: number, to: number, tol: number, sign: 1 | -1): number {
-    const ext = sm.a(at);
-    const inside = (v: number) => (sign < 0 ? v <= ext + tol : v >= ext - tol);
-    let a = at;
-    while (a > from && inside(sm.a(a - 1))) a--;
-    let b = at;
-    while (b < to && inside(sm.a(b + 1))) b++;
-    if (sm.t(b) - sm.t(a) < PLATEAU_MS || b - a + 1 > levels.length) return ext;
-    for (let s = a; s <= b; s++) levels[s - a] = sm.a(s);
-    const v = levels.subarray(0, b - a + 1).sort();
-    const n = b - a + 1;
-    return n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
-  }
+  const heading = () => (dir < 0 ? 'plantar' : 'dorsi');
+  const endHold = (tMs: number, y: number, out: MotionEvent[]) => hold.end(tMs, y, heading(), out);
 
   function completeRep(tMs: number, nowSeq: number, out: MotionEvent[]): void {
     if (minSeq < 0 || !ring.has(repStartSeq)) return;
-    const base = repStartSeq;
-    smoothSpan(base, nowSeq);
-    const last = nowSeq - base;
-    let mi = minSeq - base;
-    for (let s = 0; s <= last; s++) if (sm.a(s) < sm.a(mi) && s < extSeq - base) mi = s;
-    let ma = extSeq - base;
-    for (let s = mi; s <= last; s++) if (sm.a(s) > sm.a(ma)) ma = s;
-    const tol0 = Math.max(3, 0.1 * (sm.a(ma) - sm.a(mi)));
-    const minY = heldLevel(mi, 0, ma, tol0, -1);
-    const maxY = heldLevel(ma, mi, last, tol0, 1);
-    const rangeDeg = maxY - minY;
+    const m = shape.measure(rawRing, repStartSeq, minSeq, extSeq, nowSeq);
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
-    if (rangeDeg < o.minSwingDeg) return;
-    const tol = Math.max(3, 0.1 * rangeDeg);
-    const full = rangeDeg >= o.fullFraction * refRange;
-    const startTMs = sm.t(0);
-    const cycleS = (sm.t(ma) - startTMs) / 1000;
-    const sparc = sparcOfAngle(
-      ma + 1,
-      (i) => sm.t(i),
-      (i) => sm.a(i),
-      scratch,
-    );
+    if (m.rangeDeg < o.minSwingDeg) return;
+    const { rangeDeg, cycleS } = m;
+    const full = rangeDeg >= o.fullFraction * personal.referenceDeg;
     const legMoved = legKnown && legMaxDev > 1;
     repCount++;
     const rep: RepMetrics = {
@@ -352,23 +195,23 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       index: repCount,
       full,
       rangeDeg,
-      peakPlantarDeg: minY,
-      peakDorsiDeg: maxY,
-      plantarHoldS: holdAround(sm, mi, 0, ma, tol, -1, minY),
-      dorsiHoldS: holdAround(sm, ma, mi, last, tol, 1, maxY),
+      peakPlantarDeg: m.peakPlantarDeg,
+      peakDorsiDeg: m.peakDorsiDeg,
+      plantarHoldS: m.plantarHoldS,
+      dorsiHoldS: m.dorsiHoldS,
       cycleS,
-      startTMs,
-      plantarTMs: sm.t(mi),
-      dorsiTMs: sm.t(ma),
+      startTMs: m.startTMs,
+      plantarTMs: m.plantarTMs,
+      dorsiTMs: m.dorsiTMs,
       legMoved,
       legMovementMeasured: legKnown,
-      sparc,
-      smoothness: smoothnessFromSparc(sparc),
+      sparc: m.sparc,
+      smoothness: smoothnessFromSparc(m.sparc),
       confidence: validN > 0 ? (confSum / validN) * (validN / (validN + gatedN)) : 0,
     };
     out.push({ type: 'rep', side, tMs, rep });
     if (!full) {
-      const msg = `rep ${repCount}: range ${rangeDeg.toFixed(0)} deg is below ${(o.fullFraction * refRange).toFixed(0)} deg`;
+      const msg = `rep ${repCount}: range ${rangeDeg.toFixed(0)} deg is below ${(o.fullFraction * personal.referenceDeg).toFixed(0)} deg`;
       out.push({ type: 'warning', side, tMs, code: 'too-shallow', message: msg });
     }
     if (cycleS < o.tooFastCycleS) {
@@ -381,8 +224,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself.
     if (full) {
-      learnRange(rangeDeg);
-      learnPeaks(minY, maxY);
+      personal.learn(rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
     }
   }
 
@@ -425,7 +267,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         filter.reset();
         prevC = Number.NaN;
         mCount = 0;
-        if (holding) endHold(lastValidT, holdAnchor, out);
+        endHold(lastValidT, hold.anchorDeg, out);
         minSeq = -1;
         dir = 0;
         winN = 0;
@@ -459,8 +301,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         startSwing(y0, ring.next - 1, true);
         needAnchor = false;
         dir = 0;
-        holdAnchor = y0;
-        holdStartT = t;
+        hold.end(t, y0, 'plantar', out);
         return;
       }
       const y = c - (neutral ?? 0);
@@ -526,22 +367,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         extSeq = seq;
         return;
       }
-      // Live hold: the angle stays within tolerance of where it came to rest near the peak.
-      const tol = Math.max(3, 0.1 * refRange);
-      if (Math.abs(y - holdAnchor) > tol || Math.abs(y - extY) > tol) endHold(t, y, out);
-      const heldS = (t - holdStartT) / 1000;
-      // A live hold is at the toes-down or toes-up end, not a rest at neutral.
-      const atEnd = dir < 0 ? y < -o.stillDeg : y > o.stillDeg;
-      if (!holding && atEnd && heldS >= o.holdStartS) {
-        holding = true;
-        holdTicks = 0;
-        const direction = dir < 0 ? 'plantar' : 'dorsi';
-        out.push({ type: 'hold-started', side, tMs: t, direction, holdS: heldS, angleDeg: y });
-      } else if (holding && Math.floor(heldS * 4) > holdTicks) {
-        holdTicks = Math.floor(heldS * 4);
-        const direction = dir < 0 ? 'plantar' : 'dorsi';
-        out.push({ type: 'hold-progress', side, tMs: t, direction, holdS: heldS, angleDeg: y });
-      }
+      hold.update(t, y, extY, heading(), Math.max(3, 0.1 * personal.referenceDeg), out);
     },
     gated() {
       if (settled) gatedN++;
@@ -561,16 +387,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       return neutral;
     },
     get referenceRangeDeg() {
-      return refRange;
+      return personal.referenceDeg;
     },
     givenRangeDeg: setup.rangeDeg,
     get personal() {
-      if (peakCount === 0) return null;
-      return {
-        rangeDeg: setup.rangeDeg ?? refRange,
-        plantarDeg: median(recentPlantar, peakCount),
-        dorsiDeg: median(recentDorsi, peakCount),
-      };
+      return personal.learned;
     },
     get angleDeg() {
       return lastY;

@@ -1,8 +1,8 @@
 // Options every angle source shares: the rep engine's settings, an angle correction and a saved
 // calibration. Resolved once, with defaults, and validated at creation.
 
-import { checkTrackerOptions, DEFAULT_TRACKER, type TrackerOptions } from './ankle-tracker.ts';
 import type { AngleCorrection, MotionCalibration } from './calibration.ts';
+import { checkTrackerOptions, DEFAULT_TRACKER, type TrackerOptions } from './tracker-options.ts';
 
 export interface SourceOptions extends Partial<TrackerOptions> {
   /** Raw-angle correction, corrected = gain * raw + offsetDeg (overrides the calibration's). */

@@ -1,0 +1,107 @@
+// The measured shape of one rep, computed once it is complete: peaks, range, holds, timing and
+// smoothness from a zero-phase smoothing of the despiked angle (the live filter lags, and the raw
+// extreme of a noisy hold overstates the peak).
+
+import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts';
+import { createSparcScratch, sparcOfAngle } from './smoothness.ts';
+
+/** Half-width of the triangular smoothing, ms. */
+const SMOOTH_MS = 120;
+/** A peak held this long (ms) is a plateau: its level is the median of the held samples. */
+const PLATEAU_MS = 300;
+
+export interface RepShape {
+  readonly rangeDeg: number;
+  readonly peakPlantarDeg: number;
+  readonly peakDorsiDeg: number;
+  readonly plantarHoldS: number;
+  readonly dorsiHoldS: number;
+  readonly startTMs: number;
+  readonly plantarTMs: number;
+  readonly dorsiTMs: number;
+  readonly cycleS: number;
+  readonly sparc: number;
+}
+
+export interface RepShaper {
+  /**
+   * Measures the rep held in `raw` from `startSeq` (the swing start) to `nowSeq`, whose live plantar
+   * and dorsi peaks were at `minSeq` and `maxSeq`.
+   */
+  measure(raw: SampleRing, startSeq: number, minSeq: number, maxSeq: number, nowSeq: number): RepShape;
+}
+
+/** Work buffers sized for `capacity` samples, allocated once. */
+export function createRepShape(capacity: number): RepShaper {
+  const sm = createSampleRing(capacity);
+  const tmp = createSampleRing(capacity);
+  const levels = new Float64Array(capacity);
+  const scratch = createSparcScratch();
+
+  // Two passes of a centred running mean (each +-SMOOTH_MS/2) make a triangle of +-SMOOTH_MS in O(n).
+  function boxPass(src: SampleRing, from: number, to: number, dst: SampleRing): void {
+    dst.clear();
+    const half = SMOOTH_MS / 2;
+    const { ts, as, mask } = src;
+    let lo = from;
+    let hi = from;
+    let sum = 0;
+    for (let s = from; s <= to; s++) {
+      const t = ts[s & mask]!;
+      while (hi <= to && ts[hi & mask]! <= t + half) sum += as[hi++ & mask]!;
+      while (ts[lo & mask]! < t - half) sum -= as[lo++ & mask]!;
+      dst.push(t, sum / (hi - lo));
+    }
+  }
+
+  // On a plateau the median of the held samples; at a sharp turn the extreme itself.
+  function heldLevel(at: number, from: number, to: number, tol: number, sign: 1 | -1): number {
+    const ext = sm.a(at);
+    const inside = (v: number) => (sign < 0 ? v <= ext + tol : v >= ext - tol);
+    let a = at;
+    while (a > from && inside(sm.a(a - 1))) a--;
+    let b = at;
+    while (b < to && inside(sm.a(b + 1))) b++;
+    if (sm.t(b) - sm.t(a) < PLATEAU_MS || b - a + 1 > levels.length) return ext;
+    for (let s = a; s <= b; s++) levels[s - a] = sm.a(s);
+    const n = b - a + 1;
+    const v = levels.subarray(0, n).sort();
+    return n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
+  }
+
+  return {
+    measure(raw, startSeq, minSeq, maxSeq, nowSeq) {
+      boxPass(raw, startSeq, nowSeq, tmp);
+      boxPass(tmp, 0, nowSeq - startSeq, sm);
+      const last = nowSeq - startSeq;
+      const maxAt = maxSeq - startSeq;
+      let mi = minSeq - startSeq;
+      for (let s = 0; s < maxAt; s++) if (sm.a(s) < sm.a(mi)) mi = s;
+      let ma = maxAt;
+      for (let s = mi; s <= last; s++) if (sm.a(s) > sm.a(ma)) ma = s;
+      const tol0 = Math.max(3, 0.1 * (sm.a(ma) - sm.a(mi)));
+      const minY = heldLevel(mi, 0, ma, tol0, -1);
+      const maxY = heldLevel(ma, mi, last, tol0, 1);
+      const rangeDeg = maxY - minY;
+      const tol = Math.max(3, 0.1 * rangeDeg);
+      const startTMs = sm.t(0);
+      return {
+        rangeDeg,
+        peakPlantarDeg: minY,
+        peakDorsiDeg: maxY,
+        plantarHoldS: holdAround(sm, mi, 0, ma, tol, -1, minY),
+        dorsiHoldS: holdAround(sm, ma, mi, last, tol, 1, maxY),
+        startTMs,
+        plantarTMs: sm.t(mi),
+        dorsiTMs: sm.t(ma),
+        cycleS: (sm.t(ma) - startTMs) / 1000,
+        sparc: sparcOfAngle(
+          ma + 1,
+          (i) => sm.t(i),
+          (i) => sm.a(i),
+          scratch,
+        ),
+      };
+    },
+  };
+}
