@@ -215,6 +215,26 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
     );
 
     it(
+      "commits an upload's audit entry with its records",
+      withStore(async ({ store }) => {
+        const { pat } = await seed(store);
+        const entry = {
+          atMs: T,
+          actorId: pat.id,
+          actorRole: 'patient',
+          action: 'write',
+          patientId: pat.id,
+          resource: 'records:1',
+          ip: '10.0.0.9',
+          reason: null,
+          outcome: 'allowed',
+        };
+        await store.putRecords(pat.id, [record('audited')], T, entry);
+        expect(await store.listAudit({ patientId: pat.id })).toEqual([{ ...entry, seq: expect.any(Number) }]);
+      }),
+    );
+
+    it(
       'lists records by kind and time, oldest first, verbatim',
       withStore(async ({ store }) => {
         const { pat } = await seed(store);

@@ -4,7 +4,7 @@
 import type { Ctx, Principal } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import type { RouteInput } from '../http/router.ts';
-import type { Role } from '../store/store.ts';
+import type { AuditEntry, Role } from '../store/store.ts';
 
 /** The caller, or 401. */
 export function requireAuth(ctx: Ctx): Principal {
@@ -28,17 +28,17 @@ export function accessReason(input: RouteInput): string | null {
   return t.length >= 10 && t.length <= 500 ? t : null;
 }
 
-export async function audit(
-  ctx: Ctx,
-  e: {
-    action: string;
-    patientId: string | null;
-    resource: string;
-    outcome: 'allowed' | 'denied';
-    reason?: string | null;
-  },
-): Promise<void> {
-  await ctx.deps.store.appendAudit({
+type AuditFacts = {
+  action: string;
+  patientId: string | null;
+  resource: string;
+  outcome: 'allowed' | 'denied';
+  reason?: string | null;
+};
+
+/** The audit row for this request: who (caller), when (request time), from where (client address). */
+export function auditEntry(ctx: Ctx, e: AuditFacts): Omit<AuditEntry, 'seq'> {
+  return {
     atMs: ctx.nowMs,
     actorId: ctx.principal?.userId ?? null,
     actorRole: ctx.principal?.role ?? null,
@@ -48,7 +48,11 @@ export async function audit(
     ip: ctx.ip,
     reason: e.reason ?? null,
     outcome: e.outcome,
-  });
+  };
+}
+
+export async function audit(ctx: Ctx, e: AuditFacts): Promise<void> {
+  await ctx.deps.store.appendAudit(auditEntry(ctx, e));
 }
 
 /**

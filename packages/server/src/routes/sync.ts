@@ -1,6 +1,6 @@
 // POST /api/sync: the patient app's outbox upload. Each record carries an idempotency key; a
 // replay is answered "duplicate" and stored nothing, whatever the order or delay of uploads.
-import { audit, requireRole } from '../auth/access.ts';
+import { auditEntry, requireRole } from '../auth/access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
 import { alertsForRecord, type NewAlert } from '../domain/alert-rules.ts';
@@ -21,20 +21,18 @@ export function registerSyncRoutes(r: Router<Ctx>): void {
       await deps.store.setTimeZone(p.userId, upload.timeZone);
       timeZone = upload.timeZone;
     }
-    // Records and their audit entry are queued together, so they share one commit.
-    const [results] = await Promise.all([
-      deps.store.putRecords(
-        p.userId,
-        parsed.map((x) => ({ ...x, id: newId(deps.randomBytes) })),
-        nowMs,
-      ),
-      audit(ctx, {
+    // The records and the audit entry for writing them commit in one transaction.
+    const results = await deps.store.putRecords(
+      p.userId,
+      parsed.map((x) => ({ ...x, id: newId(deps.randomBytes) })),
+      nowMs,
+      auditEntry(ctx, {
         action: 'write',
         patientId: p.userId,
         resource: `records:${parsed.length}`,
         outcome: 'allowed',
       }),
-    ]);
+    );
     // Alerts for duplicates too: if a crash came between storing a record and raising its alert,
     // the client's retry raises it now. Dedupe keys make this idempotent.
     const alerts: NewAlert[] = [];

@@ -1,5 +1,5 @@
 // The Store over the shared SQL surface: the same statements run on SQLite and PostgreSQL.
-import type { Db, SqlValue } from './db.ts';
+import type { Db, Queryable, SqlValue } from './db.ts';
 import {
   type Alert,
   type AuditEntry,
@@ -88,6 +88,14 @@ const toAudit = (r: Row): AuditEntry => ({
   reason: strOrNull(r.reason),
   outcome: str(r.outcome),
 });
+
+async function insertAudit(q: Queryable, e: Omit<AuditEntry, 'seq'>): Promise<void> {
+  await q.run(
+    `INSERT INTO audit (at_ms, actor_id, actor_role, action, patient_id, resource, ip, reason, outcome)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [e.atMs, e.actorId, e.actorRole, e.action, e.patientId, e.resource, e.ip, e.reason, e.outcome],
+  );
+}
 
 const clampLimit = (n: number | undefined, def: number, max: number) => Math.max(1, Math.min(max, n ?? def));
 
@@ -248,7 +256,7 @@ export function createSqlStore(db: Db): Store {
       ).map(toRx);
     },
 
-    async putRecords(patientId, records, receivedMs) {
+    async putRecords(patientId, records, receivedMs, audit) {
       return db.tx(async (q) => {
         const out: PutResult[] = [];
         for (const r of records) {
@@ -277,6 +285,7 @@ export function createSqlStore(db: Db): Store {
           const p = prev[0]!;
           out.push({ status: str(p.body_hash) === r.bodyHash ? 'duplicate' : 'conflict', id: str(p.id) });
         }
+        if (audit) await insertAudit(q, audit);
         return out;
       });
     },
@@ -376,11 +385,7 @@ export function createSqlStore(db: Db): Store {
     },
 
     async appendAudit(e) {
-      await db.run(
-        `INSERT INTO audit (at_ms, actor_id, actor_role, action, patient_id, resource, ip, reason, outcome)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [e.atMs, e.actorId, e.actorRole, e.action, e.patientId, e.resource, e.ip, e.reason, e.outcome],
-      );
+      await insertAudit(db, e);
     },
     async listAudit(q) {
       const where = ['seq > ?'];

@@ -152,8 +152,16 @@ export interface Store {
   currentPrescription(patientId: string): Promise<Prescription | null>;
   prescriptionHistory(patientId: string): Promise<Prescription[]>;
 
-  /** Stores records once per (patient, idempotency key), all in one transaction. */
-  putRecords(patientId: string, records: readonly NewRecord[], receivedMs: number): Promise<PutResult[]>;
+  /**
+   * Stores records once per (patient, idempotency key), all in one transaction, together with
+   * the audit entry for the upload when one is given (the write and its audit commit together).
+   */
+  putRecords(
+    patientId: string,
+    records: readonly NewRecord[],
+    receivedMs: number,
+    audit?: Omit<AuditEntry, 'seq'>,
+  ): Promise<PutResult[]>;
   listRecords(
     patientId: string,
     q?: { kind?: RecordKind; fromMs?: number; toMs?: number; limit?: number },
