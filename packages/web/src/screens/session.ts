@@ -26,6 +26,7 @@ import {
   saveFinished,
 } from '../store/sessions.ts';
 import { angleGauge } from '../ui/gauge.ts';
+import { painStop } from '../ui/pain-stop.ts';
 import { countdownRing } from '../ui/ring.ts';
 
 const CUE_KEY: Record<CueId, MessageKey> = {
@@ -101,7 +102,6 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
   if (gauge && cal) gauge.setRange(cal.downDeg, cal.upDeg);
   const pauseBtn = h('button', { type: 'button', id: 'pause' });
   const tempoLabel = h('span', { id: 'tempo' });
-  const painDialog = h('dialog', { id: 'pain-dialog', 'aria-labelledby': 'pain-title' });
   let runner: Runner | undefined;
   let ringTotalMs = 0;
   let ringEndsAtMs = 0;
@@ -223,46 +223,13 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
   };
 
   // Pain: the session pauses on the press itself; the level asked next goes into the record.
-  const painLevels = h(
-    'div',
-    { class: 'scale-row' },
-    ...Array.from({ length: 11 }, (_, n) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'scale-button',
-          'data-level': n,
-          onclick: () => {
-            painDialog.close();
-            runner?.dispatch({ type: 'pain', level: n, sharp: true });
-          },
-        },
-        String(n),
-      ),
-    ),
-  );
-  painDialog.append(
-    h('h2', { id: 'pain-title' }, t('session.painTitle')),
-    h('p', { class: 'care' }, t('session.painSharp')),
-    h('p', null, t('session.painAsk')),
-    painLevels,
-  );
-  painDialog.addEventListener('cancel', (e) => e.preventDefault());
-  const painBtn = h(
-    'button',
-    {
-      type: 'button',
-      class: 'pain',
-      id: 'pain',
-      onclick: () => {
-        voice.cancel();
-        if (runner?.state.status === 'running') runner.dispatch({ type: 'pause' });
-        painDialog.showModal();
-      },
+  const pain = painStop(t, {
+    onPress: () => {
+      voice.cancel();
+      if (runner?.state.status === 'running') runner.dispatch({ type: 'pause' });
     },
-    t('session.pain'),
-  );
+    onLevel: (level) => runner?.dispatch({ type: 'pain', level, sharp: true }),
+  });
 
   const el = h(
     'section',
@@ -312,8 +279,8 @@ export const sessionScreen: ScreenFactory = async (app, params) => {
         t('session.stop'),
       ),
     ),
-    painBtn,
-    painDialog,
+    pain.button,
+    pain.dialog,
   );
   renderState(active.state);
   void start();
