@@ -110,6 +110,9 @@ export const historyScreen: ScreenFactory = async (app) => {
           measured.length > 0
             ? lineChart(rangeSeries, Math.max(measured.length, 2), 0, 80)
             : h('p', { class: 'note' }, t('history.rangeNone')),
+          measured.some((s) => s.context.method === 'camera')
+            ? h('p', { class: 'note' }, t('calib.estimate'))
+            : null,
           h('h2', null, t('history.pain')),
           lineChart(painSeries, Math.max(sessions.length, 2), 0, 10),
           h(
