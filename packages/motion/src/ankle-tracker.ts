@@ -55,6 +55,7 @@ export interface TrackerSetup {
 }
 
 const RING = 8192;
+const WARM_UP = 3;
 const NOISE_K = 4;
 const NOISE_SLOW_DEG_S = 15;
 
@@ -222,8 +223,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const msg = `rep ${repCount}: the leg moved; keep the leg still and move only the ankle`;
       out.push({ type: 'warning', side, tMs, code: 'leg-moved', message: msg });
     }
-    // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself.
-    if (full) {
+    // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself;
+    // but the first WARM_UP reps teach whatever their size, so a stiff ankle sets its own bar at once
+    // (a median of the recent reps keeps one early shallow rep from setting it).
+    if (full || personal.count < WARM_UP) {
       personal.learn(rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
     }
   }

@@ -116,6 +116,12 @@ describe('landmark analyzer: counting', () => {
     expect(codes(r.warnings)).toEqual(['too-shallow']);
   });
 
+  it('lets a stiff ankle set its own bar: an 18 deg range counts as full from the second rep', () => {
+    const keys = pumps(5, -12, 6, 1);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), left);
+    expect(r.reps.left.map((x) => x.full)).toEqual([false, true, true, true, true]);
+  });
+
   it('flags reps that are too fast', () => {
     // Two pumps at a calm pace, then four at 2 per second with no holds.
     const keys = pumps(2).slice(0, -1);

@@ -8,7 +8,9 @@ export interface PersonalRange {
   readonly referenceDeg: number;
   /** Medians of the last 7 full reps, degrees; null before the first. */
   readonly learned: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
-  /** Teaches one full rep (shallow reps must not: they would lower the bar for themselves). */
+  /** How many reps it has learned from. */
+  readonly count: number;
+  /** Teaches one rep (callers pass full reps, and the first few of any size: see the tracker). */
   learn(rangeDeg: number, plantarDeg: number, dorsiDeg: number): void;
   reset(): void;
 }
@@ -32,6 +34,9 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
   return {
     get referenceDeg() {
       return reference;
+    },
+    get count() {
+      return count;
     },
     get learned() {
       if (count === 0) return null;
