@@ -4,7 +4,7 @@
 // -> session); (3) delay from the arrival of the
 // frame that completes a rep to the rep counter changing. Writes bench/results/web.md.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -95,6 +95,7 @@ await browser.close();
 await server.close();
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const load = loadavg()[0]!.toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'meets' : 'misses');
 const fpsMed = median(fps);
 const latMed = median(lat);
@@ -105,8 +106,8 @@ Measured by \`npm run bench web\` on this machine (${cpus().length} shared cores
 Debian Chromium, pose model on the CPU (MediaPipe tasks-vision, full model, VIDEO mode).
 Camera: Chromium's fake camera playing the rendered clip \`${CLIP.name}\` (tools/render seed ${CLIP.seed},
 ${CLIP.widthPx}x${CLIP.heightPx}, ${CLIP.fps} fps, ${CLIP.reps} reps, looping) through the whole app: set-up
-wizard, then a camera-checked session for ${SESSION_S} s. Other engineers' jobs share these cores, so
-numbers vary from run to run.
+wizard, then a camera-checked session for ${SESSION_S} s. Other jobs share these cores (1-minute load average
+at the end of this run: ${load}), so numbers vary from run to run.
 
 | measure | goal | measured | verdict |
 | --- | --- | --- | --- |
