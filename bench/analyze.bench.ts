@@ -4,6 +4,7 @@
 // ANALYZE_BENCH_CLIPS=N limits the evaluation set (default 40); clips are cached in .cache/render/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -152,7 +153,8 @@ function fitGain(pairs: [number, number][]): number {
     sxy += (x - mx) * (y - my);
     sxx += (x - mx) ** 2;
   }
-  return sxy / sxx;
+  // Too few clips in a group (a short ANALYZE_BENCH_CLIPS run): no correction rather than NaN.
+  return n > 1 && sxx > 0 ? sxy / sxx : 1;
 }
 
 function anglePairs(c: Clip, frames: LandmarkFrame[]): [number, number][] {
@@ -320,8 +322,8 @@ async function main(): Promise<void> {
     'The built `anklepump analyze clip.mp4 --json` (Chromium start and model load included) on a 60 s,',
     '30 fps, 1280x720 rendered clip:',
     '',
-    '| frames analysed per s | video | wall time | speed (x real time) |',
-    '| --- | --- | --- | --- |',
+    '| frames analysed per s | video | wall time | speed (x real time) | load average (1 min) at the end |',
+    '| --- | --- | --- | --- | --- |',
     ...speedRows,
     '',
     `Pose model alone: median ${q(ms, 0.5).toFixed(0)} ms per frame (median over clips of each clip's median; full model, 640x360 input).`,
