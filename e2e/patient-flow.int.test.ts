@@ -178,6 +178,7 @@ describe('during a session', () => {
     await page.click('.decision button.primary');
     await page.click('#method-phone');
     await page.click('#phone-allow');
+    await page.waitForSelector('#phone-status:not(:empty)');
     // No motion events at all: the still check says so instead of waiting forever.
     await page.clock.runFor(3500);
     expect(await page.textContent('#phone-status')).toContain('No motion data yet');

@@ -1,13 +1,7 @@
 // Camera checking: the pose pipeline's landmark frames go through the motion package's landmark
 // analyzer for the foot being exercised; its reps become the session's sensor reps.
-import type { SensorRep, Side } from '@anklepump/exercise';
-import {
-  type AngleCorrection,
-  createLandmarkAnalyzer,
-  IDENTITY_CORRECTION,
-  type MotionCalibration,
-  type RepMetrics,
-} from '@anklepump/motion';
+import type { Side } from '@anklepump/exercise';
+import { type AngleCorrection, createLandmarkAnalyzer, IDENTITY_CORRECTION } from '@anklepump/motion';
 import { POSE_LANDMARK_OPTIONS } from '@anklepump/pose';
 import type { App } from '../app/app.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
