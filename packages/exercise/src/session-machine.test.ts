@@ -194,6 +194,31 @@ describe('stop rules', () => {
     expect(s.status).toBe('running');
     expect(drive(s, [{ type: 'pain', tMs: 20, level: 7, sharp: false }]).state.status).toBe('stopped');
   });
+
+  it('pain that creeps up one point at a time still stops once it is 2 above the start', () => {
+    for (const painBefore of [4, null]) {
+      const r = drive(createSession(config({ painBefore })), [
+        { type: 'start', tMs: 0 },
+        { type: 'pain', tMs: 10, level: 4, sharp: false },
+        { type: 'pain', tMs: 20, level: 5, sharp: false },
+        { type: 'pain', tMs: 30, level: 6, sharp: false },
+      ]);
+      expect(r.state.status).toBe('stopped');
+      expect(r.state.stopReason).toEqual({ code: 'pain-rising', before: 4, now: 6 });
+    }
+  });
+
+  it('a sharp-pain report with a missing or impossible rating still stops, without a made-up number', () => {
+    for (const level of [Number.NaN, 11, -1]) {
+      const r = drive(createSession(config({ painBefore: 1 })), [
+        { type: 'start', tMs: 0 },
+        { type: 'pain', tMs: 100, level, sharp: true },
+      ]);
+      expect(r.state.status).toBe('stopped');
+      expect(r.state.stopReason).toEqual({ code: 'sharp-pain', level: null });
+      expect(r.state.record).toMatchObject({ sharpPain: true, painMax: null });
+    }
+  });
 });
 
 describe('verified mode', () => {

@@ -54,6 +54,7 @@ export function createSession(config: SessionConfig): SessionState {
     setsSkipped: 0,
     painLatest: null,
     painMax: null,
+    painStart: config.painBefore,
     tempoFactor: 1,
     pausedRemainingMs: null,
     startedAtMs: null,
@@ -110,8 +111,15 @@ function stop(s: Draft, fx: SessionEffect[], reason: StopReason, tMs: number): v
 }
 
 function onPain(s: Draft, fx: SessionEffect[], level: number, sharp: boolean, tMs: number): void {
-  if (!Number.isFinite(level) || level < 0 || level > 10) return;
-  const baseline = s.config.painBefore ?? s.painLatest;
+  const valid = Number.isFinite(level) && level >= 0 && level <= 10;
+  // A sharp-pain report stops the session whatever rating came with it; a bad rating is not recorded.
+  if (!valid) {
+    if (sharp) stop(s, fx, { code: 'sharp-pain', level: null }, tMs);
+    return;
+  }
+  // The baseline is fixed at the start (or the first rating), so a slow creep 5, 6, 7 still stops.
+  const baseline = s.painStart;
+  if (baseline === null) s.painStart = level;
   s.painLatest = level;
   s.painMax = Math.max(s.painMax ?? level, level);
   s.warnings = [...s.warnings, { code: 'pain-reported', tMs, side: null }];

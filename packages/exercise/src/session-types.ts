@@ -17,7 +17,8 @@ export type CueId = 'relax' | 'point-toes' | 'hold-down' | 'pull-up' | 'hold-up'
 export type ActiveSide = Side | 'both';
 
 export type StopReason =
-  | { readonly code: 'sharp-pain'; readonly level: number }
+  /** `level` is null when the sharp-pain report came without a valid 0-10 rating. */
+  | { readonly code: 'sharp-pain'; readonly level: number | null }
   | { readonly code: 'pain-rising'; readonly before: number; readonly now: number };
 
 export type SessionWarningCode = 'shallow-rep' | 'hold-short' | 'leg-moved' | 'wrong-foot' | 'pain-reported';
@@ -76,6 +77,8 @@ export interface SessionState {
   readonly setsSkipped: number;
   readonly painLatest: number | null;
   readonly painMax: number | null;
+  /** Baseline of the pain-rise stop rule: painBefore, else the first rating given in the session. */
+  readonly painStart: number | null;
   /** Multiplies movement and relax times: 2 = half speed. Range TEMPO_LIMITS. */
   readonly tempoFactor: number;
   /** Time left in the phase when paused, ms. */
