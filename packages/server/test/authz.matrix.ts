@@ -240,5 +240,27 @@ export function describeAuthzMatrix(
       expect((await dev.del(`/api/patients/${c.body.patient.id}`)).status).toBe(200);
       expect((await w.clinicianA.get(`/api/patients/${c.body.patient.id}`)).status).toBe(403);
     });
+
+    it('an account that is not a patient is never read as one: clinician 403, admin 404', async () => {
+      for (const target of [ids.clinicianOther, ids.clinicianTeam]) {
+        const r = await w.clinicianA.get(`/api/patients/${target}/records`);
+        expect(r.status, r.text).toBe(403);
+        const a = await clients.adminWithReason.get(`/api/patients/${target}/records`);
+        expect(a.status, a.text).toBe(404);
+      }
+    });
+
+    it('an admin asking for many patients without a reason is refused, and the refusal is audited', async () => {
+      for (const [path, resource] of [
+        ['/api/patients', 'patient-list'],
+        ['/api/clinic/export.csv', 'clinic-export'],
+      ] as const) {
+        const r = await w.admin.get(path);
+        expect(r.body.error.code).toBe('reason_required');
+        const log = await w.admin.get('/api/admin/audit?limit=10000');
+        const last = log.body.entries.at(-1);
+        expect(last).toMatchObject({ actorRole: 'admin', resource, outcome: 'denied' });
+      }
+    });
   });
 }

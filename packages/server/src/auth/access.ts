@@ -28,6 +28,32 @@ export function accessReason(input: RouteInput): string | null {
   return t.length >= 10 && t.length <= 500 ? t : null;
 }
 
+const reasonRequired = () =>
+  new HttpError(
+    'reason_required',
+    'admins read health data only with a reason: send X-Access-Reason (10-500 characters)',
+    'x-access-reason',
+  );
+
+/**
+ * For a read of many patients' health data (`resource`): an admin must state a reason, or the
+ * refusal is audited and thrown; other roles pass with null. Returns the admin's reason.
+ */
+export async function requireAdminReason(
+  input: RouteInput,
+  ctx: Ctx,
+  p: Principal,
+  resource: string,
+): Promise<string | null> {
+  if (p.role !== 'admin') return null;
+  const reason = accessReason(input);
+  if (reason === null) {
+    await audit(ctx, { action: 'read', patientId: null, resource, outcome: 'denied' });
+    throw reasonRequired();
+  }
+  return reason;
+}
+
 type AuditFacts = {
   action: string;
   patientId: string | null;
@@ -81,13 +107,7 @@ export async function requirePatientAccess(
   else if (p.role === 'admin' && allow.admin) {
     reason = accessReason(input);
     ok = reason !== null;
-    if (!ok) {
-      refusal = new HttpError(
-        'reason_required',
-        'admins read health data only with a reason: send X-Access-Reason (10-500 characters)',
-        'x-access-reason',
-      );
-    }
+    if (!ok) refusal = reasonRequired();
   }
   await audit(ctx, { action, patientId, resource, outcome: ok ? 'allowed' : 'denied', reason });
   if (!ok) throw refusal;

@@ -2,33 +2,22 @@
 // clinic's data (a clinician's patients) as NDJSON or CSV. Every export is an audited read.
 
 import { isValidTimeZone, localDateOf, planDay, type Regimen, toICalendar } from '@anklepump/exercise';
-import { accessReason, audit, requirePatientAccess, requireRole } from '../auth/access.ts';
+import { audit, requireAdminReason, requirePatientAccess, requireRole } from '../auth/access.ts';
 import type { Ctx } from '../deps.ts';
 import { DEFAULT_WAKING } from '../domain/alert-rules.ts';
 import { HttpError } from '../errors.ts';
 import { recordsToCsv } from '../export/csv.ts';
 import { patientBundle } from '../export/fhir.ts';
-import type { Router } from '../http/router.ts';
+import type { RouteInput, Router } from '../http/router.ts';
 import { queryInt } from '../http/validate.ts';
 import type { StoredRecord } from '../store/store.ts';
 
 const ALL = 1_000_000;
 const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
-async function clinicRecords(ctx: Ctx, input: Parameters<typeof accessReason>[0]) {
+async function clinicRecords(ctx: Ctx, input: RouteInput) {
   const p = requireRole(ctx, 'clinician', 'admin');
-  let reason: string | null = null;
-  if (p.role === 'admin') {
-    reason = accessReason(input);
-    if (!reason) {
-      await audit(ctx, { action: 'read', patientId: null, resource: 'clinic-export', outcome: 'denied' });
-      throw new HttpError(
-        'reason_required',
-        'admins read health data only with a reason: send X-Access-Reason (10-500 characters)',
-        'x-access-reason',
-      );
-    }
-  }
+  const reason = await requireAdminReason(input, ctx, p, 'clinic-export');
   const patients = await ctx.deps.store.patientSummaries(p.role === 'admin' ? null : p.userId, ctx.nowMs);
   const out: { id: string; displayName: string; records: StoredRecord[] }[] = [];
   for (const pt of patients) {

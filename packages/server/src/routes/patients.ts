@@ -1,6 +1,6 @@
 // Patients: a clinician creates them, invites their device, lists them with recent activity,
 // and reads their records; a patient reads their own and may delete everything about themselves.
-import { accessReason, audit, requirePatientAccess, requireRole } from '../auth/access.ts';
+import { audit, requireAdminReason, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { newId, newInviteCode, sha256 } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
 import { sessionsPerDay } from '../domain/alert-rules.ts';
@@ -51,18 +51,7 @@ export function registerPatientRoutes(r: Router<Ctx>): void {
 
   r.add('GET', '/api/patients', async (input, ctx) => {
     const p = requireRole(ctx, 'clinician', 'admin');
-    let reason: string | null = null;
-    if (p.role === 'admin') {
-      reason = accessReason(input);
-      if (!reason) {
-        await audit(ctx, { action: 'read', patientId: null, resource: 'patient-list', outcome: 'denied' });
-        throw new HttpError(
-          'reason_required',
-          'admins read health data only with a reason: send X-Access-Reason (10-500 characters)',
-          'x-access-reason',
-        );
-      }
-    }
+    const reason = await requireAdminReason(input, ctx, p, 'patient-list');
     const list = await ctx.deps.store.patientSummaries(
       p.role === 'admin' ? null : p.userId,
       ctx.nowMs - WEEK_MS,
