@@ -85,4 +85,42 @@ describe('patient app → clinic', () => {
     expect(v, describeViolations(v)).toEqual([]);
     await shot(desk, 'portal-patient-timing-desktop');
   });
+
+  it('an invite link opens My clinic with the code filled in, and later sessions reach the clinic unasked', async () => {
+    const dora = await world.clinician('dora');
+    const created = await dora.client.post('/api/patients', { displayName: 'Delta Patient' });
+    const patientId = created.body.patient.id as string;
+    const invite = await dora.client.post(`/api/patients/${patientId}/invites`);
+
+    const phone = await page(PHONE);
+    await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
+    // The link the clinician hands over: the app opens on My clinic and forgets the code in the address.
+    // Without PUBLIC_URL the server gives a path; the portal shows it on its own origin.
+    await phone.goto(new URL(invite.body.link, world.url).href);
+    await phone.waitForSelector('#clinic-code');
+    expect(new URL(phone.url()).search).toBe('');
+    expect(new URL(phone.url()).hash).toBe('#/clinic');
+    expect(await phone.inputValue('#clinic-code')).toBe(invite.body.code);
+    await phone.click('#clinic-join button[type=submit]');
+    await phone.waitForSelector('#clinic-status:text("Linked as")');
+
+    // A session after linking: nobody opens My clinic again.
+    await firstRun(phone, `${world.url}/`, { regimen: 'hourly' });
+    await answerScreening(phone, { painNow: 2 });
+    await phone.click('.decision button.primary');
+    await phone.click('#method-timing');
+    await phone.waitForSelector('#instruction:not(:empty)');
+    await phone.clock.runFor(12_000);
+    await phone.click('#pain');
+    await phone.click('#pain-dialog [data-level="8"]');
+    await phone.waitForSelector('#summary-table');
+
+    // Opening the app again (or coming back online, or to the foreground) sends what is waiting.
+    await phone.reload();
+    await expect.poll(async () => (await readStore(phone, 'outbox')).length, { timeout: 30_000 }).toBe(0);
+    const records = await dora.client.get(`/api/patients/${patientId}/records`);
+    const sessions = records.body.records.filter((r: { kind: string }) => r.kind === 'session');
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0].data.stopReason).toEqual({ code: 'sharp-pain', level: 8 });
+  });
 });
