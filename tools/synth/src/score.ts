@@ -5,7 +5,10 @@ import type { RepMetrics } from '@anklepump/motion';
 import type { SessionTruth } from './landmark-session.ts';
 
 export interface SetScore {
-  /** The count is right: every rep that must count did, none that must not (gaps) did. */
+  /**
+   * The count is right: every rep that must count was reported (matched by time), and every
+   * reported rep is a true rep that may count; a right total made of wrong reps is not exact.
+   */
   readonly countExact: boolean;
   /** ...and the full/shallow split is right too. */
   readonly splitExact: boolean;
@@ -23,7 +26,7 @@ export interface SetScore {
   readonly legFn: number;
 }
 
-/** Scores one set. A reported rep matches the countable true rep whose dorsi peak is within 1 s. */
+/** Scores one set. A reported rep matches the countable true rep whose dorsi hold its dorsi peak is within 1 s of. */
 // Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
 export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetScore {
   const full = reps.filter((r) => r.full).length;
@@ -34,12 +37,14 @@ export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetS
   let legFp = 0;
   let legFn = 0;
   const used = new Set<number>();
+  let mustMatched = 0;
   truth.reps.forEach((t, i) => {
     if (truth.countable[i] === 'no') return;
     let best = -1;
     let bestDt = 1000;
     reps.forEach((r, j) => {
-      const dt = Math.abs(r.dorsiTMs - t.dorsiTMs);
+      // On a held plateau the reported peak may fall anywhere in the hold: distance to the hold.
+      const dt = Math.max(0, t.dorsiTMs - r.dorsiTMs, r.dorsiTMs - t.dorsiHoldEndTMs);
       if (!used.has(j) && dt < bestDt) {
         best = j;
         bestDt = dt;
@@ -47,6 +52,7 @@ export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetS
     });
     if (best < 0) return;
     used.add(best);
+    if (truth.countable[i] === 'yes') mustMatched++;
     const r = reps[best]!;
     rangeErrDeg.push(r.rangeDeg - t.rangeDeg);
     peakErrDeg.push(r.peakPlantarDeg - t.peakPlantarDeg, r.peakDorsiDeg - t.peakDorsiDeg);
@@ -57,13 +63,14 @@ export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetS
       else if (t.legMoved) legFn++;
     }
   });
+  const countExact =
+    reps.length >= truth.expectedReps &&
+    reps.length <= truth.expectedRepsMax &&
+    mustMatched === truth.expectedReps &&
+    used.size === reps.length;
   return {
-    countExact: reps.length >= truth.expectedReps && reps.length <= truth.expectedRepsMax,
-    splitExact:
-      reps.length >= truth.expectedReps &&
-      reps.length <= truth.expectedRepsMax &&
-      full >= truth.expectedFull &&
-      full <= truth.expectedFullMax,
+    countExact,
+    splitExact: countExact && full >= truth.expectedFull && full <= truth.expectedFullMax,
     expected: truth.expectedReps,
     expectedMax: truth.expectedRepsMax,
     counted: reps.length,
