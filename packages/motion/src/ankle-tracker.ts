@@ -3,12 +3,12 @@
 
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
-import type { MotionEvent, MotionPhase, RepMetrics } from './motion-events.ts';
+import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createOneEuroFilter } from './one-euro-filter.ts';
 import { createPersonalRange } from './personal-range.ts';
+import { reportRep } from './rep-report.ts';
 import { createRepShape } from './rep-shape.ts';
 import { createSampleRing } from './sample-ring.ts';
-import { smoothnessFromSparc } from './smoothness.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
 /** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
@@ -186,48 +186,26 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const m = shape.measure(rawRing, repStartSeq, minSeq, extSeq, nowSeq);
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
     if (m.rangeDeg < o.minSwingDeg) return;
-    const { rangeDeg, cycleS } = m;
-    const full = rangeDeg >= o.fullFraction * personal.referenceDeg;
-    const legMoved = legKnown && legMaxDev > 1;
     repCount++;
-    const rep: RepMetrics = {
-      side,
-      tMs,
-      index: repCount,
-      full,
-      rangeDeg,
-      peakPlantarDeg: m.peakPlantarDeg,
-      peakDorsiDeg: m.peakDorsiDeg,
-      plantarHoldS: m.plantarHoldS,
-      dorsiHoldS: m.dorsiHoldS,
-      cycleS,
-      startTMs: m.startTMs,
-      plantarTMs: m.plantarTMs,
-      dorsiTMs: m.dorsiTMs,
-      legMoved,
-      legMovementMeasured: legKnown,
-      sparc: m.sparc,
-      smoothness: smoothnessFromSparc(m.sparc),
-      confidence: validN > 0 ? (confSum / validN) * (validN / (validN + gatedN)) : 0,
-    };
-    out.push({ type: 'rep', side, tMs, rep });
-    if (!full) {
-      const msg = `rep ${repCount}: range ${rangeDeg.toFixed(0)} deg is below ${(o.fullFraction * personal.referenceDeg).toFixed(0)} deg`;
-      out.push({ type: 'warning', side, tMs, code: 'too-shallow', message: msg });
-    }
-    if (cycleS < o.tooFastCycleS) {
-      const msg = `rep ${repCount} took ${cycleS.toFixed(2)} s; slow down and hold at each end`;
-      out.push({ type: 'warning', side, tMs, code: 'too-fast', message: msg });
-    }
-    if (legMoved) {
-      const msg = `rep ${repCount}: the leg moved; keep the leg still and move only the ankle`;
-      out.push({ type: 'warning', side, tMs, code: 'leg-moved', message: msg });
-    }
+    const rep = reportRep(
+      {
+        side,
+        tMs,
+        index: repCount,
+        shape: m,
+        fullBarDeg: o.fullFraction * personal.referenceDeg,
+        tooFastCycleS: o.tooFastCycleS,
+        legMoved: legKnown && legMaxDev > 1,
+        legMovementMeasured: legKnown,
+        confidence: validN > 0 ? (confSum / validN) * (validN / (validN + gatedN)) : 0,
+      },
+      out,
+    );
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself;
     // but the first WARM_UP reps teach whatever their size, so a stiff ankle sets its own bar at once
     // (a median of the recent reps keeps one early shallow rep from setting it).
-    if (full || personal.count < WARM_UP) {
-      personal.learn(rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
+    if (rep.full || personal.count < WARM_UP) {
+      personal.learn(rep.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
     }
   }
 
