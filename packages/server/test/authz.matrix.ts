@@ -247,6 +247,8 @@ export function describeAuthzMatrix(
         expect(r.status, r.text).toBe(403);
         const a = await clients.adminWithReason.get(`/api/patients/${target}/records`);
         expect(a.status, a.text).toBe(404);
+        const log = await w.admin.get(`/api/admin/audit?patientId=${target}&limit=10000`);
+        expect(log.body.entries.at(-1)).toMatchObject({ actorRole: 'admin', outcome: 'denied' });
       }
     });
 

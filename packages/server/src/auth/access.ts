@@ -108,12 +108,13 @@ export async function requirePatientAccess(
     reason = accessReason(input);
     ok = reason !== null;
     if (!ok) refusal = reasonRequired();
+    // An admin can name any account: one that is not a patient's is refused, and audited as such.
+    else if ((await ctx.deps.store.userById(patientId))?.role !== 'patient') {
+      ok = false;
+      refusal = new HttpError('not_found', `no patient ${patientId}`, 'id');
+    }
   }
   await audit(ctx, { action, patientId, resource, outcome: ok ? 'allowed' : 'denied', reason });
   if (!ok) throw refusal;
-  if (p.role === 'admin') {
-    const u = await ctx.deps.store.userById(patientId);
-    if (u?.role !== 'patient') throw new HttpError('not_found', `no patient ${patientId}`, 'id');
-  }
   return { reason };
 }
