@@ -73,6 +73,25 @@ describe('each contraindication from the seed', () => {
   });
 });
 
+describe('a clinician clearance', () => {
+  it('lifts only the clot rule: every other contraindication still decides (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10 }),
+        (swelling, severeInjury, painNow) => {
+          const answers = { swelling, clotHistory: true, severeInjury, painNow };
+          const cleared = decideScreening(answers, { clearance: { clinicianId: 'c1', recordedAtMs: 0 } });
+          const withoutClot = decideScreening({ ...answers, clotHistory: false });
+          expect(cleared.outcome).toBe(withoutClot.outcome);
+          expect(cleared.reasons.map((r) => r.rule)).toContain('clot-history-cleared');
+        },
+      ),
+    );
+  });
+});
+
 describe('questionnaire data', () => {
   it('has unique ids, one per answer field, each with English text from the message table', () => {
     const ids = SCREENING_QUESTIONNAIRE.questions.map((q) => q.id);
