@@ -431,6 +431,27 @@ describe('properties over any event sequence', () => {
     );
   });
 
+  it('pain ratings stop the session exactly at the first one 2 or more above the start (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 0, max: 10 })),
+        fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 12 }),
+        (painBefore, levels) => {
+          let s = drive(createSession(config({ painBefore })), [{ type: 'start', tMs: 0 }]).state;
+          const start = painBefore ?? levels[0]!;
+          const stopAt = levels.findIndex((l) => l - start >= 2);
+          levels.forEach((level, i) => {
+            s = transition(s, { type: 'pain', tMs: 10 * (i + 1), level, sharp: false }).state;
+            expect(s.status).toBe(stopAt >= 0 && i >= stopAt ? 'stopped' : 'running');
+          });
+          if (stopAt >= 0) {
+            expect(s.stopReason).toEqual({ code: 'pain-rising', before: start, now: levels[stopAt] });
+          }
+        },
+      ),
+    );
+  });
+
   it('a sharp pain report always stops a session that has not ended', () => {
     fc.assert(
       fc.property(
