@@ -76,7 +76,7 @@ async function speed(): Promise<string[]> {
     if (r.status !== 0) throw new Error(`analyze failed: ${r.stderr}`);
     const report = JSON.parse(r.stdout);
     rows.push(
-      `| ${fps} | ${report.input.durationS} s | ${wallS.toFixed(1)} s | **${(report.input.durationS / wallS).toFixed(2)}x** |`,
+      `| ${fps} | ${report.input.durationS} s | ${wallS.toFixed(1)} s | **${(report.input.durationS / wallS).toFixed(2)}x** | ${loadavg()[0]!.toFixed(1)} |`,
     );
     log(`speed: ${fps} fps sampled: ${wallS.toFixed(1)} s for ${report.input.durationS} s`);
   }

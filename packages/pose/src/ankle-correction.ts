@@ -6,12 +6,12 @@ import type { AngleCorrection, LandmarkAnalyzerOptions, LandmarkFrame } from '@a
 import { detectPosture, type Posture } from './posture.ts';
 
 /** Correction for the 2D ankle angle of the full pose model, posture unknown: corrected = gain x raw. */
-export const BLAZEPOSE_ANKLE_CORRECTION: AngleCorrection = { gain: 1.6, offsetDeg: 0 };
+export const BLAZEPOSE_ANKLE_CORRECTION: AngleCorrection = { gain: 1.52, offsetDeg: 0 };
 
 /** The same, fitted per posture (bench/results/analyze.md gives the fits and their spread). */
 export const BLAZEPOSE_POSTURE_CORRECTION: Readonly<Record<Posture, AngleCorrection>> = {
-  sitting: { gain: 1.9, offsetDeg: 0 },
-  lying: { gain: 1.4, offsetDeg: 0 },
+  sitting: { gain: 1.84, offsetDeg: 0 },
+  lying: { gain: 1.24, offsetDeg: 0 },
   unknown: BLAZEPOSE_ANKLE_CORRECTION,
 };
 
