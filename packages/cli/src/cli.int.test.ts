@@ -52,6 +52,7 @@ describe('anklepump screen', () => {
     const r = cli(['screen', ...flags, '--clot-history', '--cleared-by', 'dr-lee']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('rule clot-history-cleared');
+    expect(r.out).toContain('taken from --cleared-by dr-lee; this tool cannot check it');
   });
 
   it('reads answers from a JSON file and from piped stdin, and can print JSON', () => {

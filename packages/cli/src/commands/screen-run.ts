@@ -156,9 +156,16 @@ async function gatherAnswers(ctx: CommandContext): Promise<ScreeningAnswers> {
   return v.data;
 }
 
-function formatText(d: ScreeningDecision): string {
+function formatText(d: ScreeningDecision, clearedBy: string | undefined): string {
   const lines = [HEADLINE[d.outcome], '', `Why (rule ${d.rule}): ${d.reason}`];
   for (const r of d.reasons.slice(1)) lines.push(`Also (rule ${r.rule}): ${r.message}`);
+  // This tool cannot see the clinic's records: say whose word the clearance rests on.
+  if (d.reasons.some((r) => r.rule === 'clot-history-cleared')) {
+    lines.push(
+      `Note: the clearance is taken from --cleared-by ${clearedBy}; this tool cannot check it.`,
+      'Go ahead without a physiotherapist only if that clinician really cleared you.',
+    );
+  }
   lines.push('', 'Stop and seek care:');
   for (const k of STOP_AND_SEEK_CARE) lines.push(`  - ${formatMessage(k)}`);
   lines.push(
@@ -182,7 +189,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (ctx.options.format === 'json') {
     ctx.stdout.write(`${JSON.stringify({ answers, decision }, null, 2)}\n`);
   } else {
-    ctx.stdout.write(formatText(decision));
+    ctx.stdout.write(formatText(decision, by));
   }
   return exitCodeForScreening(decision.outcome);
 }
