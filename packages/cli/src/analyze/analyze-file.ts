@@ -54,7 +54,11 @@ async function readHead(path: string): Promise<Uint8Array> {
 function sidesFor(side: AnalyzeFileOptions['side'], kind: InputKind): Side[] {
   if (side === 'left' || side === 'right') return [side];
   if (side === 'both' && kind === 'imu') {
-    throw new CliError('bad-choice', '--side both: a sensor CSV holds one foot; name it with --side left or right', '--side');
+    throw new CliError(
+      'bad-choice',
+      '--side both: a sensor CSV holds one foot; name it with --side left or right',
+      '--side',
+    );
   }
   if (side === 'both') return ['left', 'right'];
   return kind === 'imu' ? ['right'] : ['left', 'right'];
