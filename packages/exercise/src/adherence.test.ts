@@ -156,6 +156,25 @@ describe('alert rules', () => {
     ]);
   });
 
+  it('a session stopped because pain rose raises an urgent alert even below the pain-high level', () => {
+    const r = rec('2026-11-10', 9, {
+      outcome: 'stopped',
+      painBefore: 2,
+      painMax: 4,
+      stopReason: { code: 'pain-rising', before: 2, now: 4 },
+    });
+    expect(sessionAlerts(r, TZ)).toEqual([
+      expect.objectContaining({
+        code: 'pain-rising',
+        severity: 'urgent',
+        message: expect.stringContaining('from 2/10 to 4/10'),
+        evidence: { sessionId: r.sessionId, atMs: r.endedAtMs, before: 2, now: 4 },
+      }),
+    ]);
+    // The same pain levels without a stop (e.g. rated only afterwards) are not this alert.
+    expect(sessionAlerts(rec('2026-11-10', 9, { painBefore: 2, painAfter: 4, painMax: 4 }), TZ)).toEqual([]);
+  });
+
   it('pain of 7 raises an alert; 6 does not', () => {
     expect(sessionAlerts(rec('2026-11-10', 9, { painAfter: 7, painMax: 7 }), TZ).map((a) => a.code)).toEqual([
       'pain-high',

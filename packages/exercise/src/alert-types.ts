@@ -17,6 +17,17 @@ export type Alert =
       };
     }
   | {
+      readonly code: 'pain-rising';
+      readonly severity: 'urgent';
+      readonly message: string;
+      readonly evidence: {
+        readonly sessionId: string;
+        readonly atMs: number;
+        readonly before: number;
+        readonly now: number;
+      };
+    }
+  | {
       readonly code: 'pain-high';
       readonly severity: 'urgent';
       readonly message: string;

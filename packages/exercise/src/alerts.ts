@@ -32,6 +32,17 @@ export function sessionAlerts(record: SessionRecord, timeZone: string): Alert[] 
       evidence: { sessionId: record.sessionId, atMs: record.endedAtMs, painLevel: record.painMax },
     });
   }
+  // Worsening pain stopped the session: the seed's advice is medical review, so the clinician hears
+  // of it even when the level stays under the pain-high threshold (e.g. 2 -> 4).
+  if (record.stopReason?.code === 'pain-rising') {
+    const { before, now } = record.stopReason;
+    out.push({
+      code: 'pain-rising',
+      severity: 'urgent',
+      message: `Pain rose from ${before}/10 to ${now}/10 during the session on ${date}; the session was stopped.`,
+      evidence: { sessionId: record.sessionId, atMs: record.endedAtMs, before, now },
+    });
+  }
   if (worst >= ALERT_PAIN_AT) {
     out.push({
       code: 'pain-high',

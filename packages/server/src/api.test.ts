@@ -224,6 +224,27 @@ describe('alerts', () => {
     expect(again.body.alertsRaised).toBe(0);
   });
 
+  it('raises pain-rising when a session was stopped because pain rose, though it stayed under 7', async () => {
+    const data = {
+      ...sessionData(T0 - 20_000, { painMax: 4, id: 's-pain-rising' }),
+      outcome: 'stopped',
+      stopReason: { code: 'pain-rising', before: 1, now: 4 },
+    };
+    // A patient of its own, so the session counts other tests read stay as they are.
+    const c = await w.clinicianA.post('/api/patients', { displayName: 'Rising' });
+    const inv = await w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
+    const dev = new Client(srv.url);
+    dev.bearer = (await dev.post('/api/invites/redeem', { code: inv.body.code })).body.deviceToken;
+    const r = await upload(dev, [rec('alert-rising-01', 'session', data)]);
+    expect(r.status).toBe(200);
+    const alerts = (await w.clinicianA.get(`/api/patients/${c.body.patient.id}/alerts`)).body.alerts;
+    const rising = alerts.filter((a: { kind: string }) => a.kind === 'pain-rising');
+    expect(rising).toHaveLength(1);
+    expect(rising[0].severity).toBe('urgent');
+    expect(rising[0].message).toContain('from 1/10 to 4/10');
+    expect(alerts.some((a: { kind: string }) => a.kind === 'pain-high')).toBe(false);
+  });
+
   it("raises range-falling when a day's median range is more than 5 degrees below the 7 days before", async () => {
     const c = await w.clinicianA.post('/api/patients', { displayName: 'Range' });
     const inv = await w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);

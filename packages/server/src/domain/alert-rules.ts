@@ -26,6 +26,7 @@ export const TREND_DAYS = 10;
 function dedupeKey(a: ExerciseAlert): string {
   switch (a.code) {
     case 'sharp-pain':
+    case 'pain-rising':
     case 'pain-high':
       return `${a.code}:${a.evidence.sessionId}`;
     case 'low-adherence':
