@@ -44,6 +44,8 @@ export const EXIT = {
   badInput: 4,
   unavailable: 5,
   outputFailed: 6,
+  /** The recording was read, but no person or no usable foot was in it (analyze). */
+  nothingFound: 7,
   screenSupervisedOnly: 10,
   screenSeeDoctorFirst: 11,
   screenNotSuitable: 12,

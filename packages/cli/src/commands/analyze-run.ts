@@ -2,7 +2,6 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Side } from '@anklepump/motion';
-import { NOTHING_FOUND_EXIT } from '../analyze/analyze-exit.ts';
 import { analyzeFile } from '../analyze/analyze-file.ts';
 import { CAMERA_DEGREES_NOTE, IMU_DEGREES_NOTE } from '../analyze/camera-correction.ts';
 import { formatSummary } from '../analyze/format-summary.ts';
@@ -42,7 +41,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   if (analysis.nothingFound) {
     ctx.stderr.write(`anklepump analyze: ${file}: ${analysis.nothingFound}\n`);
-    return NOTHING_FOUND_EXIT;
+    return EXIT.nothingFound;
   }
   const input = {
     path: file,

@@ -1,7 +1,6 @@
 // `anklepump analyze <file>`: reps, range, holds and leg movement per foot from a video, a
 // landmark JSON file or a motion-sensor CSV, all on this machine.
 
-import { NOTHING_FOUND_EXIT } from '../analyze/analyze-exit.ts';
 import type { CommandSpec } from '../command-spec.ts';
 import { EXIT } from '../exit-codes.ts';
 
@@ -90,7 +89,7 @@ export const analyze: CommandSpec = {
       meaning: 'ffmpeg, Chromium or the pose model is missing (the message says how to install it)',
     },
     { code: EXIT.outputFailed, meaning: 'the --plot file could not be written' },
-    { code: NOTHING_FOUND_EXIT, meaning: 'no person, or no foot, was found in the recording' },
+    { code: EXIT.nothingFound, meaning: 'no person, or no foot, was found in the recording' },
   ],
   load: () => import('./analyze-run.ts'),
 };
