@@ -39,8 +39,7 @@ function rate(s: string | undefined): number {
 /** Parses ffprobe's JSON; exported for tests. Throws PoseError 'no-video-stream'. */
 export function parseProbe(json: ProbeJson, path: string): VideoInfo {
   const v = json.streams?.find((s) => s.codec_type === 'video');
-  if (!v?.width || !v.height)
-    throw new PoseError('no-video-stream', `${path}: no video stream in the file`);
+  if (!v?.width || !v.height) throw new PoseError('no-video-stream', `${path}: no video stream in the file`);
   let fps = rate(v.avg_frame_rate);
   if (!(fps > 0 && fps < 1000)) fps = rate(v.r_frame_rate);
   if (!(fps > 0 && fps < 1000))
