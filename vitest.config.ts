@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // `e2e/`) that start a browser, ffmpeg or a database server and get longer time-outs.
 export default defineConfig({
   test: {
+    setupFiles: ['tools/vitest-setup.ts'],
     projects: [
       {
         extends: true,
