@@ -4,6 +4,20 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { PoseError } from './pose-error.ts';
 
+/**
+ * Flags every headless Chromium of this project starts with: headless as root, and no background
+ * traffic (these machines reach no network but the package registries).
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Where Chromium is looked for; `ANKLEPUMP_CHROMIUM` overrides. */
 export function chromiumPath(): string {
   return process.env.ANKLEPUMP_CHROMIUM ?? '/usr/bin/chromium';
@@ -22,13 +36,7 @@ export async function launchChromium(): Promise<Browser> {
     return await chromium.launch({
       executablePath,
       args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...CHROMIUM_ARGS,
         // WebGL on the CPU (SwiftShader): MediaPipe needs a GL context even with the CPU delegate.
         '--enable-unsafe-swiftshader',
         '--use-angle=swiftshader',

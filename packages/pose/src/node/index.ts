@@ -7,7 +7,7 @@ export {
   poseLandmarkOptionsFor,
 } from '../ankle-correction.ts';
 export { detectPosture, type Posture } from '../posture.ts';
-export { chromiumPath, launchChromium } from './chromium.ts';
+export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
 export {
   type DecodedFrame,
   type DecodeOptions,
