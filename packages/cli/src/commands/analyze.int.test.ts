@@ -4,30 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.ts';
-import { COMMANDS } from './index.ts';
+import { runCliForTest } from '../run-cli.test-util.ts';
 
 const FIX = new URL('../../../../tools/render/fixtures/', import.meta.url).pathname;
 const CLIP = join(FIX, 'sit-right-3reps.mp4');
 const dir = mkdtempSync(join(tmpdir(), 'anklepump-analyze-video-'));
 
-async function analyze(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runCli(['analyze', ...argv], COMMANDS, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    now: () => 0,
-    cwd: dir,
-  });
-  return { code, out, err };
+function analyze(...argv: string[]) {
+  return runCliForTest(['analyze', ...argv], dir);
 }
 
 interface TrueRep {
