@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../e2e/support/browser.ts';
 import { CLIP, ensureClip } from '../e2e/support/clip.ts';
-import { answerScreening, firstRun } from '../e2e/support/flow.ts';
+import { startSession } from '../e2e/support/flow.ts';
 import { distDir, ensureBuilt, startStaticServer } from '../e2e/support/static-server.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,13 +74,7 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 860 
 await context.grantPermissions(['camera']);
 const page = await context.newPage();
 const side = clip.truth.visibleSide;
-await firstRun(page, server.url, {
-  regimen: 'hourly',
-  feet: side === 'right' ? 'right-first' : 'left-first',
-});
-await answerScreening(page, { painNow: 0 });
-await page.click('.decision button.primary');
-await page.click('#method-camera');
+await startSession(page, server.url, 'camera', { feet: side === 'right' ? 'right-first' : 'left-first' });
 await page.click('#camera-start');
 await page.waitForSelector('#camera-continue:not([hidden])', { timeout: 90_000 });
 await page.click('#camera-continue');

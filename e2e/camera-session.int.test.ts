@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, DESKTOP, describeViolations, launch, readStore, shot } from './support/browser.ts';
 import { type Clip, ensureClip } from './support/clip.ts';
-import { answerScreening, firstRun } from './support/flow.ts';
+import { startSession } from './support/flow.ts';
 import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
 let server: StaticServer;
@@ -47,13 +47,7 @@ describe('camera session', () => {
     const side = clip.truth.visibleSide;
     const truthReps = clip.truth.feet.find((f) => f.side === side)!.reps;
     const clipMs = clip.truth.durationS * 1000;
-    await firstRun(page, server.url, {
-      regimen: 'hourly',
-      feet: side === 'right' ? 'right-first' : 'left-first',
-    });
-    await answerScreening(page, { painNow: 0 });
-    await page.click('.decision button.primary');
-    await page.click('#method-camera');
+    await startSession(page, server.url, 'camera', { feet: side === 'right' ? 'right-first' : 'left-first' });
 
     await page.click('#camera-start');
     await page.waitForSelector('#camera-continue:not([hidden])', { timeout: 60_000 });

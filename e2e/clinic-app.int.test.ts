@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, DESKTOP, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
 import { type ClinicWorld, startClinicWorld } from './support/clinic-world.ts';
-import { answerScreening, firstRun } from './support/flow.ts';
+import { startSession } from './support/flow.ts';
 
 let world: ClinicWorld;
 let browser: Browser;
@@ -38,10 +38,7 @@ describe('patient app → clinic', () => {
     // The patient's own phone: first run, screening, a timing-only session, the pain button.
     const phone = await page(PHONE);
     await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
-    await firstRun(phone, `${world.url}/`, { regimen: 'hourly' });
-    await answerScreening(phone, { painNow: 1 });
-    await phone.click('.decision button.primary');
-    await phone.click('#method-timing');
+    await startSession(phone, `${world.url}/`, 'timing', { painNow: 1 });
     await phone.waitForSelector('#instruction:not(:empty)');
     await phone.clock.runFor(12_000);
     await phone.click('#pain');
@@ -106,10 +103,7 @@ describe('patient app → clinic', () => {
     await phone.waitForSelector('#clinic-join', { state: 'hidden' });
 
     // A session after linking: nobody opens My clinic again.
-    await firstRun(phone, `${world.url}/`, { regimen: 'hourly' });
-    await answerScreening(phone, { painNow: 2 });
-    await phone.click('.decision button.primary');
-    await phone.click('#method-timing');
+    await startSession(phone, `${world.url}/`, 'timing', { painNow: 2 });
     await phone.waitForSelector('#instruction:not(:empty)');
     await phone.clock.runFor(12_000);
     await phone.click('#pain');

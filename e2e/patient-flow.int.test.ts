@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axe, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
-import { answerScreening, firstRun } from './support/flow.ts';
+import { answerScreening, firstRun, startSession } from './support/flow.ts';
 import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
 let server: StaticServer;
@@ -33,10 +33,7 @@ async function freshPage(clock = true): Promise<Page> {
 }
 
 async function startTimingSession(page: Page): Promise<void> {
-  await firstRun(page, server.url, { regimen: 'hourly' });
-  await answerScreening(page, { painNow: 1 });
-  await page.click('.decision button.primary');
-  await page.click('#method-timing');
+  await startSession(page, server.url, 'timing', { painNow: 1 });
   await page.waitForSelector('#instruction:not(:empty)');
 }
 
@@ -173,10 +170,7 @@ describe('during a session', () => {
 
   it('counts reps by hand when the sensor gives none, and records them as manual', async () => {
     const page = await freshPage();
-    await firstRun(page, server.url, { regimen: 'hourly' });
-    await answerScreening(page, { painNow: 0 });
-    await page.click('.decision button.primary');
-    await page.click('#method-phone');
+    await startSession(page, server.url, 'phone');
     await page.click('#phone-allow');
     await page.waitForSelector('#phone-status:not(:empty)');
     // No motion events at all: the still check says so instead of waiting forever.

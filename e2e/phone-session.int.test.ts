@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImuSessionSpec, synthImuSession } from '../tools/synth/src/index.ts';
 import { axe, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
-import { answerScreening, firstRun } from './support/flow.ts';
+import { startSession } from './support/flow.ts';
 import { scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
 import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
@@ -62,10 +62,7 @@ interface Stored {
 
 describe('phone resting on the foot', () => {
   it('counts the replayed reps on each foot and saves a verified record', async () => {
-    await firstRun(page, server.url, { regimen: 'hourly' });
-    await answerScreening(page, { painNow: 0 });
-    await page.click('.decision button.primary');
-    await page.click('#method-phone');
+    await startSession(page, server.url, 'phone');
 
     await page.click('#phone-allow');
     await page.waitForSelector('#phone-status:not(:empty)');

@@ -40,3 +40,20 @@ export async function answerScreening(page: Page, a: Answers = {}): Promise<void
   await page.click('form button[type=submit]');
   await page.waitForSelector('.decision h2');
 }
+
+/**
+ * From a fresh profile to a session started with `method`: first run, a safety check that lets
+ * the patient go, then the method screen.
+ */
+export async function startSession(
+  page: Page,
+  url: string,
+  method: 'timing' | 'phone' | 'camera',
+  o: FirstRunChoices & { painNow?: number } = {},
+): Promise<void> {
+  const { painNow, ...choices } = o;
+  await firstRun(page, url, { regimen: 'hourly', ...choices });
+  await answerScreening(page, { painNow: painNow ?? 0 });
+  await page.click('.decision button.primary');
+  await page.click(`#method-${method}`);
+}
