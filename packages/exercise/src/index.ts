@@ -6,6 +6,7 @@ export * from './alerts.ts';
 export * from './dose.ts';
 export * from './icalendar.ts';
 export * from './messages.ts';
+export * from './pain-stop-day.ts';
 export * from './regimen.ts';
 export * from './schedule.ts';
 export * from './schedule-types.ts';

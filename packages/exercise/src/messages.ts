@@ -27,6 +27,8 @@ export const MESSAGES_EN = {
     'You have had a blood clot, and your clinician has recorded that you may do this exercise with the app.',
   'screening.reason.painModerate':
     'You rated your pain {level} out of 10. Start gently and stop if the pain becomes sharp or gets worse.',
+  'screening.reason.painStopToday':
+    'You stopped a session earlier today because of pain. Do not do ankle pumps again today. If the pain is sharp, does not settle, or the leg becomes swollen, red or warm, contact your doctor or physiotherapist.',
   'screening.reason.allClear': 'None of the warning signs apply to you today. You can start.',
 
   'care.stopSharpPain':

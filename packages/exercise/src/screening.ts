@@ -21,6 +21,7 @@ export type ScreeningRuleId =
   | 'pain-high'
   | 'clot-history'
   | 'clot-history-cleared'
+  | 'pain-stop-today'
   | 'pain-moderate'
   | 'all-clear';
 
@@ -35,8 +36,20 @@ export interface ScreeningClearance {
   readonly recordedAtMs: number;
 }
 
+/** A session that stopped because of pain earlier on the patient's local day (see `painStopOnDay`). */
+export interface PainStopToday {
+  readonly stoppedAtMs: number;
+  /** The pain level reported with the stop (0-10), or null when none was given. */
+  readonly level: number | null;
+}
+
 export interface ScreeningContext {
   readonly clearance?: ScreeningClearance | null;
+  /**
+   * A pain stop earlier today: the rest of the day is blocked ("do not continue today"), whatever
+   * the answers now. Only the caller knows the patient's day, so it finds the stop and passes it in.
+   */
+  readonly painStopToday?: PainStopToday | null;
 }
 
 export interface ScreeningReason {
@@ -77,6 +90,9 @@ export function decideScreening(
   context: ScreeningContext = {},
 ): ScreeningDecision {
   const reasons: ScreeningReason[] = [];
+  if (context.painStopToday) {
+    reasons.push(reason('pain-stop-today', 'see-doctor-first', 'screening.reason.painStopToday'));
+  }
   if (answers.severeInjury)
     reasons.push(reason('severe-injury', 'not-suitable', 'screening.reason.severeInjury'));
   if (answers.swelling) reasons.push(reason('swelling', 'see-doctor-first', 'screening.reason.swelling'));

@@ -28,6 +28,8 @@ export const EXERCISE_ES: ExerciseCatalog = {
     'Ha tenido un coágulo y su profesional sanitario ha registrado que puede hacer este ejercicio con la aplicación.',
   'screening.reason.painModerate':
     'Ha puntuado su dolor con {level} de 10. Empiece con suavidad y pare si el dolor se vuelve agudo o empeora.',
+  'screening.reason.painStopToday':
+    'Hoy ya detuvo una sesión por dolor. No haga más bombeos de tobillo hoy. Si el dolor es agudo, no se calma o la pierna se hincha, se enrojece o está caliente, consulte a su médico o fisioterapeuta.',
   'screening.reason.allClear': 'Hoy no tiene ninguna señal de alarma. Puede empezar.',
 
   'care.stopSharpPain':

@@ -22,6 +22,8 @@ export const EXERCISE_ZH: ExerciseCatalog = {
   'screening.reason.clotCleared': '您曾有过血栓，您的医生已记录您可以使用本应用做这项锻炼。',
   'screening.reason.painModerate':
     '您给疼痛打了 {level} 分（满分 10 分）。请轻柔地开始，如果疼痛变得剧烈或加重，请停止。',
+  'screening.reason.painStopToday':
+    '您今天早些时候因疼痛停止了锻炼。今天请不要再做踝泵运动。如果疼痛剧烈、不缓解，或腿部出现肿胀、发红或发热，请联系您的医生或理疗师。',
   'screening.reason.allClear': '今天没有任何警示情况。您可以开始。',
 
   'care.stopSharpPain': '如果感到剧痛或疼痛不断加重，请立即停止，并向医生或康复治疗师咨询。',

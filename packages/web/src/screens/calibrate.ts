@@ -34,11 +34,26 @@ export const calibrateScreen: ScreenFactory = (app) => {
   let feed: AngleFeed | undefined;
   let timer = 0;
   let leaving = false;
+  // Listen from the moment the screen opens, so the sensor has settled before the relax step.
+  const feedReady = feedFor(app, side).then((f) => {
+    if (leaving) f.stop();
+    else feed = f;
+    return f;
+  });
+  feedReady.catch(() => undefined);
   const startBtn = h('button', { type: 'button', class: 'primary', id: 'calib-start' }, t('calib.start'));
   const run = async () => {
     startBtn.hidden = true;
     result.replaceChildren();
-    feed ??= await feedFor(app, side);
+    try {
+      feed ??= await feedReady;
+    } catch {
+      startBtn.hidden = false;
+      result.replaceChildren(
+        h('p', { class: 'error' }, t(method === 'camera' ? 'camera.fix.foot' : 'phone.noData')),
+      );
+      return;
+    }
     const seen: Record<'relax' | 'down' | 'up', number[]> = { relax: [], down: [], up: [] };
     for (const step of STEPS) {
       instruction.textContent = t(step.key);
@@ -58,7 +73,7 @@ export const calibrateScreen: ScreenFactory = (app) => {
       if (leaving) return;
     }
     instruction.textContent = '';
-    const range = measuredRange(seen.down, seen.up);
+    const range = measuredRange(seen.relax, seen.down, seen.up);
     startBtn.textContent = t('calib.retry');
     startBtn.hidden = false;
     if (!range) {
@@ -71,16 +86,23 @@ export const calibrateScreen: ScreenFactory = (app) => {
       ...app.settings,
       calibration: {
         ...app.settings.calibration,
-        [method]: { method, neutralDeg: feed.neutralDeg() ?? 0, ...range, atMs: Date.now() },
+        [method]: {
+          method,
+          neutralDeg: (feed.neutralDeg() ?? 0) + range.restDeg,
+          downDeg: range.downDeg,
+          upDeg: range.upDeg,
+          atMs: Date.now(),
+        },
       },
     });
     result.replaceChildren(
       h(
         'p',
         { class: 'big', id: 'calib-range' },
+        // Words carry the direction ("toes down 33°"): a minus sign means nothing to a patient.
         t('calib.result', {
-          down: Math.round(range.downDeg),
-          up: Math.round(range.upDeg),
+          down: Math.abs(Math.round(range.downDeg)),
+          up: Math.abs(Math.round(range.upDeg)),
           total: Math.round(range.upDeg - range.downDeg),
         }),
       ),
@@ -107,6 +129,7 @@ export const calibrateScreen: ScreenFactory = (app) => {
       leaving = true;
       clearInterval(timer);
       feed?.stop();
+      feed = undefined;
       if (!location.hash.startsWith('#/session') && method === 'camera') {
         app.flow.camera?.stop();
         delete app.flow.camera;

@@ -3,11 +3,13 @@
 import { median } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
-import { LANG_TAG } from '../i18n/i18n.ts';
+import { LANG_TAG, type Translate } from '../i18n/i18n.ts';
 import { currentRegimen } from '../store/plan.ts';
-import { icsForPlan, nextReminder, plannedPerDay } from '../store/reminders.ts';
+import { describeNext, icsForPlan, nextReminder, plannedPerDay } from '../store/reminders.ts';
 import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
+import { loadLink } from '../sync/index.ts';
 import { lineChart } from '../ui/chart.ts';
+import { painStopToday } from './pain-stop-today.ts';
 
 /** Downloads `text` as a file without any network request. */
 function download(name: string, type: string, text: string): void {
@@ -19,11 +21,72 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The last four weeks as a calendar: Monday-first rows under weekday names, the month named
+ * above the grid and on each month's first day, days still to come left blank.
+ */
+function calendarGrid(
+  t: Translate,
+  tag: string,
+  nowMs: number,
+  today: string,
+  planned: number,
+  doneOn: (day: string) => number,
+): HTMLElement {
+  const now = new Date(nowMs);
+  const mondayOffset = (now.getDay() + 6) % 7;
+  // Local noons, so a daylight-saving change never skips or repeats a day.
+  const dates = Array.from(
+    { length: 28 },
+    (_, i) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - mondayOffset - 21 + i, 12),
+  );
+  const fmtWeekday = new Intl.DateTimeFormat(tag, { weekday: 'short' });
+  const fmtMonth = new Intl.DateTimeFormat(tag, { month: 'short' });
+  const fmtMonthYear = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric' });
+  const fmtDay = new Intl.DateTimeFormat(tag, { weekday: 'long', month: 'long', day: 'numeric' });
+  const first = fmtMonthYear.format(dates[0]!);
+  const last = fmtMonthYear.format(dates[27]!);
+  return h(
+    'div',
+    { class: 'calendar-wrap' },
+    h(
+      'p',
+      { class: 'calendar-months', id: 'calendar-months' },
+      first === last ? first : `${first} – ${last}`,
+    ),
+    h(
+      'div',
+      { class: 'calendar calendar-head', 'aria-hidden': 'true' },
+      ...dates.slice(0, 7).map((d) => h('span', null, fmtWeekday.format(d))),
+    ),
+    h(
+      'ul',
+      { class: 'calendar', 'aria-label': t('history.calendar') },
+      ...dates.map((date, i) => {
+        const d = localDay(date.getTime());
+        const dayNum = date.getDate();
+        const month = i === 0 || dayNum === 1 ? h('span', { class: 'month' }, fmtMonth.format(date)) : null;
+        if (d > today) {
+          return h('li', { class: 'future', 'aria-label': fmtDay.format(date) }, month, String(dayNum));
+        }
+        const done = doneOn(d);
+        const label = t('history.calendarDay', { date: fmtDay.format(date), done, planned });
+        const cls = [done >= planned ? 'full' : done > 0 ? 'part' : '', d === today ? 'today' : '']
+          .filter(Boolean)
+          .join(' ');
+        return h('li', { class: cls, 'aria-label': label, title: label }, month, String(dayNum));
+      }),
+    ),
+  );
+}
+
 export const historyScreen: ScreenFactory = async (app) => {
   const { t } = app;
   const tag = LANG_TAG[app.settings.lang];
   const sessions = await allSessions(app.db);
   const outbox = await app.db.all<unknown>('outbox');
+  // "Waiting to be sent" only means something once a clinic is linked; unlinked, records stay here.
+  const linked = (await loadLink(app.db)) !== null;
   const regimen = await currentRegimen(app.settings, app.db);
   const planned = plannedPerDay(regimen);
   const nowMs = Date.now();
@@ -35,22 +98,7 @@ export const historyScreen: ScreenFactory = async (app) => {
   const doneOn = (d: string) => (byDay.get(d) ?? []).filter((s) => s.record.outcome === 'completed').length;
   const today = localDay(nowMs);
 
-  const days: string[] = [];
-  for (let i = 27; i >= 0; i--) days.push(localDay(nowMs - i * 86_400_000));
-  const fmtDay = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric' });
-  const calendar = h(
-    'ul',
-    { class: 'calendar', 'aria-label': t('history.calendar') },
-    ...days.map((d) => {
-      const done = doneOn(d);
-      const label = t('history.calendarDay', { date: fmtDay.format(new Date(`${d}T12:00`)), done, planned });
-      return h(
-        'li',
-        { class: done >= planned ? 'full' : done > 0 ? 'part' : '', 'aria-label': label, title: label },
-        String(Number(d.slice(8))),
-      );
-    }),
-  );
+  const calendar = calendarGrid(t, tag, nowMs, today, planned, doneOn);
 
   const measured = sessions.filter((s) => s.record.mode === 'verified');
   const rangeOf = (s: StoredSession, side: 'left' | 'right') => median(s.record.feet[side].rangesDeg);
@@ -84,9 +132,12 @@ export const historyScreen: ScreenFactory = async (app) => {
         .filter((p): p is readonly [number, number] => p[1] !== null),
     },
   ];
-  const next = nextReminder(
-    regimen,
-    sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+  const next = describeNext(
+    nextReminder(
+      regimen,
+      sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+      nowMs,
+    ),
     nowMs,
   );
   const el = h(
@@ -97,7 +148,11 @@ export const historyScreen: ScreenFactory = async (app) => {
     h(
       'p',
       null,
-      next === null ? t('home.nextNone') : t('history.next', { time: fmtTime.format(new Date(next)) }),
+      next.kind === 'none' || painStopToday(sessions, nowMs)
+        ? t('home.nextNone')
+        : next.kind === 'now'
+          ? t('home.nextNow', { time: fmtTime.format(new Date(next.plannedMs)) })
+          : t('history.next', { time: fmtTime.format(new Date(next.atMs)) }),
     ),
     h('h2', null, t('history.calendar')),
     calendar,
@@ -149,7 +204,7 @@ export const historyScreen: ScreenFactory = async (app) => {
             ),
           ),
         ),
-    outbox.length > 0 ? h('p', { id: 'outbox' }, t('history.outbox', { n: outbox.length })) : null,
+    linked && outbox.length > 0 ? h('p', { id: 'outbox' }, t('history.outbox', { n: outbox.length })) : null,
     h(
       'p',
       null,

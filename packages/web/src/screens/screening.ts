@@ -11,6 +11,8 @@ import {
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
+import { allSessions } from '../store/sessions.ts';
+import { painStopToday } from './pain-stop-today.ts';
 import { radioGroup } from './setup.ts';
 
 const OUTCOME_KEY = {
@@ -20,20 +22,22 @@ const OUTCOME_KEY = {
   'not-suitable': 'screen.unsuitable',
 } as const;
 
-export const screeningScreen: ScreenFactory = (app) => {
+export const screeningScreen: ScreenFactory = async (app) => {
   const { t } = app;
   const lang = app.settings.lang;
   const q = SCREENING_QUESTIONNAIRE;
+  // The check remembers a pain stop earlier today: no answers can start another session today.
+  const stoppedToday = painStopToday(await allSessions(app.db), Date.now());
   const error = h('p', { class: 'error', role: 'alert' });
   const result = h('div', { class: 'decision', 'aria-live': 'polite' });
   const form = h(
     'form',
     { novalidate: true },
-    ...q.questions.map((question) =>
+    ...q.questions.map((question, i) =>
       question.type === 'boolean'
         ? radioGroup(
             question.id,
-            exerciseText(lang, question.textKey),
+            `${i + 1}. ${exerciseText(lang, question.textKey)}`,
             [
               { value: 'yes', label: t('screen.yes') },
               { value: 'no', label: t('screen.no') },
@@ -43,7 +47,7 @@ export const screeningScreen: ScreenFactory = (app) => {
         : h(
             'fieldset',
             { class: 'scale' },
-            h('legend', null, exerciseText(lang, question.textKey)),
+            h('legend', null, `${i + 1}. ${exerciseText(lang, question.textKey)}`),
             ...Array.from({ length: question.max - question.min + 1 }, (_, i) => question.min + i).map((n) =>
               h(
                 'label',
@@ -57,6 +61,17 @@ export const screeningScreen: ScreenFactory = (app) => {
     error,
     h('button', { type: 'submit', class: 'primary' }, t('screen.submit')),
   );
+
+  const showBlockedToday = () => {
+    form.hidden = true;
+    result.replaceChildren(
+      h('h2', { class: 'outcome stop', tabindex: '-1' }, t('screen.doctor')),
+      h('p', { id: 'pain-stop-reason' }, exerciseText(lang, 'screening.reason.painStopToday')),
+      h('p', { class: 'blocked' }, t('screen.blocked')),
+      h('ul', null, ...STOP_AND_SEEK_CARE.map((k) => h('li', null, exerciseText(lang, k)))),
+      h('a', { class: 'button', href: '#/' }, t('nav.home')),
+    );
+  };
 
   const showDecision = (decision: ScreeningDecision, answers: unknown) => {
     const top = decision.reasons[0]!;
@@ -145,7 +160,7 @@ export const screeningScreen: ScreenFactory = (app) => {
       return;
     }
     error.textContent = '';
-    const decision = decideScreening(parsed.data);
+    const decision = decideScreening(parsed.data, { painStopToday: stoppedToday });
     void app.db.put('outbox', `screening-${Date.now()}`, {
       kind: 'screening',
       atMs: Date.now(),
@@ -157,6 +172,8 @@ export const screeningScreen: ScreenFactory = (app) => {
     form.hidden = true;
     showDecision(decision, parsed.data);
   });
+
+  if (stoppedToday) showBlockedToday();
 
   return {
     title: t('screen.title'),

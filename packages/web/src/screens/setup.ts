@@ -52,6 +52,14 @@ export const setupScreen: ScreenFactory = (app, params) => {
     value: settings.clinicianCode,
     'aria-describedby': 'code-help setup-error',
   });
+  // The code only means something with the clinician's plan: shown only while that plan is picked.
+  const codeField = h(
+    'div',
+    { class: 'field', id: 'code-field', hidden: settings.regimen !== 'clinician' },
+    h('label', { for: 'code' }, t('setup.code')),
+    code,
+    h('p', { id: 'code-help', class: 'help' }, t('setup.codeHelp')),
+  );
   const form = h(
     'form',
     { novalidate: true },
@@ -61,13 +69,7 @@ export const setupScreen: ScreenFactory = (app, params) => {
       REGIMENS.map((r) => ({ value: r, label: t(REGIMEN_KEY[r]) })),
       settings.regimen,
     ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'code' }, t('setup.code')),
-      code,
-      h('p', { id: 'code-help', class: 'help' }, t('setup.codeHelp')),
-    ),
+    codeField,
     radioGroup(
       'feet',
       t('setup.feet'),
@@ -92,6 +94,15 @@ export const setupScreen: ScreenFactory = (app, params) => {
     error,
     h('button', { type: 'submit', class: 'primary' }, t('setup.save')),
   );
+  form.addEventListener('change', (e) => {
+    const target = e.target as HTMLInputElement;
+    if (target.name !== 'regimen') return;
+    codeField.hidden = target.value !== 'clinician';
+    if (codeField.hidden) {
+      error.textContent = '';
+      code.removeAttribute('aria-invalid');
+    }
+  });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const data = new FormData(form);

@@ -1,10 +1,35 @@
 // The summary right after a session: reps per foot (full and shallow), range, holds met,
 // warnings, and pain before and after. The record is already saved when this shows.
-import { type FootTally, median, STOP_AND_SEEK_CARE, withPainAfter } from '@anklepump/exercise';
+import {
+  type FootTally,
+  median,
+  type SessionWarning,
+  type SessionWarningCode,
+  STOP_AND_SEEK_CARE,
+  withPainAfter,
+} from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
+import type { Translate } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
 import type { StoredSession } from '../store/sessions.ts';
+
+const WARNING_KEY: Record<SessionWarningCode, MessageKey> = {
+  'shallow-rep': 'summary.warn.shallow-rep',
+  'hold-short': 'summary.warn.hold-short',
+  'leg-moved': 'summary.warn.leg-moved',
+  'wrong-foot': 'summary.warn.wrong-foot',
+  'pain-reported': 'summary.warn.pain-reported',
+};
+
+/** "2 × too small, 1 × leg moved": which warnings, not just how many. */
+export function warningText(t: Translate, warnings: readonly SessionWarning[]): string {
+  const counts = new Map<SessionWarningCode, number>();
+  for (const w of warnings) counts.set(w.code, (counts.get(w.code) ?? 0) + 1);
+  if (counts.size === 0) return t('summary.warnNone');
+  return [...counts].map(([code, n]) => t('summary.warnCount', { n, what: t(WARNING_KEY[code]) })).join(', ');
+}
 
 export const summaryScreen: ScreenFactory = async (app, params) => {
   const { t } = app;
@@ -39,16 +64,26 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
       ? [
           metric(t('summary.shallow'), 'shallow', (f) => String(f.shallow)),
           metric(t('summary.range'), 'range', rangeText),
-          metric(t('summary.holds'), 'holds', (f) => String(f.holdsMet)),
+          // Holds are judged per sensor rep: both ends held long enough, of the reps measured.
+          metric(t('summary.holds'), 'holds', (f) =>
+            f.holdsMet + f.holdsShort === 0
+              ? '–'
+              : t('summary.ofReps', { n: f.holdsMet, total: f.holdsMet + f.holdsShort }),
+          ),
           ...(feet.some((side) => r.feet[side].manual > 0)
             ? [metric(t('summary.manual'), 'manual', (f) => String(f.manual))]
             : []),
         ]
       : []),
     metric(t('summary.warnings'), 'warnings', (_f, side) =>
-      String(r.warnings.filter((w) => w.side === side).length),
+      warningText(
+        t,
+        r.warnings.filter((w) => w.side === side),
+      ),
     ),
   ];
+  // Warnings for no one foot (pain reported) would otherwise be in no column.
+  const unsided = r.warnings.filter((w) => w.side === null);
   const outcome =
     r.outcome === 'stopped'
       ? t('summary.stoppedPain')
@@ -90,6 +125,7 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
     null,
     h('h1', null, t('summary.title')),
     h('p', { class: 'big', id: 'outcome' }, outcome, ' ', t('summary.saved')),
+    r.outcome === 'stopped' ? h('p', { class: 'care', id: 'pain-stop-today' }, t('home.painStop')) : null,
     r.outcome === 'stopped'
       ? h('ul', { class: 'care' }, ...STOP_AND_SEEK_CARE.map((k) => h('li', null, exerciseText(lang, k))))
       : null,
@@ -112,6 +148,9 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
         h('tbody', null, ...rows),
       ),
     ),
+    unsided.length > 0
+      ? h('p', { id: 'summary-warnings' }, `${t('summary.warnings')}: ${warningText(t, unsided)}`)
+      : null,
     measured ? null : h('p', { class: 'note' }, t('method.timing.help')),
     h('p', null, r.painBefore === null ? '' : t('summary.painBefore', { n: r.painBefore })),
     painAfter,

@@ -1,7 +1,7 @@
 import { REGIMEN_PRESETS } from '@anklepump/exercise';
 import { describe, expect, it } from 'vitest';
 import { regimenFor } from './plan.ts';
-import { icsForPlan, nextReminder, plannedPerDay, todaySchedule } from './reminders.ts';
+import { describeNext, icsForPlan, nextReminder, plannedPerDay, todaySchedule } from './reminders.ts';
 import { defaultSettings } from './settings.ts';
 
 const TZ = 'Europe/Madrid';
@@ -23,6 +23,17 @@ describe('reminders from the plan', () => {
     expect(next).toBe(starts.find((t) => t > NOW) ?? starts[0]);
     // One session done this morning covers the first slot.
     expect(nextReminder(plan, [NOW - 60_000], NOW, TZ)).toBe(starts[1]);
+  });
+
+  it('never names a time already past as the next session: an overdue slot is due now', () => {
+    const plan = REGIMEN_PRESETS.general;
+    // 16:21 in Madrid with nothing done: the day's first slot has passed and is still owed.
+    const late = Date.UTC(2026, 2, 2, 15, 21);
+    const next = nextReminder(plan, [], late, TZ)!;
+    expect(next).toBeLessThan(late);
+    expect(describeNext(next, late)).toEqual({ kind: 'now', plannedMs: next });
+    expect(describeNext(late + 60_000, late)).toEqual({ kind: 'at', atMs: late + 60_000 });
+    expect(describeNext(null, late)).toEqual({ kind: 'none' });
   });
 
   it('writes a calendar with one repeating event and alarm per planned session', () => {

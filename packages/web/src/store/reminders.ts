@@ -47,6 +47,18 @@ export function nextReminder(
   return scheduleProgress(schedule, doneStartsMs, nowMs).next?.startMs ?? null;
 }
 
+/** What to say about the next session: none left today, due now (its slot has passed), or a later time. */
+export type NextSession =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'now'; readonly plannedMs: number }
+  | { readonly kind: 'at'; readonly atMs: number };
+
+/** A slot at or before `nowMs` is due now, never "next" at a time already gone. */
+export function describeNext(nextMs: number | null, nowMs: number): NextSession {
+  if (nextMs === null) return { kind: 'none' };
+  return nextMs <= nowMs ? { kind: 'now', plannedMs: nextMs } : { kind: 'at', atMs: nextMs };
+}
+
 /** An .ics file with today's reminders repeating daily for ICS_DAYS days. */
 export function icsForPlan(regimen: Regimen, nowMs: number, timeZone = deviceTimeZone()): string | null {
   const schedule = todaySchedule(regimen, nowMs, timeZone);
