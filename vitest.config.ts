@@ -12,6 +12,10 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // Property and fuzz tests are CPU-bound: 1-4 s on a quiet machine, several times that at
+          // load 10-20 on 2 cores. Slow there is fine, failing is not (their runs are bounded).
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

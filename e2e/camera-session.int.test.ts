@@ -26,7 +26,9 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
   await context.grantPermissions(['camera']);
   page = await context.newPage();
-});
+  // The first run renders the clip (CPU-bound: about 100 s on a quiet 2-core machine, over 300 s
+  // under load); later runs read it from .cache/render. Slow under load is fine, failing is not.
+}, 30 * 60_000);
 
 afterAll(async () => {
   await browser?.close();

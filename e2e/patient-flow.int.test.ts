@@ -270,6 +270,9 @@ describe('offline', () => {
     await page.click('.decision button.primary');
     await page.click('#method-timing');
     await page.waitForSelector('#instruction:not(:empty)');
-    expect(server.requests.slice(before)).toEqual([]);
+    // The browser itself may ask for sw.js to look for an update after a navigation (a "soft
+    // update", sooner or later depending on the machine's load); offline that check fails and
+    // changes nothing. Every request the app makes must come from the cache.
+    expect(server.requests.slice(before).filter((p) => p !== '/sw.js')).toEqual([]);
   });
 });

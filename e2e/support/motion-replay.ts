@@ -23,13 +23,9 @@ export function toMotionPayloads(samples: readonly ImuSample[]): MotionPayload[]
   }));
 }
 
-/** Still samples (phone flat, no rotation) for `ms` at 50 Hz. */
-export function stillPayloads(ms: number): MotionPayload[] {
-  return Array.from({ length: Math.floor(ms / 20) }, (_, i) => ({
-    t: i * 20,
-    a: [0, 3.3, 9.2],
-    r: [0, 0, 0],
-  }));
+/** Still samples (no rotation, gravity `a`: by default a phone lying flat) for `ms` at 50 Hz. */
+export function stillPayloads(ms: number, a: [number, number, number] = [0, 3.3, 9.2]): MotionPayload[] {
+  return Array.from({ length: Math.floor(ms / 20) }, (_, i) => ({ t: i * 20, a, r: [0, 0, 0] }));
 }
 
 /** Schedules the events on the page's (fake) timers; advance the clock to play them. */

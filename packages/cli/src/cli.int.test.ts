@@ -18,7 +18,8 @@ function cli(argv: string[], input?: string) {
     cwd: dir,
     input: input ?? '',
     encoding: 'utf8',
-    timeout: 20_000,
+    // Only a guard against a hung process: a loaded machine can take many seconds to start Node.
+    timeout: 150_000,
     env: { ...process.env, TZ: 'UTC' },
   });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
