@@ -1,5 +1,6 @@
 // Home: today's progress against the plan, the way into a new session, and a way back into
 // an unfinished one.
+import { countsAsDone } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
@@ -12,13 +13,13 @@ export const homeScreen: ScreenFactory = async (app) => {
   const [sessions, active] = await Promise.all([allSessions(app.db), loadActive(app.db)]);
   const today = localDay(Date.now());
   const done = sessions.filter(
-    (s) => s.record.outcome === 'completed' && localDay(s.record.startedAtMs) === today,
+    (s) => countsAsDone(s.record) && localDay(s.record.startedAtMs) === today,
   ).length;
   const regimen = await currentRegimen(app.settings, app.db);
   const planned = plannedPerDay(regimen);
   const next = nextReminder(
     regimen,
-    sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+    sessions.filter((s) => countsAsDone(s.record)).map((s) => s.record.startedAtMs),
     Date.now(),
   );
   const fmt = new Intl.DateTimeFormat(LANG_TAG[app.settings.lang], { timeStyle: 'short' });
