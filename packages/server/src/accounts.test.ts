@@ -242,3 +242,19 @@ describe('the audit trail for the admin', () => {
     expect((await w.admin.get('/api/admin/audit/latest?limit=0')).body.error.where).toBe('limit');
   });
 });
+
+describe('a phone reaches the clinic at PUBLIC_URL (README: running it for a real clinic)', () => {
+  it('invite links are built on PUBLIC_URL, and an https one makes the sign-in cookie Secure', async () => {
+    const pub = await startTestServer({ env: { PUBLIC_URL: 'https://anklepump.clinic.example' } });
+    try {
+      const pw = await makeWorld(pub.url);
+      const c = await pw.clinicianA.post('/api/patients', { displayName: 'Remote' });
+      const inv = await pw.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
+      expect(inv.body.link).toBe(`https://anklepump.clinic.example/join?code=${inv.body.code}`);
+      const login = await new Client(pub.url).login(ADMIN.email, ADMIN.password);
+      expect(login.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await pub.stop();
+    }
+  });
+});

@@ -214,6 +214,7 @@ export const PORTAL_EN = {
   allowed: 'allowed',
   denied: 'refused',
   anonymous: 'not signed in',
+  patientActor: 'the patient (their phone)',
   recordsTitle: 'Patient data',
   reasonIntro:
     'Administrators read health data only with a reason. It is written to the audit trail with every read until you end access.',

@@ -20,17 +20,21 @@ interface Page {
   nextBeforeSeq: number | null;
 }
 
-function rows(p: Portal, page: Page): HTMLElement[] {
+function rows(p: Portal, page: Page, filtered: boolean): HTMLElement[] {
   return page.entries.map((e) => {
     const who =
-      e.actorId === null ? p.t('anonymous') : `${page.actors[e.actorId] ?? e.actorId} (${e.actorRole ?? ''})`;
+      e.actorId === null
+        ? p.t('anonymous')
+        : e.actorRole === 'patient'
+          ? p.t('patientActor')
+          : `${page.actors[e.actorId] ?? e.actorId} (${e.actorRole ?? ''})`;
     return h(
       'tr',
       { 'data-seq': String(e.seq), class: e.outcome === 'denied' ? 'attention' : null },
       h('th', { scope: 'row' }, when(e.atMs)),
       h('td', null, who),
       h('td', null, e.action),
-      h('td', null, e.patientId ? `${e.resource} · ${e.patientId}` : e.resource),
+      h('td', null, e.patientId && !filtered ? `${e.resource} · patient ${e.patientId}` : e.resource),
       h('td', null, e.reason ?? '—'),
       h('td', null, e.outcome === 'denied' ? h('strong', null, p.t('denied')) : p.t('allowed')),
       h('td', null, e.ip),
@@ -77,7 +81,7 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
     main.append(h('p', { id: 'audit-none' }, p.t('auditNone')));
     return { title: p.t('auditTitle'), el: main };
   }
-  const body = h('tbody', null, rows(p, first.data));
+  const body = h('tbody', null, rows(p, first.data, patientId !== ''));
   main.append(
     scrollable(
       p.t('auditTitle'),
@@ -120,7 +124,7 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
     const r = await p.api.get<Page>(q(next));
     more.disabled = false;
     if (!r.ok) return p.announce(p.t('error', { message: r.error.message }));
-    const added = rows(p, r.data);
+    const added = rows(p, r.data, patientId !== '');
     body.append(...added);
     next = r.data.nextBeforeSeq;
     more.hidden = r.data.entries.length < 50;
