@@ -266,7 +266,7 @@ describe('the admin and the clinician, from a fresh start', () => {
     expect(table).toContain(`Happened ${when}`);
     expect(table).toMatch(/received /);
     await expectAccessible(clinician, 'alert inbox');
-    await shots(clinician, 'portal-alerts');
+    await shots(clinician, 'portal-alert-words');
 
     await clinician.goto(`${world.url}/portal.html#/patient/${patientId}`);
     await clinician.waitForSelector('#sessions');

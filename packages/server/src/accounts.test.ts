@@ -258,3 +258,42 @@ describe('a phone reaches the clinic at PUBLIC_URL (README: running it for a rea
     }
   });
 });
+
+describe('staff accounts and client addresses', () => {
+  it('GET /api/admin/staff lists clinicians and admins (an admin made by an admin can be managed)', async () => {
+    await w.admin.post('/api/admin/clinicians', {
+      email: 'second-admin@clinic.test',
+      password: 'second-admin-pass-1',
+      displayName: 'Second Admin',
+      role: 'admin',
+    });
+    const r = await w.admin.get('/api/admin/staff');
+    expect(r.status).toBe(200);
+    const roles = new Map(
+      r.body.staff.map((u: { displayName: string; role: string }) => [u.displayName, u.role]),
+    );
+    expect(roles.get('Second Admin')).toBe('admin');
+    expect(roles.get('Dr ann')).toBe('clinician');
+    expect(r.body.staff.filter((u: { you: boolean }) => u.you)).toHaveLength(1);
+    expect((await w.clinicianA.get('/api/admin/staff')).status).toBe(403);
+  });
+
+  it("behind a proxy with TRUST_PROXY=true the audit trail records the phone's address, not the proxy's", async () => {
+    for (const [trust, want] of [
+      ['true', '203.0.113.9'],
+      ['false', '127.0.0.1'],
+    ] as const) {
+      const s = await startTestServer({ env: { TRUST_PROXY: trust } });
+      try {
+        const pw = await makeWorld(s.url);
+        await pw.patientA.get(`/api/patients/${pw.ids.patientA}/records`, {
+          'x-forwarded-for': '203.0.113.9',
+        });
+        const log = await pw.admin.get(`/api/admin/audit/latest?patientId=${pw.ids.patientA}&limit=1`);
+        expect(log.body.entries[0]).toMatchObject({ resource: 'records', ip: want });
+      } finally {
+        await s.stop();
+      }
+    }
+  });
+});

@@ -171,6 +171,7 @@ export const ENDPOINTS: Endpoint[] = [
     check: (b) => expect(typeof b.csrfToken).toBe('string'),
   },
   { method: 'GET', path: () => '/api/admin/audit/latest', allowed: ['admin', 'adminWithReason'] },
+  { method: 'GET', path: () => '/api/admin/staff', allowed: ['admin', 'adminWithReason'] },
 ];
 
 /** Registers the matrix against a server started by `start`. */

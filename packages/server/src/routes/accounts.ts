@@ -128,6 +128,25 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
     return { status: 200, json: { revoked: s ? deviceId(s) : null } };
   });
 
+  // Every staff account (clinicians and admins), so an admin created by an admin can be managed too.
+  r.add('GET', '/api/admin/staff', async (_i, ctx) => {
+    const p = requireRole(ctx, 'admin');
+    const [clinicians, admins] = await Promise.all([
+      ctx.deps.store.listUsers('clinician'),
+      ctx.deps.store.listUsers('admin'),
+    ]);
+    return {
+      status: 200,
+      json: {
+        staff: [...clinicians, ...admins].map((u) => ({
+          ...publicUser(u),
+          disabled: u.disabled,
+          you: u.id === p.userId,
+        })),
+      },
+    };
+  });
+
   r.add('GET', '/api/admin/audit/latest', async ({ query }, ctx) => {
     requireRole(ctx, 'admin');
     const patientId = query.get('patientId') ?? undefined;

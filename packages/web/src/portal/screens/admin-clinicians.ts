@@ -5,9 +5,12 @@ import { type Portal, type Screen, scrollable } from '../shell.ts';
 
 interface Clinician {
   id: string;
+  role: string;
   displayName: string;
   email: string | null;
   disabled: boolean;
+  /** The signed-in admin: managed under My account, never disabled from here. */
+  you: boolean;
 }
 
 /** One row's actions: disable/enable and an inline password reset. */
@@ -93,11 +96,17 @@ function actions(p: Portal, c: Clinician, onChange: () => Promise<void>): HTMLEl
 }
 
 async function table(p: Portal, onChange: () => Promise<void>): Promise<HTMLElement> {
-  const r = await p.api.get<{ clinicians: Clinician[] }>('/api/admin/clinicians');
+  const r = await p.api.get<{ staff: Clinician[] }>('/api/admin/staff');
   if (!r.ok) return h('p', { class: 'error', role: 'alert' }, p.t('error', { message: r.error.message }));
-  if (r.data.clinicians.length === 0) return h('p', { id: 'no-clinicians' }, p.t('noClinicians'));
-  const rows = [...r.data.clinicians].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  return scrollable(
+  // Clinicians first, then admins; by name within each.
+  const rows = [...r.data.staff].sort(
+    (a, b) =>
+      (a.role === b.role ? 0 : a.role === 'clinician' ? -1 : 1) || a.displayName.localeCompare(b.displayName),
+  );
+  const none = rows.some((c) => c.role === 'clinician')
+    ? null
+    : h('p', { id: 'no-clinicians' }, p.t('noClinicians'));
+  const table = scrollable(
     p.t('cliniciansTitle'),
     h(
       'table',
@@ -109,8 +118,8 @@ async function table(p: Portal, onChange: () => Promise<void>): Promise<HTMLElem
         h(
           'tr',
           null,
-          ...(['colName', 'colEmail', 'colStatus', 'colActions'] as const).map((k) =>
-            h('th', { scope: 'col' }, p.t(k === 'colName' ? 'colPerson' : k)),
+          ...(['colPerson', 'colEmail', 'role', 'colStatus', 'colActions'] as const).map((k) =>
+            h('th', { scope: 'col' }, p.t(k)),
           ),
         ),
       ),
@@ -123,13 +132,15 @@ async function table(p: Portal, onChange: () => Promise<void>): Promise<HTMLElem
             { 'data-clinician': c.id, class: c.disabled ? 'muted' : null },
             h('th', { scope: 'row' }, c.displayName),
             h('td', null, c.email ?? ''),
+            h('td', null, c.role === 'admin' ? p.t('roleAdmin') : p.t('roleClinician')),
             h('td', { 'data-col': 'status' }, c.disabled ? p.t('statusDisabled') : p.t('statusActive')),
-            h('td', null, actions(p, c, onChange)),
+            h('td', null, c.you ? h('a', { href: '#/account' }, p.t('navAccount')) : actions(p, c, onChange)),
           ),
         ),
       ),
     ),
   );
+  return h('div', null, none, table);
 }
 
 export async function adminCliniciansScreen(p: Portal): Promise<Screen> {
