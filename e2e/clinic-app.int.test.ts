@@ -1,11 +1,12 @@
 // The real patient app end to end with the clinic: a timing-only session on the page's fake clock,
 // stopped with the pain button; then the phone joins the clinic and sends its outbox (the session
 // and the screening). The clinician's portal shows the stop, the alert and the screening history.
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, DESKTOP, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
 import { type ClinicWorld, startClinicWorld } from './support/clinic-world.ts';
-import { startSession } from './support/flow.ts';
+import { firstRun, startSession } from './support/flow.ts';
 
 let world: ClinicWorld;
 let browser: Browser;
@@ -118,4 +119,38 @@ describe('patient app → clinic', () => {
     expect(sessions).toHaveLength(1);
     expect(sessions[0].data.stopReason).toEqual({ code: 'sharp-pain', level: 8 });
   });
+
+  it.each([
+    ['en', 'Unlink this phone', 'Yes, unlink', 'This phone is unlinked'],
+    ['zh', '解除这部手机的连接', '确定解除', '这部手机已解除连接'],
+  ] as const)(
+    'in %s, the patient unlinks a lost phone from My clinic: the clinic revokes it at once',
+    async (lang, unlink, yes, done) => {
+      const eve = await world.clinician(`eve-${lang}`);
+      const created = await eve.client.post('/api/patients', { displayName: `Eve ${lang}` });
+      const patientId = created.body.patient.id as string;
+      const invite = await eve.client.post(`/api/patients/${patientId}/invites`);
+      const phone = await page(PHONE);
+      await firstRun(phone, `${world.url}/`, { lang });
+      await phone.goto(new URL(invite.body.link, world.url).href);
+      await phone.waitForSelector('#clinic-code');
+      await phone.click('#clinic-join button[type=submit]');
+      await phone.waitForSelector('#clinic-unlink:not([hidden])');
+      const devices = () => eve.client.get(`/api/patients/${patientId}/devices`);
+      expect((await devices()).body.devices).toHaveLength(1);
+      expect(await phone.textContent('#clinic-unlink')).toBe(unlink);
+      await phone.click('#clinic-unlink');
+      await phone.waitForSelector('#clinic-unlink-confirm:not([hidden])');
+      expect(await phone.textContent('#clinic-unlink-yes')).toBe(yes);
+      const v = await axe(phone);
+      expect(v, describeViolations(v)).toEqual([]);
+      await shot(phone, `web-clinic-unlink-${lang}-phone`);
+      await phone.click('#clinic-unlink-yes');
+      await phone.waitForSelector(`#clinic-status:text("${done}")`);
+      expect((await devices()).body.devices).toEqual([]);
+      expect(await phone.isVisible('#clinic-join')).toBe(true);
+      await phone.setViewportSize(DESKTOP);
+      await shot(phone, `web-clinic-unlink-${lang}-desktop`);
+    },
+  );
 });

@@ -24,10 +24,10 @@ main.append(
 document.body.append(main);
 
 (window as unknown as { clinicTest: unknown }).clinicTest = {
-  async saveSession(record: SessionRecord) {
+  async saveSession(record: SessionRecord, method: 'camera' | 'phone' | 'timing' = 'timing') {
     await saveFinished(db, {
       record,
-      context: { method: 'timing', screening: null, calibration: null },
+      context: { method, screening: null, calibration: null },
       savedAtMs: Date.now(),
     });
   },

@@ -1,6 +1,7 @@
 // Adherence and progress from session records: sessions done against prescribed per local day,
 // 7-day adherence, streaks, per-foot median range per day and the pain trend.
 
+import { countsAsDone } from './done-session.ts';
 import type { Side } from './dose.ts';
 import type { Frequency } from './regimen.ts';
 import { sessionOffsetsMin } from './schedule.ts';
@@ -12,7 +13,7 @@ export interface DayAdherence {
   /** Local date 'YYYY-MM-DD' in the patient's zone. */
   readonly date: string;
   readonly prescribed: number;
-  /** Completed sessions that day (stopped and aborted ones do not count). */
+  /** Sessions that day that count as done (`countsAsDone`: stopped, aborted and all-skipped do not). */
   readonly done: number;
   /** done / prescribed, capped at 1 (extra sessions do not make up for missed days). */
   readonly ratio: number;
@@ -39,7 +40,7 @@ export function dailyAdherence(
 ): DayAdherence[] {
   const counts = new Map<string, number>();
   for (const r of records) {
-    if (r.outcome !== 'completed') continue;
+    if (!countsAsDone(r)) continue;
     const d = localDateOf(opts.timeZone, r.startedAtMs);
     counts.set(d, (counts.get(d) ?? 0) + 1);
   }

@@ -8,6 +8,7 @@ import { HttpError } from './errors.ts';
 import { send, sendError, toHttpError } from './http/respond.ts';
 import { createRouter, type Router } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
+import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -43,6 +44,7 @@ export function buildRouter(): Router<Ctx> {
   registerSyncRoutes(r);
   registerAlertRoutes(r);
   registerExportRoutes(r);
+  registerAccountRoutes(r);
   return r;
 }
 

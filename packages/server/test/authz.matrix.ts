@@ -157,6 +157,21 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'GET', path: () => '/api/admin/audit', allowed: ['admin', 'adminWithReason'] },
   { method: 'GET', path: () => '/api/me', allowed: SIGNED_IN },
+  // Issue 12: linked phones, the web session after a reload, the admin's newest-first audit.
+  {
+    method: 'GET',
+    path: P('/devices'),
+    allowed: READERS,
+    check: (b) => expect(b.devices.length).toBeGreaterThan(0),
+  },
+  {
+    method: 'GET',
+    path: () => '/api/auth/session',
+    allowed: ['clinicianTeam', 'clinicianOther', 'admin', 'adminWithReason'],
+    check: (b) => expect(typeof b.csrfToken).toBe('string'),
+  },
+  { method: 'GET', path: () => '/api/admin/audit/latest', allowed: ['admin', 'adminWithReason'] },
+  { method: 'GET', path: () => '/api/admin/staff', allowed: ['admin', 'adminWithReason'] },
 ];
 
 /** Registers the matrix against a server started by `start`. */

@@ -352,5 +352,79 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
         );
       }),
     );
+
+    it(
+      'accounts and views (issue 12): password hash, sessions of a user, session bodies since, record times, newest audit first',
+      withStore(async ({ store }) => {
+        const { clin, pat } = await seed(store);
+        const other = await seed(store);
+        await store.noteLoginFailure(clin.id, 1, T + 60_000);
+        expect(await store.setPasswordHash(clin.id, 'new-hash')).toBe(true);
+        expect(await store.userById(clin.id)).toMatchObject({
+          passwordHash: 'new-hash',
+          failedLogins: 0,
+          lockedUntilMs: 0,
+        });
+        expect(await store.setPasswordHash('nobody', 'x')).toBe(false);
+
+        for (const [i, kind] of (['web', 'device'] as const).entries()) {
+          await store.createAuthSession({
+            tokenHash: `th-${clin.id}-${i}`,
+            userId: clin.id,
+            kind,
+            csrf: 'c',
+            label: `L${i}`,
+            createdMs: T + i,
+            lastSeenMs: T + i,
+            expiresMs: T + 1e9,
+          });
+        }
+        expect((await store.authSessionsOf(clin.id)).map((x) => x.label)).toEqual(['L1', 'L0']);
+        expect(await store.authSessionsOf(pat.id)).toEqual([]);
+
+        const body = (outcome: string) => ({ outcome, setsCompleted: 1, note: "'); DROP TABLE records;--" });
+        const put = (patientId: string, key: string, occurredMs: number, outcome: string) =>
+          store.putRecords(patientId, [record(key, { kind: 'session', body: body(outcome), occurredMs })], T);
+        await put(pat.id, 'old-1', T - 10 * 86_400_000, 'completed');
+        await put(pat.id, 'new-1', T, 'completed');
+        await put(pat.id, 'new-2', T + 1000, 'stopped');
+        await put(other.pat.id, 'theirs-1', T, 'completed');
+        const mine = await store.sessionBodiesSince(clin.id, T - 86_400_000);
+        expect(mine.map((x) => [x.patientId, x.occurredMs, (x.body as { outcome: string }).outcome])).toEqual(
+          [
+            [pat.id, T, 'completed'],
+            [pat.id, T + 1000, 'stopped'],
+          ],
+        );
+        const everyone = await store.sessionBodiesSince(null, T - 86_400_000);
+        expect(everyone.filter((x) => x.patientId === pat.id || x.patientId === other.pat.id)).toHaveLength(
+          3,
+        );
+
+        const recs = await store.listRecords(pat.id, { kind: 'session' });
+        const times = await store.recordTimes([...recs.map((r) => r.id), 'missing']);
+        expect(times.size).toBe(3);
+        expect(times.get(recs[0]!.id)).toBe(T - 10 * 86_400_000);
+        expect((await store.recordTimes([])).size).toBe(0);
+
+        for (const action of ['a', 'b', 'c']) {
+          await store.appendAudit({
+            atMs: T,
+            actorId: clin.id,
+            actorRole: 'clinician',
+            action,
+            patientId: pat.id,
+            resource: 'records',
+            ip: '127.0.0.1',
+            reason: null,
+            outcome: 'allowed',
+          });
+        }
+        const newest = await store.latestAudit({ patientId: pat.id, limit: 2 });
+        expect(newest.map((e) => e.action)).toEqual(['c', 'b']);
+        const older = await store.latestAudit({ patientId: pat.id, beforeSeq: newest[1]!.seq, limit: 5 });
+        expect(older.map((e) => e.action)).toEqual(['a']);
+      }),
+    );
   });
 }

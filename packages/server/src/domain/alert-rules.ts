@@ -79,13 +79,21 @@ export function alertsForRecord(
     out.push({
       kind: 'screening-red-flag',
       severity: decision.outcome === 'supervised-only' ? 'warning' : 'urgent',
-      message: `Safety screening: ${decision.outcome}. ${decision.reason ?? ''}`.trim(),
+      message:
+        `The safety check before exercise decided: ${SCREENING_WORDS[decision.outcome] ?? 'not safe to exercise now'}. ${decision.reason ?? ''}`.trim(),
       recordId: r.id,
       dedupeKey: `screening-red-flag:${r.id}`,
     });
   }
   return out;
 }
+
+/** A screening outcome in the words a clinician reads (the codes are for machines). */
+const SCREENING_WORDS: Record<string, string> = {
+  'supervised-only': 'exercise only with a physiotherapist or nurse present',
+  'see-doctor-first': 'see a doctor before exercising',
+  'not-suitable': 'ankle pumps are not suitable now',
+};
 
 /** Sessions per day the regimen asks for, in the default waking day; null without a usable regimen. */
 export function sessionsPerDay(regimen: unknown): number | null {

@@ -90,6 +90,9 @@ function sessionData(d: Obj, at: string, nowMs: number): number {
   if (!['completed', 'aborted', 'stopped'].includes(d.outcome as string)) {
     throw invalid(`${at}.outcome`, 'must be completed, aborted or stopped');
   }
+  // Which sensor checked a verified session (the app adds it; older apps do not).
+  if (d.sensor !== undefined && d.sensor !== 'camera' && d.sensor !== 'phone')
+    throw invalid(`${at}.sensor`, 'must be camera or phone when given');
   const start = time(d, 'startedAtMs', at, nowMs);
   const end = time(d, 'endedAtMs', at, nowMs);
   if (end < start || end - start > 6 * 3_600_000)

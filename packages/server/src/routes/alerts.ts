@@ -6,7 +6,7 @@ import type { Router } from '../http/router.ts';
 import { queryEnum } from '../http/validate.ts';
 import type { Alert } from '../store/store.ts';
 
-const view = (a: Alert) => ({
+const view = (a: Alert, occurredAtMs: number | null = null) => ({
   id: a.id,
   patientId: a.patientId,
   kind: a.kind,
@@ -14,9 +14,18 @@ const view = (a: Alert) => ({
   message: a.message,
   recordId: a.recordId,
   createdAtMs: a.createdMs,
+  /** When the evidence happened (the session, pain report or screening), not when it was uploaded. */
+  occurredAtMs,
   acknowledgedBy: a.ackBy,
   acknowledgedAtMs: a.ackMs,
 });
+
+/** The views of `alerts`, each with the time its record happened (null for trend alerts). */
+async function views(ctx: Ctx, alerts: readonly Alert[]) {
+  const ids = alerts.map((a) => a.recordId).filter((x): x is string => x !== null);
+  const times = await ctx.deps.store.recordTimes(ids);
+  return alerts.map((a) => view(a, a.recordId === null ? null : (times.get(a.recordId) ?? null)));
+}
 
 const openFilter = (v: 'open' | 'acknowledged' | 'all' | undefined) =>
   v === 'all' ? undefined : v !== 'acknowledged';
@@ -32,7 +41,7 @@ export function registerAlertRoutes(r: Router<Ctx>): void {
       resource: `alerts:${alerts.length}`,
       outcome: 'allowed',
     });
-    return { status: 200, json: { alerts: alerts.map(view) } };
+    return { status: 200, json: { alerts: await views(ctx, alerts) } };
   });
 
   r.add('GET', '/api/patients/:id/alerts', async (input, ctx) => {
@@ -40,7 +49,7 @@ export function registerAlertRoutes(r: Router<Ctx>): void {
     await requirePatientAccess(input, ctx, id, 'read', 'alerts', { clinician: true, admin: true });
     const status = queryEnum(input.query, 'status', ['open', 'acknowledged', 'all']);
     const alerts = await ctx.deps.store.listAlerts({ patientId: id, open: openFilter(status) });
-    return { status: 200, json: { alerts: alerts.map(view) } };
+    return { status: 200, json: { alerts: await views(ctx, alerts) } };
   });
 
   r.add('POST', '/api/alerts/:id/ack', async (input, ctx) => {
@@ -63,6 +72,6 @@ export function registerAlertRoutes(r: Router<Ctx>): void {
       resource: `alert:${a.id}`,
       outcome: 'allowed',
     });
-    return { status: 200, json: { alert: view(acked!) } };
+    return { status: 200, json: { alert: (await views(ctx, [acked!]))[0] } };
   });
 }

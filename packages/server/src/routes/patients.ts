@@ -1,5 +1,6 @@
 // Patients: a clinician creates them, invites their device, lists them with recent activity,
 // and reads their records; a patient reads their own and may delete everything about themselves.
+import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
 import { audit, requireAdminReason, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { newId, newInviteCode, sha256 } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
@@ -12,6 +13,19 @@ import type { PatientSummary } from '../store/store.ts';
 import { INVITE_DAYS, publicUser } from './auth.ts';
 
 const WEEK_MS = 7 * 86_400_000;
+
+/** Sessions per patient since `sinceMs` that count as done (the exercise package's one rule). */
+async function doneSince(
+  ctx: Ctx,
+  clinicianId: string | null,
+  sinceMs: number,
+): Promise<Map<string, number>> {
+  const done = new Map<string, number>();
+  for (const r of await ctx.deps.store.sessionBodiesSince(clinicianId, sinceMs)) {
+    if (countsAsDone(r.body as DoneSessionFacts)) done.set(r.patientId, (done.get(r.patientId) ?? 0) + 1);
+  }
+  return done;
+}
 
 function summaryView(s: PatientSummary) {
   const perDay = sessionsPerDay(s.regimen);
@@ -52,10 +66,11 @@ export function registerPatientRoutes(r: Router<Ctx>): void {
   r.add('GET', '/api/patients', async (input, ctx) => {
     const p = requireRole(ctx, 'clinician', 'admin');
     const reason = await requireAdminReason(input, ctx, p, 'patient-list');
-    const list = await ctx.deps.store.patientSummaries(
-      p.role === 'admin' ? null : p.userId,
-      ctx.nowMs - WEEK_MS,
-    );
+    const clinicianId = p.role === 'admin' ? null : p.userId;
+    const summaries = await ctx.deps.store.patientSummaries(clinicianId, ctx.nowMs - WEEK_MS);
+    // Only sessions that count as done count: stopped for pain or abandoned ones do not.
+    const done = await doneSince(ctx, clinicianId, ctx.nowMs - WEEK_MS);
+    const list = summaries.map((s) => ({ ...s, sessionsSince: done.get(s.id) ?? 0 }));
     await audit(ctx, {
       action: 'read',
       patientId: null,

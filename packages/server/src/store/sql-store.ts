@@ -328,5 +328,65 @@ export function createSqlStore(db: Db): Store {
       );
       return rows.map(toAudit);
     },
+
+    async setPasswordHash(id, passwordHash) {
+      const r = await db.run(
+        'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until_ms = 0 WHERE id = ?',
+        [passwordHash, id],
+      );
+      return r.changes > 0;
+    },
+    async authSessionsOf(userId) {
+      const rows = await db.all<Row>(
+        'SELECT * FROM auth_sessions WHERE user_id = ? ORDER BY created_ms DESC, token_hash',
+        [userId],
+      );
+      return rows.map(toSession);
+    },
+    async sessionBodiesSince(clinicianId, sinceMs) {
+      const rows = await db.all<Row>(
+        `SELECT patient_id, occurred_ms, body FROM records
+         WHERE kind = 'session' AND occurred_ms >= ?
+         ${clinicianId === null ? '' : 'AND patient_id IN (SELECT patient_id FROM care_team WHERE clinician_id = ?)'}
+         ORDER BY occurred_ms, id`,
+        clinicianId === null ? [sinceMs] : [sinceMs, clinicianId],
+      );
+      return rows.map((r) => ({
+        patientId: str(r.patient_id),
+        occurredMs: num(r.occurred_ms),
+        body: JSON.parse(str(r.body)),
+      }));
+    },
+    async recordTimes(ids) {
+      const out = new Map<string, number>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        if (chunk.length === 0) continue;
+        const rows = await db.all<Row>(
+          `SELECT id, occurred_ms FROM records WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+          [...chunk],
+        );
+        for (const r of rows) out.set(str(r.id), num(r.occurred_ms));
+      }
+      return out;
+    },
+    async latestAudit(q) {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (q.beforeSeq !== undefined) {
+        where.push('seq < ?');
+        params.push(q.beforeSeq);
+      }
+      if (q.patientId) {
+        where.push('patient_id = ?');
+        params.push(q.patientId);
+      }
+      params.push(clampLimit(q.limit, 100, 1000));
+      const rows = await db.all<Row>(
+        `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`,
+        params,
+      );
+      return rows.map(toAudit);
+    },
   };
 }

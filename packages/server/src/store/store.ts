@@ -186,4 +186,22 @@ export interface Store {
 
   appendAudit(e: Omit<AuditEntry, 'seq'>): Promise<void>;
   listAudit(q: { patientId?: string; afterSeq?: number; limit?: number }): Promise<AuditEntry[]>;
+
+  // Accounts, devices and the portal's views (issue 12): added beside the methods above.
+  /** Replaces a user's password hash and clears any lockout; false if there is no such user. */
+  setPasswordHash(id: string, passwordHash: string): Promise<boolean>;
+  /** A user's web sessions and device tokens, newest first (expired ones included until swept). */
+  authSessionsOf(userId: string): Promise<AuthSession[]>;
+  /**
+   * Session records of the clinician's patients (everyone's when clinicianId is null) that
+   * happened at or after `sinceMs`: the adherence counts judge each with `countsAsDone`.
+   */
+  sessionBodiesSince(
+    clinicianId: string | null,
+    sinceMs: number,
+  ): Promise<{ patientId: string; occurredMs: number; body: unknown }[]>;
+  /** When each of these records happened (a record that is gone is left out). */
+  recordTimes(ids: readonly string[]): Promise<Map<string, number>>;
+  /** Audit entries newest first, those before `beforeSeq` when given. */
+  latestAudit(q: { patientId?: string; beforeSeq?: number; limit?: number }): Promise<AuditEntry[]>;
 }

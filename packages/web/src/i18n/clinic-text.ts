@@ -18,6 +18,13 @@ const zh: ClinicText = {
   skipped: '有 {n} 条无法发送：{reason}',
   plan: '医生为您制定的计划：{name}（版本 {version}）。',
   noPlan: '您的医生还没有制定计划。',
+  unlink: '解除这部手机的连接',
+  unlinkConfirm:
+    '要解除这部手机与诊所的连接吗？您的医生将不再收到它的锻炼记录。您的历史记录仍保留在这部手机上。',
+  unlinkYes: '确定解除',
+  unlinkNo: '保持连接',
+  unlinkDone: '这部手机已解除连接。如需重新连接，请向医生索取新的邀请码。',
+  unlinkOffline: '无法连接到诊所，这部手机仍处于连接状态：{message}。请联网后再试。',
 };
 
 const es: ClinicText = {
@@ -36,6 +43,15 @@ const es: ClinicText = {
   skipped: '{n} no se pudieron enviar: {reason}',
   plan: 'El plan de su profesional: {name} (versión {version}).',
   noPlan: 'Su profesional aún no ha fijado un plan.',
+  unlink: 'Desvincular este teléfono',
+  unlinkConfirm:
+    '¿Desvincular este teléfono de su clínica? Su profesional dejará de recibir sus sesiones. Su historial se queda en este teléfono.',
+  unlinkYes: 'Sí, desvincular',
+  unlinkNo: 'Mantener vinculado',
+  unlinkDone:
+    'Este teléfono está desvinculado. Para vincularlo de nuevo, pida a su profesional un código nuevo.',
+  unlinkOffline:
+    'No se pudo contactar con su clínica; este teléfono sigue vinculado: {message}. Inténtelo con conexión.',
 };
 
 export const CLINIC_TEXT: Record<Lang, ClinicText> = { en: CLINIC_TEXT_EN, zh, es };

@@ -30,7 +30,7 @@ export function byAttention(a: PatientRow, b: PatientRow): number {
   return a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
 }
 
-/** Sessions started within [dayStartMs, dayEndMs) against the plan; null without a plan. */
+/** Done sessions (the caller filters with `countsAsDone`) started within [dayStartMs, dayEndMs) against the plan; null without a plan. */
 export function todayAdherence(
   sessionStartsMs: readonly number[],
   dayStartMs: number,

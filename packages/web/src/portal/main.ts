@@ -1,7 +1,12 @@
-// The clinician portal's entry: sign-in gate, header and navigation, hash routes, idle sign-out.
+// The portal's entry: sign-in gate (restored after a reload from the server's session), header and
+// navigation per role (clinician or admin), hash routes, idle sign-out.
 import { h } from '../app/dom.ts';
 import { createIdleTimer, type IdleTimer } from './idle.ts';
 import { createPortalApi, type Me } from './portal-api.ts';
+import { accountScreen } from './screens/account.ts';
+import { adminAuditScreen } from './screens/admin-audit.ts';
+import { adminCliniciansScreen } from './screens/admin-clinicians.ts';
+import { adminRecordsScreen } from './screens/admin-records.ts';
 import { alertInboxScreen } from './screens/alert-inbox.ts';
 import { patientListScreen } from './screens/patient-list.ts';
 import { patientPageScreen } from './screens/patient-page.ts';
@@ -9,7 +14,6 @@ import { signInScreen } from './screens/sign-in.ts';
 import type { Portal, Screen } from './shell.ts';
 import { PORTAL_EN, type PortalKey, tr } from './strings.ts';
 
-const IDLE_KEY = 'ap-portal-idle-min';
 const root = document.getElementById('portal')!;
 const t = (key: PortalKey, vars?: Record<string, string | number>) => tr(PORTAL_EN, key, vars);
 let idle: IdleTimer | null = null;
@@ -29,13 +33,11 @@ function stopIdle(): void {
 function showSignIn(notice: string | null): void {
   stopIdle();
   me = null;
+  api.setReason(null);
   document.title = `${t('signInTitle')} — ${t('appName')}`;
   root.replaceChildren(
     h('header', { class: 'top' }, h('p', { class: 'brand' }, t('appName'))),
-    signInScreen(api, t, notice, (user, idleMin) => {
-      sessionStorage.setItem(IDLE_KEY, String(idleMin));
-      start(user, idleMin);
-    }),
+    signInScreen(api, t, notice, (user, idleMin) => start(user, idleMin)),
     status,
   );
   root.querySelector<HTMLElement>('h1')?.focus();
@@ -71,6 +73,7 @@ for (const ev of ['keydown', 'pointerdown', 'wheel'] as const) {
 
 const alertCount = h('span', { id: 'alert-count' }, '');
 async function refreshAlertCount(): Promise<void> {
+  if (me?.role !== 'clinician') return;
   const r = await api.get<{ alerts: unknown[] }>('/api/alerts?status=open');
   alertCount.textContent = r.ok ? t('navAlerts', { n: r.data.alerts.length }) : t('navAlerts', { n: '?' });
 }
@@ -79,6 +82,39 @@ function start(user: Me, idleMin: number): void {
   me = user;
   startIdle(idleMin);
   void route();
+}
+
+/** The navigation links for a role: [href, label, is this the current page]. */
+function navFor(role: string, hash: string): [string, Node | string, boolean][] {
+  const patient = hash.startsWith('#/patient/');
+  if (role === 'admin') {
+    return [
+      ['#/', t('navClinicians'), hash === '#/' || hash === ''],
+      ['#/records', t('navRecords'), hash === '#/records' || patient],
+      ['#/audit', t('navAudit'), hash.startsWith('#/audit')],
+      ['#/account', t('navAccount'), hash === '#/account'],
+    ];
+  }
+  return [
+    ['#/', t('navPatients'), hash === '#/' || patient],
+    ['#/alerts', alertCount, hash.startsWith('#/alerts')],
+    ['#/account', t('navAccount'), hash === '#/account'],
+  ];
+}
+
+async function screenFor(portal: Portal, role: string, hash: string): Promise<Screen> {
+  const m = /^#\/patient\/([^/?#]+)/.exec(hash);
+  if (hash === '#/account') return accountScreen(portal);
+  if (role === 'admin') {
+    // A patient's page needs the stated reason first; without one the admin states it here.
+    if (m && api.reason() !== null) return patientPageScreen(portal, decodeURIComponent(m[1]!));
+    if (m || hash === '#/records') return adminRecordsScreen(portal);
+    if (hash.startsWith('#/audit')) return adminAuditScreen(portal);
+    return adminCliniciansScreen(portal);
+  }
+  if (m) return patientPageScreen(portal, decodeURIComponent(m[1]!));
+  if (hash.startsWith('#/alerts')) return alertInboxScreen(portal, hash === '#/alerts/all');
+  return patientListScreen(portal);
 }
 
 async function route(): Promise<void> {
@@ -91,7 +127,8 @@ async function route(): Promise<void> {
     me: user,
     now: () => Date.now(),
     navigate: (hash) => {
-      location.hash = hash;
+      if (location.hash === hash) void route();
+      else location.hash = hash;
     },
     announce: (m) => {
       status.textContent = m;
@@ -99,7 +136,6 @@ async function route(): Promise<void> {
     refreshAlertCount,
   };
   const hash = location.hash || '#/';
-  const m = /^#\/patient\/([^/?#]+)/.exec(hash);
   const signOut = h('button', { type: 'button', id: 'sign-out' }, t('signOut'));
   signOut.addEventListener('click', async () => {
     await api.signOut();
@@ -129,17 +165,13 @@ async function route(): Promise<void> {
       h(
         'ul',
         null,
-        h('li', null, link('#/', t('navPatients'), hash === '#/' || !!m)),
-        h('li', null, link('#/alerts', alertCount, hash.startsWith('#/alerts'))),
+        navFor(user.role, hash).map(([href, label, current]) => h('li', null, link(href, label, current))),
       ),
     ),
     h('p', { class: 'who' }, t('signedInAs', { name: user.displayName })),
     signOut,
   );
-  let screen: Screen;
-  if (m) screen = await patientPageScreen(portal, decodeURIComponent(m[1]!));
-  else if (hash.startsWith('#/alerts')) screen = await alertInboxScreen(portal, hash === '#/alerts/all');
-  else screen = await patientListScreen(portal);
+  const screen = await screenFor(portal, user.role, hash);
   if (ticket !== rendering || me !== user) return;
   document.title = `${screen.title} — ${t('appName')}`;
   root.replaceChildren(header, banner, screen.el, status);
@@ -151,9 +183,10 @@ async function route(): Promise<void> {
 window.addEventListener('hashchange', () => void route());
 
 async function boot(): Promise<void> {
-  const r = await api.get<{ user: Me }>('/api/me');
-  const idleMin = Number(sessionStorage.getItem(IDLE_KEY)) || 15;
-  if (r.ok && r.data.user.role === 'clinician') start(r.data.user, idleMin);
+  // The cookie outlives a reload or a new tab; the CSRF token is fetched again with it.
+  const r = await api.restore();
+  if (r.ok && (r.data.user.role === 'clinician' || r.data.user.role === 'admin'))
+    start(r.data.user, r.data.idleTimeoutMin);
   else showSignIn(null);
 }
 void boot();

@@ -1,6 +1,6 @@
 // History: today's sessions against the plan, a 4-week adherence calendar, range and pain
 // trends (charts with a table alternative), the next reminder, calendar file and data export.
-import { median } from '@anklepump/exercise';
+import { countsAsDone, median } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG, type Translate } from '../i18n/i18n.ts';
@@ -95,7 +95,7 @@ export const historyScreen: ScreenFactory = async (app) => {
     const d = localDay(s.record.startedAtMs);
     byDay.set(d, [...(byDay.get(d) ?? []), s]);
   }
-  const doneOn = (d: string) => (byDay.get(d) ?? []).filter((s) => s.record.outcome === 'completed').length;
+  const doneOn = (d: string) => (byDay.get(d) ?? []).filter((s) => countsAsDone(s.record)).length;
   const today = localDay(nowMs);
 
   const calendar = calendarGrid(t, tag, nowMs, today, planned, doneOn);
@@ -132,12 +132,18 @@ export const historyScreen: ScreenFactory = async (app) => {
         .filter((p): p is readonly [number, number] => p[1] !== null),
     },
   ];
+<<<<<<< HEAD
   const next = describeNext(
     nextReminder(
       regimen,
       sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
       nowMs,
     ),
+=======
+  const next = nextReminder(
+    regimen,
+    sessions.filter((s) => countsAsDone(s.record)).map((s) => s.record.startedAtMs),
+>>>>>>> portal
     nowMs,
   );
   const el = h(

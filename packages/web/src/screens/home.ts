@@ -1,5 +1,6 @@
 // Home: today's progress against the plan, the way into a new session, and a way back into
 // an unfinished one.
+import { countsAsDone } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
@@ -15,14 +16,14 @@ export const homeScreen: ScreenFactory = async (app) => {
   const today = localDay(nowMs);
   const stopped = painStopToday(sessions, nowMs);
   const done = sessions.filter(
-    (s) => s.record.outcome === 'completed' && localDay(s.record.startedAtMs) === today,
+    (s) => countsAsDone(s.record) && localDay(s.record.startedAtMs) === today,
   ).length;
   const regimen = await currentRegimen(app.settings, app.db);
   const planned = plannedPerDay(regimen);
   const next = describeNext(
     nextReminder(
       regimen,
-      sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+      sessions.filter((s) => countsAsDone(s.record)).map((s) => s.record.startedAtMs),
       nowMs,
     ),
     nowMs,

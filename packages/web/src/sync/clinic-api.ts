@@ -59,6 +59,8 @@ export interface ClinicApi {
     records: readonly UploadRecord[],
     timeZone: string,
   ): Promise<ClinicResult<UploadResult[]>>;
+  /** Revokes this device's token at the clinic (a lost or replaced phone); it stops working at once. */
+  unlinkDevice?(token: string): Promise<ClinicResult<null>>;
 }
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -159,5 +161,6 @@ export function createClinicApi(baseUrl: string, fetchFn: Fetch): ClinicApi {
         if (!Array.isArray(rs)) throw new Error('no results');
         return rs as UploadResult[];
       }),
+    unlinkDevice: (token) => call('/api/me/device', { ...json(token), method: 'DELETE' }, () => null),
   };
 }

@@ -23,6 +23,22 @@ export async function loadLink(db: Kv): Promise<ClinicLink | null> {
   return v && typeof v.deviceToken === 'string' && typeof v.patientId === 'string' ? v : null;
 }
 
+/**
+ * Unlinks this phone: the clinic revokes its token first (so a lost copy of it stops working),
+ * then the device forgets the link. A token the clinic already refuses counts as revoked.
+ * Offline, nothing changes and the caller says so: a phone that only forgot would stay linked.
+ */
+export async function revokeAndUnlink(
+  db: Kv,
+  link: ClinicLink,
+  api: ClinicApi,
+): Promise<{ ok: true } | { ok: false; error: ClinicError }> {
+  const r = api.unlinkDevice ? await api.unlinkDevice(link.deviceToken) : { ok: true as const };
+  if (!r.ok && r.error.code !== 'unlinked') return { ok: false, error: r.error };
+  await unlink(db);
+  return { ok: true };
+}
+
 /** Forgets the clinic on this device (the records stay on the device). */
 export async function unlink(db: Kv): Promise<void> {
   await db.put('kv', LINK, null);

@@ -3,7 +3,13 @@
 import { h } from '../app/dom.ts';
 import type { Db } from '../store/db.ts';
 import type { ClinicApi } from './clinic-api.ts';
-import { type ClinicLink, joinClinic, loadLink, refreshPrescription } from './clinic-link.ts';
+import {
+  type ClinicLink,
+  joinClinic,
+  loadLink,
+  refreshPrescription,
+  revokeAndUnlink,
+} from './clinic-link.ts';
 import { type FlushReport, flushOutbox, singleFlight } from './flush.ts';
 import type { Outbox } from './outbox.ts';
 
@@ -22,6 +28,14 @@ export const CLINIC_TEXT_EN = {
   skipped: '{n} could not be sent: {reason}',
   plan: 'Your clinician’s plan: {name} (version {version}).',
   noPlan: 'Your clinician has not set a plan yet.',
+  unlink: 'Unlink this phone',
+  unlinkConfirm:
+    'Unlink this phone from your clinic? Your clinician stops receiving its sessions. Your history stays on this phone.',
+  unlinkYes: 'Yes, unlink',
+  unlinkNo: 'Keep it linked',
+  unlinkDone: 'This phone is unlinked. To link it again, ask your clinician for a new invite code.',
+  unlinkOffline:
+    'Could not reach your clinic, so this phone is still linked: {message}. Try again when online.',
 } as const;
 export type ClinicText = { readonly [K in keyof typeof CLINIC_TEXT_EN]: string };
 
@@ -61,6 +75,16 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     joinBtn,
   );
   const sendBtn = h('button', { type: 'button', id: 'clinic-send', hidden: true }, t.send);
+  const unlinkBtn = h('button', { type: 'button', id: 'clinic-unlink', hidden: true }, t.unlink);
+  const confirmYes = h('button', { type: 'button', id: 'clinic-unlink-yes', class: 'danger' }, t.unlinkYes);
+  const confirmNo = h('button', { type: 'button', id: 'clinic-unlink-no' }, t.unlinkNo);
+  const confirm = h(
+    'div',
+    { id: 'clinic-unlink-confirm', role: 'group', 'aria-labelledby': 'clinic-unlink-q', hidden: true },
+    h('p', { id: 'clinic-unlink-q' }, t.unlinkConfirm),
+    confirmYes,
+    confirmNo,
+  );
   let link: ClinicLink | null = null;
 
   const describe = (r: FlushReport) => {
@@ -94,6 +118,7 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     link = l;
     form.hidden = true;
     sendBtn.hidden = false;
+    unlinkBtn.hidden = false;
     status.textContent = fill(t.linked, { name: l.displayName ?? '' });
     const p = await refreshPrescription({ db: d.db, api: d.apiFor(l.origin), link: l });
     plan.textContent = p.prescribed
@@ -126,6 +151,35 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     await showLinked(r.link);
   });
   sendBtn.addEventListener('click', () => void flush());
+  unlinkBtn.addEventListener('click', () => {
+    confirm.hidden = false;
+    confirmNo.focus();
+  });
+  confirmNo.addEventListener('click', () => {
+    confirm.hidden = true;
+    unlinkBtn.focus();
+  });
+  confirmYes.addEventListener('click', async () => {
+    if (!link) return;
+    confirmYes.disabled = true;
+    const r = await revokeAndUnlink(d.db, link, d.apiFor(link.origin));
+    confirmYes.disabled = false;
+    confirm.hidden = true;
+    if (!r.ok) {
+      error.textContent = fill(t.unlinkOffline, { message: r.error.message });
+      unlinkBtn.focus();
+      return;
+    }
+    link = null;
+    error.textContent = '';
+    form.hidden = false;
+    sendBtn.hidden = true;
+    unlinkBtn.hidden = true;
+    plan.textContent = '';
+    status.textContent = t.unlinkDone;
+    input.value = '';
+    input.focus();
+  });
   void loadLink(d.db).then((l) => (l ? showLinked(l) : undefined));
 
   return h(
@@ -138,5 +192,7 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     status,
     plan,
     sendBtn,
+    unlinkBtn,
+    confirm,
   );
 }

@@ -20,9 +20,17 @@ export function toUploadRecord(entry: OutboxEntry): Converted {
   switch (v.kind) {
     case 'session':
       // Session entries are the stored session ({ record, context, savedAtMs }); only the record
-      // leaves the device: the set-up context (calibration, camera) stays here.
+      // leaves the device: the set-up context (calibration, camera details) stays here.
       if (!isObj(v.record)) return { ok: false, reason: `outbox entry ${entry.key} has no session record` };
-      return { ok: true, record: { idempotencyKey: entry.key, kind: 'session', data: v.record } };
+      {
+        // Which sensor checked it does leave: it decides how far the clinician can trust the degrees.
+        const method = isObj(v.context) ? v.context.method : undefined;
+        const sensor = method === 'camera' || method === 'phone' ? { sensor: method } : {};
+        return {
+          ok: true,
+          record: { idempotencyKey: entry.key, kind: 'session', data: { ...v.record, ...sensor } },
+        };
+      }
     case 'screening':
       // The server recomputes the decision from the answers; it takes only these two fields.
       if (typeof v.atMs !== 'number' || !isObj(v.answers))

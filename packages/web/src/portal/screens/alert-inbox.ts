@@ -1,5 +1,6 @@
 // Alerts across the clinician's patients, newest first, each acknowledgeable in place.
 import { h } from '../../app/dom.ts';
+import { alertKind, severity } from '../record-words.ts';
 import { type Portal, type Screen, scrollable, when } from '../shell.ts';
 
 export interface AlertView {
@@ -9,7 +10,18 @@ export interface AlertView {
   severity: string;
   message: string;
   createdAtMs: number;
+  /** When the session, pain report or screening happened; null for trend alerts (and older servers). */
+  occurredAtMs?: number | null;
   acknowledgedAtMs: number | null;
+}
+
+/** "Happened 2 Nov 2026, 09:14 (received 4 Nov …)": the event's time first; the upload's when it differs. */
+export function alertTime(p: Portal, a: AlertView): string {
+  const at = a.occurredAtMs ?? a.createdAtMs;
+  const happened = p.t('happened', { when: when(at) });
+  return Math.abs(a.createdAtMs - at) >= 3_600_000
+    ? `${happened} (${p.t('received', { when: when(a.createdAtMs) })})`
+    : happened;
 }
 
 /** The acknowledge button (or the acknowledged mark) for one alert; updates itself in place. */
@@ -56,7 +68,8 @@ export async function alertInboxScreen(p: Portal, showAll: boolean): Promise<Scr
   const toggle = h('input', { type: 'checkbox', id: 'show-all', checked: showAll });
   toggle.addEventListener('change', () => p.navigate(toggle.checked ? '#/alerts/all' : '#/alerts'));
   main.append(h('div', { class: 'check' }, toggle, h('label', { for: 'show-all' }, p.t('showAll'))));
-  const list = [...alerts.data.alerts].sort((a, b) => b.createdAtMs - a.createdAtMs);
+  const at = (a: AlertView) => a.occurredAtMs ?? a.createdAtMs;
+  const list = [...alerts.data.alerts].sort((a, b) => at(b) - at(a));
   if (list.length === 0) {
     main.append(h('p', { id: 'no-alerts' }, p.t('noAlerts')));
     return { title: p.t('alertsTitle'), el: main };
@@ -71,7 +84,7 @@ export async function alertInboxScreen(p: Portal, showAll: boolean): Promise<Scr
       h(
         'tr',
         null,
-        ...(['colPatient', 'colAlert', 'colRaised'] as const).map((k) => h('th', { scope: 'col' }, p.t(k))),
+        ...(['colPatient', 'colAlert', 'colHappened'] as const).map((k) => h('th', { scope: 'col' }, p.t(k))),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, p.t('acknowledge'))),
       ),
     ),
@@ -91,8 +104,15 @@ export async function alertInboxScreen(p: Portal, showAll: boolean): Promise<Scr
               names.get(a.patientId) ?? a.patientId,
             ),
           ),
-          h('td', null, h('span', { class: `badge ${a.severity}` }, a.severity), ' ', a.message),
-          h('td', null, when(a.createdAtMs)),
+          h(
+            'td',
+            null,
+            h('span', { class: `badge ${a.severity}` }, severity(p, a.severity)),
+            ' ',
+            h('strong', null, alertKind(p, a.kind)),
+            `: ${a.message}`,
+          ),
+          h('td', { 'data-col': 'happened' }, alertTime(p, a)),
           h('td', null, ackControl(p, a)),
         ),
       ),

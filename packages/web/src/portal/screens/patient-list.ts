@@ -1,4 +1,5 @@
 // The clinician's patients, the ones needing attention first, with a form to add and invite one.
+import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
 import { byAttention, type PatientRow, todayAdherence } from '../attention.ts';
 import { type Portal, type Screen, scrollable, when } from '../shell.ts';
@@ -24,10 +25,13 @@ async function withToday(p: Portal, list: readonly Summary[]): Promise<PatientRo
     list.map(async (s): Promise<PatientRow> => {
       const perDay = s.prescribedLast7Days === null ? null : s.prescribedLast7Days / 7;
       if (perDay === null) return { ...s, today: null };
-      const r = await p.api.get<{ records: { occurredAtMs: number }[] }>(
+      const r = await p.api.get<{ records: { occurredAtMs: number; data: DoneSessionFacts }[] }>(
         `/api/patients/${encodeURIComponent(s.id)}/records?kind=session&fromMs=${startMs}`,
       );
-      const starts = r.ok ? r.data.records.map((x) => x.occurredAtMs) : [];
+      // Only sessions that count as done: stopped for pain or ended early ones do not.
+      const starts = r.ok
+        ? r.data.records.filter((x) => countsAsDone(x.data)).map((x) => x.occurredAtMs)
+        : [];
       return { ...s, today: r.ok ? todayAdherence(starts, startMs, endMs, perDay) : null };
     }),
   );

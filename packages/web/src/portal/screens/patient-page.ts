@@ -1,10 +1,24 @@
 // One patient: open alerts, sessions, range and pain over time (charts with tables), screening
-// history, the prescription editor and a fresh invite code.
+// history, the prescription editor, a fresh invite code, linked phones and exports. An admin (with
+// a stated reason) reads it without the care team's controls.
 import { h } from '../../app/dom.ts';
 import { lineChart } from '../chart.ts';
+import {
+  alertKind,
+  checkedBy,
+  holdsWords,
+  outcomeWords,
+  ownPlanWords,
+  type SessionFacts,
+  severity,
+  warningWords,
+} from '../record-words.ts';
 import { day, type Portal, type Screen, scrollable, when } from '../shell.ts';
 import type { PortalKey } from '../strings.ts';
-import { type AlertView, ackControl } from './alert-inbox.ts';
+import { reasonBanner } from './admin-records.ts';
+import { type AlertView, ackControl, alertTime } from './alert-inbox.ts';
+import { devicesPanel } from './devices-panel.ts';
+import { patientExports } from './export-panel.ts';
 import { invitePanel } from './invite-panel.ts';
 import { type PrescriptionView, prescriptionEditor } from './prescription-editor.ts';
 
@@ -13,11 +27,11 @@ interface Foot {
   target?: number;
   rangesDeg: number[];
 }
-interface SessionData {
+interface SessionData extends SessionFacts {
   mode: 'timing' | 'verified';
   outcome: string;
   startedAtMs: number;
-  feet: { left: Foot; right: Foot };
+  feet: { left: Foot & SessionFacts['feet']['left']; right: Foot & SessionFacts['feet']['right'] };
   painBefore: number | null;
   painMax: number | null;
   sharpPain: boolean;
@@ -45,6 +59,7 @@ const RIGHT = { colour: '#a33b00', dash: '6 4' };
 
 export async function patientPageScreen(p: Portal, id: string): Promise<Screen> {
   const enc = encodeURIComponent(id);
+  const admin = p.me.role === 'admin';
   const [pat, recs, alerts, rx] = await Promise.all([
     p.api.get<{ patient: { displayName: string } }>(`/api/patients/${enc}`),
     p.api.get<{ records: RecordView[] }>(`/api/patients/${enc}/records?limit=1000`),
@@ -75,8 +90,10 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
   const main = h(
     'main',
     { id: 'main' },
-    h('p', null, h('a', { href: '#/' }, `← ${p.t('back')}`)),
+    admin ? reasonBanner(p) : null,
+    h('p', null, h('a', { href: admin ? '#/records' : '#/' }, `← ${p.t('back')}`)),
     h('h1', { tabindex: -1 }, name),
+    admin ? h('p', { id: 'admin-read-only', class: 'muted' }, p.t('adminReadOnly')) : null,
   );
 
   // Open alerts first: they are why a clinician opens this page.
@@ -95,9 +112,13 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
               h(
                 'li',
                 { 'data-alert': a.id, class: `sev-${a.severity}` },
-                h('span', { class: `badge ${a.severity}` }, a.severity),
-                ` ${a.message} — ${when(a.createdAtMs)} `,
-                ackControl(p, a),
+                h('span', { class: `badge ${a.severity}` }, severity(p, a.severity)),
+                ' ',
+                h('strong', null, alertKind(p, a.kind)),
+                `: ${a.message} `,
+                h('span', { class: 'muted' }, alertTime(p, a)),
+                ' ',
+                admin ? null : ackControl(p, a),
               ),
             ),
           ),
@@ -120,9 +141,17 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
               h(
                 'tr',
                 null,
-                ...(['colWhen', 'colOutcome', 'colMode', 'colReps', 'colPain'] as const).map((k) =>
-                  h('th', { scope: 'col' }, p.t(k)),
-                ),
+                ...(
+                  [
+                    'colWhen',
+                    'colOutcome',
+                    'colMode',
+                    'colReps',
+                    'colHolds',
+                    'colWarnings',
+                    'colPain',
+                  ] as const
+                ).map((k) => h('th', { scope: 'col' }, p.t(k))),
               ),
             ),
             h(
@@ -135,9 +164,11 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
                     'tr',
                     null,
                     h('th', { scope: 'row' }, when(s.startedAtMs)),
-                    h('td', null, s.sharpPain ? h('strong', null, `${s.outcome} (sharp pain)`) : s.outcome),
-                    h('td', null, p.t(s.mode === 'verified' ? 'modeVerified' : 'modeTiming')),
+                    h('td', null, s.sharpPain ? h('strong', null, outcomeWords(p, s)) : outcomeWords(p, s)),
+                    h('td', { 'data-col': 'checked-by' }, checkedBy(p, s)),
                     h('td', null, `${s.feet.left.full} / ${s.feet.right.full}`),
+                    h('td', { 'data-col': 'holds' }, holdsWords(p, s)),
+                    h('td', { 'data-col': 'warnings' }, warningWords(p, s)),
                     h('td', null, `${s.painBefore ?? '—'} / ${s.painMax ?? '—'}`),
                   ),
                 ),
@@ -250,7 +281,11 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
     ),
   );
 
-  main.append(prescriptionEditor(p, id, rx.ok ? rx.data.prescription : null));
+  main.append(patientExports(p, id, name), await devicesPanel(p, id));
+  if (admin) return { title: name, el: main };
+  main.append(
+    prescriptionEditor(p, id, rx.ok ? rx.data.prescription : null, ownPlanWords(p, sessions.at(-1))),
+  );
 
   const out = h('div');
   const inviteBtn = h('button', { type: 'button', id: 'new-invite' }, p.t('newInvite'));

@@ -42,6 +42,8 @@ export function prescriptionEditor(
   p: Portal,
   patientId: string,
   current: PrescriptionView | null,
+  /** What to say when there is no prescription: which plan the patient follows instead. */
+  noneText: string = p.t('rxNone'),
 ): HTMLElement {
   const initial = current
     ? valuesOf(current.regimen, 'custom')
@@ -188,7 +190,7 @@ export function prescriptionEditor(
   const current_ = h(
     'p',
     { id: 'rx-current' },
-    current ? p.t('rxCurrent', { version: current.version, when: when(current.changedAtMs) }) : p.t('rxNone'),
+    current ? p.t('rxCurrent', { version: current.version, when: when(current.changedAtMs) }) : noneText,
   );
   return h(
     'section',
