@@ -132,18 +132,12 @@ export const historyScreen: ScreenFactory = async (app) => {
         .filter((p): p is readonly [number, number] => p[1] !== null),
     },
   ];
-<<<<<<< HEAD
   const next = describeNext(
     nextReminder(
       regimen,
-      sessions.filter((s) => s.record.outcome === 'completed').map((s) => s.record.startedAtMs),
+      sessions.filter((s) => countsAsDone(s.record)).map((s) => s.record.startedAtMs),
       nowMs,
     ),
-=======
-  const next = nextReminder(
-    regimen,
-    sessions.filter((s) => countsAsDone(s.record)).map((s) => s.record.startedAtMs),
->>>>>>> portal
     nowMs,
   );
   const el = h(
