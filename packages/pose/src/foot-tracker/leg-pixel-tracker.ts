@@ -61,6 +61,14 @@ export interface LegPixelTracker {
   reset(): void;
 }
 
+/** How much better (in NCC) another start must match to be taken over the last pose. */
+const SWITCH_MARGIN = 0.03;
+/** Views per part, the rotation between them, and when a frame is steady and clear enough to add one. */
+const MAX_VIEWS = 8;
+const VIEW_SPACING_RAD = (10 * Math.PI) / 180;
+const VIEW_MIN_MATCH = 0.85;
+const VIEW_MAX_TURN_RAD = (2 * Math.PI) / 180;
+
 const dir = (a: Point, b: Point) => Math.atan2(b[1] - a[1], b[0] - a[0]);
 const dist = (a: Point, b: Point) => Math.hypot(b[0] - a[0], b[1] - a[1]);
 const lerp = (a: Point, b: Point, t: number): Point => [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
@@ -97,53 +105,122 @@ export function shankPolygon(a: LegAnchor): Point[] {
   ];
 }
 
-interface Part {
-  template: PatchTemplate;
-  /** BlazePose's direction of the part's line when the patch was captured (radians). */
-  dir0: number;
+/** One captured view of a part: its template, and the part's rotation when it was captured. */
+interface KeyView {
+  readonly template: PatchTemplate;
+  /** The part's rotation from the first view when this one was captured (radians). */
+  readonly angle0: number;
   /** The patch centre relative to the ankle at capture (pixels). */
-  offX: number;
-  offY: number;
+  readonly offX: number;
+  readonly offY: number;
+}
+
+interface Part {
+  /** BlazePose's direction of the part's line when the first patch was captured (radians). */
+  readonly dir0: number;
+  /** The first patch's outline, relative to its centre, to capture later views of the same pixels. */
+  readonly outline: readonly Point[];
+  readonly keys: KeyView[];
+  /** Rotation from the first view (radians), and its change over the last frame. */
   angle: number;
   velocity: number;
-  /** Where the patch was found last, relative to that frame's ankle (pixels). */
+  /** Where the patch centre was found last, relative to that frame's ankle (pixels). */
   lastX: number;
   lastY: number;
+}
+
+/** A found part: its rotation from the first view, centre, match. */
+interface Found {
+  readonly angle: number;
+  readonly cx: number;
+  readonly cy: number;
+  readonly ncc: number;
+  readonly coverage: number;
+  /** Distance from where the anchor predicted it (pixels). */
+  readonly slipPx: number;
 }
 
 function capture(frame: PixelFrame, poly: Point[], a: LegAnchor, dir0: number): Part | null {
   const template = captureTemplate(frame, poly);
   if (!template) return null;
+  const offX = template.centreX - a.ankle[0];
+  const offY = template.centreY - a.ankle[1];
   return {
-    template,
     dir0,
-    offX: template.centreX - a.ankle[0],
-    offY: template.centreY - a.ankle[1],
+    outline: poly.map(([x, y]) => [x - template.centreX, y - template.centreY] as const),
+    keys: [{ template, angle0: 0, offX, offY }],
     angle: 0,
     velocity: 0,
-    lastX: template.centreX - a.ankle[0],
-    lastY: template.centreY - a.ankle[1],
+    lastX: offX,
+    lastY: offY,
   };
 }
 
-/** Finds `part` near where the anchor predicts it; tries the last angle, the extrapolated one and BlazePose's. */
-function follow(frame: PixelFrame, part: Part, a: LegAnchor, poseDir: number, reachPx: number): Registration {
-  const seeds = [part.angle, part.angle + part.velocity, wrap(poseDir - part.dir0)];
+/**
+ * Adds a view of `part` at its current pose when the part has turned well away from every view it
+ * has (the foot's look changes as it turns; matching a near view keeps a single, sharp optimum).
+ * Only from a steady, well-matched frame, so a view never starts from a slipped pose.
+ */
+function maybeAddView(frame: PixelFrame, part: Part, found: Found, a: LegAnchor): void {
+  if (
+    part.keys.length >= MAX_VIEWS ||
+    found.ncc < VIEW_MIN_MATCH ||
+    Math.abs(part.velocity) > VIEW_MAX_TURN_RAD
+  )
+    return;
+  if (part.keys.some((k) => Math.abs(wrap(k.angle0 - found.angle)) < VIEW_SPACING_RAD)) return;
+  const c = Math.cos(found.angle);
+  const s = Math.sin(found.angle);
+  const poly = part.outline.map(([x, y]) => [found.cx + c * x - s * y, found.cy + s * x + c * y] as const);
+  const template = captureTemplate(frame, poly);
+  if (!template) return;
+  part.keys.push({
+    template,
+    angle0: found.angle,
+    offX: template.centreX - a.ankle[0],
+    offY: template.centreY - a.ankle[1],
+  });
+}
+
+/** Finds `part` near where the anchor predicts it, against its view nearest the last rotation. */
+function follow(frame: PixelFrame, part: Part, a: LegAnchor, poseDir: number, reachPx: number): Found {
+  let key = part.keys[0]!;
+  for (const k of part.keys)
+    if (Math.abs(wrap(k.angle0 - part.angle)) < Math.abs(wrap(key.angle0 - part.angle))) key = k;
   const predict = (angle: number) => {
-    const c = Math.cos(angle);
-    const s = Math.sin(angle);
-    return [a.ankle[0] + c * part.offX - s * part.offY, a.ankle[1] + s * part.offX + c * part.offY] as const;
+    const c = Math.cos(angle - key.angle0);
+    const s = Math.sin(angle - key.angle0);
+    return [a.ankle[0] + c * key.offX - s * key.offY, a.ankle[1] + s * key.offX + c * key.offY] as const;
   };
+  const seeds = [part.angle, part.angle + part.velocity, wrap(poseDir - part.dir0)];
   const [px, py] = predict(part.angle);
-  const region = searchRegion(frame, part.template, px, py, reachPx);
-  let best: Registration | null = null;
+  const region = searchRegion(frame, key.template, px, py, reachPx);
   const starts = seeds.map((angle) => [...predict(angle), angle] as const);
   starts.push([a.ankle[0] + part.lastX, a.ankle[1] + part.lastY, part.angle]);
+  // The last pose is the first choice; another start wins only on a clearly better match: near a
+  // hold a turned foot can match two angles about equally, and hopping between them makes steps.
+  let best: Registration | null = null;
   for (const [cx, cy, angle] of starts) {
-    const r = registerRigid(part.template, region, { cx, cy, angleRad: angle });
-    if (!best || r.ncc > best.ncc) best = r;
+    const r = registerRigid(key.template, region, { cx, cy, angleRad: angle - key.angle0 });
+    if (!best || r.ncc > best.ncc + SWITCH_MARGIN) best = r;
   }
-  return best!;
+  const angle = key.angle0 + best!.angleRad;
+  const [ex, ey] = predict(angle);
+  return {
+    angle,
+    cx: best!.cx,
+    cy: best!.cy,
+    ncc: best!.ncc,
+    coverage: best!.coverage,
+    slipPx: Math.hypot(best!.cx - ex, best!.cy - ey),
+  };
+}
+
+function accept(part: Part, f: Found, a: LegAnchor): void {
+  part.velocity = wrap(f.angle - part.angle);
+  part.angle = f.angle;
+  part.lastX = f.cx - a.ankle[0];
+  part.lastY = f.cy - a.ankle[1];
 }
 
 function checkOptions(o: LegPixelTrackerOptions): Required<LegPixelTrackerOptions> {
@@ -197,28 +274,20 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       }
       const reach = 0.5 * footLen + 8;
       const f = follow(frame, foot, a, poseFootDir, reach);
-      const slip = Math.hypot(
-        f.cx - (a.ankle[0] + Math.cos(f.angleRad) * foot.offX - Math.sin(f.angleRad) * foot.offY),
-        f.cy - (a.ankle[1] + Math.sin(f.angleRad) * foot.offX + Math.cos(f.angleRad) * foot.offY),
-      );
       const confidence = Math.max(0, f.ncc);
-      if (f.ncc < o.minMatch || f.coverage < 0.8 || slip > o.maxSlipFraction * footLen + 6) {
+      if (f.ncc < o.minMatch || f.coverage < 0.8 || f.slipPx > o.maxSlipFraction * footLen + 6) {
         lostRun++;
         return NOT_TRACKING('lost', confidence);
       }
       lostRun = 0;
-      foot.velocity = wrap(f.angleRad - foot.angle);
-      foot.angle = f.angleRad;
-      foot.lastX = f.cx - a.ankle[0];
-      foot.lastY = f.cy - a.ankle[1];
+      accept(foot, f, a);
+      maybeAddView(frame, foot, f, a);
       let shankDir = poseShankDir;
       if (shank) {
         const s = follow(frame, shank, a, poseShankDir, 0.3 * shankLen + 8);
         if (s.ncc >= o.minMatch && s.coverage >= 0.8) {
-          shank.velocity = wrap(s.angleRad - shank.angle);
-          shank.angle = s.angleRad;
-          shank.lastX = s.cx - a.ankle[0];
-          shank.lastY = s.cy - a.ankle[1];
+          accept(shank, s, a);
+          maybeAddView(frame, shank, s, a);
           shankDir = shank.dir0 + shank.angle;
         }
       }

@@ -215,7 +215,7 @@ function warpedValues(
     const py = lv.py[i]!;
     const v = sample(img, ckx + c * px - s * py, cky + s * px + c * py);
     out[i] = v;
-    if (v === v) {
+    if (!Number.isNaN(v)) {
       n++;
       sum += v;
       sum2 += v * v;
@@ -257,14 +257,14 @@ export function registerRigid(
       let absSum = 0;
       for (let i = 0; i < lv.n; i++) {
         const e = buf[i]! - lv.t[i]!;
-        if (e === e) absSum += Math.abs(e);
+        if (!Number.isNaN(e)) absSum += Math.abs(e);
       }
       const cut = Math.max(0.5, 4.685 * 1.25 * (absSum / valid));
       H.fill(0);
       B.fill(0);
       for (let i = 0; i < lv.n; i++) {
         const e = buf[i]! - lv.t[i]!;
-        if (!(e === e)) continue;
+        if (Number.isNaN(e)) continue;
         const u = e / cut;
         if (u >= 1 || u <= -1) continue;
         const w = (1 - u * u) * (1 - u * u);
@@ -307,7 +307,7 @@ export function registerRigid(
     let dot = 0;
     for (let i = 0; i < lv0.n; i++) {
       const v = buf[i]!;
-      if (v === v) dot += v * lv0.t[i]!;
+      if (!Number.isNaN(v)) dot += v * lv0.t[i]!;
     }
     ncc = dot / valid;
   }
