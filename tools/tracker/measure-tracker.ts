@@ -21,7 +21,10 @@ const SAMPLE_HZ = Number(process.env.TRACKER_SAMPLE_HZ ?? 15);
 interface Truth {
   readonly visibleSide: Side;
   readonly frameRateHz: number;
-  readonly feet: readonly { side: Side; reps: { startS: number; endS: number; plantarflexionDeg: number; dorsiflexionDeg: number }[] }[];
+  readonly feet: readonly {
+    side: Side;
+    reps: { startS: number; endS: number; plantarflexionDeg: number; dorsiflexionDeg: number }[];
+  }[];
   readonly frames: readonly { tS: number; left: number; right: number }[];
   readonly spec: { posture: string; seed: number; camera: { azimuthDeg: number } };
 }
@@ -33,7 +36,10 @@ export interface CachedTracks {
 }
 
 /** Pose of a clip (cached beside it: the model is the slow part), then the pixel tracks (always fresh). */
-export async function tracksFor(est: () => Promise<HeadlessPoseEstimator>, mp4: string): Promise<CachedTracks> {
+export async function tracksFor(
+  est: () => Promise<HeadlessPoseEstimator>,
+  mp4: string,
+): Promise<CachedTracks> {
   const cache = mp4.replace(/\.mp4$/, `.pose-${POSE_MODEL.sha256.slice(0, 8)}-${SAMPLE_HZ}.json`);
   let pose: { sampleHz: number; frames: LandmarkFrame[] };
   if (existsSync(cache)) pose = JSON.parse(readFileSync(cache, 'utf8'));
@@ -79,7 +85,9 @@ const pct = (xs: number[], p: number) => {
 function repRanges(series: number[], tS: number[], truth: Truth, side: Side): [number, number][] {
   const out: [number, number][] = [];
   for (const r of truth.feet.find((f) => f.side === side)!.reps) {
-    const xs = series.filter((v, i) => tS[i]! >= r.startS && tS[i]! <= r.endS && Number.isFinite(v)).sort((a, b) => a - b);
+    const xs = series
+      .filter((v, i) => tS[i]! >= r.startS && tS[i]! <= r.endS && Number.isFinite(v))
+      .sort((a, b) => a - b);
     if (xs.length < 6) continue;
     const top = median(xs.slice(-3));
     const bot = median(xs.slice(0, 3));
@@ -96,7 +104,9 @@ async function main(): Promise<void> {
   const allErr = { pose: [] as number[], tracked: [] as number[], smooth: [] as number[] };
   try {
     for (const dir of dirs) {
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.mp4')).sort()) {
+      for (const f of readdirSync(dir)
+        .filter((x) => x.endsWith('.mp4'))
+        .sort()) {
         const base = join(dir, f.replace(/\.mp4$/, ''));
         if (!existsSync(`${base}.truth.json`)) continue;
         const truth = JSON.parse(readFileSync(`${base}.truth.json`, 'utf8')) as Truth;
@@ -109,11 +119,16 @@ async function main(): Promise<void> {
           const r = readLeg(fr, side, 0.7, false, reading);
           return r.ok ? r.rawDeg : Number.NaN;
         });
-        const trackedRaw = rec.tracks.map((t) => (t[side].state === 'tracking' ? t[side].rawDeg : Number.NaN));
+        const trackedRaw = rec.tracks.map((t) =>
+          t[side].state === 'tracking' ? t[side].rawDeg : Number.NaN,
+        );
         const smooth = zeroPhaseLowPass(trackedRaw, rec.sampleHz, 3);
-        const trueAt = (i: number) => truth.frames[Math.round(tS[i]! * truth.frameRateHz)]?.[side] ?? Number.NaN;
+        const trueAt = (i: number) =>
+          truth.frames[Math.round(tS[i]! * truth.frameRateHz)]?.[side] ?? Number.NaN;
         const pairs = (s: number[]) =>
-          s.flatMap((v, i) => (Number.isFinite(v) && Number.isFinite(trueAt(i)) ? [[trueAt(i), v] as [number, number]] : []));
+          s.flatMap((v, i) =>
+            Number.isFinite(v) && Number.isFinite(trueAt(i)) ? [[trueAt(i), v] as [number, number]] : [],
+          );
         const tracked = rec.tracks.filter((t) => t[side].state === 'tracking').length;
         const lost = rec.tracks.filter((t) => t[side].state === 'lost').length;
         const errs = (s: number[]) => repRanges(s, tS, truth, side).map(([t, m]) => Math.abs(m - t));
@@ -130,11 +145,15 @@ async function main(): Promise<void> {
   } finally {
     await estimator?.close();
   }
-  console.log('| clip | posture, camera azimuth | gain BlazePose | gain tracked | range err BlazePose (median deg) | tracked | tracked + zero-phase 3 Hz | frames tracked/lost/all |');
+  console.log(
+    '| clip | posture, camera azimuth | gain BlazePose | gain tracked | range err BlazePose (median deg) | tracked | tracked + zero-phase 3 Hz | frames tracked/lost/all |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   const s = (xs: number[]) => `${median(xs).toFixed(1)} / ${pct(xs, 0.9).toFixed(1)}`;
-  console.log(`\nPer-rep range error, median / p90 over ${allErr.pose.length} reps, no correction: BlazePose ${s(allErr.pose)}, tracked ${s(allErr.tracked)}, tracked + zero-phase ${s(allErr.smooth)}`);
+  console.log(
+    `\nPer-rep range error, median / p90 over ${allErr.pose.length} reps, no correction: BlazePose ${s(allErr.pose)}, tracked ${s(allErr.tracked)}, tracked + zero-phase ${s(allErr.smooth)}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
