@@ -21,7 +21,7 @@ function fromVertical(f: LandmarkFrame, a: Landmark, b: Landmark): number {
 
 /**
  * 'standing' when the torso, the thigh and the shank of a visible leg are all within 35 deg of
- * vertical in most frames; else 'sitting' when the shoulders are mostly above the hips (torso
+ * vertical (the shank at least 0.45 torso lengths long) in most frames; else 'sitting' when the shoulders are mostly above the hips (torso
  * within 45 deg of vertical), 'lying' when mostly beside them; 'unknown' without enough visible
  * torsos. Sitting on a chair (thigh level) or on a bed (legs level) is never standing. Assumes the
  * camera is held upright (the phone's rotation is already applied by the decoder).
@@ -40,13 +40,22 @@ export function detectPosture(frames: readonly LandmarkFrame[], minVisibility = 
     if (dx === 0 && dy === 0) continue;
     const torso = Math.atan2(Math.abs(dx), Math.abs(dy)) * RAD;
     angles.push(torso);
+    const torsoPx = Math.hypot(dx, dy);
     const legUp = LEGS.some(([hi, ki, ai]) => {
       const h = l[hi];
       const k = l[ki];
       const a = l[ai];
       if (!h || !k || !a || Math.min(h[3], k[3], a[3]) < minVisibility) return false;
-      // Knee below the hip and ankle below the knee, both segments near vertical.
-      return k[1] > h[1] && a[1] > k[1] && fromVertical(f, h, k) < 35 && fromVertical(f, k, a) < 35;
+      // Knee below the hip and ankle below the knee, both segments near vertical, and the shank
+      // long in the picture (legs stretched toward the camera look upright but short).
+      const shankPx = Math.hypot((a[0] - k[0]) * f.widthPx, (a[1] - k[1]) * f.heightPx);
+      return (
+        k[1] > h[1] &&
+        a[1] > k[1] &&
+        fromVertical(f, h, k) < 35 &&
+        fromVertical(f, k, a) < 35 &&
+        shankPx > 0.45 * torsoPx
+      );
     });
     if (torso < 35 && legUp) upright++;
   }

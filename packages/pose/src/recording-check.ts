@@ -22,6 +22,11 @@ export interface RecordingCheckOptions {
 
 /** Hip width over shank length in the picture above which the view is from the front or too oblique (side views: 0.1-0.3). */
 export const MAX_SIDE_VIEW_HIP_RATIO = 0.55;
+/**
+ * Heel-toe over knee-ankle length in the picture above which the shank is foreshortened by more
+ * than ~45 deg of camera turn (side views: 0.45-0.55; 45 deg measured 0.61).
+ */
+export const MAX_SIDE_VIEW_FOOT_RATIO = 0.75;
 /** Movement of hip, knee or ankle within a 2 s window, in shank lengths, that counts as the leg or body moving (pumps: under 0.3). */
 export const LEG_MOVING_SHANKS = 1;
 /** Change of the knee angle within a 2 s window that counts as a knee bend (squats, standing up; pumps: under 10). */
@@ -34,6 +39,7 @@ export const MIN_SAMPLE_HZ = 5;
 const HIPS = [23, 24] as const;
 const SHOULDERS = [11, 12] as const;
 const LEG = { left: [23, 25, 27], right: [24, 26, 28] } as const;
+const FOOT = { left: [29, 31], right: [30, 32] } as const;
 
 const RAD = 180 / Math.PI;
 
@@ -47,11 +53,15 @@ interface LegView {
   /** Hip, knee, ankle in pixels. */
   readonly pts: readonly (readonly [number, number])[];
   readonly shankPx: number;
+  /** Heel to toe, pixels. */
+  readonly footPx: number;
   readonly hipWidthPx: number;
   /** Degrees from vertical (0 = straight down the picture) of the thigh and shank, and of the torso. */
   readonly thighDeg: number;
   readonly shankDeg: number;
   readonly torsoDeg: number;
+  /** Shoulder-midpoint to hip-midpoint distance, pixels. */
+  readonly torsoPx: number;
   /** Hip-knee-ankle angle, degrees (180 = straight leg). */
   readonly kneeDeg: number;
 }
@@ -61,12 +71,15 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
   const l = f.landmarks;
   if (!l) return null;
   const px = (p: Landmark) => [p[0] * f.widthPx, p[1] * f.heightPx] as const;
-  let best: { vis: number; idx: readonly number[] } | null = null;
-  for (const idx of [LEG.left, LEG.right]) {
+  let best: { vis: number; idx: readonly number[]; foot: readonly number[] } | null = null;
+  for (const side of ['left', 'right'] as const) {
+    const idx = LEG[side];
     const vis = Math.min(...idx.map((i) => l[i]?.[3] ?? 0));
-    if (vis >= minVis && (!best || vis > best.vis)) best = { vis, idx };
+    if (vis >= minVis && (!best || vis > best.vis)) best = { vis, idx, foot: FOOT[side] };
   }
   if (!best) return null;
+  const heel = l[best.foot[0]!];
+  const toe = l[best.foot[1]!];
   const [hip, knee, ankle] = best.idx.map((i) => px(l[i]!)) as [
     readonly [number, number],
     readonly [number, number],
@@ -86,11 +99,14 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
     tMs: f.tMs,
     pts: [hip, knee, ankle],
     shankPx,
+    footPx:
+      heel && toe ? Math.hypot((toe[0] - heel[0]) * f.widthPx, (toe[1] - heel[1]) * f.heightPx) : Number.NaN,
     hipWidthPx: Math.hypot(h0[0] - h1[0], h0[1] - h1[1]),
     thighDeg: fromVertical(hip, knee),
     shankDeg: fromVertical(knee, ankle),
     // Shoulders straight above the hips: 0.
     torsoDeg: Math.atan2(Math.abs(midS[0] - midH[0]), midH[1] - midS[1]) * RAD,
+    torsoPx: Math.hypot(midS[0] - midH[0], midS[1] - midH[1]),
     kneeDeg:
       Math.abs(
         Math.atan2(
@@ -149,15 +165,17 @@ export function checkRecording(
   const views = frames.map((f) => legView(f, options.minVisibility ?? 0.5)).filter((v) => v !== null);
   if (views.length < 3) return null;
   const shankPx = median(views.map((v) => v.shankPx));
-  // Standing: torso, thigh and shank all upright. Sitting on a chair has the thigh level, lying has
-  // the torso level, so neither is taken for standing.
+  // Standing: torso, thigh and shank all upright, and the shank long in the picture. Sitting on a
+  // chair has the thigh level, lying has the torso level, and legs stretched toward the camera look
+  // upright but short, so none of them is taken for standing.
   const upright =
-    views.filter((v) => v.torsoDeg < 35 && v.thighDeg < 35 && v.shankDeg < 35).length / views.length;
+    views.filter((v) => v.torsoDeg < 35 && v.thighDeg < 35 && v.shankDeg < 35 && v.shankPx > 0.45 * v.torsoPx)
+      .length / views.length;
   const moving = legMovingShare(views, shankPx);
   if (moving > LEG_MOVING_SHARE) {
     return {
       code: 'leg-moving',
-      message: `not counted: the whole leg or body is moving (${Math.round(moving * 100)}% of the time; walking, squats, standing up or knee bends), not just the ankle. Ankle pumps are done sitting or lying with the legs still and straight.`,
+      message: `not counted: the whole leg moves, not just the ankle (${Math.round(moving * 100)}% of the time): walking, squats, standing up or knee bends, or a camera in front of the legs where the pose model cannot follow them. Ankle pumps are done sitting or lying with the legs still and straight, filmed from the side.`,
       measured: moving,
     };
   }
@@ -170,7 +188,8 @@ export function checkRecording(
     };
   }
   const hipRatio = median(views.map((v) => v.hipWidthPx / v.shankPx));
-  if (hipRatio > MAX_SIDE_VIEW_HIP_RATIO) {
+  const footRatio = median(views.map((v) => v.footPx / v.shankPx).filter(Number.isFinite));
+  if (hipRatio > MAX_SIDE_VIEW_HIP_RATIO || footRatio > MAX_SIDE_VIEW_FOOT_RATIO) {
     return {
       code: 'front-view',
       message:
