@@ -115,8 +115,11 @@ function landmarkNothingFound(
   frames: readonly LandmarkFrame[],
   result: AnalysisResult,
   sides: readonly Side[],
+  notCounted: NotCountable | null,
 ): string | null {
   if (!frames.some((f) => f.landmarks)) return 'no person was found in any frame';
+  // A person was seen but the recording cannot be counted: the report says why, not "no foot".
+  if (notCounted) return null;
   const series = result.series;
   if (series && sides.every((s) => series[s].length === 0)) {
     return `no ${sides.length === 1 ? `${sides[0]} foot` : 'foot'} was visible long enough to measure (film from the side, feet in view)`;
@@ -169,7 +172,7 @@ export async function analyzeFile(
       frameRateHz: rec.frameRateHz,
       sides,
       result: notCounted ? withoutReps(raw) : raw,
-      nothingFound: landmarkNothingFound(rec.frames, raw, sides),
+      nothingFound: landmarkNothingFound(rec.frames, raw, sides, notCounted),
       posture,
       gain: lmOptions.correction.gain,
       degrees,
@@ -230,7 +233,7 @@ export async function analyzeFile(
       frameRateHz: video.info.frameRateHz,
       sides,
       result: notCounted ? withoutReps(raw) : raw,
-      nothingFound: landmarkNothingFound(video.frames, raw, sides),
+      nothingFound: landmarkNothingFound(video.frames, raw, sides, notCounted),
       modelMsPerFrame: video.modelMsPerFrame,
       elapsedS: video.elapsedS,
       damage: video.damage,
