@@ -127,6 +127,68 @@ function landmarkNothingFound(
   return null;
 }
 
+/** A video's pose model frames and, when the pixel stage ran, its per-frame tracks. */
+export interface VideoPoseInput {
+  readonly frames: readonly LandmarkFrame[];
+  readonly tracks: readonly Record<Side, LegTrack>[] | null;
+  /** Frames per second analysed. */
+  readonly sampleHz: number;
+}
+
+/**
+ * Everything `analyze` does to a video after the pose model (and the pixel stage) ran: hindsight
+ * smoothing of the tracked angles, the recording check, the rep engine, hold-robust peaks. Exported
+ * so that an evaluation can score cached pose output exactly as the command would.
+ * @param gain --gain, when given (degrees = gain x the angle).
+ */
+export async function analyzeVideoPose(
+  input: VideoPoseInput,
+  sides: readonly Side[],
+  gain?: number,
+): Promise<
+  Pick<
+    FileAnalysis,
+    | 'sides'
+    | 'result'
+    | 'nothingFound'
+    | 'posture'
+    | 'gain'
+    | 'degrees'
+    | 'degreesNote'
+    | 'notCounted'
+    | 'pixelWarnings'
+  >
+> {
+  const pose = await import('@anklepump/pose/node');
+  const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';
+  // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames.
+  const frames = input.tracks
+    ? pose.refineRecording({ frames: input.frames, tracks: input.tracks }, input.sampleHz)
+    : input.frames;
+  const { posture, options: base } = pose.poseLandmarkOptionsFor(input.frames);
+  const correction: AngleCorrection =
+    gain !== undefined
+      ? { gain, offsetDeg: 0 }
+      : degrees === 'blazepose-corrected'
+        ? (base.correction ?? { gain: 1, offsetDeg: 0 })
+        : { gain: 1, offsetDeg: 0 };
+  const notCounted = pose.checkRecording(input.frames, { sampleHz: input.sampleHz });
+  const raw = withRobustPeaks(
+    analyzeLandmarkRecording(frames, { ...base, correction, sides, includeSeries: true }),
+  );
+  return {
+    sides,
+    result: notCounted ? withoutReps(raw) : raw,
+    nothingFound: landmarkNothingFound(input.frames, raw, sides, notCounted),
+    posture,
+    gain: correction.gain,
+    degrees,
+    degreesNote: degreesNote(degrees, null, gain),
+    notCounted,
+    pixelWarnings: notCounted || !input.tracks ? [] : lostFootWarnings(input.tracks, input.frames, sides),
+  };
+}
+
 /** Analyses the file at `path` (already resolved). Throws CliError for every user-facing failure. */
 export async function analyzeFile(
   path: string,
@@ -219,30 +281,19 @@ export async function analyzeFile(
     });
     if (video.frames.length === 0)
       throw new CliError('bad-input', `${display}: the video has no decodable frames`);
-    const degrees: DegreesSource = stage ? 'pixel-tracker' : 'blazepose-corrected';
-    // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames.
-    const frames = stage
-      ? pose.refineRecording({ frames: video.frames, tracks }, video.sampleHz)
-      : video.frames;
-    const { posture, options: lmOptions } = landmarkOptions(video.frames, degrees);
-    const notCounted = pose.checkRecording(video.frames, { sampleHz: video.sampleHz });
-    const raw = withRobustPeaks(analyzeLandmarkRecording(frames, lmOptions));
+    const camera = await analyzeVideoPose(
+      { frames: video.frames, tracks: stage ? tracks : null, sampleHz: video.sampleHz },
+      sides,
+      options.gain,
+    );
     return {
       kind: 'video',
       durationS: video.info.durationS,
       frameRateHz: video.info.frameRateHz,
-      sides,
-      result: notCounted ? withoutReps(raw) : raw,
-      nothingFound: landmarkNothingFound(video.frames, raw, sides, notCounted),
+      ...camera,
       modelMsPerFrame: video.modelMsPerFrame,
       elapsedS: video.elapsedS,
       damage: video.damage,
-      posture,
-      gain: lmOptions.correction.gain,
-      degrees,
-      degreesNote: degreesNote(degrees, null, options.gain),
-      notCounted,
-      pixelWarnings: notCounted ? [] : lostFootWarnings(tracks, video.frames, sides),
     };
   } catch (e) {
     if (e instanceof PoseError) {

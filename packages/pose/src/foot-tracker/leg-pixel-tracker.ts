@@ -49,7 +49,7 @@ export interface LegPixelTrackerOptions {
   readonly minVisibility?: number;
   /** Below this normalised cross-correlation the foot counts as lost (0..1, default 0.6). */
   readonly minMatch?: number;
-  /** Frames lost in a row after which a fresh patch is captured (1..1000, default 8). */
+  /** Frames lost in a row after which a fresh patch is captured (1..1000, default 30: 2 s at 15 fps). */
   readonly recaptureAfterFrames?: number;
   /** The found patch may sit at most this share of the foot's length from where BlazePose puts it (default 0.35). */
   readonly maxSlipFraction?: number;
@@ -61,6 +61,8 @@ export interface LegPixelTracker {
   reset(): void;
 }
 
+/** Most the foot can turn between two frames (about 375 deg/s at 15 frames per second). */
+const MAX_TURN_PER_FRAME_RAD = (25 * Math.PI) / 180;
 /** How much better (in NCC) another start must match to be taken over the last pose. */
 const SWITCH_MARGIN = 0.03;
 /** Views per part, the rotation between them, and when a frame is steady and clear enough to add one. */
@@ -227,7 +229,7 @@ function checkOptions(o: LegPixelTrackerOptions): Required<LegPixelTrackerOption
   const r = {
     minVisibility: o.minVisibility ?? 0.7,
     minMatch: o.minMatch ?? 0.6,
-    recaptureAfterFrames: o.recaptureAfterFrames ?? 8,
+    recaptureAfterFrames: o.recaptureAfterFrames ?? 30,
     maxSlipFraction: o.maxSlipFraction ?? 0.35,
   };
   const ranges: [keyof typeof r, number, number][] = [
@@ -275,7 +277,9 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       const reach = 0.5 * footLen + 8;
       const f = follow(frame, foot, a, poseFootDir, reach);
       const confidence = Math.max(0, f.ncc);
-      if (f.ncc < o.minMatch || f.coverage < 0.8 || f.slipPx > o.maxSlipFraction * footLen + 6) {
+      // A turn faster than a foot can make between two frames is the search slipping, not the foot.
+      const turned = Math.abs(wrap(f.angle - foot.angle)) > MAX_TURN_PER_FRAME_RAD && lostRun === 0;
+      if (f.ncc < o.minMatch || f.coverage < 0.8 || f.slipPx > o.maxSlipFraction * footLen + 6 || turned) {
         lostRun++;
         return NOT_TRACKING('lost', confidence);
       }

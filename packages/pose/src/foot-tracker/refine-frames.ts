@@ -140,9 +140,85 @@ export interface RecordedTracks {
   readonly tracks: readonly Readonly<Record<Side, LegTrack>>[];
 }
 
+/** Longest stretch of lost frames (seconds) bridged with the pose model's mapped angle. */
+export const MAX_BRIDGE_S = 1.5;
+const MIN_VISIBILITY = 0.7;
+const RAD = 180 / Math.PI;
+const wrap = (r: number) => Math.atan2(Math.sin(r), Math.cos(r));
+
+/** The pose model's own ankle angle for a leg (the engine's raw angle), or NaN. */
+function poseRaw(a: LegAnchor | null): { rawDeg: number; footDirRad: number; shankDirRad: number } | null {
+  if (!a || !(a.visibility >= MIN_VISIBILITY)) return null;
+  const footDirRad = Math.atan2(a.toe[1] - a.heel[1], a.toe[0] - a.heel[0]);
+  const shankDirRad = Math.atan2(a.knee[1] - a.ankle[1], a.knee[0] - a.ankle[0]);
+  return { rawDeg: 90 - Math.abs(wrap(footDirRad - shankDirRad)) * RAD, footDirRad, shankDirRad };
+}
+
 /**
- * The frames of a recording refined with hindsight: each foot's tracked angle is low-passed with
- * zero phase (`cutoffHz`, default 3) over each unbroken run of tracked frames before being written.
+ * Bridges short stretches where the pixel stage lost the foot (a turned foot at a hold can stop
+ * matching) with the pose model's angle, mapped onto the tracker's scale by a straight line fitted
+ * on this recording's frames where both measured (the pose model's gain differs from view to view,
+ * so the mapping is learned per recording and per foot), and pinned to the tracked values at both
+ * ends. Longer losses (a blanket, the foot out of the picture) stay gated.
+ */
+function bridgeGaps(
+  frames: readonly LandmarkFrame[],
+  tracks: readonly LegTrack[],
+  side: Side,
+  maxGap: number,
+): LegTrack[] {
+  const pose = frames.map((f) => poseRaw(legAnchor(f, side)));
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  tracks.forEach((t, i) => {
+    const p = pose[i];
+    if (t.state !== 'tracking' || !p) return;
+    n++;
+    sx += p.rawDeg;
+    sy += t.rawDeg;
+    sxx += p.rawDeg * p.rawDeg;
+    sxy += p.rawDeg * t.rawDeg;
+  });
+  const out = tracks.slice();
+  const varX = sxx / n - (sx / n) ** 2;
+  if (n < 20 || !(varX > 4)) return out;
+  const slope = (sxy / n - (sx / n) * (sy / n)) / varX;
+  // A mapping outside what the pose model's gain allows (0.25..1.25) is not a mapping.
+  if (!(slope >= 0.8 && slope <= 4)) return out;
+  const icpt = sy / n - slope * (sx / n);
+  const map = (x: number) => slope * x + icpt;
+  for (let i = 1; i < tracks.length; i++) {
+    if (tracks[i]!.state !== 'lost' || tracks[i - 1]!.state !== 'tracking') continue;
+    let j = i;
+    while (j < tracks.length && tracks[j]!.state === 'lost' && pose[j]) j++;
+    if (j >= tracks.length || tracks[j]!.state !== 'tracking' || j - i > maxGap) continue;
+    const a = pose[i - 1];
+    const b = pose[j];
+    const d0 = a ? tracks[i - 1]!.rawDeg - map(a.rawDeg) : 0;
+    const d1 = b ? tracks[j]!.rawDeg - map(b.rawDeg) : 0;
+    for (let k = i; k < j; k++) {
+      const p = pose[k]!;
+      const w = (k - i + 1) / (j - i + 1);
+      out[k] = {
+        state: 'tracking',
+        rawDeg: map(p.rawDeg) + (1 - w) * d0 + w * d1,
+        footDirRad: p.footDirRad,
+        shankDirRad: p.shankDirRad,
+        confidence: tracks[k]!.confidence,
+      };
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The frames of a recording refined with hindsight: short losses of the foot are bridged (see
+ * bridgeGaps), then each foot's angle is low-passed with zero phase (`cutoffHz`, default 3) over
+ * each unbroken run of tracked frames before being written.
  */
 export function refineRecording(rec: RecordedTracks, sampleHz: number, cutoffHz = 3): LandmarkFrame[] {
   if (rec.frames.length !== rec.tracks.length) {
@@ -150,9 +226,15 @@ export function refineRecording(rec: RecordedTracks, sampleHz: number, cutoffHz 
   }
   let out = rec.frames.slice();
   for (const side of ['left', 'right'] as const) {
-    const raw = rec.tracks.map((t) => (t[side].state === 'tracking' ? t[side].rawDeg : Number.NaN));
+    const tracks = bridgeGaps(
+      rec.frames,
+      rec.tracks.map((t) => t[side]),
+      side,
+      Math.round(MAX_BRIDGE_S * sampleHz),
+    );
+    const raw = tracks.map((t) => (t.state === 'tracking' ? t.rawDeg : Number.NaN));
     const smooth = sampleHz / 2 > cutoffHz ? zeroPhaseLowPass(raw, sampleHz, cutoffHz) : raw;
-    out = out.map((f, i) => refineFrame(f, side, rec.tracks[i]![side], smooth[i]));
+    out = out.map((f, i) => refineFrame(f, side, tracks[i]!, smooth[i]));
   }
   return out;
 }
