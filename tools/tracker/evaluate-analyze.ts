@@ -8,7 +8,10 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Side } from '@anklepump/motion';
 import { analyzeVideoPose } from '../../packages/cli/src/analyze/analyze-file.ts';
-import { createHeadlessPoseEstimator, type HeadlessPoseEstimator } from '../../packages/pose/src/node/index.ts';
+import {
+  createHeadlessPoseEstimator,
+  type HeadlessPoseEstimator,
+} from '../../packages/pose/src/node/index.ts';
 import { buildProfile, seededRandom, type TrueRep } from '../render/ankle-profile.ts';
 import type { ClipTruth } from '../render/render-clip.ts';
 import { tracksFor } from './measure-tracker.ts';
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     for (const dir of process.argv.slice(2)) {
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.mp4')).sort()) {
+      for (const f of readdirSync(dir)
+        .filter((x) => x.endsWith('.mp4'))
+        .sort()) {
         const base = join(dir, f.replace(/\.mp4$/, ''));
         if (!existsSync(`${base}.truth.json`)) continue;
         const truth = JSON.parse(readFileSync(`${base}.truth.json`, 'utf8')) as ClipTruth;
@@ -82,7 +87,9 @@ async function main(): Promise<void> {
           cells.push(
             reps
               .map((r, i) =>
-                trueReps[i] ? (r.rangeDeg - trueReps[i]!.plantarflexionDeg - trueReps[i]!.dorsiflexionDeg).toFixed(1) : '-',
+                trueReps[i]
+                  ? (r.rangeDeg - trueReps[i]!.plantarflexionDeg - trueReps[i]!.dorsiflexionDeg).toFixed(1)
+                  : '-',
               )
               .join(' '),
           );
@@ -93,7 +100,9 @@ async function main(): Promise<void> {
   } finally {
     await estimator?.close();
   }
-  console.log('| clip | posture | reps, tracked | range error per rep, tracked (deg) | reps, BlazePose corrected | range error, BlazePose corrected |');
+  console.log(
+    '| clip | posture | reps, tracked | range error per rep, tracked (deg) | reps, BlazePose corrected | range error, BlazePose corrected |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   for (const [mode, t] of Object.entries(tally)) {

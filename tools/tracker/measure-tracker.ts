@@ -4,6 +4,7 @@
 // each true rep against the true one), before any correction. Pose + tracks are cached beside the
 // clip (`<name>.tracks-<model>.json`) so reruns are quick. Never point it at held-out clips.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createLegReading, type LandmarkFrame, readLeg, type Side } from '@anklepump/motion';
 import { createFootTrackStage, type LegTrack } from '../../packages/pose/src/foot-tracker/index.ts';
@@ -28,6 +29,9 @@ interface Truth {
   readonly frames: readonly { tS: number; left: number; right: number }[];
   readonly spec: { posture: string; seed: number; camera: { azimuthDeg: number } };
 }
+
+/** Wall time of the pixel stage per frame (both feet), milliseconds. */
+export const stageMs: number[] = [];
 
 export interface CachedTracks {
   readonly sampleHz: number;
@@ -54,7 +58,9 @@ export async function tracksFor(
   for await (const px of decodeFrames(mp4, info, { sampleHz: SAMPLE_HZ, maxSidePx: 960 })) {
     const f = pose.frames[px.index];
     if (!f) break;
+    const t0 = performance.now();
     tracks.push(stage.push({ data: px.rgba, widthPx: px.widthPx, heightPx: px.heightPx }, f).tracks);
+    stageMs.push(performance.now() - t0);
   }
   return { sampleHz: pose.sampleHz, frames: pose.frames.slice(0, tracks.length), tracks };
 }
@@ -151,6 +157,9 @@ async function main(): Promise<void> {
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   const s = (xs: number[]) => `${median(xs).toFixed(1)} / ${pct(xs, 0.9).toFixed(1)}`;
+  console.log(
+    `\nPixel stage (both feet) per frame: median ${median(stageMs).toFixed(1)} ms, p90 ${pct(stageMs, 0.9).toFixed(1)} ms (load average ${loadavg()[0]!.toFixed(1)})`,
+  );
   console.log(
     `\nPer-rep range error, median / p90 over ${allErr.pose.length} reps, no correction: BlazePose ${s(allErr.pose)}, tracked ${s(allErr.tracked)}, tracked + zero-phase ${s(allErr.smooth)}`,
   );
