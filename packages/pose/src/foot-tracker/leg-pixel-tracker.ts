@@ -63,6 +63,8 @@ export interface LegPixelTracker {
 
 /** Most the foot can turn between two frames (about 375 deg/s at 15 frames per second). */
 const MAX_TURN_PER_FRAME_RAD = (25 * Math.PI) / 180;
+/** Most the shin turns between two frames (a lifted leg: about 150 deg/s at 15 frames per second). */
+const MAX_SHANK_TURN_PER_FRAME_RAD = (10 * Math.PI) / 180;
 /** How much better (in NCC) another start must match to be taken over the last pose. */
 const SWITCH_MARGIN = 0.03;
 /** Views per part, the rotation between them, and when a frame is steady and clear enough to add one. */
@@ -289,11 +291,14 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       let shankDir = poseShankDir;
       if (shank) {
         const s = follow(frame, shank, a, poseShankDir, 0.3 * shankLen + 8);
-        if (s.ncc >= o.minMatch && s.coverage >= 0.8) {
+        // The shin turns slowly even when the leg is lifted; a sudden turn is the search latching
+        // onto the other shin behind it. Then the last shin angle stands.
+        const steady = Math.abs(wrap(s.angle - shank.angle)) <= MAX_SHANK_TURN_PER_FRAME_RAD;
+        if (s.ncc >= o.minMatch && s.coverage >= 0.8 && steady) {
           accept(shank, s, a);
           maybeAddView(frame, shank, s, a);
-          shankDir = shank.dir0 + shank.angle;
         }
+        shankDir = shank.dir0 + shank.angle;
       }
       const footDir = foot.dir0 + foot.angle;
       const theta = Math.abs(wrap(footDir - shankDir));
