@@ -38,3 +38,9 @@ export {
   type RecordingCheckOptions,
 } from './recording-check.ts';
 export { type RawPoint, type RawPoseResult, toLandmarkFrame } from './to-landmark-frame.ts';
+export {
+  type AngleSample,
+  fitViewCalibration,
+  type ViewCalibration,
+  type ViewCalibrationResult,
+} from './view-calibration.ts';
