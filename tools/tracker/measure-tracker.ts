@@ -1,11 +1,13 @@
 // `tsx tools/tracker/measure-tracker.ts DIR...`: how well the pixel stage follows the true ankle
 // angle on rendered clips (mp4 + truth.json), next to BlazePose's foot points alone: per clip, the
 // gain (slope of measured on true, per frame) and the per-rep range error (measured swing over
-// each true rep against the true one), before any correction. Pose + tracks are cached beside the
-// clip (`<name>.tracks-<model>.json`) so reruns are quick. Never point it at held-out clips.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// each true rep against the true one), before any correction. Pose + tracks are cached in
+// .cache/tracker/ so reruns are quick. Never point it at held-out clips.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLegReading, type LandmarkFrame, readLeg, type Side } from '@anklepump/motion';
 import { createFootTrackStage, type LegTrack } from '../../packages/pose/src/foot-tracker/index.ts';
 import { zeroPhaseLowPass } from '../../packages/pose/src/foot-tracker/zero-phase.ts';
@@ -18,6 +20,7 @@ import {
 } from '../../packages/pose/src/node/index.ts';
 
 const SAMPLE_HZ = Number(process.env.TRACKER_SAMPLE_HZ ?? 15);
+const CACHE_DIR = fileURLToPath(new URL('../../.cache/tracker/', import.meta.url));
 
 interface Truth {
   readonly visibleSide: Side;
@@ -44,7 +47,12 @@ export async function tracksFor(
   est: () => Promise<HeadlessPoseEstimator>,
   mp4: string,
 ): Promise<CachedTracks> {
-  const cache = mp4.replace(/\.mp4$/, `.pose-${POSE_MODEL.sha256.slice(0, 8)}-${SAMPLE_HZ}.json`);
+  // Cached under .cache/tracker/ (git-ignored), never beside a committed fixture.
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const cache = join(
+    CACHE_DIR,
+    `${basename(mp4, '.mp4')}-${createHash('sha256').update(resolve(mp4)).digest('hex').slice(0, 8)}.pose-${POSE_MODEL.sha256.slice(0, 8)}-${SAMPLE_HZ}.json`,
+  );
   let pose: { sampleHz: number; frames: LandmarkFrame[] };
   if (existsSync(cache)) pose = JSON.parse(readFileSync(cache, 'utf8'));
   else {
