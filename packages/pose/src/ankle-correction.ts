@@ -12,6 +12,8 @@ export const BLAZEPOSE_ANKLE_CORRECTION: AngleCorrection = { gain: 1.52, offsetD
 export const BLAZEPOSE_POSTURE_CORRECTION: Readonly<Record<Posture, AngleCorrection>> = {
   sitting: { gain: 1.84, offsetDeg: 0 },
   lying: { gain: 1.24, offsetDeg: 0 },
+  // Standing is refused before any degree is shown (recording-check); the average keeps the type whole.
+  standing: BLAZEPOSE_ANKLE_CORRECTION,
   unknown: BLAZEPOSE_ANKLE_CORRECTION,
 };
 

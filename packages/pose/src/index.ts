@@ -12,6 +12,35 @@ export {
   type BrowserPoseEstimatorOptions,
   createBrowserPoseEstimator,
 } from './browser-estimator.ts';
+export {
+  createFootTrackStage,
+  createLegPixelTracker,
+  type FootTrackStage,
+  type LegAnchor,
+  type LegPixelTracker,
+  type LegPixelTrackerOptions,
+  type LegTrack,
+  type LegTrackState,
+  legAnchor,
+  type PixelFrame,
+  type RecordedTracks,
+  refineFrame,
+  refineRecording,
+  zeroPhaseLowPass,
+} from './foot-tracker/index.ts';
+export { isBlazePoseSource } from './landmark-source.ts';
 export { DEFAULT_THRESHOLDS, POSE_MODEL, type PoseThresholds, validateThresholds } from './model.ts';
 export { detectPosture, type Posture } from './posture.ts';
+export {
+  checkRecording,
+  type NotCountable,
+  type NotCountableCode,
+  type RecordingCheckOptions,
+} from './recording-check.ts';
 export { type RawPoint, type RawPoseResult, toLandmarkFrame } from './to-landmark-frame.ts';
+export {
+  type AngleSample,
+  fitViewCalibration,
+  type ViewCalibration,
+  type ViewCalibrationResult,
+} from './view-calibration.ts';

@@ -3,11 +3,15 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import {
   type AnalysisResult,
+  type AngleCorrection,
   analyzeLandmarkRecording,
   type LandmarkFrame,
   type Side,
 } from '@anklepump/motion';
+import type { LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
 import { CliError } from '../exit-codes.ts';
+import { type DegreesSource, degreesNote } from './camera-correction.ts';
+import { withRobustPeaks } from './hold-peaks.ts';
 import { parseImuCsv } from './imu-csv.ts';
 import { analyzeImu } from './imu-engine.ts';
 import { detectInputKind, type InputKind } from './input-kind.ts';
@@ -19,6 +23,13 @@ export interface AnalyzeFileOptions {
   readonly gain?: number;
   /** Video frames analysed per second. */
   readonly sampleHz: number;
+  /**
+   * Landmark files: the tool that made them, overriding the file's "source" ('blazepose...' gets
+   * the BlazePose correction; anything else is taken as it is).
+   */
+  readonly source?: string;
+  /** Videos: follow the foot's own pixels (default true); false = BlazePose's foot points, corrected. */
+  readonly track?: boolean;
   readonly onProgress?: (done: number, total: number, elapsedS: number, sourceHz: number) => void;
 }
 
@@ -36,8 +47,44 @@ export interface FileAnalysis {
   /** For videos: ffmpeg's complaint when the file is damaged or cut short. */
   readonly damage?: string | null;
   /** For camera data: the posture read from the torso, and the angle gain applied for it. */
-  readonly posture?: 'sitting' | 'lying' | 'unknown';
+  readonly posture?: Posture;
   readonly gain?: number;
+  /** Camera data: where the degrees come from, and the note that says how far to trust them. */
+  readonly degrees?: DegreesSource;
+  readonly degreesNote?: string;
+  /** Landmark files: the source tool the file or --source named (null: not named). */
+  readonly landmarkSource?: string | null;
+  /** Camera data that cannot be counted (front view, leg moving, standing...): reps are withheld. */
+  readonly notCounted?: NotCountable | null;
+  /** Extra per-foot warnings from the pixel stage (foot lost for a long stretch). */
+  readonly pixelWarnings?: readonly { side: Side; atS: number; code: string; message: string }[];
+}
+
+/** The result with no reps: what a recording that cannot be counted reports. */
+function withoutReps(result: AnalysisResult): AnalysisResult {
+  return { ...result, reps: { left: [], right: [] }, events: result.events.filter((e) => e.type !== 'rep') };
+}
+
+/** Warnings for feet the pixel stage lost in more than a fifth of the frames the pose model saw them in. */
+function lostFootWarnings(
+  tracks: readonly Record<Side, LegTrack>[],
+  frames: readonly LandmarkFrame[],
+  sides: readonly Side[],
+): { side: Side; atS: number; code: string; message: string }[] {
+  const out: { side: Side; atS: number; code: string; message: string }[] = [];
+  for (const side of sides) {
+    const seen = tracks.filter((t) => t[side].state !== 'no-leg');
+    const lost = seen.filter((t) => t[side].state === 'lost').length;
+    if (seen.length < 10 || lost / seen.length <= 0.2) continue;
+    const first = tracks.findIndex((t) => t[side].state === 'lost');
+    out.push({
+      side,
+      atS: Math.round((frames[first]?.tMs ?? 0) / 10) / 100,
+      code: 'foot-lost',
+      message: `the ${side} foot could not be followed in ${Math.round((100 * lost) / seen.length)}% of the frames (covered, out of the picture or blurred): those frames were not counted`,
+    });
+  }
+  return out;
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -68,13 +115,78 @@ function landmarkNothingFound(
   frames: readonly LandmarkFrame[],
   result: AnalysisResult,
   sides: readonly Side[],
+  notCounted: NotCountable | null,
 ): string | null {
   if (!frames.some((f) => f.landmarks)) return 'no person was found in any frame';
+  // A person was seen but the recording cannot be counted: the report says why, not "no foot".
+  if (notCounted) return null;
   const series = result.series;
   if (series && sides.every((s) => series[s].length === 0)) {
     return `no ${sides.length === 1 ? `${sides[0]} foot` : 'foot'} was visible long enough to measure (film from the side, feet in view)`;
   }
   return null;
+}
+
+/** A video's pose model frames and, when the pixel stage ran, its per-frame tracks. */
+export interface VideoPoseInput {
+  readonly frames: readonly LandmarkFrame[];
+  readonly tracks: readonly Record<Side, LegTrack>[] | null;
+  /** Frames per second analysed. */
+  readonly sampleHz: number;
+}
+
+/**
+ * Everything `analyze` does to a video after the pose model (and the pixel stage) ran: hindsight
+ * smoothing of the tracked angles, the recording check, the rep engine, hold-robust peaks. Exported
+ * so that an evaluation can score cached pose output exactly as the command would.
+ * @param gain --gain, when given (degrees = gain x the angle).
+ */
+export async function analyzeVideoPose(
+  input: VideoPoseInput,
+  sides: readonly Side[],
+  gain?: number,
+): Promise<
+  Pick<
+    FileAnalysis,
+    | 'sides'
+    | 'result'
+    | 'nothingFound'
+    | 'posture'
+    | 'gain'
+    | 'degrees'
+    | 'degreesNote'
+    | 'notCounted'
+    | 'pixelWarnings'
+  >
+> {
+  const pose = await import('@anklepump/pose/node');
+  const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';
+  // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames.
+  const frames = input.tracks
+    ? pose.refineRecording({ frames: input.frames, tracks: input.tracks }, input.sampleHz)
+    : input.frames;
+  const { posture, options: base } = pose.poseLandmarkOptionsFor(input.frames);
+  const correction: AngleCorrection =
+    gain !== undefined
+      ? { gain, offsetDeg: 0 }
+      : degrees === 'blazepose-corrected'
+        ? (base.correction ?? { gain: 1, offsetDeg: 0 })
+        : { gain: 1, offsetDeg: 0 };
+  const notCounted = pose.checkRecording(input.frames, { sampleHz: input.sampleHz });
+  const raw = withRobustPeaks(
+    analyzeLandmarkRecording(frames, { ...base, correction, sides, includeSeries: true }),
+  );
+  return {
+    sides,
+    result: notCounted ? withoutReps(raw) : raw,
+    nothingFound: landmarkNothingFound(input.frames, raw, sides, notCounted),
+    posture,
+    gain: correction.gain,
+    degrees,
+    degreesNote: degreesNote(degrees, null, gain),
+    notCounted,
+    pixelWarnings: notCounted || !input.tracks ? [] : lostFootWarnings(input.tracks, input.frames, sides),
+  };
 }
 
 /** Analyses the file at `path` (already resolved). Throws CliError for every user-facing failure. */
@@ -98,28 +210,37 @@ export async function analyzeFile(
   const guess = detectInputKind(await readHead(path), display);
   if (guess.kind === 'unknown') throw new CliError('bad-input', `${display}: ${guess.why}`);
   const sides = sidesFor(options.side, guess.kind);
-  const { poseLandmarkOptionsFor } = await import('@anklepump/pose/node');
-  // Camera degrees: the correction follows the posture seen in the frames, unless --gain is given.
-  const landmarkOptions = (frames: readonly LandmarkFrame[]) => {
-    const { posture, options: base } = poseLandmarkOptionsFor(frames);
-    const correction = options.gain !== undefined ? { gain: options.gain, offsetDeg: 0 } : base.correction;
+  const pose = await import('@anklepump/pose/node');
+  // Camera degrees: which correction, if any, applies to the frames' angle.
+  const landmarkOptions = (frames: readonly LandmarkFrame[], degrees: DegreesSource) => {
+    const { posture, options: base } = pose.poseLandmarkOptionsFor(frames);
+    let correction: AngleCorrection = { gain: 1, offsetDeg: 0 };
+    if (options.gain !== undefined) correction = { gain: options.gain, offsetDeg: 0 };
+    else if (degrees === 'blazepose-corrected') correction = base.correction ?? correction;
     return { posture, options: { ...base, correction, sides, includeSeries: true } };
   };
 
   if (guess.kind === 'landmarks') {
     const rec = parseLandmarkFile(await readFile(path, 'utf8'), display);
-    const { posture, options: lmOptions } = landmarkOptions(rec.frames);
-    const result = analyzeLandmarkRecording(rec.frames, lmOptions);
+    const source = options.source ?? rec.source;
+    const degrees: DegreesSource = pose.isBlazePoseSource(source) ? 'blazepose-corrected' : 'as-given';
+    const { posture, options: lmOptions } = landmarkOptions(rec.frames, degrees);
+    const notCounted = pose.checkRecording(rec.frames, { sampleHz: rec.frameRateHz });
+    const raw = withRobustPeaks(analyzeLandmarkRecording(rec.frames, lmOptions));
     const last = rec.frames.at(-1)!.tMs / 1000;
     return {
       kind: 'landmarks',
       durationS: last + 1 / rec.frameRateHz,
       frameRateHz: rec.frameRateHz,
       sides,
-      result,
-      nothingFound: landmarkNothingFound(rec.frames, result, sides),
+      result: notCounted ? withoutReps(raw) : raw,
+      nothingFound: landmarkNothingFound(rec.frames, raw, sides, notCounted),
       posture,
-      gain: lmOptions.correction?.gain ?? 1,
+      gain: lmOptions.correction.gain,
+      degrees,
+      degreesNote: degreesNote(degrees, source ?? null, options.gain),
+      landmarkSource: source ?? null,
+      notCounted,
     };
   }
   if (guess.kind === 'imu') {
@@ -139,30 +260,40 @@ export async function analyzeFile(
     };
   }
   // Video: the heavy part (Chromium, ffmpeg) is loaded only here.
-  const { createHeadlessPoseEstimator, PoseError } = await import('@anklepump/pose/node');
+  const { createHeadlessPoseEstimator, PoseError } = pose;
   let estimator: Awaited<ReturnType<typeof createHeadlessPoseEstimator>> | undefined;
   try {
     estimator = await createHeadlessPoseEstimator();
-    const pose = await estimator.estimateVideo(path, {
+    const track = options.track ?? true;
+    const stage = track ? pose.createFootTrackStage({ sides }) : null;
+    const tracks: Record<Side, LegTrack>[] = [];
+    const video = await estimator.estimateVideo(path, {
       sampleHz: options.sampleHz,
       onProgress: (p) => options.onProgress?.(p.framesDone, p.framesTotal, p.elapsedS, 0),
+      ...(stage
+        ? {
+            onFrame: (px, f) =>
+              tracks.push(
+                stage.push({ data: px.rgba, widthPx: px.widthPx, heightPx: px.heightPx }, f).tracks,
+              ),
+          }
+        : {}),
     });
-    if (pose.frames.length === 0)
+    if (video.frames.length === 0)
       throw new CliError('bad-input', `${display}: the video has no decodable frames`);
-    const { posture, options: lmOptions } = landmarkOptions(pose.frames);
-    const result = analyzeLandmarkRecording(pose.frames, lmOptions);
+    const camera = await analyzeVideoPose(
+      { frames: video.frames, tracks: stage ? tracks : null, sampleHz: video.sampleHz },
+      sides,
+      options.gain,
+    );
     return {
       kind: 'video',
-      durationS: pose.info.durationS,
-      frameRateHz: pose.info.frameRateHz,
-      sides,
-      result,
-      nothingFound: landmarkNothingFound(pose.frames, result, sides),
-      modelMsPerFrame: pose.modelMsPerFrame,
-      elapsedS: pose.elapsedS,
-      damage: pose.damage,
-      posture,
-      gain: lmOptions.correction?.gain ?? 1,
+      durationS: video.info.durationS,
+      frameRateHz: video.info.frameRateHz,
+      ...camera,
+      modelMsPerFrame: video.modelMsPerFrame,
+      elapsedS: video.elapsedS,
+      damage: video.damage,
     };
   } catch (e) {
     if (e instanceof PoseError) {

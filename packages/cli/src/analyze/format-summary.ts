@@ -28,6 +28,8 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
         ? `, ${input.posture === 'unknown' ? 'posture unknown' : input.posture}, angle gain ${input.angleGain}`
         : ''),
   ];
+  if (report.notCounted)
+    lines.push('', `NOT COUNTED (${report.notCounted.code}): ${report.notCounted.message}`);
   for (const foot of report.feet) {
     const full = foot.reps.filter((r) => r.full).length;
     if (!foot.measured) {

@@ -56,6 +56,17 @@ describe('parseLandmarkFile', () => {
     expect(message(JSON.stringify({ ...good, width: 'wide' }))).toContain('width: expected a number');
   });
 
+  it('reads the source tool the file names, and says what is wrong with a bad one', () => {
+    expect(parseLandmarkFile(JSON.stringify(good), 'f.json').source).toBeNull();
+    expect(parseLandmarkFile(JSON.stringify({ ...good, source: ' blazepose-full ' }), 'f.json').source).toBe(
+      'blazepose-full',
+    );
+    expect(message(JSON.stringify({ ...good, source: 42 }))).toMatch(
+      /^f\.json: source: expected the name of the tool/,
+    );
+    expect(message(JSON.stringify({ ...good, source: '' }))).toMatch(/source: expected/);
+  });
+
   it('throws only CliError, whatever the text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {

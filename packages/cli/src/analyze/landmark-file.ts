@@ -9,6 +9,11 @@ export interface LandmarkRecording {
   readonly widthPx: number;
   readonly heightPx: number;
   readonly frames: LandmarkFrame[];
+  /**
+   * The tool that made the landmarks, as the file names it (`"source": "blazepose-full"`,
+   * `"mediapipe-pose-heavy"`, `"openpose-body25"`...), or null when the file does not say.
+   */
+  readonly source: string | null;
 }
 
 function bad(path: string, where: string, what: string): CliError {
@@ -61,6 +66,17 @@ export function parseLandmarkFile(text: string, path: string): LandmarkRecording
   if (d.version !== 1)
     throw bad(path, 'version', `expected 1, got ${JSON.stringify(d.version) ?? 'nothing'}`);
   const frameRateHz = num(d.frameRateHz, path, 'frameRateHz', 1, 1000);
+  let source: string | null = null;
+  if (d.source !== undefined && d.source !== null) {
+    if (typeof d.source !== 'string' || d.source.trim() === '' || d.source.length > 100) {
+      throw bad(
+        path,
+        'source',
+        `expected the name of the tool that made the landmarks (text, up to 100 characters), got ${JSON.stringify(d.source).slice(0, 60)}`,
+      );
+    }
+    source = d.source.trim();
+  }
   const widthPx = num(d.width, path, 'width', 1, 100_000);
   const heightPx = num(d.height, path, 'height', 1, 100_000);
   if (!Array.isArray(d.frames)) throw bad(path, 'frames', 'expected an array of frames');
@@ -74,5 +90,5 @@ export function parseLandmarkFile(text: string, path: string): LandmarkRecording
     const world = rows(fr.world, path, `${where}.world`);
     return { tMs: tS * 1000, landmarks, world, widthPx, heightPx };
   });
-  return { frameRateHz, widthPx, heightPx, frames };
+  return { frameRateHz, widthPx, heightPx, frames, source };
 }

@@ -56,9 +56,22 @@ export interface AnalyzeReport {
     readonly durationS: number;
     readonly frameRateHz: number;
     /** Added, camera data only: posture read from the torso, and the gain applied to its degrees. */
-    readonly posture?: 'sitting' | 'lying' | 'unknown';
+    readonly posture?: 'sitting' | 'lying' | 'standing' | 'unknown';
     readonly angleGain?: number;
+    /**
+     * Added, camera data only: where the degrees come from: 'pixel-tracker' (the foot's own
+     * pixels, videos), 'blazepose-corrected' (BlazePose's foot points x the posture correction),
+     * 'as-given' (landmarks from another or an unnamed tool, taken as they are).
+     */
+    readonly degrees?: 'pixel-tracker' | 'blazepose-corrected' | 'as-given';
+    /** Added, landmark files: the tool the file (or --source) names, null when not named. */
+    readonly landmarkSource?: string | null;
   };
+  /**
+   * Added: set when the recording cannot be counted (the reps are withheld, every foot has 0):
+   * code 'front-view' | 'leg-moving' | 'standing' | 'too-few-frames', and the reason in words.
+   */
+  notCounted?: { readonly code: string; readonly message: string };
   readonly feet: ReportFoot[];
   series?: SeriesPoint[];
 }

@@ -34,6 +34,8 @@ export async function run(ctx: CommandContext): Promise<number> {
       side: o.side as Side | 'both' | undefined,
       sampleHz: o.fps as number,
       ...(o.gain !== undefined ? { gain: o.gain as number } : {}),
+      ...(o.source !== undefined ? { source: o.source as string } : {}),
+      track: o.tracker !== 'off',
       onProgress: (done, total, elapsedS) => bar.update(done, total, elapsedS),
     });
   } finally {
@@ -49,8 +51,20 @@ export async function run(ctx: CommandContext): Promise<number> {
     durationS: Math.round(analysis.durationS * 100) / 100,
     frameRateHz: Math.round(analysis.frameRateHz * 100) / 100,
     ...(analysis.posture ? { posture: analysis.posture, angleGain: analysis.gain } : {}),
+    ...(analysis.degrees ? { degrees: analysis.degrees } : {}),
+    ...(analysis.kind === 'landmarks' ? { landmarkSource: analysis.landmarkSource ?? null } : {}),
   };
   const report = buildReport(analysis.result, input, analysis.sides, rx, TOO_FAST_CYCLE_S, Boolean(o.series));
+  if (analysis.notCounted) {
+    const { code, message } = analysis.notCounted;
+    report.notCounted = { code, message };
+    for (const foot of report.feet) foot.warnings.unshift({ atS: 0, code, message });
+  }
+  for (const w of analysis.pixelWarnings ?? []) {
+    report.feet
+      .find((f) => f.side === w.side)
+      ?.warnings.push({ atS: w.atS, code: w.code, message: w.message });
+  }
   if (analysis.damage) {
     for (const foot of report.feet) {
       foot.warnings.unshift({
@@ -60,7 +74,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       });
     }
   }
-  const note = analysis.kind === 'imu' ? IMU_DEGREES_NOTE : CAMERA_DEGREES_NOTE;
+  const note = analysis.kind === 'imu' ? IMU_DEGREES_NOTE : (analysis.degreesNote ?? CAMERA_DEGREES_NOTE);
   if (plot) {
     const svg = plotSvg(report, analysis.result, note);
     const out = isAbsolute(plot) ? plot : resolve(ctx.cwd, plot);

@@ -30,15 +30,17 @@ describe('analyze a video', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.input.kind).toBe('video');
+    expect(report.input.degrees).toBe('pixel-tracker');
+    expect(report.notCounted).toBeUndefined();
     expect(report.input.durationS).toBeCloseTo(17.4, 0);
     const right = report.feet.find((f: { side: string }) => f.side === 'right');
     const trueReps = truth.feet.find((f) => f.side === 'right')!.reps;
     expect(right.repCount).toBe(trueReps.length);
     right.reps.forEach((rep: { rangeDeg: number }, i: number) => {
       const trueRange = trueReps[i]!.plantarflexionDeg + trueReps[i]!.dorsiflexionDeg;
-      // Camera degrees are corrected estimates: within 15 deg of the truth on this clip; the README
-      // gives the spread measured over the evaluation set (bench/results/analyze.md).
-      expect(Math.abs(rep.rangeDeg - trueRange)).toBeLessThan(15);
+      // Degrees follow the foot's own pixels (BlazePose's points alone were 6-8 deg short here):
+      // within 4 deg of the truth on this clip; the README gives the spread over other clips.
+      expect(Math.abs(rep.rangeDeg - trueRange)).toBeLessThan(4);
     });
     // The left foot is hidden behind the right in this side view: it must not get phantom reps.
     const left = report.feet.find((f: { side: string }) => f.side === 'left');

@@ -14,7 +14,11 @@ export const analyze: CommandSpec = {
     '  landmark JSON: {"version":1,"frameRateHz":30,"width":W,"height":H,"frames":[{"tS":0,"landmarks":[[x,y,z,v],...33]|null}]}',
     '  sensor CSV: header t,ax,ay,az,gx,gy,gz (s, m/s^2, rad/s), optional qw,qx,qy,qz and shank_ax..shank_gz;',
     '    lines starting with # are comments.',
-    'Degrees from video are corrected estimates (see the README for their measured accuracy).',
+    '  A landmark file may name its tool: "source":"blazepose-full"; only BlazePose landmarks get the',
+    '  BlazePose degree correction, others are taken as they are.',
+    "Degrees from video follow the foot's own pixels (see the README for their measured accuracy).",
+    'A recording filmed from the front, of a person standing, or with the whole leg moving (walking,',
+    'squats) is not counted: the report says why.',
   ].join('\n'),
   positionals: [
     { name: 'file', description: 'the video, landmark JSON or sensor CSV to analyse', required: true },
@@ -69,6 +73,21 @@ export const analyze: CommandSpec = {
       valueName: 'x',
       description:
         'camera angle correction (degrees = x times the pose angle); default measured for the model',
+    },
+    {
+      name: 'source',
+      type: 'string',
+      valueName: 'tool',
+      description:
+        'landmark JSON: the tool that made it, overriding the file\'s "source" (blazepose... gets the BlazePose correction; others are taken as they are)',
+    },
+    {
+      name: 'tracker',
+      type: 'string',
+      choices: ['on', 'off'],
+      default: 'on',
+      description:
+        "video: follow the foot's own pixels (on) or use the pose model's foot points, corrected (off)",
     },
     { name: 'quiet', alias: 'q', type: 'boolean', description: 'no progress bar' },
   ],

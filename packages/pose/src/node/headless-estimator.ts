@@ -35,6 +35,12 @@ export interface EstimateVideoOptions {
   /** Longest side the frames are scaled to before the model, 64..4096 px (default 960). */
   readonly maxSidePx?: number;
   readonly onProgress?: (p: VideoProgress) => void;
+  /**
+   * Called with each frame's pixels and its landmarks, in order, as soon as the model has read it
+   * (the pixel stage runs here, in Node, while Chromium reads the next frame). The pixels are
+   * released after the call.
+   */
+  readonly onFrame?: (pixels: DecodedFrame, frame: LandmarkFrame) => void;
 }
 
 export interface VideoPose {
@@ -191,16 +197,35 @@ export async function createHeadlessPoseEstimator(
       };
       jobs.set(job.id, job);
       const decoded: DecodedFrame[] = [];
+      const awaitingResult = new Map<number, DecodedFrame>();
       let damage: string | null = null;
+      let hookError: unknown = null;
       const finished = new Promise<void>((resolve, reject) => {
         job.onDone = resolve;
         job.onError = (m) => reject(new PoseError('browser-failed', `pose model failed in Chromium: ${m}`));
-        job.onResult = (i) =>
+        job.onResult = (i) => {
+          const px = awaitingResult.get(i);
+          awaitingResult.delete(i);
+          if (px && opts.onFrame && hookError === null) {
+            const r = job.results[i];
+            try {
+              opts.onFrame(px, {
+                tMs: px.tMs,
+                landmarks: r?.landmarks ?? null,
+                world: r?.landmarks ? (r.world ?? null) : null,
+                widthPx: px.widthPx,
+                heightPx: px.heightPx,
+              });
+            } catch (e) {
+              hookError = e;
+            }
+          }
           opts.onProgress?.({
             framesDone: i + 1,
             framesTotal: Math.max(framesTotal, i + 1),
             elapsedS: (performance.now() - started) / 1000,
           });
+        };
       });
       finished.catch(() => {});
       const produce = async (): Promise<void> => {
@@ -213,6 +238,7 @@ export async function createHeadlessPoseEstimator(
             },
           })) {
             decoded.push({ ...f, rgba: Buffer.alloc(0) });
+            if (opts.onFrame) awaitingResult.set(f.index, f);
             const w = job.waiting.get(f.index);
             if (w) {
               job.waiting.delete(f.index);
@@ -241,6 +267,7 @@ export async function createHeadlessPoseEstimator(
       } finally {
         jobs.delete(job.id);
       }
+      if (hookError !== null) throw hookError;
       const frames: LandmarkFrame[] = decoded.map((f, i) => {
         const r = job.results[i];
         return {

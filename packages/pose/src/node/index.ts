@@ -6,7 +6,15 @@ export {
   POSE_LANDMARK_OPTIONS,
   poseLandmarkOptionsFor,
 } from '../ankle-correction.ts';
+export {
+  createFootTrackStage,
+  type LegTrack,
+  type PixelFrame,
+  refineRecording,
+} from '../foot-tracker/index.ts';
+export { isBlazePoseSource } from '../landmark-source.ts';
 export { detectPosture, type Posture } from '../posture.ts';
+export { checkRecording, type NotCountable, type NotCountableCode } from '../recording-check.ts';
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';
 export {
   type DecodedFrame,

@@ -1,12 +1,19 @@
-// The live camera pipeline: the camera stream in a <video>, the on-device pose estimator on each
-// new frame, the leg's landmarks drawn over the video, and the picture's brightness. No frame is
-// stored or sent anywhere: each one is read into the model and dropped.
+// The live camera pipeline: the camera stream in a <video>, the on-device pose estimator and the
+// foot tracker on each new frame in a Worker (the page never waits for the model), the leg's
+// landmarks drawn over the video, and the picture's brightness. No frame is stored or sent
+// anywhere: each one is handed to the worker as a bitmap, read and closed.
 import { BLAZEPOSE, type LandmarkFrame } from '@anklepump/motion';
-import { createBrowserPoseEstimator } from '@anklepump/pose';
 import { h } from '../app/dom.ts';
+import type { PoseWorkerReply, PoseWorkerRequest } from './pose-worker.ts';
 
 export interface CameraFrame {
+  /** BlazePose's landmarks as the model gave them. */
   readonly frame: LandmarkFrame;
+  /**
+   * The same frame with each foot's angle measured from its own pixels by the pose package's
+   * tracker (no BlazePose correction applies to it); a lost foot has its heel and toe gated out.
+   */
+  readonly tracked: LandmarkFrame;
   /** Mean brightness 0..255, refreshed every few frames. */
   readonly lumaMean: number;
   /** performance.now() when the video frame arrived, ms (for latency measurement). */
@@ -72,16 +79,27 @@ export async function openCamera(): Promise<CameraPipeline> {
   video.srcObject = stream;
   const canvas = h('canvas', { 'aria-hidden': 'true' });
   const view = h('div', { class: 'video-wrap' }, video, canvas);
-  let estimator: Awaited<ReturnType<typeof createBrowserPoseEstimator>>;
+  // A classic worker: MediaPipe loads its wasm glue with importScripts, which module workers lack.
+  const worker = new Worker(new URL('./pose-worker.ts', import.meta.url), { type: 'classic' });
+  const send = (m: PoseWorkerRequest, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
+  let onReply: (m: PoseWorkerReply) => void = () => {};
+  worker.onmessage = (ev: MessageEvent<PoseWorkerReply>) => onReply(ev.data);
   try {
     await video.play();
     // Model and wasm ship with the app (see vite.config.ts), relative to the page.
-    estimator = await createBrowserPoseEstimator({
-      wasmBaseUrl: new URL('pose/wasm', document.baseURI).href,
-      modelUrl: new URL('pose/pose_landmarker_full.task', document.baseURI).href,
+    await new Promise<void>((resolve, reject) => {
+      onReply = (m) =>
+        m.type === 'ready' ? resolve() : m.type === 'error' ? reject(new Error(m.message)) : undefined;
+      worker.onerror = (e) => reject(new Error(`the pose worker failed to start: ${e.message}`));
+      send({
+        type: 'init',
+        wasmBaseUrl: new URL('pose/wasm', document.baseURI).href,
+        modelUrl: new URL('pose/pose_landmarker_full.task', document.baseURI).href,
+      });
     });
   } catch (err) {
     for (const t of stream.getTracks()) t.stop();
+    worker.terminate();
     throw err;
   }
   const ctx = canvas.getContext('2d')!;
@@ -93,11 +111,26 @@ export async function openCamera(): Promise<CameraPipeline> {
   let n = 0;
   let stopped = false;
   let lastT = -1;
+  /** Only one frame at a time in the worker: frames that arrive meanwhile are skipped, not queued. */
+  let busy = false;
+
+  onReply = (m) => {
+    if (m.type !== 'result') return;
+    busy = false;
+    if (stopped) return;
+    drawLegs(ctx, m.frame);
+    times.push(m.tMs);
+    while (times.length > 0 && times[0]! < m.tMs - 2000) times.shift();
+    for (const cb of subscribers)
+      cb({ frame: m.frame, tracked: m.tracked, lumaMean: luma, arrivedMs: m.tMs });
+    // Exposed for the benchmark and for support: how fast this device analyses the camera.
+    if (n % 15 === 0) view.dataset.fps = fps().toFixed(1);
+  };
 
   const onFrame = () => {
     if (stopped) return;
     const arrivedMs = performance.now();
-    if (video.videoWidth > 0 && arrivedMs > lastT) {
+    if (video.videoWidth > 0 && arrivedMs > lastT && !busy) {
       lastT = arrivedMs;
       if (canvas.width !== video.videoWidth) {
         canvas.width = video.videoWidth;
@@ -114,13 +147,19 @@ export async function openCamera(): Promise<CameraPipeline> {
       // A User Timing mark per frame lets a benchmark measure frame-to-counter delay from outside.
       performance.clearMarks(FRAME_MARK);
       performance.mark(FRAME_MARK, { startTime: arrivedMs });
-      const frame = estimator.estimate(video, arrivedMs);
-      drawLegs(ctx, frame);
-      times.push(arrivedMs);
-      while (times.length > 0 && times[0]! < arrivedMs - 2000) times.shift();
-      for (const cb of subscribers) cb({ frame, lumaMean: luma, arrivedMs });
-      // Exposed for the benchmark and for support: how fast this device analyses the camera.
-      if (n % 15 === 0) view.dataset.fps = fps().toFixed(1);
+      busy = true;
+      createImageBitmap(video).then(
+        (bitmap) => {
+          if (stopped) {
+            bitmap.close();
+            return;
+          }
+          send({ type: 'frame', bitmap, tMs: arrivedMs }, [bitmap]);
+        },
+        () => {
+          busy = false;
+        },
+      );
     }
     schedule();
   };
@@ -145,7 +184,7 @@ export async function openCamera(): Promise<CameraPipeline> {
       stopped = true;
       subscribers.clear();
       for (const t of stream.getTracks()) t.stop();
-      estimator.close();
+      send({ type: 'close' });
     },
   };
 }

@@ -1,0 +1,44 @@
+import type { AnglePoint, RepMetrics } from '@anklepump/motion';
+import { describe, expect, it } from 'vitest';
+import { robustPeaks } from './hold-peaks.ts';
+
+/** A rep held at -30 then +15 for 15 frames each, with alternating +-2 deg noise on the holds. */
+function noisyRep(): { rep: RepMetrics; series: AnglePoint[] } {
+  const series: AnglePoint[] = [];
+  let t = 0;
+  const push = (a: number) => series.push({ tMs: (t++ * 1000) / 15, angleDeg: a });
+  for (let i = 0; i < 5; i++) push(-6 * i);
+  for (let i = 0; i < 15; i++) push(-30 + (i % 2 ? 2 : -2));
+  for (let i = 0; i < 9; i++) push(-30 + 5 * i);
+  for (let i = 0; i < 15; i++) push(15 + (i % 2 ? 2 : -2));
+  const rep = {
+    side: 'right',
+    peakPlantarDeg: -32,
+    peakDorsiDeg: 17,
+    rangeDeg: 49,
+    plantarTMs: series[6]!.tMs,
+    dorsiTMs: series[30]!.tMs,
+  } as RepMetrics;
+  return { rep, series };
+}
+
+describe('robustPeaks', () => {
+  it('takes the held value, not the noisiest frame: range 45, not 49', () => {
+    const { rep, series } = noisyRep();
+    const r = robustPeaks(rep, series);
+    expect(Math.abs(r.peakPlantarDeg + 30)).toBeLessThan(0.5);
+    expect(Math.abs(r.peakDorsiDeg - 15)).toBeLessThan(0.5);
+    expect(Math.abs(r.rangeDeg - 45)).toBeLessThan(1);
+  });
+  it('keeps the engine value when the peak was a single frame (no hold to take a median over)', () => {
+    const series = [-5, -20, -31, -18, 0, 12, 16, 10].map((a, i) => ({ tMs: i * 66, angleDeg: a }));
+    const rep = {
+      peakPlantarDeg: -31,
+      peakDorsiDeg: 16,
+      rangeDeg: 47,
+      plantarTMs: 132,
+      dorsiTMs: 396,
+    } as RepMetrics;
+    expect(robustPeaks(rep, series)).toMatchObject({ peakPlantarDeg: -31, peakDorsiDeg: 16, rangeDeg: 47 });
+  });
+});

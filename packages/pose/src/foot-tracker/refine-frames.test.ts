@@ -1,0 +1,73 @@
+import { createLegReading, type Landmark, type LandmarkFrame, readLeg } from '@anklepump/motion';
+import { describe, expect, it } from 'vitest';
+import type { LegTrack } from './leg-pixel-tracker.ts';
+import { refineFrame, refineRecording } from './refine-frames.ts';
+
+const W = 640;
+const H = 480;
+
+/** A side view: shank level (knee left of ankle), foot pointing up at the pose model's `poseDeg`. */
+function frame(tMs: number, poseDeg: number): LandmarkFrame {
+  const rows: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.9] as const);
+  const ankle = [400, 300] as const;
+  const up = ((90 + poseDeg) * Math.PI) / 180; // foot direction from the shank line
+  const heel = [ankle[0] + 5, ankle[1] + 10] as const;
+  rows[26] = [250 / W, 300 / H, 0, 0.95];
+  rows[28] = [ankle[0] / W, ankle[1] / H, 0, 0.95];
+  rows[30] = [heel[0] / W, heel[1] / H, 0, 0.95];
+  rows[32] = [(heel[0] + 60 * Math.cos(-up)) / W, (heel[1] + 60 * Math.sin(-up)) / H, 0, 0.95];
+  return { tMs, landmarks: rows, widthPx: W, heightPx: H };
+}
+
+const tracked = (rawDeg: number): LegTrack => ({
+  state: 'tracking',
+  rawDeg,
+  footDirRad: -Math.PI / 2,
+  shankDirRad: Math.PI,
+  confidence: 0.95,
+});
+const lost: LegTrack = {
+  state: 'lost',
+  rawDeg: Number.NaN,
+  footDirRad: Number.NaN,
+  shankDirRad: Number.NaN,
+  confidence: 0.2,
+};
+const noLeg: LegTrack = { ...lost, state: 'no-leg', confidence: 0 };
+
+const engineRaw = (f: LandmarkFrame) => {
+  const r = readLeg(f, 'right', 0.7, false, createLegReading());
+  return r.ok ? r.rawDeg : Number.NaN;
+};
+
+describe('refineFrame', () => {
+  it('writes the tracked angle so that the engine reads exactly it', () => {
+    for (const deg of [-35, -10, 0, 12]) {
+      expect(engineRaw(refineFrame(frame(0, 3), 'right', tracked(deg)))).toBeCloseTo(deg, 6);
+    }
+  });
+  it('frames of the fixture read as their pose angle', () => {
+    expect(engineRaw(frame(0, 10))).toBeCloseTo(10, 6);
+  });
+  it('gates a lost foot out instead of letting the pose model guess it', () => {
+    expect(engineRaw(refineFrame(frame(0, 3), 'right', lost))).toBeNaN();
+  });
+});
+
+describe('refineRecording', () => {
+  // The pose model sees half the swing (gain 0.5); the tracker the whole of it, except where lost.
+  const n = 120;
+  const trueDeg = (i: number) => 30 * Math.sin(i / 6);
+  const frames = Array.from({ length: n }, (_, i) => frame((i * 1000) / 15, 0.5 * trueDeg(i)));
+  const tracks = (lostAt: (i: number) => boolean) =>
+    Array.from({ length: n }, (_, i) => ({ left: noLeg, right: lostAt(i) ? lost : tracked(trueDeg(i)) }));
+
+  it('bridges a short loss with the pose model angle mapped to the tracker scale', () => {
+    const out = refineRecording({ frames, tracks: tracks((i) => i >= 60 && i < 66) }, 15);
+    for (let i = 60; i < 66; i++) expect(Math.abs(engineRaw(out[i]!) - trueDeg(i))).toBeLessThan(1.5);
+  });
+  it('leaves a long loss (a blanket, the foot out of the picture) gated', () => {
+    const out = refineRecording({ frames, tracks: tracks((i) => i >= 40 && i < 80) }, 15);
+    for (let i = 40; i < 80; i++) expect(engineRaw(out[i]!)).toBeNaN();
+  });
+});

@@ -1,0 +1,240 @@
+// Joins the pixel stage to the landmark engine: BlazePose's leg becomes the anchor, and the tracked
+// foot and shank directions are written back into the frame's knee and toe points, so the engine
+// reads the image-measured angle through its usual landmark path (one contract, no second one).
+import { BLAZEPOSE, type Landmark, type LandmarkFrame, type Side } from '@anklepump/motion';
+import type { PixelFrame } from './gray-image.ts';
+import {
+  createLegPixelTracker,
+  type LegAnchor,
+  type LegPixelTrackerOptions,
+  type LegTrack,
+} from './leg-pixel-tracker.ts';
+import { zeroPhaseLowPass } from './zero-phase.ts';
+
+const IDX = {
+  left: {
+    knee: BLAZEPOSE.leftKnee,
+    ankle: BLAZEPOSE.leftAnkle,
+    heel: BLAZEPOSE.leftHeel,
+    toe: BLAZEPOSE.leftFootIndex,
+  },
+  right: {
+    knee: BLAZEPOSE.rightKnee,
+    ankle: BLAZEPOSE.rightAnkle,
+    heel: BLAZEPOSE.rightHeel,
+    toe: BLAZEPOSE.rightFootIndex,
+  },
+} as const;
+
+/** BlazePose's `side` leg in `frame` as pixel points, or null when the frame has no such leg. */
+export function legAnchor(frame: LandmarkFrame, side: Side): LegAnchor | null {
+  const lm = frame.landmarks;
+  if (!lm) return null;
+  const i = IDX[side];
+  const pts = [lm[i.knee], lm[i.ankle], lm[i.heel], lm[i.toe]];
+  if (pts.some((p) => !p || !Number.isFinite(p[0] + p[1] + p[3]))) return null;
+  const [k, a, h, t] = pts as Landmark[];
+  const px = (p: Landmark) => [p[0] * frame.widthPx, p[1] * frame.heightPx] as const;
+  return {
+    knee: px(k!),
+    ankle: px(a!),
+    heel: px(h!),
+    toe: px(t!),
+    visibility: Math.min(k![3], a![3], h![3], t![3]),
+  };
+}
+
+/**
+ * `frame` with the `side` leg's knee and toe moved so that the shank and foot lines have the
+ * tracked directions (lengths and the ankle and heel kept). A foot the tracker lost gets heel and
+ * toe visibility 0, so the engine gates it out instead of counting on BlazePose's guess.
+ * @param rawDeg the angle to write (the track's own, or a smoothed one).
+ */
+export function refineFrame(
+  frame: LandmarkFrame,
+  side: Side,
+  track: LegTrack,
+  rawDeg = track.rawDeg,
+): LandmarkFrame {
+  const lm = frame.landmarks;
+  if (!lm || track.state === 'no-leg') return frame;
+  const i = IDX[side];
+  const rows = lm.slice();
+  if (track.state === 'lost' || !Number.isFinite(rawDeg)) {
+    rows[i.heel] = [lm[i.heel]![0], lm[i.heel]![1], lm[i.heel]![2], 0];
+    rows[i.toe] = [lm[i.toe]![0], lm[i.toe]![1], lm[i.toe]![2], 0];
+    return { ...frame, landmarks: rows };
+  }
+  const w = frame.widthPx;
+  const h = frame.heightPx;
+  const a = lm[i.ankle]!;
+  const k = lm[i.knee]!;
+  const he = lm[i.heel]!;
+  const t = lm[i.toe]!;
+  const shankLen = Math.hypot((k[0] - a[0]) * w, (k[1] - a[1]) * h);
+  const footLen = Math.hypot((t[0] - he[0]) * w, (t[1] - he[1]) * h);
+  const sign = Math.sign(Math.sin(track.footDirRad - track.shankDirRad)) || 1;
+  const footDir = track.shankDirRad + (sign * ((90 - rawDeg) * Math.PI)) / 180;
+  rows[i.knee] = [
+    a[0] + (shankLen * Math.cos(track.shankDirRad)) / w,
+    a[1] + (shankLen * Math.sin(track.shankDirRad)) / h,
+    k[2],
+    k[3],
+  ];
+  rows[i.toe] = [
+    he[0] + (footLen * Math.cos(footDir)) / w,
+    he[1] + (footLen * Math.sin(footDir)) / h,
+    t[2],
+    t[3],
+  ];
+  return { ...frame, landmarks: rows };
+}
+
+/** The pixel stage for a stream of frames: one tracker per foot. */
+export interface FootTrackStage {
+  /** Tracks the feet in `pixels` (the picture `frame`'s landmarks came from) and returns the refined frame. */
+  push(
+    pixels: PixelFrame,
+    frame: LandmarkFrame,
+  ): { readonly frame: LandmarkFrame; readonly tracks: Readonly<Record<Side, LegTrack>> };
+  reset(): void;
+}
+
+/** Creates the stage for `sides` (default both); throws RangeError on a bad option. */
+export function createFootTrackStage(
+  options: LegPixelTrackerOptions & { readonly sides?: readonly Side[] } = {},
+): FootTrackStage {
+  const sides = options.sides ?? (['left', 'right'] as const);
+  const trackers = new Map(sides.map((s) => [s, createLegPixelTracker(options)] as const));
+  const none: LegTrack = {
+    state: 'no-leg',
+    rawDeg: Number.NaN,
+    footDirRad: Number.NaN,
+    shankDirRad: Number.NaN,
+    confidence: 0,
+  };
+  return {
+    push(pixels, frame) {
+      if (pixels.widthPx !== frame.widthPx || pixels.heightPx !== frame.heightPx) {
+        throw new RangeError(
+          `pixels are ${pixels.widthPx}x${pixels.heightPx} but the landmarks were found on ${frame.widthPx}x${frame.heightPx}`,
+        );
+      }
+      const tracks: Record<Side, LegTrack> = { left: none, right: none };
+      let out = frame;
+      for (const [side, tracker] of trackers) {
+        tracks[side] = tracker.push(pixels, legAnchor(frame, side));
+        out = refineFrame(out, side, tracks[side]);
+      }
+      return { frame: out, tracks };
+    },
+    reset() {
+      for (const t of trackers.values()) t.reset();
+    },
+  };
+}
+
+/** A recorded track per frame for each foot, as a whole recording gives it. */
+export interface RecordedTracks {
+  readonly frames: readonly LandmarkFrame[];
+  readonly tracks: readonly Readonly<Record<Side, LegTrack>>[];
+}
+
+/** Longest stretch of lost frames (seconds) bridged with the pose model's mapped angle. */
+export const MAX_BRIDGE_S = 1.5;
+const MIN_VISIBILITY = 0.7;
+const RAD = 180 / Math.PI;
+const wrap = (r: number) => Math.atan2(Math.sin(r), Math.cos(r));
+
+/** The pose model's own ankle angle for a leg (the engine's raw angle), or NaN. */
+function poseRaw(a: LegAnchor | null): { rawDeg: number; footDirRad: number; shankDirRad: number } | null {
+  if (!a || !(a.visibility >= MIN_VISIBILITY)) return null;
+  const footDirRad = Math.atan2(a.toe[1] - a.heel[1], a.toe[0] - a.heel[0]);
+  const shankDirRad = Math.atan2(a.knee[1] - a.ankle[1], a.knee[0] - a.ankle[0]);
+  return { rawDeg: 90 - Math.abs(wrap(footDirRad - shankDirRad)) * RAD, footDirRad, shankDirRad };
+}
+
+/**
+ * Bridges short stretches where the pixel stage lost the foot (a turned foot at a hold can stop
+ * matching) with the pose model's angle, mapped onto the tracker's scale by a straight line fitted
+ * on this recording's frames where both measured (the pose model's gain differs from view to view,
+ * so the mapping is learned per recording and per foot), and pinned to the tracked values at both
+ * ends. Longer losses (a blanket, the foot out of the picture) stay gated.
+ */
+function bridgeGaps(
+  frames: readonly LandmarkFrame[],
+  tracks: readonly LegTrack[],
+  side: Side,
+  maxGap: number,
+): LegTrack[] {
+  const pose = frames.map((f) => poseRaw(legAnchor(f, side)));
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  tracks.forEach((t, i) => {
+    const p = pose[i];
+    if (t.state !== 'tracking' || !p) return;
+    n++;
+    sx += p.rawDeg;
+    sy += t.rawDeg;
+    sxx += p.rawDeg * p.rawDeg;
+    sxy += p.rawDeg * t.rawDeg;
+  });
+  const out = tracks.slice();
+  const varX = sxx / n - (sx / n) ** 2;
+  if (n < 20 || !(varX > 4)) return out;
+  const slope = (sxy / n - (sx / n) * (sy / n)) / varX;
+  // A mapping outside what the pose model's gain allows (0.25..1.25) is not a mapping.
+  if (!(slope >= 0.8 && slope <= 4)) return out;
+  const icpt = sy / n - slope * (sx / n);
+  const map = (x: number) => slope * x + icpt;
+  for (let i = 1; i < tracks.length; i++) {
+    if (tracks[i]!.state !== 'lost' || tracks[i - 1]!.state !== 'tracking') continue;
+    let j = i;
+    while (j < tracks.length && tracks[j]!.state === 'lost' && pose[j]) j++;
+    if (j >= tracks.length || tracks[j]!.state !== 'tracking' || j - i > maxGap) continue;
+    const a = pose[i - 1];
+    const b = pose[j];
+    const d0 = a ? tracks[i - 1]!.rawDeg - map(a.rawDeg) : 0;
+    const d1 = b ? tracks[j]!.rawDeg - map(b.rawDeg) : 0;
+    for (let k = i; k < j; k++) {
+      const p = pose[k]!;
+      const w = (k - i + 1) / (j - i + 1);
+      out[k] = {
+        state: 'tracking',
+        rawDeg: map(p.rawDeg) + (1 - w) * d0 + w * d1,
+        footDirRad: p.footDirRad,
+        shankDirRad: p.shankDirRad,
+        confidence: tracks[k]!.confidence,
+      };
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The frames of a recording refined with hindsight: short losses of the foot are bridged (see
+ * bridgeGaps), then each foot's angle is low-passed with zero phase (`cutoffHz`, default 3) over
+ * each unbroken run of tracked frames before being written.
+ */
+export function refineRecording(rec: RecordedTracks, sampleHz: number, cutoffHz = 3): LandmarkFrame[] {
+  if (rec.frames.length !== rec.tracks.length) {
+    throw new RangeError(`${rec.frames.length} frames but ${rec.tracks.length} tracks`);
+  }
+  let out = rec.frames.slice();
+  for (const side of ['left', 'right'] as const) {
+    const tracks = bridgeGaps(
+      rec.frames,
+      rec.tracks.map((t) => t[side]),
+      side,
+      Math.round(MAX_BRIDGE_S * sampleHz),
+    );
+    const raw = tracks.map((t) => (t.state === 'tracking' ? t.rawDeg : Number.NaN));
+    const smooth = sampleHz / 2 > cutoffHz ? zeroPhaseLowPass(raw, sampleHz, cutoffHz) : raw;
+    out = out.map((f, i) => refineFrame(f, side, tracks[i]!, smooth[i]));
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+import type { Landmark, LandmarkFrame } from '@anklepump/motion';
+import { describe, expect, it } from 'vitest';
+import { detectPosture } from './posture.ts';
+import { checkRecording } from './recording-check.ts';
+
+type P = readonly [number, number];
+
+/** A frame from pixel points of shoulders, hips and one (right) leg; the far leg mirrors it hidden. */
+function frame(tMs: number, pts: { sh: [P, P]; hip: [P, P]; knee: P; ankle: P }): LandmarkFrame {
+  const W = 640;
+  const H = 480;
+  const rows: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.1] as const);
+  const set = (i: number, p: P, v = 0.95) => {
+    rows[i] = [p[0] / W, p[1] / H, 0, v];
+  };
+  set(11, pts.sh[0]);
+  set(12, pts.sh[1]);
+  set(23, pts.hip[0]);
+  set(24, pts.hip[1]);
+  set(26, pts.knee);
+  set(28, pts.ankle);
+  set(30, [pts.ankle[0] - 5, pts.ankle[1] + 10]);
+  set(32, [pts.ankle[0] + 10, pts.ankle[1] - 40]);
+  return { tMs, landmarks: rows, widthPx: W, heightPx: H };
+}
+
+const at15 = (n: number, f: (i: number, tMs: number) => LandmarkFrame) =>
+  Array.from({ length: n }, (_, i) => f(i, (i * 1000) / 15));
+
+/** Long sitting, filmed from the side: torso up, legs level, the ankle nearly still. */
+const sittingSide = at15(90, (i, t) =>
+  frame(t, {
+    sh: [
+      [150, 100],
+      [152, 102],
+    ],
+    hip: [
+      [160, 300],
+      [165, 305],
+    ],
+    knee: [330, 300],
+    ankle: [480 + Math.sin(i) * 2, 305],
+  }),
+);
+
+describe('checkRecording', () => {
+  it('lets a side view of long sitting with a still leg through', () => {
+    expect(checkRecording(sittingSide, { sampleHz: 15 })).toBeNull();
+    expect(detectPosture(sittingSide)).toBe('sitting');
+  });
+
+  it('refuses walking: the whole body crosses the picture', () => {
+    const walking = at15(90, (i, t) => {
+      const x = 40 + 6 * i;
+      const swing = 60 * Math.sin(i / 3);
+      return frame(t, {
+        sh: [
+          [x, 80],
+          [x + 3, 82],
+        ],
+        hip: [
+          [x, 240],
+          [x + 3, 242],
+        ],
+        knee: [x + swing / 2, 340],
+        ankle: [x + swing, 440],
+      });
+    });
+    expect(checkRecording(walking, { sampleHz: 15 })).toMatchObject({ code: 'leg-moving' });
+  });
+
+  it('refuses squats done in place: the knee bends although nothing crosses the picture', () => {
+    const squats = at15(90, (i, t) => {
+      const depth = 0.5 - 0.5 * Math.cos(i / 5); // 0 standing .. 1 deep
+      const hipY = 240 + 80 * depth;
+      const kneeX = 320 + 60 * depth;
+      return frame(t, {
+        sh: [
+          [320 + 30 * depth, hipY - 160],
+          [322 + 30 * depth, hipY - 158],
+        ],
+        hip: [
+          [320 - 40 * depth, hipY],
+          [322 - 40 * depth, hipY],
+        ],
+        knee: [kneeX, 340 + 10 * depth],
+        ankle: [320, 440],
+      });
+    });
+    const r = checkRecording(squats, { sampleHz: 15 });
+    expect(r?.code).toBe('leg-moving');
+    expect(r?.message).toMatch(/squats/);
+  });
+
+  it('refuses a person standing still, and the posture is not called sitting', () => {
+    const standing = at15(60, (_, t) =>
+      frame(t, {
+        sh: [
+          [320, 80],
+          [323, 82],
+        ],
+        hip: [
+          [320, 240],
+          [323, 242],
+        ],
+        knee: [322, 340],
+        ankle: [321, 440],
+      }),
+    );
+    expect(checkRecording(standing, { sampleHz: 15 })?.code).toBe('standing');
+    expect(detectPosture(standing)).toBe('standing');
+  });
+
+  it('refuses a view from the front: wide hips, short legs in the picture', () => {
+    const front = at15(60, (_, t) =>
+      frame(t, {
+        sh: [
+          [250, 100],
+          [390, 100],
+        ],
+        hip: [
+          [270, 300],
+          [370, 300],
+        ],
+        knee: [360, 340],
+        ankle: [355, 380],
+      }),
+    );
+    expect(checkRecording(front, { sampleHz: 15 })).toMatchObject({ code: 'front-view' });
+  });
+
+  it('refuses too few frames per second to time a hold', () => {
+    expect(checkRecording(sittingSide, { sampleHz: 3 })).toMatchObject({ code: 'too-few-frames' });
+  });
+});

@@ -1,0 +1,201 @@
+// Knows when a camera recording cannot be counted: filmed from the front or too obliquely to see
+// the ankle's angle, the whole body or leg moving (walking, squats, standing up), a standing
+// person, too few frames per second. Says so in words instead of counting what it cannot measure.
+import type { Landmark, LandmarkFrame } from '@anklepump/motion';
+
+export type NotCountableCode = 'front-view' | 'leg-moving' | 'standing' | 'too-few-frames';
+
+/** Why a recording was not counted, in words for the person who filmed it. */
+export interface NotCountable {
+  readonly code: NotCountableCode;
+  readonly message: string;
+  /** The measurement behind the verdict (a ratio or share, see the code), for the report. */
+  readonly measured: number;
+}
+
+export interface RecordingCheckOptions {
+  /** Frames per second of the recording as analysed. */
+  readonly sampleHz: number;
+  /** Landmarks below this visibility are not used (0..1, default 0.5). */
+  readonly minVisibility?: number;
+}
+
+/** Hip width over shank length in the picture above which the view is from the front or too oblique (side views: 0.1-0.3). */
+export const MAX_SIDE_VIEW_HIP_RATIO = 0.55;
+/**
+ * Heel-toe over knee-ankle length in the picture above which the shank is foreshortened by more
+ * than ~45 deg of camera turn (side views: 0.45-0.55; 45 deg measured 0.61).
+ */
+export const MAX_SIDE_VIEW_FOOT_RATIO = 0.75;
+/** Movement of hip, knee or ankle within a 2 s window, in shank lengths, that counts as the leg or body moving (pumps: under 0.3). */
+export const LEG_MOVING_SHANKS = 1;
+/** Change of the knee angle within a 2 s window that counts as a knee bend (squats, standing up; pumps: under 10). */
+export const KNEE_BEND_DEG = 35;
+/** Share of 2 s windows with that movement above which the recording is refused. */
+export const LEG_MOVING_SHARE = 0.3;
+/** Fewer frames per second than this cannot resolve a 1 s hold or a 0.5 s movement. */
+export const MIN_SAMPLE_HZ = 5;
+
+const HIPS = [23, 24] as const;
+const SHOULDERS = [11, 12] as const;
+const LEG = { left: [23, 25, 27], right: [24, 26, 28] } as const;
+const FOOT = { left: [29, 31], right: [30, 32] } as const;
+
+const RAD = 180 / Math.PI;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[(s.length - 1) >> 1]!;
+}
+
+interface LegView {
+  readonly tMs: number;
+  /** Hip, knee, ankle in pixels. */
+  readonly pts: readonly (readonly [number, number])[];
+  readonly shankPx: number;
+  /** Heel to toe, pixels. */
+  readonly footPx: number;
+  readonly hipWidthPx: number;
+  /** Degrees from vertical (0 = straight down the picture) of the thigh and shank, and of the torso. */
+  readonly thighDeg: number;
+  readonly shankDeg: number;
+  readonly torsoDeg: number;
+  /** Shoulder-midpoint to hip-midpoint distance, pixels. */
+  readonly torsoPx: number;
+  /** Hip-knee-ankle angle, degrees (180 = straight leg). */
+  readonly kneeDeg: number;
+}
+
+/** The better-seen leg of a frame, or null when neither leg is visible. */
+function legView(f: LandmarkFrame, minVis: number): LegView | null {
+  const l = f.landmarks;
+  if (!l) return null;
+  const px = (p: Landmark) => [p[0] * f.widthPx, p[1] * f.heightPx] as const;
+  let best: { vis: number; idx: readonly number[]; foot: readonly number[] } | null = null;
+  for (const side of ['left', 'right'] as const) {
+    const idx = LEG[side];
+    const vis = Math.min(...idx.map((i) => l[i]?.[3] ?? 0));
+    if (vis >= minVis && (!best || vis > best.vis)) best = { vis, idx, foot: FOOT[side] };
+  }
+  if (!best) return null;
+  const heel = l[best.foot[0]!];
+  const toe = l[best.foot[1]!];
+  const [hip, knee, ankle] = best.idx.map((i) => px(l[i]!)) as [
+    readonly [number, number],
+    readonly [number, number],
+    readonly [number, number],
+  ];
+  const shankPx = Math.hypot(knee[0] - ankle[0], knee[1] - ankle[1]);
+  if (!(shankPx > 0)) return null;
+  const h0 = px(l[HIPS[0]]!);
+  const h1 = px(l[HIPS[1]]!);
+  const s0 = px(l[SHOULDERS[0]]!);
+  const s1 = px(l[SHOULDERS[1]]!);
+  const fromVertical = (a: readonly [number, number], b: readonly [number, number]) =>
+    Math.atan2(Math.abs(b[0] - a[0]), b[1] - a[1]) * RAD;
+  const midH = [(h0[0] + h1[0]) / 2, (h0[1] + h1[1]) / 2] as const;
+  const midS = [(s0[0] + s1[0]) / 2, (s0[1] + s1[1]) / 2] as const;
+  return {
+    tMs: f.tMs,
+    pts: [hip, knee, ankle],
+    shankPx,
+    footPx:
+      heel && toe ? Math.hypot((toe[0] - heel[0]) * f.widthPx, (toe[1] - heel[1]) * f.heightPx) : Number.NaN,
+    hipWidthPx: Math.hypot(h0[0] - h1[0], h0[1] - h1[1]),
+    thighDeg: fromVertical(hip, knee),
+    shankDeg: fromVertical(knee, ankle),
+    // Shoulders straight above the hips: 0.
+    torsoDeg: Math.atan2(Math.abs(midS[0] - midH[0]), midH[1] - midS[1]) * RAD,
+    torsoPx: Math.hypot(midS[0] - midH[0], midS[1] - midH[1]),
+    kneeDeg:
+      Math.abs(
+        Math.atan2(
+          (hip[0] - knee[0]) * (ankle[1] - knee[1]) - (hip[1] - knee[1]) * (ankle[0] - knee[0]),
+          (hip[0] - knee[0]) * (ankle[0] - knee[0]) + (hip[1] - knee[1]) * (ankle[1] - knee[1]),
+        ),
+      ) * RAD,
+  };
+}
+
+/** Share of 2 s windows in which hip, knee or ankle moved more than LEG_MOVING_SHANKS shank lengths or the knee bent by KNEE_BEND_DEG. */
+function legMovingShare(views: readonly LegView[], shankPx: number): number {
+  if (views.length < 2) return 0;
+  let windows = 0;
+  let moving = 0;
+  const t0 = views[0]!.tMs;
+  const t1 = views.at(-1)!.tMs;
+  for (let start = t0; start === t0 || start + 2000 <= t1 + 1; start += 1000) {
+    const w = views.filter((v) => v.tMs >= start && v.tMs < start + 2000);
+    if (w.length < 3) continue;
+    windows++;
+    let spread = 0;
+    for (let j = 0; j < 3; j++) {
+      const xs = w.map((v) => v.pts[j]![0]);
+      const ys = w.map((v) => v.pts[j]![1]);
+      spread = Math.max(
+        spread,
+        Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)),
+      );
+    }
+    const knees = w.map((v) => v.kneeDeg);
+    const kneeSpread = Math.max(...knees) - Math.min(...knees);
+    if (spread > LEG_MOVING_SHANKS * shankPx || kneeSpread > KNEE_BEND_DEG) moving++;
+    if (start + 2000 > t1) break;
+  }
+  return windows === 0 ? 0 : moving / windows;
+}
+
+/**
+ * Why `frames` (a recording's landmarks) cannot be counted as ankle pumps, or null when they can.
+ * Checks, in order: the frame rate, a standing person, the leg or body moving, a front or oblique
+ * view. Frames without a visible leg are skipped (a recording without any is "nothing found", not
+ * this).
+ */
+export function checkRecording(
+  frames: readonly LandmarkFrame[],
+  options: RecordingCheckOptions,
+): NotCountable | null {
+  if (!(options.sampleHz >= MIN_SAMPLE_HZ)) {
+    return {
+      code: 'too-few-frames',
+      message: `${options.sampleHz.toFixed(1)} frames per second is too few to time holds and movements: film or analyse at ${MIN_SAMPLE_HZ} or more (15 is best)`,
+      measured: options.sampleHz,
+    };
+  }
+  const views = frames.map((f) => legView(f, options.minVisibility ?? 0.5)).filter((v) => v !== null);
+  if (views.length < 3) return null;
+  const shankPx = median(views.map((v) => v.shankPx));
+  // Standing: torso, thigh and shank all upright, and the shank long in the picture. Sitting on a
+  // chair has the thigh level, lying has the torso level, and legs stretched toward the camera look
+  // upright but short, so none of them is taken for standing.
+  const upright =
+    views.filter((v) => v.torsoDeg < 35 && v.thighDeg < 35 && v.shankDeg < 35 && v.shankPx > 0.45 * v.torsoPx)
+      .length / views.length;
+  const moving = legMovingShare(views, shankPx);
+  if (moving > LEG_MOVING_SHARE) {
+    return {
+      code: 'leg-moving',
+      message: `not counted: the whole leg moves, not just the ankle (${Math.round(moving * 100)}% of the time): walking, squats, standing up or knee bends, or a camera in front of the legs where the pose model cannot follow them. Ankle pumps are done sitting or lying with the legs still and straight, filmed from the side.`,
+      measured: moving,
+    };
+  }
+  if (upright > 0.5) {
+    return {
+      code: 'standing',
+      message:
+        'not counted: the person is standing. Ankle pumps are done sitting or lying with the legs straight; film again from the side in that position.',
+      measured: upright,
+    };
+  }
+  const hipRatio = median(views.map((v) => v.hipWidthPx / v.shankPx));
+  const footRatio = median(views.map((v) => v.footPx / v.shankPx).filter(Number.isFinite));
+  if (hipRatio > MAX_SIDE_VIEW_HIP_RATIO || footRatio > MAX_SIDE_VIEW_FOOT_RATIO) {
+    return {
+      code: 'front-view',
+      message:
+        'not counted: the camera sees the legs from the front or too much at an angle to measure the ankle. Film from the side, level with the feet, the whole leg in view.',
+      measured: hipRatio,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+// The camera's pose model and the foot tracker, off the main thread: each video frame arrives as
+// an ImageBitmap, MediaPipe finds the landmarks, the pixel stage follows each foot's own pixels,
+// and both frames go back. Nothing is stored: the bitmap is closed as soon as it has been read.
+/// <reference lib="webworker" />
+import type { LandmarkFrame, Side } from '@anklepump/motion';
+import { type BrowserPoseEstimator, createBrowserPoseEstimator, createFootTrackStage } from '@anklepump/pose';
+
+/** Messages the page sends the worker. */
+export type PoseWorkerRequest =
+  | { readonly type: 'init'; readonly wasmBaseUrl: string; readonly modelUrl: string }
+  | { readonly type: 'frame'; readonly bitmap: ImageBitmap; readonly tMs: number }
+  | { readonly type: 'close' };
+
+/** Messages the worker sends back. */
+export type PoseWorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'error'; readonly message: string }
+  | {
+      readonly type: 'result';
+      readonly tMs: number;
+      /** BlazePose's landmarks as the model gave them. */
+      readonly frame: LandmarkFrame;
+      /** The same frame with each tracked foot's angle measured from its pixels (heel and toe gated out when lost). */
+      readonly tracked: LandmarkFrame;
+      readonly tracking: Readonly<Record<Side, 'tracking' | 'lost' | 'no-leg'>>;
+      /** Worker time for this frame, ms. */
+      readonly ms: number;
+    };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let estimator: BrowserPoseEstimator | null = null;
+const stage = createFootTrackStage();
+let canvas: OffscreenCanvas | null = null;
+let ctx: OffscreenCanvasRenderingContext2D | null = null;
+
+function reply(m: PoseWorkerReply): void {
+  scope.postMessage(m);
+}
+
+scope.onmessage = async (ev: MessageEvent<PoseWorkerRequest>) => {
+  const m = ev.data;
+  try {
+    if (m.type === 'init') {
+      estimator = await createBrowserPoseEstimator({ wasmBaseUrl: m.wasmBaseUrl, modelUrl: m.modelUrl });
+      reply({ type: 'ready' });
+    } else if (m.type === 'frame') {
+      const t0 = performance.now();
+      const bmp = m.bitmap;
+      try {
+        if (!estimator) throw new Error('the pose model is not loaded');
+        const frame = estimator.estimate(bmp, m.tMs);
+        if (!canvas || canvas.width !== bmp.width || canvas.height !== bmp.height) {
+          canvas = new OffscreenCanvas(bmp.width, bmp.height);
+          ctx = canvas.getContext('2d', { willReadFrequently: true });
+        }
+        ctx!.drawImage(bmp, 0, 0);
+        const img = ctx!.getImageData(0, 0, bmp.width, bmp.height);
+        const { frame: tracked, tracks } = stage.push(
+          { data: img.data, widthPx: img.width, heightPx: img.height },
+          frame,
+        );
+        reply({
+          type: 'result',
+          tMs: m.tMs,
+          frame,
+          tracked,
+          tracking: { left: tracks.left.state, right: tracks.right.state },
+          ms: performance.now() - t0,
+        });
+      } finally {
+        bmp.close();
+      }
+    } else {
+      estimator?.close();
+      estimator = null;
+      scope.close();
+    }
+  } catch (e) {
+    reply({ type: 'error', message: String((e as Error)?.message ?? e) });
+  }
+};

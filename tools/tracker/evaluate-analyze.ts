@@ -1,0 +1,116 @@
+// `tsx tools/tracker/evaluate-analyze.ts DIR...`: scores `analyze` on rendered clips with truth,
+// exactly as the command analyses a video after the pose model (analyzeVideoPose), with the pixel
+// tracker and without it (BlazePose foot points x the posture correction): exact rep count on the
+// filmed foot, per-rep range error, hold error. Pose is cached beside each clip (measure-tracker).
+// Never point it at held-out clips.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Side } from '@anklepump/motion';
+import { analyzeVideoPose } from '../../packages/cli/src/analyze/analyze-file.ts';
+import {
+  createHeadlessPoseEstimator,
+  type HeadlessPoseEstimator,
+} from '../../packages/pose/src/node/index.ts';
+import { buildProfile, seededRandom, type TrueRep } from '../render/ankle-profile.ts';
+import type { ClipTruth } from '../render/render-clip.ts';
+import { tracksFor } from './measure-tracker.ts';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[(s.length - 1) >> 1]! : Number.NaN;
+};
+const p90 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(0.9 * s.length))]! : Number.NaN;
+};
+
+/** Hold as the engine defines it (within max(3 deg, 10% of range) of the peak), on the true curve. */
+function trueHolds(truth: ClipTruth, rep: TrueRep): { plantarS: number; dorsiS: number } {
+  const profile = buildProfile(truth.spec.profile, seededRandom(truth.spec.seed));
+  const tol = Math.max(3, 0.1 * (rep.plantarflexionDeg + rep.dorsiflexionDeg));
+  let plantarS = 0;
+  let dorsiS = 0;
+  for (let t = rep.startS; t < rep.endS; t += 0.005) {
+    const a = profile.angleDeg(t);
+    if (a <= -rep.plantarflexionDeg + tol) plantarS += 0.005;
+    if (a >= rep.dorsiflexionDeg - tol) dorsiS += 0.005;
+  }
+  return { plantarS, dorsiS };
+}
+
+interface Tally {
+  exact: number;
+  clips: number;
+  range: number[];
+  hold: number[];
+}
+
+async function main(): Promise<void> {
+  let estimator: HeadlessPoseEstimator | undefined;
+  const est = async () => (estimator ??= await createHeadlessPoseEstimator());
+  const tally: Record<'tracked' | 'blazepose', Tally> = {
+    tracked: { exact: 0, clips: 0, range: [], hold: [] },
+    blazepose: { exact: 0, clips: 0, range: [], hold: [] },
+  };
+  const rows: string[] = [];
+  try {
+    for (const dir of process.argv.slice(2)) {
+      for (const f of readdirSync(dir)
+        .filter((x) => x.endsWith('.mp4'))
+        .sort()) {
+        const base = join(dir, f.replace(/\.mp4$/, ''));
+        if (!existsSync(`${base}.truth.json`)) continue;
+        const truth = JSON.parse(readFileSync(`${base}.truth.json`, 'utf8')) as ClipTruth;
+        const rec = await tracksFor(est, `${base}.mp4`);
+        const side: Side = truth.visibleSide;
+        const trueReps = truth.feet.find((x) => x.side === side)!.reps;
+        const cells: string[] = [];
+        for (const mode of ['tracked', 'blazepose'] as const) {
+          const a = await analyzeVideoPose(
+            { frames: rec.frames, tracks: mode === 'tracked' ? rec.tracks : null, sampleHz: rec.sampleHz },
+            ['left', 'right'],
+          );
+          const reps = a.result.reps[side];
+          const t = tally[mode];
+          t.clips++;
+          if (reps.length === trueReps.length) {
+            t.exact++;
+            reps.forEach((r, i) => {
+              const tr = trueReps[i]!;
+              t.range.push(Math.abs(r.rangeDeg - (tr.plantarflexionDeg + tr.dorsiflexionDeg)));
+              const h = trueHolds(truth, tr);
+              t.hold.push(Math.abs(r.plantarHoldS - h.plantarS), Math.abs(r.dorsiHoldS - h.dorsiS));
+            });
+          }
+          cells.push(`${reps.length}/${trueReps.length}${a.notCounted ? ` (${a.notCounted.code})` : ''}`);
+          cells.push(
+            reps
+              .map((r, i) =>
+                trueReps[i]
+                  ? (r.rangeDeg - trueReps[i]!.plantarflexionDeg - trueReps[i]!.dorsiflexionDeg).toFixed(1)
+                  : '-',
+              )
+              .join(' '),
+          );
+        }
+        rows.push(`| ${f} | ${truth.spec.posture} | ${cells.join(' | ')} |`);
+      }
+    }
+  } finally {
+    await estimator?.close();
+  }
+  console.log(
+    '| clip | posture | reps, tracked | range error per rep, tracked (deg) | reps, BlazePose corrected | range error, BlazePose corrected |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
+  for (const [mode, t] of Object.entries(tally)) {
+    console.log(
+      `\n${mode}: exact count ${t.exact}/${t.clips}; range error median ${median(t.range).toFixed(1)} / p90 ${p90(t.range).toFixed(1)} deg over ${t.range.length} reps; hold error median ${median(t.hold).toFixed(2)} / p90 ${p90(t.hold).toFixed(2)} s`,
+    );
+  }
+  console.log(`(load average ${loadavg()[0]!.toFixed(1)})`);
+}
+
+await main();
