@@ -1,11 +1,7 @@
 // Test page for the patient side of the clinic link: the sync package's panel over the app's
 // real IndexedDB store, plus a hook to save a finished session through the app's store module.
 import type { SessionRecord } from '@anklepump/exercise';
-import { openDb } from '../../packages/web/src/store/db.ts';
-import { saveFinished } from '../../packages/web/src/store/sessions.ts';
-import { createClinicApi } from '../../packages/web/src/sync/clinic-api.ts';
-import { clinicPanel } from '../../packages/web/src/sync/clinic-panel.ts';
-import { idbOutbox } from '../../packages/web/src/sync/outbox.ts';
+import { clinicPanel, createClinicApi, idbOutbox, openDb, saveFinished } from '@anklepump/web/testing';
 
 const db = await openDb();
 const outbox = idbOutbox();
