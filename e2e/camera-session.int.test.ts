@@ -33,15 +33,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Stored {
-  record: {
-    mode: string;
-    outcome: string;
-    feet: Record<'left' | 'right', { full: number; rangesDeg: number[] }>;
-  };
-  context: { method: string };
-}
-
 describe('camera session', () => {
   it('counts the rendered clip reps on the visible foot and saves the record', async () => {
     const side = clip.truth.visibleSide;
@@ -79,7 +70,7 @@ describe('camera session', () => {
     await shot(page, 'session-camera-desktop');
     await page.click('#end');
     await page.waitForSelector('#summary-table');
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.context.method).toBe('camera');
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.record.feet[side].full).toBeGreaterThanOrEqual(truthReps.length);

@@ -44,7 +44,7 @@ describe('patient app → clinic', () => {
     await phone.click('#pain');
     await phone.click('#pain-dialog [data-level="7"]');
     await phone.waitForSelector('#summary-table');
-    const outbox = await readStore<{ kind: string }>(phone, 'outbox');
+    const outbox = await readStore(phone, 'outbox');
     expect(outbox.map((o) => o.kind).sort()).toEqual(['screening', 'session']);
 
     // Same origin, same IndexedDB: the clinic panel links the phone and sends the outbox.

@@ -51,15 +51,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Stored {
-  record: {
-    mode: string;
-    outcome: string;
-    feet: Record<'left' | 'right', { full: number; shallow: number; rangesDeg: number[] }>;
-  };
-  context: { method: string };
-}
-
 describe('phone resting on the foot', () => {
   it('counts the replayed reps on each foot and saves a verified record', async () => {
     await startSession(page, server.url, 'phone');
@@ -112,7 +103,7 @@ describe('phone resting on the foot', () => {
     expect(await page.textContent('[data-col=full][data-foot=left]')).toBe('10 / 10');
     expect(await page.textContent('[data-col=full][data-foot=right]')).toBe('10 / 10');
     expect(await page.textContent('[data-col=shallow][data-foot=left]')).toBe('0');
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.context.method).toBe('phone');
     expect(stored!.record.feet.left.rangesDeg).toHaveLength(10);

@@ -25,15 +25,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Stored {
-  record: {
-    outcome: string;
-    feet: Record<'left' | 'right', { full: number; target: number }>;
-    painBefore: number;
-  };
-  context: { method: string };
-}
-
 describe('timing-only session', () => {
   it('guides the hourly plan to the end on both feet and saves the record', async () => {
     await firstRun(page, server.url, { regimen: 'hourly' });
@@ -54,12 +45,12 @@ describe('timing-only session', () => {
     expect(await page.textContent('#outcome')).toContain('Completed');
     expect(await page.textContent('[data-col=full][data-foot=left]')).toBe('10 / 10');
     expect(await page.textContent('[data-col=full][data-foot=right]')).toBe('10 / 10');
-    const sessions = await readStore<Stored>(page, 'sessions');
+    const sessions = await readStore(page, 'sessions');
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.record.outcome).toBe('completed');
     expect(sessions[0]!.record.feet.left.full).toBe(10);
     expect(sessions[0]!.record.painBefore).toBe(2);
-    const outbox = await readStore<{ kind: string }>(page, 'outbox');
+    const outbox = await readStore(page, 'outbox');
     expect(outbox.map((o) => o.kind).sort()).toEqual(['screening', 'session']);
     await shot(page, 'summary-phone');
   });

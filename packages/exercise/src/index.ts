@@ -17,5 +17,6 @@ export * from './session-machine.ts';
 export { CUE_MESSAGE, phaseDurationMs, RELAX_MS, SWITCH_MS } from './session-phases.ts';
 export * from './session-record.ts';
 export * from './session-types.ts';
+export * from './sync-contract.ts';
 export * from './validation.ts';
 export * from './zoned-time.ts';

@@ -5,3 +5,5 @@ export { saveFinished } from './store/sessions.ts';
 export { createClinicApi } from './sync/clinic-api.ts';
 export { clinicPanel } from './sync/clinic-panel.ts';
 export { idbOutbox } from './sync/outbox.ts';
+export type { StoredSession } from './store/sessions.ts';
+export type { OutboxRecord } from './sync/outbox.ts';

@@ -11,6 +11,7 @@ import {
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
+import { outboxWrite, screeningUpload } from '../sync/outbox.ts';
 import { radioGroup } from './setup.ts';
 
 const OUTCOME_KEY = {
@@ -146,14 +147,8 @@ export const screeningScreen: ScreenFactory = (app) => {
     }
     error.textContent = '';
     const decision = decideScreening(parsed.data);
-    void app.db.put('outbox', `screening-${Date.now()}`, {
-      kind: 'screening',
-      atMs: Date.now(),
-      answers: parsed.data,
-      outcome: decision.outcome,
-      rule: decision.rule,
-      questionnaire: `${decision.questionnaireId}@${decision.questionnaireVersion}`,
-    });
+    const w = outboxWrite(screeningUpload(Date.now(), parsed.data));
+    void app.db.put(w.store, w.key, w.value);
     form.hidden = true;
     showDecision(decision, parsed.data);
   });

@@ -4,7 +4,7 @@ import { type FootTally, median, STOP_AND_SEEK_CARE, withPainAfter } from '@ankl
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
-import type { StoredSession } from '../store/sessions.ts';
+import { type StoredSession, saveAmended } from '../store/sessions.ts';
 
 export const summaryScreen: ScreenFactory = async (app, params) => {
   const { t } = app;
@@ -72,10 +72,7 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
           class: 'scale-button',
           onclick: async () => {
             const next: StoredSession = { ...stored, record: withPainAfter(r, n) };
-            await app.db.putMany([
-              { store: 'sessions', key: id, value: next },
-              { store: 'outbox', key: `session-${id}`, value: { kind: 'session', ...next } },
-            ]);
+            await saveAmended(app.db, next);
             painAfter.textContent = t('summary.painAfterValue', { n });
             painAsk.hidden = true;
           },

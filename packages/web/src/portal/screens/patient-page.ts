@@ -1,5 +1,6 @@
 // One patient: open alerts, sessions, range and pain over time (charts with tables), screening
 // history, the prescription editor and a fresh invite code.
+import type { RecordKind, ScreeningDecision, SessionRecord } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
 import { lineChart } from '../chart.ts';
 import { day, type Portal, type Screen, scrollable, when } from '../shell.ts';
@@ -8,27 +9,16 @@ import { type AlertView, ackControl } from './alert-inbox.ts';
 import { invitePanel } from './invite-panel.ts';
 import { type PrescriptionView, prescriptionEditor } from './prescription-editor.ts';
 
-interface Foot {
-  full: number;
-  target?: number;
-  rangesDeg: number[];
-}
-interface SessionData {
-  mode: 'timing' | 'verified';
-  outcome: string;
-  startedAtMs: number;
-  feet: { left: Foot; right: Foot };
-  painBefore: number | null;
-  painMax: number | null;
-  sharpPain: boolean;
-}
+// The records as the server stores them: the sync contract's data (a screening with the decision
+// the server recomputed).
+type SessionData = SessionRecord;
 interface ScreeningData {
   atMs: number;
-  decision: { outcome: string; reason: string };
+  decision: Pick<ScreeningDecision, 'outcome' | 'reason'>;
 }
 interface RecordView {
   id: string;
-  kind: 'session' | 'pain' | 'screening';
+  kind: RecordKind;
   occurredAtMs: number;
   data: unknown;
 }
