@@ -3,9 +3,9 @@
 import { h } from '../app/dom.ts';
 import type { Db } from '../store/db.ts';
 import type { ClinicApi } from './clinic-api.ts';
-import { type ClinicLink, joinClinic, loadLink, refreshPrescription } from './clinic-link.ts';
-import { type FlushReport, flushOutbox, singleFlight } from './flush.ts';
-import type { Outbox } from './outbox.ts';
+import { type ClinicLink, joinClinic, loadLink } from './clinic-link.ts';
+import type { ClinicSync, SyncRun } from './clinic-sync.ts';
+import type { FlushReport } from './flush.ts';
 
 export const CLINIC_TEXT_EN = {
   title: 'My clinic',
@@ -30,13 +30,13 @@ const fill = (s: string, v: Record<string, string | number>) =>
 
 export interface ClinicPanelDeps {
   readonly db: Pick<Db, 'get' | 'put'>;
-  readonly outbox: Outbox;
+  /** The app's one sync service: "send now" joins a run already in flight instead of starting another. */
+  readonly sync: ClinicSync;
+  /** The clinic client for joining with an invite (the link names the clinic's origin). */
   readonly apiFor: (origin: string) => ClinicApi;
   readonly now: () => number;
-  readonly timeZone: string;
   readonly deviceLabel: string;
   readonly text?: ClinicText;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Builds the panel; it loads the link and, when linked, sends the outbox right away. */
@@ -70,35 +70,35 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
       parts.push(fill(t.skipped, { n: r.skipped.length, reason: r.skipped[0]!.reason }));
     return parts.join(' ');
   };
-  const flush = singleFlight(async () => {
-    if (!link) return null;
+  const show = (r: SyncRun) => {
+    status.textContent = describe(r.flush);
+    const p = r.prescription.prescribed;
+    plan.textContent = p ? fill(t.plan, { name: p.regimen.name, version: p.version }) : t.noPlan;
+  };
+  const flush = async () => {
+    if (!link) return;
     sendBtn.disabled = true;
     status.textContent = t.sending;
     try {
-      const r = await flushOutbox({
-        api: d.apiFor(link.origin),
-        outbox: d.outbox,
-        deviceToken: link.deviceToken,
-        timeZone: d.timeZone,
-        sleep: d.sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
-        random: Math.random,
-        maxAttempts: 3,
-      });
-      status.textContent = describe(r);
-      return r;
+      const r = await d.sync.run();
+      if (r) show(r);
     } finally {
       sendBtn.disabled = false;
     }
+  };
+  // Runs started elsewhere (automatic sync) update the panel too, while it is on screen.
+  let attached = false;
+  const off = d.sync.onRun((r) => {
+    if (section.isConnected) {
+      attached = true;
+      if (link) show(r);
+    } else if (attached) off();
   });
   const showLinked = async (l: ClinicLink) => {
     link = l;
     form.hidden = true;
     sendBtn.hidden = false;
     status.textContent = fill(t.linked, { name: l.displayName ?? '' });
-    const p = await refreshPrescription({ db: d.db, api: d.apiFor(l.origin), link: l });
-    plan.textContent = p.prescribed
-      ? fill(t.plan, { name: p.prescribed.regimen.name, version: p.prescribed.version })
-      : t.noPlan;
     await flush();
   };
 
@@ -128,7 +128,7 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
   sendBtn.addEventListener('click', () => void flush());
   void loadLink(d.db).then((l) => (l ? showLinked(l) : undefined));
 
-  return h(
+  const section = h(
     'section',
     { id: 'clinic', 'aria-labelledby': 'clinic-title' },
     h('h2', { id: 'clinic-title' }, t.title),
@@ -139,4 +139,5 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     plan,
     sendBtn,
   );
+  return section;
 }
