@@ -207,6 +207,9 @@ export const en = {
   'history.rangeNone':
     'No range yet: it is measured when the camera or the phone on the foot checks a session.',
   'history.pain': 'Pain (0-10)',
+  'history.rangeSummary':
+    'Median range of each session with a sensor ({n}); latest: left {left}°, right {right}°.',
+  'history.painSummary': 'Pain reported in each session ({n}); latest: {pain} of 10.',
   'history.table': 'Show as table',
   'history.date': 'Date',
   'history.none': 'No sessions yet.',

@@ -212,6 +212,9 @@ export const es: Messages = {
   'history.rangeNone':
     'Aún no hay amplitud: se mide cuando la cámara o el teléfono sobre el pie comprueban una sesión.',
   'history.pain': 'Dolor (0-10)',
+  'history.rangeSummary':
+    'Amplitud mediana de cada sesión con sensor ({n}); la última: izquierdo {left}°, derecho {right}°.',
+  'history.painSummary': 'Dolor indicado en cada sesión ({n}); el último: {pain} de 10.',
   'history.table': 'Ver como tabla',
   'history.date': 'Fecha',
   'history.none': 'Todavía no hay sesiones.',
