@@ -14,7 +14,7 @@ export * from './screening-questionnaire.ts';
 export * from './sensor-rep.ts';
 export { firstSide, HOLD_TOLERANCE_S } from './session-counting.ts';
 export * from './session-machine.ts';
-export { CUE_MESSAGE, phaseDurationMs, RELAX_MS, SWITCH_MS } from './session-phases.ts';
+export { CUE_LABEL, CUE_MESSAGE, phaseDurationMs, RELAX_MS, SWITCH_MS } from './session-phases.ts';
 export * from './session-record.ts';
 export * from './session-types.ts';
 export * from './sync-contract.ts';
