@@ -115,6 +115,7 @@ export const historyScreen: ScreenFactory = async (app) => {
                 series: rangeSeries,
                 yMax: 80,
                 yUnit: '°',
+                size: 'compact',
                 tableLabel: t('history.table'),
                 format: (v) => `${Math.round(v)}°`,
               })
@@ -131,6 +132,7 @@ export const historyScreen: ScreenFactory = async (app) => {
             series: [{ label: t('history.pain'), colour: '#b00020', dash: 'none', values: pains }],
             yMax: 10,
             yUnit: '',
+            size: 'compact',
             tableLabel: t('history.table'),
             format: (v) => String(v),
           }),

@@ -26,14 +26,19 @@ export interface ChartSpec {
   readonly yUnit: string;
   readonly tableLabel: string;
   readonly format: (v: number) => string;
+  /** Drawing size (default wide). */
+  readonly size?: keyof typeof SIZES;
 }
 
-const W = 640;
-const H = 220;
-const PAD = { l: 44, r: 12, t: 12, b: 28 };
+/** Drawing sizes: `wide` for the portal's desktop pages, `compact` keeps labels readable on a phone. */
+const SIZES = {
+  wide: { W: 640, H: 220, font: 15, PAD: { l: 44, r: 12, t: 12, b: 28 } },
+  compact: { W: 360, H: 200, font: 14, PAD: { l: 40, r: 10, t: 10, b: 16 } },
+} as const;
 
 /** The chart figure: SVG (role img) + legend + a table alternative. */
 export function lineChart(c: ChartSpec): HTMLElement {
+  const { W, H, PAD, font } = SIZES[c.size ?? 'wide'];
   const n = c.xLabels.length;
   const x = (i: number) => PAD.l + (n <= 1 ? (W - PAD.l - PAD.r) / 2 : (i * (W - PAD.l - PAD.r)) / (n - 1));
   const y = (v: number) => H - PAD.b - (Math.min(v, c.yMax) / c.yMax) * (H - PAD.t - PAD.b);
@@ -47,7 +52,7 @@ export function lineChart(c: ChartSpec): HTMLElement {
       s('line', { x1: PAD.l, x2: W - PAD.r, y1: y(t), y2: y(t), stroke: '#c8ccd2', 'stroke-width': 1 }),
       s(
         'text',
-        { x: PAD.l - 8, y: y(t) + 5, 'text-anchor': 'end', 'font-size': 15, fill: '#3d4451' },
+        { x: PAD.l - 8, y: y(t) + 5, 'text-anchor': 'end', 'font-size': font, fill: '#3d4451' },
         `${t}${c.yUnit}`,
       ),
     ),
