@@ -18,6 +18,11 @@ const zh: ClinicText = {
   skipped: '有 {n} 条无法发送：{reason}',
   plan: '医生为您制定的计划：{name}（版本 {version}）。',
   noPlan: '您的医生还没有制定计划。',
+  linkedTo: '这部手机已连接到诊所 {clinic}，患者：{name}。',
+  planApplied: '首页和锻炼现在按这个计划进行：每只脚 {reps} 次，{sets} 组。',
+  note: '医生的留言：{note}',
+  unlink: '取消连接这部手机',
+  unlinkedDone: '这部手机已取消连接。记录仍保存在手机上；重新使用您自己的计划。',
 };
 
 const es: ClinicText = {
@@ -36,6 +41,12 @@ const es: ClinicText = {
   skipped: '{n} no se pudieron enviar: {reason}',
   plan: 'El plan de su profesional: {name} (versión {version}).',
   noPlan: 'Su profesional aún no ha fijado un plan.',
+  linkedTo: 'Este teléfono está vinculado a la clínica {clinic}, como paciente {name}.',
+  planApplied: 'El inicio y sus sesiones siguen ahora este plan: {reps} bombeos por pie, {sets} series.',
+  note: 'Nota de su profesional: {note}',
+  unlink: 'Desvincular este teléfono',
+  unlinkedDone:
+    'Este teléfono ya no está vinculado. Sus registros siguen en él; vuelve a aplicarse su propio plan.',
 };
 
 export const CLINIC_TEXT: Record<Lang, ClinicText> = { en: CLINIC_TEXT_EN, zh, es };

@@ -1,9 +1,11 @@
-// The patient's "My clinic" panel: join with a code or link, see whether everything has reached
-// the clinic, send now. Strings come in as a table so the app's i18n can supply them.
+// The patient's "My clinic" panel: join with a code or link, see which clinic and patient this
+// phone is linked to, the clinician's plan (which the app then follows) and note, whether
+// everything has reached the clinic, send now, unlink. Strings come in as a table so the app's
+// i18n can supply them.
 import { h } from '../app/dom.ts';
 import type { Db } from '../store/db.ts';
 import type { ClinicApi } from './clinic-api.ts';
-import { type ClinicLink, joinClinic, loadLink } from './clinic-link.ts';
+import { type ClinicLink, joinClinic, loadLink, unlink } from './clinic-link.ts';
 import type { ClinicSync, SyncRun } from './clinic-sync.ts';
 import type { FlushReport } from './flush.ts';
 
@@ -22,6 +24,11 @@ export const CLINIC_TEXT_EN = {
   skipped: '{n} could not be sent: {reason}',
   plan: 'Your clinician’s plan: {name} (version {version}).',
   noPlan: 'Your clinician has not set a plan yet.',
+  linkedTo: 'This phone is linked to the clinic at {clinic}, as patient {name}.',
+  planApplied: 'Home and your sessions now follow this plan: {reps} pumps per foot, {sets} sets.',
+  note: 'Note from your clinician: {note}',
+  unlink: 'Unlink this phone',
+  unlinkedDone: 'This phone is no longer linked. Your records stay on it; your own plan applies again.',
 } as const;
 export type ClinicText = { readonly [K in keyof typeof CLINIC_TEXT_EN]: string };
 
@@ -44,6 +51,14 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
   const t = d.text ?? CLINIC_TEXT_EN;
   const status = h('p', { id: 'clinic-status', role: 'status', 'aria-live': 'polite' });
   const plan = h('p', { id: 'clinic-plan' });
+  const applied = h('p', { id: 'clinic-plan-applied' });
+  const note = h('p', { id: 'clinic-note', class: 'note', hidden: true });
+  const linkedTo = h('p', { id: 'clinic-linked' });
+  const unlinkBtn = h(
+    'button',
+    { type: 'button', id: 'clinic-unlink', class: 'secondary', hidden: true },
+    t.unlink,
+  );
   const error = h('p', { id: 'clinic-error', class: 'error', role: 'alert' });
   const input = h('input', {
     id: 'clinic-code',
@@ -74,6 +89,11 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     status.textContent = describe(r.flush);
     const p = r.prescription.prescribed;
     plan.textContent = p ? fill(t.plan, { name: p.regimen.name, version: p.version }) : t.noPlan;
+    applied.textContent = p?.regimen.dose
+      ? fill(t.planApplied, { reps: p.regimen.dose.repsPerFoot, sets: p.regimen.dose.sets })
+      : '';
+    note.textContent = p?.note ? fill(t.note, { note: p.note }) : '';
+    note.hidden = !p?.note;
   };
   const flush = async () => {
     if (!link) return;
@@ -81,7 +101,8 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     status.textContent = t.sending;
     try {
       const r = await d.sync.run();
-      if (r) show(r);
+      // Unlinked while the run was in flight: its report is about a link that is gone.
+      if (r && link) show(r);
     } finally {
       sendBtn.disabled = false;
     }
@@ -98,9 +119,23 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     link = l;
     form.hidden = true;
     sendBtn.hidden = false;
+    unlinkBtn.hidden = false;
+    const clinic = l.origin ? new URL(l.origin).host : location.host;
+    linkedTo.textContent = fill(t.linkedTo, { clinic, name: l.displayName ?? l.patientId });
     status.textContent = fill(t.linked, { name: l.displayName ?? '' });
     await flush();
   };
+  unlinkBtn.addEventListener('click', async () => {
+    await unlink(d.db);
+    link = null;
+    form.hidden = false;
+    sendBtn.hidden = true;
+    unlinkBtn.hidden = true;
+    for (const p of [linkedTo, plan, applied, note]) p.textContent = '';
+    note.hidden = true;
+    status.textContent = t.unlinkedDone;
+    input.focus();
+  });
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -135,9 +170,13 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     h('p', null, t.intro),
     form,
     error,
+    linkedTo,
     status,
     plan,
+    applied,
+    note,
     sendBtn,
+    unlinkBtn,
   );
   return section;
 }
