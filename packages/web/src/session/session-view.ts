@@ -85,27 +85,32 @@ export function sessionView(o: SessionViewOptions): SessionView {
     h('h1', { class: 'visually-hidden' }, t('session.title')),
     h('div', { class: 'session-top' }, footLabel, setLabel),
     o.sourceView,
-    h('div', { class: 'cue-row' }, ring.el, instruction),
-    spoken,
-    h('p', { class: 'counters' }, counters.left, counters.right),
-    gauge?.el ?? null,
-    warnings,
-    o.sourceFailed ? h('p', { class: 'note', id: 'source-failed' }, t('session.sourceFailed')) : null,
+    // The cue, counters, gauge and controls: beside the video on a wide screen (styles.css).
     h(
       'div',
-      { class: 'controls' },
-      pauseBtn,
-      h('button', { type: 'button', id: 'slower', onclick: o.on.slower }, t('session.slower')),
-      h('button', { type: 'button', id: 'faster', onclick: o.on.faster }, t('session.faster')),
-      // When the sensor misses a rep (or could not start), the patient can count it; the record
-      // keeps such reps apart as confirmed by hand.
-      o.manualRep
-        ? h('button', { type: 'button', id: 'manual-rep', onclick: o.on.manualRep }, t('session.manualRep'))
-        : null,
-      tempoLabel,
-      h('button', { type: 'button', id: 'end', class: 'secondary', onclick: o.on.end }, t('session.stop')),
+      { class: 'session-main' },
+      h('div', { class: 'cue-row' }, ring.el, instruction),
+      spoken,
+      h('p', { class: 'counters' }, counters.left, counters.right),
+      gauge?.el ?? null,
+      warnings,
+      o.sourceFailed ? h('p', { class: 'note', id: 'source-failed' }, t('session.sourceFailed')) : null,
+      h(
+        'div',
+        { class: 'controls' },
+        pauseBtn,
+        h('button', { type: 'button', id: 'slower', onclick: o.on.slower }, t('session.slower')),
+        h('button', { type: 'button', id: 'faster', onclick: o.on.faster }, t('session.faster')),
+        // When the sensor misses a rep (or could not start), the patient can count it; the record
+        // keeps such reps apart as confirmed by hand.
+        o.manualRep
+          ? h('button', { type: 'button', id: 'manual-rep', onclick: o.on.manualRep }, t('session.manualRep'))
+          : null,
+        tempoLabel,
+        h('button', { type: 'button', id: 'end', class: 'secondary', onclick: o.on.end }, t('session.stop')),
+      ),
+      pain.button,
     ),
-    pain.button,
     pain.dialog,
   );
 
