@@ -157,6 +157,12 @@ export const es: Messages = {
   'session.reps': 'Repeticiones',
   'session.camera.switch': 'Gire la cámara al otro lado para que vea la otra pierna de lado.',
   'session.manualRep': 'Hice una (contar a mano)',
+  'session.tracking':
+    'Seguimiento: {fps} imágenes por segundo; pie visible el {seen} % de los últimos segundos.',
+  'session.trackingSlow':
+    'La cámara analiza muy pocas imágenes por segundo para contar cada bombeo: se perderán algunos. Hágalo más despacio o pulse «Hice una» por cada bombeo que no cuente.',
+  'session.trackingLost':
+    'No se ve el pie: ahora no se cuentan los bombeos. Compruebe que todo el pie sale en la imagen.',
   'session.sourceFailed':
     'No se pudo iniciar la comprobación del movimiento. Toque «Hice una» después de cada bombeo para contarlo.',
   'session.pain': 'Dolor – parar',

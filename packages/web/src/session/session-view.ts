@@ -10,6 +10,7 @@ import { angleGauge } from '../ui/gauge.ts';
 import { painStop } from '../ui/pain-stop.ts';
 import { countdownRing } from '../ui/ring.ts';
 import type { SessionClock } from './clock.ts';
+import type { TrackingQuality } from './rep-source.ts';
 
 export interface SessionViewOptions {
   readonly t: Translate;
@@ -45,6 +46,8 @@ export interface SessionView {
   /** Shows a warning for a few seconds: an old warning left on screen would read as a new one. */
   warn(text: string, ms?: number): void;
   angle(angleDeg: number | null): void;
+  /** Shows how well the sensor follows the foot; `problem` says why counting cannot be trusted now. */
+  tracking(q: TrackingQuality, problem: 'slow' | 'lost' | null): void;
   dispose(): void;
 }
 
@@ -60,6 +63,8 @@ export function sessionView(o: SessionViewOptions): SessionView {
     right: h('span', { class: 'count', id: 'count-right' }),
   };
   const warnings = h('p', { class: 'warning', role: 'alert', id: 'warning' });
+  const trackingLine = h('p', { class: 'tracking', id: 'tracking' });
+  const trackingWarning = h('p', { class: 'warning', role: 'alert', id: 'tracking-warning' });
   const gauge = o.gauge
     ? angleGauge(t('session.angle'), o.gauge.estimated ? t('session.angleEstimate') : null)
     : null;
@@ -111,10 +116,20 @@ export function sessionView(o: SessionViewOptions): SessionView {
       ),
       pain.button,
     ),
+    // About the camera: under its picture on a wide screen, under the controls on a phone (where
+    // a change is also shown for a while beside the counters).
+    h('div', { class: 'tracking-box' }, trackingLine, trackingWarning),
     pain.dialog,
   );
 
   const label = (cue: CueId) => exerciseText(o.lang, CUE_LABEL[cue]);
+  const warn = (text: string, ms = 5000) => {
+    warnings.textContent = text;
+    clearTimeout(warningTimer);
+    warningTimer = window.setTimeout(() => {
+      warnings.textContent = '';
+    }, ms);
+  };
   return {
     el,
     render(state) {
@@ -147,15 +162,27 @@ export function sessionView(o: SessionViewOptions): SessionView {
     say(text) {
       spoken.textContent = text;
     },
-    warn(text, ms = 5000) {
-      warnings.textContent = text;
-      clearTimeout(warningTimer);
-      warningTimer = window.setTimeout(() => {
-        warnings.textContent = '';
-      }, ms);
-    },
+    warn,
     angle(a) {
       gauge?.set(a);
+    },
+    tracking(q, problem) {
+      const fps = q.fps.toFixed(1);
+      trackingLine.textContent = t('session.tracking', { fps, seen: Math.round(q.seenShare * 100) });
+      const text =
+        problem === 'slow'
+          ? t('session.trackingSlow', { fps })
+          : problem === 'lost'
+            ? t('session.trackingLost')
+            : '';
+      // Only a change is written, so a screen reader hears the alert once, not every second.
+      if (problem === null) trackingWarning.textContent = '';
+      else if (trackingWarning.dataset.problem !== problem) {
+        trackingWarning.textContent = text;
+        // On a phone the tracking box is below the controls: show the change beside the counters too.
+        if (!matchMedia('(min-width: 64rem)').matches) warn(text, 8000);
+      }
+      trackingWarning.dataset.problem = problem ?? '';
     },
     dispose() {
       cancelAnimationFrame(raf);
