@@ -2,54 +2,39 @@
 // set-up wizard accepts the view, calibration measures a range, and during the session the
 // on-device pose model and the motion engine count the clip's reps into the counter, the
 // summary and the IndexedDB record.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, DESKTOP, describeViolations, launch, readStore, shot } from './support/browser.ts';
+import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
+import { axe, DESKTOP, describeViolations, readStore, shot } from './support/browser.ts';
 import { type Clip, ensureClip } from './support/clip.ts';
 import { startSession } from './support/flow.ts';
-import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
+let app: AppBrowser;
 let page: Page;
 let clip: Clip;
 
 beforeAll(async () => {
-  ensureBuilt();
   clip = await ensureClip();
-  server = await startStaticServer();
-  browser = await launch([
+  app = await openAppBrowser([
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-video-capture=${clip.y4mPath}`,
   ]);
-  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-  await context.grantPermissions(['camera']);
-  page = await context.newPage();
+  ({ page } = await app.newPage({ viewport: DESKTOP, permissions: ['camera'] }));
   // The first run renders the clip (CPU-bound: about 100 s on a quiet 2-core machine, over 300 s
   // under load); later runs read it from .cache/render. Slow under load is fine, failing is not.
 }, 30 * 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
-
-interface Stored {
-  record: {
-    mode: string;
-    outcome: string;
-    feet: Record<'left' | 'right', { full: number; rangesDeg: number[] }>;
-  };
-  context: { method: string };
-}
 
 describe('camera session', () => {
   it('counts the rendered clip reps on the visible foot and saves the record', async () => {
     const side = clip.truth.visibleSide;
     const truthReps = clip.truth.feet.find((f) => f.side === side)!.reps;
     const clipMs = clip.truth.durationS * 1000;
-    await startSession(page, server.url, 'camera', { feet: side === 'right' ? 'right-first' : 'left-first' });
+    await startSession(page, app.url, 'camera', { feet: side === 'right' ? 'right-first' : 'left-first' });
 
     await page.click('#camera-start');
     await page.waitForSelector('#camera-continue:not([hidden])', { timeout: 60_000 });
@@ -81,7 +66,7 @@ describe('camera session', () => {
     await shot(page, 'session-camera-desktop');
     await page.click('#end');
     await page.waitForSelector('#summary-table');
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.context.method).toBe('camera');
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.record.feet[side].full).toBeGreaterThanOrEqual(truthReps.length);

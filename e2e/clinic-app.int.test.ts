@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, DESKTOP, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
 import { type ClinicWorld, startClinicWorld } from './support/clinic-world.ts';
-import { firstRun, startSession } from './support/flow.ts';
+import { answerScreening, firstRun, startSession } from './support/flow.ts';
 
 let world: ClinicWorld;
 let browser: Browser;
@@ -45,7 +45,7 @@ describe('patient app → clinic', () => {
     await phone.click('#pain');
     await phone.click('#pain-dialog [data-level="7"]');
     await phone.waitForSelector('#summary-table');
-    const outbox = await readStore<{ kind: string }>(phone, 'outbox');
+    const outbox = await readStore(phone, 'outbox');
     expect(outbox.map((o) => o.kind).sort()).toEqual(['screening', 'session']);
 
     // Same origin, same IndexedDB: the clinic panel links the phone and sends the outbox.
@@ -153,4 +153,56 @@ describe('patient app → clinic', () => {
       await shot(phone, `web-clinic-unlink-${lang}-desktop`);
     },
   );
+  it("linking switches Home and the session to the clinician's plan, shows the note and the link, and unlinks", async () => {
+    const eve = await world.clinician('eve');
+    const created = await eve.client.post('/api/patients', { displayName: 'Epsilon Patient' });
+    const patientId = created.body.patient.id as string;
+    const note = 'Keep the knee straight; stop if the calf hurts.';
+    const rx = await eve.client.put(`/api/patients/${patientId}/prescription`, { preset: 'post-op', note });
+    expect(rx.status).toBe(200);
+    const invite = await eve.client.post(`/api/patients/${patientId}/invites`);
+
+    const phone = await page(PHONE);
+    await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
+    // The patient chose the hourly preset (10 pumps, 1 set) before the clinic came in.
+    await firstRun(phone, `${world.url}/`, { regimen: 'hourly' });
+    await phone.goto(new URL(invite.body.link, world.url).href);
+    await phone.waitForSelector('#clinic-code');
+    await phone.click('#clinic-join button[type=submit]');
+    await phone.waitForSelector('#clinic-plan:text("version 1")');
+    expect(await phone.textContent('#clinic-plan-applied')).toBe(
+      'Home and your sessions now follow this plan: 15 pumps per foot, 3 sets.',
+    );
+    expect(await phone.textContent('#clinic-note')).toBe(`Note from your clinician: ${note}`);
+    expect(await phone.textContent('#clinic-linked')).toContain('as patient Epsilon Patient');
+    const v = await axe(phone);
+    expect(v, describeViolations(v)).toEqual([]);
+    await shot(phone, 'clinic-linked-phone');
+    await phone.setViewportSize(DESKTOP);
+    await shot(phone, 'clinic-linked-desktop');
+    await phone.setViewportSize(PHONE);
+
+    // Home and the session follow the prescription, not the preset chosen before.
+    await phone.goto(`${world.url}/#/`);
+    await phone.waitForSelector('#today-count');
+    expect(await phone.textContent('#today-count')).toMatch(/of 4 sessions/);
+    await answerScreening(phone, { painNow: 1 });
+    await phone.click('.decision button.primary');
+    await phone.click('#method-timing');
+    await phone.waitForSelector('#count-left:not(:empty)');
+    expect(await phone.textContent('#count-left')).toMatch(/0 of 15/);
+    expect(await phone.textContent('#set-label')).toMatch(/of 3/);
+    await phone.click('#end');
+    await phone.waitForSelector('#summary-table');
+
+    // Unlinking says so, and the patient's own plan applies again.
+    await phone.goto(`${world.url}/#/clinic`);
+    await phone.click('#clinic-unlink');
+    await phone.click('#clinic-unlink-yes');
+    await phone.waitForSelector('#clinic-join:not([hidden])');
+    expect(await phone.textContent('#clinic-status')).toContain('your own plan applies again');
+    await phone.goto(`${world.url}/#/`);
+    await phone.waitForSelector('#today-count');
+    expect(await phone.textContent('#today-count')).not.toMatch(/of 4 sessions/);
+  });
 });

@@ -1,57 +1,41 @@
 // The patient flow's safety and robustness in a real browser: screening blocks, supervised-only
 // confirmation, the pain stop, ending early, a reload mid-session, and an offline start from the
 // service worker. Timing-only sessions on the page's fake clock keep each test to seconds.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
+import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
+import { axe, describeViolations, readStore, shot } from './support/browser.ts';
 import { answerScreening, firstRun, startSession } from './support/flow.ts';
-import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
+let app: AppBrowser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  ensureBuilt();
-  server = await startStaticServer();
-  browser = await launch();
+  app = await openAppBrowser();
 });
 afterEach(async () => {
   await context?.close();
   context = undefined;
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 async function freshPage(clock = true): Promise<Page> {
-  context = await browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  if (clock) await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
-  return page;
+  const fresh = await app.newPage(clock ? { clockAt: '2026-03-02T09:00:00' } : {});
+  context = fresh.context;
+  return fresh.page;
 }
 
 async function startTimingSession(page: Page): Promise<void> {
-  await startSession(page, server.url, 'timing', { painNow: 1 });
+  await startSession(page, app.url, 'timing', { painNow: 1 });
   await page.waitForSelector('#instruction:not(:empty)');
-}
-
-interface Stored {
-  record: {
-    outcome: string;
-    stopReason: { code: string; level?: number } | null;
-    sharpPain: boolean;
-    painMax: number | null;
-    feet: Record<'left' | 'right', { full: number }>;
-  };
-  context: { screening: { decision: string; supervisor?: string } };
 }
 
 describe('safety screening', () => {
   it('blocks the session on swelling and says to see a doctor first', async () => {
     const page = await freshPage(false);
-    await firstRun(page, server.url);
+    await firstRun(page, app.url);
     await answerScreening(page, { swelling: true });
     expect(await page.textContent('.decision h2')).toBe('Do not exercise now. See a doctor first.');
     expect(await page.textContent('.decision')).toContain('needs a doctor to look at it');
@@ -60,13 +44,13 @@ describe('safety screening', () => {
     const v = await axe(page);
     expect(v, describeViolations(v)).toEqual([]);
     // Going straight to the session address does not get round the check.
-    await page.goto(`${server.url}#/session`);
+    await page.goto(`${app.url}#/session`);
     await page.waitForSelector('input[name=swelling]');
   });
 
   it('calls a serious ankle injury not suitable, even with other answers clear', async () => {
     const page = await freshPage(false);
-    await firstRun(page, server.url);
+    await firstRun(page, app.url);
     await answerScreening(page, { severeInjury: true, painNow: 0 });
     expect(await page.textContent('.decision h2')).toBe(
       'This exercise is not suitable for you. Ask your doctor.',
@@ -76,7 +60,7 @@ describe('safety screening', () => {
 
   it('asks the supervisor to confirm after a past clot and keeps the name with the record', async () => {
     const page = await freshPage();
-    await firstRun(page, server.url, { regimen: 'hourly' });
+    await firstRun(page, app.url, { regimen: 'hourly' });
     await answerScreening(page, { clotHistory: true });
     expect(await page.textContent('.decision h2')).toBe('Only with a physiotherapist or nurse supervising.');
     await page.click('.decision button.primary');
@@ -88,15 +72,15 @@ describe('safety screening', () => {
     await page.waitForSelector('#instruction:not(:empty)');
     await page.click('#end');
     await page.waitForSelector('#summary-table');
-    const [stored] = await readStore<Stored>(page, 'sessions');
-    expect(stored!.context.screening.decision).toBe('supervised-only');
-    expect(stored!.context.screening.supervisor).toBe('Ana Ruiz, PT');
+    const [stored] = await readStore(page, 'sessions');
+    expect(stored!.context.screening?.decision).toBe('supervised-only');
+    expect(stored!.context.screening?.supervisor).toBe('Ana Ruiz, PT');
   });
 
   it('will not decide until every question is answered', async () => {
     const page = await freshPage(false);
-    await firstRun(page, server.url);
-    await page.goto(`${server.url}#/screen`);
+    await firstRun(page, app.url);
+    await page.goto(`${app.url}#/screen`);
     await page.check('input[name=swelling][value=no]');
     await page.click('form button[type=submit]');
     expect(await page.textContent('form [role=alert]')).toMatch(/Not answered: 1, 3, 4/);
@@ -122,7 +106,7 @@ describe('during a session', () => {
     await page.waitForSelector('#summary-table');
     expect(await page.textContent('#outcome')).toContain('Stopped because of pain');
     expect(await page.textContent('main')).toContain('call the emergency number');
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.outcome).toBe('stopped');
     expect(stored!.record.stopReason).toEqual({ code: 'sharp-pain', level: 6 });
     expect(stored!.record.sharpPain).toBe(true);
@@ -137,7 +121,7 @@ describe('during a session', () => {
     await page.click('#end');
     await page.waitForSelector('#summary-table');
     expect(await page.textContent('#outcome')).toContain('Ended early');
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.outcome).toBe('aborted');
     expect(stored!.record.feet.left.full).toBe(done);
   });
@@ -162,7 +146,7 @@ describe('during a session', () => {
     await page.click('#pause');
     for (let i = 0; i < 24 && !page.url().includes('#/summary/'); i++) await page.clock.runFor(10_000);
     await page.waitForSelector('#summary-table');
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.outcome).toBe('completed');
     expect(stored!.record.feet.left.full).toBe(10);
     expect(stored!.record.feet.right.full).toBe(10);
@@ -170,13 +154,13 @@ describe('during a session', () => {
 
   it('counts reps by hand when the sensor gives none, and records them as manual', async () => {
     const page = await freshPage();
-    await startSession(page, server.url, 'phone');
+    await startSession(page, app.url, 'phone');
     await page.click('#phone-allow');
     await page.waitForSelector('#phone-status:not(:empty)');
     // No motion events at all: the still check says so instead of waiting forever.
     await page.clock.runFor(3500);
     expect(await page.textContent('#phone-status')).toContain('No motion data yet');
-    await page.goto(`${server.url}#/session`);
+    await page.goto(`${app.url}#/session`);
     await page.waitForSelector('#manual-rep');
     await page.clock.runFor(4000);
     await page.click('#manual-rep');
@@ -185,16 +169,13 @@ describe('during a session', () => {
     await page.click('#end');
     await page.waitForSelector('#summary-table');
     expect(await page.textContent('[data-col=manual][data-foot=left]')).toBe('2');
-    const [stored] = await readStore<{ record: { feet: { left: { full: number; manual: number } } } }>(
-      page,
-      'sessions',
-    );
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.feet.left).toMatchObject({ full: 2, manual: 2 });
   });
 
   it('works from the keyboard alone, pain stop included', async () => {
     const page = await freshPage();
-    await firstRun(page, server.url, { regimen: 'hourly' });
+    await firstRun(page, app.url, { regimen: 'hourly' });
     // Home: the first Tab stop after the skip link and navigation is the start button.
     let guard = 0;
     do await page.keyboard.press('Tab');
@@ -248,7 +229,7 @@ describe('during a session', () => {
 describe('offline', () => {
   it('starts and runs a session with no network once the service worker has cached the app', async () => {
     const page = await freshPage(false);
-    await firstRun(page, server.url, { regimen: 'hourly' });
+    await firstRun(page, app.url, { regimen: 'hourly' });
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
@@ -263,7 +244,7 @@ describe('offline', () => {
     expect(cached.model).toBe(9_398_198);
     expect(cached.wasm).toBe(true);
     await context!.setOffline(true);
-    const before = server.requests.length;
+    const before = app.server.requests.length;
     await page.reload();
     await page.waitForSelector('#today-count');
     await answerScreening(page, { painNow: 0 });
@@ -273,6 +254,6 @@ describe('offline', () => {
     // The browser itself may ask for sw.js to look for an update after a navigation (a "soft
     // update", sooner or later depending on the machine's load); offline that check fails and
     // changes nothing. Every request the app makes must come from the cache.
-    expect(server.requests.slice(before).filter((p) => p !== '/sw.js')).toEqual([]);
+    expect(app.server.requests.slice(before).filter((p) => p !== '/sw.js')).toEqual([]);
   });
 });

@@ -1,16 +1,15 @@
 // A phone-on-foot session in the browser: a synthetic IMU trace with known truth is replayed as
 // DeviceMotionEvents; set-up, calibration and the session run on the page's fake clock, and the
 // counters, the summary and the saved record must match the truth.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImuSessionSpec, synthImuSession } from '../tools/synth/src/index.ts';
-import { axe, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
+import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
+import { axe, describeViolations, PHONE, readStore, shot } from './support/browser.ts';
 import { startSession } from './support/flow.ts';
 import { scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
-import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
+let app: AppBrowser;
 let page: Page;
 
 const spec = (side: 'left' | 'right', reps: number): ImuSessionSpec => ({
@@ -38,17 +37,12 @@ const spec = (side: 'left' | 'right', reps: number): ImuSessionSpec => ({
 });
 
 beforeAll(async () => {
-  ensureBuilt();
-  server = await startStaticServer();
-  browser = await launch();
-  const context = await browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  await page.clock.install({ time: new Date('2026-03-02T10:00:00') });
+  app = await openAppBrowser();
+  ({ page } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T10:00:00' }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 /**
@@ -60,18 +54,9 @@ async function play(ms: number): Promise<void> {
   for (let done = 0; done < ms; done += 250) await page.clock.runFor(Math.min(250, Math.round(ms - done)));
 }
 
-interface Stored {
-  record: {
-    mode: string;
-    outcome: string;
-    feet: Record<'left' | 'right', { full: number; shallow: number; rangesDeg: number[] }>;
-  };
-  context: { method: string };
-}
-
 describe('phone resting on the foot', () => {
   it('counts the replayed reps on each foot and saves a verified record', async () => {
-    await startSession(page, server.url, 'phone');
+    await startSession(page, app.url, 'phone');
 
     await page.click('#phone-allow');
     await page.waitForSelector('#phone-status:not(:empty)');
@@ -174,7 +159,7 @@ describe('phone resting on the foot', () => {
     // Holds are given out of the reps measured, and warnings by name, not as bare counts.
     expect(await page.textContent('[data-col=holds][data-foot=left]')).toMatch(/^\d+ of 10 reps$/);
     expect(await page.textContent('[data-col=warnings][data-foot=left]')).not.toMatch(/^\d+$/);
-    const [stored] = await readStore<Stored>(page, 'sessions');
+    const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.context.method).toBe('phone');
     expect(stored!.record.feet.left.rangesDeg).toHaveLength(10);

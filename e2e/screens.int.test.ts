@@ -3,29 +3,26 @@
 // saved under test-results/screens. Also the history's calendar file and data export, and the
 // app in Chinese and Spanish.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, DESKTOP, describeViolations, launch, PHONE, shot } from './support/browser.ts';
+import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
+import { axe, DESKTOP, describeViolations, PHONE, shot } from './support/browser.ts';
 import { answerScreening, firstRun } from './support/flow.ts';
-import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureBuilt();
-  server = await startStaticServer();
-  browser = await launch();
-  context = await browser.newContext({ viewport: PHONE, reducedMotion: 'reduce', acceptDownloads: true });
-  page = await context.newPage();
-  await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
+  app = await openAppBrowser();
+  ({ page } = await app.newPage({
+    viewport: PHONE,
+    clockAt: '2026-03-02T09:00:00',
+    acceptDownloads: true,
+  }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 /** Interactive elements smaller than 44 x 44 CSS px (WCAG 2.5.8 asks 24; we promise 44). */
@@ -66,7 +63,7 @@ async function checkScreen(name: string): Promise<void> {
 
 describe('every screen', () => {
   it('passes axe, keeps 44 px targets and fits 360 px, from first run to history', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.waitForSelector('.learn h1');
     await checkScreen('learn');
     await page.click('a[href="#/setup/first"]');
@@ -77,7 +74,7 @@ describe('every screen', () => {
     await page.click('form button[type=submit]');
     await page.waitForSelector('#today-count');
     await checkScreen('home');
-    await page.goto(`${server.url}#/screen`);
+    await page.goto(`${app.url}#/screen`);
     await page.waitForSelector('input[name=swelling]');
     await checkScreen('screening');
     await answerScreening(page, { painNow: 2 });
@@ -102,7 +99,7 @@ describe('every screen', () => {
     await page.click('fieldset.scale button:text-is("1")');
     await page.waitForSelector('#pain-after:text-is("Pain after: 1/10")');
     await checkScreen('summary');
-    await page.goto(`${server.url}#/history`);
+    await page.goto(`${app.url}#/history`);
     await page.waitForSelector('#history-today');
     expect(await page.textContent('#history-today')).toMatch(/^Today: 1 of \d+ sessions$/);
     await page.click('details summary');
@@ -115,7 +112,7 @@ describe('every screen', () => {
   });
 
   it('downloads the reminders as an .ics calendar and all local data as JSON', async () => {
-    await page.goto(`${server.url}#/history`);
+    await page.goto(`${app.url}#/history`);
     await page.waitForSelector('#ics');
     const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#ics')]);
     const cal = readFileSync((await ics.path())!, 'utf8');
@@ -135,13 +132,16 @@ describe('every screen', () => {
       ['zh', '关于踝泵运动', '开始锻炼'],
       ['es', 'Sobre el bombeo de tobillo', 'Empezar una sesión'],
     ] as const) {
-      const ctx = await browser.newContext({ viewport: PHONE, locale: lang === 'zh' ? 'zh-CN' : 'es-ES' });
+      const ctx = await app.browser.newContext({
+        viewport: PHONE,
+        locale: lang === 'zh' ? 'zh-CN' : 'es-ES',
+      });
       const p = await ctx.newPage();
-      await p.goto(server.url);
+      await p.goto(app.url);
       await p.waitForSelector('.learn h1');
       expect(await p.textContent('h1')).toBe(learnTitle);
       expect(await p.getAttribute('html', 'lang')).toBe(lang === 'zh' ? 'zh-CN' : 'es');
-      await firstRun(p, server.url, { lang });
+      await firstRun(p, app.url, { lang });
       expect(await p.textContent('a.button.primary')).toBe(start);
       await answerScreening(p, { painNow: 0 });
       expect(await p.textContent('.decision h2')).toBe(

@@ -1,42 +1,26 @@
 // A whole timing-only session in the browser with the page clock sped up: the counters reach the
 // plan's reps on each foot, the summary says so, and the record is in IndexedDB and the outbox.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, describeViolations, launch, PHONE, readStore, shot } from './support/browser.ts';
+import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
+import { axe, describeViolations, PHONE, readStore, shot } from './support/browser.ts';
 import { answerScreening, firstRun } from './support/flow.ts';
-import { ensureBuilt, type StaticServer, startStaticServer } from './support/static-server.ts';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let app: AppBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  ensureBuilt();
-  server = await startStaticServer();
-  browser = await launch();
-  context = await browser.newContext({ viewport: PHONE, reducedMotion: 'reduce' });
-  page = await context.newPage();
-  await page.clock.install({ time: new Date('2026-03-02T09:00:00') });
+  app = await openAppBrowser();
+  ({ page } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T09:00:00' }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
-
-interface Stored {
-  record: {
-    outcome: string;
-    feet: Record<'left' | 'right', { full: number; target: number }>;
-    painBefore: number;
-  };
-  context: { method: string };
-}
 
 describe('timing-only session', () => {
   it('guides the hourly plan to the end on both feet and saves the record', async () => {
-    await firstRun(page, server.url, { regimen: 'hourly' });
+    await firstRun(page, app.url, { regimen: 'hourly' });
     await answerScreening(page, { painNow: 2 });
     expect(await page.textContent('.decision h2')).toContain('You can exercise now');
     await page.click('.decision button.primary');
@@ -54,12 +38,12 @@ describe('timing-only session', () => {
     expect(await page.textContent('#outcome')).toContain('Completed');
     expect(await page.textContent('[data-col=full][data-foot=left]')).toBe('10 / 10');
     expect(await page.textContent('[data-col=full][data-foot=right]')).toBe('10 / 10');
-    const sessions = await readStore<Stored>(page, 'sessions');
+    const sessions = await readStore(page, 'sessions');
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.record.outcome).toBe('completed');
     expect(sessions[0]!.record.feet.left.full).toBe(10);
     expect(sessions[0]!.record.painBefore).toBe(2);
-    const outbox = await readStore<{ kind: string }>(page, 'outbox');
+    const outbox = await readStore(page, 'outbox');
     expect(outbox.map((o) => o.kind).sort()).toEqual(['screening', 'session']);
     await shot(page, 'summary-phone');
   });

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '@anklepump/pose/node';
+import type { OutboxRecord, StoredSession } from '@anklepump/web/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { repoRoot } from './static-server.ts';
 
@@ -59,8 +60,16 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** What each of the app's IndexedDB stores holds (the app's own types). */
+interface Stores {
+  kv: unknown;
+  sessions: StoredSession;
+  outbox: OutboxRecord;
+}
+
 /** Reads every record of an IndexedDB object store of the app. */
-export function readStore<T>(page: Page, store: 'kv' | 'sessions' | 'outbox'): Promise<T[]> {
+export function readStore<S extends keyof Stores>(page: Page, store: S): Promise<Stores[S][]> {
+  type T = Stores[S];
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {

@@ -1,26 +1,28 @@
 // Test page for the patient side of the clinic link: the sync package's panel over the app's
 // real IndexedDB store, plus a hook to save a finished session through the app's store module.
 import type { SessionRecord } from '@anklepump/exercise';
-import { openDb } from '../../packages/web/src/store/db.ts';
-import { saveFinished } from '../../packages/web/src/store/sessions.ts';
-import { createClinicApi } from '../../packages/web/src/sync/clinic-api.ts';
-import { clinicPanel } from '../../packages/web/src/sync/clinic-panel.ts';
-import { idbOutbox } from '../../packages/web/src/sync/outbox.ts';
+import {
+  clinicPanel,
+  createClinicApi,
+  createClinicSync,
+  idbOutbox,
+  openDb,
+  saveFinished,
+} from '@anklepump/web/testing';
 
 const db = await openDb();
 const outbox = idbOutbox();
+const apiFor = (origin: string) => createClinicApi(origin, (u, init) => fetch(u, init));
+const sync = createClinicSync({
+  db,
+  outbox,
+  apiFor,
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
+  random: Math.random,
+});
 const main = document.createElement('main');
-main.append(
-  clinicPanel({
-    db,
-    outbox,
-    apiFor: (origin) => createClinicApi(origin, (u, init) => fetch(u, init)),
-    now: () => Date.now(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    deviceLabel: 'test phone',
-    sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
-  }),
-);
+main.append(clinicPanel({ db, sync, apiFor, now: () => Date.now(), deviceLabel: 'test phone' }));
 document.body.append(main);
 
 (window as unknown as { clinicTest: unknown }).clinicTest = {

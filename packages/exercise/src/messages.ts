@@ -48,6 +48,15 @@ export const MESSAGES_EN = {
   'cue.switchFoot': 'Now switch to {side}.',
   'cue.rest': 'Rest for {seconds} seconds.',
 
+  // The same cues as the short instruction shown large on screen while the sentence is spoken.
+  'cueLabel.relax': 'Relax',
+  'cueLabel.pointToes': 'Point the toes down',
+  'cueLabel.holdDown': 'Hold',
+  'cueLabel.pullUp': 'Pull the toes up',
+  'cueLabel.holdUp': 'Hold',
+  'cueLabel.switchFoot': 'Now the other foot.',
+  'cueLabel.rest': 'Rest. Next set soon.',
+
   'session.start': 'Set {set} of {sets}: {reps} pumps with {side}.',
   'session.repCount': '{count} of {target}.',
   'session.shallowRep': 'That one was small: move as far as is comfortable. It is not counted.',

@@ -30,6 +30,17 @@ export const CUE_MESSAGE = {
   rest: 'cue.rest',
 } as const satisfies Record<CueId, string>;
 
+/** The message key of each cue's short on-screen instruction (the sentence is spoken, this is shown). */
+export const CUE_LABEL = {
+  relax: 'cueLabel.relax',
+  'point-toes': 'cueLabel.pointToes',
+  'hold-down': 'cueLabel.holdDown',
+  'pull-up': 'cueLabel.pullUp',
+  'hold-up': 'cueLabel.holdUp',
+  'switch-foot': 'cueLabel.switchFoot',
+  rest: 'cueLabel.rest',
+} as const satisfies Record<CueId, string>;
+
 export function sidesOf(active: ActiveSide): readonly Side[] {
   return active === 'both' ? ['left', 'right'] : [active];
 }

@@ -163,4 +163,9 @@ export interface SessionRecord {
   readonly sharpPain: boolean;
   readonly tempoFactor: number;
   readonly warnings: readonly SessionWarning[];
+  /**
+   * Which sensor checked a verified session. Added by the app when it queues the upload (the
+   * reducer does not know it); older apps leave it out. It decides how far the degrees can be trusted.
+   */
+  readonly sensor?: 'camera' | 'phone';
 }

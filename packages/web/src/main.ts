@@ -10,8 +10,7 @@ import { deviceTimeZone } from './store/reminders.ts';
 import { parseSettings } from './store/settings.ts';
 import { startAutoSync } from './sync/auto-sync.ts';
 import { createClinicApi } from './sync/clinic-api.ts';
-import { loadLink, refreshPrescription } from './sync/clinic-link.ts';
-import { flushOutbox, singleFlight } from './sync/flush.ts';
+import { type ClinicSync, createClinicSync } from './sync/clinic-sync.ts';
 import { idbOutbox } from './sync/outbox.ts';
 
 /**
@@ -25,23 +24,16 @@ function takeInviteCode(): string | null {
   return code.slice(0, 64);
 }
 
-function startClinicSync(db: Db): void {
-  const sync = singleFlight(async () => {
-    const link = await loadLink(db);
-    if (!link) return null;
-    const api = createClinicApi(link.origin, (u, init) => fetch(u, init));
-    // The prescription first: a session started after this follows the clinician's latest plan.
-    await refreshPrescription({ db, api, link });
-    return flushOutbox({
-      api,
-      outbox: idbOutbox(),
-      deviceToken: link.deviceToken,
-      timeZone: deviceTimeZone(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      random: Math.random,
-    });
+/** The app's one clinic-sync service, run automatically and by the "send now" button alike. */
+function clinicSyncFor(db: Db): ClinicSync {
+  return createClinicSync({
+    db,
+    outbox: idbOutbox(),
+    apiFor: (origin) => createClinicApi(origin, (u, init) => fetch(u, init)),
+    timeZone: deviceTimeZone(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
   });
-  startAutoSync({ sync, target: window, isVisible: () => document.visibilityState === 'visible' });
 }
 
 async function boot(): Promise<void> {
@@ -51,13 +43,18 @@ async function boot(): Promise<void> {
   const stored = parseSettings(await db.get('kv', 'settings'), pickLang(navigator.languages));
   const settings = invite ? { ...stored, clinicianCode: invite } : stored;
   const firstRun = !(await db.get<boolean>('kv', 'firstRunDone'));
-  startApp(root, db, settings, routes, firstRun);
+  const clinicSync = clinicSyncFor(db);
+  startApp(root, { db, clinicSync }, settings, routes, firstRun);
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {
       // Without a service worker the app still works online; nothing to tell the patient.
     });
   }
-  startClinicSync(db);
+  startAutoSync({
+    sync: clinicSync.run,
+    target: window,
+    isVisible: () => document.visibilityState === 'visible',
+  });
 }
 
 void boot();

@@ -3,6 +3,7 @@
 import { LANG_TAG, type Lang, type Translate, translator } from '../i18n/i18n.ts';
 import type { Db } from '../store/db.ts';
 import type { Settings } from '../store/settings.ts';
+import type { ClinicSync } from '../sync/clinic-sync.ts';
 import { h } from './dom.ts';
 
 export type Method = 'camera' | 'phone' | 'timing';
@@ -17,6 +18,8 @@ export interface Flow {
 
 export interface App {
   readonly db: Db;
+  /** The one clinic-sync service (prescription + outbox); screens never build their own. */
+  readonly clinicSync: ClinicSync;
   settings: Settings;
   t: Translate;
   flow: Flow;
@@ -35,7 +38,7 @@ export type ScreenFactory = (app: App, params: readonly string[]) => Promise<Scr
 /** Starts the app in `root` with the given routes ('' is home). */
 export function startApp(
   root: HTMLElement,
-  db: Db,
+  services: { readonly db: Db; readonly clinicSync: ClinicSync },
   settings: Settings,
   routes: Record<string, ScreenFactory>,
   firstRun: boolean,
@@ -52,8 +55,10 @@ export function startApp(
   const header = h('header');
   root.replaceChildren(skip, header, main, footer);
 
+  const { db } = services;
   const app: App = {
     db,
+    clinicSync: services.clinicSync,
     settings,
     t: translator(settings.lang),
     flow: {},

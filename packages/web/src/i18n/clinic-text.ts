@@ -23,8 +23,12 @@ const zh: ClinicText = {
     '要解除这部手机与诊所的连接吗？您的医生将不再收到它的锻炼记录。您的历史记录仍保留在这部手机上。',
   unlinkYes: '确定解除',
   unlinkNo: '保持连接',
-  unlinkDone: '这部手机已解除连接。如需重新连接，请向医生索取新的邀请码。',
+  unlinkDone:
+    '这部手机已解除连接。记录仍保存在手机上，重新使用您自己的计划。如需重新连接，请向医生索取新的邀请码。',
   unlinkOffline: '无法连接到诊所，这部手机仍处于连接状态：{message}。请联网后再试。',
+  linkedTo: '这部手机已连接到诊所 {clinic}，患者：{name}。',
+  planApplied: '首页和锻炼现在按这个计划进行：每只脚 {reps} 次，{sets} 组。',
+  note: '医生的留言：{note}',
 };
 
 const es: ClinicText = {
@@ -49,9 +53,12 @@ const es: ClinicText = {
   unlinkYes: 'Sí, desvincular',
   unlinkNo: 'Mantener vinculado',
   unlinkDone:
-    'Este teléfono está desvinculado. Para vincularlo de nuevo, pida a su profesional un código nuevo.',
+    'Este teléfono está desvinculado. Sus registros siguen en él y vuelve a aplicarse su propio plan. Para vincularlo de nuevo, pida a su profesional un código nuevo.',
   unlinkOffline:
     'No se pudo contactar con su clínica; este teléfono sigue vinculado: {message}. Inténtelo con conexión.',
+  linkedTo: 'Este teléfono está vinculado a la clínica {clinic}, como paciente {name}.',
+  planApplied: 'El inicio y sus sesiones siguen ahora este plan: {reps} bombeos por pie, {sets} series.',
+  note: 'Nota de su profesional: {note}',
 };
 
 export const CLINIC_TEXT: Record<Lang, ClinicText> = { en: CLINIC_TEXT_EN, zh, es };

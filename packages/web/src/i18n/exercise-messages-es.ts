@@ -49,6 +49,14 @@ export const EXERCISE_ES: ExerciseCatalog = {
   'cue.switchFoot': 'Ahora cambie al {side}.',
   'cue.rest': 'Descanse {seconds} segundos.',
 
+  'cueLabel.relax': 'Relaje',
+  'cueLabel.pointToes': 'Puntas hacia abajo',
+  'cueLabel.holdDown': 'Mantenga',
+  'cueLabel.pullUp': 'Puntas hacia arriba',
+  'cueLabel.holdUp': 'Mantenga',
+  'cueLabel.switchFoot': 'Ahora el otro pie.',
+  'cueLabel.rest': 'Descanse. La siguiente serie empieza pronto.',
+
   'session.start': 'Serie {set} de {sets}: {reps} bombeos con el {side}.',
   'session.repCount': '{count} de {target}.',
   'session.shallowRep': 'Ese fue pequeño: muévase hasta donde le resulte cómodo. No se cuenta.',

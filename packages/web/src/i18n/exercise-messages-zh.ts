@@ -39,6 +39,14 @@ export const EXERCISE_ZH: ExerciseCatalog = {
   'cue.switchFoot': '现在换到{side}。',
   'cue.rest': '休息 {seconds} 秒。',
 
+  'cueLabel.relax': '放松',
+  'cueLabel.pointToes': '脚尖向下伸',
+  'cueLabel.holdDown': '保持',
+  'cueLabel.pullUp': '脚尖向上勾',
+  'cueLabel.holdUp': '保持',
+  'cueLabel.switchFoot': '现在换另一只脚。',
+  'cueLabel.rest': '休息。下一组马上开始。',
+
   'session.start': '第 {set} 组，共 {sets} 组：{side}做 {reps} 次。',
   'session.repCount': '{count}，共 {target}。',
   'session.shallowRep': '这次幅度较小：请在舒适范围内尽量活动。这次不计数。',

@@ -154,17 +154,13 @@ export const en = {
   'session.rep': '{n} of {total} done',
   'session.set': 'Set {n} of {total}',
   'session.reps': 'Reps',
-  'session.cue.ready': 'Get ready. Relax your {foot} foot.',
-  'session.cue.down': 'Point the toes down',
-  'session.cue.holdDown': 'Hold',
-  'session.cue.up': 'Pull the toes up',
-  'session.cue.holdUp': 'Hold',
-  'session.cue.relax': 'Relax',
-  'session.cue.rest': 'Rest. Next set soon.',
-  'session.cue.switch': 'Now the other foot.',
-  'session.cue.done': 'Well done. Session complete.',
   'session.camera.switch': 'Turn the camera to the other side, so it sees the other leg from the side.',
   'session.manualRep': 'I did one (count by hand)',
+  'session.tracking': 'Tracking: {fps} frames a second; foot seen {seen}% of the last few seconds.',
+  'session.trackingSlow':
+    'The camera analyses too few frames a second to count every pump: some will be missed. Pump more slowly, or tap “I did one” for each pump the counter misses.',
+  'session.trackingLost':
+    'The foot is not being seen: pumps are not counted now. Check that the whole foot is in the picture.',
   'session.sourceFailed': 'The movement check could not start. Tap “I did one” after each pump to count it.',
   'session.pain': 'Pain – stop',
   'session.pause': 'Pause',
@@ -218,6 +214,9 @@ export const en = {
   'history.rangeNone':
     'No range yet: it is measured when the camera or the phone on the foot checks a session.',
   'history.pain': 'Pain (0-10)',
+  'history.rangeSummary':
+    'Median range of each session with a sensor ({n}); latest: left {left}°, right {right}°.',
+  'history.painSummary': 'Pain reported in each session ({n}); latest: {pain} of 10.',
   'history.table': 'Show as table',
   'history.date': 'Date',
   'history.none': 'No sessions yet.',

@@ -158,17 +158,14 @@ export const es: Messages = {
   'session.rep': '{n} de {total} hechas',
   'session.set': 'Serie {n} de {total}',
   'session.reps': 'Repeticiones',
-  'session.cue.ready': 'Prepárese. Relaje el pie {foot}.',
-  'session.cue.down': 'Puntas hacia abajo',
-  'session.cue.holdDown': 'Mantenga',
-  'session.cue.up': 'Puntas hacia arriba',
-  'session.cue.holdUp': 'Mantenga',
-  'session.cue.relax': 'Relaje',
-  'session.cue.rest': 'Descanse. La siguiente serie empieza pronto.',
-  'session.cue.switch': 'Ahora el otro pie.',
-  'session.cue.done': 'Muy bien. Sesión terminada.',
   'session.camera.switch': 'Gire la cámara al otro lado para que vea la otra pierna de lado.',
   'session.manualRep': 'Hice una (contar a mano)',
+  'session.tracking':
+    'Seguimiento: {fps} imágenes por segundo; pie visible el {seen} % de los últimos segundos.',
+  'session.trackingSlow':
+    'La cámara analiza muy pocas imágenes por segundo para contar cada bombeo: se perderán algunos. Hágalo más despacio o pulse «Hice una» por cada bombeo que no cuente.',
+  'session.trackingLost':
+    'No se ve el pie: ahora no se cuentan los bombeos. Compruebe que todo el pie sale en la imagen.',
   'session.sourceFailed':
     'No se pudo iniciar la comprobación del movimiento. Toque «Hice una» después de cada bombeo para contarlo.',
   'session.pain': 'Dolor – parar',
@@ -223,6 +220,9 @@ export const es: Messages = {
   'history.rangeNone':
     'Aún no hay amplitud: se mide cuando la cámara o el teléfono sobre el pie comprueban una sesión.',
   'history.pain': 'Dolor (0-10)',
+  'history.rangeSummary':
+    'Amplitud mediana de cada sesión con sensor ({n}); la última: izquierdo {left}°, derecho {right}°.',
+  'history.painSummary': 'Dolor indicado en cada sesión ({n}); el último: {pain} de 10.',
   'history.table': 'Ver como tabla',
   'history.date': 'Fecha',
   'history.none': 'Todavía no hay sesiones.',

@@ -3,19 +3,16 @@
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { CLINIC_TEXT } from '../i18n/clinic-text.ts';
-import { deviceTimeZone } from '../store/reminders.ts';
 import { createClinicApi } from '../sync/clinic-api.ts';
 import { clinicPanel } from '../sync/clinic-panel.ts';
-import { idbOutbox } from '../sync/outbox.ts';
 
 export const clinicScreen: ScreenFactory = (app) => {
   const text = CLINIC_TEXT[app.settings.lang];
   const panel = clinicPanel({
     db: app.db,
-    outbox: idbOutbox(),
+    sync: app.clinicSync,
     apiFor: (origin) => createClinicApi(origin, (u, init) => fetch(u, init)),
     now: () => Date.now(),
-    timeZone: deviceTimeZone(),
     deviceLabel: navigator.userAgent.includes('Mobile') ? 'phone' : 'browser',
     text,
   });

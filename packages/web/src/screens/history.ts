@@ -115,23 +115,18 @@ export const historyScreen: ScreenFactory = async (app) => {
       h('td', null, s.record.painAfter === null ? '–' : String(s.record.painAfter)),
     ),
   );
+  const fmtDate = (s: StoredSession) => fmtTime.format(new Date(s.record.startedAtMs));
   const rangeSeries = (['left', 'right'] as const).map((side, k) => ({
     label: t(`session.foot.${side}`),
-    color: k === 0 ? '#0b5394' : '#b35900',
-    dash: k === 0 ? undefined : '6 3',
-    points: measured
-      .map((s, i) => [i, rangeOf(s, side)] as const)
-      .filter((p): p is readonly [number, number] => p[1] !== null),
+    colour: k === 0 ? '#0b5394' : '#b35900',
+    dash: k === 0 ? 'none' : '6 3',
+    values: measured.map((s) => rangeOf(s, side)),
   }));
-  const painSeries = [
-    {
-      label: t('history.pain'),
-      color: '#b00020',
-      points: sessions
-        .map((s, i) => [i, s.record.painAfter ?? s.record.painBefore] as const)
-        .filter((p): p is readonly [number, number] => p[1] !== null),
-    },
-  ];
+  const pains = sessions.map((s) => s.record.painAfter ?? s.record.painBefore);
+  const latest = (vs: readonly (number | null)[]) => {
+    const v = vs.findLast((x) => x !== null);
+    return v === undefined || v === null ? '–' : String(Math.round(v));
+  };
   const next = describeNext(
     nextReminder(
       regimen,
@@ -161,15 +156,41 @@ export const historyScreen: ScreenFactory = async (app) => {
       : h(
           'div',
           null,
-          h('h2', null, t('history.range')),
           measured.length > 0
-            ? lineChart(rangeSeries, Math.max(measured.length, 2), 0, 80)
-            : h('p', { class: 'note' }, t('history.rangeNone')),
+            ? lineChart({
+                id: 'range-chart',
+                title: t('history.range'),
+                heading: 'h2',
+                summary: t('history.rangeSummary', {
+                  n: measured.length,
+                  left: latest(rangeSeries[0]!.values),
+                  right: latest(rangeSeries[1]!.values),
+                }),
+                xLabels: measured.map(fmtDate),
+                series: rangeSeries,
+                yMax: 80,
+                yUnit: '°',
+                size: 'compact',
+                tableLabel: t('history.table'),
+                format: (v) => `${Math.round(v)}°`,
+              })
+            : [h('h2', null, t('history.range')), h('p', { class: 'note' }, t('history.rangeNone'))],
           measured.some((s) => s.context.method === 'camera')
             ? h('p', { class: 'note' }, t('calib.estimate'))
             : null,
-          h('h2', null, t('history.pain')),
-          lineChart(painSeries, Math.max(sessions.length, 2), 0, 10),
+          lineChart({
+            id: 'pain-chart',
+            title: t('history.pain'),
+            heading: 'h2',
+            summary: t('history.painSummary', { n: sessions.length, pain: latest(pains) }),
+            xLabels: sessions.map(fmtDate),
+            series: [{ label: t('history.pain'), colour: '#b00020', dash: 'none', values: pains }],
+            yMax: 10,
+            yUnit: '',
+            size: 'compact',
+            tableLabel: t('history.table'),
+            format: (v) => String(v),
+          }),
           h(
             'details',
             null,

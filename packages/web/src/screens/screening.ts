@@ -12,6 +12,7 @@ import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
 import { allSessions } from '../store/sessions.ts';
+import { outboxWrite, screeningUpload } from '../sync/outbox.ts';
 import { painStopToday } from './pain-stop-today.ts';
 import { radioGroup } from './setup.ts';
 
@@ -161,14 +162,8 @@ export const screeningScreen: ScreenFactory = async (app) => {
     }
     error.textContent = '';
     const decision = decideScreening(parsed.data, { painStopToday: stoppedToday });
-    void app.db.put('outbox', `screening-${Date.now()}`, {
-      kind: 'screening',
-      atMs: Date.now(),
-      answers: parsed.data,
-      outcome: decision.outcome,
-      rule: decision.rule,
-      questionnaire: `${decision.questionnaireId}@${decision.questionnaireVersion}`,
-    });
+    const w = outboxWrite(screeningUpload(Date.now(), parsed.data));
+    void app.db.put(w.store, w.key, w.value);
     form.hidden = true;
     showDecision(decision, parsed.data);
   });

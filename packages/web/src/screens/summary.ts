@@ -13,7 +13,7 @@ import { h } from '../app/dom.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import type { StoredSession } from '../store/sessions.ts';
+import { type StoredSession, saveAmended } from '../store/sessions.ts';
 
 const WARNING_KEY: Record<SessionWarningCode, MessageKey> = {
   'shallow-rep': 'summary.warn.shallow-rep',
@@ -107,10 +107,7 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
           class: 'scale-button',
           onclick: async () => {
             const next: StoredSession = { ...stored, record: withPainAfter(r, n) };
-            await app.db.putMany([
-              { store: 'sessions', key: id, value: next },
-              { store: 'outbox', key: `session-${id}`, value: { kind: 'session', ...next } },
-            ]);
+            await saveAmended(app.db, next);
             painAfter.textContent = t('summary.painAfterValue', { n });
             painAsk.hidden = true;
           },

@@ -58,16 +58,24 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
   let side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
   let analyzer = analyzerFor(side, cal);
   let unsubscribe: (() => void) | undefined;
+  // Arrival time (ms) and whether the foot was measured, for the last two seconds of frames.
+  const recent: { tMs: number; seen: boolean }[] = [];
   return {
     estimated: true,
     view: camera.view,
+    quality() {
+      const last = recent.at(-1);
+      // No frame for two seconds: the analysis has stalled, whatever the last rate was.
+      if (!last || performance.now() - last.tMs > 2000) return { fps: 0, seenShare: 0 };
+      return { fps: camera.fps(), seenShare: recent.filter((r) => r.seen).length / recent.length };
+    },
     setSide(next) {
       if (next === side) return;
       side = next;
       analyzer = analyzerFor(side, cal);
     },
     async start(listener) {
-      unsubscribe = camera.subscribe(({ frame }) => {
+      unsubscribe = camera.subscribe(({ frame, arrivedMs }) => {
         for (const e of analyzer.push(frame)) {
           if (e.type === 'rep') listener.rep(toSensorRep(e.rep));
           else if (e.type === 'warning') {
@@ -75,7 +83,10 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
             if (w) listener.warning(w);
           }
         }
-        listener.angle(analyzer.angleDeg(side));
+        const angle = analyzer.angleDeg(side);
+        recent.push({ tMs: arrivedMs, seen: angle !== null });
+        while (recent.length > 0 && recent[0]!.tMs < arrivedMs - 2000) recent.shift();
+        listener.angle(angle);
       });
     },
     stop() {

@@ -11,7 +11,17 @@ export interface RepSourceListener {
   warning(code: SourceWarning): void;
 }
 
+/** How well the source follows the foot right now. */
+export interface TrackingQuality {
+  /** Frames (or samples) analysed per second over the last seconds. */
+  readonly fps: number;
+  /** Share of those in which the foot's angle could be measured, 0-1. */
+  readonly seenShare: number;
+}
+
 export interface RepSource {
+  /** Tracking quality now, for sources whose rate can fall below what the engine follows (camera). */
+  quality?(): TrackingQuality | null;
   /** True when the degrees are estimates to label as such (camera). */
   readonly estimated: boolean;
   /** Which foot the source measures now; the session tells it when the foot changes. */

@@ -1,14 +1,15 @@
-// Drives the exercise package's session reducer in the browser: stamps events with the clock,
-// ticks it, persists the state after every change (so a reload or crash keeps the reps done)
-// and hands each effect to the screen, which carries it out (text, voice, vibration, save).
+// Drives the exercise package's session reducer in the browser: stamps each event once with the
+// injected clock, ticks it, persists the state after every change (so a reload or crash keeps the
+// reps done) and hands each effect to the effect handler, which carries it out.
 import { type SessionEffect, type SessionEvent, type SessionState, transition } from '@anklepump/exercise';
+import type { SessionClock } from './clock.ts';
 
 type Untimed<E> = E extends unknown ? Omit<E, 'tMs'> : never;
+/** An event as the screen raises it; the runner gives it the time it happened. */
 export type RunnerEvent = Untimed<SessionEvent>;
 
 export interface RunnerOptions {
-  /** Epoch ms now; the tests' clock replaces it through the page clock, not here. */
-  readonly now?: () => number;
+  readonly clock: Pick<SessionClock, 'nowMs'>;
   /** Tick interval, ms: how often phase timers are checked. */
   readonly tickMs?: number;
   readonly onEffects: (effects: readonly SessionEffect[], state: SessionState) => void;
@@ -21,13 +22,16 @@ export interface Runner {
   stop(): void;
 }
 
-/** Starts ticking the machine from `initial`; `stop` ends the ticking (not the session). */
+/**
+ * Starts ticking the machine from `initial`; `stop` ends the ticking (not the session). The
+ * reducer ignores events older than the last one, so every event is stamped on arrival; a sensor
+ * rep keeps its own frame time in `rep.tMs`.
+ */
 export function createRunner(initial: SessionState, options: RunnerOptions): Runner {
-  const now = options.now ?? (() => Date.now());
   let state = initial;
   const dispatch = (event: RunnerEvent): readonly SessionEffect[] => {
     const before = state;
-    const out = transition(state, { ...event, tMs: now() } as SessionEvent);
+    const out = transition(state, { ...event, tMs: options.clock.nowMs() } as SessionEvent);
     state = out.state;
     if (out.effects.length > 0 || state.status !== before.status) {
       void options.persist(state);

@@ -14,14 +14,16 @@ export interface Db {
   putMany(writes: readonly { store: StoreName; key: string; value: unknown }[]): Promise<void>;
 }
 
-function req<T>(r: IDBRequest<T>): Promise<T> {
+/** An IndexedDB request as a promise. */
+export function req<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
 }
 
-function done(tx: IDBTransaction): Promise<void> {
+/** Resolves when the transaction commits; rejects when it fails or aborts. */
+export function done(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -29,16 +31,25 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens (and on first use creates) the app's database. */
-export async function openDb(factory: IDBFactory = indexedDB): Promise<Db> {
-  const open = factory.open(DB_NAME, DB_VERSION);
+const STORES: readonly StoreName[] = ['kv', 'sessions', 'outbox'];
+
+/**
+ * The one place the app's IndexedDB database is opened and, on first use or a version change,
+ * given its stores: every reader and writer (the store, the sync outbox) agrees on the shape.
+ */
+export async function openIdb(factory: IDBFactory = indexedDB, name = DB_NAME): Promise<IDBDatabase> {
+  const open = factory.open(name, DB_VERSION);
   open.onupgradeneeded = () => {
-    const db = open.result;
-    for (const name of ['kv', 'sessions', 'outbox'] as const) {
-      if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+    for (const store of STORES) {
+      if (!open.result.objectStoreNames.contains(store)) open.result.createObjectStore(store);
     }
   };
-  const db = await req(open);
+  return req(open);
+}
+
+/** Opens (and on first use creates) the app's database. */
+export async function openDb(factory: IDBFactory = indexedDB): Promise<Db> {
+  const db = await openIdb(factory);
   return {
     async get(store, key) {
       return req(db.transaction(store).objectStore(store).get(key));

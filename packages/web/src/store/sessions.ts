@@ -2,6 +2,7 @@
 // a crash loses no reps), and the outbox copy for the clinic sync to send later.
 import type { SessionRecord, SessionState } from '@anklepump/exercise';
 import type { Method } from '../app/app.ts';
+import { outboxWrite, sessionUpload } from '../sync/outbox.ts';
 import type { Db } from './db.ts';
 import type { Calibration } from './settings.ts';
 
@@ -48,7 +49,7 @@ export async function saveFinished(db: Db, stored: StoredSession): Promise<void>
   const id = stored.record.sessionId;
   await db.putMany([
     { store: 'sessions', key: id, value: stored },
-    { store: 'outbox', key: `session-${id}`, value: { kind: 'session', ...stored } },
+    outboxWrite(sessionUpload(stored.record, stored.context.method)),
     { store: 'kv', key: ACTIVE, value: null },
   ]);
 }
@@ -63,4 +64,12 @@ export async function allSessions(db: Db): Promise<StoredSession[]> {
 export function localDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Saves an amended session (e.g. pain after it) and queues the amendment for the clinic, atomically. */
+export async function saveAmended(db: Db, stored: StoredSession): Promise<void> {
+  await db.putMany([
+    { store: 'sessions', key: stored.record.sessionId, value: stored },
+    outboxWrite(sessionUpload(stored.record, stored.context.method)),
+  ]);
 }

@@ -1,6 +1,12 @@
 // The patient device's view of the clinic API: redeem an invite, read the prescription, upload
 // records. Every failure comes back as a value with a stable code, never as a thrown error.
-import type { Regimen } from '@anklepump/exercise';
+import type {
+  Regimen,
+  UploadEnvelope,
+  UploadRecord,
+  UploadResponse,
+  UploadResult,
+} from '@anklepump/exercise';
 
 /** Why a clinic call failed; `offline` and `server` are worth retrying, the rest are not. */
 export type ClinicErrorCode =
@@ -24,18 +30,6 @@ export interface ClinicError {
 export type ClinicResult<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly error: ClinicError };
-
-/** One record as the sync endpoint takes it. */
-export interface UploadRecord {
-  readonly idempotencyKey: string;
-  readonly kind: 'session' | 'pain' | 'screening';
-  readonly data: Record<string, unknown>;
-}
-
-export interface UploadResult {
-  readonly idempotencyKey: string;
-  readonly status: 'created' | 'duplicate' | 'conflict';
-}
 
 export interface Joined {
   readonly deviceToken: string;
@@ -156,8 +150,8 @@ export function createClinicApi(baseUrl: string, fetchFn: Fetch): ClinicApi {
       return r;
     },
     upload: (token, records, timeZone) =>
-      call('/api/sync', json(token, { records, timeZone }), (b) => {
-        const rs = (b as { results?: unknown }).results;
+      call('/api/sync', json(token, { records, timeZone } satisfies UploadEnvelope), (b) => {
+        const rs = (b as Partial<UploadResponse> | null)?.results;
         if (!Array.isArray(rs)) throw new Error('no results');
         return rs as UploadResult[];
       }),

@@ -1,17 +1,13 @@
-// The patient's "My clinic" panel: join with a code or link, see whether everything has reached
-// the clinic, send now. Strings come in as a table so the app's i18n can supply them.
+// The patient's "My clinic" panel: join with a code or link, see which clinic and patient this
+// phone is linked to, the clinician's plan (which the app then follows) and note, whether
+// everything has reached the clinic, send now, unlink. Strings come in as a table so the app's
+// i18n can supply them.
 import { h } from '../app/dom.ts';
 import type { Db } from '../store/db.ts';
 import type { ClinicApi } from './clinic-api.ts';
-import {
-  type ClinicLink,
-  joinClinic,
-  loadLink,
-  refreshPrescription,
-  revokeAndUnlink,
-} from './clinic-link.ts';
-import { type FlushReport, flushOutbox, singleFlight } from './flush.ts';
-import type { Outbox } from './outbox.ts';
+import { type ClinicLink, joinClinic, loadLink, revokeAndUnlink } from './clinic-link.ts';
+import type { ClinicSync, SyncRun } from './clinic-sync.ts';
+import type { FlushReport } from './flush.ts';
 
 export const CLINIC_TEXT_EN = {
   title: 'My clinic',
@@ -28,12 +24,16 @@ export const CLINIC_TEXT_EN = {
   skipped: '{n} could not be sent: {reason}',
   plan: 'Your clinician’s plan: {name} (version {version}).',
   noPlan: 'Your clinician has not set a plan yet.',
+  linkedTo: 'This phone is linked to the clinic at {clinic}, as patient {name}.',
+  planApplied: 'Home and your sessions now follow this plan: {reps} pumps per foot, {sets} sets.',
+  note: 'Note from your clinician: {note}',
   unlink: 'Unlink this phone',
   unlinkConfirm:
     'Unlink this phone from your clinic? Your clinician stops receiving its sessions. Your history stays on this phone.',
   unlinkYes: 'Yes, unlink',
   unlinkNo: 'Keep it linked',
-  unlinkDone: 'This phone is unlinked. To link it again, ask your clinician for a new invite code.',
+  unlinkDone:
+    'This phone is unlinked. Your records stay on it and your own plan applies again. To link it again, ask your clinician for a new invite code.',
   unlinkOffline:
     'Could not reach your clinic, so this phone is still linked: {message}. Try again when online.',
 } as const;
@@ -44,13 +44,13 @@ const fill = (s: string, v: Record<string, string | number>) =>
 
 export interface ClinicPanelDeps {
   readonly db: Pick<Db, 'get' | 'put'>;
-  readonly outbox: Outbox;
+  /** The app's one sync service: "send now" joins a run already in flight instead of starting another. */
+  readonly sync: ClinicSync;
+  /** The clinic client for joining with an invite (the link names the clinic's origin). */
   readonly apiFor: (origin: string) => ClinicApi;
   readonly now: () => number;
-  readonly timeZone: string;
   readonly deviceLabel: string;
   readonly text?: ClinicText;
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Builds the panel; it loads the link and, when linked, sends the outbox right away. */
@@ -58,6 +58,14 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
   const t = d.text ?? CLINIC_TEXT_EN;
   const status = h('p', { id: 'clinic-status', role: 'status', 'aria-live': 'polite' });
   const plan = h('p', { id: 'clinic-plan' });
+  const applied = h('p', { id: 'clinic-plan-applied' });
+  const note = h('p', { id: 'clinic-note', class: 'note', hidden: true });
+  const linkedTo = h('p', { id: 'clinic-linked' });
+  const unlinkBtn = h(
+    'button',
+    { type: 'button', id: 'clinic-unlink', class: 'secondary', hidden: true },
+    t.unlink,
+  );
   const error = h('p', { id: 'clinic-error', class: 'error', role: 'alert' });
   const input = h('input', {
     id: 'clinic-code',
@@ -75,7 +83,6 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     joinBtn,
   );
   const sendBtn = h('button', { type: 'button', id: 'clinic-send', hidden: true }, t.send);
-  const unlinkBtn = h('button', { type: 'button', id: 'clinic-unlink', hidden: true }, t.unlink);
   const confirmYes = h('button', { type: 'button', id: 'clinic-unlink-yes', class: 'danger' }, t.unlinkYes);
   const confirmNo = h('button', { type: 'button', id: 'clinic-unlink-no' }, t.unlinkNo);
   const confirm = h(
@@ -94,38 +101,78 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
       parts.push(fill(t.skipped, { n: r.skipped.length, reason: r.skipped[0]!.reason }));
     return parts.join(' ');
   };
-  const flush = singleFlight(async () => {
-    if (!link) return null;
+  const show = (r: SyncRun) => {
+    status.textContent = describe(r.flush);
+    const p = r.prescription.prescribed;
+    plan.textContent = p ? fill(t.plan, { name: p.regimen.name, version: p.version }) : t.noPlan;
+    applied.textContent = p?.regimen.dose
+      ? fill(t.planApplied, { reps: p.regimen.dose.repsPerFoot, sets: p.regimen.dose.sets })
+      : '';
+    note.textContent = p?.note ? fill(t.note, { note: p.note }) : '';
+    note.hidden = !p?.note;
+  };
+  const flush = async () => {
+    if (!link) return;
     sendBtn.disabled = true;
     status.textContent = t.sending;
     try {
-      const r = await flushOutbox({
-        api: d.apiFor(link.origin),
-        outbox: d.outbox,
-        deviceToken: link.deviceToken,
-        timeZone: d.timeZone,
-        sleep: d.sleep ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
-        random: Math.random,
-        maxAttempts: 3,
-      });
-      status.textContent = describe(r);
-      return r;
+      const r = await d.sync.run();
+      // Unlinked while the run was in flight: its report is about a link that is gone.
+      if (r && link) show(r);
     } finally {
       sendBtn.disabled = false;
     }
+  };
+  // Runs started elsewhere (automatic sync) update the panel too, while it is on screen.
+  let attached = false;
+  const off = d.sync.onRun((r) => {
+    if (section.isConnected) {
+      attached = true;
+      if (link) show(r);
+    } else if (attached) off();
   });
   const showLinked = async (l: ClinicLink) => {
     link = l;
     form.hidden = true;
     sendBtn.hidden = false;
     unlinkBtn.hidden = false;
+    const clinic = l.origin ? new URL(l.origin).host : location.host;
+    linkedTo.textContent = fill(t.linkedTo, { clinic, name: l.displayName ?? l.patientId });
     status.textContent = fill(t.linked, { name: l.displayName ?? '' });
-    const p = await refreshPrescription({ db: d.db, api: d.apiFor(l.origin), link: l });
-    plan.textContent = p.prescribed
-      ? fill(t.plan, { name: p.prescribed.regimen.name, version: p.prescribed.version })
-      : t.noPlan;
     await flush();
   };
+  // Unlinking asks first, then revokes the phone's token at the clinic (a lost or given-away
+  // phone must stop being able to send) and only then forgets the link here.
+  unlinkBtn.addEventListener('click', () => {
+    confirm.hidden = false;
+    confirmNo.focus();
+  });
+  confirmNo.addEventListener('click', () => {
+    confirm.hidden = true;
+    unlinkBtn.focus();
+  });
+  confirmYes.addEventListener('click', async () => {
+    if (!link) return;
+    confirmYes.disabled = true;
+    const r = await revokeAndUnlink(d.db, link, d.apiFor(link.origin));
+    confirmYes.disabled = false;
+    confirm.hidden = true;
+    if (!r.ok) {
+      error.textContent = fill(t.unlinkOffline, { message: r.error.message });
+      unlinkBtn.focus();
+      return;
+    }
+    link = null;
+    error.textContent = '';
+    form.hidden = false;
+    sendBtn.hidden = true;
+    unlinkBtn.hidden = true;
+    for (const p of [linkedTo, plan, applied, note]) p.textContent = '';
+    note.hidden = true;
+    status.textContent = t.unlinkDone;
+    input.value = '';
+    input.focus();
+  });
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -151,48 +198,23 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     await showLinked(r.link);
   });
   sendBtn.addEventListener('click', () => void flush());
-  unlinkBtn.addEventListener('click', () => {
-    confirm.hidden = false;
-    confirmNo.focus();
-  });
-  confirmNo.addEventListener('click', () => {
-    confirm.hidden = true;
-    unlinkBtn.focus();
-  });
-  confirmYes.addEventListener('click', async () => {
-    if (!link) return;
-    confirmYes.disabled = true;
-    const r = await revokeAndUnlink(d.db, link, d.apiFor(link.origin));
-    confirmYes.disabled = false;
-    confirm.hidden = true;
-    if (!r.ok) {
-      error.textContent = fill(t.unlinkOffline, { message: r.error.message });
-      unlinkBtn.focus();
-      return;
-    }
-    link = null;
-    error.textContent = '';
-    form.hidden = false;
-    sendBtn.hidden = true;
-    unlinkBtn.hidden = true;
-    plan.textContent = '';
-    status.textContent = t.unlinkDone;
-    input.value = '';
-    input.focus();
-  });
   void loadLink(d.db).then((l) => (l ? showLinked(l) : undefined));
 
-  return h(
+  const section = h(
     'section',
     { id: 'clinic', 'aria-labelledby': 'clinic-title' },
     h('h2', { id: 'clinic-title' }, t.title),
     h('p', null, t.intro),
     form,
     error,
+    linkedTo,
     status,
     plan,
+    applied,
+    note,
     sendBtn,
     unlinkBtn,
     confirm,
   );
+  return section;
 }

@@ -1,15 +1,14 @@
+import type { SessionRecord, UploadRecord, UploadResult } from '@anklepump/exercise';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ClinicApi, ClinicError, ClinicResult, UploadRecord, UploadResult } from './clinic-api.ts';
+import type { ClinicApi, ClinicError, ClinicResult } from './clinic-api.ts';
 import { backoffMs, flushOutbox, singleFlight } from './flush.ts';
-import { memoryOutbox } from './outbox.ts';
+import { memoryOutbox, outboxWrite, screeningUpload, sessionUpload } from './outbox.ts';
 
-const session = (id: string, extra: Record<string, unknown> = {}) => ({
-  kind: 'session',
-  record: { sessionId: id, outcome: 'completed', ...extra },
-  context: { method: 'timing', calibration: { neutralDeg: 3 } },
-  savedAtMs: 1,
-});
+/** The outbox value the app writes for a session (a partial record is enough for the client). */
+const session = (id: string, extra: Record<string, unknown> = {}) =>
+  outboxWrite(sessionUpload({ sessionId: id, outcome: 'completed', ...extra } as unknown as SessionRecord))
+    .value;
 
 /** A fake clinic that stores by idempotency key like the real one, and can fail on cue. */
 function fakeClinic(script: (ClinicError | 'ok' | 'ok-but-lost')[] = []) {
@@ -43,8 +42,14 @@ function fakeClinic(script: (ClinicError | 'ok' | 'ok-but-lost')[] = []) {
 const base = { deviceToken: 'tok', timeZone: 'Europe/Berlin', random: () => 0.5 };
 
 describe('flushOutbox', () => {
-  it('sends only the session record, not the device set-up, and empties the outbox', async () => {
-    const outbox = memoryOutbox([['session-a1b2c3d4', session('a1b2c3d4')]]);
+  it('sends an entry an older app version queued (the stored session), only its record', async () => {
+    const legacy = {
+      kind: 'session',
+      record: { sessionId: 'a1b2c3d4', outcome: 'completed' },
+      context: { method: 'timing', calibration: { neutralDeg: 3 } },
+      savedAtMs: 1,
+    };
+    const outbox = memoryOutbox([['session-a1b2c3d4', legacy]]);
     const clinic = fakeClinic();
     const r = await flushOutbox({ ...base, api: clinic.api, outbox, sleep: async () => {} });
     expect(r).toMatchObject({ status: 'done', sent: 1, remaining: 0 });
@@ -61,7 +66,14 @@ describe('flushOutbox', () => {
       ['session-00000001', session('1')],
       [
         'screening-1700000000000',
-        { kind: 'screening', atMs: 1_700_000_000_000, answers: { a: true }, outcome: 'ok' },
+        outboxWrite(
+          screeningUpload(1_700_000_000_000, {
+            swelling: false,
+            clotHistory: false,
+            severeInjury: false,
+            painNow: 1,
+          }),
+        ).value,
       ],
     ]);
     const offline: ClinicError = { code: 'offline', message: 'no network' };
@@ -81,7 +93,10 @@ describe('flushOutbox', () => {
     const r2 = await flushOutbox({ ...base, api: clinic.api, outbox, sleep: async () => {} });
     expect(r2).toMatchObject({ status: 'done', sent: 2 });
     expect(clinic.stored.get('screening-1700000000000')).toBe(
-      JSON.stringify({ atMs: 1_700_000_000_000, answers: { a: true } }),
+      JSON.stringify({
+        atMs: 1_700_000_000_000,
+        answers: { swelling: false, clotHistory: false, severeInjury: false, painNow: 1 },
+      }),
     );
   });
 

@@ -1,7 +1,8 @@
 // Sends the outbox to the clinic: in batches, with exponential backoff on network and server
 // failures, removing an entry only once the server has it. Safe to run again at any time: the
 // outbox key is the idempotency key, so a retry after a lost answer stores nothing twice.
-import type { ClinicApi, ClinicError, UploadRecord } from './clinic-api.ts';
+import { MAX_RECORDS_PER_UPLOAD, type UploadRecord } from '@anklepump/exercise';
+import type { ClinicApi, ClinicError } from './clinic-api.ts';
 import type { Outbox } from './outbox.ts';
 import { toUploadRecord } from './upload-record.ts';
 
@@ -20,7 +21,7 @@ export interface FlushOptions {
   /** First retry delay in ms, doubled each try (default 2000), capped at `maxDelayMs` (default 60000). */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
-  /** Records per request (default and server maximum 200). */
+  /** Records per request (default and most: the contract's MAX_RECORDS_PER_UPLOAD). */
   readonly batchSize?: number;
 }
 
@@ -60,7 +61,7 @@ export async function flushOutbox(o: FlushOptions): Promise<FlushReport> {
   const maxAttempts = o.maxAttempts ?? 5;
   const base = o.baseDelayMs ?? 2000;
   const max = o.maxDelayMs ?? 60_000;
-  const batchSize = Math.min(200, Math.max(1, o.batchSize ?? 200));
+  const batchSize = Math.min(MAX_RECORDS_PER_UPLOAD, Math.max(1, o.batchSize ?? MAX_RECORDS_PER_UPLOAD));
   const skipped: { key: string; reason: string }[] = [];
   const conflicts: string[] = [];
   let sent = 0;

@@ -1,8 +1,46 @@
-// The outbox as the sync client needs it: entries WITH their keys, and a removal that only
-// happens if the entry is still the one that was sent (the summary screen may amend a session
-// while its upload is in flight; that amendment must not be lost). The store's Db interface
-// has no key listing, so this adapter opens the same IndexedDB database directly.
-import { DB_NAME } from '../store/db.ts';
+// The outbox: records waiting to reach the clinic, each stored under its idempotency key as
+// `{ kind, data }` of the sync contract (exercise's UploadRecord without the key). Written only
+// through `outboxWrite`, read by the sync client with a removal that only happens if the entry
+// is still the one that was sent (the summary screen may amend a session while its upload is in
+// flight; that amendment must not be lost).
+import { recordKey, type ScreeningAnswers, type SessionRecord, type UploadRecord } from '@anklepump/exercise';
+import { DB_NAME, done, openIdb, req } from '../store/db.ts';
+
+/** An outbox value: one upload record, the key being the outbox key. */
+export type OutboxRecord = UploadRecord extends infer R
+  ? R extends unknown
+    ? Omit<R, 'idempotencyKey'>
+    : never
+  : never;
+
+/** A write for `Db.put`/`Db.putMany`: the record under the key the contract's key rule gives it. */
+export interface OutboxWrite {
+  readonly store: 'outbox';
+  readonly key: string;
+  readonly value: OutboxRecord;
+}
+
+/** The one way anything enters the outbox. */
+export function outboxWrite(record: UploadRecord): OutboxWrite {
+  return {
+    store: 'outbox',
+    key: record.idempotencyKey,
+    value: { kind: record.kind, data: record.data } as OutboxRecord,
+  };
+}
+
+/** A finished (or amended) session as an upload record; only the record leaves the device. */
+export function sessionUpload(record: SessionRecord, method?: string): UploadRecord {
+  // Which sensor checked it does leave: it decides how far the clinician can trust the degrees.
+  const data: SessionRecord =
+    method === 'camera' || method === 'phone' ? { ...record, sensor: method } : record;
+  return { idempotencyKey: recordKey('session', record.sessionId), kind: 'session', data };
+}
+
+/** A safety screening as an upload record: the answers; the clinic recomputes the decision. */
+export function screeningUpload(atMs: number, answers: ScreeningAnswers): UploadRecord {
+  return { idempotencyKey: recordKey('screening', atMs), kind: 'screening', data: { atMs, answers } };
+}
 
 export interface OutboxEntry {
   readonly key: string;
@@ -15,29 +53,11 @@ export interface Outbox {
   removeIfUnchanged(key: string, sent: unknown): Promise<boolean>;
 }
 
-function req<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-async function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  const o = factory.open(name);
-  o.onupgradeneeded = () => {
-    // Opened before the app ever ran: create what the app would, so both agree on the shape.
-    for (const s of ['kv', 'sessions', 'outbox']) {
-      if (!o.result.objectStoreNames.contains(s)) o.result.createObjectStore(s);
-    }
-  };
-  return req(o);
-}
-
 /** The app's IndexedDB outbox (database `anklepump`, store `outbox`). */
 export function idbOutbox(factory: IDBFactory = indexedDB, name = DB_NAME): Outbox {
   return {
     async entries() {
-      const db = await open(factory, name);
+      const db = await openIdb(factory, name);
       try {
         const store = db.transaction('outbox').objectStore('outbox');
         const [keys, values] = await Promise.all([req(store.getAllKeys()), req(store.getAll())]);
@@ -47,18 +67,14 @@ export function idbOutbox(factory: IDBFactory = indexedDB, name = DB_NAME): Outb
       }
     },
     async removeIfUnchanged(key, sent) {
-      const db = await open(factory, name);
+      const db = await openIdb(factory, name);
       try {
         const tx = db.transaction('outbox', 'readwrite');
         const store = tx.objectStore('outbox');
         const now = await req(store.get(key));
         const same = now !== undefined && JSON.stringify(now) === JSON.stringify(sent);
         if (same) store.delete(key);
-        await new Promise<void>((resolve, reject) => {
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error ?? new Error('outbox transaction aborted'));
-        });
+        await done(tx);
         return same;
       } finally {
         db.close();

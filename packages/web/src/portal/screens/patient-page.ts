@@ -1,6 +1,7 @@
 // One patient: open alerts, sessions, range and pain over time (charts with tables), screening
 // history, the prescription editor, a fresh invite code, linked phones and exports. An admin (with
 // a stated reason) reads it without the care team's controls.
+import type { RecordKind, ScreeningDecision, SessionRecord } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
 import { lineChart } from '../chart.ts';
 import {
@@ -22,27 +23,16 @@ import { patientExports } from './export-panel.ts';
 import { invitePanel } from './invite-panel.ts';
 import { type PrescriptionView, prescriptionEditor } from './prescription-editor.ts';
 
-interface Foot {
-  full: number;
-  target?: number;
-  rangesDeg: number[];
-}
-interface SessionData extends SessionFacts {
-  mode: 'timing' | 'verified';
-  outcome: string;
-  startedAtMs: number;
-  feet: { left: Foot & SessionFacts['feet']['left']; right: Foot & SessionFacts['feet']['right'] };
-  painBefore: number | null;
-  painMax: number | null;
-  sharpPain: boolean;
-}
+// The records as the server stores them: the sync contract's data (a screening with the decision
+// the server recomputed).
+type SessionData = SessionRecord;
 interface ScreeningData {
   atMs: number;
-  decision: { outcome: string; reason: string };
+  decision: Pick<ScreeningDecision, 'outcome' | 'reason'>;
 }
 interface RecordView {
   id: string;
-  kind: 'session' | 'pain' | 'screening';
+  kind: RecordKind;
   occurredAtMs: number;
   data: unknown;
 }

@@ -1,0 +1,10 @@
+// @anklepump/web/testing: the pieces of the patient app a browser test page assembles by itself
+// (the clinic panel over the app's real IndexedDB store), so tests never reach into src/ files.
+export { openDb } from './store/db.ts';
+export type { StoredSession } from './store/sessions.ts';
+export { saveFinished } from './store/sessions.ts';
+export { createClinicApi } from './sync/clinic-api.ts';
+export { clinicPanel } from './sync/clinic-panel.ts';
+export { createClinicSync } from './sync/clinic-sync.ts';
+export type { OutboxRecord } from './sync/outbox.ts';
+export { idbOutbox } from './sync/outbox.ts';
