@@ -6,12 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { analyzeVideoPose } from '@anklepump/cli';
 import type { Side } from '@anklepump/motion';
-import { analyzeVideoPose } from '../../packages/cli/src/analyze/analyze-file.ts';
-import {
-  createHeadlessPoseEstimator,
-  type HeadlessPoseEstimator,
-} from '../../packages/pose/src/node/index.ts';
+import { createHeadlessPoseEstimator, type HeadlessPoseEstimator } from '@anklepump/pose/node';
 import { buildProfile, seededRandom, type TrueRep } from '../render/ankle-profile.ts';
 import type { ClipTruth } from '../render/render-clip.ts';
 import { tracksFor } from './measure-tracker.ts';

@@ -9,15 +9,13 @@ import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLegReading, type LandmarkFrame, readLeg, type Side } from '@anklepump/motion';
-import { createFootTrackStage, type LegTrack } from '../../packages/pose/src/foot-tracker/index.ts';
-import { zeroPhaseLowPass } from '../../packages/pose/src/foot-tracker/zero-phase.ts';
-import { POSE_MODEL } from '../../packages/pose/src/model.ts';
+import { createFootTrackStage, type LegTrack, POSE_MODEL, zeroPhaseLowPass } from '@anklepump/pose';
 import {
   createHeadlessPoseEstimator,
   decodeFrames,
   type HeadlessPoseEstimator,
   probeVideo,
-} from '../../packages/pose/src/node/index.ts';
+} from '@anklepump/pose/node';
 
 const SAMPLE_HZ = Number(process.env.TRACKER_SAMPLE_HZ ?? 15);
 const CACHE_DIR = fileURLToPath(new URL('../../.cache/tracker/', import.meta.url));
