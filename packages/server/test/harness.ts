@@ -57,6 +57,8 @@ export interface Res {
 /** An HTTP client that keeps the session cookie and sends the CSRF token, like the web app does. */
 export class Client {
   cookie: string | null = null;
+  /** The known-browser cookie the server sets at sign-in (`ap_known=...`). */
+  known: string | null = null;
   csrf: string | null = null;
   bearer: string | null = null;
   reason: string | null = null;
@@ -70,7 +72,8 @@ export class Client {
   ): Promise<Res> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-    if (this.cookie) h.cookie = this.cookie;
+    const cookies = [this.cookie, this.known].filter(Boolean);
+    if (cookies.length && !h.cookie) h.cookie = cookies.join('; ');
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     if (this.reason) h['x-access-reason'] = this.reason;
@@ -86,10 +89,10 @@ export class Client {
     } catch {
       parsed = null;
     }
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
+    for (const setCookie of res.headers.getSetCookie()) {
       const v = setCookie.split(';')[0]!;
-      this.cookie = v.endsWith('=') ? null : v;
+      if (v.startsWith('ap_known=')) this.known = v;
+      else this.cookie = v.endsWith('=') ? null : v;
     }
     return { status: res.status, body: parsed, text, headers: res.headers };
   }
