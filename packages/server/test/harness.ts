@@ -19,7 +19,13 @@ export interface TestServer {
 
 /** Starts a server; `databaseUrl` picks PostgreSQL, otherwise a fresh SQLite file in a temp dir. */
 export async function startTestServer(
-  opts: { databaseUrl?: string; env?: Record<string, string>; sqlitePath?: string } = {},
+  opts: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    sqlitePath?: string;
+    /** Wraps the real store or hasher (e.g. to record the work a request does). */
+    wrap?: Pick<Parameters<typeof startServer>[1] & object, 'store' | 'hasher' | 'logger'>;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anklepump-srv-'));
   const config: ServerConfig = loadConfig(
@@ -35,7 +41,7 @@ export async function startTestServer(
     { sqlitePath: opts.sqlitePath ?? join(dir, 'test.db'), webDist: join(dir, 'no-web-dist') },
   );
   const clock = { now: T0 };
-  const server = await startServer(config, { now: () => clock.now, logger: silentLogger });
+  const server = await startServer(config, { now: () => clock.now, logger: silentLogger, ...opts.wrap });
   return {
     url: server.url,
     server,
