@@ -68,7 +68,16 @@ export class Client {
   csrf: string | null = null;
   bearer: string | null = null;
   reason: string | null = null;
-  constructor(readonly base: string) {}
+  /** The instance that answered the last request (differs from `base` when round-robin). */
+  lastBase: string;
+  private turn = 0;
+  /** With `others`, requests go round-robin over `base` and them, like a simple load balancer. */
+  constructor(
+    readonly base: string,
+    readonly others: readonly string[] = [],
+  ) {
+    this.lastBase = base;
+  }
 
   async req(
     method: string,
@@ -83,7 +92,9 @@ export class Client {
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     if (this.reason) h['x-access-reason'] = this.reason;
-    const res = await fetch(this.base + path, {
+    const bases = [this.base, ...this.others];
+    this.lastBase = bases[this.turn++ % bases.length]!;
+    const res = await fetch(this.lastBase + path, {
       method,
       headers: h,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
