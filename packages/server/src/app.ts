@@ -152,7 +152,10 @@ export function createApp(deps: Deps): App {
         }
       });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than a client's or load balancer's idle timeout (often 60 s), so the server is not the
+  // side that closes an idle connection just as the client reuses it (a reset request). At 5 s a
+  // client whose process stalled for a few seconds on a busy machine regularly hit that race.
+  server.keepAliveTimeout = 65_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 

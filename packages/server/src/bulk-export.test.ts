@@ -9,6 +9,7 @@ import { makeWorld, sessionData, startTestServer, T0, type TestServer, type Worl
 let srv: TestServer;
 let w: World;
 beforeAll(async () => {
+  r4SchemaErrors({ resourceType: 'Basic' }); // compiles the schema before any connection is open
   srv = await startTestServer();
   w = await makeWorld(srv.url);
   await w.clinicianA.put(`/api/patients/${w.ids.patientA}/prescription`, { preset: 'post-op' });
@@ -36,8 +37,8 @@ beforeAll(async () => {
     ],
   });
   if (up.status !== 200) throw new Error(up.text);
-});
-afterAll(() => srv.stop());
+}, 120_000);
+afterAll(() => srv?.stop());
 
 async function runExport(query = '') {
   const kick = await w.clinicianA.get(`/api/clinic/fhir/$export${query}`, {
@@ -64,7 +65,8 @@ async function download(url: string) {
   return r.text;
 }
 
-describe('FHIR Bulk Data export', () => {
+/** Compiling the 3 MB R4 schema and validating every line is real CPU time: seconds on a busy machine. */
+describe('FHIR Bulk Data export', { timeout: 120_000 }, () => {
   it('writes one NDJSON file per resource type, every line valid R4 and every reference resolvable', async () => {
     const m = await runExport();
     expect(m.requiresAccessToken).toBe(true);

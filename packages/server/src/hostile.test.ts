@@ -54,7 +54,7 @@ function chunked(
 
 const health = async (base: string) => (await fetch(`${base}/api/health`)).status;
 
-describe('a body over the limit, sent chunked (no Content-Length)', () => {
+describe('a body over the limit, sent chunked (no Content-Length)', { timeout: 60_000 }, () => {
   let child: Child;
   beforeAll(async () => {
     child = await spawnServer(
@@ -113,7 +113,7 @@ describe('a body over the limit, sent chunked (no Content-Length)', () => {
   });
 });
 
-describe('deeply nested JSON', () => {
+describe('deeply nested JSON', { timeout: 60_000 }, () => {
   const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
   it('is refused with 400 naming the depth limit, on sync and on anonymous sign-in, at any depth', async () => {

@@ -36,7 +36,8 @@ const answer = (r: { status: number; body: any; headers: Headers }) => ({
   setCookie: r.headers.getSetCookie().length,
 });
 
-describe('sign-in throttle', () => {
+// Each sign-in verifies an argon2id hash (19 MiB, t=2): tens of them take seconds on a busy machine.
+describe('sign-in throttle', { timeout: 60_000 }, () => {
   it('answers a known and an unknown e-mail identically, failure after failure', async () => {
     const real = await clinician(admin);
     const ghost = `ghost${n}@clinic.test`;
@@ -117,7 +118,7 @@ describe('sign-in throttle', () => {
   });
 });
 
-describe('the same work for known and unknown e-mails', () => {
+describe('the same work for known and unknown e-mails', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'anklepump-work-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -19,6 +19,7 @@ export class ClientGone extends Error {
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
+    req.resume(); // discard what arrives until the 413 closes the connection
     throw new HttpError('payload_too_large', `request body is ${declared} bytes; the limit is ${maxBytes}`);
   }
   const chunks: Buffer[] = [];
@@ -27,6 +28,7 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
       if (size > maxBytes) {
+        req.resume();
         throw new HttpError('payload_too_large', `request body exceeds the limit of ${maxBytes} bytes`);
       }
       chunks.push(chunk as Buffer);
@@ -95,6 +97,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
     .trim()
     .toLowerCase();
   if (type !== 'application/json') {
+    req.resume(); // the body is not read: discard it, so the connection stays usable
     throw new HttpError(
       'unsupported_media_type',
       `Content-Type must be application/json, got "${type || 'none'}"`,
