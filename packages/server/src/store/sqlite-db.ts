@@ -84,9 +84,16 @@ export function openSqliteDb(path: string): Db {
       const waiting = unflushed;
       unflushed = [];
       try {
-        walFd ??= openSync(`${path}-wal`, 'r');
+        if (walFd === null) {
+          try {
+            walFd = openSync(`${path}-wal`, 'r');
+          } catch (e) {
+            // No WAL file yet: no commit has written a frame, so there is nothing to flush.
+            if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+          }
+        }
         const fd = walFd;
-        await new Promise<void>((res, rej) => fdatasync(fd, (e) => (e ? rej(e) : res())));
+        if (fd !== null) await new Promise<void>((res, rej) => fdatasync(fd, (e) => (e ? rej(e) : res())));
         for (const w of waiting) w.resolve();
       } catch (e) {
         // Not flushed: committed in SQLite, but not known to be on disk, so not acknowledged.
@@ -150,7 +157,8 @@ export function openSqliteDb(path: string): Db {
     });
   }
 
-  // A read-only statement runs at once, outside the queue: the group transaction never yields to
+  // A read-only statement runs at once, outside the queue (it may see a commit whose flush is
+  // still running; its writer is answered only after the flush): the group transaction never yields to
   // the event loop mid-batch (its steps are synchronous underneath), so a read sees only
   // committed data, and a caller's own writes are committed before their promise resolves.
   const readNow = <T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> | null => {
