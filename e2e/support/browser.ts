@@ -26,7 +26,9 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page; returns the violations. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the server's
+  // Content-Security-Policy (rightly) refuses inline scripts, and axe is the test's, not the page's.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> };

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth/authenticate.ts';
 import type { Ctx, Deps } from './deps.ts';
 import { HttpError } from './errors.ts';
+import { ClientGone } from './http/body.ts';
 import { send, sendError, toHttpError } from './http/respond.ts';
 import { createRouter, type Router } from './http/router.ts';
 import { serveStatic } from './http/static.ts';
@@ -12,6 +13,7 @@ import { registerAccountRoutes } from './routes/accounts.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerBulkExportRoutes } from './routes/bulk-export.ts';
 import { registerExportRoutes } from './routes/exports.ts';
 import { registerPatientRoutes } from './routes/patients.ts';
 import { registerPrescriptionRoutes } from './routes/prescriptions.ts';
@@ -45,6 +47,7 @@ export function buildRouter(): Router<Ctx> {
   registerAlertRoutes(r);
   registerExportRoutes(r);
   registerAccountRoutes(r);
+  registerBulkExportRoutes(r);
   return r;
 }
 
@@ -64,6 +67,10 @@ export function createApp(deps: Deps): App {
   let inFlight = 0;
   let draining = false;
   let idleWaiters: (() => void)[] = [];
+  // HSTS only where the public address is https: on plain http it would be ignored at best.
+  const baseHeaders: Record<string, string> = deps.config.publicUrl?.startsWith('https://')
+    ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+    : {};
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = (++nextId).toString(36);
@@ -73,6 +80,7 @@ export function createApp(deps: Deps): App {
     const method = req.method ?? 'GET';
     let path = '/';
     let status = 500;
+    let gone = false;
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       path = url.pathname;
@@ -80,10 +88,12 @@ export function createApp(deps: Deps): App {
         throw new HttpError('internal', 'server is shutting down', undefined, { connection: 'close' });
       if (!path.startsWith('/api/') && path !== '/api') {
         if (method !== 'GET' && method !== 'HEAD')
-          throw new HttpError('method_not_allowed', `${method} is not allowed on ${path}`);
+          throw new HttpError('method_not_allowed', `${method} is not allowed on ${path}`, undefined, {
+            allow: 'GET, HEAD',
+          });
         const reply = await serveStatic(deps.config.webDist, path);
         status = reply.status;
-        send(res, reply);
+        send(res, reply, baseHeaders);
         return;
       }
       const m = router.match(method, path);
@@ -95,16 +105,24 @@ export function createApp(deps: Deps): App {
       ctx.principal = await authenticate(req, deps, nowMs);
       const reply = await m.handler({ req, params: m.params, query: url.searchParams }, ctx);
       status = reply.status;
-      send(res, reply);
+      send(res, reply, baseHeaders);
     } catch (e) {
+      if (e instanceof ClientGone) {
+        // Nobody is left to answer; 499 (as nginx logs it) keeps it out of the 5xx counts.
+        gone = true;
+        status = 499;
+        res.destroy();
+        return;
+      }
       const err = toHttpError(e, deps.logger, requestId);
       status = err.status;
-      if (!res.headersSent) sendError(res, err);
+      // A refused body may still be arriving: answer, then close instead of reading it. Node
+      // closes the connection after a response that says `Connection: close`.
+      const extra = status === 413 ? { ...baseHeaders, connection: 'close' } : baseHeaders;
+      if (!res.headersSent) sendError(res, err, extra);
       else res.destroy();
-      // A refused body may still be arriving: close instead of reading it.
-      if (status === 413) res.once('finish', () => req.socket.destroy());
     } finally {
-      deps.logger.log(status >= 500 ? 'error' : 'info', 'request', {
+      deps.logger.log(status >= 500 ? 'error' : 'info', gone ? 'client closed request' : 'request', {
         requestId,
         method,
         path,
@@ -118,15 +136,28 @@ export function createApp(deps: Deps): App {
 
   const server = createServer((req, res) => {
     inFlight++;
-    handle(req, res).finally(() => {
-      inFlight--;
-      if (inFlight === 0) {
-        for (const w of idleWaiters) w();
-        idleWaiters = [];
-      }
-    });
+    // handle() catches everything it can; this catch is the last line, so that no single request
+    // can take the process down whatever goes wrong while answering it.
+    handle(req, res)
+      .catch((e) => {
+        deps.logger.log('error', 'request handling failed', {
+          error: e instanceof Error ? e.stack : String(e),
+        });
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      })
+      .finally(() => {
+        inFlight--;
+        if (inFlight === 0) {
+          for (const w of idleWaiters) w();
+          idleWaiters = [];
+        }
+      });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than a client's or load balancer's idle timeout (often 60 s), so the server is not the
+  // side that closes an idle connection just as the client reuses it (a reset request). At 5 s a
+  // client whose process stalled for a few seconds on a busy machine regularly hit that race.
+  server.keepAliveTimeout = 65_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 

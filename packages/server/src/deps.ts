@@ -1,6 +1,5 @@
 // What every handler may use, passed in by the composition root: no module singletons.
 import type { PasswordHasher } from './auth/passwords.ts';
-import type { RateLimiter } from './auth/rate-limit.ts';
 import type { ServerConfig } from './config.ts';
 import type { TrendQueue } from './domain/trend-queue.ts';
 import type { Logger } from './logger.ts';
@@ -13,7 +12,6 @@ export interface Deps {
   /** Wall-clock ms; tests pass a clock they move by hand. */
   now: () => number;
   hasher: PasswordHasher;
-  loginLimiter: RateLimiter;
   /** Random bytes for ids, tokens and invite codes. */
   randomBytes: (n: number) => Buffer;
   /** Trend alerts evaluated shortly after session uploads, off the request path. */

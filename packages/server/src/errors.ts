@@ -16,7 +16,6 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
-  | 'account_locked'
   | 'invite_invalid'
   | 'internal';
 
@@ -34,7 +33,6 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
-  account_locked: 423,
   invite_invalid: 400,
   internal: 500,
 };
@@ -44,7 +42,7 @@ export class HttpError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly where: string | undefined;
-  /** Extra headers the response must carry (Retry-After for 429/423). */
+  /** Extra headers the response must carry (Retry-After for 429, Allow for 405, Connection: close for 413). */
   readonly headers: Record<string, string>;
 
   constructor(code: ErrorCode, message: string, where?: string, headers: Record<string, string> = {}) {

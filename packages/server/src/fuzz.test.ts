@@ -21,6 +21,8 @@ beforeAll(async () => {
 afterAll(() => srv.stop());
 
 const RUNS = 25;
+/** Each property makes dozens of real HTTP requests: on a busy 2-core machine that takes seconds. */
+const HTTP_PROPERTY_MS = 120_000;
 const actorFor = (allowed: string[]): Client => {
   if (allowed.includes('clinicianTeam')) return w.clinicianA;
   if (allowed.includes('patientSelf')) return w.patientA;
@@ -73,7 +75,7 @@ const bodyArb = fc.oneof(
   }),
 );
 
-describe('fuzzed bodies and queries', () => {
+describe('fuzzed bodies and queries', { timeout: HTTP_PROPERTY_MS }, () => {
   const writers = [
     ...ENDPOINTS.filter((e) => e.method !== 'GET'),
     { method: 'POST' as const, path: () => '/api/auth/login', allowed: ['anon'] },

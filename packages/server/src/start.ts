@@ -3,13 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { type App, createApp } from './app.ts';
 import { createArgon2Hasher, type PasswordHasher } from './auth/passwords.ts';
-import { createRateLimiter } from './auth/rate-limit.ts';
 import { ensureFirstAdmin } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
 import type { Deps } from './deps.ts';
-import { startAlertSweep } from './domain/alert-sweep.ts';
+import { type AlertSweep, startAlertSweep } from './domain/alert-sweep.ts';
 import { createTrendQueue } from './domain/trend-queue.ts';
 import { createJsonLogger, type Logger } from './logger.ts';
+import { guardProcess } from './process-guard.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -18,18 +18,25 @@ export interface RunningServer {
   app: App;
   store: Store;
   deps: Deps;
+  /** The periodic trend-alert sweep; null when ALERT_SWEEP_MIN is 0. */
+  sweep: AlertSweep | null;
   stop(graceMs?: number): Promise<void>;
 }
 
 /** Opens the store, ensures the first admin and listens; every piece can be replaced for tests. */
 export async function startServer(
   config: ServerConfig,
-  overrides: Partial<Pick<Deps, 'now' | 'randomBytes' | 'logger' | 'hasher'>> & { store?: Store } = {},
+  overrides: Partial<Pick<Deps, 'now' | 'randomBytes' | 'logger' | 'hasher'>> & {
+    store?: Store;
+    /** A process of its own (the CLI's serve): log errors that escape every handler instead of exiting. */
+    guardProcess?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const now = overrides.now ?? Date.now;
   const logger: Logger =
     overrides.logger ??
     createJsonLogger({ level: config.logLevel, write: (l) => process.stdout.write(l), now });
+  const unguard = overrides.guardProcess ? guardProcess(logger) : () => undefined;
   const hasher: PasswordHasher = overrides.hasher ?? createArgon2Hasher();
   const rb = overrides.randomBytes ?? ((n: number) => randomBytes(n));
   const store =
@@ -55,7 +62,6 @@ export async function startServer(
       now,
       hasher,
       randomBytes: rb,
-      loginLimiter: createRateLimiter({ perWindow: config.loginPerMinute, windowMs: 60_000 }),
       trends,
     };
     const app = createApp(deps);
@@ -66,12 +72,15 @@ export async function startServer(
       app,
       store,
       deps,
+      sweep,
       async stop(g) {
         await sweep?.stop();
         await app.stop(g, () => trends.stop());
+        unguard();
       },
     };
   } catch (e) {
+    unguard();
     await store.close().catch(() => undefined);
     throw e;
   }

@@ -138,6 +138,23 @@ export const ENDPOINTS: Endpoint[] = [
     allowed: ['clinicianTeam', 'clinicianOther', 'adminWithReason'],
     check: (_b, text, ids, actor) => expect(text.includes(ids.patient)).toBe(actor !== 'clinicianOther'),
   },
+  {
+    method: 'GET',
+    path: () => '/api/clinic/fhir/$export',
+    allowed: ['clinicianTeam', 'clinicianOther', 'adminWithReason'],
+  },
+  {
+    method: 'GET',
+    path: () => `/api/clinic/fhir/export/${T0}`,
+    allowed: ['clinicianTeam', 'clinicianOther', 'adminWithReason'],
+    check: (body) => expect(body.output.map((o: { type: string }) => o.type)).toContain('Patient'),
+  },
+  {
+    method: 'GET',
+    path: () => `/api/clinic/fhir/export/${T0}/Patient.ndjson`,
+    allowed: ['clinicianTeam', 'clinicianOther', 'adminWithReason'],
+    check: (_b, text, ids, actor) => expect(text.includes(ids.patient)).toBe(actor !== 'clinicianOther'),
+  },
   { method: 'GET', path: () => '/api/admin/clinicians', allowed: ['admin', 'adminWithReason'] },
   {
     method: 'POST',

@@ -19,7 +19,13 @@ export interface TestServer {
 
 /** Starts a server; `databaseUrl` picks PostgreSQL, otherwise a fresh SQLite file in a temp dir. */
 export async function startTestServer(
-  opts: { databaseUrl?: string; env?: Record<string, string>; sqlitePath?: string } = {},
+  opts: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    sqlitePath?: string;
+    /** Wraps the real store or hasher (e.g. to record the work a request does). */
+    wrap?: Pick<Parameters<typeof startServer>[1] & object, 'store' | 'hasher' | 'logger'>;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anklepump-srv-'));
   const config: ServerConfig = loadConfig(
@@ -35,7 +41,7 @@ export async function startTestServer(
     { sqlitePath: opts.sqlitePath ?? join(dir, 'test.db'), webDist: join(dir, 'no-web-dist') },
   );
   const clock = { now: T0 };
-  const server = await startServer(config, { now: () => clock.now, logger: silentLogger });
+  const server = await startServer(config, { now: () => clock.now, logger: silentLogger, ...opts.wrap });
   return {
     url: server.url,
     server,
@@ -57,10 +63,21 @@ export interface Res {
 /** An HTTP client that keeps the session cookie and sends the CSRF token, like the web app does. */
 export class Client {
   cookie: string | null = null;
+  /** The known-browser cookie the server sets at sign-in (`ap_known=...`). */
+  known: string | null = null;
   csrf: string | null = null;
   bearer: string | null = null;
   reason: string | null = null;
-  constructor(readonly base: string) {}
+  /** The instance that answered the last request (differs from `base` when round-robin). */
+  lastBase: string;
+  private turn = 0;
+  /** With `others`, requests go round-robin over `base` and them, like a simple load balancer. */
+  constructor(
+    readonly base: string,
+    readonly others: readonly string[] = [],
+  ) {
+    this.lastBase = base;
+  }
 
   async req(
     method: string,
@@ -70,11 +87,14 @@ export class Client {
   ): Promise<Res> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-    if (this.cookie) h.cookie = this.cookie;
+    const cookies = [this.cookie, this.known].filter(Boolean);
+    if (cookies.length && !h.cookie) h.cookie = cookies.join('; ');
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
     if (this.reason) h['x-access-reason'] = this.reason;
-    const res = await fetch(this.base + path, {
+    const bases = [this.base, ...this.others];
+    this.lastBase = bases[this.turn++ % bases.length]!;
+    const res = await fetch(this.lastBase + path, {
       method,
       headers: h,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -86,10 +106,10 @@ export class Client {
     } catch {
       parsed = null;
     }
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) {
+    for (const setCookie of res.headers.getSetCookie()) {
       const v = setCookie.split(';')[0]!;
-      this.cookie = v.endsWith('=') ? null : v;
+      if (v.startsWith('ap_known=')) this.known = v;
+      else this.cookie = v.endsWith('=') ? null : v;
     }
     return { status: res.status, body: parsed, text, headers: res.headers };
   }

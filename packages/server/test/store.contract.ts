@@ -92,22 +92,63 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
     );
 
     it(
-      'counts failed logins, locks at the threshold, and resets on success',
+      'counts failed sign-ins per key, blocks at the threshold, resets on success and after a quiet day',
+      withStore(async ({ store }) => {
+        const block = (n: number) => (n >= 3 ? T + 1000 * n : 0);
+        for (let i = 1; i <= 2; i++)
+          expect(await store.noteLoginFailure('k1', T, 86_400_000, block)).toEqual({
+            failures: i,
+            blockedUntilMs: 0,
+          });
+        expect(await store.noteLoginFailure('k1', T, 86_400_000, block)).toEqual({
+          failures: 3,
+          blockedUntilMs: T + 3000,
+        });
+        expect(await store.loginThrottle('k1')).toEqual({ failures: 3, blockedUntilMs: T + 3000 });
+        expect(await store.loginThrottle('other')).toBeNull();
+        await store.clearLoginThrottle('k1');
+        expect(await store.loginThrottle('k1')).toBeNull();
+        // Concurrent failures (as from several instances) are all counted.
+        await Promise.all(
+          Array.from({ length: 10 }, () => store.noteLoginFailure('k2', T, 86_400_000, () => 0)),
+        );
+        expect((await store.loginThrottle('k2'))?.failures).toBe(10);
+        // A failure a day after the last one starts the count again.
+        expect((await store.noteLoginFailure('k2', T + 86_400_001, 86_400_000, () => 0)).failures).toBe(1);
+      }),
+    );
+
+    it(
+      'counts rate-limit hits per window, shared by every caller',
+      withStore(async ({ store }) => {
+        const hits = await Promise.all(
+          Array.from({ length: 5 }, () => store.hitRateLimit('ip:a', 60_000, T)),
+        );
+        expect(hits.map((h) => h.count).sort()).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.hitRateLimit('ip:b', 60_000, T + 1)).toEqual({ count: 1, windowStartMs: T + 1 });
+        expect(await store.hitRateLimit('ip:a', 60_000, T + 59_999)).toEqual({ count: 6, windowStartMs: T });
+        expect(await store.hitRateLimit('ip:a', 60_000, T + 60_000)).toEqual({
+          count: 1,
+          windowStartMs: T + 60_000,
+        });
+        await store.pruneRateLimits(T + 1);
+        expect(await store.hitRateLimit('ip:b', 60_000, T + 2)).toEqual({ count: 2, windowStartMs: T + 1 });
+      }),
+    );
+
+    it(
+      'remembers known browsers, and lets exactly one caller claim a job period',
       withStore(async ({ store }) => {
         const { clin } = await seed(store);
-        for (let i = 1; i <= 2; i++)
-          expect(await store.noteLoginFailure(clin.id, 3, T + 1000)).toEqual({
-            failedLogins: i,
-            lockedUntilMs: 0,
-          });
-        expect(await store.noteLoginFailure(clin.id, 3, T + 1000)).toEqual({
-          failedLogins: 3,
-          lockedUntilMs: T + 1000,
-        });
-        await store.noteLoginSuccess(clin.id);
-        expect(await store.userById(clin.id)).toMatchObject({ failedLogins: 0, lockedUntilMs: 0 });
-        await Promise.all(Array.from({ length: 10 }, () => store.noteLoginFailure(clin.id, 100, 0)));
-        expect((await store.userById(clin.id))?.failedLogins).toBe(10);
+        await store.addKnownDevice('dev-hash', clin.id, T);
+        expect(await store.knownDeviceUser('dev-hash', T + 5)).toBe(clin.id);
+        expect(await store.knownDeviceUser('nope', T)).toBeNull();
+        const claims = await Promise.all(
+          Array.from({ length: 6 }, () => store.claimJobRun('sweep', 3600, T)),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        expect(await store.claimJobRun('sweep', 7200, T)).toBe(true);
+        expect(await store.claimJobRun('other', 3600, T)).toBe(true);
       }),
     );
 
@@ -358,13 +399,8 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
       withStore(async ({ store }) => {
         const { clin, pat } = await seed(store);
         const other = await seed(store);
-        await store.noteLoginFailure(clin.id, 1, T + 60_000);
         expect(await store.setPasswordHash(clin.id, 'new-hash')).toBe(true);
-        expect(await store.userById(clin.id)).toMatchObject({
-          passwordHash: 'new-hash',
-          failedLogins: 0,
-          lockedUntilMs: 0,
-        });
+        expect(await store.userById(clin.id)).toMatchObject({ passwordHash: 'new-hash' });
         expect(await store.setPasswordHash('nobody', 'x')).toBe(false);
 
         for (const [i, kind] of (['web', 'device'] as const).entries()) {

@@ -61,7 +61,7 @@ export async function run(ctx: CommandContext): Promise<number> {
 
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(config);
+    server = await startServer(config, { guardProcess: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE' || err.code === 'EACCES') {

@@ -1,5 +1,5 @@
 // Who is calling: a session cookie (web, with CSRF check on unsafe methods) or a bearer token
-// (patient devices, scripts). Expired or idle sessions are removed and treated as absent.
+// (patient devices only). Expired or idle sessions are removed and treated as absent.
 
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -10,8 +10,12 @@ import { sha256 } from './tokens.ts';
 
 export const SESSION_COOKIE = 'ap_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Writing last-seen on every request would double the writes; a minute is enough for idle timing. */
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * Web sessions have an idle timeout, so their last-seen time is written on every request (a
+ * clinician's clicks, not the upload hot path). Device tokens have none: an hourly touch is
+ * enough to show when a device was last seen.
+ */
+const DEVICE_TOUCH_EVERY_MS = 3_600_000;
 
 function sameString(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -53,6 +57,14 @@ export async function authenticate(
     return null;
   }
   if (via === 'cookie' && s.kind !== 'web') return null;
+  // A web-session token must not skip the CSRF check by arriving as a bearer token: only device
+  // tokens are bearer tokens.
+  if (via === 'bearer' && s.kind !== 'device')
+    throw new HttpError(
+      'unauthenticated',
+      'this token is a web session: send it as the session cookie (with X-CSRF-Token), not as a bearer token',
+      'authorization',
+    );
   if (via === 'cookie' && !SAFE.has(req.method ?? 'GET')) {
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameString(sent, s.csrf)) {
@@ -65,6 +77,7 @@ export async function authenticate(
   }
   const user = await deps.store.userById(s.userId);
   if (!user || user.disabled) return null;
-  if (nowMs - s.lastSeenMs >= TOUCH_EVERY_MS) await deps.store.touchAuthSession(tokenHash, nowMs);
+  if (s.kind === 'web' ? nowMs > s.lastSeenMs : nowMs - s.lastSeenMs >= DEVICE_TOUCH_EVERY_MS)
+    await deps.store.touchAuthSession(tokenHash, nowMs);
   return { userId: user.id, role: user.role, via, tokenHash };
 }

@@ -1,6 +1,7 @@
 // Trend alerts need no upload to fire: a patient who stops exercising uploads nothing. So the
 // trend rules run after each session upload for that patient, and on a timer for everyone.
-// Several server instances may sweep at once: dedupe keys make raising an alert idempotent.
+// Several server instances share one database: each sweep period is claimed by one row
+// (job_runs), so exactly one instance runs it; dedupe keys make raising an alert idempotent besides.
 import { newId } from '../auth/tokens.ts';
 import type { Deps } from '../deps.ts';
 import type { Store } from '../store/store.ts';
@@ -55,19 +56,37 @@ export async function sweepTrendAlerts(deps: SweepDeps, nowMs: number): Promise<
   return raised;
 }
 
+export interface AlertSweep {
+  /**
+   * Runs the pass for the period that `nowMs` falls in, unless some instance already claimed that
+   * period: the number of new alerts, or null when another run had it.
+   */
+  runOnce(nowMs: number): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
 /** Runs the sweep every `everyMs` (first run after one interval); stop() waits for a running pass. */
-export function startAlertSweep(
-  deps: SweepDeps & { now: () => number },
-  everyMs: number,
-): { stop(): Promise<void> } {
+export function startAlertSweep(deps: SweepDeps & { now: () => number }, everyMs: number): AlertSweep {
   let running: Promise<unknown> = Promise.resolve();
+  const runOnce = async (nowMs: number): Promise<number | null> => {
+    const periodMs = Math.floor(nowMs / everyMs) * everyMs;
+    if (!(await deps.store.claimJobRun('alert-sweep', periodMs, nowMs))) return null;
+    // Housekeeping rides on the same once-per-period claim.
+    await deps.store.pruneRateLimits(nowMs - 3_600_000);
+    return sweepTrendAlerts(deps, nowMs);
+  };
   const timer = setInterval(() => {
-    running = sweepTrendAlerts(deps, deps.now())
-      .then((n) => n > 0 && deps.logger.log('info', 'alert sweep', { raised: n }))
+    running = runOnce(deps.now())
+      .then((n) => n !== null && n > 0 && deps.logger.log('info', 'alert sweep', { raised: n }))
       .catch((e) => deps.logger.log('error', 'alert sweep failed', { error: String(e) }));
   }, everyMs);
   timer.unref();
   return {
+    runOnce: (nowMs) => {
+      const p = runOnce(nowMs);
+      running = p.catch(() => undefined);
+      return p;
+    },
     async stop() {
       clearInterval(timer);
       await running;

@@ -1,4 +1,5 @@
 // The audit trail as FHIR R4 AuditEvent resources in a Bundle.
+import { createHash } from 'node:crypto';
 import type { AuditEvent, Bundle } from 'fhir/r4';
 import type { AuditEntry } from '../store/store.ts';
 
@@ -45,10 +46,22 @@ export function toAuditEvent(e: AuditEntry): AuditEvent {
   };
 }
 
+/**
+ * A stable UUID (RFC 9562 version 8 layout) for an audit entry, from its sequence number: the
+ * same entry exported twice gets the same `fullUrl`, so an importer can de-duplicate.
+ */
+export function auditEntryUuid(seq: number): string {
+  const b = createHash('sha256').update(`anklepump:audit:${seq}`).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x80;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 export function toAuditEventBundle(entries: readonly AuditEntry[]): Bundle {
   return {
     resourceType: 'Bundle',
     type: 'collection',
-    entry: entries.map((e) => ({ resource: toAuditEvent(e) })),
+    entry: entries.map((e) => ({ fullUrl: `urn:uuid:${auditEntryUuid(e.seq)}`, resource: toAuditEvent(e) })),
   };
 }

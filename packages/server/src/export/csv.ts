@@ -1,5 +1,5 @@
-// Records as CSV (RFC 4180) for spreadsheets. Cells that a spreadsheet would run as a formula
-// (= + - @ tab CR at the start) get a leading apostrophe: the data stays verbatim in the store.
+// Records as CSV (RFC 4180) for spreadsheets. Cells that a spreadsheet would run as a formula get
+// a leading apostrophe: the data stays verbatim in the store.
 import { sessionRangeDeg } from '../domain/session-range.ts';
 import type { StoredRecord } from '../store/store.ts';
 
@@ -24,11 +24,19 @@ export const CSV_COLUMNS = [
   'note',
 ] as const;
 
+/**
+ * Text a spreadsheet may run as a formula: a formula character (= + - @, or their full-width
+ * forms, which some spreadsheets fold to ASCII) at the start, or after leading white space,
+ * line breaks or invisible characters (zero-width space and joiners, BOM, word joiner), which
+ * spreadsheets trim before parsing. A leading tab or CR is refused outright (OWASP's list).
+ */
+const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
+
 /** One CSV cell: quoted when needed, formula-looking text defused. */
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  let s = typeof v === 'number' ? String(v) : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -95,6 +95,8 @@ function painObservation(r: StoredRecord, subject: string): Observation {
     effectiveDateTime: iso(r.occurredMs),
     valueInteger: d.level as number,
     ...(d.sharp === true ? { interpretation: [{ text: 'sharp pain' }] } : {}),
+    // The patient's own words about the pain: clinically the most telling part of the report.
+    ...(typeof d.note === 'string' && d.note !== '' ? { note: [{ text: d.note }] } : {}),
   };
 }
 
@@ -129,7 +131,22 @@ export function patientBundle(p: {
   records: readonly StoredRecord[];
   nowMs: number;
 }): Bundle {
-  const subject = `urn:uuid:${p.patient.id}`;
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    timestamp: iso(p.nowMs),
+    entry: patientResources(p, `urn:uuid:${p.patient.id}`).map(entry),
+  };
+}
+
+/**
+ * One patient's resources, the patient first. `subject` is how they refer to the patient:
+ * `urn:uuid:<id>` inside a Bundle, `Patient/<id>` in bulk NDJSON files.
+ */
+export function patientResources(
+  p: { patient: User; prescription: Prescription | null; records: readonly StoredRecord[] },
+  subject: string,
+): FhirResource[] {
   const resources: FhirResource[] = [
     {
       resourceType: 'Patient',
@@ -180,7 +197,7 @@ export function patientBundle(p: {
     else if (r.kind === 'pain') resources.push(painObservation(r, subject));
     else resources.push(screeningResponse(r, subject));
   }
-  return { resourceType: 'Bundle', type: 'collection', timestamp: iso(p.nowMs), entry: resources.map(entry) };
+  return resources;
 }
 
 /** What an exported bundle says, read back: used to prove the export loses nothing it claims to carry. */
@@ -188,7 +205,7 @@ export interface BundleSummary {
   patientName: string | null;
   regimen: unknown | null;
   sessions: { key: string; durationMin: number; rangeDeg: { left?: number; right?: number } }[];
-  pain: { key: string; level: number; atMs: number }[];
+  pain: { key: string; level: number; atMs: number; note?: string }[];
   screenings: { key: string; answers: Record<string, boolean | number>; atMs: number }[];
 }
 
@@ -217,7 +234,13 @@ export function readPatientBundle(b: Bundle): BundleSummary {
         s.rangeDeg[side] = r.valueQuantity?.value ?? 0;
         sessions.set(key!, s);
       } else if (code === PAIN_SEVERITY.coding![0]!.code) {
-        out.pain.push({ key: id, level: r.valueInteger ?? -1, atMs: Date.parse(r.effectiveDateTime ?? '') });
+        const note = r.note?.[0]?.text;
+        out.pain.push({
+          key: id,
+          level: r.valueInteger ?? -1,
+          atMs: Date.parse(r.effectiveDateTime ?? ''),
+          ...(note !== undefined ? { note } : {}),
+        });
       }
     } else if (r.resourceType === 'QuestionnaireResponse') {
       const answers: Record<string, boolean | number> = {};

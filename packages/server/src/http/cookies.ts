@@ -13,15 +13,15 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return out;
 }
 
-/** A Set-Cookie value for the session: httpOnly, SameSite=Strict, Path=/, Secure on https. */
+/** A Set-Cookie value: httpOnly, SameSite=Strict, Path=/ unless given, Secure on https. */
 export function sessionCookie(
   name: string,
   value: string,
-  options: { maxAgeS: number; secure: boolean },
+  options: { maxAgeS: number; secure: boolean; path?: string },
 ): string {
   return [
     `${name}=${value}`,
-    'Path=/',
+    `Path=${options.path ?? '/'}`,
     'HttpOnly',
     'SameSite=Strict',
     `Max-Age=${options.maxAgeS}`,

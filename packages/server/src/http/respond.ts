@@ -5,7 +5,14 @@ import type { Logger } from '../logger.ts';
 import { StoreConflict } from '../store/store.ts';
 import type { Reply } from './router.ts';
 
+/**
+ * The policy on API answers: they are data, never a document to render, frame or run scripts
+ * from. Pages of the web app get their own policy (http/static.ts) in the reply's headers.
+ */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': API_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -39,6 +46,10 @@ export function send(res: ServerResponse, reply: Reply, extraHeaders: Record<str
   res.end(body);
 }
 
-export function sendError(res: ServerResponse, err: HttpError): void {
-  send(res, { status: err.status, json: err.toBody(), headers: err.headers });
+export function sendError(
+  res: ServerResponse,
+  err: HttpError,
+  extraHeaders: Record<string, string> = {},
+): void {
+  send(res, { status: err.status, json: err.toBody(), headers: err.headers }, extraHeaders);
 }

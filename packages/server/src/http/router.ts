@@ -27,7 +27,10 @@ interface Route<C> {
 
 export interface Router<C> {
   add(method: string, pattern: string, handler: Handler<C>): void;
-  /** The handler and params for a request, or an HttpError (404 unknown path, 405 wrong method). */
+  /**
+   * The handler and params for a request, or an HttpError (404 unknown path, 405 wrong method with
+   * an `Allow` header). HEAD runs the GET handler where no HEAD route exists (the body is not sent).
+   */
   match(method: string, path: string): { handler: Handler<C>; params: Record<string, string> } | HttpError;
   routes(): { method: string; pattern: string }[];
 }
@@ -40,7 +43,8 @@ export function createRouter<C>(): Router<C> {
     },
     match(method, path) {
       const segs = path.split('/').filter(Boolean);
-      let pathMatched = false;
+      const allowed = new Set<string>();
+      let headFallback: { handler: Handler<C>; params: Record<string, string> } | null = null;
       for (const r of table) {
         if (r.parts.length !== segs.length) continue;
         const params: Record<string, string> = {};
@@ -66,12 +70,20 @@ export function createRouter<C>(): Router<C> {
           }
         }
         if (!ok) continue;
-        pathMatched = true;
+        allowed.add(r.method);
+        if (r.method === 'GET') allowed.add('HEAD');
         if (r.method === method) return { handler: r.handler, params };
+        if (method === 'HEAD' && r.method === 'GET') headFallback ??= { handler: r.handler, params };
       }
-      return pathMatched
-        ? new HttpError('method_not_allowed', `${method} is not allowed on ${path}`)
-        : new HttpError('not_found', `no endpoint ${path}`);
+      if (headFallback) return headFallback;
+      if (allowed.size === 0) return new HttpError('not_found', `no endpoint ${path}`);
+      const allow = [...allowed].sort().join(', ');
+      return new HttpError(
+        'method_not_allowed',
+        `${method} is not allowed on ${path}; allowed: ${allow}`,
+        undefined,
+        { allow },
+      );
     },
     routes: () => table.map((r) => ({ method: r.method, pattern: `/${r.parts.join('/')}` })),
   };

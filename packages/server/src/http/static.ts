@@ -23,6 +23,26 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The web app's policy: everything from this origin only; the pose model's WebAssembly may be
+ * compiled ('wasm-unsafe-eval', not 'unsafe-eval'); the camera preview and workers may use blob:
+ * and mediastream: URLs; inline styles are allowed (the app sets style attributes), inline
+ * scripts are not; no site may frame the app (clickjacking).
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ankle Pump Coach</title></head>
 <body><main><h1>Ankle Pump Coach</h1><p>The server is running, but the web app is not built.
 Run <code>npm run build</code> and reload this page. The JSON API is under <code>/api</code>;
@@ -32,7 +52,11 @@ Run <code>npm run build</code> and reload this page. The JSON API is under <code
 export async function serveStatic(dist: string, path: string): Promise<Reply> {
   const index = join(dist, 'index.html');
   if (!existsSync(index))
-    return { status: 200, raw: { body: NOT_BUILT, contentType: 'text/html; charset=utf-8' } };
+    return {
+      status: 200,
+      raw: { body: NOT_BUILT, contentType: 'text/html; charset=utf-8' },
+      headers: { 'content-security-policy': PAGE_CSP },
+    };
   let rel: string;
   try {
     rel = decodeURIComponent(path);
@@ -51,6 +75,9 @@ export async function serveStatic(dist: string, path: string): Promise<Reply> {
   return {
     status: 200,
     raw: { body, contentType: TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream' },
-    headers: { 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' },
+    headers: {
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'content-security-policy': PAGE_CSP,
+    },
   };
 }

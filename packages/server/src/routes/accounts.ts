@@ -2,6 +2,7 @@
 // one's own password, an admin resetting a colleague's, listing and revoking a patient's phones,
 // and the newest audit entries first for the admin's screen.
 import { audit, requireAuth, requirePatientAccess, requireRole } from '../auth/access.ts';
+import { loginThrottleKey, noteFailure } from '../auth/login-guard.ts';
 import { passwordProblem } from '../auth/passwords.ts';
 import type { Ctx } from '../deps.ts';
 import { HttpError, invalid } from '../errors.ts';
@@ -50,11 +51,7 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
     if (!user?.passwordHash) throw new HttpError('unauthenticated', 'sign in first');
     if (!(await ctx.deps.hasher.verify(user.passwordHash, current))) {
       // A wrong current password counts toward the lockout like a wrong sign-in.
-      await ctx.deps.store.noteLoginFailure(
-        user.id,
-        ctx.deps.config.lockoutAfter,
-        ctx.nowMs + ctx.deps.config.lockoutMin * 60_000,
-      );
+      if (user.email) await noteFailure(ctx, loginThrottleKey(user.email));
       throw invalid('body.currentPassword', 'is not your current password');
     }
     if (next === current) throw invalid('body.newPassword', 'must differ from the current password');
@@ -79,6 +76,8 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
       throw invalid('id', 'change your own password with your current one (POST /api/account/password)');
     await ctx.deps.store.setPasswordHash(target.id, await ctx.deps.hasher.hash(body.password as string));
     await ctx.deps.store.deleteAuthSessionsOf(target.id);
+    // A reset is how a throttled colleague gets back in from a new browser.
+    if (target.email) await ctx.deps.store.clearLoginThrottle(loginThrottleKey(target.email));
     ctx.deps.logger.log('info', 'password reset', { by: p.userId, user: target.id, ip: ctx.ip });
     return { status: 200, json: { id: target.id, reset: true } };
   });

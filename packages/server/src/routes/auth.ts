@@ -3,11 +3,19 @@
 
 import { requireAuth } from '../auth/access.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
+import {
+  checkThrottle,
+  KNOWN_DEVICE_COOKIE,
+  KNOWN_DEVICE_DAYS,
+  limitByAddress,
+  loginThrottleKey,
+  noteFailure,
+} from '../auth/login-guard.ts';
 import { newToken, normaliseInviteCode, sha256 } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
 import { HttpError } from '../errors.ts';
 import { readJson } from '../http/body.ts';
-import { sessionCookie } from '../http/cookies.ts';
+import { parseCookies, sessionCookie } from '../http/cookies.ts';
 import type { Router } from '../http/router.ts';
 import { object, onlyKeys, string } from '../http/validate.ts';
 import type { User } from '../store/store.ts';
@@ -20,55 +28,41 @@ export function publicUser(u: User) {
   return { id: u.id, role: u.role, displayName: u.displayName, email: u.email };
 }
 
-function rateLimit(ctx: Ctx): void {
-  const wait = ctx.deps.loginLimiter.hit(ctx.ip, ctx.nowMs);
-  if (wait > 0) {
-    throw new HttpError(
-      'rate_limited',
-      `too many attempts from this address; try again in ${wait} s`,
-      undefined,
-      {
-        'retry-after': String(wait),
-      },
-    );
-  }
-}
-
 export function registerAuthRoutes(r: Router<Ctx>): void {
+  // Unknown e-mails are checked against this hash (same algorithm and cost as a real one), so
+  // both answers take the same work. Made once per router, on first use.
+  let dummyHash: Promise<string> | null = null;
+
   r.add('POST', '/api/auth/login', async ({ req }, ctx) => {
     const { deps, nowMs } = ctx;
-    rateLimit(ctx);
+    await limitByAddress(ctx);
     const body = object(await readJson(req, 16_384), 'body');
     onlyKeys(body, 'body', ['email', 'password']);
     const email = string(body, 'email', 'body', { max: 254 }).trim().toLowerCase();
     const password = string(body, 'password', 'body', { max: 256 });
-    const user = await deps.store.userByEmail(email);
-    const wrong = new HttpError('unauthenticated', 'e-mail or password is wrong');
-    if (!user?.passwordHash || user.disabled || user.role === 'patient') {
-      await deps.hasher.hash(password); // same cost as a real check: no timing hint that the account is absent
-      throw wrong;
+    const key = loginThrottleKey(email);
+    const knownToken = parseCookies(req.headers.cookie).get(KNOWN_DEVICE_COOKIE);
+    const [user, knownUserId] = await Promise.all([
+      deps.store.userByEmail(email),
+      knownToken ? deps.store.knownDeviceUser(sha256(knownToken), nowMs) : Promise.resolve(null),
+    ]);
+    const trusted = user !== null && knownUserId === user.id;
+    await checkThrottle(ctx, key, trusted);
+    const canSignIn = user?.passwordHash && !user.disabled && user.role !== 'patient';
+    dummyHash ??= deps.hasher.hash(newToken(deps.randomBytes));
+    // Every path verifies one argon2id hash and, on failure, writes one throttle row: a known
+    // and an unknown e-mail get the same answer after the same work.
+    const ok = await deps.hasher.verify(canSignIn ? user.passwordHash! : await dummyHash, password);
+    if (!ok || !canSignIn || !user) {
+      const failures = await noteFailure(ctx, key);
+      deps.logger.log('warn', 'login failed', {
+        user: canSignIn ? user?.id : undefined,
+        ip: ctx.ip,
+        failures,
+      });
+      throw new HttpError('unauthenticated', 'e-mail or password is wrong');
     }
-    if (user.lockedUntilMs > nowMs) {
-      const s = Math.ceil((user.lockedUntilMs - nowMs) / 1000);
-      throw new HttpError(
-        'account_locked',
-        `too many wrong passwords; the account is locked for ${s} s more`,
-        undefined,
-        {
-          'retry-after': String(s),
-        },
-      );
-    }
-    if (!(await deps.hasher.verify(user.passwordHash, password))) {
-      const st = await deps.store.noteLoginFailure(
-        user.id,
-        deps.config.lockoutAfter,
-        nowMs + deps.config.lockoutMin * 60_000,
-      );
-      deps.logger.log('warn', 'login failed', { user: user.id, ip: ctx.ip, failedLogins: st.failedLogins });
-      throw wrong;
-    }
-    await deps.store.noteLoginSuccess(user.id);
+    await deps.store.clearLoginThrottle(key);
     const token = newToken(deps.randomBytes);
     const csrf = newToken(deps.randomBytes);
     const expiresMs = nowMs + deps.config.sessionMaxHours * 3_600_000;
@@ -83,6 +77,24 @@ export function registerAuthRoutes(r: Router<Ctx>): void {
       expiresMs,
     });
     deps.logger.log('info', 'login', { user: user.id, ip: ctx.ip });
+    const cookies = [
+      sessionCookie(SESSION_COOKIE, token, {
+        maxAgeS: deps.config.sessionMaxHours * 3600,
+        secure: deps.config.cookieSecure,
+      }),
+    ];
+    if (!trusted) {
+      // This browser is now known for the account: a stranger's failures will not slow it down.
+      const known = newToken(deps.randomBytes);
+      await deps.store.addKnownDevice(sha256(known), user.id, nowMs);
+      cookies.push(
+        sessionCookie(KNOWN_DEVICE_COOKIE, known, {
+          maxAgeS: KNOWN_DEVICE_DAYS * 86_400,
+          secure: deps.config.cookieSecure,
+          path: '/api/auth',
+        }),
+      );
+    }
     return {
       status: 200,
       json: {
@@ -91,12 +103,7 @@ export function registerAuthRoutes(r: Router<Ctx>): void {
         expiresAtMs: expiresMs,
         idleTimeoutMin: deps.config.sessionIdleMin,
       },
-      headers: {
-        'set-cookie': sessionCookie(SESSION_COOKIE, token, {
-          maxAgeS: deps.config.sessionMaxHours * 3600,
-          secure: deps.config.cookieSecure,
-        }),
-      },
+      headers: { 'set-cookie': cookies },
     };
   });
 
@@ -121,7 +128,7 @@ export function registerAuthRoutes(r: Router<Ctx>): void {
 
   r.add('POST', '/api/invites/redeem', async ({ req }, ctx) => {
     const { deps, nowMs } = ctx;
-    rateLimit(ctx);
+    await limitByAddress(ctx);
     const body = object(await readJson(req, 4096), 'body');
     onlyKeys(body, 'body', ['code', 'deviceLabel']);
     const code = normaliseInviteCode(string(body, 'code', 'body', { max: 64 }));

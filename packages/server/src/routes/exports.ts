@@ -15,22 +15,24 @@ import type { StoredRecord } from '../store/store.ts';
 const ALL = 1_000_000;
 const attachment = (name: string) => ({ 'content-disposition': `attachment; filename="${name}"` });
 
-async function clinicRecords(ctx: Ctx, input: RouteInput) {
+/** The caller's patients (a clinician's care teams, or everyone for an admin with a reason) and all their records; each read audited as `resource`. */
+export async function clinicRecords(ctx: Ctx, input: RouteInput, resource = 'clinic-export') {
   const p = requireRole(ctx, 'clinician', 'admin');
-  const reason = await requireAdminReason(input, ctx, p, 'clinic-export');
+  const reason = await requireAdminReason(input, ctx, p, resource);
   const patients = await ctx.deps.store.patientSummaries(p.role === 'admin' ? null : p.userId, ctx.nowMs);
-  const out: { id: string; displayName: string; records: StoredRecord[] }[] = [];
+  const out: { id: string; displayName: string; createdMs: number; records: StoredRecord[] }[] = [];
   for (const pt of patients) {
     await audit(ctx, {
       action: 'read',
       patientId: pt.id,
-      resource: 'clinic-export',
+      resource,
       outcome: 'allowed',
       reason,
     });
     out.push({
       id: pt.id,
       displayName: pt.displayName,
+      createdMs: pt.createdMs,
       records: await ctx.deps.store.listRecords(pt.id, { limit: ALL }),
     });
   }

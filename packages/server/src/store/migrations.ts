@@ -119,6 +119,37 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "patient's IANA time zone (local days for adherence, calendar reminders)",
     sql: () => ['ALTER TABLE users ADD COLUMN time_zone TEXT'],
   },
+  {
+    version: 3,
+    name: 'state shared by server instances: rate limits, login throttle, known devices, job runs',
+    sql: (d) => [
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        window_start_ms ${big(d)} NOT NULL,
+        count INTEGER NOT NULL
+      )`,
+      // Keyed by a hash of the e-mail as typed, known account or not: the answers cannot differ.
+      `CREATE TABLE login_throttle (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_ms ${big(d)} NOT NULL,
+        blocked_until_ms ${big(d)} NOT NULL
+      )`,
+      `CREATE TABLE known_devices (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_ms ${big(d)} NOT NULL,
+        last_used_ms ${big(d)} NOT NULL
+      )`,
+      'CREATE INDEX known_devices_user ON known_devices (user_id)',
+      `CREATE TABLE job_runs (
+        job TEXT NOT NULL,
+        period_ms ${big(d)} NOT NULL,
+        started_ms ${big(d)} NOT NULL,
+        PRIMARY KEY (job, period_ms)
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -14,6 +14,7 @@ import {
   toSession,
   toUser,
 } from './sql-rows.ts';
+import { sharedStateOn } from './sql-shared-state.ts';
 import { type AuditEntry, type PatientSummary, type PutResult, type Store, StoreConflict } from './store.ts';
 
 async function insertAudit(q: Queryable, e: Omit<AuditEntry, 'seq'>): Promise<void> {
@@ -33,6 +34,7 @@ export function createSqlStore(db: Db): Store {
     return rows[0] ? map(rows[0]) : null;
   };
   return {
+    ...sharedStateOn(db),
     dialect: db.dialect,
     close: () => db.close(),
 
@@ -71,20 +73,6 @@ export function createSqlStore(db: Db): Store {
     },
     async setUserDisabled(id, disabled) {
       return (await db.run('UPDATE users SET disabled = ? WHERE id = ?', [disabled ? 1 : 0, id])).changes > 0;
-    },
-    async noteLoginFailure(id, lockAfter, lockUntilMs) {
-      // One statement, so concurrent failures on several instances still count every attempt.
-      const rows = await db.all<Row>(
-        `UPDATE users SET failed_logins = failed_logins + 1,
-           locked_until_ms = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until_ms END
-         WHERE id = ? RETURNING failed_logins, locked_until_ms`,
-        [lockAfter, lockUntilMs, id],
-      );
-      const r = rows[0];
-      return { failedLogins: num(r?.failed_logins ?? 0), lockedUntilMs: num(r?.locked_until_ms ?? 0) };
-    },
-    async noteLoginSuccess(id) {
-      await db.run('UPDATE users SET failed_logins = 0, locked_until_ms = 0 WHERE id = ?', [id]);
     },
 
     async addToCareTeam(patientId, clinicianId) {

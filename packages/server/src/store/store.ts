@@ -107,7 +107,45 @@ export class StoreConflict extends Error {
   readonly code = 'conflict';
 }
 
-export interface Store {
+/**
+ * State that several server instances on one database must share: it lives in rows, never in
+ * one process's memory, and every change is one atomic statement.
+ */
+export interface SharedState {
+  /** Counts one hit on `key` in a fixed window of `windowMs`; returns the count in the current window. */
+  hitRateLimit(
+    key: string,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<{ count: number; windowStartMs: number }>;
+  /** Drops rate-limit windows that started before `beforeMs`. */
+  pruneRateLimits(beforeMs: number): Promise<void>;
+  /** The sign-in throttle for an e-mail key (known account or not); null if it never failed. */
+  loginThrottle(key: string): Promise<{ failures: number; blockedUntilMs: number } | null>;
+  /**
+   * Counts a failed sign-in for `key` (the count starts again when the last failure is older than
+   * `resetAfterMs`), then blocks it until `blockUntil(failures)` if that is later than now's block.
+   */
+  noteLoginFailure(
+    key: string,
+    nowMs: number,
+    resetAfterMs: number,
+    blockUntil: (failures: number) => number,
+  ): Promise<{ failures: number; blockedUntilMs: number }>;
+  /** Lifts the throttle for a key (a correct password, or a password reset). */
+  clearLoginThrottle(key: string): Promise<void>;
+  /** Remembers a browser that signed in as `userId` (its cookie's hash). */
+  addKnownDevice(tokenHash: string, userId: string, nowMs: number): Promise<void>;
+  /** The user a known-device cookie belongs to (and marks it used), or null. */
+  knownDeviceUser(tokenHash: string, nowMs: number): Promise<string | null>;
+  /**
+   * Claims the run of `job` for the period starting at `periodMs`: true for exactly one caller
+   * across all instances, false for everyone else.
+   */
+  claimJobRun(job: string, periodMs: number, nowMs: number): Promise<boolean>;
+}
+
+export interface Store extends SharedState {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 
@@ -119,13 +157,6 @@ export interface Store {
   userByEmail(email: string): Promise<User | null>;
   listUsers(role: Role): Promise<User[]>;
   setUserDisabled(id: string, disabled: boolean): Promise<boolean>;
-  /** Counts a failed password; locks the account until `lockUntilMs` once `lockAfter` fail in a row. */
-  noteLoginFailure(
-    id: string,
-    lockAfter: number,
-    lockUntilMs: number,
-  ): Promise<{ failedLogins: number; lockedUntilMs: number }>;
-  noteLoginSuccess(id: string): Promise<void>;
 
   addToCareTeam(patientId: string, clinicianId: string): Promise<void>;
   isOnCareTeam(patientId: string, clinicianId: string): Promise<boolean>;
