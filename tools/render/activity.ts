@@ -31,7 +31,7 @@ const still: LegState = { hipFlexDeg: 0, kneeFlexDeg: 0, slideDeg: 0, ankleDeg: 
 const cosEase = (u: number) => 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, Math.max(0, u)));
 
 /** Seconds of a non-pump activity clip. */
-export const NEGATIVE_DURATION_S = 10;
+export const NEGATIVE_DURATION_S = 8;
 
 export function clipMotion(spec: ClipSpec): ClipMotion {
   const activity = spec.activity ?? 'pumps';

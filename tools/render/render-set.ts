@@ -33,6 +33,7 @@ export async function ensureClips(
   entries: readonly SetEntry[],
   dir: string,
   log: (s: string) => void = () => {},
+  opts: { manifest?: boolean } = {},
 ): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const out: string[] = [];
@@ -47,7 +48,7 @@ export async function ensureClips(
     }
     out.push(base);
   }
-  writeManifest(entries, dir);
+  if (opts.manifest !== false) writeManifest(entries, dir);
   return out;
 }
 

@@ -70,7 +70,7 @@ window.__setup = async (spec, bones, bodyUrl) => {
   renderer.setPixelRatio(1);
   renderer.setSize(W, H);
   renderer.outputColorSpace = THREE.SRGBColorSpace;
-  document.body.appendChild(renderer.domElement);
+  // Not attached to the page: Chromium then does not composite every frame (pixels are read back).
   const scene = new THREE.Scene();
   const sc = spec.scene;
   scene.background = sc.wallPattern && sc.wallPattern !== 'plain'
