@@ -20,9 +20,8 @@ import { createHeadlessPoseEstimator } from '@anklepump/pose/node';
 import { POSE_MODEL } from '../packages/pose/src/model.ts';
 import { buildProfile, seededRandom, type TrueRep } from '../tools/render/ankle-profile.ts';
 import { HELDOUT_BODIES } from '../tools/render/bodies.ts';
-import { type Conditions, drawPumpClip, heldOutSet, negativeSet } from '../tools/render/eval-sets.ts';
+import { type Conditions, heldOutSet, negativeSet, speedClip } from '../tools/render/eval-sets.ts';
 import type { ClipTruth } from '../tools/render/render-clip.ts';
-import { renderClip } from '../tools/render/render-clip.ts';
 import { ensureClips } from '../tools/render/render-set.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -268,21 +267,11 @@ async function speed(): Promise<string[]> {
   const dir = join(cache, 'speed');
   const long = join(dir, 'speed-720p-60s.mp4');
   if (!existsSync(long)) {
-    const spec = drawPumpClip(9001, {
-      body: HELDOUT_BODIES[0]!,
-      posture: 'sitting',
-      yawBand: '0-15',
-      resolution: '720p',
-      frameRateHz: 30,
-      clothes: 'own',
-      style: 'normal',
-      crf: 23,
-    });
-    const short = await renderClip({ ...spec, profile: { ...spec.profile, reps: 1 } }, dir, 'speed-720p');
-    const loops = Math.ceil(60 / short.truth.durationS) - 1;
+    const [short] = await ensureClips([speedClip()], dir, log);
+    const durationS = (JSON.parse(readFileSync(`${short}.truth.json`, 'utf8')) as ClipTruth).durationS;
     execFileSync('ffmpeg', [
-      ...['-y', '-loglevel', 'error', '-stream_loop', String(loops), '-i', short.mp4Path],
-      ...['-t', '60', '-c', 'copy', long],
+      ...['-y', '-loglevel', 'error', '-stream_loop', String(Math.ceil(60 / durationS) - 1)],
+      ...['-i', `${short}.mp4`, '-t', '60', '-c', 'copy', long],
     ]);
   }
   const rows: string[] = [];

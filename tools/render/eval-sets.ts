@@ -291,3 +291,19 @@ export function negativeSet(): NegativeClip[] {
     mk(5, 'real ankle pumps filmed from the front (feet toward the camera)', 'pumps', 'sitting', 90, 2),
   ];
 }
+
+/** The clip the speed benchmark loops to 60 s: one rep of a held-out body, 1280x720 at 30 fps. */
+export function speedClip(): SetClip {
+  const conditions: Conditions = {
+    body: HELDOUT_BODIES[0]!,
+    posture: 'sitting',
+    yawBand: '0-15',
+    resolution: '720p',
+    frameRateHz: 30,
+    clothes: 'own',
+    style: 'normal',
+    crf: 23,
+  };
+  const spec = drawPumpClip(9001, conditions);
+  return { name: 'speed-720p', conditions, spec: { ...spec, profile: { ...spec.profile, reps: 1 } } };
+}

@@ -1,15 +1,15 @@
 // Renders (or reuses) an evaluation set of eval-sets.ts into a folder, skipping clips already there,
 // and writes `manifest.json` (name, split, conditions, seed of every clip).
-// `tsx tools/render/render-set.ts tuning|heldout|negative [DIR] [--limit N] [--dry-run]`.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// `tsx tools/render/render-set.ts tuning|heldout|negative|speed [DIR] [--limit N] [--dry-run]`.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clipMotion } from './activity.ts';
 import type { ClipSpec } from './clip-spec.ts';
-import { heldOutSet, negativeSet, tuningSet } from './eval-sets.ts';
+import { heldOutSet, negativeSet, speedClip, tuningSet } from './eval-sets.ts';
 import { renderClip } from './render-clip.ts';
 
-export type SetName = 'tuning' | 'heldout' | 'negative';
+export type SetName = 'tuning' | 'heldout' | 'negative' | 'speed';
 
 export interface SetEntry {
   readonly name: string;
@@ -22,6 +22,7 @@ export interface SetEntry {
 export function setEntries(set: SetName): SetEntry[] {
   if (set === 'tuning') return tuningSet();
   if (set === 'heldout') return heldOutSet();
+  if (set === 'speed') return [speedClip()];
   return negativeSet();
 }
 
@@ -39,9 +40,10 @@ export async function ensureClips(
   const out: string[] = [];
   for (const e of entries) {
     const base = join(dir, e.name);
-    if (!existsSync(`${base}.truth.json`)) {
+    // Several workers may render one folder: a clip locked by a live process is that one's.
+    if (!existsSync(`${base}.truth.json`) && takeLock(`${base}.lock`)) {
       const t0 = performance.now();
-      const r = await renderClip(e.spec, dir, e.name);
+      const r = await renderClip(e.spec, dir, e.name).finally(() => rmSync(`${base}.lock`, { force: true }));
       log(
         `rendered ${e.name} (${r.truth.durationS.toFixed(1)} s, ${e.spec.widthPx}x${e.spec.heightPx} at ${e.spec.frameRateHz} fps) in ${((performance.now() - t0) / 1000).toFixed(0)} s: ${r.renderFps.toFixed(2)} frames/s`,
       );
@@ -50,6 +52,23 @@ export async function ensureClips(
   }
   if (opts.manifest !== false) writeManifest(entries, dir);
   return out;
+}
+
+/** Takes `path` as a lock for this process unless a live process holds it. */
+function takeLock(path: string): boolean {
+  try {
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const pid = Number(readFileSync(path, 'utf8'));
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      writeFileSync(path, String(process.pid));
+      return true;
+    }
+  }
 }
 
 export function writeManifest(entries: readonly SetEntry[], dir: string): void {
@@ -76,12 +95,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       limit: { type: 'string' },
       shard: { type: 'string' },
+      reverse: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
     },
   });
   const set = positionals[0] as SetName;
-  if (!['tuning', 'heldout', 'negative'].includes(set)) {
-    process.stderr.write('usage: render-set.ts tuning|heldout|negative [DIR] [--limit N] [--dry-run]\n');
+  if (!['tuning', 'heldout', 'negative', 'speed'].includes(set)) {
+    process.stderr.write(
+      'usage: render-set.ts tuning|heldout|negative|speed [DIR] [--limit N] [--dry-run]\n',
+    );
     process.exit(2);
   }
   let entries = setEntries(set);
@@ -90,6 +112,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [shard, shards] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];
   const all = entries;
   entries = entries.filter((_, i) => i % shards === shard);
+  // --reverse: a further worker that starts from the end (clips others are rendering are skipped).
+  if (values.reverse) entries = [...entries].reverse();
   if (values['dry-run']) {
     let frames = 0;
     for (const e of entries) {
