@@ -158,7 +158,7 @@ interface SetPlan {
   readonly resolutions: readonly Resolution[];
   readonly rates: readonly number[];
   readonly styles: readonly RepStyle[];
-  /** Render 720p and 1080p clips at 15 fps (software rendering costs grow with the pixels). */
+  /** Render 720p and 1080p clips at 15 fps, 1080p with fast reps (rendering cost grows with pixels). */
   readonly hiResAt15?: boolean;
 }
 
@@ -184,6 +184,8 @@ function buildSet(p: SetPlan): SetClip[] {
     if (clothes === 'blanket' && (style === 'knee-bend' || style === 'leg-lift' || style === 'leg-slide'))
       clothes = 'trousers';
     if (clothes === 'blanket' && posture !== 'lying') style = 'normal';
+    // 1080p costs ~7x a 360p frame in software rendering: keep that clip short (fast reps).
+    if (p.hiResAt15 && res[i] === '1080p') style = 'fast-no-hold';
     const cr = seededRandom(seed * 13 + 5);
     const conditions: Conditions = {
       body: p.bodies[i % p.bodies.length]!,

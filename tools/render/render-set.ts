@@ -96,6 +96,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       limit: { type: 'string' },
       shard: { type: 'string' },
       reverse: { type: 'boolean', default: false },
+      only: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
     },
   });
@@ -114,6 +115,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   entries = entries.filter((_, i) => i % shards === shard);
   // --reverse: a further worker that starts from the end (clips others are rendering are skipped).
   if (values.reverse) entries = [...entries].reverse();
+  if (values.only) entries = entries.filter((e) => e.name === values.only);
   if (values['dry-run']) {
     let frames = 0;
     for (const e of entries) {
