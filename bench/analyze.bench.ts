@@ -5,7 +5,8 @@
 //
 // Clips: ANALYZE_BENCH_DIR (held-out folder) and ANALYZE_BENCH_NEG_DIR (negatives) point at rendered
 // folders; otherwise the sets are rendered from their recorded seeds into .cache/render/ on first
-// use. ANALYZE_BENCH_CLIPS=N scores only the first N held-out clips. ANALYZE_BENCH_SKIP_SPEED=1
+// use (ANALYZE_BENCH_SPEED_DIR likewise for the speed clip). ANALYZE_BENCH_CLIPS=N scores only
+// the first N held-out clips. ANALYZE_BENCH_SKIP_SPEED=1
 // skips the 60 s speed run. ANALYZE_BENCH_RENDERED_ONLY=1 scores only the clips already rendered
 // (renders nothing; the table then says how many of the set it holds). Answers are cached per built
 // CLI (hash of dist/anklepump.js) and input file, so a rerun after a rebuild analyses everything
@@ -35,6 +36,14 @@ const CLI = join(root, 'packages', 'cli', 'dist', 'anklepump.js');
 const SAMPLE_HZ = 15; // the CLI's default --fps
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const load = () => loadavg()[0]!.toFixed(1);
+function loadRange(): string {
+  const known = answerLoads.filter((x): x is number => x !== undefined);
+  const unknown = answerLoads.length - known.length;
+  const span = known.length
+    ? `${Math.min(...known).toFixed(0)}-${Math.max(...known).toFixed(0)}`
+    : 'not recorded';
+  return unknown ? `${span} (${unknown} measured before loads were recorded)` : span;
+}
 
 // ---------- the user's command
 interface CliRep {
@@ -64,6 +73,8 @@ interface CliAnswer {
 }
 
 let cliHash = '';
+/** Load average when each answer used was measured (undefined: measured before this was recorded). */
+const answerLoads: (number | undefined)[] = [];
 const ANSWERS = join(root, '.cache', 'bench-analyze');
 
 /** `analyze`'s answer for a file, from the cache when this very build already analysed this file. */
@@ -74,8 +85,13 @@ function analyze(file: string, args: string[] = []): CliAnswer {
     .digest('hex')
     .slice(0, 20);
   const cached = join(ANSWERS, `${key}.json`);
-  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as CliAnswer;
+  if (existsSync(cached)) {
+    const a = JSON.parse(readFileSync(cached, 'utf8')) as CliAnswer;
+    answerLoads.push(a.loadAvg);
+    return a;
+  }
   const a = { ...runAnalyze(file, args), loadAvg: loadavg()[0]! };
+  answerLoads.push(a.loadAvg);
   mkdirSync(ANSWERS, { recursive: true });
   writeFileSync(cached, JSON.stringify(a));
   return a;
@@ -268,7 +284,7 @@ const FAMILIES: Family[] = [
 
 // ---------- speed: the user's command on a 60 s, 30 fps, 720p clip of a held-out body
 async function speed(): Promise<string[]> {
-  const dir = join(cache, 'speed');
+  const dir = process.env.ANALYZE_BENCH_SPEED_DIR ?? join(cache, 'speed');
   const long = join(dir, 'speed-720p-60s.mp4');
   if (!existsSync(long)) {
     const [short] = await ensureClips([speedClip()], dir, log);
@@ -382,6 +398,7 @@ async function main(): Promise<void> {
     `Code measured: commit ${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' with uncommitted changes under packages/' : ''}.`,
     `Measured by \`npm run bench analyze\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPU cores`,
     `shared with other work (load average ${loadAtStart} at the start, ${load()} at the end; the run took ${benchMin.toFixed(0)} min).`,
+    `Answers are cached per CLI build and clip; the ${answerLoads.length} used here were measured at load averages ${loadRange()}.`,
     '',
     `**What is scored.** ${clips.length} rendered clips${clips.length < heldOutSet().length ? ` (only ${clips.length} of the ${heldOutSet().length} of the held-out set: a partial run)` : ''} of the held-out bodies (${HELDOUT_BODIES.join(', ')}),`,
     'never used for tuning or fitting (tools/render/bodies.ts fixes the split; tools/render/eval-sets.ts the seeds).',
