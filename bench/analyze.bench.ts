@@ -10,7 +10,8 @@
 // skips the 60 s speed run. ANALYZE_BENCH_RENDERED_ONLY=1 scores only the clips already rendered
 // (renders nothing; the table then says how many of the set it holds). Answers are cached per built
 // CLI (hash of dist/anklepump.js) and input file, so a rerun after a rebuild analyses everything
-// again and a rerun of the same build does not. Writes bench/results/analyze.md.
+// again and a rerun of the same build does not (ANALYZE_BENCH_NO_CACHE=1: analyse everything
+// again, e.g. after changing files the built CLI loads at run time). Writes bench/results/analyze.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -81,11 +82,11 @@ const ANSWERS = join(root, '.cache', 'bench-analyze');
 function analyze(file: string, args: string[] = []): CliAnswer {
   const st = statSync(file);
   const key = createHash('sha256')
-    .update(JSON.stringify([cliHash, file, st.size, st.mtimeMs, args]))
+    .update(JSON.stringify([cliHash, POSE_MODEL.sha256, file, st.size, st.mtimeMs, args]))
     .digest('hex')
     .slice(0, 20);
   const cached = join(ANSWERS, `${key}.json`);
-  if (existsSync(cached)) {
+  if (existsSync(cached) && !process.env.ANALYZE_BENCH_NO_CACHE) {
     const a = JSON.parse(readFileSync(cached, 'utf8')) as CliAnswer;
     answerLoads.push(a.loadAvg);
     return a;
