@@ -51,6 +51,6 @@ describe('scripted ankle profile', () => {
     const r1 = q.reps[1]!;
     expect(q.liftDeg((r1.startS + r1.endS) / 2)).toBeCloseTo(15, 6);
     expect(q.liftDeg(q.reps[0]!.startS + 0.1)).toBe(0);
-    expect(q.lifts).toEqual([{ startS: r1.startS, endS: r1.endS, liftDeg: 15 }]);
+    expect(q.lifts).toEqual([{ startS: r1.startS, endS: r1.endS, liftDeg: 15, kind: 'lift' }]);
   });
 });

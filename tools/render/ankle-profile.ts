@@ -25,7 +25,12 @@ export interface TrueRep {
   readonly plantarHoldS: number;
   /** Scripted time held still at the dorsal peak (seconds). */
   readonly dorsiHoldS: number;
+  /** True for a partial rep: peaks scaled down from the clip's usual ones. */
+  readonly partial?: boolean;
 }
+
+/** How the leg moves during a rep: straight-leg lift, knee bend (heel slides back), sideways slide. */
+export type LegMoveKind = 'lift' | 'knee-bend' | 'slide';
 
 export interface ProfileSpec {
   readonly reps: number;
@@ -41,8 +46,24 @@ export interface ProfileSpec {
   readonly moveS: number;
   /** Neutral rest between reps (seconds). */
   readonly pauseS: number;
-  /** Leg lifts (hip flexion, degrees) during the given reps (0-based): the "leg moved" case. */
-  readonly legLifts: readonly { readonly rep: number; readonly liftDeg: number }[];
+  /**
+   * Leg movements during the given reps (0-based): the "leg moved" case. `liftDeg` is the hip
+   * flexion of a lift or knee bend (the knee bends twice that), or the sideways angle of a slide.
+   */
+  readonly legLifts: readonly {
+    readonly rep: number;
+    readonly liftDeg: number;
+    readonly kind?: LegMoveKind;
+  }[];
+  /** Partial reps (0-based) and the share of the usual peaks they reach. */
+  readonly partialReps?: readonly { readonly rep: number; readonly scale: number }[];
+}
+
+/** Hip, knee and sideways angles of the leg at one instant (degrees). */
+export interface LegPose {
+  readonly hipFlexDeg: number;
+  readonly kneeFlexDeg: number;
+  readonly slideDeg: number;
 }
 
 export interface AnkleProfile {
@@ -52,8 +73,15 @@ export interface AnkleProfile {
   angleDeg(tS: number): number;
   /** Hip flexion added by a leg lift at time tS (degrees). */
   liftDeg(tS: number): number;
-  /** Times the leg is lifted (seconds). */
-  readonly lifts: readonly { readonly startS: number; readonly endS: number; readonly liftDeg: number }[];
+  /** Hip, knee and sideways angles of the leg at time tS (all 0 when the leg is still). */
+  legPose(tS: number): LegPose;
+  /** Times the leg moves (seconds), and how. */
+  readonly lifts: readonly {
+    readonly startS: number;
+    readonly endS: number;
+    readonly liftDeg: number;
+    readonly kind: LegMoveKind;
+  }[];
 }
 
 interface Segment {
@@ -75,8 +103,9 @@ export function buildProfile(spec: ProfileSpec, random: () => number): AnkleProf
   const reps: TrueRep[] = [];
   let t = spec.leadInS;
   for (let i = 0; i < spec.reps; i++) {
-    const p = -(spec.plantarDeg + (random() * 2 - 1) * spec.peakJitterDeg);
-    const d = spec.dorsiDeg + (random() * 2 - 1) * spec.peakJitterDeg;
+    const scale = spec.partialReps?.find((x) => x.rep === i)?.scale ?? 1;
+    const p = -(spec.plantarDeg + (random() * 2 - 1) * spec.peakJitterDeg) * scale;
+    const d = (spec.dorsiDeg + (random() * 2 - 1) * spec.peakJitterDeg) * scale;
     const start = t;
     segs.push({ t0: t, t1: t + spec.moveS, a0: 0, a1: p });
     t += spec.moveS;
@@ -95,13 +124,28 @@ export function buildProfile(spec: ProfileSpec, random: () => number): AnkleProf
       dorsiflexionDeg: d,
       plantarHoldS: spec.plantarHoldS,
       dorsiHoldS: spec.dorsiHoldS,
+      ...(scale < 1 ? { partial: true } : {}),
     });
     t += spec.pauseS;
   }
   const durationS = t + Math.max(0.5, spec.leadInS);
   const lifts = spec.legLifts
     .filter((l) => l.rep >= 0 && l.rep < reps.length)
-    .map((l) => ({ startS: reps[l.rep]!.startS, endS: reps[l.rep]!.endS, liftDeg: l.liftDeg }));
+    .map((l) => ({
+      startS: reps[l.rep]!.startS,
+      endS: reps[l.rep]!.endS,
+      liftDeg: l.liftDeg,
+      kind: l.kind ?? ('lift' as const),
+    }));
+  const moveAt = (tS: number) => {
+    for (const l of lifts) {
+      if (tS >= l.startS && tS < l.endS) {
+        const ramp = Math.min(1, (tS - l.startS) / 0.5, (l.endS - tS) / 0.5);
+        return { l, deg: l.liftDeg * (0.5 - 0.5 * Math.cos(Math.PI * ramp)) };
+      }
+    }
+    return null;
+  };
   return {
     durationS,
     reps,
@@ -111,13 +155,16 @@ export function buildProfile(spec: ProfileSpec, random: () => number): AnkleProf
       return s ? ease(s, tS) : 0;
     },
     liftDeg(tS) {
-      for (const l of lifts) {
-        if (tS >= l.startS && tS < l.endS) {
-          const ramp = Math.min(1, (tS - l.startS) / 0.5, (l.endS - tS) / 0.5);
-          return l.liftDeg * (0.5 - 0.5 * Math.cos(Math.PI * ramp));
-        }
-      }
-      return 0;
+      const m = moveAt(tS);
+      return m && m.l.kind === 'lift' ? m.deg : 0;
+    },
+    legPose(tS) {
+      const m = moveAt(tS);
+      if (!m) return { hipFlexDeg: 0, kneeFlexDeg: 0, slideDeg: 0 };
+      if (m.l.kind === 'lift') return { hipFlexDeg: m.deg, kneeFlexDeg: 0, slideDeg: 0 };
+      // Knee bend with the heel on the surface: the knee bends twice the hip's flexion.
+      if (m.l.kind === 'knee-bend') return { hipFlexDeg: m.deg, kneeFlexDeg: 2 * m.deg, slideDeg: 0 };
+      return { hipFlexDeg: 0, kneeFlexDeg: 0, slideDeg: m.deg };
     },
   };
 }

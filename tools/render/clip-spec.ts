@@ -2,8 +2,27 @@
 // so that an evaluation set covers the conditions and every clip can be rendered again exactly.
 import { type ProfileSpec, seededRandom } from './ankle-profile.ts';
 
-export type Posture = 'sitting' | 'lying';
+export type Posture = 'sitting' | 'lying' | 'standing';
 export type FootSide = 'left' | 'right';
+
+/**
+ * What the body does: ankle pumps (the profile), or a movement that is not an ankle pump and must
+ * not be counted as one.
+ */
+export type Activity = 'pumps' | 'squat' | 'sit-to-stand' | 'still' | 'walk-in-place';
+/** What the body rests on. */
+export type Surface = 'floor' | 'bed' | 'chair';
+/** Procedural textures for the wall, the surface and the blanket. */
+export type Pattern = 'plain' | 'stripes' | 'checks' | 'noise' | 'tiles';
+
+export interface Appearance {
+  /** Multiplies the body's own colours (skin and clothes): '#ffffff' leaves them as they are. */
+  readonly tint: string;
+  /** Trousers drawn over the legs, down to the ankle or to mid-calf; null: the body's own clothes. */
+  readonly trousers: { readonly color: string; readonly cuff: 'ankle' | 'calf' } | null;
+  /** A blanket over the legs up to the shins (lying only); null: none. */
+  readonly blanket: { readonly color: string; readonly pattern: Pattern } | null;
+}
 
 export interface ClipSpec {
   readonly seed: number;
@@ -19,6 +38,11 @@ export interface ClipSpec {
     readonly elevationDeg: number;
     readonly distanceM: number;
     readonly fovDeg: number;
+    /**
+     * When set, the camera looks at the middle of the body from `fit` times the distance at which
+     * the whole body just fits the frame (distanceM is then ignored).
+     */
+    readonly fit?: number;
   };
   readonly light: {
     readonly ambient: number;
@@ -27,7 +51,21 @@ export interface ClipSpec {
     readonly keyX: number;
     readonly keyZ: number;
   };
-  readonly scene: { readonly wallColor: string; readonly floorColor: string };
+  readonly scene: {
+    readonly wallColor: string;
+    readonly floorColor: string;
+    readonly surface?: Surface;
+    readonly wallPattern?: Pattern;
+    readonly surfacePattern?: Pattern;
+    readonly surfaceColor?: string;
+  };
+  /** A body of tools/render/bodies.ts; default UBC_Superhero_Male. */
+  readonly body?: string;
+  /** Default 'pumps'. */
+  readonly activity?: Activity;
+  readonly appearance?: Appearance;
+  /** x264 constant rate factor (18 = near lossless, 35 = heavily compressed); default 20. */
+  readonly crf?: number;
   /** Feet that perform the profile; the others stay at neutral. */
   readonly movingFeet: readonly FootSide[];
   readonly profile: ProfileSpec;

@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '@anklepump/pose/node';
-import { type AnkleProfile, buildProfile, seededRandom, type TrueRep } from './ankle-profile.ts';
+import { clipMotion } from './activity.ts';
+import type { AnkleProfile, TrueRep } from './ankle-profile.ts';
+import { bodyFile, bodyNamed, rigBones } from './bodies.ts';
 import type { ClipSpec, FootSide } from './clip-spec.ts';
 import { scenePageHtml } from './scene-page.ts';
 
@@ -25,7 +27,13 @@ export interface ClipTruth {
   readonly feet: readonly { readonly side: FootSide; readonly reps: readonly TrueRep[] }[];
   /** True ankle angle per frame (degrees, dorsiflexion positive). */
   readonly frames: readonly { readonly tS: number; readonly left: number; readonly right: number }[];
+  /** Every leg movement during the reps (lift, knee bend, slide), with its kind. */
   readonly legLifts: AnkleProfile['lifts'];
+  /** The body shown and its split (tools/render/bodies.ts). */
+  readonly body: string;
+  readonly split: 'tuning' | 'heldout';
+  /** 'pumps', or an activity that is not an ankle pump (its feet have no reps). */
+  readonly activity: NonNullable<ClipSpec['activity']>;
 }
 
 export interface RenderedClip {
@@ -55,18 +63,24 @@ export async function renderClip(
   spec: ClipSpec,
   outDir: string,
   name: string,
-  opts: { y4m?: boolean; onFrame?: (i: number, n: number) => void } = {},
+  opts: {
+    y4m?: boolean;
+    onFrame?: (i: number, n: number) => void;
+  } = {},
 ): Promise<RenderedClip> {
   mkdirSync(outDir, { recursive: true });
-  const profile: AnkleProfile = buildProfile(spec.profile, seededRandom(spec.seed));
-  const n = Math.round(profile.durationS * spec.frameRateHz);
+  const motion = clipMotion(spec);
+  const body = bodyNamed(spec.body ?? 'UBC_Superhero_Male');
+  const glb = readFileSync(bodyFile(body.name));
+  const n = Math.round(motion.durationS * spec.frameRateHz);
   const mp4Path = join(outDir, `${name}.mp4`);
   const ff = spawn(
     'ffmpeg',
     [
       ...['-y', '-hide_banner', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgba'],
       ...['-s', `${spec.widthPx}x${spec.heightPx}`, '-r', String(spec.frameRateHz), '-i', 'pipe:0'],
-      ...['-vf', 'vflip', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-pix_fmt', 'yuv420p'],
+      ...['-vf', 'vflip', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(spec.crf ?? 20)],
+      ...['-pix_fmt', 'yuv420p'],
       ...['-movflags', '+faststart', mp4Path],
     ],
     { stdio: ['pipe', 'ignore', 'pipe'] },
@@ -88,9 +102,7 @@ export async function renderClip(
       const file = join(root, 'node_modules', 'three', rel);
       return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
     }
-    if (url === '/assets/UBC_Superhero_Male.glb') {
-      return void res.writeHead(200).end(readFileSync(join(here, 'assets', 'UBC_Superhero_Male.glb')));
-    }
+    if (url === '/body.glb') return void res.writeHead(200).end(glb);
     if (url.startsWith('/frame/') && req.method === 'POST') {
       const parts: Buffer[] = [];
       req.on('data', (d: Buffer) => parts.push(d));
@@ -115,22 +127,19 @@ export async function renderClip(
     await page.goto(`${base}/`);
     await page.waitForFunction('window.__ready === true');
     await page.evaluate(
-      (s) => (window as unknown as { __setup: (s: unknown) => Promise<boolean> }).__setup(s),
-      spec,
+      ([s, b]) =>
+        (window as unknown as { __setup: (s: unknown, b: unknown, u: string) => Promise<boolean> }).__setup(
+          s,
+          b,
+          '/body.glb',
+        ),
+      [spec, rigBones(body.rig)] as const,
     );
     for (let i = 0; i < n; i++) {
       const tS = i / spec.frameRateHz;
-      const a = profile.angleDeg(tS);
-      const lift = profile.liftDeg(tS);
-      const left = spec.movingFeet.includes('left') ? a : 0;
-      const right = spec.movingFeet.includes('right') ? a : 0;
-      const state = {
-        angleDeg: { l: left, r: right },
-        liftDeg: {
-          l: spec.movingFeet.includes('left') ? lift : 0,
-          r: spec.movingFeet.includes('right') ? lift : 0,
-        },
-      };
+      const state = motion.stateAt(tS);
+      const left = state.legs.l.ankleDeg;
+      const right = state.legs.r.ankleDeg;
       const lms = await page.evaluate(
         ([idx, st]) =>
           (window as unknown as { __frame: (i: number, s: unknown) => Promise<number[][]> }).__frame(
@@ -158,10 +167,13 @@ export async function renderClip(
     visibleSide: spec.camera.side,
     feet: (['left', 'right'] as const).map((side) => ({
       side,
-      reps: spec.movingFeet.includes(side) ? profile.reps : [],
+      reps: motion.profile && spec.movingFeet.includes(side) ? motion.profile.reps : [],
     })),
     frames,
-    legLifts: profile.lifts,
+    legLifts: motion.profile?.lifts ?? [],
+    body: body.name,
+    split: body.split,
+    activity: spec.activity ?? 'pumps',
   };
   const truthPath = join(outDir, `${name}.truth.json`);
   writeFileSync(truthPath, `${JSON.stringify(truth)}\n`);

@@ -1,7 +1,8 @@
 // `tsx tools/render/render.ts --seed N [--out DIR] [--name NAME] [--width W --height H --fps F]
-// [--reps R] [--posture sitting|lying] [--side left|right] [--y4m]`: renders one seeded clip
+// [--reps R] [--posture sitting|lying] [--side left|right] [--body NAME] [--y4m]`: renders one seeded clip
 // with its truth. Same seed and options, same clip.
 import { parseArgs } from 'node:util';
+import { bodyNamed } from './bodies.ts';
 import { type ClipSpec, randomClipSpec } from './clip-spec.ts';
 import { renderClip } from './render-clip.ts';
 
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     reps: { type: 'string' },
     posture: { type: 'string' },
     side: { type: 'string' },
+    body: { type: 'string' },
     y4m: { type: 'boolean', default: false },
   },
 });
@@ -28,6 +30,7 @@ if (values.reps) spec = { ...spec, profile: { ...spec.profile, reps: Number(valu
 if (values.posture === 'sitting' || values.posture === 'lying') spec = { ...spec, posture: values.posture };
 if (values.side === 'left' || values.side === 'right')
   spec = { ...spec, camera: { ...spec.camera, side: values.side } };
+if (values.body) spec = { ...spec, body: bodyNamed(values.body).name };
 const name = values.name ?? `clip-${seed}`;
 const r = await renderClip(spec, values.out!, name, {
   y4m: values.y4m,
