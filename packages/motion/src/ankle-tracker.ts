@@ -1,5 +1,6 @@
 // One foot's rep engine, shared by every angle source: despike and filter the angle, wait for the
 // foot to settle, then find plantar and dorsi peaks with hysteresis relative to the person's range.
+// The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
@@ -8,6 +9,20 @@ import { createOneEuroFilter } from './one-euro-filter.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape } from './rep-shape.ts';
+import {
+  keepInRing,
+  RESUMING,
+  type RepState,
+  resumeAt,
+  SEEN,
+  SETTLING,
+  type StepSample,
+  stepResting,
+  stepSettling,
+  stepToesDown,
+  stepToesUp,
+  type ToesUp,
+} from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
@@ -55,135 +70,148 @@ export interface TrackerSetup {
 }
 
 const RING = 8192;
+/** A state may point this far back in the ring, samples. */
+const RING_KEEP = RING - 2;
 const WARM_UP = 3;
 const NOISE_K = 4;
 const NOISE_SLOW_DEG_S = 15;
+
+/** Median of the last three values: drops single-frame spikes before the filter sees them. */
+function createMedianOf3() {
+  let older = 0;
+  let newer = 0;
+  let seen = 0;
+  return {
+    next(x: number): number {
+      const m = seen < 2 ? x : Math.max(Math.min(older, newer), Math.min(Math.max(older, newer), x));
+      older = newer;
+      newer = x;
+      seen++;
+      return m;
+    },
+    reset(): void {
+      seen = 0;
+      older = 0;
+      newer = 0;
+    },
+  };
+}
+
+/** Noise of the angle: the despiked angle's residual from the filtered one while nearly still. */
+function createNoiseMeter() {
+  let variance = 0;
+  let prevFilteredDeg = Number.NaN;
+  let prevTMs = 0;
+  return {
+    add(tMs: number, despikedDeg: number, filteredDeg: number): void {
+      if (!Number.isNaN(prevFilteredDeg) && tMs > prevTMs) {
+        const dtS = (tMs - prevTMs) / 1000;
+        if (Math.abs(filteredDeg - prevFilteredDeg) / dtS < NOISE_SLOW_DEG_S) {
+          const r = despikedDeg - filteredDeg;
+          variance += Math.min(1, dtS / 3) * (r * r - variance);
+        }
+      }
+      prevFilteredDeg = filteredDeg;
+      prevTMs = tMs;
+    },
+    /** After a gap the filter restarts: the next residual has no predecessor. */
+    interrupt(): void {
+      prevFilteredDeg = Number.NaN;
+    },
+    reset(): void {
+      variance = 0;
+      prevFilteredDeg = Number.NaN;
+    },
+    get sdDeg(): number {
+      return Math.sqrt(variance);
+    },
+  };
+}
+
+/** What the rep under way has shown: usable and gated samples, confidence, how far the leg moved. */
+function createRepEvidence() {
+  const legAtStart = new Float64Array(4);
+  return {
+    legAtStart,
+    usable: 0,
+    gated: 0,
+    confidenceSum: 0,
+    legMaxMove: 0,
+    restart(legNow: Float64Array): void {
+      legAtStart.set(legNow);
+      this.legMaxMove = 0;
+      this.usable = 0;
+      this.gated = 0;
+      this.confidenceSum = 0;
+    },
+    /** Mean confidence scaled by the share of samples not gated, 0..1. */
+    confidence(): number {
+      return this.usable > 0
+        ? (this.confidenceSum / this.usable) * (this.usable / (this.usable + this.gated))
+        : 0;
+    },
+  };
+}
 
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
   const filter = createOneEuroFilter(o.filter);
-  const ring = createSampleRing(RING);
-  const rawRing = createSampleRing(RING);
+  const despike = createMedianOf3();
+  const noise = createNoiseMeter();
+  const filtered = createSampleRing(RING);
+  const despiked = createSampleRing(RING);
   const shape = createRepShape(RING);
   const personal = createPersonalRange(setup.rangeDeg, o.defaultRangeDeg);
   const hold = createLiveHold(side, o.holdStartS, o.stillDeg);
-  const legRef = new Float64Array(4);
-  const leg = new Float64Array(4);
+  const evidence = createRepEvidence();
+  const legNow = new Float64Array(4);
   const maxGapMs = o.maxGapS * 1000;
+  const limits = { hysteresisDeg: 0, stillDeg: o.stillDeg, holdStartMs: o.holdStartS * 1000 };
+  const sample = { tMs: 0, seq: 0, deg: 0 };
 
-  let neutral: number | null;
-  let m1: number;
-  let m2: number;
-  let mCount: number;
-  let lastValidT: number;
-  let settled: boolean;
-  let winStartT: number;
-  let winMin: number;
-  let winMax: number;
-  let winSum: number;
-  let winN: number;
-  let dir: -1 | 0 | 1;
-  let anchor: number;
-  let swingClean: boolean;
-  let swingStartSeq: number;
-  let extY: number;
-  let extSeq: number;
-  let minSeq: number;
-  let repStartSeq: number;
-  let legMaxDev: number;
-  let legKnown: boolean;
-  let validN: number;
-  let gatedN: number;
-  let confSum: number;
-  let repCount: number;
-  let needAnchor: boolean;
-  let lastY: number | null;
-  let stillRef = 0;
-  let plateauY = Number.NaN;
-  let noiseVar = 0;
-  let prevC = Number.NaN;
-  let prevT = 0;
-  let plateauSeq = -1;
-  let stillSinceT = 0;
+  let state: RepState = SETTLING;
+  let neutralDeg: number | null = setup.neutralDeg;
+  let lastUsableTMs = Number.NaN;
+  let legKnown = false;
+  let repCount = 0;
+  let lastAngleDeg: number | null = null;
 
   function clear(): void {
-    neutral = setup.neutralDeg;
+    state = SETTLING;
+    neutralDeg = setup.neutralDeg;
     personal.reset();
-    mCount = 0;
-    m1 = 0;
-    m2 = 0;
-    lastValidT = Number.NaN;
-    settled = false;
-    noiseVar = 0;
-    prevC = Number.NaN;
-    winN = 0;
-    dir = 0;
-    minSeq = -1;
-    repStartSeq = -1;
-    repCount = 0;
-    hold.reset();
-    needAnchor = false;
-    lastY = null;
-    extY = 0;
-    extSeq = 0;
-    legKnown = false;
-    winStartT = 0;
-    winMin = 0;
-    winMax = 0;
-    winSum = 0;
+    despike.reset();
+    noise.reset();
     filter.reset();
-    ring.clear();
-    rawRing.clear();
-    startSwing(0, -1, true);
-  }
-
-  function startSwing(y: number, seq: number, clean: boolean): void {
-    anchor = y;
-    plateauY = Number.NaN;
-    plateauSeq = -1;
-    stillRef = y;
-    stillSinceT = seq >= 0 ? ring.t(seq) : 0;
-    swingClean = clean;
-    swingStartSeq = seq;
-    legRef.set(leg);
-    legMaxDev = 0;
-    validN = 0;
-    gatedN = 0;
-    confSum = 0;
+    hold.reset();
+    filtered.clear();
+    despiked.clear();
+    lastUsableTMs = Number.NaN;
+    legKnown = false;
+    repCount = 0;
+    lastAngleDeg = null;
+    evidence.restart(legNow);
   }
 
   // Hysteresis grows with the measured noise, so a noisy source cannot make swings out of jitter;
   // capped at half the reference range, so a real rep always gets through.
-  const hysteresis = () =>
+  const hysteresisDeg = () =>
     Math.min(
-      Math.max(o.minSwingDeg, o.swingFraction * personal.referenceDeg, NOISE_K * Math.sqrt(noiseVar)),
+      Math.max(o.minSwingDeg, o.swingFraction * personal.referenceDeg, NOISE_K * noise.sdDeg),
       0.5 * personal.referenceDeg,
     );
 
-  // Noise: the despiked angle's residual from the filtered one while the foot is nearly still.
-  function trackNoise(t: number, med: number, c: number): void {
-    if (!Number.isNaN(prevC) && t > prevT) {
-      const dt = (t - prevT) / 1000;
-      if (Math.abs(c - prevC) / dt < NOISE_SLOW_DEG_S) {
-        const r = med - c;
-        noiseVar += Math.min(1, dt / 3) * (r * r - noiseVar);
-      }
-    }
-    prevC = c;
-    prevT = t;
-  }
+  const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 
   function phase(tMs: number, p: MotionPhase, out: MotionEvent[]): void {
     out.push({ type: 'phase', side, tMs, phase: p });
   }
 
-  const heading = () => (dir < 0 ? 'plantar' : 'dorsi');
-  const endHold = (tMs: number, y: number, out: MotionEvent[]) => hold.end(tMs, y, heading(), out);
-
-  function completeRep(tMs: number, nowSeq: number, out: MotionEvent[]): void {
-    if (minSeq < 0 || !ring.has(repStartSeq)) return;
-    const m = shape.measure(rawRing, repStartSeq, minSeq, extSeq, nowSeq);
+  function completeRep(up: ToesUp, tMs: number, nowSeq: number, out: MotionEvent[]): void {
+    const opening = up.rep;
+    if (opening === null || !despiked.has(opening.startSeq)) return;
+    const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
     if (m.rangeDeg < o.minSwingDeg) return;
     repCount++;
@@ -195,9 +223,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         shape: m,
         fullBarDeg: o.fullFraction * personal.referenceDeg,
         tooFastCycleS: o.tooFastCycleS,
-        legMoved: legKnown && legMaxDev > 1,
+        legMoved: legKnown && evidence.legMaxMove > 1,
         legMovementMeasured: legKnown,
-        confidence: validN > 0 ? (confSum / validN) * (validN / (validN + gatedN)) : 0,
+        confidence: evidence.confidence(),
       },
       out,
     );
@@ -209,163 +237,136 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
   }
 
-  function settle(tMs: number, c: number, legDev: number, out: MotionEvent[]): void {
-    if (winN === 0 || Math.max(winMax, c) - Math.min(winMin, c) > o.stillDeg || legDev > 0.5) {
-      winStartT = tMs;
-      winMin = c;
-      winMax = c;
-      winSum = 0;
-      winN = 0;
-      legRef.set(leg);
-    }
-    winMin = Math.min(winMin, c);
-    winMax = Math.max(winMax, c);
-    winSum += c;
-    winN++;
-    if (tMs - winStartT < o.settleS * 1000) return;
-    settled = true;
-    if (neutral === null) {
-      neutral = winSum / winN;
-      out.push({ type: 'calibrated', side, tMs, neutralDeg: neutral });
-    }
+  /** No usable sample for longer than `maxGapS`: drop the rep under way and resume untrusted. */
+  function gapEnded(tMs: number, out: MotionEvent[]): void {
+    const settled = state.kind !== 'settling';
+    const lost = state.kind === 'toes-down' || state.kind === 'toes-up';
+    const msg = `no usable signal for ${((tMs - lastUsableTMs) / 1000).toFixed(1)} s${lost && settled ? '; the rep in progress was dropped' : ''}`;
+    out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
+    filter.reset();
+    noise.interrupt();
+    despike.reset();
+    hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
+    state = settled ? RESUMING : SETTLING;
   }
 
-  // A small dorsi peak may never be left by a full hysteresis step: coming back down to neutral,
-  // past the hold band, ends it too (only when a plantar peak was seen, i.e. a rep is under way).
-  function backToNeutral(y: number): boolean {
-    if (minSeq < 0) return false;
-    const band = Math.max(3, 0.1 * (extY - ring.a(minSeq)));
-    return y <= Math.min(o.stillDeg, extY - band - 1);
+  /** The leg's largest move since the rest or swing began, in units of the leg-moved threshold. */
+  function legMove(input: TrackerInput): number {
+    legNow[0] = input.leg0;
+    legNow[1] = input.leg1;
+    legNow[2] = input.leg2;
+    legNow[3] = input.leg3;
+    legKnown = !Number.isNaN(legNow[0]!);
+    if (!legKnown) return 0;
+    let move = 0;
+    for (let i = 0; i < 4; i++) move = Math.max(move, Math.abs(legNow[i]! - evidence.legAtStart[i]!));
+    return move;
+  }
+
+  function settle(tMs: number, deg: number, despikedDeg: number, move: number, out: MotionEvent[]): void {
+    if (state.kind !== 'settling') return;
+    const next = stepSettling(state, tMs, deg, o.stillDeg, move > 0.5);
+    if (next.samples === 1) evidence.legAtStart.set(legNow);
+    state = next;
+    if (tMs - next.sinceTMs < o.settleS * 1000) return;
+    if (neutralDeg === null) {
+      neutralDeg = next.sumDeg / next.samples;
+      out.push({ type: 'calibrated', side, tMs, neutralDeg });
+    }
+    const y = deg - neutralDeg;
+    lastAngleDeg = y;
+    const seq = filtered.push(tMs, y);
+    despiked.push(tMs, despikedDeg - neutralDeg);
+    evidence.restart(legNow);
+    state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
+    hold.end(tMs, y, 'plantar', out);
+  }
+
+  /** One settled sample through the state machine; transitions become events. */
+  function advance(x: StepSample, out: MotionEvent[]): void {
+    const before = state;
+    switch (before.kind) {
+      case 'settling':
+      case 'resuming':
+        return;
+      case 'resting':
+        state = stepResting(before, x, limits);
+        break;
+      case 'toes-down':
+        state = stepToesDown(before, x, limits);
+        break;
+      case 'toes-up':
+        state = stepToesUp(before, x, limits);
+        break;
+    }
+    const after = state;
+    if (after.kind === before.kind) {
+      if (after.kind === 'toes-down' || after.kind === 'toes-up') {
+        const tolDeg = Math.max(3, 0.1 * personal.referenceDeg);
+        hold.update(x.tMs, x.deg, after.extremeDeg, heading(after), tolDeg, out);
+      }
+      return;
+    }
+    if (before.kind === 'resting') {
+      phase(x.tMs, after.kind === 'toes-down' ? 'plantar' : 'dorsi', out);
+      hold.end(x.tMs, x.deg, heading(after), out);
+    } else if (before.kind === 'toes-down') {
+      hold.end(x.tMs, x.deg, 'plantar', out);
+      phase(x.tMs, 'dorsi', out);
+    } else if (before.kind === 'toes-up') {
+      hold.end(x.tMs, x.deg, 'dorsi', out);
+      completeRep(before, x.tMs, x.seq, out);
+      evidence.restart(legNow);
+      phase(x.tMs, 'plantar', out);
+    }
   }
 
   const tracker: AnkleTracker = {
     step(input, out) {
       const t = input.tMs;
-      if (!Number.isNaN(lastValidT) && t - lastValidT > maxGapMs) {
-        const lost = minSeq >= 0 || dir !== 0;
-        const msg = `no usable signal for ${((t - lastValidT) / 1000).toFixed(1)} s${lost && settled ? '; the rep in progress was dropped' : ''}`;
-        out.push({ type: 'warning', side, tMs: t, code: 'gap', message: msg });
-        filter.reset();
-        prevC = Number.NaN;
-        mCount = 0;
-        endHold(lastValidT, hold.anchorDeg, out);
-        minSeq = -1;
-        dir = 0;
-        winN = 0;
-        needAnchor = true;
-      }
-      lastValidT = t;
-      // Median of three removes single-frame spikes before the filter sees them.
-      const raw = input.angleDeg;
-      const med = mCount < 2 ? raw : Math.max(Math.min(m1, m2), Math.min(Math.max(m1, m2), raw));
-      m1 = m2;
-      m2 = raw;
-      mCount++;
-      const c = filter.filter(med, t);
-      trackNoise(t, med, c);
-      leg[0] = input.leg0;
-      leg[1] = input.leg1;
-      leg[2] = input.leg2;
-      leg[3] = input.leg3;
-      legKnown = !Number.isNaN(leg[0]!);
-      let legDev = 0;
-      if (legKnown) {
-        for (let i = 0; i < 4; i++) legDev = Math.max(legDev, Math.abs((leg[i] ?? 0) - (legRef[i] ?? 0)));
-      }
-      if (!settled) {
-        settle(t, c, legDev, out);
-        if (!settled) return;
-        const y0 = c - (neutral ?? 0);
-        lastY = y0;
-        ring.push(t, y0);
-        rawRing.push(t, med - (neutral ?? 0));
-        startSwing(y0, ring.next - 1, true);
-        needAnchor = false;
-        dir = 0;
-        hold.end(t, y0, 'plantar', out);
+      if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
+      lastUsableTMs = t;
+      const despikedDeg = despike.next(input.angleDeg);
+      const c = filter.filter(despikedDeg, t);
+      noise.add(t, despikedDeg, c);
+      const move = legMove(input);
+      if (state.kind === 'settling') {
+        settle(t, c, despikedDeg, move, out);
         return;
       }
-      const y = c - (neutral ?? 0);
-      lastY = y;
-      const seq = ring.push(t, y);
-      rawRing.push(t, med - (neutral ?? 0));
-      if (needAnchor) {
-        needAnchor = false;
-        startSwing(y, seq, false);
+      const y = c - (neutralDeg ?? 0);
+      lastAngleDeg = y;
+      const seq = filtered.push(t, y);
+      despiked.push(t, despikedDeg - (neutralDeg ?? 0));
+      sample.tMs = t;
+      sample.seq = seq;
+      sample.deg = y;
+      if (state.kind === 'resuming') {
+        state = resumeAt(sample);
+        evidence.restart(legNow);
       }
-      // Keep the rep's first sample inside the ring: a very long pause shortens the rep's start.
-      if (seq - swingStartSeq >= RING - 2) swingStartSeq = seq - (RING - 2);
-      if (seq - repStartSeq >= RING - 2) repStartSeq = seq - (RING - 2);
-      if (minSeq >= 0 && seq - minSeq >= RING - 2) minSeq = -1;
-      legMaxDev = Math.max(legMaxDev, legDev);
-      validN++;
-      confSum += input.confidence;
-      const h = hysteresis();
-      // After a gap a swing is trusted only from a plateau seen after the gap: before it, the
-      // movement may have begun unseen.
-      if (Math.abs(y - stillRef) > o.stillDeg) {
-        stillRef = y;
-        stillSinceT = t;
-      } else if (!swingClean && t - stillSinceT >= o.holdStartS * 1000 && Number.isNaN(plateauY)) {
-        plateauY = y;
-        plateauSeq = seq;
-      }
-      if (dir === 0) {
-        if (!swingClean && !Number.isNaN(plateauY)) {
-          swingClean = true;
-          anchor = plateauY;
-        }
-        if (Math.abs(y - anchor) <= o.stillDeg) swingStartSeq = seq;
-        if (y < anchor - h || y > anchor + h) {
-          dir = y < anchor ? -1 : 1;
-          extY = y;
-          extSeq = seq;
-          phase(t, dir < 0 ? 'plantar' : 'dorsi', out);
-          endHold(t, y, out);
-        }
-        return;
-      }
-      if ((dir < 0 && y <= extY) || (dir > 0 && y >= extY)) {
-        extY = y;
-        extSeq = seq;
-      } else if (dir < 0 ? y > extY + h : y < extY - h || backToNeutral(y)) {
-        endHold(t, y, out);
-        if (dir < 0) {
-          // Plantar peak confirmed: it starts a rep only if its swing began on our watch.
-          const fromPlateau = !swingClean && plateauY - extY >= h;
-          minSeq = swingClean || fromPlateau ? extSeq : -1;
-          repStartSeq = fromPlateau ? plateauSeq : swingStartSeq;
-          dir = 1;
-          phase(t, 'dorsi', out);
-        } else {
-          if (minSeq >= 0) completeRep(t, seq, out);
-          minSeq = -1;
-          startSwing(extY, extSeq, true);
-          dir = -1;
-          phase(t, 'plantar', out);
-        }
-        extY = y;
-        extSeq = seq;
-        return;
-      }
-      hold.update(t, y, extY, heading(), Math.max(3, 0.1 * personal.referenceDeg), out);
+      state = keepInRing(state, seq, RING_KEEP);
+      evidence.legMaxMove = Math.max(evidence.legMaxMove, move);
+      evidence.usable++;
+      evidence.confidenceSum += input.confidence;
+      limits.hysteresisDeg = hysteresisDeg();
+      advance(sample, out);
     },
     gated() {
-      if (settled) gatedN++;
+      if (state.kind !== 'settling') evidence.gated++;
     },
     finish(out) {
-      if (dir > 0 && minSeq >= 0) {
-        const now = ring.next - 1;
-        const t = ring.t(now);
-        endHold(t, ring.a(now), out);
-        completeRep(t, now, out);
-        minSeq = -1;
-        dir = 0;
+      if (state.kind === 'toes-up' && state.rep !== null) {
+        const now = filtered.next - 1;
+        const t = filtered.t(now);
+        hold.end(t, filtered.a(now), 'dorsi', out);
+        completeRep(state, t, now, out);
+        state = { kind: 'resting', anchorDeg: filtered.a(now), swingStartSeq: now, origin: SEEN };
       }
     },
     reset: clear,
     get neutralDeg() {
-      return neutral;
+      return neutralDeg;
     },
     get referenceRangeDeg() {
       return personal.referenceDeg;
@@ -375,10 +376,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       return personal.learned;
     },
     get angleDeg() {
-      return lastY;
+      return lastAngleDeg;
     },
     get noiseDeg() {
-      return Math.sqrt(noiseVar);
+      return noise.sdDeg;
     },
   };
   clear();

@@ -1,6 +1,7 @@
 // The ankle angle from orientations: the foot's rotation since neutral (relative to the shank when
 // there is a shank sensor), taken about the pumping axis learned from the first toes-down movement.
 
+import { createGyroAxis } from './gyro-axis.ts';
 import { angleOf, conjMul, type Quat, quat, twistAbout } from './quaternion.ts';
 
 /** Rotation (degrees from neutral) beyond which the rotation's axis is trusted as the pumping axis. */
@@ -29,9 +30,9 @@ export interface ImuAngle {
 export function createImuAngle(): ImuAngle {
   const q0 = quat();
   const d = quat();
-  const axis = new Float64Array(3);
+  const pumping = createGyroAxis(REFINE_RAD_S, REFINE_RATE);
+  const axis = pumping.axis;
   let hasNeutral = false;
-  let hasAxis = false;
   return {
     setNeutral(rel) {
       q0.set(rel);
@@ -46,38 +47,24 @@ export function createImuAngle(): ImuAngle {
         const x = (s * d[1]!) / n;
         const y = (s * d[2]!) / n;
         const z = (s * d[3]!) / n;
-        if (!hasAxis) {
-          // First big rotation from rest is toes down: make it negative.
-          axis[0] = -x;
-          axis[1] = -y;
-          axis[2] = -z;
-          hasAxis = true;
-        }
+        // First big rotation from rest is toes down: make it negative.
+        if (!pumping.known) pumping.seed(-x, -y, -z);
       }
-      if (!hasAxis) return -size;
+      if (!pumping.known) return -size;
       return twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
     },
     refine(gx, gy, gz) {
-      const n = Math.hypot(gx, gy, gz);
-      if (!hasAxis || n < REFINE_RAD_S) return;
-      const s = gx * axis[0]! + gy * axis[1]! + gz * axis[2]! < 0 ? -1 / n : 1 / n;
-      axis[0] = axis[0]! + REFINE_RATE * (s * gx - axis[0]!);
-      axis[1] = axis[1]! + REFINE_RATE * (s * gy - axis[1]!);
-      axis[2] = axis[2]! + REFINE_RATE * (s * gz - axis[2]!);
-      const m = Math.hypot(axis[0]!, axis[1]!, axis[2]!);
-      axis[0]! /= m;
-      axis[1]! /= m;
-      axis[2]! /= m;
+      if (pumping.known) pumping.learn(gx, gy, gz);
     },
     get hasNeutral() {
       return hasNeutral;
     },
     get axis() {
-      return hasAxis ? axis : null;
+      return pumping.known ? axis : null;
     },
     reset() {
       hasNeutral = false;
-      hasAxis = false;
+      pumping.clear();
     },
   };
 }

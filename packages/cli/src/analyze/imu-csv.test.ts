@@ -19,11 +19,11 @@ function message(text: string): string {
 describe('parseImuCsv', () => {
   it('reads rows, skips comments and blank lines, and finds the sample rate', () => {
     const r = parseImuCsv(['# phone', HEAD, '', ...rows(51), '# end'].join('\n'), 'log.csv');
-    expect(r.rows).toHaveLength(51);
+    expect(r.samples).toHaveLength(51);
     expect(r.frameRateHz).toBeCloseTo(50);
     expect(r.durationS).toBeCloseTo(1);
     expect(r.hasShank).toBe(false);
-    expect(r.rows[3]).toMatchObject({ tS: 0.06, az: 9.81, gy: 0.1, q: null, shank: null });
+    expect(r.samples[3]).toMatchObject({ tMs: 60, az: 9.81, gy: 0.1, q: null, shank: null });
   });
 
   it('reads the optional quaternion and shin columns in any order', () => {
@@ -34,8 +34,8 @@ describe('parseImuCsv', () => {
     );
     expect(r.hasQuaternion).toBe(true);
     expect(r.hasShank).toBe(true);
-    expect(r.rows[1]!.tS).toBe(0.1);
-    expect(r.rows[0]!.q).toEqual([1, 0, 0, 0]);
+    expect(r.samples[1]!.tMs).toBe(100);
+    expect(r.samples[0]!.q).toEqual([1, 0, 0, 0]);
   });
 
   it('names the missing columns of a wrong header', () => {

@@ -1,28 +1,11 @@
-// Reads a motion-sensor CSV (phone or IMU on the foot, optionally a second one on the shin) into
-// typed rows, with errors that name the line and column that is wrong.
+// Reads a motion-sensor CSV (phone or IMU on the foot, optionally a second one on the shin) straight
+// into the motion engine's samples, with errors that name the line and column that is wrong.
+import type { ImuReading, ImuSample } from '@anklepump/motion';
 import { CliError } from '../exit-codes.ts';
 
-/** One sensor reading: accelerations in m/s^2 with gravity, angular rates in rad/s. */
-export interface Accel6 {
-  readonly ax: number;
-  readonly ay: number;
-  readonly az: number;
-  readonly gx: number;
-  readonly gy: number;
-  readonly gz: number;
-}
-
-export interface ImuRow extends Accel6 {
-  /** Seconds from the start of the log. */
-  readonly tS: number;
-  /** Orientation quaternion (w, x, y, z) when the log has one. */
-  readonly q: readonly [number, number, number, number] | null;
-  /** The shin sensor's reading when the log has one. */
-  readonly shank: Accel6 | null;
-}
-
 export interface ImuRecording {
-  readonly rows: ImuRow[];
+  /** The rows as the engine's samples: the CSV's seconds become `tMs`. */
+  readonly samples: ImuSample[];
   readonly hasQuaternion: boolean;
   readonly hasShank: boolean;
   /** Median sample rate (samples per second). */
@@ -39,7 +22,7 @@ export function parseImuCsv(text: string, path: string): ImuRecording {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let lineNo = 0;
   let header: string[] | null = null;
-  const rows: ImuRow[] = [];
+  const rows: ImuSample[] = [];
   let col: Record<string, number> = {};
   let hasQuaternion = false;
   let hasShank = false;
@@ -88,29 +71,35 @@ export function parseImuCsv(text: string, path: string): ImuRecording {
       }
       return v;
     };
-    const foot = Object.fromEntries(FOOT.map((c) => [c, get(c)])) as unknown as Accel6;
+    const reading = (prefix: string): ImuReading => ({
+      ax: get(`${prefix}ax`),
+      ay: get(`${prefix}ay`),
+      az: get(`${prefix}az`),
+      gx: get(`${prefix}gx`),
+      gy: get(`${prefix}gy`),
+      gz: get(`${prefix}gz`),
+    });
+    const foot = reading('');
     rows.push({
-      tS: get('t'),
+      tMs: get('t') * 1000,
       ...foot,
       q: hasQuaternion ? [get('qw'), get('qx'), get('qy'), get('qz')] : null,
-      shank: hasShank
-        ? (Object.fromEntries(FOOT.map((c) => [c, get(`shank_${c}`)])) as unknown as Accel6)
-        : null,
+      shank: hasShank ? reading('shank_') : null,
     });
   }
   if (!header) throw new CliError('bad-input', `${path}: no header row (expected t,ax,ay,az,gx,gy,gz)`);
   if (rows.length < 2) throw new CliError('bad-input', `${path}: fewer than 2 data rows: nothing to analyse`);
   const dts = rows
     .slice(1)
-    .map((r, i) => r.tS - rows[i]!.tS)
+    .map((r, i) => (r.tMs - rows[i]!.tMs) / 1000)
     .filter((d) => d > 0)
     .sort((a, b) => a - b);
   const mid = dts[dts.length >> 1];
   return {
-    rows,
+    samples: rows,
     hasQuaternion,
     hasShank,
     frameRateHz: mid ? 1 / mid : 0,
-    durationS: rows.at(-1)!.tS - rows[0]!.tS,
+    durationS: (rows.at(-1)!.tMs - rows[0]!.tMs) / 1000,
   };
 }
