@@ -109,8 +109,18 @@ function runAnalyze(file: string, args: string[]): CliAnswer {
   if (r.status !== 0 || !r.stdout.trim()) {
     return { exitCode: r.status ?? -1, feet: [], message: stderr || `exit ${r.status}`, wallS };
   }
-  const report = JSON.parse(r.stdout) as { feet: CliFoot[] };
-  const msgs = [...new Set(report.feet.flatMap((f) => f.warnings.map((w) => `${w.code}: ${w.message}`)))];
+  const report = JSON.parse(r.stdout) as {
+    feet: CliFoot[];
+    notCounted?: { code: string; message: string } | null;
+  };
+  // A recording analyze refuses to count says why first: that is the message a user reads.
+  const refusal = report.notCounted
+    ? [`not counted (${report.notCounted.code}): ${report.notCounted.message}`]
+    : [];
+  const msgs = [
+    ...refusal,
+    ...new Set(report.feet.flatMap((f) => f.warnings.map((w) => `${w.code}: ${w.message}`))),
+  ];
   return { exitCode: 0, feet: report.feet, message: [stderr, ...msgs].filter(Boolean).join(' | '), wallS };
 }
 
