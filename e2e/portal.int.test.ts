@@ -174,7 +174,10 @@ describe('clinic portal and patient link', () => {
     await clinician.waitForSelector('#alerts [data-alert]');
     const row = clinician.locator('#alerts tbody tr').first();
     expect(await row.textContent()).toContain('Alpha Patient');
-    expect(await clinician.textContent('#alert-count')).toMatch(/Alerts \([1-9]\)/);
+    // The count in the navigation is refreshed after each page change; wait for this page's answer.
+    await clinician.waitForFunction(() =>
+      /Alerts \([1-9]\)/.test(document.querySelector('#alert-count')?.textContent ?? ''),
+    );
     await expectAccessible(clinician, 'alert inbox');
     await shot(clinician, 'portal-alerts-desktop');
     const open = await ann.client.get('/api/alerts?status=open');

@@ -72,9 +72,14 @@ for (const ev of ['keydown', 'pointerdown', 'wheel'] as const) {
 }
 
 const alertCount = h('span', { id: 'alert-count' }, '');
+let countAsked = 0;
 async function refreshAlertCount(): Promise<void> {
   if (me?.role !== 'clinician') return;
+  // Answers can arrive out of order (each page change asks again): only the newest question's
+  // answer is shown, so an old "0" never overwrites a newer count.
+  const asked = ++countAsked;
   const r = await api.get<{ alerts: unknown[] }>('/api/alerts?status=open');
+  if (asked !== countAsked) return;
   alertCount.textContent = r.ok ? t('navAlerts', { n: r.data.alerts.length }) : t('navAlerts', { n: '?' });
 }
 
