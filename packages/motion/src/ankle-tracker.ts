@@ -73,10 +73,24 @@ const RING = 8192;
 /** A state may point this far back in the ring, samples. */
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
-const NOISE_K = 4;
+const NOISE_K = 8;
+/** Swings must beat this many standard deviations of the despiked angle's noise. */
+const RAW_NOISE_K = 3;
+/** Swings must beat this many standard deviations of the filtered angle's wander. */
+const WANDER_K = 4;
+const WANDER_TAU_S = 0.5;
+const WANDER_REST_DEG_S = 5;
 const NOISE_SLOW_DEG_S = 15;
+/** The stillness window is at least this many noise standard deviations wide. */
+const STILL_NOISE_K = 1;
+/** Seconds of usable signal without a rest after which the movement's mean becomes neutral. */
+const RESTLESS_S = 5;
 
-/** Median of the last three values: drops single-frame spikes before the filter sees them. */
+/**
+ * Median of the last three values: drops single-frame outliers before the filter sees them. (A
+ * causal Hampel window was tried: at 10-17 fps a fast rep's peak is two or three frames wide and
+ * it was rejected as an outlier, losing whole reps; a median of three keeps any peak two frames wide.)
+ */
 function createMedianOf3() {
   let older = 0;
   let newer = 0;
@@ -102,15 +116,32 @@ function createNoiseMeter() {
   let variance = 0;
   let prevFilteredDeg = Number.NaN;
   let prevTMs = 0;
+  let meanDtS = 0;
+  let slowDeg = 0;
+  let wanderVar = 0;
   return {
     add(tMs: number, despikedDeg: number, filteredDeg: number): void {
       if (!Number.isNaN(prevFilteredDeg) && tMs > prevTMs) {
         const dtS = (tMs - prevTMs) / 1000;
-        if (Math.abs(filteredDeg - prevFilteredDeg) / dtS < NOISE_SLOW_DEG_S) {
+        meanDtS = meanDtS === 0 ? dtS : meanDtS + 0.05 * (dtS - meanDtS);
+        // The filtered angle's own wander around a slow trend while the trend rests: what the
+        // 1-euro filter lets through (its cutoff rises with noisy speed, so no formula gives it).
+        const k = Math.min(1, dtS / WANDER_TAU_S);
+        const prevSlow = slowDeg;
+        slowDeg += k * (filteredDeg - slowDeg);
+        const trendDegS = Math.abs(slowDeg - prevSlow) / dtS;
+        if (trendDegS < WANDER_REST_DEG_S) {
+          const w = filteredDeg - slowDeg;
+          wanderVar += Math.min(1, dtS / 3) * (w * w - wanderVar);
+        }
+        // Gate on the slow trend, not on the filtered angle's own speed: at a high frame rate a
+        // noisy filtered angle is never slow from one frame to the next.
+        if (trendDegS < NOISE_SLOW_DEG_S) {
           const r = despikedDeg - filteredDeg;
           variance += Math.min(1, dtS / 3) * (r * r - variance);
         }
       }
+      if (Number.isNaN(prevFilteredDeg)) slowDeg = filteredDeg;
       prevFilteredDeg = filteredDeg;
       prevTMs = tMs;
     },
@@ -121,9 +152,24 @@ function createNoiseMeter() {
     reset(): void {
       variance = 0;
       prevFilteredDeg = Number.NaN;
+      meanDtS = 0;
+      wanderVar = 0;
+    },
+    /** Standard deviation of the filtered angle's wander while resting or holding, degrees. */
+    get wanderSdDeg(): number {
+      return Math.sqrt(wanderVar);
     },
     get sdDeg(): number {
       return Math.sqrt(variance);
+    },
+    /**
+     * The noise left after a first-order low-pass at `cutoffHz` (the 1-euro filter at rest), at the
+     * usual sample interval: the swings are found on the filtered angle, so its noise is what counts.
+     */
+    filteredSdDeg(cutoffHz: number): number {
+      if (meanDtS === 0) return Math.sqrt(variance);
+      const alpha = 1 / (1 + 1 / (2 * Math.PI * cutoffHz * meanDtS));
+      return Math.sqrt((variance * alpha) / (2 - alpha));
     },
   };
 }
@@ -167,7 +213,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const evidence = createRepEvidence();
   const legNow = new Float64Array(4);
   const maxGapMs = o.maxGapS * 1000;
-  const limits = { hysteresisDeg: 0, stillDeg: o.stillDeg, holdStartMs: o.holdStartS * 1000 };
+  const bridgeGapMs = o.bridgeGapS * 1000;
+  const limits = {
+    hysteresisDeg: 0,
+    leaveRestDeg: 0,
+    stillDeg: o.stillDeg,
+    holdStartMs: o.holdStartS * 1000,
+  };
   const sample = { tMs: 0, seq: 0, deg: 0 };
 
   let state: RepState = SETTLING;
@@ -176,6 +228,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let legKnown = false;
   let repCount = 0;
   let lastAngleDeg: number | null = null;
+  const restless = { sinceTMs: Number.NaN, sumDeg: 0, samples: 0, firstSeq: 0 };
 
   function clear(): void {
     state = SETTLING;
@@ -191,6 +244,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legKnown = false;
     repCount = 0;
     lastAngleDeg = null;
+    restless.sinceTMs = Number.NaN;
+    restless.sumDeg = 0;
+    restless.samples = 0;
     evidence.restart(legNow);
   }
 
@@ -198,7 +254,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // capped at half the reference range, so a real rep always gets through.
   const hysteresisDeg = () =>
     Math.min(
-      Math.max(o.minSwingDeg, o.swingFraction * personal.referenceDeg, NOISE_K * noise.sdDeg),
+      Math.max(
+        o.minSwingDeg,
+        // Until the person's range is known (learned or calibrated), the default range does not
+        // raise the bar: an 8-degree range would never reverse by 20% of 40 degrees.
+        personal.count > 0 || setup.rangeDeg !== null ? o.swingFraction * personal.referenceDeg : 0,
+        NOISE_K * noise.filteredSdDeg(o.filter.minCutoffHz),
+        WANDER_K * noise.wanderSdDeg,
+        RAW_NOISE_K * noise.sdDeg,
+      ),
       0.5 * personal.referenceDeg,
     );
 
@@ -237,7 +301,18 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
   }
 
-  /** No usable sample for longer than `maxGapS`: drop the rep under way and resume untrusted. */
+  /**
+   * A short gap: the state is kept, so a rep whose toes-down and toes-up movements are both seen
+   * around it still counts, and one whose movement the gap hid entirely makes no transition.
+   */
+  function gapBridged(tMs: number, out: MotionEvent[]): void {
+    const msg = `no usable signal for ${((tMs - lastUsableTMs) / 1000).toFixed(1)} s; bridged, the movement on both sides decides the rep`;
+    out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
+    despike.reset();
+    noise.interrupt();
+  }
+
+  /** No usable sample for longer than `bridgeGapS`: drop the rep under way and resume untrusted. */
   function gapEnded(tMs: number, out: MotionEvent[]): void {
     const settled = state.kind !== 'settling';
     const lost = state.kind === 'toes-down' || state.kind === 'toes-up';
@@ -263,23 +338,69 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     return move;
   }
 
-  function settle(tMs: number, deg: number, despikedDeg: number, move: number, out: MotionEvent[]): void {
+  function settle(
+    tMs: number,
+    deg: number,
+    despikedDeg: number,
+    move: number,
+    confidence: number,
+    out: MotionEvent[],
+  ): void {
     if (state.kind !== 'settling') return;
-    const next = stepSettling(state, tMs, deg, o.stillDeg, move > 0.5);
+    // Kept as they are (neutral unknown) so that a restless start can be replayed once it is known.
+    const seq = filtered.push(tMs, deg);
+    despiked.push(tMs, despikedDeg);
+    // A noisy source is never as still as stillDeg: the window widens with the measured noise.
+    const stillTol = Math.max(o.stillDeg, STILL_NOISE_K * noise.sdDeg);
+    const next = stepSettling(state, tMs, deg, stillTol, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
     state = next;
-    if (tMs - next.sinceTMs < o.settleS * 1000) return;
+    if (Number.isNaN(restless.sinceTMs)) {
+      restless.sinceTMs = tMs;
+      restless.firstSeq = seq;
+    }
+    restless.sumDeg += deg;
+    restless.samples++;
+    const still = tMs - next.sinceTMs >= o.settleS * 1000;
+    // A person who never holds still: after RESTLESS_S of usable signal, neutral is the mean angle
+    // of that time (the movement's own middle) instead of a rest, and that time is replayed.
+    const restlessLongEnough = tMs - restless.sinceTMs >= RESTLESS_S * 1000;
+    if (!still && !restlessLongEnough) return;
     if (neutralDeg === null) {
-      neutralDeg = next.sumDeg / next.samples;
+      neutralDeg = still ? next.sumDeg / next.samples : restless.sumDeg / restless.samples;
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
-    const y = deg - neutralDeg;
-    lastAngleDeg = y;
-    const seq = filtered.push(tMs, y);
-    despiked.push(tMs, despikedDeg - neutralDeg);
+    const from = still ? seq : Math.max(restless.firstSeq, seq - RING_KEEP);
+    for (let k = from; k <= seq; k++) {
+      filtered.as[k & filtered.mask]! -= neutralDeg;
+      despiked.as[k & despiked.mask]! -= neutralDeg;
+    }
+    const y0 = filtered.a(from);
     evidence.restart(legNow);
-    state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
-    hold.end(tMs, y, 'plantar', out);
+    state = { kind: 'resting', anchorDeg: y0, swingStartSeq: from, origin: SEEN };
+    hold.end(filtered.t(from), y0, 'plantar', out);
+    for (let k = from + 1; k <= seq; k++) {
+      sample.tMs = filtered.t(k);
+      sample.seq = k;
+      sample.deg = filtered.a(k);
+      evidence.usable++;
+      evidence.confidenceSum += confidence;
+      updateLimits();
+      advance(sample, out);
+    }
+    lastAngleDeg = filtered.a(seq);
+  }
+
+  function updateLimits(): void {
+    limits.hysteresisDeg = hysteresisDeg();
+    limits.leaveRestDeg = Math.min(
+      limits.hysteresisDeg,
+      Math.max(
+        o.minSwingDeg,
+        NOISE_K * noise.filteredSdDeg(o.filter.minCutoffHz),
+        WANDER_K * noise.wanderSdDeg,
+      ),
+    );
   }
 
   /** One settled sample through the state machine; transitions become events. */
@@ -324,14 +445,17 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const tracker: AnkleTracker = {
     step(input, out) {
       const t = input.tMs;
-      if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
+      if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) {
+        if (t - lastUsableTMs <= bridgeGapMs && state.kind !== 'settling') gapBridged(t, out);
+        else gapEnded(t, out);
+      }
       lastUsableTMs = t;
       const despikedDeg = despike.next(input.angleDeg);
       const c = filter.filter(despikedDeg, t);
       noise.add(t, despikedDeg, c);
       const move = legMove(input);
       if (state.kind === 'settling') {
-        settle(t, c, despikedDeg, move, out);
+        settle(t, c, despikedDeg, move, input.confidence, out);
         return;
       }
       const y = c - (neutralDeg ?? 0);
@@ -349,7 +473,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       evidence.legMaxMove = Math.max(evidence.legMaxMove, move);
       evidence.usable++;
       evidence.confidenceSum += input.confidence;
-      limits.hysteresisDeg = hysteresisDeg();
+      updateLimits();
       advance(sample, out);
     },
     gated() {

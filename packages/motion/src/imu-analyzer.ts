@@ -36,6 +36,8 @@ export interface ImuAnalyzerOptions extends SourceOptions {
   readonly stillRadS?: number;
 }
 
+const RESTLESS_S = 1;
+
 /** Creates an IMU analyzer; throws RangeError on a bad option. */
 export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStream<ImuSample> {
   const tracker = resolveTracker(options);
@@ -70,6 +72,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const maxGapMs = tracker.maxGapS * 1000;
   let lastT = Number.NaN;
   let stillSince = Number.NaN;
+  let firstT = Number.NaN;
   let problemShown = false;
 
   function skip(t: number, code: 'bad-sample' | 'absurd-value', what: string, out: MotionEvent[]): void {
@@ -122,7 +125,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       if (!angle.hasNeutral) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         if (!still || Number.isNaN(stillSince)) stillSince = still ? t : Number.NaN;
-        if (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000) return done(out);
+        if (Number.isNaN(firstT)) firstT = t;
+        // A wearer who never holds still: after RESTLESS_S the orientation of the moment is the
+        // reference, and the rep engine takes neutral from the movement's own middle.
+        const restless = t - firstT >= RESTLESS_S * 1000;
+        if (!restless && (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000))
+          return done(out);
         angle.setNeutral(rel);
         if (qs) {
           upInSensor(qs, shankUp0);
@@ -168,6 +176,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shankPitch.reset();
       lastT = Number.NaN;
       stillSince = Number.NaN;
+      firstT = Number.NaN;
       problemShown = false;
     },
     calibration(): MotionCalibration {

@@ -42,10 +42,18 @@ interface SideState {
   visible: boolean;
   useOther: boolean;
   scalePx: number;
+  footScalePx: number;
   scaleN: number;
+  /** The last corrected angle used and its time, for the jump check on uncertain frames. */
+  lastDeg: number;
+  lastTMs: number;
 }
 
 const SCALE_FRAMES = 10;
+const UNCERTAIN_SHANK_TOL = 0.2;
+const UNCERTAIN_FOOT_TOL = 0.3;
+const UNCERTAIN_JUMP_DEG = 20;
+const UNCERTAIN_TURN_DEG_S = 300;
 const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
 const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
 
@@ -85,7 +93,10 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       visible: true,
       useOther: false,
       scalePx: 0,
+      footScalePx: 0,
       scaleN: 0,
+      lastDeg: Number.NaN,
+      lastTMs: Number.NaN,
     };
   });
   const guard = createTimeGuard();
@@ -106,9 +117,30 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     return st.useOther ? other : own;
   }
 
+  /**
+   * A leg below the visibility gate is uncertain rather than lost when it is plainly there: shank
+   * and foot as long as this person's, and the angle no further from the last one than a foot can
+   * turn in the time.
+   */
+  function plainlyThere(st: SideState, r: LegReading, tMs: number): boolean {
+    if (!r.belowGate || st.scaleN < SCALE_FRAMES || Number.isNaN(st.lastDeg)) return false;
+    if (Math.abs(r.shankPx / st.scalePx - 1) > UNCERTAIN_SHANK_TOL) return false;
+    if (Math.abs(r.footPx / st.footScalePx - 1) > UNCERTAIN_FOOT_TOL) return false;
+    const corrected = correction.gain * r.rawDeg + correction.offsetDeg;
+    const dtS = (tMs - st.lastTMs) / 1000;
+    return Math.abs(corrected - st.lastDeg) <= UNCERTAIN_JUMP_DEG + UNCERTAIN_TURN_DEG_S * dtS;
+  }
+
   function stepSide(st: SideState, frame: LandmarkFrame, out: MotionEvent[]): void {
     const t = frame.tMs;
     const r = choose(st, frame);
+    if (!r.ok && plainlyThere(st, r, t)) {
+      // Uncertain, not lost: no warning, and the rep engine bridges it like a short gap. (Feeding
+      // its angle in was tried: points a few px off at low visibility made 10-degree swings in a
+      // resting foot, counted as reps.)
+      st.tracker.gated(t);
+      return;
+    }
     if (!r.ok) {
       st.tracker.gated(t);
       if (st.visible && personSeen) {
@@ -139,8 +171,12 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       return;
     }
     st.visible = true;
+    st.lastDeg = corrected;
+    st.lastTMs = t;
     if (st.scaleN < SCALE_FRAMES) {
-      st.scalePx += (r.shankPx - st.scalePx) / ++st.scaleN;
+      st.scaleN++;
+      st.scalePx += (r.shankPx - st.scalePx) / st.scaleN;
+      st.footScalePx += (r.footPx - st.footScalePx) / st.scaleN;
     }
     const unit = legMoveFraction * st.scalePx;
     input.tMs = t;
@@ -200,7 +236,10 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         st.visible = true;
         st.useOther = false;
         st.scalePx = 0;
+        st.footScalePx = 0;
         st.scaleN = 0;
+        st.lastDeg = Number.NaN;
+        st.lastTMs = Number.NaN;
         st.posT = Number.NaN;
       }
     },

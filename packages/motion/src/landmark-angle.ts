@@ -21,6 +21,13 @@ export interface LegReading {
   ankleY: number;
   /** Lowest visibility of the four landmarks used, 0..1. */
   visibility: number;
+  /**
+   * Below the visibility gate but with finite points: the fields above are measured anyway, so
+   * the caller may still use the leg as uncertain when its geometry is plausible.
+   */
+  belowGate: boolean;
+  /** 2D foot length in pixels (heel to foot index). */
+  footPx: number;
 }
 
 export function createLegReading(): LegReading {
@@ -34,6 +41,8 @@ export function createLegReading(): LegReading {
     ankleX: 0,
     ankleY: 0,
     visibility: 0,
+    belowGate: false,
+    footPx: 0,
   };
 }
 
@@ -47,6 +56,7 @@ const RAD = 180 / Math.PI;
 function fail(out: LegReading, reason: 'foot-not-visible' | 'bad-sample'): LegReading {
   out.ok = false;
   out.reason = reason;
+  out.belowGate = false;
   return out;
 }
 
@@ -86,7 +96,6 @@ export function readLeg(
   const fy = f[1] * hpx;
   const vis = Math.min(k[3], a[3], h[3], f[3]);
   if (!Number.isFinite(kx + ky + ax + ay + hx + hy + fx + fy + vis)) return fail(out, 'bad-sample');
-  if (vis < minVisibility) return fail(out, 'foot-not-visible');
   const diag = Math.sqrt(w * w + hpx * hpx);
   const shankPx = Math.sqrt((kx - ax) * (kx - ax) + (ky - ay) * (ky - ay));
   const footPx = Math.sqrt((fx - hx) * (fx - hx) + (fy - hy) * (fy - hy));
@@ -125,8 +134,11 @@ export function readLeg(
     const p1 = fy - hy;
     theta = Math.atan2(Math.abs(s0 * p1 - s1 * p0), s0 * p0 + s1 * p1) * RAD;
   }
-  out.ok = true;
-  out.reason = null;
+  const belowGate = vis < minVisibility;
+  out.ok = !belowGate;
+  out.reason = belowGate ? 'foot-not-visible' : null;
+  out.belowGate = belowGate;
+  out.footPx = footPx;
   out.rawDeg = 90 - theta;
   out.shankPx = shankPx;
   out.kneeX = kx;

@@ -55,6 +55,8 @@ export interface ToesDown {
   readonly extremeDeg: number;
   readonly extremeSeq: number;
   readonly origin: SwingOrigin;
+  /** Samples in a row past the reversal threshold (a reversal must persist to be real). */
+  readonly beyond: number;
 }
 
 /** A confirmed toes-down peak that starts a rep (its swing began on our watch). */
@@ -71,6 +73,7 @@ export interface ToesUp {
   readonly rep: RepOpening | null;
   readonly extremeDeg: number;
   readonly extremeSeq: number;
+  readonly beyond: number;
 }
 
 export type RepState = Settling | Resuming | Resting | ToesDown | ToesUp;
@@ -83,8 +86,19 @@ export interface StepSample {
 }
 
 /** The thresholds in force for this sample (the hysteresis moves with range and noise). */
+/**
+ * A reversal is confirmed on the second sample in a row past its threshold: one frame of a noisy
+ * source (an outlier two frames long survives the median) must not split a rep in two.
+ */
+export const CONFIRM_SAMPLES = 2;
+
 export interface StepLimits {
   readonly hysteresisDeg: number;
+  /**
+   * Leaving a rest needs less than a reversal: the rest is a known still level, and a small
+   * range's toes-down excursion from it may be smaller than the range-scaled hysteresis.
+   */
+  readonly leaveRestDeg: number;
   readonly stillDeg: number;
   readonly holdStartMs: number;
 }
@@ -154,24 +168,28 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
     origin = SEEN;
   }
   const swingStartSeq = Math.abs(x.deg - anchorDeg) <= lim.stillDeg ? x.seq : s.swingStartSeq;
-  const h = lim.hysteresisDeg;
+  const h = lim.leaveRestDeg;
   if (x.deg < anchorDeg - h) {
-    return { kind: 'toes-down', swingStartSeq, extremeDeg: x.deg, extremeSeq: x.seq, origin };
+    return { kind: 'toes-down', swingStartSeq, extremeDeg: x.deg, extremeSeq: x.seq, origin, beyond: 0 };
   }
-  if (x.deg > anchorDeg + h) return { kind: 'toes-up', rep: null, extremeDeg: x.deg, extremeSeq: x.seq };
+  if (x.deg > anchorDeg + h) {
+    return { kind: 'toes-up', rep: null, extremeDeg: x.deg, extremeSeq: x.seq, beyond: 0 };
+  }
   if (origin === s.origin && anchorDeg === s.anchorDeg && swingStartSeq === s.swingStartSeq) return s;
   return { kind: 'resting', anchorDeg, swingStartSeq, origin };
 }
 
 /**
- * Heading toes down: a new low extends the swing; rising the hysteresis above it confirms the
- * toes-down peak, which opens a rep only if its swing began on our watch (or from a plateau seen
- * after a gap at least the hysteresis above the peak).
+ * Heading toes down: a new low extends the swing; rising the hysteresis above it (on
+ * CONFIRM_SAMPLES samples in a row) confirms the toes-down peak, which opens a rep only if its
+ * swing began on our watch (or from a plateau seen after a gap at least the hysteresis above it).
  */
 export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesDown | ToesUp {
   const origin = watchForPlateau(s.origin, x, lim);
-  if (x.deg <= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin };
-  if (x.deg > s.extremeDeg + lim.hysteresisDeg) {
+  if (x.deg <= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin, beyond: 0 };
+  const past = x.deg > s.extremeDeg + lim.hysteresisDeg;
+  if (past && s.beyond + 1 < CONFIRM_SAMPLES) return { ...s, origin, beyond: s.beyond + 1 };
+  if (past) {
     const plateau = origin.seen ? null : origin.plateau;
     const fromPlateau = plateau !== null && plateau.deg - s.extremeDeg >= lim.hysteresisDeg;
     const rep =
@@ -182,9 +200,9 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
             plantarDeg: s.extremeDeg,
           }
         : null;
-    return { kind: 'toes-up', rep, extremeDeg: x.deg, extremeSeq: x.seq };
+    return { kind: 'toes-up', rep, extremeDeg: x.deg, extremeSeq: x.seq, beyond: 0 };
   }
-  return origin === s.origin ? s : { ...s, origin };
+  return origin === s.origin && s.beyond === 0 ? s : { ...s, origin, beyond: 0 };
 }
 
 /**
@@ -193,23 +211,28 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
  * confirms the toes-up peak: the rep is complete and the next toes-down swing starts there.
  */
 export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | ToesDown {
-  if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq };
-  if (x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim.stillDeg)) {
+  if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, beyond: 0 };
+  const past = x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim);
+  if (past && s.beyond + 1 < CONFIRM_SAMPLES) return { ...s, beyond: s.beyond + 1 };
+  if (past) {
     return {
       kind: 'toes-down',
       swingStartSeq: s.extremeSeq,
       extremeDeg: x.deg,
       extremeSeq: x.seq,
       origin: SEEN,
+      beyond: 0,
     };
   }
-  return s;
+  return s.beyond === 0 ? s : { ...s, beyond: 0 };
 }
 
-function backToNeutral(s: ToesUp, deg: number, stillDeg: number): boolean {
+function backToNeutral(s: ToesUp, deg: number, lim: StepLimits): boolean {
   if (s.rep === null) return false;
-  const band = Math.max(3, 0.1 * (s.extremeDeg - s.rep.plantarDeg));
-  return deg <= Math.min(stillDeg, s.extremeDeg - band - 1);
+  // The band widens with the noise (leaveRestDeg carries it), so a restless foot resting at
+  // neutral after a toes-up peak does not end it by wobbling.
+  const band = Math.max(3, 0.1 * (s.extremeDeg - s.rep.plantarDeg), lim.leaveRestDeg);
+  return deg <= Math.min(lim.stillDeg, s.extremeDeg - band - 1);
 }
 
 /**

@@ -22,6 +22,7 @@ export function resolveTracker(options: SourceOptions): TrackerOptions {
     settleS: options.settleS ?? DEFAULT_TRACKER.settleS,
     stillDeg: options.stillDeg ?? DEFAULT_TRACKER.stillDeg,
     maxGapS: options.maxGapS ?? DEFAULT_TRACKER.maxGapS,
+    bridgeGapS: options.bridgeGapS ?? DEFAULT_TRACKER.bridgeGapS,
     tooFastCycleS: options.tooFastCycleS ?? DEFAULT_TRACKER.tooFastCycleS,
     holdStartS: options.holdStartS ?? DEFAULT_TRACKER.holdStartS,
     maxAbsAngleDeg: options.maxAbsAngleDeg ?? DEFAULT_TRACKER.maxAbsAngleDeg,

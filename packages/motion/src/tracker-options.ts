@@ -18,8 +18,13 @@ export interface TrackerOptions {
   /** The foot must stay within `stillDeg` for `settleS` before counting starts (0.1..10 s). */
   readonly settleS: number;
   readonly stillDeg: number;
-  /** Longer than this without a usable sample is a gap: the rep in progress is dropped (0.05..10 s). */
+  /** Longer than this without a usable sample is a gap, reported as a warning (0.05..10 s). */
   readonly maxGapS: number;
+  /**
+   * Gaps up to this long are bridged: the rep in progress is kept and counts when the movement on
+   * both sides of the gap shows it (0..10 s). Longer gaps drop it.
+   */
+  readonly bridgeGapS: number;
   /** A rep whose cycle is shorter than this is flagged too fast, seconds (0..10). */
   readonly tooFastCycleS: number;
   /** A live hold is announced after this long near a peak, seconds (0.05..5). */
@@ -30,13 +35,14 @@ export interface TrackerOptions {
 
 export const DEFAULT_TRACKER: TrackerOptions = {
   filter: DEFAULT_ONE_EURO,
-  minSwingDeg: 6,
+  minSwingDeg: 4,
   swingFraction: 0.2,
   fullFraction: 0.6,
   defaultRangeDeg: 40,
   settleS: 0.6,
   stillDeg: 4,
   maxGapS: 0.4,
+  bridgeGapS: 1.5,
   tooFastCycleS: 0.7,
   holdStartS: 0.25,
   maxAbsAngleDeg: 100,
@@ -51,6 +57,7 @@ export function checkTrackerOptions(o: TrackerOptions): void {
   checkRange('settleS', o.settleS, 0.1, 10);
   checkRange('stillDeg', o.stillDeg, 0.5, 20);
   checkRange('maxGapS', o.maxGapS, 0.05, 10);
+  checkRange('bridgeGapS', o.bridgeGapS, 0, 10);
   checkRange('tooFastCycleS', o.tooFastCycleS, 0, 10);
   checkRange('holdStartS', o.holdStartS, 0.05, 5);
   checkRange('maxAbsAngleDeg', o.maxAbsAngleDeg, 30, 180);

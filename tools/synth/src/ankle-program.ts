@@ -26,6 +26,19 @@ export interface ProgramSpec {
   readonly gettingIntoPosition: boolean;
   /** Rest at neutral before the first rep, seconds. */
   readonly restS: number;
+  /** Stress knobs (absent = the evaluation set's behaviour). Per-rep timing, each jittered +-15%. */
+  readonly timing?: { readonly moveS: number; readonly plantarHoldS: number; readonly dorsiHoldS: number };
+  /** Come back to neutral after each rep (default: all tempos but 'fast'). */
+  readonly returnToNeutral?: boolean;
+  /** Size of the restless wiggle when `fidget`, degrees (default 1). */
+  readonly fidgetDeg?: number;
+  /** The first movement of each rep (default 'down': toes down, then up). */
+  readonly firstMove?: 'down' | 'up';
+  /** Leg movement sizes: slide along the leg (m) and change of the knee angle (deg), [lo, hi). */
+  readonly legMoveSize?: {
+    readonly slideM: readonly [number, number];
+    readonly kneeBendDeg: readonly [number, number];
+  };
 }
 
 export interface TruthRep {
@@ -80,6 +93,24 @@ function tempoTimes(tempo: Tempo, rng: Rng) {
   return { moveS: rng.range(0.5, 0.8), plantarHoldS: rng.range(1.0, 2.0), dorsiHoldS: rng.range(0.8, 1.3) };
 }
 
+function jitteredTiming(t: NonNullable<ProgramSpec['timing']>, rng: Rng) {
+  const j = () => rng.range(0.85, 1.15);
+  return { moveS: t.moveS * j(), plantarHoldS: t.plantarHoldS * j(), dorsiHoldS: t.dorsiHoldS * j() };
+}
+
+/** The thigh lift (deg) that bends the knee by `kneeDeg` with this leg (thigh 0.45 m, shank 0.42 m). */
+export function thighLiftForKneeBend(kneeDeg: number): number {
+  let lo = 0;
+  let hi = kneeDeg;
+  for (let i = 0; i < 40; i++) {
+    const a = (lo + hi) / 2;
+    const bend = a + (Math.asin(Math.min(1, (0.45 * Math.sin((a * Math.PI) / 180)) / 0.42)) * 180) / Math.PI;
+    if (bend < kneeDeg) lo = a;
+    else hi = a;
+  }
+  return (lo + hi) / 2;
+}
+
 /** Builds a program from a spec; every random choice comes from `rng`. */
 export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
   const segs: Segment[] = [];
@@ -109,9 +140,12 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     move: number;
     legMoved: boolean;
   }[] = [];
-  const continuous = spec.tempo === 'fast';
+  const continuous = spec.returnToNeutral === undefined ? spec.tempo === 'fast' : !spec.returnToNeutral;
+  const upFirst = spec.firstMove === 'up';
   for (let i = 0; i < spec.reps; i++) {
-    const { moveS, plantarHoldS, dorsiHoldS } = tempoTimes(spec.tempo, rng);
+    const { moveS, plantarHoldS, dorsiHoldS } = spec.timing
+      ? jitteredTiming(spec.timing, rng)
+      : tempoTimes(spec.tempo, rng);
     const partial = i >= 2 && rng.chance(spec.partialShare);
     const k = partial ? rng.range(0.3, 0.4) : rng.range(0.85, 1.05);
     const p = spec.plantarDeg * k;
@@ -121,17 +155,34 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     if (legMoved) {
       const kinds = spec.legMoveKinds ?? ['slide', 'knee-bend'];
       const kind = kinds[Math.floor(rng.next() * kinds.length)] ?? 'slide';
-      const amount =
-        kind === 'slide' ? rng.range(0.15, 0.25) * (rng.chance(0.5) ? 1 : -1) : rng.range(15, 25);
-      moves.push({ kind, startMs: t + 100, endMs: t + 100 + 900, amount });
+      const size = spec.legMoveSize;
+      const amount = size
+        ? kind === 'slide'
+          ? rng.range(size.slideM[0], size.slideM[1]) * (rng.chance(0.5) ? 1 : -1)
+          : thighLiftForKneeBend(rng.range(size.kneeBendDeg[0], size.kneeBendDeg[1]))
+        : kind === 'slide'
+          ? rng.range(0.15, 0.25) * (rng.chance(0.5) ? 1 : -1)
+          : rng.range(15, 25);
+      const lastsMs = size ? Math.min(900, 1000 * (moveS * 2.2 + plantarHoldS)) : 900;
+      moves.push({ kind, startMs: t + 100, endMs: t + 100 + lastsMs, amount });
     }
-    goTo(p, moveS * (a === 0 ? 1 : 1.4));
-    const pT = t;
-    hold(plantarHoldS);
-    goTo(d, moveS * 1.2);
-    const dT = t;
-    hold(dorsiHoldS);
-    plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMoved });
+    if (upFirst) {
+      goTo(d, moveS * (a === 0 ? 1 : 1.4));
+      const dT = t;
+      hold(dorsiHoldS);
+      goTo(p, moveS * 1.2);
+      const pT = t;
+      hold(plantarHoldS);
+      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMoved });
+    } else {
+      goTo(p, moveS * (a === 0 ? 1 : 1.4));
+      const pT = t;
+      hold(plantarHoldS);
+      goTo(d, moveS * 1.2);
+      const dT = t;
+      hold(dorsiHoldS);
+      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMoved });
+    }
     if (!continuous || i === spec.reps - 1) {
       goTo(0, moveS);
       if (rng.chance(spec.pauseChance)) hold(rng.range(2, 6));
@@ -154,9 +205,10 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     let v = s.a0 + (s.a1 - s.a0) * minJerk(x);
     if (spec.fidget) {
       const ts = tMs / 1000;
+      const k = spec.fidgetDeg ?? 1;
       v +=
-        0.6 * Math.sin(2 * Math.PI * 0.7 * ts + fidgetPhase[0]!) +
-        0.4 * Math.sin(2 * Math.PI * 1.9 * ts + fidgetPhase[1]!);
+        k * 0.6 * Math.sin(2 * Math.PI * 0.7 * ts + fidgetPhase[0]!) +
+        k * 0.4 * Math.sin(2 * Math.PI * 1.9 * ts + fidgetPhase[1]!);
     }
     return v;
   };
@@ -172,7 +224,9 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     return { slideM, thighLiftDeg };
   };
   const reps: TruthRep[] = plan.map((r, i) => {
-    const m = measureRep(angleAt, r.descent, r.pT, r.dT, r.dEnd + r.move * 1000);
+    const m = upFirst
+      ? measureUpFirstRep(angleAt, r.descent, r.dT, r.pT, r.dEnd + r.move * 1000)
+      : measureRep(angleAt, r.descent, r.pT, r.dT, r.dEnd + r.move * 1000);
     return {
       index: i + 1,
       full: r.full,
@@ -223,5 +277,17 @@ function measureRep(angleAt: (t: number) => number, t0: number, pT: number, dT: 
     peakDorsiDeg: maxV,
     plantarHoldS: span(minT, (v) => v <= minV + tol, t0, maxT),
     dorsiHoldS: span(maxT, (v) => v >= maxV - tol, minT, t1),
+  };
+}
+
+/** `measureRep` for a rep that goes toes up first: dorsi peak, then plantar peak. */
+function measureUpFirstRep(angleAt: (t: number) => number, t0: number, dT: number, pT: number, t1: number) {
+  const mirrored = measureRep((t) => -angleAt(t), t0, dT, pT, t1);
+  return {
+    rangeDeg: mirrored.rangeDeg,
+    peakPlantarDeg: -mirrored.peakDorsiDeg,
+    peakDorsiDeg: -mirrored.peakPlantarDeg,
+    plantarHoldS: mirrored.dorsiHoldS,
+    dorsiHoldS: mirrored.plantarHoldS,
   };
 }

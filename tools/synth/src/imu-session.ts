@@ -24,6 +24,18 @@ export interface ImuSessionSpec {
   /** 'long': two or three 0.8-2 s spells with no samples (radio dropouts). */
   readonly dropouts: 'none' | 'long';
   readonly timeJitter: number;
+  /** Stress knobs (absent = off). Gyro bias standard deviation per axis, rad/s (default 0.01). */
+  readonly gyroBiasRadS?: number;
+  /** Gyro scale error: each axis reads (1 + e) times the truth, e uniform in +-this. */
+  readonly gyroScaleError?: number;
+  /** The accelerometer reports linear acceleration only (gravity removed, as some phone APIs do). */
+  readonly gravityFree?: boolean;
+  /** Where the sensor sits from the turning joint, metres along and across the segment (default foot top). */
+  readonly leverM?: readonly [number, number];
+  /** Readings clip at these full-scale limits (rad/s, m/s^2). */
+  readonly clip?: { readonly gyroRadS: number; readonly accelMs2: number };
+  /** Share of samples lost. */
+  readonly sampleDropRate?: number;
 }
 
 export interface ImuSession {
@@ -112,12 +124,16 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
   const program = buildProgram(spec.program, rng);
   const mountFoot = spec.mounting === 'random' ? randomRotation(rng) : rotZ(0);
   const mountShank = spec.mounting === 'random' ? randomRotation(rng) : rotZ(0);
-  const bias = () => (spec.bias ? [0, 1, 2].map(() => rng.normal() * 0.01) : [0, 0, 0]);
+  const bias = () =>
+    spec.bias ? [0, 1, 2].map(() => rng.normal() * (spec.gyroBiasRadS ?? 0.01)) : [0, 0, 0];
   const gBiasF = bias();
   const gBiasS = bias();
   const aBiasF = bias().map((b) => b * 5);
   const aBiasS = bias().map((b) => b * 5);
   const driftRadPerS = (rng.range(-1, 1) * (0.5 * D2R)) / 60;
+  const e = spec.gyroScaleError ?? 0;
+  const scale = e > 0 ? [0, 1, 2].map(() => 1 + rng.range(-e, e)) : [1, 1, 1];
+  const lever = spec.leverM ?? [-0.03, 0.08];
   const dropouts: [number, number][] = [];
   if (spec.dropouts === 'long' && program.reps.length >= 3) {
     const from = program.reps[1]!.descentTMs;
@@ -136,7 +152,7 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
     const knee = [leg.slideM + 0.45 * Math.cos(a), 0.1 + 0.45 * Math.sin(a), 0];
     const ankle = [knee[0]! + 0.42 * Math.cos(beta), knee[1]! - 0.42 * Math.sin(beta), 0];
     const footPhi = program.angleAt(tMs) * D2R - beta;
-    const r = apply(rotZ(footPhi), [-0.03, 0.08, 0]);
+    const r = apply(rotZ(footPhi), [lever[0]!, lever[1]!, 0]);
     const footPos = [ankle[0]! + r[0]!, ankle[1]! + r[1]!, 0];
     const rs = apply(rotZ(-beta), [-0.2, 0.05, 0]);
     const shankPos = [ankle[0]! + rs[0]!, ankle[1]! + rs[1]!, 0];
@@ -158,19 +174,23 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
     const acc = [0, 1, 2].map(
       (i) => (p2[key][i]! - 2 * p1[key][i]! + p0[key][i]!) / ((h / 1000) * (h / 1000)),
     );
-    acc[1]! += G;
+    if (!spec.gravityFree) acc[1]! += G;
     const rate = (p2[phiKey] - p0[phiKey]) / ((2 * h) / 1000);
     const rs = mul(rotZ(p1[phiKey]), mount);
     const f = tmul(rs, acc);
     const w = tmul(mount, [0, 0, rate]);
     const n = (s: number) => (spec.noise ? s * rng.normal() : 0);
+    const cg = (v: number) =>
+      spec.clip ? Math.max(-spec.clip.gyroRadS, Math.min(spec.clip.gyroRadS, v)) : v;
+    const ca = (v: number) =>
+      spec.clip ? Math.max(-spec.clip.accelMs2, Math.min(spec.clip.accelMs2, v)) : v;
     const out: ImuReading = {
-      ax: f[0]! + ab[0]! + n(0.05),
-      ay: f[1]! + ab[1]! + n(0.05),
-      az: f[2]! + ab[2]! + n(0.05),
-      gx: w[0]! + gb[0]! + n(0.003),
-      gy: w[1]! + gb[1]! + n(0.003),
-      gz: w[2]! + gb[2]! + n(0.003),
+      ax: ca(f[0]! + ab[0]! + n(0.05)),
+      ay: ca(f[1]! + ab[1]! + n(0.05)),
+      az: ca(f[2]! + ab[2]! + n(0.05)),
+      gx: cg(w[0]! * scale[0]! + gb[0]! + n(0.003)),
+      gy: cg(w[1]! * scale[1]! + gb[1]! + n(0.003)),
+      gz: cg(w[2]! * scale[2]! + gb[2]! + n(0.003)),
       q: spec.quaternion ? matToQuat(mul(rotY(driftRadPerS * (tMs / 1000)), rs)) : null,
     };
     return out;
@@ -182,6 +202,7 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
   for (let k = 0; k < count; k++) {
     const tRel = k * dtMs + (k > 0 ? spec.timeJitter * dtMs * rng.range(-0.5, 0.5) : 0);
     if (dropouts.some(([s, e]) => tRel >= s && tRel < e)) continue;
+    if (spec.sampleDropRate && k > 0 && rng.chance(spec.sampleDropRate)) continue;
     const f = reading('foot', tRel, mountFoot, gBiasF, aBiasF);
     const shank = spec.shank ? reading('shank', tRel, mountShank, gBiasS, aBiasS) : null;
     samples.push({ tMs: startMs + tRel, ...f, shank });

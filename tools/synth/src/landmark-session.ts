@@ -27,9 +27,24 @@ export interface LandmarkSessionSpec {
   readonly world: boolean;
   /** BlazePose swaps the legs' labels (and guesses a shorter hidden leg). */
   readonly mislabel: boolean;
+  /** Stress knobs (absent = off). Image height, px (default 360; width is 640). */
+  readonly heightPx?: number;
+  /** White landmark noise, px standard deviation per coordinate (heel and toe 1.5x). */
+  readonly whiteNoisePx?: number;
+  /** Share of frames in which one leg landmark is thrown 20-60 px off. */
+  readonly outlierRate?: number;
+  /** Number of 0.6-1.2 s bursts with the foot's points at visibility 0.05-0.2 and 3-8 px off. */
+  readonly bursts?: number;
+  /** Share of frames dropped (never delivered). */
+  readonly frameDropRate?: number;
+  /** The person faces the other way in the image (mirrored). */
+  readonly mirror?: boolean;
 }
 
 export type Countable = 'yes' | 'no' | 'either';
+
+/** Gaps up to this long (ms) are bridged by the engine (its `bridgeGapS` default). */
+export const BRIDGE_MS = 1500;
 
 export interface SessionTruth {
   readonly side: Side;
@@ -43,6 +58,8 @@ export interface SessionTruth {
   readonly expectedFullMax: number;
   readonly dropouts: readonly (readonly [number, number])[];
   readonly startMs: number;
+  /** Low-visibility bursts with the foot still in view (stress sets), ms, session time. */
+  readonly bursts?: readonly (readonly [number, number])[];
 }
 
 export interface LandmarkSession {
@@ -53,7 +70,6 @@ export interface LandmarkSession {
 type V3 = [number, number, number];
 const D2R = Math.PI / 180;
 const W = 640;
-const H = 360;
 // Median landmark errors BlazePose showed on rendered clips (pixels at 640x360): knee, ankle, heel, toe.
 const MEDIAN_PX = [11, 5, 17, 15];
 const LEG_IDX = { left: [25, 27, 29, 31], right: [26, 28, 30, 32] } as const;
@@ -106,10 +122,23 @@ function camera(yawDeg: number, nearZ: number): Camera {
   return { c, right, up: cross(right, fwd), fwd, f: 875 };
 }
 
-function project(cam: Camera, p: V3): [number, number, number] {
+function project(cam: Camera, p: V3, H = 360): [number, number, number] {
   const d = sub(p, cam.c);
   const z = dot(d, cam.fwd);
   return [W / 2 + (cam.f * dot(d, cam.right)) / z, H / 2 - (cam.f * dot(d, cam.up)) / z, z];
+}
+
+/** Bursts of 0.6-1.2 s spread over the reps (never before the first rep is under way). */
+function placeBursts(rng: Rng, program: AnkleProgram, n: number): [number, number][] {
+  if (n <= 0 || program.reps.length < 2) return [];
+  const from = program.reps[0]!.plantarTMs;
+  const to = program.durationMs - 2500;
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const s = from + ((to - from) * (i + rng.range(0.1, 0.8))) / n;
+    out.push([s, s + rng.range(600, 1200)]);
+  }
+  return out;
 }
 
 /** Segment-fixed landmark offsets (px) and slowly wandering jitter, per landmark. */
@@ -159,6 +188,15 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
   const farNoise = makeNoise(rng, true, 1);
   const worldBias = [0, 1, 2, 3].map(() => [rng.normal() * 0.01, rng.normal() * 0.01, rng.normal() * 0.01]);
   const dropouts = placeDropouts(rng, program, spec.dropouts);
+  const H = spec.heightPx ?? 360;
+  const bursts = spec.bursts ? placeBursts(rng, program, spec.bursts) : [];
+  const burstOffset = bursts.map(() =>
+    [0, 1, 2, 3].map(() => {
+      const r = rng.range(3, 8);
+      const a = rng.range(0, 2 * Math.PI);
+      return [r * Math.cos(a), r * Math.sin(a)] as const;
+    }),
+  );
   const startMs = Math.round(rng.range(500, 5000));
   const dtMs = 1000 / spec.fps;
   const frames: LandmarkFrame[] = [];
@@ -169,6 +207,9 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
   for (let k = 0; k < count; k++) {
     const tRel = k * dtMs + (k > 0 ? spec.timeJitter * dtMs * rng.range(-0.5, 0.5) : 0);
     const tMs = startMs + tRel;
+    if (spec.frameDropRate && k > 0 && rng.chance(spec.frameDropRate)) continue;
+    const burst = bursts.findIndex(([s, e]) => tRel >= s && tRel < e);
+    const outlier = spec.outlierRate && rng.chance(spec.outlierRate) ? Math.floor(rng.next() * 4) : -1;
     const inDrop = dropouts.some(([s, e]) => tRel >= s && tRel < e);
     if (inDrop && rng.chance(0.3)) {
       frames.push({ tMs, landmarks: null, world: null, widthPx: W, heightPx: H });
@@ -188,7 +229,7 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
     const lm: Landmark[] = [];
     const world: WorldLandmark[] = [];
     for (let i = 0; i < 33; i++) {
-      const [x, y, z] = project(cam, [0, 0.5, 0]);
+      const [x, y, z] = project(cam, [0, 0.5, 0], H);
       lm.push([x / W, y / H, z, 0.9]);
       world.push([0, -0.4, 0, 0.9]);
     }
@@ -199,20 +240,48 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
       vis: number,
       shrink: number,
     ) => {
-      const hip2 = project(cam, [0, 0.1, pts === nearPts ? nearZ : -nearZ]);
+      const near = pts === nearPts;
+      const hip2 = project(cam, [0, 0.1, near ? nearZ : -nearZ], H);
+      // The hip joint (BlazePose 23/24) where the thigh starts: fixed, as the pelvis rests.
+      const hipLabel = labels[0] === 25 ? 23 : 24;
+      const hipSeen = project(cam, [near ? leg.slideM : 0, 0.1, near ? nearZ : -nearZ], H);
+      let hx = hip2[0] + (hipSeen[0] - hip2[0]) * shrink;
+      let hy = hip2[1] + (hipSeen[1] - hip2[1]) * shrink;
+      if (near && spec.whiteNoisePx) {
+        hx += spec.whiteNoisePx * rng.normal();
+        hy += spec.whiteNoisePx * rng.normal();
+      }
+      lm[hipLabel] = [(spec.mirror ? W - hx : hx) / W, hy / H, hipSeen[2], vis];
       for (let i = 0; i < 4; i++) {
-        const p = project(cam, pts[i]!);
+        const p = project(cam, pts[i]!, H);
         const [bx, by, jx, jy] = nz(i, dtMs / 1000);
         // Offsets live in the segment's frame (they turn with the foot), as BlazePose's do.
         const seg = i >= 2 ? sub(pts[3]!, pts[2]!) : sub(pts[1]!, pts[0]!);
-        const sp = project(cam, axpy(pts[i]!, 1, norm(seg)));
+        const sp = project(cam, axpy(pts[i]!, 1, norm(seg)), H);
         const ux = sp[0] - p[0];
         const uy = sp[1] - p[1];
         const ul = Math.hypot(ux, uy) || 1;
         const ox = (bx * ux - by * uy) / ul + jx;
         const oy = (bx * uy + by * ux) / ul + jy;
-        const px = hip2[0] + (p[0] - hip2[0]) * shrink + ox;
-        const py = hip2[1] + (p[1] - hip2[1]) * shrink + oy;
+        let px = hip2[0] + (p[0] - hip2[0]) * shrink + ox;
+        let py = hip2[1] + (p[1] - hip2[1]) * shrink + oy;
+        if (near && spec.whiteNoisePx) {
+          const k = spec.whiteNoisePx * (i >= 2 ? 1.5 : 1);
+          px += k * rng.normal();
+          py += k * rng.normal();
+        }
+        if (near && i === outlier) {
+          const r = rng.range(20, 60);
+          const a = rng.range(0, 2 * Math.PI);
+          px += r * Math.cos(a);
+          py += r * Math.sin(a);
+        }
+        if (near && burst >= 0) {
+          const d = burstOffset[burst]![i]!;
+          px += d[0];
+          py += d[1];
+        }
+        if (spec.mirror) px = W - px;
         lm[labels[i]!] = [px / W, py / H, p[2], vis];
         const wb = worldBias[i]!;
         const q = pts[i]!;
@@ -226,9 +295,11 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
     };
     const nearVis = inDrop
       ? rng.range(0.05, 0.3)
-      : tRel < lowUntil
-        ? rng.range(0.2, 0.4)
-        : rng.range(0.8, 0.99);
+      : burst >= 0
+        ? rng.range(0.05, 0.2)
+        : tRel < lowUntil
+          ? rng.range(0.2, 0.4)
+          : rng.range(0.8, 0.99);
     const nearLabels = spec.mislabel ? LEG_IDX[far] : LEG_IDX[spec.side];
     const farLabels = spec.mislabel ? LEG_IDX[spec.side] : LEG_IDX[far];
     place(nearPts, nearLabels, nearNoise, nearVis, 1);
@@ -240,7 +311,13 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
   const span = ([a, b]: [number, number]) => b - a + 1.5 * dtMs;
   const blind = [...dropouts, ...spells.filter((x) => span(x) > 470)].sort((a, b) => a[0] - b[0]);
   const unsure = spells.filter((x) => span(x) > 330 && span(x) <= 470);
-  return { frames, truth: truthFor(spec.side, program, blind, startMs, dtMs, unsure) };
+  const truth = truthFor(spec.side, program, blind, startMs, dtMs, unsure);
+  return {
+    frames,
+    truth: bursts.length
+      ? { ...truth, bursts: bursts.map(([s, e]) => [s + startMs, e + startMs] as const) }
+      : truth,
+  };
 }
 
 /**
@@ -256,8 +333,14 @@ export function truthFor(
   dtMs: number,
   unsure: readonly (readonly [number, number])[] = [],
 ): SessionTruth {
-  const hits = (a: number, b: number) => dropouts.some(([s, e]) => s - dtMs < b && e + dtMs > a);
-  const maybe = (a: number, b: number) => unsure.some(([s, e]) => s - dtMs < b && e + dtMs > a);
+  // The engine bridges gaps up to BRIDGE_MS: such a gap hides a rep only when it hides one of its
+  // ends; near the limit, or over a peak, it may go either way.
+  const seenAs = ([s, e]: readonly [number, number]) => e - s + 1.5 * dtMs;
+  const long = dropouts.filter((g) => seenAs(g) > BRIDGE_MS + 200);
+  const short = dropouts.filter((g) => seenAs(g) <= BRIDGE_MS + 200);
+  const hits = (a: number, b: number) => long.some(([s, e]) => s - dtMs < b && e + dtMs > a);
+  const maybe = (a: number, b: number) =>
+    [...unsure, ...short].some(([s, e]) => s - dtMs < b && e + dtMs > a);
   const countable = program.reps.map((r): Countable => {
     if (hits(r.descentTMs, r.dorsiHoldEndTMs)) return 'no';
     if (maybe(r.descentTMs - 600, r.endTMs + 300)) return 'either';

@@ -28,7 +28,11 @@ export interface SetScore {
 
 /** Scores one set. A reported rep matches the countable true rep whose dorsi hold its dorsi peak is within 1 s of. */
 // Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
-export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetScore {
+export function scoreSet(
+  reps: readonly RepMetrics[],
+  truth: SessionTruth,
+  matchBy: 'dorsi' | 'plantar' = 'dorsi',
+): SetScore {
   const full = reps.filter((r) => r.full).length;
   const rangeErrDeg: number[] = [];
   const peakErrDeg: number[] = [];
@@ -44,7 +48,11 @@ export function scoreSet(reps: readonly RepMetrics[], truth: SessionTruth): SetS
     let bestDt = 1000;
     reps.forEach((r, j) => {
       // On a held plateau the reported peak may fall anywhere in the hold: distance to the hold.
-      const dt = Math.max(0, t.dorsiTMs - r.dorsiTMs, r.dorsiTMs - t.dorsiHoldEndTMs);
+      // Stress sets match by the toes-down hold: a person who starts toes up pairs it with another toes-up peak.
+      const dt =
+        matchBy === 'dorsi'
+          ? Math.max(0, t.dorsiTMs - r.dorsiTMs, r.dorsiTMs - t.dorsiHoldEndTMs)
+          : Math.max(0, t.plantarTMs - r.plantarTMs, r.plantarTMs - t.plantarTMs - 1000 * t.plantarHoldS);
       if (!used.has(j) && dt < bestDt) {
         best = j;
         bestDt = dt;

@@ -1,0 +1,47 @@
+// Runs one stress set end to end: synthesise with its seed, analyse with the engine and with the
+// naive baseline, score both against the truth.
+
+import { type AnalysisResult, analyzeImuRecording, analyzeLandmarkRecording } from '@anklepump/motion';
+import { synthImuSession } from './imu-session.ts';
+import { synthLandmarkSession } from './landmark-session.ts';
+import { naiveGyroCount, naiveLandmarkCount } from './naive-baselines.ts';
+import { type SetScore, scoreSet } from './score.ts';
+import { type StressSet, stressSpecRng, withBurstLeeway } from './stress-set.ts';
+
+export interface StressOutcome {
+  readonly score: SetScore;
+  readonly result: AnalysisResult;
+  /** The naive baseline's count is within the truth's bounds. */
+  readonly baselineExact: boolean;
+  readonly baselineCount: number;
+  readonly samples: number;
+}
+
+export function runStressSet(set: StressSet): StressOutcome {
+  const f = set.family;
+  if (f.source === 'landmarks') {
+    const spec = f.spec(stressSpecRng(set.seed));
+    const s = synthLandmarkSession(spec, set.seed);
+    const truth = withBurstLeeway(s.truth);
+    const result = analyzeLandmarkRecording(s.frames, { sides: [spec.side] });
+    const baselineCount = naiveLandmarkCount(s.frames, spec.side);
+    return {
+      score: scoreSet(result.reps[spec.side], truth, 'plantar'),
+      result,
+      baselineCount,
+      baselineExact: baselineCount >= truth.expectedReps && baselineCount <= truth.expectedRepsMax,
+      samples: s.frames.length,
+    };
+  }
+  const spec = f.spec(stressSpecRng(set.seed));
+  const s = synthImuSession(spec, set.seed);
+  const result = analyzeImuRecording(s.samples, { side: spec.side });
+  const baselineCount = naiveGyroCount(s.samples);
+  return {
+    score: scoreSet(result.reps[spec.side], s.truth, 'plantar'),
+    result,
+    baselineCount,
+    baselineExact: baselineCount >= s.truth.expectedReps && baselineCount <= s.truth.expectedRepsMax,
+    samples: s.samples.length,
+  };
+}

@@ -1,0 +1,233 @@
+// The stress set (issue 10): every condition's parameters drawn from wide ranges and combined, in
+// families that each push one factor to its hard end. Two seed ranges: TUNING (look at it freely)
+// and HELD_OUT (never looked at while tuning; only `npm run bench motion` scores it).
+
+import type { ProgramSpec } from './ankle-program.ts';
+import type { ImuSessionSpec } from './imu-session.ts';
+import type { LandmarkSessionSpec, SessionTruth } from './landmark-session.ts';
+import { createRng, type Rng } from './prng.ts';
+
+/** Seed ranges, fixed before any tuning: set i of family f has seed base + 1000 f + i. */
+export const STRESS_SPLITS = { tuning: 20_000, heldOut: 90_000 } as const;
+export type StressSplit = keyof typeof STRESS_SPLITS;
+
+export type StressFamily =
+  | { readonly name: string; readonly source: 'landmarks'; readonly spec: (rng: Rng) => LandmarkSessionSpec }
+  | { readonly name: string; readonly source: 'imu'; readonly spec: (rng: Rng) => ImuSessionSpec };
+
+interface Push {
+  noisePx?: readonly [number, number];
+  outlierRate?: readonly [number, number];
+  bursts?: readonly [number, number];
+  yawDeg?: readonly [number, number];
+  fps?: readonly [number, number];
+  frameDropRate?: readonly [number, number];
+  legMoveChance?: number;
+  rangeDeg?: readonly [number, number];
+  repsPerMin?: readonly [number, number];
+  restless?: boolean;
+  upFirstChance?: number;
+}
+
+const pick = (rng: Rng, r: readonly [number, number]) => rng.range(r[0], r[1]);
+
+/** A person's program: range, tempo (20-70 reps/min, holds 0-3 s), order, restlessness, leg moves. */
+function stressProgram(rng: Rng, p: Push): ProgramSpec {
+  const range = pick(rng, p.rangeDeg ?? [15, 70]);
+  const plantarShare = rng.range(0.55, 0.8);
+  const perMin = pick(rng, p.repsPerMin ?? [20, 70]);
+  const returnToNeutral = rng.chance(0.6);
+  const cycleS = 60 / perMin;
+  // Moves take 3.2 x moveS with the return to neutral (and its 0.2-0.6 s rest), 2.2 x without.
+  const moves = returnToNeutral ? 3.2 : 2.2;
+  const restS = returnToNeutral ? 0.4 : 0;
+  const moveS = Math.min(rng.range(0.25, 1), (cycleS - restS) / moves);
+  const holdsS = Math.max(0, cycleS - restS - moves * moveS);
+  const share = rng.range(0.4, 0.7);
+  const restless = p.restless ?? rng.chance(0.2);
+  return {
+    reps: 8 + Math.floor(rng.next() * 13),
+    tempo: 'normal',
+    plantarDeg: -range * plantarShare,
+    dorsiDeg: range * (1 - plantarShare),
+    partialShare: rng.chance(0.3) ? 0.15 : 0,
+    pauseChance: returnToNeutral ? rng.range(0, 0.2) : 0,
+    fidget: restless || rng.chance(0.3),
+    fidgetDeg: restless ? rng.range(2, 4) : rng.range(0.5, 1.5),
+    legMoveChance: p.legMoveChance ?? 0.1,
+    legMoveKinds: ['slide', 'knee-bend'],
+    legMoveSize: { slideM: [0.03, 0.1], kneeBendDeg: [10, 30] },
+    gettingIntoPosition: rng.chance(0.2),
+    restS: restless ? rng.range(0, 0.5) : rng.range(0.8, 3),
+    timing: {
+      moveS,
+      plantarHoldS: Math.min(3, holdsS * share),
+      dorsiHoldS: Math.min(3, holdsS * (1 - share)),
+    },
+    returnToNeutral,
+    firstMove: rng.chance(p.upFirstChance ?? 0.2) ? 'up' : 'down',
+  };
+}
+
+const landmarks =
+  (p: Push) =>
+  (rng: Rng): LandmarkSessionSpec => ({
+    fps: Math.round(pick(rng, p.fps ?? [15, 60])),
+    side: rng.chance(0.5) ? 'left' : 'right',
+    program: stressProgram(rng, p),
+    noise: 'blazepose',
+    cameraYawDeg: pick(rng, p.yawDeg ?? [0, 20]),
+    poseGain: 1,
+    dropouts: 'none',
+    lowVisibility: 0,
+    timeJitter: rng.range(0, 0.4),
+    world: false,
+    mislabel: false,
+    heightPx: 480,
+    whiteNoisePx: pick(rng, p.noisePx ?? [0, 4]),
+    outlierRate: pick(rng, p.outlierRate ?? [0, 0.01]),
+    bursts: Math.round(pick(rng, p.bursts ?? [0, 1])),
+    frameDropRate: pick(rng, p.frameDropRate ?? [0, 0.03]),
+    mirror: rng.chance(0.5),
+  });
+
+interface ImuPush extends Push {
+  hz?: readonly [number, number];
+  gravityFree?: boolean;
+  onShin?: boolean;
+  clip?: boolean;
+}
+
+const imu =
+  (p: ImuPush) =>
+  (rng: Rng): ImuSessionSpec => ({
+    hz: Math.round(pick(rng, p.hz ?? [25, 200])),
+    side: 'left',
+    program: { ...stressProgram(rng, { ...p, legMoveChance: 0 }) },
+    mounting: 'random',
+    noise: true,
+    bias: true,
+    quaternion: false,
+    shank: false,
+    dropouts: 'none',
+    timeJitter: rng.range(0, 0.4),
+    gyroBiasRadS: rng.range(0.005, 0.04),
+    gyroScaleError: rng.range(0, 0.06),
+    gravityFree: p.gravityFree ?? false,
+    leverM: p.onShin
+      ? [rng.range(0.15, 0.35), rng.range(0.03, 0.06)]
+      : [rng.range(-0.05, 0), rng.range(0.05, 0.1)],
+    clip: p.clip ? { gyroRadS: rng.range(2, 4.4), accelMs2: 2 * 9.81 } : undefined,
+    sampleDropRate: rng.range(0, 0.03),
+  });
+
+/** The families: each draws everything, and pushes one factor to the hard end of its range. */
+export const STRESS_FAMILIES: readonly StressFamily[] = [
+  {
+    name: 'camera: all drawn wide at once',
+    source: 'landmarks',
+    spec: landmarks({
+      noisePx: [0, 10],
+      outlierRate: [0, 0.03],
+      bursts: [0, 2],
+      yawDeg: [0, 45],
+      fps: [10, 60],
+      frameDropRate: [0, 0.05],
+      legMoveChance: 0.2,
+      rangeDeg: [8, 70],
+      upFirstChance: 0.5,
+    }),
+  },
+  {
+    name: 'camera: noise 6-10 px, 3-5% outliers',
+    source: 'landmarks',
+    spec: landmarks({ noisePx: [6, 10], outlierRate: [0.03, 0.05] }),
+  },
+  {
+    name: 'camera: 2-3 visibility bursts (0.6-1.2 s)',
+    source: 'landmarks',
+    spec: landmarks({ bursts: [2, 3] }),
+  },
+  { name: 'camera: 25-45 deg off the side', source: 'landmarks', spec: landmarks({ yawDeg: [25, 45] }) },
+  { name: 'camera: leg moves in 40% of reps', source: 'landmarks', spec: landmarks({ legMoveChance: 0.4 }) },
+  { name: 'camera: small ranges 8-15 deg', source: 'landmarks', spec: landmarks({ rangeDeg: [8, 15] }) },
+  { name: 'camera: fast, 50-70 reps/min', source: 'landmarks', spec: landmarks({ repsPerMin: [50, 70] }) },
+  {
+    name: 'camera: restless, half start toes up',
+    source: 'landmarks',
+    spec: landmarks({ restless: true, upFirstChance: 0.5 }),
+  },
+  {
+    name: 'camera: 10-15 fps, 3-6% frames dropped',
+    source: 'landmarks',
+    spec: landmarks({ fps: [10, 15], frameDropRate: [0.03, 0.06] }),
+  },
+  { name: 'IMU: foot, any mounting, bias and scale error', source: 'imu', spec: imu({}) },
+  {
+    name: 'IMU: restless, half start toes up',
+    source: 'imu',
+    spec: imu({ restless: true, upFirstChance: 0.5 }),
+  },
+  {
+    name: 'IMU: small ranges 8-15 deg, 40-70 reps/min',
+    source: 'imu',
+    spec: imu({ rangeDeg: [8, 15], repsPerMin: [40, 70] }),
+  },
+  { name: 'IMU: gravity-free accelerometer', source: 'imu', spec: imu({ gravityFree: true }) },
+  {
+    name: 'IMU: on the shin, clipping, 25-50 Hz',
+    source: 'imu',
+    spec: imu({ onShin: true, clip: true, hz: [25, 50] }),
+  },
+  {
+    name: 'IMU: all drawn wide at once',
+    source: 'imu',
+    spec: imu({ rangeDeg: [8, 70], restless: undefined, upFirstChance: 0.5, gravityFree: undefined }),
+  },
+];
+
+export interface StressSet {
+  readonly family: StressFamily;
+  readonly familyIndex: number;
+  readonly seed: number;
+}
+
+/** `perFamily` sets of every family from one split. */
+export function stressSets(split: StressSplit, perFamily: number): StressSet[] {
+  const out: StressSet[] = [];
+  STRESS_FAMILIES.forEach((family, f) => {
+    for (let i = 0; i < perFamily; i++)
+      out.push({ family, familyIndex: f, seed: STRESS_SPLITS[split] + 1000 * f + i });
+  });
+  return out;
+}
+
+/** A set's spec (its own random stream, separate from the session's). */
+export function stressSpecRng(seed: number): Rng {
+  return createRng(seed ^ 0x2c1b3c6d);
+}
+
+/**
+ * Bursts leave the foot in view (plainly there, at low visibility): a rep they touch must still
+ * count, unless a burst covers its whole toes-down or toes-up hold, where counting is the engine's call.
+ */
+export function withBurstLeeway(truth: SessionTruth): SessionTruth {
+  const bursts = truth.bursts ?? [];
+  if (bursts.length === 0) return truth;
+  const covered = (a: number, b: number) => bursts.some(([s, e]) => s <= a && e >= b);
+  const countable = truth.countable.map((c, i) => {
+    const r = truth.reps[i]!;
+    const plantar = covered(r.plantarTMs - 150, r.plantarTMs + 1000 * r.plantarHoldS + 150);
+    const dorsi = covered(r.dorsiTMs - 150, r.dorsiTMs + 1000 * r.dorsiHoldS + 150);
+    return c === 'yes' && (plantar || dorsi) ? ('either' as const) : c;
+  });
+  const n = (f: (c: (typeof countable)[number], i: number) => boolean) => countable.filter(f).length;
+  return {
+    ...truth,
+    countable,
+    expectedReps: n((c) => c === 'yes'),
+    expectedRepsMax: n((c) => c !== 'no'),
+    expectedFull: n((c, i) => c === 'yes' && truth.reps[i]!.full),
+    expectedFullMax: n((c, i) => c !== 'no' && truth.reps[i]!.full),
+  };
+}
