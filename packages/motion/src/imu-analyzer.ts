@@ -18,6 +18,7 @@ import { createOrientationFilter } from './orientation-filter.ts';
 import { quat, upInSensor } from './quaternion.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
+import { createToesDownVote } from './toes-down-vote.ts';
 
 export interface ImuAnalyzerOptions extends SourceOptions {
   /** The foot the sensor rests on (default left). */
@@ -74,6 +75,16 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   let stillSince = Number.NaN;
   let firstT = Number.NaN;
   let problemShown = false;
+  const toesDown = createToesDownVote();
+  let flushOut: MotionEvent[] = scratch;
+  // One sample to the rep engine, once the vote has said which way is toes down.
+  const feed = (tMs: number, deg: number, leg: number) => {
+    input.tMs = tMs;
+    input.angleDeg = correction.gain * deg + correction.offsetDeg;
+    input.confidence = 1;
+    input.leg0 = leg;
+    engine.step(input, flushOut);
+  };
 
   function skip(t: number, code: 'bad-sample' | 'absurd-value', what: string, out: MotionEvent[]): void {
     engine.gated(t);
@@ -152,14 +163,14 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         );
         deg -= shankPitch.angle(qs);
       }
-      input.angleDeg = correction.gain * deg + correction.offsetDeg;
-      input.confidence = 1;
+      let leg = Number.NaN;
       if (pair) {
         upInSensor(shank.q, up);
         const c = up[0]! * shankUp0[0]! + up[1]! * shankUp0[1]! + up[2]! * shankUp0[2]!;
-        input.leg0 = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
-      } else input.leg0 = Number.NaN;
-      engine.step(input, out);
+        leg = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
+      }
+      flushOut = out;
+      toesDown.add(t, deg, leg, feed);
       return done(out);
     },
     end() {
@@ -174,6 +185,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shank.restart();
       angle.reset();
       shankPitch.reset();
+      toesDown.reset();
       lastT = Number.NaN;
       stillSince = Number.NaN;
       firstT = Number.NaN;

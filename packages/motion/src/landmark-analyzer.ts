@@ -27,8 +27,13 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
   readonly minVisibility?: number;
   /** 'auto' uses world coordinates when a frame has them; 'never' uses image coordinates. */
   readonly useWorld?: 'auto' | 'never';
-  /** Leg moved = knee or ankle moved by more than this share of the shank length (0.02..2, default 0.25). */
+  /**
+   * Leg moved = knee or ankle moved (relative to the hip when it is in view) by more than this share
+   * of the shank length (0.02..2, default 0.12, about 5 cm).
+   */
   readonly legMoveFraction?: number;
+  /** Leg moved = the knee angle changed by more than this, degrees (2..45, default 8); needs the hip in view. */
+  readonly kneeBendDeg?: number;
 }
 
 interface SideState {
@@ -44,18 +49,31 @@ interface SideState {
   scalePx: number;
   footScalePx: number;
   scaleN: number;
+  /** Frames among the first SCALE_FRAMES in which this leg's hip was visible. */
+  hipSeen: number;
+
   /** The last corrected angle used and its time, for the jump check on uncertain frames. */
   lastDeg: number;
   lastTMs: number;
 }
 
 const SCALE_FRAMES = 10;
+
 const UNCERTAIN_SHANK_TOL = 0.2;
 const UNCERTAIN_FOOT_TOL = 0.3;
 const UNCERTAIN_JUMP_DEG = 20;
 const UNCERTAIN_TURN_DEG_S = 300;
 const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
 const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
+
+/** The knee's angle in the image (hip-knee-ankle), degrees; 180 = straight. */
+function kneeAngleDeg(r: LegReading): number {
+  const ax = r.hipX - r.kneeX;
+  const ay = r.hipY - r.kneeY;
+  const bx = r.ankleX - r.kneeX;
+  const by = r.ankleY - r.kneeY;
+  return (Math.atan2(Math.abs(ax * by - ay * bx), ax * bx + ay * by) * 180) / Math.PI;
+}
 
 /** Creates a landmark analyzer; throws RangeError on a bad option. */
 export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): MotionStream<LandmarkFrame> {
@@ -70,7 +88,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
   }
   const minVisibility = checkRange('minVisibility', options.minVisibility ?? 0.5, 0, 1);
   const useWorld = checkOneOf('useWorld', options.useWorld ?? 'auto', ['auto', 'never']) === 'auto';
-  const legMoveFraction = checkRange('legMoveFraction', options.legMoveFraction ?? 0.25, 0.02, 2);
+  const legMoveFraction = checkRange('legMoveFraction', options.legMoveFraction ?? 0.12, 0.02, 2);
+  const kneeBendDeg = checkRange('kneeBendDeg', options.kneeBendDeg ?? 8, 2, 45);
   const correction: AngleCorrection =
     options.correction ?? options.calibration?.correction ?? IDENTITY_CORRECTION;
   checkRange('correction.gain', correction.gain, 0.2, 5);
@@ -95,6 +114,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       scalePx: 0,
       footScalePx: 0,
       scaleN: 0,
+      hipSeen: 0,
+
       lastDeg: Number.NaN,
       lastTMs: Number.NaN,
     };
@@ -182,14 +203,23 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     input.tMs = t;
     input.angleDeg = corrected;
     input.confidence = r.visibility;
+    if (st.scaleN <= SCALE_FRAMES && st.scaleN > 0) st.hipSeen += r.hipOk ? 1 : 0;
+    // Measured from the hip when this leg's hip is in view (decided once, over the first frames,
+    // so the channels never switch meaning): the knee angle changing, or the ankle and knee moving
+    // relative to the hip, is what the exercise forbids. Without the hip: positions in the image.
+    const fromHip = st.hipSeen >= SCALE_FRAMES / 2;
     const p = st.pos;
-    const k = Number.isNaN(st.posT) ? 1 : posAlpha(t - st.posT);
-    st.posT = t;
-    p[0] = p[0]! + k * (r.kneeX - p[0]!);
-    p[1] = p[1]! + k * (r.kneeY - p[1]!);
-    p[2] = p[2]! + k * (r.ankleX - p[2]!);
-    p[3] = p[3]! + k * (r.ankleY - p[3]!);
-    input.leg0 = p[0]! / unit;
+    if (!fromHip || r.hipOk) {
+      const k = Number.isNaN(st.posT) ? 1 : posAlpha(t - st.posT);
+      st.posT = t;
+      const ox = fromHip ? r.hipX : 0;
+      const oy = fromHip ? r.hipY : 0;
+      p[0] = p[0]! + k * ((fromHip ? kneeAngleDeg(r) : r.kneeX) - p[0]!);
+      p[1] = p[1]! + k * (r.kneeY - oy - p[1]!);
+      p[2] = p[2]! + k * (r.ankleX - ox - p[2]!);
+      p[3] = p[3]! + k * (r.ankleY - oy - p[3]!);
+    }
+    input.leg0 = fromHip ? p[0]! / kneeBendDeg : p[0]! / unit;
     input.leg1 = p[1]! / unit;
     input.leg2 = p[2]! / unit;
     input.leg3 = p[3]! / unit;
@@ -238,6 +268,9 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         st.scalePx = 0;
         st.footScalePx = 0;
         st.scaleN = 0;
+        st.hipSeen = 0;
+        st.pos.fill(0);
+
         st.lastDeg = Number.NaN;
         st.lastTMs = Number.NaN;
         st.posT = Number.NaN;

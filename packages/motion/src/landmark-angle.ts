@@ -28,6 +28,10 @@ export interface LegReading {
   belowGate: boolean;
   /** 2D foot length in pixels (heel to foot index). */
   footPx: number;
+  /** The hip of the same leg, pixels, when it is visible (the reference leg movement is measured from). */
+  hipOk: boolean;
+  hipX: number;
+  hipY: number;
 }
 
 export function createLegReading(): LegReading {
@@ -43,8 +47,13 @@ export function createLegReading(): LegReading {
     visibility: 0,
     belowGate: false,
     footPx: 0,
+    hipOk: false,
+    hipX: 0,
+    hipY: 0,
   };
 }
+
+const HIP = { left: BLAZEPOSE.leftHip, right: BLAZEPOSE.rightHip } as const;
 
 const INDICES = {
   left: [BLAZEPOSE.leftKnee, BLAZEPOSE.leftAnkle, BLAZEPOSE.leftHeel, BLAZEPOSE.leftFootIndex],
@@ -139,6 +148,10 @@ export function readLeg(
   out.reason = belowGate ? 'foot-not-visible' : null;
   out.belowGate = belowGate;
   out.footPx = footPx;
+  const hip = lm[HIP[side]];
+  out.hipOk = !!hip && hip[3] >= minVisibility && Number.isFinite(hip[0] + hip[1]);
+  out.hipX = out.hipOk ? hip![0] * w : 0;
+  out.hipY = out.hipOk ? hip![1] * hpx : 0;
   out.rawDeg = 90 - theta;
   out.shankPx = shankPx;
   out.kneeX = kx;

@@ -244,7 +244,8 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
       const hip2 = project(cam, [0, 0.1, near ? nearZ : -nearZ], H);
       // The hip joint (BlazePose 23/24) where the thigh starts: fixed, as the pelvis rests.
       const hipLabel = labels[0] === 25 ? 23 : 24;
-      const hipSeen = project(cam, [near ? leg.slideM : 0, 0.1, near ? nearZ : -nearZ], H);
+      // The pelvis rests: a slide moves the leg against it (what the exercise forbids).
+      const hipSeen = project(cam, [0, 0.1, near ? nearZ : -nearZ], H);
       let hx = hip2[0] + (hipSeen[0] - hip2[0]) * shrink;
       let hy = hip2[1] + (hipSeen[1] - hip2[1]) * shrink;
       if (near && spec.whiteNoisePx) {
