@@ -250,20 +250,29 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     evidence.restart(legNow);
   }
 
-  // Hysteresis grows with the measured noise, so a noisy source cannot make swings out of jitter;
-  // capped at half the reference range, so a real rep always gets through.
+  // The noise floor: what the still foot's angle does on its own. A swing must clear it whatever the
+  // range, so it is never capped by the range (a range learned from noise would lower it).
+  const noiseFloorDeg = () =>
+    Math.max(
+      NOISE_K * noise.filteredSdDeg(o.filter.minCutoffHz),
+      WANDER_K * noise.wanderSdDeg,
+      RAW_NOISE_K * noise.sdDeg,
+    );
+
+  // Hysteresis grows with the range and the measured noise, so a noisy source cannot make swings out
+  // of jitter; the range part is capped at half the reference range, so a real rep always gets through.
   const hysteresisDeg = () =>
-    Math.min(
-      Math.max(
-        o.minSwingDeg,
-        // Until the person's range is known (learned or calibrated), the default range does not
-        // raise the bar: an 8-degree range would never reverse by 20% of 40 degrees.
-        personal.count > 0 || setup.rangeDeg !== null ? o.swingFraction * personal.referenceDeg : 0,
-        NOISE_K * noise.filteredSdDeg(o.filter.minCutoffHz),
-        WANDER_K * noise.wanderSdDeg,
-        RAW_NOISE_K * noise.sdDeg,
+    Math.max(
+      Math.min(
+        Math.max(
+          o.minSwingDeg,
+          // Until the person's range is known (learned or calibrated), the default range does not
+          // raise the bar: an 8-degree range would never reverse by 20% of 40 degrees.
+          personal.count > 0 || setup.rangeDeg !== null ? o.swingFraction * personal.referenceDeg : 0,
+        ),
+        0.5 * personal.referenceDeg,
       ),
-      0.5 * personal.referenceDeg,
+      noiseFloorDeg(),
     );
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
@@ -276,8 +285,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const opening = up.rep;
     if (opening === null || !despiked.has(opening.startSeq)) return;
     const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
-    // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
-    if (m.rangeDeg < o.minSwingDeg) return;
+    // The live swing passed the hysteresis but the settled shape did not clear the bar or the
+    // noise floor: noise, not a rep.
+    if (m.rangeDeg < Math.max(o.minSwingDeg, WANDER_K * noise.wanderSdDeg)) return;
     repCount++;
     const rep = reportRep(
       {
