@@ -287,7 +287,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
     // The live swing passed the hysteresis but the settled shape did not clear the bar or the
     // noise floor: noise, not a rep.
-    if (m.rangeDeg < Math.max(o.minSwingDeg, WANDER_K * noise.wanderSdDeg)) return;
+    if (m.rangeDeg < Math.max(o.minSwingDeg, noiseFloorDeg())) return;
     repCount++;
     const rep = reportRep(
       {
