@@ -121,7 +121,7 @@ describe('a resting foot beside an exercising one (both tracked)', () => {
   });
 
   // KNOWN FAILURE (kept so the fix is measured, not assumed): the still foot's noise still makes
-  // small "reps" (4-10 deg) on some streams, because at this noise a still foot's excursions over a
+  // small "reps" (5-10 deg) on some streams, because at this noise a still foot's excursions over a
   // minute are as large as a real 8-10 deg rep. `it.fails` passes while the defect is there and
   // fails the day it is fixed: then make it a plain `it`.
   it.fails('counts no rep on the still foot over a minute at 60 fps', () => {
