@@ -1,8 +1,11 @@
 // The repository interface: everything the server keeps, behind one set of methods that both
 // the SQLite and the PostgreSQL implementations honour (one contract suite runs against both).
 
+import type { RecordKind } from '@anklepump/exercise';
+
+// The record kinds are the sync contract's (one definition, in exercise).
+export type { RecordKind };
 export type Role = 'admin' | 'clinician' | 'patient';
-export type RecordKind = 'session' | 'pain' | 'screening';
 
 export interface User {
   id: string;
