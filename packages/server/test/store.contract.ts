@@ -425,14 +425,13 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
         await put(pat.id, 'new-1', T, 'completed');
         await put(pat.id, 'new-2', T + 1000, 'stopped');
         await put(other.pat.id, 'theirs-1', T, 'completed');
-        const mine = await store.sessionBodiesSince(clin.id, T - 86_400_000);
-        expect(mine.map((x) => [x.patientId, x.occurredMs, (x.body as { outcome: string }).outcome])).toEqual(
-          [
-            [pat.id, T, 'completed'],
-            [pat.id, T + 1000, 'stopped'],
-          ],
-        );
-        const everyone = await store.sessionBodiesSince(null, T - 86_400_000);
+        const mine = await store.sessionFactsSince(clin.id, T - 86_400_000);
+        // Only the two fields the done rule reads come back, numbers as numbers, on every engine.
+        expect(mine.map((x) => [x.patientId, x.occurredMs, x.facts])).toEqual([
+          [pat.id, T, { outcome: 'completed', setsCompleted: 1 }],
+          [pat.id, T + 1000, { outcome: 'stopped', setsCompleted: 1 }],
+        ]);
+        const everyone = await store.sessionFactsSince(null, T - 86_400_000);
         expect(everyone.filter((x) => x.patientId === pat.id || x.patientId === other.pat.id)).toHaveLength(
           3,
         );

@@ -1,6 +1,6 @@
 // Patients: a clinician creates them, invites their device, lists them with recent activity,
 // and reads their records; a patient reads their own and may delete everything about themselves.
-import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
+import { countsAsDone } from '@anklepump/exercise';
 import { audit, requireAdminReason, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { newId, newInviteCode, sha256 } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
@@ -21,8 +21,8 @@ async function doneSince(
   sinceMs: number,
 ): Promise<Map<string, number>> {
   const done = new Map<string, number>();
-  for (const r of await ctx.deps.store.sessionBodiesSince(clinicianId, sinceMs)) {
-    if (countsAsDone(r.body as DoneSessionFacts)) done.set(r.patientId, (done.get(r.patientId) ?? 0) + 1);
+  for (const r of await ctx.deps.store.sessionFactsSince(clinicianId, sinceMs)) {
+    if (countsAsDone(r.facts)) done.set(r.patientId, (done.get(r.patientId) ?? 0) + 1);
   }
   return done;
 }

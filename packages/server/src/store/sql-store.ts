@@ -1,4 +1,5 @@
 // The Store over the shared SQL surface: the same statements run on SQLite and PostgreSQL.
+import type { DoneSessionFacts } from '@anklepump/exercise';
 import type { Db, Queryable, SqlValue } from './db.ts';
 import {
   isUniqueViolation,
@@ -331,9 +332,12 @@ export function createSqlStore(db: Db): Store {
       );
       return rows.map(toSession);
     },
-    async sessionBodiesSince(clinicianId, sinceMs) {
+    async sessionFactsSince(clinicianId, sinceMs) {
+      const field = (name: string) =>
+        db.dialect === 'postgres' ? `(body::json ->> '${name}')` : `json_extract(body, '$.${name}')`;
       const rows = await db.all<Row>(
-        `SELECT patient_id, occurred_ms, body FROM records
+        `SELECT patient_id, occurred_ms, ${field('outcome')} AS outcome, ${field('setsCompleted')} AS sets_completed
+         FROM records
          WHERE kind = 'session' AND occurred_ms >= ?
          ${clinicianId === null ? '' : 'AND patient_id IN (SELECT patient_id FROM care_team WHERE clinician_id = ?)'}
          ORDER BY occurred_ms, id`,
@@ -342,7 +346,10 @@ export function createSqlStore(db: Db): Store {
       return rows.map((r) => ({
         patientId: str(r.patient_id),
         occurredMs: num(r.occurred_ms),
-        body: JSON.parse(str(r.body)),
+        facts: {
+          outcome: str(r.outcome) as DoneSessionFacts['outcome'],
+          setsCompleted: r.sets_completed === null ? undefined : Number(r.sets_completed),
+        },
       }));
     },
     async recordTimes(ids) {
