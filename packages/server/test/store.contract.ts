@@ -1,7 +1,8 @@
 // The Store contract: one suite, run against every implementation (SQLite file, PostgreSQL).
+import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { migrate } from '../src/store/migrations.ts';
+import { MIGRATIONS, migrate } from '../src/store/migrations.ts';
 import { type NewRecord, type Store, StoreConflict } from '../src/store/store.ts';
 
 export interface Opened {
@@ -322,6 +323,33 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
     );
 
     it(
+      'migration 4 backfills "done" for sessions stored before it as countsAsDone does',
+      withStore(async ({ store, db }) => {
+        const { clin, pat } = await seed(store);
+        const bodies = [
+          { outcome: 'completed', setsCompleted: 2 },
+          { outcome: 'completed' },
+          { outcome: 'completed', setsCompleted: 0 },
+          { outcome: 'stopped', setsCompleted: 1 },
+          { outcome: 'aborted' },
+        ];
+        await store.putRecords(
+          pat.id,
+          bodies.map((body, i) => record(`b${i}`, { kind: 'session', occurredMs: T + i, body })),
+          T,
+        );
+        const expected = bodies.filter((b) => countsAsDone(b as DoneSessionFacts)).length;
+        expect(expected).toBe(2);
+        // As if stored before migration 4: no flag; then the migration's backfill statement.
+        await db.run('UPDATE records SET done = NULL');
+        const backfill = MIGRATIONS.find((m) => m.version === 4)!.sql(db.dialect)[1]!;
+        await db.run(backfill);
+        const [s] = await store.patientSummaries(clin.id, T);
+        expect(s?.doneSince).toBe(expected);
+      }),
+    );
+
+    it(
       "summarises a clinician's patients: last session, sessions since, open alerts, prescription",
       withStore(async ({ store }) => {
         const { clin, pat } = await seed(store);
@@ -329,8 +357,27 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
         await store.putRecords(
           pat.id,
           [
-            record('s1', { kind: 'session', occurredMs: T - 10 }),
-            record('s2', { kind: 'session', occurredMs: T + 10 }),
+            record('s1', {
+              kind: 'session',
+              occurredMs: T - 10,
+              body: { outcome: 'completed', setsCompleted: 1 },
+            }),
+            record('s2', {
+              kind: 'session',
+              occurredMs: T + 10,
+              body: { outcome: 'completed', setsCompleted: 1 },
+            }),
+            // Neither of these counts as done: stopped for pain; every set skipped.
+            record('s3', {
+              kind: 'session',
+              occurredMs: T + 20,
+              body: { outcome: 'stopped', setsCompleted: 1 },
+            }),
+            record('s4', {
+              kind: 'session',
+              occurredMs: T + 30,
+              body: { outcome: 'completed', setsCompleted: 0 },
+            }),
           ],
           T,
         );
@@ -344,8 +391,8 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
         const [s] = await store.patientSummaries(clin.id, T);
         expect(s).toMatchObject({
           id: pat.id,
-          lastSessionMs: T + 10,
-          sessionsSince: 1,
+          lastSessionMs: T + 30,
+          doneSince: 1,
           openAlerts: 0,
           prescriptionVersion: 1,
         });
@@ -425,16 +472,11 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
         await put(pat.id, 'new-1', T, 'completed');
         await put(pat.id, 'new-2', T + 1000, 'stopped');
         await put(other.pat.id, 'theirs-1', T, 'completed');
-        const mine = await store.sessionFactsSince(clin.id, T - 86_400_000);
-        // Only the two fields the done rule reads come back, numbers as numbers, on every engine.
-        expect(mine.map((x) => [x.patientId, x.occurredMs, x.facts])).toEqual([
-          [pat.id, T, { outcome: 'completed', setsCompleted: 1 }],
-          [pat.id, T + 1000, { outcome: 'stopped', setsCompleted: 1 }],
-        ]);
-        const everyone = await store.sessionFactsSince(null, T - 86_400_000);
-        expect(everyone.filter((x) => x.patientId === pat.id || x.patientId === other.pat.id)).toHaveLength(
-          3,
-        );
+        // Done sessions are counted per patient from what was stored: completed ones only.
+        const [mine] = await store.patientSummaries(clin.id, T - 86_400_000);
+        expect(mine).toMatchObject({ id: pat.id, doneSince: 1 });
+        const everyone = await store.patientSummaries(null, T - 86_400_000);
+        expect(everyone.find((x) => x.id === other.pat.id)?.doneSince).toBe(1);
 
         const recs = await store.listRecords(pat.id, { kind: 'session' });
         const times = await store.recordTimes([...recs.map((r) => r.id), 'missing']);

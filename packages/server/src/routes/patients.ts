@@ -1,6 +1,5 @@
 // Patients: a clinician creates them, invites their device, lists them with recent activity,
 // and reads their records; a patient reads their own and may delete everything about themselves.
-import { countsAsDone } from '@anklepump/exercise';
 import { audit, requireAdminReason, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { newId, newInviteCode, sha256 } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
@@ -14,19 +13,6 @@ import { INVITE_DAYS, publicUser } from './auth.ts';
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** Sessions per patient since `sinceMs` that count as done (the exercise package's one rule). */
-async function doneSince(
-  ctx: Ctx,
-  clinicianId: string | null,
-  sinceMs: number,
-): Promise<Map<string, number>> {
-  const done = new Map<string, number>();
-  for (const r of await ctx.deps.store.sessionFactsSince(clinicianId, sinceMs)) {
-    if (countsAsDone(r.facts)) done.set(r.patientId, (done.get(r.patientId) ?? 0) + 1);
-  }
-  return done;
-}
-
 function summaryView(s: PatientSummary) {
   const perDay = sessionsPerDay(s.regimen);
   return {
@@ -34,10 +20,10 @@ function summaryView(s: PatientSummary) {
     displayName: s.displayName,
     createdAtMs: s.createdMs,
     lastSessionAtMs: s.lastSessionMs,
-    sessionsLast7Days: s.sessionsSince,
+    sessionsLast7Days: s.doneSince,
     prescribedLast7Days: perDay === null ? null : perDay * 7,
     /** Share of prescribed sessions done over 7 days (0-1, capped at 1); null without a prescription. */
-    adherence7d: perDay === null || perDay === 0 ? null : Math.min(1, s.sessionsSince / (perDay * 7)),
+    adherence7d: perDay === null || perDay === 0 ? null : Math.min(1, s.doneSince / (perDay * 7)),
     openAlerts: s.openAlerts,
     prescriptionVersion: s.prescriptionVersion,
   };
@@ -67,10 +53,8 @@ export function registerPatientRoutes(r: Router<Ctx>): void {
     const p = requireRole(ctx, 'clinician', 'admin');
     const reason = await requireAdminReason(input, ctx, p, 'patient-list');
     const clinicianId = p.role === 'admin' ? null : p.userId;
-    const summaries = await ctx.deps.store.patientSummaries(clinicianId, ctx.nowMs - WEEK_MS);
     // Only sessions that count as done count: stopped for pain or abandoned ones do not.
-    const done = await doneSince(ctx, clinicianId, ctx.nowMs - WEEK_MS);
-    const list = summaries.map((s) => ({ ...s, sessionsSince: done.get(s.id) ?? 0 }));
+    const list = await ctx.deps.store.patientSummaries(clinicianId, ctx.nowMs - WEEK_MS);
     await audit(ctx, {
       action: 'read',
       patientId: null,

@@ -1,5 +1,5 @@
 // The Store over the shared SQL surface: the same statements run on SQLite and PostgreSQL.
-import type { DoneSessionFacts } from '@anklepump/exercise';
+import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
 import type { Db, Queryable, SqlValue } from './db.ts';
 import {
   isUniqueViolation,
@@ -177,8 +177,8 @@ export function createSqlStore(db: Db): Store {
         const out: PutResult[] = [];
         for (const r of records) {
           const ins = await q.all<Row>(
-            `INSERT INTO records (id, patient_id, kind, idem_key, body, body_hash, occurred_ms, received_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (patient_id, idem_key) DO NOTHING RETURNING id`,
+            `INSERT INTO records (id, patient_id, kind, idem_key, body, body_hash, occurred_ms, received_ms, done)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (patient_id, idem_key) DO NOTHING RETURNING id`,
             [
               r.id,
               patientId,
@@ -188,6 +188,9 @@ export function createSqlStore(db: Db): Store {
               r.bodyHash,
               r.occurredMs,
               receivedMs,
+              // Whether a session counts as done (the one rule, exercise's), kept beside the body
+              // so adherence is counted from an index; null for other kinds.
+              r.kind === 'session' ? (countsAsDone(r.body as DoneSessionFacts) ? 1 : 0) : null,
             ],
           );
           if (ins[0]) {
@@ -274,7 +277,7 @@ export function createSqlStore(db: Db): Store {
       const rows = await db.all<Row>(
         `SELECT u.id, u.display_name, u.created_ms,
            (SELECT MAX(r.occurred_ms) FROM records r WHERE r.patient_id = u.id AND r.kind = 'session') AS last_session_ms,
-           (SELECT COUNT(*) FROM records r WHERE r.patient_id = u.id AND r.kind = 'session' AND r.occurred_ms >= ?) AS sessions_since,
+           (SELECT COUNT(*) FROM records r WHERE r.patient_id = u.id AND r.kind = 'session' AND r.done = 1 AND r.occurred_ms >= ?) AS done_since,
            (SELECT COUNT(*) FROM alerts a WHERE a.patient_id = u.id AND a.ack_ms IS NULL) AS open_alerts,
            (SELECT MAX(p.version) FROM prescriptions p WHERE p.patient_id = u.id) AS rx_version,
            (SELECT p.regimen FROM prescriptions p WHERE p.patient_id = u.id ORDER BY p.version DESC LIMIT 1) AS regimen
@@ -289,7 +292,7 @@ export function createSqlStore(db: Db): Store {
           displayName: str(r.display_name),
           createdMs: num(r.created_ms),
           lastSessionMs: numOrNull(r.last_session_ms),
-          sessionsSince: num(r.sessions_since),
+          doneSince: num(r.done_since),
           openAlerts: num(r.open_alerts),
           prescriptionVersion: numOrNull(r.rx_version),
           regimen: r.regimen === null || r.regimen === undefined ? null : JSON.parse(str(r.regimen)),
@@ -331,26 +334,6 @@ export function createSqlStore(db: Db): Store {
         [userId],
       );
       return rows.map(toSession);
-    },
-    async sessionFactsSince(clinicianId, sinceMs) {
-      const field = (name: string) =>
-        db.dialect === 'postgres' ? `(body::json ->> '${name}')` : `json_extract(body, '$.${name}')`;
-      const rows = await db.all<Row>(
-        `SELECT patient_id, occurred_ms, ${field('outcome')} AS outcome, ${field('setsCompleted')} AS sets_completed
-         FROM records
-         WHERE kind = 'session' AND occurred_ms >= ?
-         ${clinicianId === null ? '' : 'AND patient_id IN (SELECT patient_id FROM care_team WHERE clinician_id = ?)'}
-         ORDER BY occurred_ms, id`,
-        clinicianId === null ? [sinceMs] : [sinceMs, clinicianId],
-      );
-      return rows.map((r) => ({
-        patientId: str(r.patient_id),
-        occurredMs: num(r.occurred_ms),
-        facts: {
-          outcome: str(r.outcome) as DoneSessionFacts['outcome'],
-          setsCompleted: r.sets_completed === null ? undefined : Number(r.sets_completed),
-        },
-      }));
     },
     async recordTimes(ids) {
       const out = new Map<string, number>();

@@ -1,7 +1,7 @@
 // The repository interface: everything the server keeps, behind one set of methods that both
 // the SQLite and the PostgreSQL implementations honour (one contract suite runs against both).
 
-import type { DoneSessionFacts, RecordKind } from '@anklepump/exercise';
+import type { RecordKind } from '@anklepump/exercise';
 
 // The record kinds are the sync contract's (one definition, in exercise).
 export type { RecordKind };
@@ -98,7 +98,8 @@ export interface PatientSummary {
   displayName: string;
   createdMs: number;
   lastSessionMs: number | null;
-  sessionsSince: number;
+  /** Sessions at or after the summary's `sinceMs` that count as done (exercise's countsAsDone). */
+  doneSince: number;
   openAlerts: number;
   prescriptionVersion: number | null;
   /** The current prescription's regimen document, if any. */
@@ -226,16 +227,6 @@ export interface Store extends SharedState {
   setPasswordHash(id: string, passwordHash: string): Promise<boolean>;
   /** A user's web sessions and device tokens, newest first (expired ones included until swept). */
   authSessionsOf(userId: string): Promise<AuthSession[]>;
-  /**
-   * The fields `countsAsDone` reads (outcome, setsCompleted) of the session records of the
-   * clinician's patients (everyone's when clinicianId is null) that happened at or after
-   * `sinceMs`. Only those two fields leave the database: the 5,000-patient list parsed every
-   * body before (0.6 s a list).
-   */
-  sessionFactsSince(
-    clinicianId: string | null,
-    sinceMs: number,
-  ): Promise<{ patientId: string; occurredMs: number; facts: DoneSessionFacts }[]>;
   /** When each of these records happened (a record that is gone is left out). */
   recordTimes(ids: readonly string[]): Promise<Map<string, number>>;
   /** Audit entries newest first, those before `beforeSeq` when given. */
