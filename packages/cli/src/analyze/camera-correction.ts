@@ -11,9 +11,15 @@ export type DegreesSource =
   | 'as-given';
 
 /** What the summary says about the camera degrees' accuracy (the default: BlazePose, corrected). */
+// On rendered bodies it was never tuned on (bench/results/analyze.md), the camera path still misses
+// reps and is about 11 degrees off per rep at the median: the note must not invite trust it lacks.
+const CAMERA_CAVEAT =
+  'on bodies it was not tuned on it still misses reps and is about 11 degrees off per rep (README: ' +
+  '"How far you can trust the numbers"): check the count and use the phone sensor for degrees.';
+
 export const CAMERA_DEGREES_NOTE =
-  'Degrees from video are estimates (pose model angle x correction measured on rendered clips, not patients): ' +
-  'trust counts and holds first.';
+  'Degrees from video are estimates (pose model angle x correction measured on rendered clips, not patients); ' +
+  CAMERA_CAVEAT;
 
 export const IMU_DEGREES_NOTE = 'Degrees from the motion sensor depend on how firmly it sat on the foot.';
 
@@ -23,8 +29,8 @@ export function degreesNote(degrees: DegreesSource, source: string | null, gain:
   switch (degrees) {
     case 'pixel-tracker':
       return (
-        "Degrees from video follow the foot's own pixels (measured on rendered clips, not patients; see the README " +
-        'for the accuracy): trust counts and holds first.' +
+        "Degrees from video follow the foot's own pixels (measured on rendered clips, not patients); " +
+        CAMERA_CAVEAT +
         scaled
       );
     case 'blazepose-corrected':
