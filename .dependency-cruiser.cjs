@@ -104,17 +104,8 @@ module.exports = {
       name: 'no-relative-cross-package',
       severity: 'error',
       comment: "another package's files reached by a relative path: import it by its name",
-      from: { path: '^(packages/([^/]+)|e2e|bench|tools)/', pathNot: '^bench/analyze\\.bench\\.ts$' },
+      from: { path: '^(packages/([^/]+)|e2e|bench|tools)/' },
       to: { path: '^packages/([^/]+)/', pathNot: '^packages/$2/' },
-    },
-    {
-      // EXCEPTION, to remove: bench/analyze.bench.ts is being rewritten by its owner (helper
-      // "render"); until then it may read the pose model's file description, and nothing else.
-      name: 'no-relative-cross-package-analyze-bench',
-      severity: 'error',
-      comment: 'bench/analyze.bench.ts may reach packages/pose/src/model.ts only (temporary)',
-      from: { path: '^bench/analyze\\.bench\\.ts$' },
-      to: { path: '^packages/', pathNot: '^packages/pose/src/model\\.ts$' },
     },
   ],
   options: {

@@ -18,13 +18,13 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { POSE_MODEL } from '@anklepump/pose';
 import { createHeadlessPoseEstimator } from '@anklepump/pose/node';
-import { POSE_MODEL } from '../packages/pose/src/model.ts';
-import { buildProfile, seededRandom, type TrueRep } from '../tools/render/ankle-profile.ts';
 import { HELDOUT_BODIES } from '../tools/render/bodies.ts';
 import { type Conditions, heldOutSet, negativeSet, speedClip } from '../tools/render/eval-sets.ts';
 import type { ClipTruth } from '../tools/render/render-clip.ts';
 import { ensureClips } from '../tools/render/render-set.ts';
+import { trueHolds } from '../tools/render/true-holds.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, '.cache', 'render');
@@ -178,21 +178,6 @@ async function rawPoseFile(
 }
 
 // ---------- scoring
-/** Hold as the engine defines it (within max(3 deg, 10% of range) of the peak), on the true curve. */
-function trueHolds(truth: ClipTruth, rep: TrueRep): { plantarS: number; dorsiS: number } {
-  const profile = buildProfile(truth.spec.profile, seededRandom(truth.spec.seed));
-  const range = rep.plantarflexionDeg + rep.dorsiflexionDeg;
-  const tol = Math.max(3, 0.1 * range);
-  let plantarS = 0;
-  let dorsiS = 0;
-  for (let t = rep.startS; t < rep.endS; t += 0.005) {
-    const a = profile.angleDeg(t);
-    if (a <= -rep.plantarflexionDeg + tol) plantarS += 0.005;
-    if (a >= rep.dorsiflexionDeg - tol) dorsiS += 0.005;
-  }
-  return { plantarS, dorsiS };
-}
-
 interface Score {
   clips: number;
   exact: number;

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { analyzeVideoPose } from '@anklepump/cli';
 import type { Side } from '@anklepump/motion';
 import { createHeadlessPoseEstimator, type HeadlessPoseEstimator } from '@anklepump/pose/node';
-import { buildProfile, seededRandom, type TrueRep } from '../render/ankle-profile.ts';
 import type { ClipTruth } from '../render/render-clip.ts';
+import { trueHolds } from '../render/true-holds.ts';
 import { tracksFor } from './measure-tracker.ts';
 
 const median = (xs: number[]) => {
@@ -21,20 +21,6 @@ const p90 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(0.9 * s.length))]! : Number.NaN;
 };
-
-/** Hold as the engine defines it (within max(3 deg, 10% of range) of the peak), on the true curve. */
-function trueHolds(truth: ClipTruth, rep: TrueRep): { plantarS: number; dorsiS: number } {
-  const profile = buildProfile(truth.spec.profile, seededRandom(truth.spec.seed));
-  const tol = Math.max(3, 0.1 * (rep.plantarflexionDeg + rep.dorsiflexionDeg));
-  let plantarS = 0;
-  let dorsiS = 0;
-  for (let t = rep.startS; t < rep.endS; t += 0.005) {
-    const a = profile.angleDeg(t);
-    if (a <= -rep.plantarflexionDeg + tol) plantarS += 0.005;
-    if (a >= rep.dorsiflexionDeg - tol) dorsiS += 0.005;
-  }
-  return { plantarS, dorsiS };
-}
 
 interface Tally {
   exact: number;
