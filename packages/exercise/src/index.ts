@@ -3,6 +3,7 @@
 export * from './adherence.ts';
 export * from './alert-types.ts';
 export * from './alerts.ts';
+export * from './audit-entry.ts';
 export * from './done-session.ts';
 export * from './dose.ts';
 export * from './icalendar.ts';

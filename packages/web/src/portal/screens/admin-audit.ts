@@ -1,26 +1,9 @@
 // The admin's audit trail: newest first, optionally for one patient, older pages on request.
+import type { AuditPage } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
 import { type Portal, type Screen, scrollable, when } from '../shell.ts';
 
-interface Entry {
-  seq: number;
-  atMs: number;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  patientId: string | null;
-  resource: string;
-  ip: string;
-  reason: string | null;
-  outcome: string;
-}
-interface Page {
-  entries: Entry[];
-  actors: Record<string, string>;
-  nextBeforeSeq: number | null;
-}
-
-function rows(p: Portal, page: Page, filtered: boolean): HTMLElement[] {
+function rows(p: Portal, page: AuditPage, filtered: boolean): HTMLElement[] {
   return page.entries.map((e) => {
     const who =
       e.actorId === null
@@ -72,7 +55,7 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
     p.navigate(v ? `#/audit?patient=${encodeURIComponent(v)}` : '#/audit');
   });
   main.append(form);
-  const first = await p.api.get<Page>(q(null));
+  const first = await p.api.get<AuditPage>(q(null));
   if (!first.ok) {
     main.append(h('p', { class: 'error', role: 'alert' }, p.t('error', { message: first.error.message })));
     return { title: p.t('auditTitle'), el: main };
@@ -121,7 +104,7 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
   more.addEventListener('click', async () => {
     if (next === null) return;
     more.disabled = true;
-    const r = await p.api.get<Page>(q(next));
+    const r = await p.api.get<AuditPage>(q(next));
     more.disabled = false;
     if (!r.ok) return p.announce(p.t('error', { message: r.error.message }));
     const added = rows(p, r.data, patientId !== '');
