@@ -3,8 +3,8 @@
 // a stated reason) reads it without the care team's controls.
 import type { RecordKind, ScreeningDecision, SessionRecord } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
+import { lineChart } from '../../ui/chart.ts';
 import { dataTable } from '../../ui/data-table.ts';
-import { lineChart } from '../chart.ts';
 import {
   alertKind,
   checkedBy,
