@@ -48,6 +48,18 @@ function cellOf(tag: 'th' | 'td', c: Cell, attrs: Props | null): HTMLElement {
   return h(tag, { ...attrs, ...own }, content === null ? '–' : content);
 }
 
+/** The `tr` elements of `rows`, for a table that grows (e.g. a next page appended to its tbody). */
+export function dataRows(rows: readonly DataRow[]): HTMLTableRowElement[] {
+  return rows.map((r) =>
+    h(
+      'tr',
+      r.attrs ?? null,
+      r.header === undefined ? null : cellOf('th', r.header, { scope: 'row' }),
+      ...r.cells.map((c) => cellOf('td', c, null)),
+    ),
+  );
+}
+
 /** Builds the table (inside its scrolling region unless `scroll: false`). */
 export function dataTable(spec: DataTableSpec): HTMLElement {
   const table = h(
@@ -63,18 +75,7 @@ export function dataTable(spec: DataTableSpec): HTMLElement {
         ...spec.columns.map((c) => (c === null ? h('td', null) : cellOf('th', c, { scope: 'col' }))),
       ),
     ),
-    h(
-      'tbody',
-      null,
-      ...spec.rows.map((r) =>
-        h(
-          'tr',
-          r.attrs ?? null,
-          r.header === undefined ? null : cellOf('th', r.header, { scope: 'row' }),
-          ...r.cells.map((c) => cellOf('td', c, null)),
-        ),
-      ),
-    ),
+    h('tbody', null, dataRows(spec.rows)),
   );
   if (spec.scroll === false) return table;
   return h(
