@@ -23,7 +23,7 @@ interface Catalog {
   readonly notReaders?: readonly string[];
   /** 'string': keys are passed as strings, t('home.title'); 'property': read as text.title. */
   readonly access: 'string' | 'property';
-  /** Calls whose argument at `arg` must be a defined key: `t('x')`, `p.t('x')`, `exerciseText(l, 'x')`. */
+  /** Calls whose argument at `arg` must be a defined key: `t('x')`, `p.t('x')`, `exerciseText(l, 'x')`, `formatMessage('x')`. */
   readonly lookups: readonly { readonly callee: string; readonly arg: number }[];
 }
 
@@ -59,7 +59,7 @@ const CATALOGS: readonly Catalog[] = [
     access: 'string',
     lookups: [
       { callee: 'exerciseText', arg: 1 },
-      { callee: 'message', arg: 0 },
+      { callee: 'formatMessage', arg: 0 },
     ],
   },
   {
