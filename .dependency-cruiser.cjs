@@ -1,7 +1,7 @@
 // The house rules of ../shared/ARCHITECTURE.md as one dependency-cruiser config: which package
 // may import which, no cycles, every cross-package import declared in the importer's
 // package.json, and nobody reaching into another package's files. `npm test` runs it
-// (tools/house-check.mjs); tools/house-check.test.ts breaks each rule on purpose and expects it
+// (`npm run house:imports`); tools/house-check.int.test.ts breaks each rule on purpose and expects it
 // to fail.
 //
 // Workspace packages are resolved through their node_modules links (preserveSymlinks), so an

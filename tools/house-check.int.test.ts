@@ -3,23 +3,12 @@
 // planted in it: a forbidden import between packages, a value import where only types may
 // cross, node:* in a pure core, a third-party package in a pure core, a cycle, an undeclared
 // dependency, and deep imports by name and by relative path.
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyRepository, REPO_ROOT as root } from './repo-copy.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let copy: string;
 
 interface Violation {
@@ -28,9 +17,11 @@ interface Violation {
   readonly to: string;
 }
 
-/** Runs `npm run house`'s command (from package.json) in `dir`: its exit code and violations. */
+/** Runs `npm run house:imports`'s command (from package.json) in `dir`: its exit code and violations. */
 function house(dir: string): { code: number; violations: Violation[] } {
-  const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.house as string;
+  const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts[
+    'house:imports'
+  ] as string;
   const [, ...args] = script.split(/\s+/);
   const bin = join(dir, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -51,29 +42,7 @@ function write(rel: string, text: string): void {
 }
 
 beforeAll(() => {
-  copy = mkdtempSync(join(tmpdir(), 'house-'));
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((f) => f && !f.startsWith('bench/results/') && !f.includes('/fixtures/'));
-  for (const f of files) {
-    mkdirSync(dirname(join(copy, f)), { recursive: true });
-    try {
-      cpSync(join(root, f), join(copy, f));
-    } catch {
-      // A file deleted in the working tree but still listed: nothing to copy.
-    }
-  }
-  // Third-party packages are shared with the repository; our own packages point into the copy.
-  mkdirSync(join(copy, 'node_modules/@anklepump'), { recursive: true });
-  for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (name !== '@anklepump' && !name.startsWith('.'))
-      symlinkSync(join(root, 'node_modules', name), join(copy, 'node_modules', name));
-  }
-  for (const p of readdirSync(join(copy, 'packages')))
-    symlinkSync(join(copy, 'packages', p), join(copy, 'node_modules/@anklepump', p));
+  copy = copyRepository('house-');
 });
 
 afterAll(() => {

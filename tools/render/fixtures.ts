@@ -1,7 +1,5 @@
 // The small clips committed under tools/render/fixtures/ (tests and the web app's fake camera):
 // their specs, pinned here so `tsx tools/render/fixtures.ts` renders them again identically.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ClipSpec, randomClipSpec } from './clip-spec.ts';
@@ -37,31 +35,6 @@ export const FIXTURES: Readonly<Record<string, ClipSpec>> = { 'sit-right-3reps':
 
 /** Folder of the committed fixture clips. */
 export const FIXTURE_DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
-
-/**
- * The fixture as a y4m file for Chromium's fake camera (`--use-file-for-fake-video-capture`),
- * made from the committed mp4 into `outDir` on first use (y4m is raw video: ~80 MB, never committed).
- */
-export function fixtureY4m(name: keyof typeof FIXTURES & string, outDir: string): string {
-  const y4m = join(outDir, `${name}.y4m`);
-  if (!existsSync(y4m)) {
-    mkdirSync(outDir, { recursive: true });
-    const mp4 = join(FIXTURE_DIR, `${name}.mp4`);
-    execFileSync('ffmpeg', [
-      '-y',
-      '-loglevel',
-      'error',
-      '-i',
-      mp4,
-      '-pix_fmt',
-      'yuv420p',
-      '-f',
-      'yuv4mpegpipe',
-      y4m,
-    ]);
-  }
-  return y4m;
-}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [name, spec] of Object.entries(FIXTURES)) {

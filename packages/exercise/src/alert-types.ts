@@ -57,5 +57,3 @@ export type Alert =
         readonly latestDate: string;
       };
     };
-
-export type AlertCode = Alert['code'];

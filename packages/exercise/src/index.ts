@@ -3,6 +3,7 @@
 export * from './adherence.ts';
 export * from './alert-types.ts';
 export * from './alerts.ts';
+export * from './audit-entry.ts';
 export * from './done-session.ts';
 export * from './dose.ts';
 export * from './icalendar.ts';
@@ -14,9 +15,8 @@ export * from './schedule-types.ts';
 export * from './screening.ts';
 export * from './screening-questionnaire.ts';
 export * from './sensor-rep.ts';
-export { firstSide, HOLD_TOLERANCE_S } from './session-counting.ts';
 export * from './session-machine.ts';
-export { CUE_LABEL, CUE_MESSAGE, phaseDurationMs, RELAX_MS, SWITCH_MS } from './session-phases.ts';
+export { CUE_LABEL } from './session-phases.ts';
 export * from './session-record.ts';
 export * from './session-types.ts';
 export * from './sync-contract.ts';

@@ -1,7 +1,6 @@
 // Builds the session record from the machine's final state, and amends it with pain reported
 // after the session (the summary screen asks once more).
 
-import type { Side } from './dose.ts';
 import type { FootTally, SessionOutcome, SessionRecord, SessionState } from './session-types.ts';
 
 /** An empty tally for a foot that must do `target` full reps. */
@@ -44,9 +43,4 @@ export function withPainAfter(record: SessionRecord, level: number): SessionReco
     painAfter: level,
     painMax: Math.max(record.painMax ?? level, level),
   };
-}
-
-/** Full reps of one foot in a record (sensor, paced and hand-confirmed). */
-export function fullReps(record: SessionRecord, side: Side): number {
-  return record.feet[side].full;
 }

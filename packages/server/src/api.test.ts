@@ -1,31 +1,16 @@
 // End-to-end behaviour over real HTTP and a real SQLite file: sign-in, invites, prescriptions,
 // sync idempotency, alerts, exports, audit and deletion, as a clinician and a patient see them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN,
-  Client,
-  makeWorld,
-  sessionData,
-  startTestServer,
-  T0,
-  type TestServer,
-  type World,
-} from '../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, Client, sessionData, T0 } from '../test/harness.ts';
+import { serverPerFile, syncRecord } from '../test/server-per-file.ts';
 
-let srv: TestServer;
-let w: World;
-beforeAll(async () => {
-  srv = await startTestServer();
-  w = await makeWorld(srv.url);
-});
-afterAll(() => srv.stop());
+const t = serverPerFile();
 
 const upload = (c: Client, records: unknown[]) => c.post('/api/sync', { records });
-const rec = (key: string, kind: string, data: unknown) => ({ idempotencyKey: key, kind, data });
 
 describe('sign-in', () => {
   it('sets an httpOnly SameSite=Strict cookie and refuses writes without the CSRF token', async () => {
-    const c = new Client(srv.url);
+    const c = new Client(t.srv.url);
     const r = await c.login(ADMIN.email, ADMIN.password);
     expect(r.status).toBe(200);
     const cookie = r.headers.get('set-cookie')!;
@@ -42,14 +27,14 @@ describe('sign-in', () => {
   });
 
   it('says nothing about which part was wrong, and slows guessing after 5 wrong passwords', async () => {
-    const admin = new Client(srv.url);
+    const admin = new Client(t.srv.url);
     await admin.login(ADMIN.email, ADMIN.password);
     await admin.post('/api/admin/clinicians', {
       email: 'lock@clinic.test',
       password: 'right-password-1',
       displayName: 'L',
     });
-    const c = new Client(srv.url);
+    const c = new Client(t.srv.url);
     const unknown = await c.login('nobody@clinic.test', 'whatever-password');
     const wrong = await c.login('lock@clinic.test', 'wrong-password-0');
     expect(unknown.status).toBe(401);
@@ -59,23 +44,23 @@ describe('sign-in', () => {
     const waiting = await c.login('lock@clinic.test', 'right-password-1');
     expect(waiting.status).toBe(429);
     expect(Number(waiting.headers.get('retry-after'))).toBe(15);
-    srv.clock.now += 16_000;
+    t.srv.clock.now += 16_000;
     expect((await c.login('lock@clinic.test', 'right-password-1')).status).toBe(200);
-    srv.clock.now -= 16_000;
+    t.srv.clock.now -= 16_000;
   });
 
   it('ends a web session after 30 idle minutes, but not a device token', async () => {
-    const c = new Client(srv.url);
+    const c = new Client(t.srv.url);
     await c.login(ADMIN.email, ADMIN.password);
     expect((await c.get('/api/me')).status).toBe(200);
-    srv.clock.now += 31 * 60_000;
+    t.srv.clock.now += 31 * 60_000;
     expect((await c.get('/api/me')).status).toBe(401);
-    expect((await w.patientA.get('/api/me')).status).toBe(200);
-    srv.clock.now -= 31 * 60_000;
+    expect((await t.w.patientA.get('/api/me')).status).toBe(200);
+    t.srv.clock.now -= 31 * 60_000;
   });
 
   it('logs out: the cookie no longer works', async () => {
-    const c = new Client(srv.url);
+    const c = new Client(t.srv.url);
     await c.login(ADMIN.email, ADMIN.password);
     const saved = c.cookie;
     expect((await c.post('/api/auth/logout')).status).toBe(200);
@@ -84,9 +69,9 @@ describe('sign-in', () => {
   });
 
   it('an invite code works once', async () => {
-    const p = await w.clinicianA.post('/api/patients', { displayName: 'Once' });
-    const inv = await w.clinicianA.post(`/api/patients/${p.body.patient.id}/invites`);
-    const d = new Client(srv.url);
+    const p = await t.w.clinicianA.post('/api/patients', { displayName: 'Once' });
+    const inv = await t.w.clinicianA.post(`/api/patients/${p.body.patient.id}/invites`);
+    const d = new Client(t.srv.url);
     expect((await d.post('/api/invites/redeem', { code: inv.body.code.toLowerCase() })).status).toBe(201);
     const again = await d.post('/api/invites/redeem', { code: inv.body.code });
     expect(again.status).toBe(400);
@@ -96,8 +81,8 @@ describe('sign-in', () => {
 
 describe('prescriptions', () => {
   it('versions every change with who and when; the patient app reads the current one', async () => {
-    const id = w.ids.patientA;
-    const v1 = await w.clinicianA.put(`/api/patients/${id}/prescription`, { preset: 'general' });
+    const id = t.w.ids.patientA;
+    const v1 = await t.w.clinicianA.put(`/api/patients/${id}/prescription`, { preset: 'general' });
     expect(v1.status).toBe(200);
     expect(v1.body.prescription.version).toBe(1);
     const custom = {
@@ -107,25 +92,25 @@ describe('prescriptions', () => {
       name: 'Ward 7',
       frequency: { type: 'daily', sessionsPerDay: 4 },
     };
-    srv.clock.now += 1000;
-    const v2 = await w.clinicianA.put(`/api/patients/${id}/prescription`, {
+    t.srv.clock.now += 1000;
+    const v2 = await t.w.clinicianA.put(`/api/patients/${id}/prescription`, {
       regimen: custom,
       note: 'after surgery',
     });
-    srv.clock.now -= 1000;
+    t.srv.clock.now -= 1000;
     expect(v2.status).toBe(200);
     expect(v2.body.prescription.version).toBe(2);
     expect(v2.body.prescription.regimen.version).toBe(2);
-    const cur = await w.patientA.get(`/api/patients/${id}/prescription`);
+    const cur = await t.w.patientA.get(`/api/patients/${id}/prescription`);
     expect(cur.body.prescription.regimen.name).toBe('Ward 7');
-    expect(cur.body.prescription.changedBy).toBe(w.ids.clinicianA);
-    const hist = await w.clinicianA.get(`/api/patients/${id}/prescriptions`);
+    expect(cur.body.prescription.changedBy).toBe(t.w.ids.clinicianA);
+    const hist = await t.w.clinicianA.get(`/api/patients/${id}/prescriptions`);
     expect(hist.body.prescriptions.map((p: { version: number }) => p.version)).toEqual([1, 2]);
     expect(hist.body.prescriptions[1].changedAtMs).toBe(T0 + 1000);
   });
 
   it('refuses a dose outside the limits and says where', async () => {
-    const r = await w.clinicianA.put(`/api/patients/${w.ids.patientA}/prescription`, {
+    const r = await t.w.clinicianA.put(`/api/patients/${t.w.ids.patientA}/prescription`, {
       regimen: {
         id: 'x',
         kind: 'custom',
@@ -141,30 +126,32 @@ describe('prescriptions', () => {
 
 describe('sync', () => {
   it('stores each record once, whatever the replays and order', async () => {
-    const older = rec('key-older-0001', 'session', sessionData(T0 - 5 * 86_400_000));
-    const newer = rec('key-newer-0001', 'session', sessionData(T0 - 3_600_000));
-    const first = await upload(w.patientA, [newer]);
+    const older = syncRecord('key-older-0001', 'session', sessionData(T0 - 5 * 86_400_000));
+    const newer = syncRecord('key-newer-0001', 'session', sessionData(T0 - 3_600_000));
+    const first = await upload(t.w.patientA, [newer]);
     expect(first.body.results[0].status).toBe('created');
-    const second = await upload(w.patientA, [older, newer, newer]);
+    const second = await upload(t.w.patientA, [older, newer, newer]);
     expect(second.body.results.map((r: { status: string }) => r.status)).toEqual([
       'created',
       'duplicate',
       'duplicate',
     ]);
     expect(second.body.results[1].id).toBe(first.body.results[0].id);
-    const list = await w.clinicianA.get(`/api/patients/${w.ids.patientA}/records?kind=session`);
+    const list = await t.w.clinicianA.get(`/api/patients/${t.w.ids.patientA}/records?kind=session`);
     const keys = list.body.records.map((r: { idempotencyKey: string }) => r.idempotencyKey);
     expect(keys.filter((k: string) => k === 'key-newer-0001')).toHaveLength(1);
     expect(keys.indexOf('key-older-0001')).toBeLessThan(keys.indexOf('key-newer-0001'));
   });
 
   it('answers conflict when a key is reused for other content, and keeps the original', async () => {
-    await upload(w.patientA, [rec('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 2, sharp: false })]);
-    const r = await upload(w.patientA, [
-      rec('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 3, sharp: false }),
+    await upload(t.w.patientA, [
+      syncRecord('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 2, sharp: false }),
+    ]);
+    const r = await upload(t.w.patientA, [
+      syncRecord('key-conflict-1', 'pain', { atMs: T0 - 1000, level: 3, sharp: false }),
     ]);
     expect(r.body.results[0].status).toBe('conflict');
-    const list = await w.patientA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
+    const list = await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/records?kind=pain`);
     expect(
       list.body.records.find((x: { idempotencyKey: string }) => x.idempotencyKey === 'key-conflict-1').data
         .level,
@@ -172,13 +159,13 @@ describe('sync', () => {
   });
 
   it('refuses a record with an impossible value, naming it, and stores nothing from that batch', async () => {
-    const bad = await upload(w.patientA, [
-      rec('key-batch-ok-1', 'pain', { atMs: T0, level: 1, sharp: false }),
-      rec('key-batch-bad-1', 'pain', { atMs: T0, level: 11, sharp: false }),
+    const bad = await upload(t.w.patientA, [
+      syncRecord('key-batch-ok-1', 'pain', { atMs: T0, level: 1, sharp: false }),
+      syncRecord('key-batch-bad-1', 'pain', { atMs: T0, level: 11, sharp: false }),
     ]);
     expect(bad.status).toBe(400);
     expect(bad.body.error.where).toBe('body.records[1].data.level');
-    const list = await w.patientA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
+    const list = await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/records?kind=pain`);
     expect(
       list.body.records.some((x: { idempotencyKey: string }) => x.idempotencyKey === 'key-batch-ok-1'),
     ).toBe(false);
@@ -186,40 +173,40 @@ describe('sync', () => {
 
   it('accepts records from a device that was offline for days', async () => {
     const days = [9, 8, 7].map((d) =>
-      rec(`key-offline-${d}`, 'pain', { atMs: T0 - d * 86_400_000, level: 1, sharp: false }),
+      syncRecord(`key-offline-${d}`, 'pain', { atMs: T0 - d * 86_400_000, level: 1, sharp: false }),
     );
-    const r = await upload(w.patientA, days);
+    const r = await upload(t.w.patientA, days);
     expect(r.body.results.every((x: { status: string }) => x.status === 'created')).toBe(true);
   });
 });
 
 describe('alerts', () => {
   it('raises sharp pain, pain >= 7 and screening red flags for the clinician, who acknowledges them', async () => {
-    const r = await upload(w.patientB, [
-      rec('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true }),
-      rec('alert-high-001', 'pain', { atMs: T0 - 50_000, level: 8, sharp: false }),
-      rec('alert-scr-0001', 'screening', {
+    const r = await upload(t.w.patientB, [
+      syncRecord('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true }),
+      syncRecord('alert-high-001', 'pain', { atMs: T0 - 50_000, level: 8, sharp: false }),
+      syncRecord('alert-scr-0001', 'screening', {
         atMs: T0 - 40_000,
         answers: { swelling: true, clotHistory: false, severeInjury: false, painNow: 2 },
       }),
-      rec('alert-calm-001', 'pain', { atMs: T0 - 30_000, level: 2, sharp: false }),
+      syncRecord('alert-calm-001', 'pain', { atMs: T0 - 30_000, level: 2, sharp: false }),
     ]);
     expect(r.body.alertsRaised).toBe(3);
-    const open = await w.clinicianB.get('/api/alerts');
+    const open = await t.w.clinicianB.get('/api/alerts');
     const kinds = open.body.alerts.map((a: { kind: string }) => a.kind).sort();
     expect(kinds).toEqual(['pain-high', 'screening-red-flag', 'sharp-pain']);
     expect(
-      (await w.clinicianA.get('/api/alerts')).body.alerts.some(
-        (a: { patientId: string }) => a.patientId === w.ids.patientB,
+      (await t.w.clinicianA.get('/api/alerts')).body.alerts.some(
+        (a: { patientId: string }) => a.patientId === t.w.ids.patientB,
       ),
     ).toBe(false);
-    const ack = await w.clinicianB.post(`/api/alerts/${open.body.alerts[0].id}/ack`);
-    expect(ack.body.alert.acknowledgedBy).toBe(w.ids.clinicianB);
-    expect((await w.clinicianB.get('/api/alerts')).body.alerts).toHaveLength(2);
-    expect((await w.clinicianA.post(`/api/alerts/${open.body.alerts[1].id}/ack`)).status).toBe(404);
+    const ack = await t.w.clinicianB.post(`/api/alerts/${open.body.alerts[0].id}/ack`);
+    expect(ack.body.alert.acknowledgedBy).toBe(t.w.ids.clinicianB);
+    expect((await t.w.clinicianB.get('/api/alerts')).body.alerts).toHaveLength(2);
+    expect((await t.w.clinicianA.post(`/api/alerts/${open.body.alerts[1].id}/ack`)).status).toBe(404);
     // A replay raises nothing new.
-    const again = await upload(w.patientB, [
-      rec('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true }),
+    const again = await upload(t.w.patientB, [
+      syncRecord('alert-sharp-01', 'pain', { atMs: T0 - 60_000, level: 5, sharp: true }),
     ]);
     expect(again.body.alertsRaised).toBe(0);
   });
@@ -231,13 +218,13 @@ describe('alerts', () => {
       stopReason: { code: 'pain-rising', before: 1, now: 4 },
     };
     // A patient of its own, so the session counts other tests read stay as they are.
-    const c = await w.clinicianA.post('/api/patients', { displayName: 'Rising' });
-    const inv = await w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
-    const dev = new Client(srv.url);
+    const c = await t.w.clinicianA.post('/api/patients', { displayName: 'Rising' });
+    const inv = await t.w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
+    const dev = new Client(t.srv.url);
     dev.bearer = (await dev.post('/api/invites/redeem', { code: inv.body.code })).body.deviceToken;
-    const r = await upload(dev, [rec('alert-rising-01', 'session', data)]);
+    const r = await upload(dev, [syncRecord('alert-rising-01', 'session', data)]);
     expect(r.status).toBe(200);
-    const alerts = (await w.clinicianA.get(`/api/patients/${c.body.patient.id}/alerts`)).body.alerts;
+    const alerts = (await t.w.clinicianA.get(`/api/patients/${c.body.patient.id}/alerts`)).body.alerts;
     const rising = alerts.filter((a: { kind: string }) => a.kind === 'pain-rising');
     expect(rising).toHaveLength(1);
     expect(rising[0].severity).toBe('urgent');
@@ -246,20 +233,20 @@ describe('alerts', () => {
   });
 
   it("raises range-falling when a day's median range is more than 5 degrees below the 7 days before", async () => {
-    const c = await w.clinicianA.post('/api/patients', { displayName: 'Range' });
-    const inv = await w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
-    const dev = new Client(srv.url);
+    const c = await t.w.clinicianA.post('/api/patients', { displayName: 'Range' });
+    const inv = await t.w.clinicianA.post(`/api/patients/${c.body.patient.id}/invites`);
+    const dev = new Client(t.srv.url);
     dev.bearer = (await dev.post('/api/invites/redeem', { code: inv.body.code })).body.deviceToken;
     const day = (d: number, deg: number) =>
-      rec(
+      syncRecord(
         `range-day-${d}-${deg}`,
         'session',
         sessionData(T0 - d * 86_400_000, { rangesDeg: [deg, deg, deg] }),
       );
     const week = [8, 7, 6, 5, 4, 3, 2].map((d) => day(d, 40));
     const rangeAlerts = async () => {
-      await srv.server.deps.trends.flush(); // trend rules run just after the upload, off the request path
-      const r = await w.clinicianA.get(`/api/patients/${c.body.patient.id}/alerts`);
+      await t.srv.server.deps.trends.flush(); // trend rules run just after the upload, off the request path
+      const r = await t.w.clinicianA.get(`/api/patients/${c.body.patient.id}/alerts`);
       return r.body.alerts.filter((a: { kind: string }) => a.kind === 'range-falling');
     };
     await dev.post('/api/sync', { records: [...week, day(1, 36)], timeZone: 'Europe/Berlin' });
@@ -273,11 +260,11 @@ describe('alerts', () => {
 
   it('the sweep raises low adherence for a patient who stopped uploading, once', async () => {
     const { sweepTrendAlerts } = await import('./domain/alert-sweep.ts');
-    const c = await w.clinicianB.post('/api/patients', { displayName: 'Quiet' });
-    await w.clinicianB.put(`/api/patients/${c.body.patient.id}/prescription`, { preset: 'general' });
-    const deps = srv.server.deps;
+    const c = await t.w.clinicianB.post('/api/patients', { displayName: 'Quiet' });
+    await t.w.clinicianB.put(`/api/patients/${c.body.patient.id}/prescription`, { preset: 'general' });
+    const deps = t.srv.server.deps;
     const lowOf = async () =>
-      (await w.clinicianB.get(`/api/patients/${c.body.patient.id}/alerts`)).body.alerts.filter(
+      (await t.w.clinicianB.get(`/api/patients/${c.body.patient.id}/alerts`)).body.alerts.filter(
         (a: { kind: string }) => a.kind === 'low-adherence',
       );
     await sweepTrendAlerts(deps, T0 + 86_400_000);
@@ -292,72 +279,73 @@ describe('alerts', () => {
 
 describe('patient list, exports, audit, deletion', () => {
   it("lists only the clinician's patients with sessions in the last 7 days", async () => {
-    const r = await w.clinicianA.get('/api/patients');
-    const a = r.body.patients.find((p: { id: string }) => p.id === w.ids.patientA);
+    const r = await t.w.clinicianA.get('/api/patients');
+    const a = r.body.patients.find((p: { id: string }) => p.id === t.w.ids.patientA);
     expect(a.sessionsLast7Days).toBe(2);
     expect(a.prescriptionVersion).toBe(2);
-    expect(r.body.patients.some((p: { id: string }) => p.id === w.ids.patientB)).toBe(false);
+    expect(r.body.patients.some((p: { id: string }) => p.id === t.w.ids.patientB)).toBe(false);
   });
 
   it('exports CSV with formulas defused and the .ics schedule for the prescription', async () => {
-    await upload(w.patientA, [
-      rec('csv-inject-01', 'pain', { atMs: T0 - 10, level: 0, sharp: false, note: '=HYPERLINK("x")' }),
+    await upload(t.w.patientA, [
+      syncRecord('csv-inject-01', 'pain', { atMs: T0 - 10, level: 0, sharp: false, note: '=HYPERLINK("x")' }),
     ]);
-    const csv = await w.patientA.get(`/api/patients/${w.ids.patientA}/export/csv`);
+    const csv = await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/export/csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`);
-    const raw = await w.patientA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
+    const raw = await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/records?kind=pain`);
     expect(
       raw.body.records.find((x: { idempotencyKey: string }) => x.idempotencyKey === 'csv-inject-01').data
         .note,
     ).toBe('=HYPERLINK("x")');
-    const ics = await w.patientA.get(`/api/patients/${w.ids.patientA}/schedule.ics`);
+    const ics = await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/schedule.ics`);
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
     expect(ics.text).toContain('RRULE:FREQ=DAILY');
   });
 
   it('records every read of health data in the audit trail, viewable by admins only, as FHIR too', async () => {
-    await w.clinicianA.get(`/api/patients/${w.ids.patientA}/records`);
-    await w.clinicianB.get(`/api/patients/${w.ids.patientA}/records`);
-    const log = await w.admin.get(`/api/admin/audit?patientId=${w.ids.patientA}`);
+    await t.w.clinicianA.get(`/api/patients/${t.w.ids.patientA}/records`);
+    await t.w.clinicianB.get(`/api/patients/${t.w.ids.patientA}/records`);
+    const log = await t.w.admin.get(`/api/admin/audit?patientId=${t.w.ids.patientA}`);
     const reads = log.body.entries.filter((e: { resource: string }) => e.resource === 'records');
     expect(
       reads.some(
         (e: { actorId: string; outcome: string }) =>
-          e.actorId === w.ids.clinicianA && e.outcome === 'allowed',
+          e.actorId === t.w.ids.clinicianA && e.outcome === 'allowed',
       ),
     ).toBe(true);
     expect(
       reads.some(
-        (e: { actorId: string; outcome: string }) => e.actorId === w.ids.clinicianB && e.outcome === 'denied',
+        (e: { actorId: string; outcome: string }) =>
+          e.actorId === t.w.ids.clinicianB && e.outcome === 'denied',
       ),
     ).toBe(true);
     expect(reads[0].ip).toBe('127.0.0.1');
-    expect((await w.clinicianA.get('/api/admin/audit')).status).toBe(403);
-    const fhir = await w.admin.get('/api/admin/audit?format=fhir&limit=5');
+    expect((await t.w.clinicianA.get('/api/admin/audit')).status).toBe(403);
+    const fhir = await t.w.admin.get('/api/admin/audit?format=fhir&limit=5');
     expect(fhir.body.resourceType).toBe('Bundle');
     expect(fhir.body.entry[0].resource.resourceType).toBe('AuditEvent');
   });
 
   it('lets an admin read health data only with a stated reason, and records the reason', async () => {
-    const no = await w.admin.get(`/api/patients/${w.ids.patientA}/records`);
+    const no = await t.w.admin.get(`/api/patients/${t.w.ids.patientA}/records`);
     expect(no.body.error.code).toBe('reason_required');
-    const yes = await w.admin.get(`/api/patients/${w.ids.patientA}/records`, {
+    const yes = await t.w.admin.get(`/api/patients/${t.w.ids.patientA}/records`, {
       'x-access-reason': 'complaint #42 investigation',
     });
     expect(yes.status).toBe(200);
-    const log = await w.admin.get(`/api/admin/audit?patientId=${w.ids.patientA}`);
+    const log = await t.w.admin.get(`/api/admin/audit?patientId=${t.w.ids.patientA}`);
     expect(
       log.body.entries.some((e: { reason: string | null }) => e.reason === 'complaint #42 investigation'),
     ).toBe(true);
   });
 
   it('lets a patient download and then delete all of their data', async () => {
-    const p = await w.clinicianA.post('/api/patients', { displayName: 'Leaving' });
-    const inv = await w.clinicianA.post(`/api/patients/${p.body.patient.id}/invites`);
-    const dev = new Client(srv.url);
+    const p = await t.w.clinicianA.post('/api/patients', { displayName: 'Leaving' });
+    const inv = await t.w.clinicianA.post(`/api/patients/${p.body.patient.id}/invites`);
+    const dev = new Client(t.srv.url);
     dev.bearer = (await dev.post('/api/invites/redeem', { code: inv.body.code })).body.deviceToken;
-    await upload(dev, [rec('leaving-0001', 'pain', { atMs: T0, level: 8, sharp: false })]);
+    await upload(dev, [syncRecord('leaving-0001', 'pain', { atMs: T0, level: 8, sharp: false })]);
     const dl = await dev.get(`/api/patients/${p.body.patient.id}/export/fhir`);
     expect(
       dl.body.entry.some(
@@ -366,19 +354,19 @@ describe('patient list, exports, audit, deletion', () => {
     ).toBe(true);
     expect((await dev.del(`/api/patients/${p.body.patient.id}`)).body.deleted).toBe(true);
     expect((await dev.get('/api/me')).status).toBe(401);
-    const list = await w.clinicianA.get('/api/patients');
+    const list = await t.w.clinicianA.get('/api/patients');
     expect(list.body.patients.some((x: { id: string }) => x.id === p.body.patient.id)).toBe(false);
     expect(
-      (await w.clinicianA.get('/api/alerts')).body.alerts.some(
+      (await t.w.clinicianA.get('/api/alerts')).body.alerts.some(
         (a: { patientId: string }) => a.patientId === p.body.patient.id,
       ),
     ).toBe(false);
   });
 
   it('serves a plain page when the web app is not built, and a health report', async () => {
-    const page = await w.anon.get('/');
+    const page = await t.w.anon.get('/');
     expect(page.text).toContain('not built');
-    const h = await w.anon.get('/api/health');
+    const h = await t.w.anon.get('/api/health');
     expect(h.body).toMatchObject({ status: 'ok', database: 'sqlite' });
   });
 });

@@ -2,18 +2,17 @@
 // manifest, then one NDJSON file per resource type, every line valid under the official R4 JSON
 // schema, every reference resolvable within the export, and the files frozen at the export's
 // transaction time however late they are downloaded.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { r4SchemaErrors } from '../test/fhir-schema.ts';
-import { makeWorld, sessionData, startTestServer, T0, type TestServer, type World } from '../test/harness.ts';
+import { sessionData, T0 } from '../test/harness.ts';
+import { serverPerFile } from '../test/server-per-file.ts';
 
-let srv: TestServer;
-let w: World;
+// Compiles the schema before any connection is open.
+beforeAll(() => void r4SchemaErrors({ resourceType: 'Basic' }));
+const t = serverPerFile();
 beforeAll(async () => {
-  r4SchemaErrors({ resourceType: 'Basic' }); // compiles the schema before any connection is open
-  srv = await startTestServer();
-  w = await makeWorld(srv.url);
-  await w.clinicianA.put(`/api/patients/${w.ids.patientA}/prescription`, { preset: 'post-op' });
-  const up = await w.patientA.post('/api/sync', {
+  await t.w.clinicianA.put(`/api/patients/${t.w.ids.patientA}/prescription`, { preset: 'post-op' });
+  const up = await t.w.patientA.post('/api/sync', {
     records: [
       { idempotencyKey: 'bulk-s-0001', kind: 'session', data: sessionData(T0 - 2 * 86_400_000) },
       {
@@ -38,17 +37,16 @@ beforeAll(async () => {
   });
   if (up.status !== 200) throw new Error(up.text);
 }, 120_000);
-afterAll(() => srv?.stop());
 
 async function runExport(query = '') {
-  const kick = await w.clinicianA.get(`/api/clinic/fhir/$export${query}`, {
+  const kick = await t.w.clinicianA.get(`/api/clinic/fhir/$export${query}`, {
     accept: 'application/fhir+json',
     prefer: 'respond-async',
   });
   expect(kick.status, kick.text).toBe(202);
   const status = kick.headers.get('content-location')!;
   expect(status).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/clinic\/fhir\/export\/\d+/);
-  const manifest = await w.clinicianA.get(status.replace(srv.url, ''));
+  const manifest = await t.w.clinicianA.get(status.replace(t.srv.url, ''));
   expect(manifest.status).toBe(200);
   return manifest.body as {
     transactionTime: string;
@@ -59,7 +57,7 @@ async function runExport(query = '') {
 }
 
 async function download(url: string) {
-  const r = await w.clinicianA.get(url.replace(srv.url, ''), { accept: 'application/fhir+ndjson' });
+  const r = await t.w.clinicianA.get(url.replace(t.srv.url, ''), { accept: 'application/fhir+ndjson' });
   expect(r.status).toBe(200);
   expect(r.headers.get('content-type')).toBe('application/fhir+ndjson');
   return r.text;
@@ -99,7 +97,7 @@ describe('FHIR Bulk Data export', { timeout: 120_000 }, () => {
       }
     }
     // Only the clinician's own patient, and every subject reference points at an exported Patient.
-    expect([...ids.get('Patient')!]).toEqual([w.ids.patientA]);
+    expect([...ids.get('Patient')!]).toEqual([t.w.ids.patientA]);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) {
       const [type, id] = ref.split('/');
@@ -117,8 +115,8 @@ describe('FHIR Bulk Data export', { timeout: 120_000 }, () => {
     const m = await runExport();
     const url = m.output.find((o) => o.type === 'Observation')!.url;
     const before = await download(url);
-    srv.clock.now += 60_000;
-    await w.patientA.post('/api/sync', {
+    t.srv.clock.now += 60_000;
+    await t.w.patientA.post('/api/sync', {
       records: [
         { idempotencyKey: 'bulk-late-0001', kind: 'pain', data: { atMs: T0, level: 1, sharp: false } },
       ],
@@ -128,35 +126,35 @@ describe('FHIR Bulk Data export', { timeout: 120_000 }, () => {
     expect(fresh.output.find((o) => o.type === 'Observation')!.count).toBe(
       m.output.find((o) => o.type === 'Observation')!.count + 1,
     );
-    srv.clock.now -= 60_000;
+    t.srv.clock.now -= 60_000;
   });
 
   it('takes _type, refuses what it cannot do, and forgets exports after a day', async () => {
     const m = await runExport('?_type=Patient,Observation');
     expect(m.output.map((o) => o.type)).toEqual(['Patient', 'Observation']);
-    const badType = await w.clinicianA.get('/api/clinic/fhir/$export?_type=Encounter');
+    const badType = await t.w.clinicianA.get('/api/clinic/fhir/$export?_type=Encounter');
     expect(badType.status).toBe(400);
     expect(badType.body.error.where).toBe('_type');
-    const badParam = await w.clinicianA.get('/api/clinic/fhir/$export?_since=2020-01-01');
+    const badParam = await t.w.clinicianA.get('/api/clinic/fhir/$export?_since=2020-01-01');
     expect(badParam.status).toBe(400);
     expect(badParam.body.error.where).toBe('_since');
-    const badFormat = await w.clinicianA.get('/api/clinic/fhir/$export?_outputFormat=text/csv');
+    const badFormat = await t.w.clinicianA.get('/api/clinic/fhir/$export?_outputFormat=text/csv');
     expect(badFormat.status).toBe(400);
-    expect((await w.clinicianA.get('/api/clinic/fhir/export/abc')).status).toBe(404);
-    expect((await w.clinicianA.get(`/api/clinic/fhir/export/${T0 + 10 * 60_000}`)).status).toBe(404);
-    expect((await w.clinicianA.get(`/api/clinic/fhir/export/${T0}/Encounter.ndjson`)).status).toBe(404);
-    srv.clock.now += 25 * 3_600_000;
-    const old = await w.clinicianA.get(`/api/clinic/fhir/export/${T0}`);
-    srv.clock.now -= 25 * 3_600_000;
+    expect((await t.w.clinicianA.get('/api/clinic/fhir/export/abc')).status).toBe(404);
+    expect((await t.w.clinicianA.get(`/api/clinic/fhir/export/${T0 + 10 * 60_000}`)).status).toBe(404);
+    expect((await t.w.clinicianA.get(`/api/clinic/fhir/export/${T0}/Encounter.ndjson`)).status).toBe(404);
+    t.srv.clock.now += 25 * 3_600_000;
+    const old = await t.w.clinicianA.get(`/api/clinic/fhir/export/${T0}`);
+    t.srv.clock.now -= 25 * 3_600_000;
     expect(old.status).toBe(404);
     expect(old.body.error.message).toContain('expired');
   });
 
   it("the patient's Bundle and the audit Bundle are valid R4 too, and the schema check does catch faults", async () => {
-    const bundle = (await w.patientA.get(`/api/patients/${w.ids.patientA}/export/fhir`)).body;
+    const bundle = (await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/export/fhir`)).body;
     expect(bundle.entry.length).toBeGreaterThan(5);
     expect(r4SchemaErrors(bundle)).toEqual([]);
-    const audit = (await w.admin.get('/api/admin/audit?format=fhir&limit=50')).body;
+    const audit = (await t.w.admin.get('/api/admin/audit?format=fhir&limit=50')).body;
     expect(audit.entry.length).toBeGreaterThan(5);
     expect(r4SchemaErrors(audit)).toEqual([]);
     const broken = { ...bundle.entry[0].resource, gender: 'sometimes' };

@@ -1,32 +1,29 @@
 // Bad input, generated: arbitrary JSON bodies, raw bytes, query strings and path ids against every
 // endpoint, as a caller allowed to use it. Never a 5xx; always a 4xx that says what was wrong.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '../test/authz.matrix.ts';
-import { type Client, makeWorld, startTestServer, T0, type TestServer, type World } from '../test/harness.ts';
+import { type Client, T0 } from '../test/harness.ts';
+import { serverPerFile } from '../test/server-per-file.ts';
 
-let srv: TestServer;
-let w: World;
 let ids: { patient: string; alert: string; clinicianTeam: string; clinicianOther: string };
+const t = serverPerFile({ env: { MAX_BODY_BYTES: '65536' } });
 beforeAll(async () => {
-  srv = await startTestServer({ env: { MAX_BODY_BYTES: '65536' } });
-  w = await makeWorld(srv.url);
   ids = {
-    patient: w.ids.patientA,
+    patient: t.w.ids.patientA,
     alert: 'no-such-alert',
-    clinicianTeam: w.ids.clinicianA,
-    clinicianOther: w.ids.clinicianB,
+    clinicianTeam: t.w.ids.clinicianA,
+    clinicianOther: t.w.ids.clinicianB,
   };
 });
-afterAll(() => srv.stop());
 
 const RUNS = 25;
 /** Each property makes dozens of real HTTP requests: on a busy 2-core machine that takes seconds. */
 const HTTP_PROPERTY_MS = 120_000;
 const actorFor = (allowed: string[]): Client => {
-  if (allowed.includes('clinicianTeam')) return w.clinicianA;
-  if (allowed.includes('patientSelf')) return w.patientA;
-  return w.admin;
+  if (allowed.includes('clinicianTeam')) return t.w.clinicianA;
+  if (allowed.includes('patientSelf')) return t.w.patientA;
+  return t.w.admin;
 };
 
 function expectClear4xx(r: { status: number; body: any; text: string }) {
@@ -99,7 +96,7 @@ describe('fuzzed bodies and queries', { timeout: HTTP_PROPERTY_MS }, () => {
         fc.string({ unit: 'binary', maxLength: 200 }),
         fc.constantFrom('application/json', 'text/plain', ''),
         async (raw, type) => {
-          const r = await w.patientA.req('POST', '/api/sync', raw, {
+          const r = await t.w.patientA.req('POST', '/api/sync', raw, {
             'content-type': type || 'application/octet-stream',
           });
           expect(r.status).toBeGreaterThanOrEqual(400);
@@ -139,7 +136,7 @@ describe('fuzzed bodies and queries', { timeout: HTTP_PROPERTY_MS }, () => {
   it('any patient id in the path: refused or not found, never a 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 1, maxLength: 60 }), async (id) => {
-        const r = await w.clinicianA.get(`/api/patients/${encodeURIComponent(id)}/records`);
+        const r = await t.w.clinicianA.get(`/api/patients/${encodeURIComponent(id)}/records`);
         expectClear4xx(r);
         if (id !== ids.patient) expect([400, 403, 404]).toContain(r.status);
       }),
@@ -157,7 +154,7 @@ describe('fuzzed bodies and queries', { timeout: HTTP_PROPERTY_MS }, () => {
         },
       ],
     });
-    const r = await w.patientA.req('POST', '/api/sync', big);
+    const r = await t.w.patientA.req('POST', '/api/sync', big);
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('payload_too_large');
     const tooMany = {
@@ -167,7 +164,7 @@ describe('fuzzed bodies and queries', { timeout: HTTP_PROPERTY_MS }, () => {
         data: { atMs: T0, level: 1, sharp: false },
       })),
     };
-    expect((await w.patientA.post('/api/sync', tooMany)).status).toBe(413);
+    expect((await t.w.patientA.post('/api/sync', tooMany)).status).toBe(413);
   });
 
   it('stores any text verbatim (SQL, HTML, emoji, quotes) and returns it unchanged', async () => {
@@ -186,13 +183,13 @@ describe('fuzzed bodies and queries', { timeout: HTTP_PROPERTY_MS }, () => {
         ),
         async (note) => {
           const key = `verbatim-${++i}-abcdef`;
-          const up = await w.patientA.post('/api/sync', {
+          const up = await t.w.patientA.post('/api/sync', {
             records: [
               { idempotencyKey: key, kind: 'pain', data: { atMs: T0 - i, level: 1, sharp: false, note } },
             ],
           });
           expect(up.status, up.text).toBe(200);
-          const list = await w.patientA.get(
+          const list = await t.w.patientA.get(
             `/api/patients/${ids.patient}/records?kind=pain&fromMs=${T0 - i}&toMs=${T0 - i + 1}`,
           );
           expect(

@@ -5,25 +5,11 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, killed, spawnServer } from '../test/child.ts';
-import {
-  ADMIN,
-  Client,
-  makeWorld,
-  sessionData,
-  startTestServer,
-  T0,
-  type TestServer,
-  type World,
-} from '../test/harness.ts';
+import { ADMIN, Client, sessionData, startTestServer, T0 } from '../test/harness.ts';
+import { serverPerFile } from '../test/server-per-file.ts';
 import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS } from './http/body.ts';
 
-let srv: TestServer;
-let w: World;
-beforeAll(async () => {
-  srv = await startTestServer();
-  w = await makeWorld(srv.url);
-});
-afterAll(() => srv.stop());
+const t = serverPerFile();
 
 /** Sends `chunks` with Transfer-Encoding: chunked (no Content-Length); resolves with the status, or the error. */
 function chunked(
@@ -118,25 +104,25 @@ describe('deeply nested JSON', { timeout: 60_000 }, () => {
 
   it('is refused with 400 naming the depth limit, on sync and on anonymous sign-in, at any depth', async () => {
     for (const depth of [MAX_JSON_DEPTH + 1, 5_000, 8_000, 10_000]) {
-      const sync = await w.patientA.post('/api/sync', `{"records":${nested(depth)}}`);
+      const sync = await t.w.patientA.post('/api/sync', `{"records":${nested(depth)}}`);
       expect(sync.status, sync.text).toBe(400);
       expect(sync.body.error.message).toContain(`deeper than ${MAX_JSON_DEPTH} levels`);
       if (depth > 8_000) continue; // sign-in bodies are limited to 16 KiB
-      const login = await w.anon.post('/api/auth/login', `{"email":${nested(depth)}}`);
+      const login = await t.w.anon.post('/api/auth/login', `{"email":${nested(depth)}}`);
       expect(login.status, login.text).toBe(400);
       expect(login.body.error.code).toBe('invalid_json');
     }
   });
 
   it('accepts nesting up to the limit (refused then for its content, not its shape)', async () => {
-    const r = await w.patientA.post('/api/sync', `{"records":${nested(MAX_JSON_DEPTH - 1)}}`);
+    const r = await t.w.patientA.post('/api/sync', `{"records":${nested(MAX_JSON_DEPTH - 1)}}`);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
   });
 
   it('refuses an object with more members than the limit, naming it', async () => {
     const keys = Array.from({ length: MAX_JSON_MEMBERS + 1 }, (_, i) => `"k${i}":0`).join(',');
-    const r = await w.patientA.post('/api/sync', `{"records":[{${keys}}]}`);
+    const r = await t.w.patientA.post('/api/sync', `{"records":[{${keys}}]}`);
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain(`more than ${MAX_JSON_MEMBERS} entries`);
   });
@@ -144,8 +130,8 @@ describe('deeply nested JSON', { timeout: 60_000 }, () => {
   it('keeps answering everyone else while a 1 MiB nested body is handled', async () => {
     const bomb = `{"records":${'['.repeat(500_000)}${']'.repeat(500_000)}}`;
     const [bad, ...others] = await Promise.all([
-      w.patientA.post('/api/sync', bomb),
-      ...Array.from({ length: 5 }, () => fetch(`${srv.url}/api/health`).then((r) => r.status)),
+      t.w.patientA.post('/api/sync', bomb),
+      ...Array.from({ length: 5 }, () => fetch(`${t.srv.url}/api/health`).then((r) => r.status)),
     ]);
     expect(bad.status).toBe(400);
     expect(others).toEqual([200, 200, 200, 200, 200]);
@@ -161,21 +147,21 @@ describe('text no engine can store verbatim', () => {
     });
     // JSON.stringify writes a lone surrogate as the escape \ud800, as a hostile client would.
     for (const note of ['calf \ud800 tight', 'x\udc00', '\udbff']) {
-      const r = await w.patientA.post('/api/sync', { records: [rec('surrogate-0001', note)] });
+      const r = await t.w.patientA.post('/api/sync', { records: [rec('surrogate-0001', note)] });
       expect(r.status, r.text).toBe(400);
       expect(r.body.error.where).toBe('body.records[0].data.note');
       expect(r.body.error.message).toContain('surrogate');
     }
-    const ok = await w.patientA.post('/api/sync', { records: [rec('surrogate-0002', 'calf 🦶 tight')] });
+    const ok = await t.w.patientA.post('/api/sync', { records: [rec('surrogate-0002', 'calf 🦶 tight')] });
     expect(ok.status).toBe(200);
-    const back = await w.clinicianA.get(`/api/patients/${w.ids.patientA}/records?kind=pain`);
+    const back = await t.w.clinicianA.get(`/api/patients/${t.w.ids.patientA}/records?kind=pain`);
     const notes = back.body.records.map((r: { data: { note?: string } }) => r.data.note);
     expect(notes).toContain('calf 🦶 tight');
     expect(notes.some((n: string | undefined) => n?.includes('\ufffd'))).toBe(false);
   });
 
   it('refuses bytes that are not UTF-8', async () => {
-    const r = await fetch(`${srv.url}/api/auth/login`, {
+    const r = await fetch(`${t.srv.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
@@ -187,10 +173,10 @@ describe('text no engine can store verbatim', () => {
 
 describe('tokens', () => {
   it('a web-session token sent as a bearer token is refused, so it cannot skip the CSRF check', async () => {
-    const c = new Client(srv.url);
+    const c = new Client(t.srv.url);
     await c.login(ADMIN.email, ADMIN.password);
     const token = c.cookie!.split('=')[1]!;
-    const thief = new Client(srv.url);
+    const thief = new Client(t.srv.url);
     thief.bearer = token;
     const r = await thief.post('/api/admin/clinicians', {
       email: 'csrf-bypass@clinic.test',
@@ -203,19 +189,19 @@ describe('tokens', () => {
     const list = await c.get('/api/admin/clinicians');
     expect(list.text).not.toContain('csrf-bypass');
     // Device tokens remain bearer tokens.
-    expect((await w.patientA.get('/api/me')).body.via).toBe('bearer');
+    expect((await t.w.patientA.get('/api/me')).body.via).toBe('bearer');
   });
 
   it('the idle timeout counts from the last request, not from a once-a-minute touch', async () => {
-    const c = new Client(srv.url);
+    const c = new Client(t.srv.url);
     await c.login(ADMIN.email, ADMIN.password);
-    srv.clock.now += 59_000;
+    t.srv.clock.now += 59_000;
     expect((await c.get('/api/me')).status).toBe(200);
-    srv.clock.now += 29 * 60_000 + 30_000; // 29.5 min after the last request, 30.5 min after sign-in
+    t.srv.clock.now += 29 * 60_000 + 30_000; // 29.5 min after the last request, 30.5 min after sign-in
     expect((await c.get('/api/me')).status).toBe(200);
-    srv.clock.now += 30 * 60_000 + 1000; // now idle for more than 30 min
+    t.srv.clock.now += 30 * 60_000 + 1000; // now idle for more than 30 min
     expect((await c.get('/api/me')).status).toBe(401);
-    srv.clock.now -= 59_000 + 29 * 60_000 + 30_000 + 30 * 60_000 + 1000;
+    t.srv.clock.now -= 59_000 + 29 * 60_000 + 30_000 + 30 * 60_000 + 1000;
   });
 });
 
@@ -224,17 +210,17 @@ describe('headers on every answer', () => {
 
   it('a Content-Security-Policy with frame-ancestors on API answers, errors, exports and pages', async () => {
     const answers = [
-      await w.anon.get('/api/health'),
-      await w.anon.get('/api/me'),
-      await w.anon.get('/api/nothing-here'),
-      await w.patientA.get(`/api/patients/${w.ids.patientA}/export/fhir`),
-      await w.anon.post('/api/auth/login', '[[['),
+      await t.w.anon.get('/api/health'),
+      await t.w.anon.get('/api/me'),
+      await t.w.anon.get('/api/nothing-here'),
+      await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/export/fhir`),
+      await t.w.anon.post('/api/auth/login', '[[['),
     ];
     for (const r of answers) {
       expect(csp(r.headers)).toContain("frame-ancestors 'none'");
       expect(csp(r.headers)).toContain("default-src 'none'");
     }
-    const page = await w.anon.get('/');
+    const page = await t.w.anon.get('/');
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(csp(page.headers)).toContain("frame-ancestors 'none'");
     expect(csp(page.headers)).toContain("script-src 'self'");
@@ -256,30 +242,30 @@ describe('headers on every answer', () => {
   });
 
   it('405 names the allowed methods in Allow; HEAD works wherever GET does, without a body', async () => {
-    const r = await w.anon.req('DELETE', '/api/health');
+    const r = await t.w.anon.req('DELETE', '/api/health');
     expect(r.status).toBe(405);
     expect(r.headers.get('allow')).toBe('GET, HEAD');
-    const p = await w.anon.req('PATCH', `/api/patients/${w.ids.patientA}/prescription`);
+    const p = await t.w.anon.req('PATCH', `/api/patients/${t.w.ids.patientA}/prescription`);
     expect(p.headers.get('allow')).toBe('GET, HEAD, PUT');
-    const page = await w.anon.req('POST', '/index.html');
+    const page = await t.w.anon.req('POST', '/index.html');
     expect(page.status).toBe(405);
     expect(page.headers.get('allow')).toBe('GET, HEAD');
 
-    for (const path of ['/api/health', `/api/patients/${w.ids.patientA}/export/csv`, '/']) {
-      const get = await w.clinicianA.get(path);
-      const head = await w.clinicianA.req('HEAD', path);
+    for (const path of ['/api/health', `/api/patients/${t.w.ids.patientA}/export/csv`, '/']) {
+      const get = await t.w.clinicianA.get(path);
+      const head = await t.w.clinicianA.req('HEAD', path);
       expect(head.status, path).toBe(200);
       expect(head.text).toBe('');
       expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
     }
-    expect((await w.anon.req('HEAD', '/api/me')).status).toBe(401);
+    expect((await t.w.anon.req('HEAD', '/api/me')).status).toBe(401);
   });
 });
 
 describe('exports carry what was recorded', () => {
   it("the FHIR export keeps the patient's pain notes; audit Bundle entries have a fullUrl", async () => {
     const note = 'calf tight after the stairs';
-    await w.patientA.post('/api/sync', {
+    await t.w.patientA.post('/api/sync', {
       records: [
         {
           idempotencyKey: 'pain-note-0001',
@@ -289,7 +275,7 @@ describe('exports carry what was recorded', () => {
         { idempotencyKey: 'sess-note-0001', kind: 'session', data: sessionData(T0 - 86_400_000) },
       ],
     });
-    const b = (await w.patientA.get(`/api/patients/${w.ids.patientA}/export/fhir`)).body;
+    const b = (await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/export/fhir`)).body;
     const pain = b.entry
       .map(
         (e: { resource: { code?: { coding?: { code: string }[] }; note?: { text: string }[] } }) =>
@@ -298,7 +284,7 @@ describe('exports carry what was recorded', () => {
       .filter((r: { code?: { coding?: { code: string }[] } }) => r.code?.coding?.[0]?.code === '72514-3');
     expect(pain.find((r: { note?: { text: string }[] }) => r.note?.[0]?.text === note)).toBeTruthy();
 
-    const audit = (await w.admin.get('/api/admin/audit?format=fhir&limit=20')).body;
+    const audit = (await t.w.admin.get('/api/admin/audit?format=fhir&limit=20')).body;
     expect(audit.entry.length).toBeGreaterThan(0);
     const urls = audit.entry.map((e: { fullUrl?: string }) => e.fullUrl);
     for (const u of urls)

@@ -1,13 +1,9 @@
 // Public face of @anklepump/server: the HTTP API for clinicians and patient devices, its
-// storage (SQLite or PostgreSQL) and its exports.
-export { type App, buildRouter, createApp } from './app.ts';
-export { createArgon2Hasher, OWASP_ARGON2ID, type PasswordHasher } from './auth/passwords.ts';
+// storage (SQLite or PostgreSQL) and its exports, as the CLI starts it.
+export { createArgon2Hasher } from './auth/passwords.ts';
 export { ensureFirstAdmin } from './bootstrap.ts';
-export { ConfigError, loadConfig, type ServerConfig } from './config.ts';
-export type { Ctx, Deps, Principal } from './deps.ts';
-export { type ErrorCode, HttpError } from './errors.ts';
-export { patientBundle, readPatientBundle } from './export/fhir.ts';
-export { createJsonLogger, type Logger, silentLogger } from './logger.ts';
+export { ConfigError, loadConfig } from './config.ts';
+export { silentLogger } from './logger.ts';
 export { type RunningServer, startServer } from './start.ts';
 export { openStore } from './store/open-store.ts';
-export type { Role, Store } from './store/store.ts';
+export type { Store } from './store/store.ts';

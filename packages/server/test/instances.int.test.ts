@@ -4,7 +4,7 @@
 // was acknowledged and duplicates nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Child, killed, spawnServer } from './child.ts';
-import { ADMIN, Client, sessionData, startTestServer, T0, type TestServer } from './harness.ts';
+import { ADMIN, Client, sessionData, startTestServer, type TestServer } from './harness.ts';
 import { type PgServer, startPgServer } from './pg-server.ts';
 
 let pg: PgServer;

@@ -3,5 +3,5 @@
 export { type Child, killed, spawnServer } from './child.ts';
 export { type EmbeddedEngine, openEmbeddedStore } from './embedded-stores.ts';
 export { ADMIN, Client, sessionData } from './harness.ts';
-export { freePort, type PgServer, startPgServer } from './pg-server.ts';
+export { startPgServer } from './pg-server.ts';
 export const STORE_WRITER = new URL('./store-writer.ts', import.meta.url).pathname;

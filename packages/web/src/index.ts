@@ -1,4 +1,3 @@
-// @anklepump/web: the patient app is a built PWA (vite build -> dist/); this entry exposes the
-// pure helpers other packages and tests may reuse.
-export { CATALOGS, LANGS, type Lang, pickLang, translator } from './i18n/i18n.ts';
-export { icsForPlan, nextReminder, plannedPerDay } from './store/reminders.ts';
+// @anklepump/web is the patient app and the clinician portal, built by Vite into dist/ and served
+// by the server; no other package imports its code (`./testing` holds the browser-test hooks).
+export {};

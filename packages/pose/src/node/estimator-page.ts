@@ -1,5 +1,6 @@
 // The page headless Chromium runs for the Node estimator: it pulls raw RGBA frames from the
-// loopback server, runs MediaPipe on each (VIDEO mode, CPU delegate) and posts the landmarks back.
+// loopback server, runs MediaPipe on each (VIDEO mode, CPU delegate) and posts its raw result back;
+// Node turns it into a LandmarkFrame with the same toLandmarkFrame the browser estimator uses.
 // Frames travel as binary over HTTP: base64 through page.evaluate measured ~4x slower.
 
 /** HTML of the estimator page; `thresholds` are baked in as JSON. */
@@ -21,7 +22,6 @@ async function create() {
     minTrackingConfidence: t.minTracking,
   });
 }
-const rows = (pts) => (pts ? pts.map((p) => [p.x, p.y, p.z, p.visibility ?? 0]) : null);
 async function getFrame(job, i) {
   const r = await fetch('/frame/' + job + '/' + i);
   if (r.status === 204) return null;
@@ -42,7 +42,7 @@ window.__run = async (job) => {
       // +1: VIDEO mode needs strictly positive, increasing timestamps.
       const r = landmarker.detectForVideo(new ImageData(f.data, f.w, f.h), f.tMs + 1);
       const ms = performance.now() - t0;
-      const body = JSON.stringify({ ms, landmarks: rows(r.landmarks[0]), world: rows(r.worldLandmarks[0]) });
+      const body = JSON.stringify({ ms, pose: { landmarks: r.landmarks, worldLandmarks: r.worldLandmarks } });
       await fetch('/result/' + job + '/' + i, { method: 'POST', body });
     }
     landmarker.close();

@@ -6,9 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
-import type { Landmark, LandmarkFrame, WorldLandmark } from '@anklepump/motion';
+import type { LandmarkFrame } from '@anklepump/motion';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_THRESHOLDS, type PoseThresholds, validateThresholds } from '../model.ts';
+import { type RawPoseResult, toLandmarkFrame } from '../to-landmark-frame.ts';
 import { launchChromium } from './chromium.ts';
 import { type DecodedFrame, decodeFrames, effectiveSampleHz } from './decode-frames.ts';
 import { estimatorPageHtml } from './estimator-page.ts';
@@ -68,7 +69,8 @@ interface Job {
   readonly frames: Map<number, DecodedFrame>;
   readonly waiting: Map<number, (f: DecodedFrame | null) => void>;
   ended: boolean;
-  readonly results: { ms: number; landmarks: Landmark[] | null; world: WorldLandmark[] | null }[];
+  /** The model's time and raw result per frame index, as the page posted them. */
+  readonly results: { ms: number; pose: RawPoseResult }[];
   onResult: (i: number) => void;
   onDone: () => void;
   onError: (message: string) => void;
@@ -91,6 +93,13 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const NOBODY: RawPoseResult = { landmarks: [] };
+
+/** A frame's landmarks from the page's raw result (a frame without one found nobody). */
+function frameOf(r: { pose: RawPoseResult } | undefined, f: DecodedFrame): LandmarkFrame {
+  return toLandmarkFrame(r?.pose ?? NOBODY, f.tMs, f.widthPx, f.heightPx);
 }
 
 /** Starts Chromium and the loopback server and loads the model page. Rejects with PoseError. */
@@ -207,15 +216,8 @@ export async function createHeadlessPoseEstimator(
           const px = awaitingResult.get(i);
           awaitingResult.delete(i);
           if (px && opts.onFrame && hookError === null) {
-            const r = job.results[i];
             try {
-              opts.onFrame(px, {
-                tMs: px.tMs,
-                landmarks: r?.landmarks ?? null,
-                world: r?.landmarks ? (r.world ?? null) : null,
-                widthPx: px.widthPx,
-                heightPx: px.heightPx,
-              });
+              opts.onFrame(px, frameOf(job.results[i], px));
             } catch (e) {
               hookError = e;
             }
@@ -268,16 +270,7 @@ export async function createHeadlessPoseEstimator(
         jobs.delete(job.id);
       }
       if (hookError !== null) throw hookError;
-      const frames: LandmarkFrame[] = decoded.map((f, i) => {
-        const r = job.results[i];
-        return {
-          tMs: f.tMs,
-          landmarks: r?.landmarks ?? null,
-          world: r?.landmarks ? (r.world ?? null) : null,
-          widthPx: f.widthPx,
-          heightPx: f.heightPx,
-        };
-      });
+      const frames = decoded.map((f, i) => frameOf(job.results[i], f));
       return {
         info,
         sampleHz,

@@ -33,15 +33,6 @@ export function string(
   return v;
 }
 
-export function integer(o: Obj, key: string, where: string, min: number, max: number): number {
-  const v = o[key];
-  const at = `${where}.${key}`;
-  if (typeof v !== 'number' || !Number.isInteger(v))
-    throw invalid(at, v === undefined ? 'is required' : 'must be a whole number');
-  if (v < min || v > max) throw invalid(at, `must be from ${min} to ${max}, got ${v}`);
-  return v;
-}
-
 export function boolean(o: Obj, key: string, where: string): boolean {
   const v = o[key];
   if (typeof v !== 'boolean')

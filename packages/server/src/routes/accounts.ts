@@ -1,6 +1,7 @@
 // Account self-service and device links (issue 12): the portal's session after a reload, changing
 // one's own password, an admin resetting a colleague's, listing and revoking a patient's phones,
 // and the newest audit entries first for the admin's screen.
+import type { AuditPage } from '@anklepump/exercise';
 import { audit, requireAuth, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { loginThrottleKey, noteFailure } from '../auth/login-guard.ts';
 import { passwordProblem } from '../auth/passwords.ts';
@@ -162,9 +163,11 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
       const u = await ctx.deps.store.userById(uid);
       if (u && u.role !== 'patient') names[uid] = u.displayName;
     }
-    return {
-      status: 200,
-      json: { entries, actors: names, nextBeforeSeq: entries.length > 0 ? entries.at(-1)!.seq : null },
+    const page: AuditPage = {
+      entries,
+      actors: names,
+      nextBeforeSeq: entries.length > 0 ? entries.at(-1)!.seq : null,
     };
+    return { status: 200, json: page };
   });
 }

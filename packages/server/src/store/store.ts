@@ -1,7 +1,7 @@
 // The repository interface: everything the server keeps, behind one set of methods that both
 // the SQLite and the PostgreSQL implementations honour (one contract suite runs against both).
 
-import type { RecordKind } from '@anklepump/exercise';
+import type { AlertSeverity, AuditEntry, RecordKind } from '@anklepump/exercise';
 
 // The record kinds are the sync contract's (one definition, in exercise).
 export type { RecordKind };
@@ -71,7 +71,7 @@ export interface Alert {
   id: string;
   patientId: string;
   kind: string;
-  severity: 'urgent' | 'warning';
+  severity: AlertSeverity;
   message: string;
   recordId: string | null;
   dedupeKey: string;
@@ -80,18 +80,8 @@ export interface Alert {
   ackMs: number | null;
 }
 
-export interface AuditEntry {
-  seq: number;
-  atMs: number;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  patientId: string | null;
-  resource: string;
-  ip: string;
-  reason: string | null;
-  outcome: string;
-}
+/** The audit trail's entry is part of the API contract, declared once in exercise. */
+export type { AuditEntry };
 
 export interface PatientSummary {
   id: string;

@@ -8,13 +8,11 @@ export const en = {
     'Ankle Pump Coach helps you do an exercise. It does not diagnose anything and does not replace your doctor or physiotherapist.',
   'app.seekCare':
     'Stop and get medical help if you feel sharp or worsening pain, if your leg gets more swollen, red, warm or painful, or if you are short of breath.',
-  'app.offlineReady': 'Ready to use without a network.',
   'nav.home': 'Home',
   'nav.learn': 'Learn',
   'nav.history': 'History',
   'nav.clinic': 'My clinic',
   'nav.settings': 'Settings',
-  'nav.back': 'Back',
 
   'home.title': 'Today',
   'home.done': '{done} of {planned} sessions done today',
@@ -82,7 +80,6 @@ export const en = {
   'setup.voice.on': 'On',
   'setup.voice.off': 'Off',
   'setup.save': 'Save and continue',
-  'setup.saved': 'Settings saved.',
 
   'screen.title': 'Safety check',
   'screen.intro':
@@ -91,7 +88,6 @@ export const en = {
   'screen.no': 'No',
   'screen.submit': 'Check',
   'screen.unanswered': 'Please answer every question. Not answered: {list}',
-  'screen.pain': 'Pain in the leg right now, from 0 (none) to 10 (worst)',
   'screen.ok': 'You can exercise now.',
   'screen.supervised': 'Only with a physiotherapist or nurse supervising.',
   'screen.doctor': 'Do not exercise now. See a doctor first.',
@@ -109,7 +105,6 @@ export const en = {
   'method.phone.help': 'Lay the phone flat on top of your foot. Its motion sensor measures the angle.',
   'method.timing': 'Timing only',
   'method.timing.help': 'The app gives the rhythm and counts with you. Nothing is measured.',
-  'method.foot': 'Foot being exercised: {foot}',
 
   'camera.title': 'Set up the camera',
   'camera.privacy': 'The video is analysed on this device only. No picture is saved or sent.',
@@ -153,7 +148,6 @@ export const en = {
   'session.foot.right': 'Right foot',
   'session.rep': '{n} of {total} done',
   'session.set': 'Set {n} of {total}',
-  'session.reps': 'Reps',
   'session.camera.switch': 'Turn the camera to the other side, so it sees the other leg from the side.',
   'session.manualRep': 'I did one (count by hand)',
   'session.tracking': 'Tracking: {fps} frames a second; foot seen {seen}% of the last few seconds.',
@@ -178,14 +172,12 @@ export const en = {
   'session.painAsk': 'How strong is the pain, 0 to 10?',
   'session.painSharp':
     'Sharp or worsening pain: do not continue today. Contact your doctor or physiotherapist. If the leg is swollen, red, warm, or you are short of breath, get medical help now.',
-  'session.painSave': 'Save',
 
   'summary.title': 'Summary',
   'summary.saved': 'Saved on this device.',
   'summary.stoppedPain': 'Stopped because of pain.',
   'summary.aborted': 'Ended early.',
   'summary.completed': 'Completed.',
-  'summary.foot': 'Foot',
   'summary.full': 'Full reps',
   'summary.shallow': 'Shallow reps',
   'summary.range': 'Range (°)',
@@ -203,7 +195,6 @@ export const en = {
   'summary.painBefore': 'Pain before: {n}/10',
   'summary.painAfter': 'Pain after, 0 to 10',
   'summary.painAfterValue': 'Pain after: {n}/10',
-  'summary.notMeasured': 'not measured',
   'summary.home': 'Back to home',
 
   'history.title': 'History',

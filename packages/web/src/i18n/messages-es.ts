@@ -8,13 +8,11 @@ export const es: Messages = {
     'Esta aplicación le ayuda a hacer un ejercicio. No diagnostica nada y no sustituye a su médico ni a su fisioterapeuta.',
   'app.seekCare':
     'Pare y busque atención médica si siente un dolor agudo o que empeora, si la pierna se hincha más, se pone roja, caliente o duele más, o si le falta el aire.',
-  'app.offlineReady': 'Lista para usar sin conexión.',
   'nav.home': 'Inicio',
   'nav.learn': 'Aprender',
   'nav.history': 'Historial',
   'nav.clinic': 'Mi clínica',
   'nav.settings': 'Ajustes',
-  'nav.back': 'Atrás',
 
   'home.title': 'Hoy',
   'home.done': 'Hoy ha hecho {done} de {planned} sesiones',
@@ -85,7 +83,6 @@ export const es: Messages = {
   'setup.voice.on': 'Sí',
   'setup.voice.off': 'No',
   'setup.save': 'Guardar y continuar',
-  'setup.saved': 'Ajustes guardados.',
 
   'screen.title': 'Control de seguridad',
   'screen.intro':
@@ -94,7 +91,6 @@ export const es: Messages = {
   'screen.no': 'No',
   'screen.submit': 'Comprobar',
   'screen.unanswered': 'Responda todas las preguntas. Sin responder: {list}',
-  'screen.pain': 'Dolor en la pierna ahora mismo, de 0 (nada) a 10 (el peor)',
   'screen.ok': 'Puede hacer el ejercicio ahora.',
   'screen.supervised': 'Solo con la supervisión de un fisioterapeuta o una enfermera.',
   'screen.doctor': 'No haga el ejercicio ahora. Consulte primero a un médico.',
@@ -113,7 +109,6 @@ export const es: Messages = {
   'method.phone.help': 'Ponga el teléfono plano sobre el empeine. Su sensor de movimiento mide el ángulo.',
   'method.timing': 'Solo ritmo',
   'method.timing.help': 'La aplicación marca el ritmo y cuenta con usted. No se mide nada.',
-  'method.foot': 'Pie que se ejercita: {foot}',
 
   'camera.title': 'Preparar la cámara',
   'camera.privacy': 'El vídeo se analiza solo en este dispositivo. No se guarda ni se envía ninguna imagen.',
@@ -157,7 +152,6 @@ export const es: Messages = {
   'session.foot.right': 'Pie derecho',
   'session.rep': '{n} de {total} hechas',
   'session.set': 'Serie {n} de {total}',
-  'session.reps': 'Repeticiones',
   'session.camera.switch': 'Gire la cámara al otro lado para que vea la otra pierna de lado.',
   'session.manualRep': 'Hice una (contar a mano)',
   'session.tracking':
@@ -184,14 +178,12 @@ export const es: Messages = {
   'session.painAsk': '¿Cuánto duele, de 0 a 10?',
   'session.painSharp':
     'Dolor agudo o que empeora: no continúe hoy. Hable con su médico o fisioterapeuta. Si la pierna está hinchada, roja o caliente, o le falta el aire, busque atención médica ahora.',
-  'session.painSave': 'Guardar',
 
   'summary.title': 'Resumen',
   'summary.saved': 'Guardado en este dispositivo.',
   'summary.stoppedPain': 'Detenida por dolor.',
   'summary.aborted': 'Terminada antes de tiempo.',
   'summary.completed': 'Completada.',
-  'summary.foot': 'Pie',
   'summary.full': 'Repeticiones completas',
   'summary.shallow': 'Repeticiones cortas',
   'summary.range': 'Amplitud (°)',
@@ -209,7 +201,6 @@ export const es: Messages = {
   'summary.painBefore': 'Dolor antes: {n}/10',
   'summary.painAfter': 'Dolor después, de 0 a 10',
   'summary.painAfterValue': 'Dolor después: {n}/10',
-  'summary.notMeasured': 'no medido',
   'summary.home': 'Volver al inicio',
 
   'history.title': 'Historial',

@@ -7,13 +7,11 @@ export const zh: Messages = {
   'app.disclaimer': '踝泵运动教练帮助您完成一项锻炼。它不做任何诊断，也不能代替您的医生或康复治疗师。',
   'app.seekCare':
     '如果感到剧烈疼痛或疼痛加重，腿部更肿、发红、发热或更痛，或者感到呼吸困难，请立即停止并就医。',
-  'app.offlineReady': '无网络时也可以使用。',
   'nav.home': '首页',
   'nav.learn': '了解',
   'nav.history': '记录',
   'nav.clinic': '我的诊所',
   'nav.settings': '设置',
-  'nav.back': '返回',
 
   'home.title': '今天',
   'home.done': '今天已完成 {done} 次，共 {planned} 次',
@@ -74,7 +72,6 @@ export const zh: Messages = {
   'setup.voice.on': '开',
   'setup.voice.off': '关',
   'setup.save': '保存并继续',
-  'setup.saved': '设置已保存。',
 
   'screen.title': '安全检查',
   'screen.intro': '每次锻炼前请回答这些问题。它们决定现在锻炼是否安全。',
@@ -82,7 +79,6 @@ export const zh: Messages = {
   'screen.no': '否',
   'screen.submit': '检查',
   'screen.unanswered': '请回答所有问题。未回答：{list}',
-  'screen.pain': '现在腿部疼痛程度，0（不痛）到 10（最痛）',
   'screen.ok': '您现在可以锻炼。',
   'screen.supervised': '只能在康复治疗师或护士监督下进行。',
   'screen.doctor': '现在不要锻炼。请先看医生。',
@@ -100,7 +96,6 @@ export const zh: Messages = {
   'method.phone.help': '把手机平放在脚背上。手机的运动传感器测量角度。',
   'method.timing': '仅计时',
   'method.timing.help': '应用给出节奏并和您一起计数。不做任何测量。',
-  'method.foot': '正在锻炼的脚：{foot}',
 
   'camera.title': '设置摄像头',
   'camera.privacy': '视频只在本设备上分析。不保存也不发送任何图像。',
@@ -142,7 +137,6 @@ export const zh: Messages = {
   'session.foot.right': '右脚',
   'session.rep': '已做 {n} 次，共 {total} 次',
   'session.set': '第 {n} 组，共 {total} 组',
-  'session.reps': '次数',
   'session.camera.switch': '把摄像头转到另一侧，让它从侧面看到另一条腿。',
   'session.manualRep': '我做了一次（手动计数）',
   'session.tracking': '跟踪：每秒 {fps} 帧；最近几秒中 {seen}% 的时间能看到脚。',
@@ -166,14 +160,12 @@ export const zh: Messages = {
   'session.painAsk': '疼痛有多强，0 到 10？',
   'session.painSharp':
     '剧痛或疼痛加重：今天不要继续。请联系您的医生或康复治疗师。如果腿肿、发红、发热，或者呼吸困难，请立即就医。',
-  'session.painSave': '保存',
 
   'summary.title': '总结',
   'summary.saved': '已保存在本设备上。',
   'summary.stoppedPain': '因疼痛而停止。',
   'summary.aborted': '提前结束。',
   'summary.completed': '已完成。',
-  'summary.foot': '脚',
   'summary.full': '完整次数',
   'summary.shallow': '幅度不足次数',
   'summary.range': '范围（°）',
@@ -191,7 +183,6 @@ export const zh: Messages = {
   'summary.painBefore': '锻炼前疼痛：{n}/10',
   'summary.painAfter': '锻炼后疼痛，0 到 10',
   'summary.painAfterValue': '锻炼后疼痛：{n}/10',
-  'summary.notMeasured': '未测量',
   'summary.home': '回到首页',
 
   'history.title': '记录',

@@ -4,7 +4,6 @@ import {
   DOSE_LIMITS,
   type FootOrder,
   FREQUENCY_LIMITS,
-  REGIMEN_PRESETS,
   type Regimen,
   type RegimenPresetId,
   type ValidationIssue,
@@ -141,4 +140,3 @@ export const FOOT_ORDER_OPTIONS: readonly FootOrder[] = [
   'right-then-left',
   'both-together',
 ];
-export const PRESETS = REGIMEN_PRESETS;

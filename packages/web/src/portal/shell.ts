@@ -29,14 +29,3 @@ export function when(ms: number): string {
 export function day(ms: number): string {
   return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 }
-
-/** A horizontally scrollable, keyboard-focusable wrapper: tables stay readable at 360 px. */
-export function scrollable(label: string, table: HTMLElement): HTMLElement {
-  const d = document.createElement('div');
-  d.className = 'table-wrap';
-  d.tabIndex = 0;
-  d.setAttribute('role', 'region');
-  d.setAttribute('aria-label', label);
-  d.append(table);
-  return d;
-}

@@ -9,6 +9,7 @@ import { describeNext, icsForPlan, nextReminder, plannedPerDay } from '../store/
 import { allSessions, localDay, type StoredSession } from '../store/sessions.ts';
 import { loadLink } from '../sync/index.ts';
 import { lineChart } from '../ui/chart.ts';
+import { dataTable } from '../ui/data-table.ts';
 import { painStopToday } from './pain-stop-today.ts';
 
 /** Downloads `text` as a file without any network request. */
@@ -103,18 +104,17 @@ export const historyScreen: ScreenFactory = async (app) => {
   const measured = sessions.filter((s) => s.record.mode === 'verified');
   const rangeOf = (s: StoredSession, side: 'left' | 'right') => median(s.record.feet[side].rangesDeg);
   const fmtTime = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
-  const rows = sessions.map((s) =>
-    h(
-      'tr',
-      null,
-      h('td', null, fmtTime.format(new Date(s.record.startedAtMs))),
-      h('td', null, `${s.record.feet.left.full} / ${s.record.feet.right.full}`),
-      h('td', null, rangeOf(s, 'left') === null ? '–' : `${Math.round(rangeOf(s, 'left')!)}°`),
-      h('td', null, rangeOf(s, 'right') === null ? '–' : `${Math.round(rangeOf(s, 'right')!)}°`),
-      h('td', null, s.record.painBefore === null ? '–' : String(s.record.painBefore)),
-      h('td', null, s.record.painAfter === null ? '–' : String(s.record.painAfter)),
-    ),
-  );
+  const orDash = (v: number | null, text: (v: number) => string) => (v === null ? null : text(v));
+  const rows = sessions.map((s) => ({
+    cells: [
+      fmtTime.format(new Date(s.record.startedAtMs)),
+      `${s.record.feet.left.full} / ${s.record.feet.right.full}`,
+      orDash(rangeOf(s, 'left'), (v) => `${Math.round(v)}°`),
+      orDash(rangeOf(s, 'right'), (v) => `${Math.round(v)}°`),
+      orDash(s.record.painBefore, String),
+      orDash(s.record.painAfter, String),
+    ],
+  }));
   const fmtDate = (s: StoredSession) => fmtTime.format(new Date(s.record.startedAtMs));
   const rangeSeries = (['left', 'right'] as const).map((side, k) => ({
     label: t(`session.foot.${side}`),
@@ -195,34 +195,21 @@ export const historyScreen: ScreenFactory = async (app) => {
             'details',
             null,
             h('summary', { class: 'button secondary' }, t('history.table')),
-            h(
-              'div',
-              // Focusable so keyboard users can scroll a table wider than a phone.
-              { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t('history.table') },
-              h(
-                'table',
-                { id: 'history-table' },
-                h(
-                  'thead',
-                  null,
-                  h(
-                    'tr',
-                    null,
-                    h('th', { scope: 'col' }, t('history.date')),
-                    h(
-                      'th',
-                      { scope: 'col' },
-                      `${t('summary.full')} (${t('foot.left')} / ${t('foot.right')})`,
-                    ),
-                    h('th', { scope: 'col' }, `${t('session.foot.left')} ${t('summary.range')}`),
-                    h('th', { scope: 'col' }, `${t('session.foot.right')} ${t('summary.range')}`),
-                    h('th', { scope: 'col' }, t('history.painBefore')),
-                    h('th', { scope: 'col' }, t('history.painAfter')),
-                  ),
-                ),
-                h('tbody', null, ...rows),
-              ),
-            ),
+            dataTable({
+              id: 'history-table',
+              caption: t('history.title'),
+              captionHidden: true,
+              label: t('history.table'),
+              columns: [
+                t('history.date'),
+                `${t('summary.full')} (${t('foot.left')} / ${t('foot.right')})`,
+                `${t('session.foot.left')} ${t('summary.range')}`,
+                `${t('session.foot.right')} ${t('summary.range')}`,
+                t('history.painBefore'),
+                t('history.painAfter'),
+              ],
+              rows,
+            }),
           ),
         ),
     linked && outbox.length > 0 ? h('p', { id: 'outbox' }, t('history.outbox', { n: outbox.length })) : null,

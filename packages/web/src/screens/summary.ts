@@ -14,6 +14,7 @@ import { exerciseText } from '../i18n/exercise-messages.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { type StoredSession, saveAmended } from '../store/sessions.ts';
+import { type DataRow, dataTable } from '../ui/data-table.ts';
 
 const WARNING_KEY: Record<SessionWarningCode, MessageKey> = {
   'shallow-rep': 'summary.warn.shallow-rep',
@@ -47,13 +48,17 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
   const estimate = stored.context.method === 'camera' ? ` (${t('session.angleEstimate')})` : '';
   const feet = (['left', 'right'] as const).filter((side) => r.feet[side].target > 0);
   // Metrics as rows and feet as columns: three narrow columns fit a 360 px phone without scrolling.
-  const metric = (label: string, col: string, value: (f: FootTally, side: 'left' | 'right') => string) =>
-    h(
-      'tr',
-      null,
-      h('th', { scope: 'row' }, label),
-      ...feet.map((side) => h('td', { 'data-foot': side, 'data-col': col }, value(r.feet[side], side))),
-    );
+  const metric = (
+    label: string,
+    col: string,
+    value: (f: FootTally, side: 'left' | 'right') => string,
+  ): DataRow => ({
+    header: label,
+    cells: feet.map((side) => ({
+      content: value(r.feet[side], side),
+      attrs: { 'data-foot': side, 'data-col': col },
+    })),
+  });
   const rangeText = (f: FootTally) => {
     const m = median(f.rangesDeg);
     return m === null ? '–' : `${Math.round(m)}°${estimate}`;
@@ -126,24 +131,18 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
     r.outcome === 'stopped'
       ? h('ul', { class: 'care' }, ...STOP_AND_SEEK_CARE.map((k) => h('li', null, exerciseText(lang, k))))
       : null,
+    // Not a focusable scroller: three narrow columns never scroll, so no extra tab stop.
     h(
       'div',
       { class: 'table-wrap' },
-      h(
-        'table',
-        { id: 'summary-table' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('td', null),
-            ...feet.map((side) => h('th', { scope: 'col' }, t(`session.foot.${side}`))),
-          ),
-        ),
-        h('tbody', null, ...rows),
-      ),
+      dataTable({
+        id: 'summary-table',
+        caption: t('summary.title'),
+        captionHidden: true,
+        columns: [null, ...feet.map((side) => t(`session.foot.${side}`))],
+        rows,
+        scroll: false,
+      }),
     ),
     unsided.length > 0
       ? h('p', { id: 'summary-warnings' }, `${t('summary.warnings')}: ${warningText(t, unsided)}`)

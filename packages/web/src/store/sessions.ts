@@ -40,10 +40,6 @@ export async function saveActive(db: Db, active: ActiveSession): Promise<void> {
   await db.put('kv', ACTIVE, active);
 }
 
-export async function clearActive(db: Db): Promise<void> {
-  await db.put('kv', ACTIVE, null);
-}
-
 /** Saves a finished session, queues it for the clinic and clears the in-progress copy, atomically. */
 export async function saveFinished(db: Db, stored: StoredSession): Promise<void> {
   const id = stored.record.sessionId;

@@ -1,26 +1,10 @@
 // The admin's audit trail: newest first, optionally for one patient, older pages on request.
+import type { AuditPage } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
-import { type Portal, type Screen, scrollable, when } from '../shell.ts';
+import { type DataRow, dataRows, dataTable } from '../../ui/data-table.ts';
+import { type Portal, type Screen, when } from '../shell.ts';
 
-interface Entry {
-  seq: number;
-  atMs: number;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  patientId: string | null;
-  resource: string;
-  ip: string;
-  reason: string | null;
-  outcome: string;
-}
-interface Page {
-  entries: Entry[];
-  actors: Record<string, string>;
-  nextBeforeSeq: number | null;
-}
-
-function rows(p: Portal, page: Page, filtered: boolean): HTMLElement[] {
+function rows(p: Portal, page: AuditPage, filtered: boolean): DataRow[] {
   return page.entries.map((e) => {
     const who =
       e.actorId === null
@@ -28,17 +12,18 @@ function rows(p: Portal, page: Page, filtered: boolean): HTMLElement[] {
         : e.actorRole === 'patient'
           ? p.t('patientActor')
           : `${page.actors[e.actorId] ?? e.actorId} (${e.actorRole ?? ''})`;
-    return h(
-      'tr',
-      { 'data-seq': String(e.seq), class: e.outcome === 'denied' ? 'attention' : null },
-      h('th', { scope: 'row' }, when(e.atMs)),
-      h('td', null, who),
-      h('td', null, e.action),
-      h('td', null, e.patientId && !filtered ? `${e.resource} · patient ${e.patientId}` : e.resource),
-      h('td', null, e.reason ?? '—'),
-      h('td', null, e.outcome === 'denied' ? h('strong', null, p.t('denied')) : p.t('allowed')),
-      h('td', null, e.ip),
-    );
+    return {
+      attrs: { 'data-seq': String(e.seq), class: e.outcome === 'denied' ? 'attention' : null },
+      header: when(e.atMs),
+      cells: [
+        who,
+        e.action,
+        e.patientId && !filtered ? `${e.resource} · patient ${e.patientId}` : e.resource,
+        e.reason ?? '—',
+        e.outcome === 'denied' ? h('strong', null, p.t('denied')) : p.t('allowed'),
+        e.ip,
+      ],
+    };
   });
 }
 
@@ -72,7 +57,7 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
     p.navigate(v ? `#/audit?patient=${encodeURIComponent(v)}` : '#/audit');
   });
   main.append(form);
-  const first = await p.api.get<Page>(q(null));
+  const first = await p.api.get<AuditPage>(q(null));
   if (!first.ok) {
     main.append(h('p', { class: 'error', role: 'alert' }, p.t('error', { message: first.error.message })));
     return { title: p.t('auditTitle'), el: main };
@@ -81,37 +66,26 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
     main.append(h('p', { id: 'audit-none' }, p.t('auditNone')));
     return { title: p.t('auditTitle'), el: main };
   }
-  const body = h('tbody', null, rows(p, first.data, patientId !== ''));
-  main.append(
-    scrollable(
-      p.t('auditTitle'),
-      h(
-        'table',
-        { id: 'audit' },
-        h('caption', { class: 'visually-hidden' }, p.t('auditTitle')),
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            ...(
-              [
-                'colWhen',
-                'colActor',
-                'colAction',
-                'colResource',
-                'colReasonGiven',
-                'colResult',
-                'colAddress',
-              ] as const
-            ).map((k) => h('th', { scope: 'col' }, p.t(k))),
-          ),
-        ),
-        body,
-      ),
-    ),
-  );
+  const table = dataTable({
+    id: 'audit',
+    caption: p.t('auditTitle'),
+    captionHidden: true,
+    columns: (
+      [
+        'colWhen',
+        'colActor',
+        'colAction',
+        'colResource',
+        'colReasonGiven',
+        'colResult',
+        'colAddress',
+      ] as const
+    ).map((k) => p.t(k)),
+    rows: rows(p, first.data, patientId !== ''),
+  });
+  // Older pages are appended to the same table.
+  const body = table.querySelector('tbody')!;
+  main.append(table);
   let next = first.data.nextBeforeSeq;
   const more = h(
     'button',
@@ -121,10 +95,10 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
   more.addEventListener('click', async () => {
     if (next === null) return;
     more.disabled = true;
-    const r = await p.api.get<Page>(q(next));
+    const r = await p.api.get<AuditPage>(q(next));
     more.disabled = false;
     if (!r.ok) return p.announce(p.t('error', { message: r.error.message }));
-    const added = rows(p, r.data, patientId !== '');
+    const added = dataRows(rows(p, r.data, patientId !== ''));
     body.append(...added);
     next = r.data.nextBeforeSeq;
     more.hidden = r.data.entries.length < 50;

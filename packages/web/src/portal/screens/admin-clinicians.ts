@@ -1,7 +1,8 @@
 // The admin's accounts screen: clinician accounts with their status, disable/enable, reset a
 // password, and create a clinician or admin account.
 import { h } from '../../app/dom.ts';
-import { type Portal, type Screen, scrollable } from '../shell.ts';
+import { dataTable } from '../../ui/data-table.ts';
+import type { Portal, Screen } from '../shell.ts';
 
 interface Clinician {
   id: string;
@@ -106,40 +107,25 @@ async function table(p: Portal, onChange: () => Promise<void>): Promise<HTMLElem
   const none = rows.some((c) => c.role === 'clinician')
     ? null
     : h('p', { id: 'no-clinicians' }, p.t('noClinicians'));
-  const table = scrollable(
-    p.t('cliniciansTitle'),
-    h(
-      'table',
-      { id: 'clinicians' },
-      h('caption', { class: 'visually-hidden' }, p.t('cliniciansTitle')),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          ...(['colPerson', 'colEmail', 'role', 'colStatus', 'colActions'] as const).map((k) =>
-            h('th', { scope: 'col' }, p.t(k)),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        rows.map((c) =>
-          h(
-            'tr',
-            { 'data-clinician': c.id, class: c.disabled ? 'muted' : null },
-            h('th', { scope: 'row' }, c.displayName),
-            h('td', null, c.email ?? ''),
-            h('td', null, c.role === 'admin' ? p.t('roleAdmin') : p.t('roleClinician')),
-            h('td', { 'data-col': 'status' }, c.disabled ? p.t('statusDisabled') : p.t('statusActive')),
-            h('td', null, c.you ? h('a', { href: '#/account' }, p.t('navAccount')) : actions(p, c, onChange)),
-          ),
-        ),
-      ),
-    ),
-  );
+  const table = dataTable({
+    id: 'clinicians',
+    caption: p.t('cliniciansTitle'),
+    captionHidden: true,
+    columns: (['colPerson', 'colEmail', 'role', 'colStatus', 'colActions'] as const).map((k) => p.t(k)),
+    rows: rows.map((c) => ({
+      attrs: { 'data-clinician': c.id, class: c.disabled ? 'muted' : null },
+      header: c.displayName,
+      cells: [
+        c.email ?? '',
+        c.role === 'admin' ? p.t('roleAdmin') : p.t('roleClinician'),
+        {
+          content: c.disabled ? p.t('statusDisabled') : p.t('statusActive'),
+          attrs: { 'data-col': 'status' },
+        },
+        c.you ? h('a', { href: '#/account' }, p.t('navAccount')) : actions(p, c, onChange),
+      ],
+    })),
+  });
   return h('div', null, none, table);
 }
 

@@ -1,7 +1,8 @@
 // The admin's way to patient data: first a stated reason (sent with every read and written to the
 // audit trail), then every patient and the clinic-wide exports, until the admin ends access.
 import { h } from '../../app/dom.ts';
-import { type Portal, type Screen, scrollable, when } from '../shell.ts';
+import { dataTable } from '../../ui/data-table.ts';
+import { type Portal, type Screen, when } from '../shell.ts';
 import { exportPanel } from './export-panel.ts';
 
 interface Summary {
@@ -74,42 +75,20 @@ export async function adminRecordsScreen(p: Portal): Promise<Screen> {
   main.append(
     list.length === 0
       ? h('p', { id: 'no-patients' }, p.t('noPatients'))
-      : scrollable(
-          p.t('patientsTitle'),
-          h(
-            'table',
-            { id: 'all-patients' },
-            h('caption', { class: 'visually-hidden' }, p.t('patientsTitle')),
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                ...(['colName', 'colLast', 'colAlerts'] as const).map((k) =>
-                  h('th', { scope: 'col' }, p.t(k)),
-                ),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              list.map((s) =>
-                h(
-                  'tr',
-                  { 'data-patient': s.id },
-                  h(
-                    'th',
-                    { scope: 'row' },
-                    h('a', { href: `#/patient/${encodeURIComponent(s.id)}` }, s.displayName),
-                  ),
-                  h('td', null, s.lastSessionAtMs === null ? p.t('never') : when(s.lastSessionAtMs)),
-                  h('td', null, String(s.openAlerts)),
-                ),
-              ),
-            ),
-          ),
-        ),
+      : dataTable({
+          id: 'all-patients',
+          caption: p.t('patientsTitle'),
+          captionHidden: true,
+          columns: (['colName', 'colLast', 'colAlerts'] as const).map((k) => p.t(k)),
+          rows: list.map((s) => ({
+            attrs: { 'data-patient': s.id },
+            header: h('a', { href: `#/patient/${encodeURIComponent(s.id)}` }, s.displayName),
+            cells: [
+              s.lastSessionAtMs === null ? p.t('never') : when(s.lastSessionAtMs),
+              String(s.openAlerts),
+            ],
+          })),
+        }),
     exportPanel(p, 'clinicExportTitle', [
       {
         id: 'export-clinic-ndjson',

@@ -1,7 +1,8 @@
 // Alerts across the clinician's patients, newest first, each acknowledgeable in place.
 import { h } from '../../app/dom.ts';
+import { dataTable } from '../../ui/data-table.ts';
 import { alertKind, severity } from '../record-words.ts';
-import { type Portal, type Screen, scrollable, when } from '../shell.ts';
+import { type Portal, type Screen, when } from '../shell.ts';
 
 export interface AlertView {
   id: string;
@@ -74,50 +75,34 @@ export async function alertInboxScreen(p: Portal, showAll: boolean): Promise<Scr
     main.append(h('p', { id: 'no-alerts' }, p.t('noAlerts')));
     return { title: p.t('alertsTitle'), el: main };
   }
-  const table = h(
-    'table',
-    { id: 'alerts' },
-    h('caption', { class: 'visually-hidden' }, p.t('alertsTitle')),
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        ...(['colPatient', 'colAlert', 'colHappened'] as const).map((k) => h('th', { scope: 'col' }, p.t(k))),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, p.t('acknowledge'))),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      list.map((a) =>
-        h(
-          'tr',
-          { 'data-alert': a.id, class: `sev-${a.severity}` },
-          h(
-            'th',
-            { scope: 'row' },
-            h(
-              'a',
-              { href: `#/patient/${encodeURIComponent(a.patientId)}` },
-              names.get(a.patientId) ?? a.patientId,
-            ),
-          ),
-          h(
-            'td',
-            null,
+  main.append(
+    dataTable({
+      id: 'alerts',
+      caption: p.t('alertsTitle'),
+      captionHidden: true,
+      columns: [
+        ...(['colPatient', 'colAlert', 'colHappened'] as const).map((k) => p.t(k)),
+        h('span', { class: 'visually-hidden' }, p.t('acknowledge')),
+      ],
+      rows: list.map((a) => ({
+        attrs: { 'data-alert': a.id, class: `sev-${a.severity}` },
+        header: h(
+          'a',
+          { href: `#/patient/${encodeURIComponent(a.patientId)}` },
+          names.get(a.patientId) ?? a.patientId,
+        ),
+        cells: [
+          [
             h('span', { class: `badge ${a.severity}` }, severity(p, a.severity)),
             ' ',
             h('strong', null, alertKind(p, a.kind)),
             `: ${a.message}`,
-          ),
-          h('td', { 'data-col': 'happened' }, alertTime(p, a)),
-          h('td', null, ackControl(p, a)),
-        ),
-      ),
-    ),
+          ],
+          { content: alertTime(p, a), attrs: { 'data-col': 'happened' } },
+          ackControl(p, a),
+        ],
+      })),
+    }),
   );
-  main.append(scrollable(p.t('alertsTitle'), table));
   return { title: p.t('alertsTitle'), el: main };
 }

@@ -1,6 +1,7 @@
 // A patient's linked phones, each revocable (a lost or replaced phone stops working at once).
 import { h } from '../../app/dom.ts';
-import { type Portal, scrollable, when } from '../shell.ts';
+import { type DataRow, dataTable } from '../../ui/data-table.ts';
+import { type Portal, when } from '../shell.ts';
 
 interface Device {
   id: string;
@@ -33,7 +34,8 @@ export async function devicesPanel(p: Portal, patientId: string): Promise<HTMLEl
     }
     const row = (d: Device) => {
       const label = d.label || p.t('unnamedDevice');
-      const cell = h('td');
+      // The row's last cell: the revoke button, or the confirm group that replaces it.
+      const cell = h('span');
       const revoke = h(
         'button',
         { type: 'button', 'data-revoke': d.id, 'aria-label': `${p.t('revoke')}: ${label}` },
@@ -68,37 +70,23 @@ export async function devicesPanel(p: Portal, patientId: string): Promise<HTMLEl
         });
       });
       cell.append(revoke);
-      return h(
-        'tr',
-        { 'data-device': d.id },
-        h('th', { scope: 'row' }, label),
-        h('td', null, when(d.linkedAtMs)),
-        h('td', null, when(d.lastSeenAtMs)),
-        cell,
-      );
+      return {
+        attrs: { 'data-device': d.id },
+        header: label,
+        cells: [when(d.linkedAtMs), when(d.lastSeenAtMs), cell],
+      } satisfies DataRow;
     };
     holder.replaceChildren(
-      scrollable(
-        p.t('devicesTitle'),
-        h(
-          'table',
-          { id: 'device-table' },
-          h('caption', { class: 'visually-hidden' }, p.t('devicesTitle')),
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              ...(['colDevice', 'colLinked', 'colSeen'] as const).map((k) =>
-                h('th', { scope: 'col' }, p.t(k)),
-              ),
-              h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, p.t('revoke'))),
-            ),
-          ),
-          h('tbody', null, r.data.devices.map(row)),
-        ),
-      ),
+      dataTable({
+        id: 'device-table',
+        caption: p.t('devicesTitle'),
+        captionHidden: true,
+        columns: [
+          ...(['colDevice', 'colLinked', 'colSeen'] as const).map((k) => p.t(k)),
+          h('span', { class: 'visually-hidden' }, p.t('revoke')),
+        ],
+        rows: r.data.devices.map(row),
+      }),
     );
   };
   await render();

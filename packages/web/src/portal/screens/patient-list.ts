@@ -1,8 +1,9 @@
 // The clinician's patients, the ones needing attention first, with a form to add and invite one.
 import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
+import { dataTable } from '../../ui/data-table.ts';
 import { byAttention, type PatientRow, todayAdherence } from '../attention.ts';
-import { type Portal, type Screen, scrollable, when } from '../shell.ts';
+import { type Portal, type Screen, when } from '../shell.ts';
 import { invitePanel } from './invite-panel.ts';
 
 interface Summary {
@@ -42,37 +43,21 @@ async function listOf(p: Portal, patients: readonly Summary[]): Promise<HTMLElem
   const rows = (await withToday(p, patients)).sort(byAttention);
   if (rows.length === 0) return h('p', { id: 'no-patients' }, p.t('noPatients'));
   else {
-    const table = h(
-      'table',
-      { id: 'patients' },
-      h('caption', { class: 'visually-hidden' }, p.t('patientsTitle')),
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          ...(['colName', 'colToday', 'col7d', 'colLast', 'colAlerts'] as const).map((k) =>
-            h('th', { scope: 'col' }, p.t(k)),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        rows.map((row) =>
-          h(
-            'tr',
-            { 'data-patient': row.id, class: row.openAlerts > 0 ? 'attention' : null },
-            h(
-              'th',
-              { scope: 'row' },
-              h('a', { href: `#/patient/${encodeURIComponent(row.id)}` }, row.displayName),
-            ),
-            h('td', { 'data-col': 'today' }, row.today ? p.t('todayOf', row.today) : p.t('noPlan')),
-            h(
-              'td',
-              { 'data-col': '7d' },
+    return dataTable({
+      id: 'patients',
+      caption: p.t('patientsTitle'),
+      captionHidden: true,
+      columns: (['colName', 'colToday', 'col7d', 'colLast', 'colAlerts'] as const).map((k) => p.t(k)),
+      rows: rows.map((row) => ({
+        attrs: { 'data-patient': row.id, class: row.openAlerts > 0 ? 'attention' : null },
+        header: h('a', { href: `#/patient/${encodeURIComponent(row.id)}` }, row.displayName),
+        cells: [
+          {
+            content: row.today ? p.t('todayOf', row.today) : p.t('noPlan'),
+            attrs: { 'data-col': 'today' },
+          },
+          {
+            content:
               row.adherence7d === null || row.prescribedLast7Days === null
                 ? p.t('noPlan')
                 : p.t('pct', {
@@ -80,22 +65,19 @@ async function listOf(p: Portal, patients: readonly Summary[]): Promise<HTMLElem
                     done: row.sessionsLast7Days,
                     planned: row.prescribedLast7Days,
                   }),
-            ),
-            h(
-              'td',
-              { 'data-col': 'last' },
-              row.lastSessionAtMs === null ? p.t('never') : when(row.lastSessionAtMs),
-            ),
-            h(
-              'td',
-              { 'data-col': 'alerts' },
-              row.openAlerts > 0 ? h('strong', null, String(row.openAlerts)) : '0',
-            ),
-          ),
-        ),
-      ),
-    );
-    return scrollable(p.t('patientsTitle'), table);
+            attrs: { 'data-col': '7d' },
+          },
+          {
+            content: row.lastSessionAtMs === null ? p.t('never') : when(row.lastSessionAtMs),
+            attrs: { 'data-col': 'last' },
+          },
+          {
+            content: row.openAlerts > 0 ? h('strong', null, String(row.openAlerts)) : '0',
+            attrs: { 'data-col': 'alerts' },
+          },
+        ],
+      })),
+    });
   }
 }
 

@@ -3,18 +3,18 @@
 // a stated reason) reads it without the care team's controls.
 import type { RecordKind, ScreeningDecision, SessionRecord } from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
-import { lineChart } from '../chart.ts';
+import { lineChart } from '../../ui/chart.ts';
+import { dataTable } from '../../ui/data-table.ts';
 import {
   alertKind,
   checkedBy,
   holdsWords,
   outcomeWords,
   ownPlanWords,
-  type SessionFacts,
   severity,
   warningWords,
 } from '../record-words.ts';
-import { day, type Portal, type Screen, scrollable, when } from '../shell.ts';
+import { day, type Portal, type Screen, when } from '../shell.ts';
 import type { PortalKey } from '../strings.ts';
 import { reasonBanner } from './admin-records.ts';
 import { type AlertView, ackControl, alertTime } from './alert-inbox.ts';
@@ -119,52 +119,25 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
   const sessionTable =
     sessions.length === 0
       ? h('p', null, p.t('noSessions'))
-      : scrollable(
-          p.t('sessionsTitle'),
-          h(
-            'table',
-            { id: 'sessions' },
-            h('caption', { class: 'visually-hidden' }, p.t('sessionsTitle')),
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                ...(
-                  [
-                    'colWhen',
-                    'colOutcome',
-                    'colMode',
-                    'colReps',
-                    'colHolds',
-                    'colWarnings',
-                    'colPain',
-                  ] as const
-                ).map((k) => h('th', { scope: 'col' }, p.t(k))),
-              ),
-            ),
-            h(
-              'tbody',
-              null,
-              [...sessions]
-                .reverse()
-                .map((s) =>
-                  h(
-                    'tr',
-                    null,
-                    h('th', { scope: 'row' }, when(s.startedAtMs)),
-                    h('td', null, s.sharpPain ? h('strong', null, outcomeWords(p, s)) : outcomeWords(p, s)),
-                    h('td', { 'data-col': 'checked-by' }, checkedBy(p, s)),
-                    h('td', null, `${s.feet.left.full} / ${s.feet.right.full}`),
-                    h('td', { 'data-col': 'holds' }, holdsWords(p, s)),
-                    h('td', { 'data-col': 'warnings' }, warningWords(p, s)),
-                    h('td', null, `${s.painBefore ?? '—'} / ${s.painMax ?? '—'}`),
-                  ),
-                ),
-            ),
-          ),
-        );
+      : dataTable({
+          id: 'sessions',
+          caption: p.t('sessionsTitle'),
+          captionHidden: true,
+          columns: (
+            ['colWhen', 'colOutcome', 'colMode', 'colReps', 'colHolds', 'colWarnings', 'colPain'] as const
+          ).map((k) => p.t(k)),
+          rows: [...sessions].reverse().map((s) => ({
+            header: when(s.startedAtMs),
+            cells: [
+              s.sharpPain ? h('strong', null, outcomeWords(p, s)) : outcomeWords(p, s),
+              { content: checkedBy(p, s), attrs: { 'data-col': 'checked-by' } },
+              `${s.feet.left.full} / ${s.feet.right.full}`,
+              { content: holdsWords(p, s), attrs: { 'data-col': 'holds' } },
+              { content: warningWords(p, s), attrs: { 'data-col': 'warnings' } },
+              `${s.painBefore ?? '—'} / ${s.painMax ?? '—'}`,
+            ],
+          })),
+        });
   main.append(
     h(
       'section',
@@ -234,40 +207,16 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
       h('h2', { id: 'scr-h' }, p.t('screeningTitle')),
       screenings.length === 0
         ? h('p', null, p.t('noScreenings'))
-        : scrollable(
-            p.t('screeningTitle'),
-            h(
-              'table',
-              { id: 'screenings' },
-              h('caption', { class: 'visually-hidden' }, p.t('screeningTitle')),
-              h(
-                'thead',
-                null,
-                h(
-                  'tr',
-                  null,
-                  ...(['colWhen', 'colDecision', 'colReason'] as const).map((k) =>
-                    h('th', { scope: 'col' }, p.t(k)),
-                  ),
-                ),
-              ),
-              h(
-                'tbody',
-                null,
-                [...screenings]
-                  .reverse()
-                  .map((s) =>
-                    h(
-                      'tr',
-                      null,
-                      h('th', { scope: 'row' }, when(s.atMs)),
-                      h('td', null, p.t(OUTCOME[s.decision.outcome] ?? 'outcomeNotSuitable')),
-                      h('td', null, s.decision.reason),
-                    ),
-                  ),
-              ),
-            ),
-          ),
+        : dataTable({
+            id: 'screenings',
+            caption: p.t('screeningTitle'),
+            captionHidden: true,
+            columns: (['colWhen', 'colDecision', 'colReason'] as const).map((k) => p.t(k)),
+            rows: [...screenings].reverse().map((s) => ({
+              header: when(s.atMs),
+              cells: [p.t(OUTCOME[s.decision.outcome] ?? 'outcomeNotSuitable'), s.decision.reason],
+            })),
+          }),
     ),
   );
 
