@@ -2,7 +2,8 @@
 // foot tracker on each new frame in a Worker (the page never waits for the model), the leg's
 // landmarks drawn over the video, and the picture's brightness. No frame is stored or sent
 // anywhere: each one is handed to the worker as a bitmap, read and closed.
-import { BLAZEPOSE, type LandmarkFrame } from '@anklepump/motion';
+import { BLAZEPOSE, type LandmarkFrame, type Side } from '@anklepump/motion';
+import type { LegTrackState } from '@anklepump/pose';
 import { h } from '../app/dom.ts';
 import type { PoseWorkerReply, PoseWorkerRequest } from './pose-worker.ts';
 
@@ -14,6 +15,8 @@ export interface CameraFrame {
    * tracker (no BlazePose correction applies to it); a lost foot has its heel and toe gated out.
    */
   readonly tracked: LandmarkFrame;
+  /** Whether the tracker follows each foot in this frame. */
+  readonly tracking: Readonly<Record<Side, LegTrackState>>;
   /** Mean brightness 0..255, refreshed every few frames. */
   readonly lumaMean: number;
   /** performance.now() when the video frame arrived, ms (for latency measurement). */
@@ -107,6 +110,8 @@ export async function openCamera(): Promise<CameraPipeline> {
   const lumaCtx = lumaCanvas.getContext('2d', { willReadFrequently: true })!;
   const subscribers = new Set<(f: CameraFrame) => void>();
   const times: number[] = [];
+  /** The worker's time (pose model + foot tracker) for the last frames, ms. */
+  const workerMs: number[] = [];
   let luma = 128;
   let n = 0;
   let stopped = false;
@@ -121,10 +126,15 @@ export async function openCamera(): Promise<CameraPipeline> {
     drawLegs(ctx, m.frame);
     times.push(m.tMs);
     while (times.length > 0 && times[0]! < m.tMs - 2000) times.shift();
+    workerMs.push(m.ms);
+    if (workerMs.length > 30) workerMs.shift();
     for (const cb of subscribers)
-      cb({ frame: m.frame, tracked: m.tracked, lumaMean: luma, arrivedMs: m.tMs });
+      cb({ frame: m.frame, tracked: m.tracked, tracking: m.tracking, lumaMean: luma, arrivedMs: m.tMs });
     // Exposed for the benchmark and for support: how fast this device analyses the camera.
-    if (n % 15 === 0) view.dataset.fps = fps().toFixed(1);
+    if (n % 15 === 0) {
+      view.dataset.fps = fps().toFixed(1);
+      view.dataset.workerMs = [...workerMs].sort((a, b) => a - b)[workerMs.length >> 1]!.toFixed(0);
+    }
   };
 
   const onFrame = () => {

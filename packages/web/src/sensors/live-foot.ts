@@ -16,17 +16,8 @@ import {
   readLeg,
 } from '@anklepump/motion';
 import type { LegTrackState } from '@anklepump/pose';
-import type { SourceWarning } from '../session/rep-source.ts';
+import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
 import { toSensorRep } from './motion-adapter.ts';
-
-/** Where the angle shown now comes from. */
-export type FootFollow =
-  /** The pixel tracker follows the foot: the angle is measured and reps are counted. */
-  | 'tracked'
-  /** The pose model sees the leg but the tracker lost the foot: a rough angle, nothing counted. */
-  | 'fallback'
-  /** Neither sees the foot. */
-  | 'unseen';
 
 /** One analysed camera frame as the worker returns it. */
 export interface LiveFrame {

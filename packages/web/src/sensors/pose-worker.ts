@@ -3,7 +3,12 @@
 // and both frames go back. Nothing is stored: the bitmap is closed as soon as it has been read.
 /// <reference lib="webworker" />
 import type { LandmarkFrame, Side } from '@anklepump/motion';
-import { type BrowserPoseEstimator, createBrowserPoseEstimator, createFootTrackStage } from '@anklepump/pose';
+import {
+  type BrowserPoseEstimator,
+  createBrowserPoseEstimator,
+  createFootTrackStage,
+  type LegTrackState,
+} from '@anklepump/pose';
 
 /** Messages the page sends the worker. */
 export type PoseWorkerRequest =
@@ -22,7 +27,7 @@ export type PoseWorkerReply =
       readonly frame: LandmarkFrame;
       /** The same frame with each tracked foot's angle measured from its pixels (heel and toe gated out when lost). */
       readonly tracked: LandmarkFrame;
-      readonly tracking: Readonly<Record<Side, 'tracking' | 'lost' | 'no-leg'>>;
+      readonly tracking: Readonly<Record<Side, LegTrackState>>;
       /** Worker time for this frame, ms. */
       readonly ms: number;
     };
