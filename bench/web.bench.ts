@@ -87,7 +87,12 @@ await page.waitForSelector(`#count-${side}:not(:empty)`);
 
 // Record each counter change with the time since the latest frame mark.
 await page.evaluate((sel) => {
-  const w = window as unknown as { __lat: number[]; __fps: number[]; __ms: number[]; __follow: string[] };
+  const w = window as unknown as {
+    __lat: number[];
+    __fps: number[];
+    __ms: number[][];
+    __follow: string[];
+  };
   w.__lat = [];
   w.__fps = [];
   w.__ms = [];
@@ -104,8 +109,8 @@ await page.evaluate((sel) => {
     const wrap = document.querySelector<HTMLElement>('.video-wrap');
     const f = Number(wrap?.dataset.fps);
     if (f > 0) w.__fps.push(f);
-    const ms = Number(wrap?.dataset.workerMs);
-    if (ms > 0) w.__ms.push(ms);
+    const ms = [wrap?.dataset.workerMs, wrap?.dataset.poseMs, wrap?.dataset.trackMs].map(Number);
+    if (ms[0]! > 0) w.__ms.push(ms);
   }, 2000);
   setInterval(() => {
     w.__follow.push(document.querySelector<HTMLElement>('.video-wrap')?.dataset.follow ?? 'none');
@@ -113,7 +118,7 @@ await page.evaluate((sel) => {
 }, `#count-${side}`);
 await page.waitForTimeout(SESSION_S * 1000);
 const { lat, fps, ms, follow, reps } = await page.evaluate((sel) => {
-  const w = window as unknown as { __lat: number[]; __fps: number[]; __ms: number[]; __follow: string[] };
+  const w = window as unknown as { __lat: number[]; __fps: number[]; __ms: number[][]; __follow: string[] };
   return {
     lat: w.__lat,
     fps: w.__fps,
@@ -151,7 +156,7 @@ run to run.
 | --- | --- | --- | --- |
 | first screen JavaScript, gzipped (model and wasm excluded) | <= 200 KB | ${js.gzipKb.toFixed(1)} KB (${js.rawKb.toFixed(1)} KB raw, ${js.files.length} file${js.files.length === 1 ? '' : 's'}) | ${verdict(js.gzipKb <= 200)} |
 | live pipeline frame rate at 640x480, tracking on (median of ${fps.length} 2-s windows) | >= 15 fps (stretch 25) | ${fpsMed.toFixed(1)} fps (min ${Math.min(...fps).toFixed(1)}, max ${Math.max(...fps).toFixed(1)}) | ${verdict(fpsMed >= 15)}${fpsMed >= 25 ? ' (and the stretch)' : ''} |
-| worker time per frame, pose model + foot tracker (median of ${ms.length} readings) | - | ${median(ms).toFixed(0)} ms | - |
+| worker time per frame: all / pose model / foot tracker (medians of ${ms.length} readings) | - | ${median(ms.map((m) => m[0]!)).toFixed(0)} / ${median(ms.map((m) => m[1]!)).toFixed(0)} / ${median(ms.map((m) => m[2]!)).toFixed(0)} ms | - |
 | time the foot was followed by the tracker / pose model only / not seen | - | ${share('tracked').toFixed(0)}% / ${share('fallback').toFixed(0)}% / ${share('unseen').toFixed(0)}% of ${follow.length} samples | - |
 | frame that completes a rep -> counter changed (median / p90 of ${lat.length} reps) | <= 150 ms | ${latMed.toFixed(0)} / ${latP90.toFixed(0)} ms | ${verdict(latMed <= 150)} |
 
