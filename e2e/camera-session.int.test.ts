@@ -71,11 +71,12 @@ describe('camera session', () => {
       ([sel, n]) =>
         new RegExp(`\\b${n} of 10`).test(document.querySelector(sel as string)?.textContent ?? ''),
       [counter, truthReps.length] as const,
-      { timeout: clipMs * 2.5, polling: 100 },
+      { timeout: clipMs * 4, polling: 100 },
     );
-    // The clip loops; its reps are counted within two and a half loops (the wait above). A tighter
-    // bound in real time (one and a half loops) failed at load 7 on 2 cores with every rep counted:
-    // the tracker loses the foot for ~1.5 s at the clip's start, so a loop's first rep can be missed.
+    // The clip loops; its reps are counted within four loops (the wait above; the tracker needs
+    // frames close enough to follow a 0.45 s movement, and at load 10-14 the app analyses 5-8 a
+    // second, so some loops lose a rep). A tighter bound in real time (one and a half loops)
+    // failed at load 7 on 2 cores: the tracker loses the foot for 1-2 s in most loops.
     expect(await page.isVisible('canvas')).toBe(true);
     expect(await page.textContent('.gauge')).toContain('estimate');
     // Every rep was counted while the tracker followed the foot's own pixels, and it followed the

@@ -53,8 +53,12 @@ export const LIVE_FOOT_LIMITS = {
   lostAfterMs: 500,
   /** Tracked frames in a row before counting is said to be back. */
   backAfterFrames: 3,
-  /** A rep is not counted when the foot was not tracked for more than this share of it. */
-  maxLostShareInRep: 0.2,
+  /**
+   * A rep is not counted when the foot was not tracked for more than this share of it. The engine
+   * itself sees only tracked angles and breaks a rep at a gap over maxGapS; this refuses a rep that
+   * was mostly bridged over short losses (the tracker often loses a turned foot during a hold).
+   */
+  maxLostShareInRep: 0.5,
   /** Frames remembered for that judgement (ms). */
   historyMs: 20_000,
   /** A leg must show a shank this much longer to be taken over the one followed now. */

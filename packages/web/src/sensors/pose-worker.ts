@@ -7,7 +7,9 @@ import {
   type BrowserPoseEstimator,
   createBrowserPoseEstimator,
   createFootTrackStage,
+  type LegTrack,
   type LegTrackState,
+  refineFrame,
 } from '@anklepump/pose';
 import { createLegChooser } from './live-foot.ts';
 
@@ -48,6 +50,25 @@ const stages = {
 };
 const nearLeg = createLegChooser('right');
 let trackedLeg: Side | null = null;
+/** The tracked leg's last measured angles (degrees), for the spike filter below. */
+let lastRaw: number[] = [];
+
+/**
+ * The median of the last three tracked angles: one frame whose patch match slipped would otherwise
+ * set a rep's peak (the engine takes the extreme). Costs one frame of delay on a steady movement.
+ * Without hindsight this is the live path's only smoothing beyond the engine's own filter.
+ */
+function despike(frame: LandmarkFrame, leg: Side, track: LegTrack): LandmarkFrame {
+  if (track.state !== 'tracking' || !Number.isFinite(track.rawDeg)) {
+    lastRaw = [];
+    return frame;
+  }
+  lastRaw.push(track.rawDeg);
+  if (lastRaw.length > 3) lastRaw.shift();
+  if (lastRaw.length < 3) return frame;
+  const mid = [...lastRaw].sort((a, b) => a - b)[1]!;
+  return refineFrame(frame, leg, track, mid);
+}
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 
@@ -78,11 +99,11 @@ scope.onmessage = async (ev: MessageEvent<PoseWorkerRequest>) => {
         if (leg !== trackedLeg) {
           stages[leg].reset();
           trackedLeg = leg;
+          lastRaw = [];
         }
-        const { frame: tracked, tracks } = stages[leg].push(
-          { data: img.data, widthPx: img.width, heightPx: img.height },
-          frame,
-        );
+        const pushed = stages[leg].push({ data: img.data, widthPx: img.width, heightPx: img.height }, frame);
+        const tracks = pushed.tracks;
+        const tracked = despike(pushed.frame, leg, tracks[leg]);
         const t2 = performance.now();
         reply({
           type: 'result',
