@@ -119,8 +119,10 @@ export async function openCamera(): Promise<CameraPipeline> {
   let n = 0;
   let stopped = false;
   let lastT = -1;
-  /** Only one frame at a time in the worker: frames that arrive meanwhile are skipped, not queued. */
+  /** Only one frame at a time in the worker: of the frames that arrive meanwhile only the latest is kept. */
   let busy = false;
+  /** When the latest frame not yet analysed arrived (ms), or null. */
+  let pendingMs: number | null = null;
 
   onReply = (m) => {
     if (m.type !== 'result') return;
@@ -139,6 +141,13 @@ export async function openCamera(): Promise<CameraPipeline> {
     }
     for (const cb of subscribers)
       cb({ frame: m.frame, tracked: m.tracked, tracking: m.tracking, lumaMean: luma, arrivedMs: m.tMs });
+    // The waiting frame goes to the worker after this result has reached the screen (a microtask:
+    // anything the counter's change set off runs first, so a frame mark is the frame that changed it).
+    if (pendingMs !== null) {
+      const at = pendingMs;
+      pendingMs = null;
+      queueMicrotask(() => analyse(at));
+    }
     // Exposed for the benchmark and for support: how fast this device analyses the camera.
     if (n % 15 === 0) {
       view.dataset.fps = fps().toFixed(1);
@@ -148,9 +157,8 @@ export async function openCamera(): Promise<CameraPipeline> {
     }
   };
 
-  const onFrame = () => {
-    if (stopped) return;
-    const arrivedMs = performance.now();
+  /** Sends the video's current frame, which arrived at `arrivedMs`, to the worker. */
+  const analyse = (arrivedMs: number) => {
     if (video.videoWidth > 0 && arrivedMs > lastT && !busy) {
       lastT = arrivedMs;
       if (canvas.width !== video.videoWidth) {
@@ -182,6 +190,14 @@ export async function openCamera(): Promise<CameraPipeline> {
         },
       );
     }
+  };
+  const onFrame = () => {
+    if (stopped) return;
+    const arrivedMs = performance.now();
+    // A frame that arrives while the worker is busy waits as the latest one (never queued behind
+    // others): the worker takes it the moment it is free, instead of idling until the next frame.
+    if (busy) pendingMs = arrivedMs;
+    else analyse(arrivedMs);
     schedule();
   };
   const schedule = () => {
