@@ -128,7 +128,9 @@ export async function openCamera(): Promise<CameraPipeline> {
     if (m.type !== 'result') return;
     busy = false;
     if (stopped) return;
-    drawLegs(ctx, m.frame);
+    // The overlay shows what is measured: the tracked foot's line (a lost foot's heel-toe line is
+    // not drawn) over the pose model's leg.
+    drawLegs(ctx, m.tracked);
     times.push(m.tMs);
     while (times.length > 0 && times[0]! < m.tMs - 2000) times.shift();
     for (const [list, v] of [
