@@ -185,6 +185,8 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
             view.say(text);
             voice.say(text);
             if (said === 'back') view.warn(text, 4000);
+            // Felt as well as heard: two short pulses when counting stops, one when it is back.
+            vibrate(said === 'back' ? [120] : [150, 80, 150]);
           }
         }, 1000);
       }
