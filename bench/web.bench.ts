@@ -117,7 +117,7 @@ await page.evaluate((sel) => {
   }, 100);
 }, `#count-${side}`);
 await page.waitForTimeout(SESSION_S * 1000);
-const { lat, fps, ms, follow, reps } = await page.evaluate((sel) => {
+const { lat, fps, ms, follow, reps, dropped } = await page.evaluate((sel) => {
   const w = window as unknown as { __lat: number[]; __fps: number[]; __ms: number[][]; __follow: string[] };
   return {
     lat: w.__lat,
@@ -125,6 +125,7 @@ const { lat, fps, ms, follow, reps } = await page.evaluate((sel) => {
     ms: w.__ms,
     follow: w.__follow,
     reps: document.querySelector(sel)?.textContent ?? '',
+    dropped: document.querySelector<HTMLElement>('.video-wrap')?.dataset.droppedReps ?? '?',
   };
 }, `#count-${side}`);
 
@@ -160,7 +161,9 @@ run to run.
 | time the foot was followed by the tracker / pose model only / not seen | - | ${share('tracked').toFixed(0)}% / ${share('fallback').toFixed(0)}% / ${share('unseen').toFixed(0)}% of ${follow.length} samples | - |
 | frame that completes a rep -> counter changed (median / p90 of ${lat.length} reps) | <= 150 ms | ${latMed.toFixed(0)} / ${latP90.toFixed(0)} ms | ${verdict(latMed <= 150)} |
 
-Reps counted on the ${side} foot in the ${SESSION_S} s session: "${reps}".
+Reps counted on the ${side} foot in the ${SESSION_S} s session: "${reps}"; reps the engine saw but did not count
+because the tracker had lost the foot for over half of them: ${dropped}. The clip shows a rep every
+${(clip.truth.durationS / CLIP.reps).toFixed(1)} s.
 
 How each is measured:
 - JavaScript: the entry module and every module \`index.html\` preloads, gzip level 9. Later screens

@@ -52,6 +52,8 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
   let foot = liveFootFor(side, cal);
   let follow: FootFollow = 'unseen';
   let unsubscribe: (() => void) | undefined;
+  /** Reps the engine saw but were not counted because the tracker lost the foot during them. */
+  let dropped = 0;
   // Arrival time (ms) and whether the foot's own pixels were followed, for the last two seconds.
   const recent: { tMs: number; tracked: boolean }[] = [];
   return {
@@ -78,8 +80,11 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
         for (const rep of u.reps) listener.rep(rep);
         for (const w of u.warnings) listener.warning(w);
         follow = u.follow;
-        // Exposed for tests and support: where the angle on screen comes from now.
+        dropped += u.dropped;
+        // Exposed for tests and support: where the angle on screen comes from now, and how many
+        // reps were refused for a lost foot.
         camera.view.dataset.follow = follow;
+        camera.view.dataset.droppedReps = String(dropped);
         recent.push({ tMs: arrivedMs, tracked: u.follow === 'tracked' });
         while (recent.length > 0 && recent[0]!.tMs < arrivedMs - 2000) recent.shift();
         listener.angle(u.angleDeg);
