@@ -85,7 +85,9 @@ describe('camera session screen', { timeout: 400_000 }, () => {
   it('shows the tracking rate and says plainly when the device is too slow to count every pump', async () => {
     const page = await cameraSession(LAPTOP);
     await page.waitForSelector('#tracking:not(:empty)', { timeout: 30_000 });
-    expect(await page.textContent('#tracking')).toMatch(/^Tracking: \d+\.\d frames a second; foot seen \d+%/);
+    expect(await page.textContent('#tracking')).toMatch(
+      /^Tracking: \d+\.\d frames a second; foot followed \d+%/,
+    );
     // A device a few times slower than this one: the pose model falls to a few frames a second.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });

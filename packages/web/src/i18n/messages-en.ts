@@ -150,11 +150,14 @@ export const en = {
   'session.set': 'Set {n} of {total}',
   'session.camera.switch': 'Turn the camera to the other side, so it sees the other leg from the side.',
   'session.manualRep': 'I did one (count by hand)',
-  'session.tracking': 'Tracking: {fps} frames a second; foot seen {seen}% of the last few seconds.',
+  'session.tracking': 'Tracking: {fps} frames a second; foot followed {seen}% of the last few seconds.',
   'session.trackingSlow':
     'The camera analyses too few frames a second to count every pump: some will be missed. Pump more slowly, or tap “I did one” for each pump the counter misses.',
   'session.trackingLost':
     'The foot is not being seen: pumps are not counted now. Check that the whole foot is in the picture.',
+  'session.trackingFallback':
+    'The camera cannot follow the foot itself just now: pumps are not counted and the angle shown is a rough one. Keep the foot uncovered and in the picture.',
+  'session.trackingBack': 'The foot is followed again: pumps are counted.',
   'session.sourceFailed': 'The movement check could not start. Tap “I did one” after each pump to count it.',
   'session.pain': 'Pain – stop',
   'session.pause': 'Pause',

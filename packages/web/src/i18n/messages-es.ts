@@ -155,11 +155,14 @@ export const es: Messages = {
   'session.camera.switch': 'Gire la cámara al otro lado para que vea la otra pierna de lado.',
   'session.manualRep': 'Hice una (contar a mano)',
   'session.tracking':
-    'Seguimiento: {fps} imágenes por segundo; pie visible el {seen} % de los últimos segundos.',
+    'Seguimiento: {fps} imágenes por segundo; pie seguido el {seen} % de los últimos segundos.',
   'session.trackingSlow':
     'La cámara analiza muy pocas imágenes por segundo para contar cada bombeo: se perderán algunos. Hágalo más despacio o pulse «Hice una» por cada bombeo que no cuente.',
   'session.trackingLost':
     'No se ve el pie: ahora no se cuentan los bombeos. Compruebe que todo el pie sale en la imagen.',
+  'session.trackingFallback':
+    'La cámara no puede seguir el pie en este momento: no se cuentan los bombeos y el ángulo que se muestra es aproximado. Mantenga el pie descubierto y dentro de la imagen.',
+  'session.trackingBack': 'Se vuelve a seguir el pie: los bombeos se cuentan.',
   'session.sourceFailed':
     'No se pudo iniciar la comprobación del movimiento. Toque «Hice una» después de cada bombeo para contarlo.',
   'session.pain': 'Dolor – parar',

@@ -19,6 +19,7 @@ import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import { createRunner, type Runner } from '../session/runner.ts';
 import { createEffectHandler } from '../session/session-effects.ts';
 import { sessionView } from '../session/session-view.ts';
+import { createTrackingSpeech, type TrackingSpeech, trackingProblem } from '../session/tracking-problem.ts';
 import { currentRegimen } from '../store/plan.ts';
 import {
   type ActiveSession,
@@ -28,13 +29,12 @@ import {
   saveFinished,
 } from '../store/sessions.ts';
 
-/**
- * Below this many analysed frames a second the landmark engine misses pumps (issue 12: at 3-5
- * frames/s it counted 10 of about 27); the patient is told so instead of seeing a short count.
- */
-const MIN_TRACKING_FPS = 6;
-/** Below this share of frames with the foot measured, counting has in effect stopped. */
-const MIN_SEEN_SHARE = 0.5;
+/** What the voice says (and the screen shows) when the camera's tracking changes. */
+const TRACKING_SPEECH: Record<Exclude<TrackingSpeech, null>, MessageKey> = {
+  lost: 'session.trackingLost',
+  fallback: 'session.trackingFallback',
+  back: 'session.trackingBack',
+};
 
 const WARN_KEY: Record<SourceWarning, MessageKey> = {
   'leg-moved': 'session.warn.legMoved',
@@ -170,12 +170,24 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
       }
       view.render(runner.state);
       // Tracking quality, once a second while the session runs: said plainly when it cannot count.
+      // A loss of the foot, or its return, is also said aloud (the same words as on screen).
       const quality = source?.quality?.bind(source);
       if (quality) {
+        const speech = createTrackingSpeech();
         trackingTimer = window.setInterval(() => {
           const q = quality();
           if (!q || runner?.state.status !== 'running') return;
-          view.tracking(q, q.fps < MIN_TRACKING_FPS ? 'slow' : q.seenShare < MIN_SEEN_SHARE ? 'lost' : null);
+          const problem = trackingProblem(q);
+          view.tracking(q, problem);
+          const said = speech(problem, clock.nowMs());
+          if (said) {
+            const text = t(TRACKING_SPEECH[said]);
+            view.say(text);
+            voice.say(text);
+            if (said === 'back') view.warn(text, 4000);
+            // Felt as well as heard: two short pulses when counting stops, one when it is back.
+            vibrate(said === 'back' ? [120] : [150, 80, 150]);
+          }
         }, 1000);
       }
     };

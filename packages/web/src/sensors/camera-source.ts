@@ -1,16 +1,21 @@
-// Camera checking: the pose pipeline's landmark frames go through the motion package's landmark
-// analyzer for the foot being exercised; its reps become the session's sensor reps.
+// Camera checking: the worker's frames (pose model + pixel tracker) go through live-foot for the
+// foot being exercised: reps are counted from the tracked angle only; while the tracker has lost
+// the foot the gauge shows the pose model's rough angle and the session says so.
 import type { Side } from '@anklepump/exercise';
-import { type AngleCorrection, createLandmarkAnalyzer, IDENTITY_CORRECTION } from '@anklepump/motion';
+import { type AngleCorrection, IDENTITY_CORRECTION } from '@anklepump/motion';
 import { POSE_LANDMARK_OPTIONS } from '@anklepump/pose';
 import type { App } from '../app/app.ts';
-import type { RepSource, SourceWarning } from '../session/rep-source.ts';
+import type { FootFollow, RepSource } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed } from './angle-feed.ts';
 import { type CameraPipeline, openCamera } from './camera.ts';
-import { motionCalibration, toSensorRep } from './motion-adapter.ts';
+import { createLiveFoot, type LiveFoot } from './live-foot.ts';
+import { motionCalibration } from './motion-adapter.ts';
 
-/** The pose package's measured correction for BlazePose ankle angles (gain about 1 / 0.68). */
+/**
+ * The pose package's correction for BlazePose ankle angles (gain about 1 / 0.66), used only for the
+ * fallback angle shown while the tracker has lost the foot.
+ */
 export const CAMERA_CORRECTION: AngleCorrection = POSE_LANDMARK_OPTIONS.correction ?? IDENTITY_CORRECTION;
 
 /** Longest pause between analysed frames that does not break a rep, seconds. */
@@ -27,16 +32,11 @@ export function releaseCamera(app: App): void {
   delete app.flow.camera;
 }
 
-function analyzerFor(side: Side, cal: Calibration | null) {
-  const calibration = motionCalibration('landmarks', CAMERA_CORRECTION, cal);
-  return createLandmarkAnalyzer({
-    sides: [side],
-    // A side view shows one leg well; BlazePose may label it with the wrong side.
-    legChoice: 'longer-shank',
-    // The pose package's settings (image coordinates, visibility gate, correction) as measured
-    // on rendered clips; the browser sees the same model, so the same settings hold.
-    ...POSE_LANDMARK_OPTIONS,
-    correction: CAMERA_CORRECTION,
+function liveFootFor(side: Side, cal: Calibration | null): LiveFoot {
+  const calibration = motionCalibration('landmarks', IDENTITY_CORRECTION, cal);
+  return createLiveFoot({
+    side,
+    poseCorrection: CAMERA_CORRECTION,
     // A phone or a busy 2-core laptop analyses 7-12 frames a second with occasional stalls; the
     // 0.4 s default would drop reps on every stall. Measured in bench/results/web.md.
     maxGapS: CAMERA_MAX_GAP_S,
@@ -44,49 +44,50 @@ function analyzerFor(side: Side, cal: Calibration | null) {
   });
 }
 
-const WARNINGS: Partial<Record<string, SourceWarning>> = {
-  'leg-moved': 'leg-moved',
-  'foot-not-visible': 'foot-lost',
-  'no-person': 'foot-lost',
-  'too-shallow': 'shallow',
-};
-
 /** Reps, angles and warnings from the camera for the session screen. */
 export async function cameraRepSource(app: App): Promise<RepSource> {
   const camera = await cameraFor(app);
   const cal = app.settings.calibration.camera ?? null;
   let side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
-  let analyzer = analyzerFor(side, cal);
+  let foot = liveFootFor(side, cal);
+  let follow: FootFollow = 'unseen';
   let unsubscribe: (() => void) | undefined;
-  // Arrival time (ms) and whether the foot was measured, for the last two seconds of frames.
-  const recent: { tMs: number; seen: boolean }[] = [];
+  /** Reps the engine saw but were not counted because the tracker lost the foot during them. */
+  let dropped = 0;
+  // Arrival time (ms) and whether the foot's own pixels were followed, for the last two seconds.
+  const recent: { tMs: number; tracked: boolean }[] = [];
   return {
     estimated: true,
     view: camera.view,
     quality() {
       const last = recent.at(-1);
       // No frame for two seconds: the analysis has stalled, whatever the last rate was.
-      if (!last || performance.now() - last.tMs > 2000) return { fps: 0, seenShare: 0 };
-      return { fps: camera.fps(), seenShare: recent.filter((r) => r.seen).length / recent.length };
+      if (!last || performance.now() - last.tMs > 2000) return { fps: 0, seenShare: 0, follow: 'unseen' };
+      return {
+        fps: camera.fps(),
+        seenShare: recent.filter((r) => r.tracked).length / recent.length,
+        follow,
+      };
     },
     setSide(next) {
       if (next === side) return;
       side = next;
-      analyzer = analyzerFor(side, cal);
+      foot = liveFootFor(side, cal);
     },
     async start(listener) {
-      unsubscribe = camera.subscribe(({ frame, arrivedMs }) => {
-        for (const e of analyzer.push(frame)) {
-          if (e.type === 'rep') listener.rep(toSensorRep(e.rep));
-          else if (e.type === 'warning') {
-            const w = WARNINGS[e.code];
-            if (w) listener.warning(w);
-          }
-        }
-        const angle = analyzer.angleDeg(side);
-        recent.push({ tMs: arrivedMs, seen: angle !== null });
+      unsubscribe = camera.subscribe(({ frame, tracked, tracking, arrivedMs }) => {
+        const u = foot.push({ frame, tracked, tracking });
+        for (const rep of u.reps) listener.rep(rep);
+        for (const w of u.warnings) listener.warning(w);
+        follow = u.follow;
+        dropped += u.dropped;
+        // Exposed for tests and support: where the angle on screen comes from now, and how many
+        // reps were refused for a lost foot.
+        camera.view.dataset.follow = follow;
+        camera.view.dataset.droppedReps = String(dropped);
+        recent.push({ tMs: arrivedMs, tracked: u.follow === 'tracked' });
         while (recent.length > 0 && recent[0]!.tMs < arrivedMs - 2000) recent.shift();
-        listener.angle(angle);
+        listener.angle(u.angleDeg);
       });
     },
     stop() {
@@ -96,18 +97,16 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
   };
 }
 
-/** The live angle of one foot for calibration. */
+/** The live angle of one foot for calibration: the tracked angle only (null while the foot is lost). */
 export async function cameraAngleFeed(app: App, side: Side): Promise<AngleFeed> {
   const camera = await cameraFor(app);
-  const analyzer = analyzerFor(side, null);
-  let angle: number | null = null;
-  const unsubscribe = camera.subscribe(({ frame }) => {
-    analyzer.push(frame);
-    angle = analyzer.angleDeg(side);
+  const foot = liveFootFor(side, null);
+  const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
+    foot.push({ frame, tracked, tracking });
   });
   return {
-    angleDeg: () => angle,
-    neutralDeg: () => analyzer.calibration()[side]?.neutralDeg ?? null,
+    angleDeg: () => foot.trackedAngleDeg(),
+    neutralDeg: () => foot.neutralDeg(),
     stop: unsubscribe,
   };
 }

@@ -2,7 +2,8 @@
 // foot tracker on each new frame in a Worker (the page never waits for the model), the leg's
 // landmarks drawn over the video, and the picture's brightness. No frame is stored or sent
 // anywhere: each one is handed to the worker as a bitmap, read and closed.
-import { BLAZEPOSE, type LandmarkFrame } from '@anklepump/motion';
+import { BLAZEPOSE, type LandmarkFrame, type Side } from '@anklepump/motion';
+import type { LegTrackState } from '@anklepump/pose';
 import { h } from '../app/dom.ts';
 import type { PoseWorkerReply, PoseWorkerRequest } from './pose-worker.ts';
 
@@ -14,6 +15,8 @@ export interface CameraFrame {
    * tracker (no BlazePose correction applies to it); a lost foot has its heel and toe gated out.
    */
   readonly tracked: LandmarkFrame;
+  /** Whether the tracker follows each foot in this frame. */
+  readonly tracking: Readonly<Record<Side, LegTrackState>>;
   /** Mean brightness 0..255, refreshed every few frames. */
   readonly lumaMean: number;
   /** performance.now() when the video frame arrived, ms (for latency measurement). */
@@ -107,29 +110,57 @@ export async function openCamera(): Promise<CameraPipeline> {
   const lumaCtx = lumaCanvas.getContext('2d', { willReadFrequently: true })!;
   const subscribers = new Set<(f: CameraFrame) => void>();
   const times: number[] = [];
+  /** The worker's time for the last frames, ms: all, the pose model's, the foot tracker's. */
+  const workerMs: number[] = [];
+  const poseMs: number[] = [];
+  const trackMs: number[] = [];
+  const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
   let luma = 128;
   let n = 0;
   let stopped = false;
   let lastT = -1;
-  /** Only one frame at a time in the worker: frames that arrive meanwhile are skipped, not queued. */
+  /** Only one frame at a time in the worker: of the frames that arrive meanwhile only the latest is kept. */
   let busy = false;
+  /** When the latest frame not yet analysed arrived (ms), or null. */
+  let pendingMs: number | null = null;
 
   onReply = (m) => {
     if (m.type !== 'result') return;
     busy = false;
     if (stopped) return;
-    drawLegs(ctx, m.frame);
+    // The overlay shows what is measured: the tracked foot's line (a lost foot's heel-toe line is
+    // not drawn) over the pose model's leg.
+    drawLegs(ctx, m.tracked);
     times.push(m.tMs);
     while (times.length > 0 && times[0]! < m.tMs - 2000) times.shift();
+    for (const [list, v] of [
+      [workerMs, m.ms],
+      [poseMs, m.poseMs],
+      [trackMs, m.trackMs],
+    ] as const) {
+      list.push(v);
+      if (list.length > 30) list.shift();
+    }
     for (const cb of subscribers)
-      cb({ frame: m.frame, tracked: m.tracked, lumaMean: luma, arrivedMs: m.tMs });
+      cb({ frame: m.frame, tracked: m.tracked, tracking: m.tracking, lumaMean: luma, arrivedMs: m.tMs });
+    // The waiting frame goes to the worker after this result has reached the screen (a microtask:
+    // anything the counter's change set off runs first, so a frame mark is the frame that changed it).
+    if (pendingMs !== null) {
+      const at = pendingMs;
+      pendingMs = null;
+      queueMicrotask(() => analyse(at));
+    }
     // Exposed for the benchmark and for support: how fast this device analyses the camera.
-    if (n % 15 === 0) view.dataset.fps = fps().toFixed(1);
+    if (n % 15 === 0) {
+      view.dataset.fps = fps().toFixed(1);
+      view.dataset.workerMs = median(workerMs).toFixed(0);
+      view.dataset.poseMs = median(poseMs).toFixed(0);
+      view.dataset.trackMs = median(trackMs).toFixed(0);
+    }
   };
 
-  const onFrame = () => {
-    if (stopped) return;
-    const arrivedMs = performance.now();
+  /** Sends the video's current frame, which arrived at `arrivedMs`, to the worker. */
+  const analyse = (arrivedMs: number) => {
     if (video.videoWidth > 0 && arrivedMs > lastT && !busy) {
       lastT = arrivedMs;
       if (canvas.width !== video.videoWidth) {
@@ -161,6 +192,14 @@ export async function openCamera(): Promise<CameraPipeline> {
         },
       );
     }
+  };
+  const onFrame = () => {
+    if (stopped) return;
+    const arrivedMs = performance.now();
+    // A frame that arrives while the worker is busy waits as the latest one (never queued behind
+    // others): the worker takes it the moment it is free, instead of idling until the next frame.
+    if (busy) pendingMs = arrivedMs;
+    else analyse(arrivedMs);
     schedule();
   };
   const schedule = () => {

@@ -4,6 +4,15 @@ import type { SensorRep, Side } from '@anklepump/exercise';
 
 export type SourceWarning = 'leg-moved' | 'foot-lost' | 'shallow';
 
+/** Where a camera's angle comes from now. */
+export type FootFollow =
+  /** The foot's own pixels are followed: the angle is measured and reps are counted. */
+  | 'tracked'
+  /** The pose model sees the leg but the foot's pixels are lost: a rough angle, nothing counted. */
+  | 'fallback'
+  /** The foot is not seen at all. */
+  | 'unseen';
+
 export interface RepSourceListener {
   rep(rep: SensorRep): void;
   /** Current ankle angle, degrees (dorsiflexion +), or null when it cannot be measured now. */
@@ -17,6 +26,8 @@ export interface TrackingQuality {
   readonly fps: number;
   /** Share of those in which the foot's angle could be measured, 0-1. */
   readonly seenShare: number;
+  /** Camera: whether the foot is followed now (absent for sources that always measure it). */
+  readonly follow?: FootFollow;
 }
 
 export interface RepSource {

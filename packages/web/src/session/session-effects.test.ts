@@ -1,5 +1,16 @@
-import type { SessionEffect, SessionRecord, SessionState } from '@anklepump/exercise';
+import {
+  CUE_MESSAGE,
+  type CueId,
+  createSession,
+  DEFAULT_DOSE,
+  type SessionEffect,
+  type SessionEvent,
+  type SessionRecord,
+  type SessionState,
+  transition,
+} from '@anklepump/exercise';
 import { describe, expect, it } from 'vitest';
+import { type ExerciseKey, exerciseText } from '../i18n/exercise-messages.ts';
 import { createEffectHandler } from './session-effects.ts';
 
 function fakeView() {
@@ -49,6 +60,8 @@ describe('session effect handler', () => {
       'say <cue.holdDown>',
       'warn session.warn.shallow',
       'cue switch-foot 0 9000',
+      // "Hold the toes down." is no longer the instruction: the line under the cue is cleared.
+      'say ',
       // A side camera sees one leg: switching feet means moving the camera.
       'warn session.camera.switch',
       'render',
@@ -72,5 +85,96 @@ describe('session effect handler', () => {
     handle([{ type: 'save-record', record }], state);
     handle([{ type: 'save-record', record }], state);
     expect(saved).toEqual([record]);
+  });
+});
+
+describe('the spoken line under the cue', () => {
+  const cueOfSentence = new Map<string, CueId>(
+    (Object.entries(CUE_MESSAGE) as [CueId, ExerciseKey][]).map(([cue, key]) => [key, cue]),
+  );
+
+  /** A fake view that keeps what the patient sees: the cue shown and the spoken line under it. */
+  function screen() {
+    const shown = { cue: null as CueId | null, spoken: '', spokenKey: null as ExerciseKey | null };
+    const keyOf = new Map<string, ExerciseKey>();
+    const handle = createEffectHandler({
+      view: {
+        cue: (cue) => {
+          shown.cue = cue;
+        },
+        countdown: () => {},
+        say: (text) => {
+          shown.spoken = text;
+          shown.spokenKey = keyOf.get(text) ?? null;
+        },
+        warn: () => {},
+        render: () => {},
+      },
+      method: 'camera',
+      t: (k) => k,
+      speechText: (key, params) => {
+        const text = exerciseText('en', key, params);
+        keyOf.set(text, key);
+        return text;
+      },
+      speak: () => {},
+      vibrate: () => {},
+      save: () => {},
+    });
+    return { shown, handle };
+  }
+
+  it('never shows one cue with another cue’s sentence under it when no rep is counted', () => {
+    // A camera-checked session where the sensor counts nothing: after the first pump the voice
+    // stops teaching the movement, so the last sentence spoken ("Hold the toes up.") must not
+    // stay under the next instruction ("Point the toes down").
+    let state = createSession({
+      sessionId: 's2',
+      regimenId: 'general',
+      regimenVersion: 1,
+      dose: { ...DEFAULT_DOSE, repsPerFoot: 3, sets: 1 },
+      mode: 'verified',
+      painBefore: 0,
+    });
+    const { shown, handle } = screen();
+    const step = (event: SessionEvent) => {
+      const out = transition(state, event);
+      state = out.state;
+      handle(out.effects, state);
+    };
+    step({ type: 'start', tMs: 0 });
+    const seen: string[] = [];
+    for (let tMs = 100; tMs <= 40_000; tMs += 100) {
+      step({ type: 'tick', tMs });
+      const sentenceCue = shown.spokenKey ? cueOfSentence.get(shown.spokenKey) : undefined;
+      if (sentenceCue !== undefined && sentenceCue !== shown.cue) {
+        seen.push(`${shown.cue} shown over "${shown.spoken}" at ${tMs} ms`);
+      }
+    }
+    expect(state.cyclesThisFoot).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual([]);
+    // The first pump still teaches with voice and text together.
+    expect(shown.cue).not.toBeNull();
+  });
+
+  it('keeps a sentence that is not an instruction (a count, a hint) until the next one', () => {
+    const { shown, handle } = screen();
+    handle(
+      [
+        { type: 'cue', cue: 'point-toes', side: 'left', durationMs: 1500, endsAtMs: 1500 },
+        { type: 'speak', key: 'cue.pointToes', params: { side: 'left' }, text: '' },
+      ],
+      {} as SessionState,
+    );
+    expect(shown.spoken).toBe('Point the toes of your left foot down, away from you.');
+    handle(
+      [
+        { type: 'speak', key: 'session.repCount', params: { count: 2, target: 10 }, text: '' },
+        { type: 'cue', cue: 'hold-down', side: 'left', durationMs: 2000, endsAtMs: 3500 },
+      ],
+      {} as SessionState,
+    );
+    expect(shown.cue).toBe('hold-down');
+    expect(shown.spoken).toBe('2 of 10.');
   });
 });

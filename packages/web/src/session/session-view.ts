@@ -11,6 +11,7 @@ import { painStop } from '../ui/pain-stop.ts';
 import { countdownRing } from '../ui/ring.ts';
 import type { SessionClock } from './clock.ts';
 import type { TrackingQuality } from './rep-source.ts';
+import type { TrackingProblem } from './tracking-problem.ts';
 
 export interface SessionViewOptions {
   readonly t: Translate;
@@ -47,7 +48,7 @@ export interface SessionView {
   warn(text: string, ms?: number): void;
   angle(angleDeg: number | null): void;
   /** Shows how well the sensor follows the foot; `problem` says why counting cannot be trusted now. */
-  tracking(q: TrackingQuality, problem: 'slow' | 'lost' | null): void;
+  tracking(q: TrackingQuality, problem: TrackingProblem | null): void;
   dispose(): void;
 }
 
@@ -174,7 +175,11 @@ export function sessionView(o: SessionViewOptions): SessionView {
           ? t('session.trackingSlow', { fps })
           : problem === 'lost'
             ? t('session.trackingLost')
-            : '';
+            : problem === 'fallback'
+              ? t('session.trackingFallback')
+              : '';
+      // The gauge's degrees are the pose model's rough ones while the foot's pixels are lost.
+      gauge?.el.classList.toggle('rough', problem === 'fallback');
       // Only a change is written, so a screen reader hears the alert once, not every second.
       if (problem === null) trackingWarning.textContent = '';
       else if (trackingWarning.dataset.problem !== problem) {

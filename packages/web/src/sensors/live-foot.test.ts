@@ -1,0 +1,204 @@
+import type { Side } from '@anklepump/exercise';
+import { BLAZEPOSE, type Landmark, type LandmarkFrame } from '@anklepump/motion';
+import type { LegTrackState } from '@anklepump/pose';
+import { describe, expect, it } from 'vitest';
+import {
+  createFollowGate,
+  createLiveFoot,
+  type LiveFoot,
+  type LiveFootUpdate,
+  type LiveFrame,
+} from './live-foot.ts';
+
+const W = 640;
+const H = 480;
+const FPS = 15;
+const RAD = Math.PI / 180;
+
+/** The true ankle angle of a scripted session: 3 s at rest, then pumps down 30 deg, up 20 deg. */
+function trueAngleDeg(tS: number): number {
+  if (tS < 3) return 0;
+  const c = (tS - 3) % 6; // one pump every 6 s: 1 s down, 2 s hold, 1 s up, 1.5 s hold, 0.5 s back
+  if (c < 1) return -30 * c;
+  if (c < 3) return -30;
+  if (c < 4) return -30 + 50 * (c - 3);
+  if (c < 5.5) return 20;
+  return 20 - 40 * (c - 5.5);
+}
+
+/**
+ * A sitting side view: the shank from the knee down to the ankle, the foot at `angleDeg` (the
+ * landmark engine's definition: 90 minus the angle between ankle->knee and heel->toe).
+ */
+function leg(rows: Landmark[], side: Side, angleDeg: number, visibility: number, shankScale = 1): void {
+  const knee = [0.3, 0.35];
+  const ankle = [0.3 + 0.12 * shankScale, 0.35 + 0.35 * shankScale];
+  const shankDir = Math.atan2((knee[1]! - ankle[1]!) * H, (knee[0]! - ankle[0]!) * W);
+  // Toes point forward (+x): the foot direction is the shank direction turned by 90 - angle.
+  const footDir = shankDir + (90 - angleDeg) * RAD;
+  const heel = [ankle[0]! - 0.02, ankle[1]! + 0.04];
+  const footPx = 90;
+  const toe = [heel[0]! + (footPx * Math.cos(footDir)) / W, heel[1]! + (footPx * Math.sin(footDir)) / H];
+  const p = (xy: number[], v = visibility): Landmark => [xy[0]!, xy[1]!, 0, v];
+  const i = side === 'left' ? 'left' : 'right';
+  rows[BLAZEPOSE[`${i}Hip`]] = p([0.1, 0.3]);
+  rows[BLAZEPOSE[`${i}Knee`]] = p(knee);
+  rows[BLAZEPOSE[`${i}Ankle`]] = p(ankle);
+  rows[BLAZEPOSE[`${i}Heel`]] = p(heel);
+  rows[BLAZEPOSE[`${i}FootIndex`]] = p(toe);
+}
+
+interface Script {
+  /** The foot the camera sees best, and the label BlazePose gives it. */
+  readonly nearLabel: Side;
+  /** The tracker's state of the near foot at time t (s). */
+  readonly nearState: (tS: number) => LegTrackState;
+  readonly durationS: number;
+}
+
+/**
+ * Frames as the worker sends them: BlazePose draws the foot's swing at half its size (as it does on
+ * rendered sitting clips); the tracker measures it whole, or gates the foot out when lost. The far
+ * leg is seen, shorter in the picture, and still.
+ */
+function frames(s: Script): LiveFrame[] {
+  const out: LiveFrame[] = [];
+  const far: Side = s.nearLabel === 'left' ? 'right' : 'left';
+  for (let i = 0; i < s.durationS * FPS; i++) {
+    const tS = i / FPS;
+    const tMs = Math.round(tS * 1000);
+    const truth = trueAngleDeg(tS);
+    const state = s.nearState(tS);
+    const pose: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.2] as Landmark);
+    leg(pose, s.nearLabel, 0.5 * truth, 0.95);
+    leg(pose, far, 0, 0.9, 0.7);
+    const tracked = pose.map((r) => [...r] as unknown as Landmark);
+    if (state === 'tracking') leg(tracked, s.nearLabel, truth, 0.95);
+    else {
+      for (const k of ['Heel', 'FootIndex'] as const) {
+        const idx = BLAZEPOSE[`${s.nearLabel}${k}`];
+        const r = tracked[idx]!;
+        tracked[idx] = [r[0], r[1], r[2], 0];
+      }
+    }
+    const frame: LandmarkFrame = { tMs, widthPx: W, heightPx: H, landmarks: pose, world: null };
+    out.push({
+      frame,
+      tracked: { ...frame, landmarks: tracked },
+      tracking: { [s.nearLabel]: state, [far]: 'tracking' } as Record<Side, LegTrackState>,
+    });
+  }
+  return out;
+}
+
+function run(foot: LiveFoot, fs: readonly LiveFrame[]): (LiveFootUpdate & { tMs: number })[] {
+  return fs.map((f) => ({ ...foot.push(f), tMs: f.frame.tMs }));
+}
+
+const newFoot = (side: Side) =>
+  createLiveFoot({ side, poseCorrection: { gain: 1.52, offsetDeg: 0 }, maxGapS: 1 });
+
+describe('live camera foot', () => {
+  it('counts reps and their range from the tracked angle, not from the pose model’s smaller swing', () => {
+    const updates = run(
+      newFoot('right'),
+      frames({ nearLabel: 'right', nearState: () => 'tracking', durationS: 40 }),
+    );
+    const reps = updates.flatMap((u) => u.reps);
+    // Pumps start at 3, 9, ..., 33 s: six are complete by 40 s (the engine may need the next one).
+    expect(reps.length).toBeGreaterThanOrEqual(5);
+    expect(reps.length).toBeLessThanOrEqual(6);
+    for (const r of reps) {
+      expect(r.side).toBe('right');
+      // True range 50 deg; the pose model's swing (25 deg x 1.52 = 38) would be far off.
+      expect(r.rangeDeg).toBeGreaterThan(45);
+      expect(r.rangeDeg).toBeLessThan(55);
+    }
+    expect(updates.filter((u) => u.tMs > 4000).every((u) => u.follow === 'tracked')).toBe(true);
+  });
+
+  it('follows a near leg that BlazePose labels as the other side', () => {
+    const updates = run(
+      newFoot('right'),
+      frames({ nearLabel: 'left', nearState: () => 'tracking', durationS: 40 }),
+    );
+    const reps = updates.flatMap((u) => u.reps);
+    expect(reps.length).toBeGreaterThanOrEqual(5);
+    expect(reps.every((r) => r.side === 'right' && r.rangeDeg! > 45)).toBe(true);
+  });
+
+  it('counts nothing from a lost foot, shows the pose model’s angle meanwhile and says so', () => {
+    // The tracker loses the foot for the whole of the third pump (15-21 s).
+    const lost = (tS: number) => tS >= 15 && tS < 21;
+    const updates = run(
+      newFoot('right'),
+      frames({ nearLabel: 'right', nearState: (t) => (lost(t) ? 'lost' : 'tracking'), durationS: 40 }),
+    );
+    const repTimes = updates.filter((u) => u.reps.length > 0).map((u) => u.tMs / 1000);
+    const reps = updates.flatMap((u) => u.reps);
+    // Of the six pumps, the one done while lost is not counted, nor any counted during the loss.
+    expect(reps.length).toBeGreaterThanOrEqual(4);
+    expect(reps.length).toBeLessThanOrEqual(5);
+    expect(repTimes.some((t) => t >= 15 && t < 21.5)).toBe(false);
+    // Within half a second the screen is told; the angle still moves (the pose model's, rough).
+    const during = updates.filter((u) => u.tMs >= 15_600 && u.tMs < 21_000);
+    expect(during.every((u) => u.follow === 'fallback')).toBe(true);
+    const angles = during.map((u) => u.angleDeg).filter((a): a is number => a !== null);
+    expect(angles.length).toBe(during.length);
+    expect(Math.max(...angles) - Math.min(...angles)).toBeGreaterThan(20);
+    // It did not take the other, still foot instead of the lost one.
+    expect(during.some((u) => u.angleDeg !== null && u.angleDeg < -15)).toBe(true);
+    // Back to the tracked angle a few frames after the tracker finds the foot again.
+    const after = updates.filter((u) => u.tMs >= 21_300);
+    expect(after.every((u) => u.follow === 'tracked')).toBe(true);
+    expect(updates.filter((u) => u.tMs >= 21_000).flatMap((u) => u.reps).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not count a pump when the foot was lost during most of it, in gaps the engine bridges', () => {
+    // Losses of 0.7-0.9 s over most of the second pump (9-15 s), each shorter than the engine's 1 s
+    // gap: it bridges them and sees a rep, but the tracker saw under half of it.
+    const lost = (t: number) =>
+      (t >= 9.3 && t < 10.2) || (t >= 10.4 && t < 11.3) || (t >= 11.5 && t < 12.4) || (t >= 12.6 && t < 13.3);
+    const updates = run(
+      newFoot('right'),
+      frames({ nearLabel: 'right', nearState: (t) => (lost(t) ? 'lost' : 'tracking'), durationS: 22 }),
+    );
+    expect(updates.reduce((a, u) => a + u.dropped, 0)).toBe(1);
+    expect(updates.some((u) => u.dropped > 0 && u.warnings.includes('foot-lost'))).toBe(true);
+    const repTimes = updates.filter((u) => u.reps.length > 0).map((u) => u.tMs / 1000);
+    expect(repTimes.some((t) => t > 11 && t < 16)).toBe(false);
+    expect(repTimes.some((t) => t < 10)).toBe(true);
+  });
+});
+
+describe('follow gate', () => {
+  it('ignores a lost frame or two, falls back after half a second, and returns after three tracked frames', () => {
+    const gate = createFollowGate();
+    const seq: [number, LegTrackState][] = [
+      [0, 'tracking'],
+      [66, 'lost'],
+      [133, 'tracking'],
+      [200, 'lost'],
+      [400, 'lost'],
+      [700, 'lost'],
+      [766, 'tracking'],
+      [833, 'tracking'],
+      [900, 'tracking'],
+      [966, 'no-leg'],
+      [1500, 'no-leg'],
+    ];
+    expect(seq.map(([t, s]) => gate(t, s))).toEqual([
+      'tracked',
+      'tracked',
+      'tracked',
+      'tracked',
+      'tracked',
+      'fallback',
+      'fallback',
+      'fallback',
+      'tracked',
+      'tracked',
+      'unseen',
+    ]);
+  });
+});

@@ -1,0 +1,254 @@
+// The live camera's foot, frame by frame: which leg is the exercised one, whether the pose
+// package's pixel tracker follows it, and which angle the session may use. Reps are counted only
+// from the tracked angle (the foot's own pixels); when the tracker loses the foot the gauge falls
+// back to the pose model's corrected angle, nothing is counted, and the source says so. Pure: the
+// camera source wires it to the worker's frames.
+import type { SensorRep, Side } from '@anklepump/exercise';
+import {
+  type AngleCorrection,
+  BLAZEPOSE,
+  createLandmarkAnalyzer,
+  createLegReading,
+  type LandmarkFrame,
+  type MotionCalibration,
+  type MotionStream,
+  type RepMetrics,
+  readLeg,
+} from '@anklepump/motion';
+import type { LegTrackState } from '@anklepump/pose';
+import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
+import { toSensorRep } from './motion-adapter.ts';
+
+/** One analysed camera frame as the worker returns it. */
+export interface LiveFrame {
+  /** BlazePose's landmarks as the model gave them. */
+  readonly frame: LandmarkFrame;
+  /** The same frame with each tracked foot's angle measured from its pixels. */
+  readonly tracked: LandmarkFrame;
+  readonly tracking: Readonly<Record<Side, LegTrackState>>;
+}
+
+export interface LiveFootUpdate {
+  /** Reps counted on this frame (only from the tracked angle). */
+  readonly reps: readonly SensorRep[];
+  /** Reps the engine saw but that are not counted because the foot was lost during them. */
+  readonly dropped: number;
+  readonly warnings: readonly SourceWarning[];
+  /** The angle to show, degrees from neutral, or null. */
+  readonly angleDeg: number | null;
+  /** Where that angle comes from, after the debounce described at LIVE_FOOT_LIMITS. */
+  readonly follow: FootFollow;
+}
+
+export interface LiveFoot {
+  push(f: LiveFrame): LiveFootUpdate;
+  /** The tracked angle only (null unless tracked), for calibration. */
+  trackedAngleDeg(): number | null;
+  /** Neutral learned from the tracked angle (null until the foot settled). */
+  neutralDeg(): number | null;
+}
+
+export const LIVE_FOOT_LIMITS = {
+  /** The tracker must lose the foot this long before the screen says it fell back (ms). */
+  lostAfterMs: 500,
+  /** Tracked frames in a row before counting is said to be back. */
+  backAfterFrames: 3,
+  /**
+   * A rep is not counted when the foot was not tracked for more than this share of it. The engine
+   * itself sees only tracked angles and breaks a rep at a gap over maxGapS; this refuses a rep that
+   * was mostly bridged over short losses (the tracker often loses a turned foot during a hold).
+   */
+  maxLostShareInRep: 0.5,
+  /** Frames remembered for that judgement (ms). */
+  historyMs: 20_000,
+  /** A leg must show a shank this much longer to be taken over the one followed now. */
+  switchMargin: 1.15,
+  /** The pose model's visibility gate for the leg's four points (the pose package's 0.7). */
+  minVisibility: 0.7,
+} as const;
+
+const LEG_ROWS = {
+  left: [
+    BLAZEPOSE.leftHip,
+    BLAZEPOSE.leftKnee,
+    BLAZEPOSE.leftAnkle,
+    BLAZEPOSE.leftHeel,
+    BLAZEPOSE.leftFootIndex,
+  ],
+  right: [
+    BLAZEPOSE.rightHip,
+    BLAZEPOSE.rightKnee,
+    BLAZEPOSE.rightAnkle,
+    BLAZEPOSE.rightHeel,
+    BLAZEPOSE.rightFootIndex,
+  ],
+} as const;
+
+const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
+
+/** `frame` with its left and right legs exchanged (BlazePose can label a side view's leg wrongly). */
+export function swapLegs(frame: LandmarkFrame): LandmarkFrame {
+  const lm = frame.landmarks;
+  if (!lm) return frame;
+  const rows = lm.slice();
+  LEG_ROWS.left.forEach((l, i) => {
+    const r = LEG_ROWS.right[i]!;
+    rows[l] = lm[r]!;
+    rows[r] = lm[l]!;
+  });
+  return { ...frame, landmarks: rows };
+}
+
+/**
+ * Chooses which labelled leg is the exercised `side` from the pose model's frames: the one with the
+ * longer 2D shank (a side view shows the near leg whole), switching only on a clear margin. The
+ * choice is made on the pose model's frame, never on the tracked one, so a foot the tracker lost is
+ * not swapped for the still far foot.
+ */
+export function createLegChooser(side: Side) {
+  const own = createLegReading();
+  const other = createLegReading();
+  let useOther = false;
+  return (frame: LandmarkFrame): Side => {
+    const a = readLeg(frame, side, LIVE_FOOT_LIMITS.minVisibility, false, own);
+    const b = readLeg(frame, otherSide(side), LIVE_FOOT_LIMITS.minVisibility, false, other);
+    const m = LIVE_FOOT_LIMITS.switchMargin;
+    if (!a.ok) useOther = b.ok;
+    else if (!b.ok) useOther = false;
+    else if (useOther ? a.shankPx > m * b.shankPx : b.shankPx > m * a.shankPx) useOther = !useOther;
+    return useOther ? otherSide(side) : side;
+  };
+}
+
+/** Debounces the tracker's frame-by-frame state into what the screen says (see LIVE_FOOT_LIMITS). */
+export function createFollowGate() {
+  let follow: FootFollow = 'unseen';
+  let lostSinceMs: number | null = null;
+  let trackedRun = 0;
+  return (tMs: number, state: LegTrackState): FootFollow => {
+    if (state === 'tracking') {
+      lostSinceMs = null;
+      trackedRun++;
+      if (follow !== 'tracked' && (follow === 'unseen' || trackedRun >= LIVE_FOOT_LIMITS.backAfterFrames)) {
+        follow = 'tracked';
+      }
+      return follow;
+    }
+    trackedRun = 0;
+    lostSinceMs ??= tMs;
+    const now: FootFollow = state === 'lost' ? 'fallback' : 'unseen';
+    if (follow !== 'tracked' || tMs - lostSinceMs >= LIVE_FOOT_LIMITS.lostAfterMs) follow = now;
+    return follow;
+  };
+}
+
+/** Remembers which recent frames were tracked, to judge whether a rep was seen whole. */
+export function createTrackHistory() {
+  const times: number[] = [];
+  const tracked: boolean[] = [];
+  return {
+    add(tMs: number, ok: boolean): void {
+      times.push(tMs);
+      tracked.push(ok);
+      while (times.length > 0 && times[0]! < tMs - LIVE_FOOT_LIMITS.historyMs) {
+        times.shift();
+        tracked.shift();
+      }
+    },
+    /** Share of the frames from `fromMs` to `toMs` (inclusive) in which the foot was not tracked. */
+    lostShare(fromMs: number, toMs: number): number {
+      let n = 0;
+      let lost = 0;
+      for (let i = 0; i < times.length; i++) {
+        if (times[i]! < fromMs || times[i]! > toMs) continue;
+        n++;
+        if (!tracked[i]) lost++;
+      }
+      // A rep older than what is remembered was not seen whole.
+      return n === 0 ? 1 : lost / n;
+    },
+  };
+}
+
+const WARNINGS: Partial<Record<string, SourceWarning>> = {
+  'leg-moved': 'leg-moved',
+  'foot-not-visible': 'foot-lost',
+  'no-person': 'foot-lost',
+  'too-shallow': 'shallow',
+};
+
+export interface LiveFootOptions {
+  readonly side: Side;
+  /** The pose model's correction, for the fallback angle only. */
+  readonly poseCorrection: AngleCorrection;
+  /** Longest pause between analysed frames that does not break a rep, seconds. */
+  readonly maxGapS: number;
+  /** The patient's saved range, for both analyzers; its correction is replaced by each one's. */
+  readonly calibration?: MotionCalibration;
+}
+
+/** The live foot for one `side`: see the file comment. */
+export function createLiveFoot(o: LiveFootOptions): LiveFoot {
+  const analyzer = (correction: AngleCorrection): MotionStream<LandmarkFrame> =>
+    createLandmarkAnalyzer({
+      sides: [o.side],
+      // The leg is chosen here (createLegChooser) and placed under the side's own labels.
+      legChoice: 'labels',
+      useWorld: 'never',
+      minVisibility: LIVE_FOOT_LIMITS.minVisibility,
+      correction,
+      maxGapS: o.maxGapS,
+      ...(o.calibration ? { calibration: { ...o.calibration, correction } } : {}),
+    });
+  // The tracker's angle needs no correction factor: it is the foot's own rotation in the image.
+  const measured = analyzer({ gain: 1, offsetDeg: 0 });
+  const rough = analyzer(o.poseCorrection);
+  const choose = createLegChooser(o.side);
+  const gate = createFollowGate();
+  const history = createTrackHistory();
+  let trackedAngle: number | null = null;
+  return {
+    push(f) {
+      const leg = choose(f.frame);
+      const swap = leg !== o.side;
+      const pose = swap ? swapLegs(f.frame) : f.frame;
+      const tracked = swap ? swapLegs(f.tracked) : f.tracked;
+      const state = f.tracking[leg];
+      const tMs = f.frame.tMs;
+      history.add(tMs, state === 'tracking');
+      const follow = gate(tMs, state);
+      const reps: SensorRep[] = [];
+      const warnings: SourceWarning[] = [];
+      let dropped = 0;
+      for (const e of measured.push(tracked)) {
+        if (e.type === 'rep') {
+          if (wasFollowed(e.rep)) reps.push(toSensorRep(e.rep));
+          else dropped++;
+        } else if (e.type === 'warning') {
+          // A foot the tracker lost is gated out of the tracked frame; while the pose model still
+          // sees the leg that is the fallback said below, not "out of view".
+          if (e.code === 'foot-not-visible' && state === 'lost') continue;
+          const w = WARNINGS[e.code];
+          if (w) warnings.push(w);
+        }
+      }
+      if (dropped > 0) warnings.push('foot-lost');
+      // The rough angle follows the same leg, so the gauge does not jump to the other foot.
+      rough.push(pose);
+      trackedAngle = state === 'tracking' ? measured.angleDeg(o.side) : null;
+      const angleDeg =
+        follow === 'tracked'
+          ? measured.angleDeg(o.side)
+          : follow === 'fallback'
+            ? rough.angleDeg(o.side)
+            : null;
+      return { reps, dropped, warnings, angleDeg, follow };
+    },
+    trackedAngleDeg: () => trackedAngle,
+    neutralDeg: () => measured.calibration()[o.side]?.neutralDeg ?? null,
+  };
+
+  function wasFollowed(rep: RepMetrics): boolean {
+    return history.lostShare(rep.startTMs, rep.tMs) <= LIVE_FOOT_LIMITS.maxLostShareInRep;
+  }
+}
