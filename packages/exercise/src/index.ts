@@ -16,7 +16,7 @@ export * from './screening.ts';
 export * from './screening-questionnaire.ts';
 export * from './sensor-rep.ts';
 export * from './session-machine.ts';
-export { CUE_LABEL } from './session-phases.ts';
+export { CUE_LABEL, CUE_MESSAGE } from './session-phases.ts';
 export * from './session-record.ts';
 export * from './session-types.ts';
 export * from './sync-contract.ts';
