@@ -117,7 +117,7 @@ await page.evaluate((sel) => {
   }, 100);
 }, `#count-${side}`);
 await page.waitForTimeout(SESSION_S * 1000);
-const { lat, fps, ms, follow, reps, dropped } = await page.evaluate((sel) => {
+const { lat, fps, ms, follow, reps, dropped, rough } = await page.evaluate((sel) => {
   const w = window as unknown as { __lat: number[]; __fps: number[]; __ms: number[][]; __follow: string[] };
   return {
     lat: w.__lat,
@@ -126,6 +126,7 @@ const { lat, fps, ms, follow, reps, dropped } = await page.evaluate((sel) => {
     follow: w.__follow,
     reps: document.querySelector(sel)?.textContent ?? '',
     dropped: document.querySelector<HTMLElement>('.video-wrap')?.dataset.droppedReps ?? '?',
+    rough: document.querySelector<HTMLElement>('.video-wrap')?.dataset.roughReps ?? '?',
   };
 }, `#count-${side}`);
 
@@ -161,8 +162,9 @@ run to run.
 | time the foot was followed by the tracker / pose model only / not seen | - | ${share('tracked').toFixed(0)}% / ${share('fallback').toFixed(0)}% / ${share('unseen').toFixed(0)}% of ${follow.length} samples | - |
 | frame that completes a rep -> counter changed (median / p90 of ${lat.length} reps) | <= 150 ms | ${latMed.toFixed(0)} / ${latP90.toFixed(0)} ms | ${verdict(latMed <= 150)} |
 
-Reps counted on the ${side} foot in the ${SESSION_S} s session: "${reps}"; reps the engine saw but did not count
-because the tracker had lost the foot for over half of them: ${dropped}. The clip shows a rep every
+Reps counted on the ${side} foot in the ${SESSION_S} s session: "${reps}"; of them counted from the pose model's
+angle with no degrees (the tracker had lost the foot): ${rough}; tracked reps refused because the tracker
+had lost the foot for over half of them: ${dropped}. The clip shows a rep every
 ${(clip.truth.durationS / CLIP.reps).toFixed(1)} s.
 
 How each is measured:
@@ -173,8 +175,8 @@ How each is measured:
   averaged over the last 2 s and read every 2 s. The worker takes one frame at a time; frames that
   arrive while it is busy are skipped, not queued.
 - Followed: the camera source's \`data-follow\` read every 100 ms: 'tracked' (reps are counted),
-  'fallback' (the tracker lost the foot: the gauge shows the pose model's rough angle and nothing is
-  counted) or 'unseen'.
+  'fallback' (the tracker lost the foot: the gauge shows the pose model's rough angle; a pump done
+  then is counted from it with no degrees) or 'unseen'.
 - Delay: each camera frame sets a User Timing mark when it arrives; a MutationObserver on the
   counter takes \`performance.now()\` minus the latest mark when the count changes. It includes the
   pose model's time on that frame, which is most of it.

@@ -79,14 +79,14 @@ describe('camera session', () => {
     // failed at load 7 on 2 cores: the tracker loses the foot for 1-2 s in most loops.
     expect(await page.isVisible('canvas')).toBe(true);
     expect(await page.textContent('.gauge')).toContain('estimate');
-    // Every rep was counted while the tracker followed the foot's own pixels, and it followed the
-    // foot most of the time (the screen says how much).
+    // The tracker followed the foot's own pixels most of the time (the screen says how much); a
+    // pump done while it had lost the foot is counted from the pose model with no degrees.
     const follow = await page.evaluate(() => {
       const w = window as unknown as { __follow: string[]; __followAtRep: string[] };
       return { samples: w.__follow, atRep: w.__followAtRep };
     });
     expect(follow.atRep.length).toBeGreaterThanOrEqual(truthReps.length);
-    expect(follow.atRep.every((f) => f === 'tracked')).toBe(true);
+    const roughReps = Number(await page.getAttribute('.video-wrap', 'data-rough-reps'));
     const trackedShare = follow.samples.filter((f) => f === 'tracked').length / follow.samples.length;
     expect(trackedShare).toBeGreaterThan(0.7);
     await page.waitForSelector('#tracking:not(:empty)');
@@ -102,11 +102,14 @@ describe('camera session', () => {
     // from the foot tracker with no hindsight, this clip's reps read 46-70 deg for a true 45 (a
     // median 5-19 deg off over five runs): after the tracker finds the foot again its angle can be
     // 16 deg off (packages/web/README.md, Known limits). 25 deg catches only gross errors (a doubled
-    // swing reads 45 deg off); that the reps come from the tracked angle is checked above. Tighten
+    // swing reads 45 deg off); reps counted from the pose model carry no degrees. Tighten
     // it when the tracker's offset after a loss is fixed.
     const trueRange =
       truthReps.reduce((a, r) => a + r.plantarflexionDeg + r.dorsiflexionDeg, 0) / truthReps.length;
     const ranges = stored!.record.feet[side].rangesDeg;
+    // Each counted rep either has degrees from the tracked angle or was counted without them.
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.length + roughReps).toBeGreaterThanOrEqual(truthReps.length);
     const median = [...ranges].sort((a, b) => a - b)[Math.floor(ranges.length / 2)]!;
     expect(Math.abs(median - trueRange)).toBeLessThan(25);
     await shot(page, 'summary-camera-desktop');

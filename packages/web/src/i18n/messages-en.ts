@@ -156,8 +156,8 @@ export const en = {
   'session.trackingLost':
     'The foot is not being seen: pumps are not counted now. Check that the whole foot is in the picture.',
   'session.trackingFallback':
-    'The camera cannot follow the foot itself just now: pumps are not counted and the angle shown is a rough one. Keep the foot uncovered and in the picture.',
-  'session.trackingBack': 'The foot is followed again: pumps are counted.',
+    'The camera cannot follow the foot itself just now: pumps are still counted, but their degrees are not measured and the angle shown is a rough one. Keep the foot uncovered and in the picture.',
+  'session.trackingBack': 'The foot is followed again: pumps are counted and measured.',
   'session.sourceFailed': 'The movement check could not start. Tap “I did one” after each pump to count it.',
   'session.pain': 'Pain – stop',
   'session.pause': 'Pause',

@@ -161,8 +161,8 @@ export const es: Messages = {
   'session.trackingLost':
     'No se ve el pie: ahora no se cuentan los bombeos. Compruebe que todo el pie sale en la imagen.',
   'session.trackingFallback':
-    'La cámara no puede seguir el pie en este momento: no se cuentan los bombeos y el ángulo que se muestra es aproximado. Mantenga el pie descubierto y dentro de la imagen.',
-  'session.trackingBack': 'Se vuelve a seguir el pie: los bombeos se cuentan.',
+    'La cámara no puede seguir el pie en este momento: los bombeos se siguen contando, pero no se miden sus grados y el ángulo que se muestra es aproximado. Mantenga el pie descubierto y dentro de la imagen.',
+  'session.trackingBack': 'Se vuelve a seguir el pie: los bombeos se cuentan y se miden.',
   'session.sourceFailed':
     'No se pudo iniciar la comprobación del movimiento. Toque «Hice una» después de cada bombeo para contarlo.',
   'session.pain': 'Dolor – parar',

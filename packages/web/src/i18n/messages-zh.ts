@@ -144,8 +144,8 @@ export const zh: Messages = {
     '摄像头每秒分析的帧数太少，无法数到每一次：会漏掉一些。请做得慢一些，或在计数漏掉时点“我做了一次”。',
   'session.trackingLost': '现在看不到脚：动作不会被计数。请确认整只脚都在画面中。',
   'session.trackingFallback':
-    '摄像头现在无法跟踪脚本身：动作不会被计数，显示的角度只是粗略值。请让脚露出来并保持在画面中。',
-  'session.trackingBack': '又能跟踪到脚了：动作会被计数。',
+    '摄像头现在无法跟踪脚本身：动作仍会计数，但不测量角度，显示的角度只是粗略值。请让脚露出来并保持在画面中。',
+  'session.trackingBack': '又能跟踪到脚了：动作会被计数并测量角度。',
   'session.sourceFailed': '动作检查无法启动。每做完一次，请点“我做了一次”来计数。',
   'session.pain': '疼痛 – 停止',
   'session.pause': '暂停',

@@ -1,6 +1,7 @@
 // Camera checking: the worker's frames (pose model + pixel tracker) go through live-foot for the
-// foot being exercised: reps are counted from the tracked angle only; while the tracker has lost
-// the foot the gauge shows the pose model's rough angle and the session says so.
+// foot being exercised: reps and degrees come from the tracked angle; while the tracker has lost
+// the foot the gauge shows the pose model's rough angle, a pump done meanwhile is counted from it
+// with its degrees withheld, and the session says so.
 import type { Side } from '@anklepump/exercise';
 import { type AngleCorrection, IDENTITY_CORRECTION } from '@anklepump/motion';
 import { POSE_LANDMARK_OPTIONS } from '@anklepump/pose';
@@ -52,8 +53,10 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
   let foot = liveFootFor(side, cal);
   let follow: FootFollow = 'unseen';
   let unsubscribe: (() => void) | undefined;
-  /** Reps the engine saw but were not counted because the tracker lost the foot during them. */
+  /** Tracked reps refused because the tracker lost the foot during them. */
   let dropped = 0;
+  /** Reps counted from the pose model's angle, degrees withheld. */
+  let rough = 0;
   // Arrival time (ms) and whether the foot's own pixels were followed, for the last two seconds.
   const recent: { tMs: number; tracked: boolean }[] = [];
   return {
@@ -81,10 +84,12 @@ export async function cameraRepSource(app: App): Promise<RepSource> {
         for (const w of u.warnings) listener.warning(w);
         follow = u.follow;
         dropped += u.dropped;
+        rough += u.rough;
         // Exposed for tests and support: where the angle on screen comes from now, and how many
-        // reps were refused for a lost foot.
+        // reps were refused for a lost foot or counted without degrees.
         camera.view.dataset.follow = follow;
         camera.view.dataset.droppedReps = String(dropped);
+        camera.view.dataset.roughReps = String(rough);
         recent.push({ tMs: arrivedMs, tracked: u.follow === 'tracked' });
         while (recent.length > 0 && recent[0]!.tMs < arrivedMs - 2000) recent.shift();
         listener.angle(u.angleDeg);

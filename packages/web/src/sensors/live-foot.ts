@@ -1,8 +1,10 @@
 // The live camera's foot, frame by frame: which leg is the exercised one, whether the pose
-// package's pixel tracker follows it, and which angle the session may use. Reps are counted only
-// from the tracked angle (the foot's own pixels); when the tracker loses the foot the gauge falls
-// back to the pose model's corrected angle, nothing is counted, and the source says so. Pure: the
-// camera source wires it to the worker's frames.
+// package's pixel tracker follows it, and which angle the session may use. Reps and their degrees
+// come from the tracked angle (the foot's own pixels). When the tracker loses the foot the gauge
+// falls back to the pose model's corrected angle and the source says so; a pump done while the foot
+// was lost is still counted from the pose model's angle (its counts held up where its degrees did
+// not: bench/results/analyze.md, BlazePose baseline), but with its degrees withheld (null), since
+// those are the pose model's rough ones. Pure: the camera source wires it to the worker's frames.
 import type { SensorRep, Side } from '@anklepump/exercise';
 import {
   type AngleCorrection,
@@ -29,10 +31,15 @@ export interface LiveFrame {
 }
 
 export interface LiveFootUpdate {
-  /** Reps counted on this frame (only from the tracked angle). */
+  /**
+   * Reps counted on this frame: from the tracked angle, or from the pose model's angle (degrees
+   * null) for a pump done while the tracker had lost the foot.
+   */
   readonly reps: readonly SensorRep[];
-  /** Reps the engine saw but that are not counted because the foot was lost during them. */
+  /** Reps the tracked angle saw but did not count because the foot was lost during them. */
   readonly dropped: number;
+  /** Of `reps`, how many were counted from the pose model's angle, their degrees withheld. */
+  readonly rough: number;
   readonly warnings: readonly SourceWarning[];
   /** The angle to show, degrees from neutral, or null. */
   readonly angleDeg: number | null;
@@ -59,6 +66,18 @@ export const LIVE_FOOT_LIMITS = {
    * was mostly bridged over short losses (the tracker often loses a turned foot during a hold).
    */
   maxLostShareInRep: 0.5,
+  /**
+   * A pump the pose model's angle saw counts (degrees withheld) when the tracker lost the foot for
+   * more than this share of it and no tracked rep was counted over the same time.
+   */
+  minLostShareForRough: 0.25,
+  /**
+   * How long a rep from the pose model's angle waits for a tracked rep over the same time (ms): the
+   * two analyzers smooth differently, so the same pump can end a few hundred ms apart.
+   */
+  roughSettleMs: 1_500,
+  /** Two reps are the same pump when their spans overlap by this share of the shorter one. */
+  samePumpOverlap: 0.5,
   /** Frames remembered for that judgement (ms). */
   historyMs: 20_000,
   /** A leg must show a shank this much longer to be taken over the one followed now. */
@@ -202,10 +221,14 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
     });
   // The tracker's angle needs no correction factor: it is the foot's own rotation in the image.
   const measured = analyzer({ gain: 1, offsetDeg: 0 });
-  const rough = analyzer(o.poseCorrection);
+  const roughAnalyzer = analyzer(o.poseCorrection);
   const choose = createLegChooser(o.side);
   const gate = createFollowGate();
   const history = createTrackHistory();
+  /** Spans of the tracked reps counted lately, so a rough rep of the same pump is not counted twice. */
+  const countedSpans: { startTMs: number; tMs: number }[] = [];
+  /** Reps from the pose model's angle waiting for roughSettleMs. */
+  let pendingRough: RepMetrics[] = [];
   let trackedAngle: number | null = null;
   return {
     push(f) {
@@ -220,10 +243,14 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       const reps: SensorRep[] = [];
       const warnings: SourceWarning[] = [];
       let dropped = 0;
+      let rough = 0;
       for (const e of measured.push(tracked)) {
         if (e.type === 'rep') {
-          if (wasFollowed(e.rep)) reps.push(toSensorRep(e.rep));
-          else dropped++;
+          if (wasFollowed(e.rep)) {
+            reps.push(toSensorRep(e.rep));
+            countedSpans.push({ startTMs: e.rep.startTMs, tMs: e.rep.tMs });
+            pendingRough = pendingRough.filter((r) => !samePump(r, e.rep));
+          } else dropped++;
         } else if (e.type === 'warning') {
           // A foot the tracker lost is gated out of the tracked frame; while the pose model still
           // sees the leg that is the fallback said below, not "out of view".
@@ -232,23 +259,52 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
           if (w) warnings.push(w);
         }
       }
-      if (dropped > 0) warnings.push('foot-lost');
       // The rough angle follows the same leg, so the gauge does not jump to the other foot.
-      rough.push(pose);
+      for (const e of roughAnalyzer.push(pose)) {
+        if (e.type !== 'rep') continue;
+        const lostShare = history.lostShare(e.rep.startTMs, e.rep.tMs);
+        if (
+          lostShare > LIVE_FOOT_LIMITS.minLostShareForRough &&
+          !countedSpans.some((c) => samePump(e.rep, c))
+        ) {
+          pendingRough.push(e.rep);
+        }
+      }
+      const due = pendingRough.filter((r) => tMs - r.tMs >= LIVE_FOOT_LIMITS.roughSettleMs);
+      if (due.length > 0) {
+        pendingRough = pendingRough.filter((r) => tMs - r.tMs < LIVE_FOOT_LIMITS.roughSettleMs);
+        for (const r of due) {
+          reps.push(withoutDegrees(toSensorRep(r)));
+          rough++;
+        }
+      }
+      while (countedSpans.length > 0 && countedSpans[0]!.tMs < tMs - LIVE_FOOT_LIMITS.historyMs)
+        countedSpans.shift();
       trackedAngle = state === 'tracking' ? measured.angleDeg(o.side) : null;
       const angleDeg =
         follow === 'tracked'
           ? measured.angleDeg(o.side)
           : follow === 'fallback'
-            ? rough.angleDeg(o.side)
+            ? roughAnalyzer.angleDeg(o.side)
             : null;
-      return { reps, dropped, warnings, angleDeg, follow };
+      return { reps, dropped, rough, warnings, angleDeg, follow };
     },
     trackedAngleDeg: () => trackedAngle,
     neutralDeg: () => measured.calibration()[o.side]?.neutralDeg ?? null,
   };
 
+  function samePump(a: { startTMs: number; tMs: number }, b: { startTMs: number; tMs: number }): boolean {
+    const overlap = Math.min(a.tMs, b.tMs) - Math.max(a.startTMs, b.startTMs);
+    const shorter = Math.min(a.tMs - a.startTMs, b.tMs - b.startTMs);
+    return overlap > LIVE_FOOT_LIMITS.samePumpOverlap * Math.max(shorter, 1);
+  }
+
   function wasFollowed(rep: RepMetrics): boolean {
     return history.lostShare(rep.startTMs, rep.tMs) <= LIVE_FOOT_LIMITS.maxLostShareInRep;
   }
+}
+
+/** A rep counted from the pose model's rough angle: counted, its degrees withheld. */
+function withoutDegrees(r: SensorRep): SensorRep {
+  return { ...r, rangeDeg: null, peakPlantarDeg: null, peakDorsiDeg: null };
 }

@@ -17,7 +17,7 @@ export type TrackingProblem =
   | 'slow'
   /** The foot is not seen: nothing is counted. */
   | 'lost'
-  /** The pose model sees the leg but the foot's own pixels are lost: a rough angle, nothing counted. */
+  /** The pose model sees the leg but the foot's own pixels are lost: pumps counted, degrees not measured. */
   | 'fallback';
 
 /** Why counting cannot be trusted now, or null when it can. */
