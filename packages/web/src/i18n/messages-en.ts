@@ -167,6 +167,8 @@ export const en = {
   'session.tempo': 'Tempo: {pct}%',
   'session.stop': 'End session',
   'session.angle': 'Ankle angle',
+  'session.angleDown': '{deg}° toes down',
+  'session.angleUp': '{deg}° toes up',
   'session.angleEstimate': 'estimate',
   'session.warn.legMoved': 'Keep the leg still; only the ankle moves.',
   'session.warn.footLost': 'The foot is out of view.',

@@ -173,6 +173,8 @@ export const es: Messages = {
   'session.tempo': 'Ritmo: {pct}%',
   'session.stop': 'Terminar la sesión',
   'session.angle': 'Ángulo del tobillo',
+  'session.angleDown': '{deg}° punta abajo',
+  'session.angleUp': '{deg}° punta arriba',
   'session.angleEstimate': 'estimación',
   'session.warn.legMoved': 'Mantenga la pierna quieta; solo se mueve el tobillo.',
   'session.warn.footLost': 'El pie no se ve.',

@@ -155,6 +155,8 @@ export const zh: Messages = {
   'session.tempo': '节奏：{pct}%',
   'session.stop': '结束锻炼',
   'session.angle': '踝关节角度',
+  'session.angleDown': '脚尖向下 {deg}°',
+  'session.angleUp': '脚尖向上 {deg}°',
   'session.angleEstimate': '估计值',
   'session.warn.legMoved': '请保持腿不动，只动脚踝。',
   'session.warn.footLost': '脚不在画面中。',

@@ -67,7 +67,10 @@ export function sessionView(o: SessionViewOptions): SessionView {
   const trackingLine = h('p', { class: 'tracking', id: 'tracking' });
   const trackingWarning = h('p', { class: 'warning', role: 'alert', id: 'tracking-warning' });
   const gauge = o.gauge
-    ? angleGauge(t('session.angle'), o.gauge.estimated ? t('session.angleEstimate') : null)
+    ? angleGauge(t('session.angle'), o.gauge.estimated ? t('session.angleEstimate') : null, {
+        down: (deg) => t('session.angleDown', { deg }),
+        up: (deg) => t('session.angleUp', { deg }),
+      })
     : null;
   if (gauge && o.gauge?.rangeDeg) gauge.setRange(o.gauge.rangeDeg[0], o.gauge.rangeDeg[1]);
   const pauseBtn = h('button', { type: 'button', id: 'pause', onclick: o.on.pause });
