@@ -3,6 +3,13 @@
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
 import type { Side } from './landmark-frame.ts';
+import {
+  createHampel,
+  createNoiseMeter,
+  onePoleNoiseShare,
+  PRE_FILTER_FROM_DEG,
+  PRE_FILTER_HZ,
+} from './angle-front-end.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createOneEuroFilter } from './one-euro-filter.ts';
@@ -73,60 +80,12 @@ const RING = 8192;
 /** A state may point this far back in the ring, samples. */
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
+/** Swings must clear this many standard deviations of the noise left after the pre-filter. */
 const NOISE_K = 4;
-const NOISE_SLOW_DEG_S = 15;
-
-/** Median of the last three values: drops single-frame spikes before the filter sees them. */
-function createMedianOf3() {
-  let older = 0;
-  let newer = 0;
-  let seen = 0;
-  return {
-    next(x: number): number {
-      const m = seen < 2 ? x : Math.max(Math.min(older, newer), Math.min(Math.max(older, newer), x));
-      older = newer;
-      newer = x;
-      seen++;
-      return m;
-    },
-    reset(): void {
-      seen = 0;
-      older = 0;
-      newer = 0;
-    },
-  };
-}
-
-/** Noise of the angle: the despiked angle's residual from the filtered one while nearly still. */
-function createNoiseMeter() {
-  let variance = 0;
-  let prevFilteredDeg = Number.NaN;
-  let prevTMs = 0;
-  return {
-    add(tMs: number, despikedDeg: number, filteredDeg: number): void {
-      if (!Number.isNaN(prevFilteredDeg) && tMs > prevTMs) {
-        const dtS = (tMs - prevTMs) / 1000;
-        if (Math.abs(filteredDeg - prevFilteredDeg) / dtS < NOISE_SLOW_DEG_S) {
-          const r = despikedDeg - filteredDeg;
-          variance += Math.min(1, dtS / 3) * (r * r - variance);
-        }
-      }
-      prevFilteredDeg = filteredDeg;
-      prevTMs = tMs;
-    },
-    /** After a gap the filter restarts: the next residual has no predecessor. */
-    interrupt(): void {
-      prevFilteredDeg = Number.NaN;
-    },
-    reset(): void {
-      variance = 0;
-      prevFilteredDeg = Number.NaN;
-    },
-    get sdDeg(): number {
-      return Math.sqrt(variance);
-    },
-  };
-}
+/** Stillness while settling is at least this many noise standard deviations wide. */
+const STILL_NOISE_K = 3;
+/** A foot that never rests this long after its first usable sample settles anyway, seconds. */
+const SETTLE_MAX_S = 2.5;
 
 /** What the rep under way has shown: usable and gated samples, confidence, how far the leg moved. */
 function createRepEvidence() {
@@ -157,7 +116,10 @@ function createRepEvidence() {
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
   const filter = createOneEuroFilter(o.filter);
-  const despike = createMedianOf3();
+  const despike = createHampel();
+  let preDeg = Number.NaN;
+  let preTMs = 0;
+  let dtS = 1 / 30;
   const noise = createNoiseMeter();
   const filtered = createSampleRing(RING);
   const despiked = createSampleRing(RING);
@@ -176,13 +138,21 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let legKnown = false;
   let repCount = 0;
   let lastAngleDeg: number | null = null;
+  let signalSinceTMs = Number.NaN;
+  let seenLowDeg = Number.POSITIVE_INFINITY;
+  let seenHighDeg = Number.NEGATIVE_INFINITY;
 
   function clear(): void {
+    signalSinceTMs = Number.NaN;
+    seenLowDeg = Number.POSITIVE_INFINITY;
+    seenHighDeg = Number.NEGATIVE_INFINITY;
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     personal.reset();
     despike.reset();
     noise.reset();
+    preDeg = Number.NaN;
+    dtS = 1 / 30;
     filter.reset();
     hold.reset();
     filtered.clear();
@@ -198,7 +168,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // capped at half the reference range, so a real rep always gets through.
   const hysteresisDeg = () =>
     Math.min(
-      Math.max(o.minSwingDeg, o.swingFraction * personal.referenceDeg, NOISE_K * noise.sdDeg),
+      Math.max(
+        o.minSwingDeg,
+        o.swingFraction * personal.referenceDeg,
+        NOISE_K * noise.sdDeg * onePoleNoiseShare(PRE_FILTER_HZ, dtS),
+      ),
       0.5 * personal.referenceDeg,
     );
 
@@ -246,6 +220,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     filter.reset();
     noise.interrupt();
     despike.reset();
+    preDeg = Number.NaN;
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
     state = settled ? RESUMING : SETTLING;
   }
@@ -265,12 +240,21 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   function settle(tMs: number, deg: number, despikedDeg: number, move: number, out: MotionEvent[]): void {
     if (state.kind !== 'settling') return;
-    const next = stepSettling(state, tMs, deg, o.stillDeg, move > 0.5);
+    if (Number.isNaN(signalSinceTMs)) signalSinceTMs = tMs;
+    seenLowDeg = Math.min(seenLowDeg, deg);
+    seenHighDeg = Math.max(seenHighDeg, deg);
+    // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
+    const stillDeg = Math.max(o.stillDeg, STILL_NOISE_K * noise.sdDeg);
+    const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
     state = next;
-    if (tMs - next.sinceTMs < o.settleS * 1000) return;
+    // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
+    // neutral is then the middle of the angles seen so far (the movement's own extremes).
+    const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
+    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless) return;
     if (neutralDeg === null) {
-      neutralDeg = next.sumDeg / next.samples;
+      neutralDeg =
+        tMs - next.sinceTMs >= o.settleS * 1000 ? next.sumDeg / next.samples : (seenLowDeg + seenHighDeg) / 2;
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
     const y = deg - neutralDeg;
@@ -327,8 +311,17 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
       const despikedDeg = despike.next(input.angleDeg);
-      const c = filter.filter(despikedDeg, t);
-      noise.add(t, despikedDeg, c);
+      noise.add(t, despikedDeg);
+      // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
+      if (Number.isNaN(preDeg) || !(t > preTMs)) preDeg = despikedDeg;
+      else {
+        const stepS = (t - preTMs) / 1000;
+        dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
+        const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
+        preDeg = noise.sdDeg > PRE_FILTER_FROM_DEG ? preDeg + (k / (1 + k)) * (despikedDeg - preDeg) : despikedDeg;
+      }
+      preTMs = t;
+      const c = filter.filter(preDeg, t);
       const move = legMove(input);
       if (state.kind === 'settling') {
         settle(t, c, despikedDeg, move, out);
@@ -356,6 +349,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (state.kind !== 'settling') evidence.gated++;
     },
     finish(out) {
+      if ((globalThis as any).process?.env?.DBG) (globalThis as any).console.log("noise", side, noise.sdDeg.toFixed(2), personal.referenceDeg.toFixed(1));
       if (state.kind === 'toes-up' && state.rep !== null) {
         const now = filtered.next - 1;
         const t = filtered.t(now);
