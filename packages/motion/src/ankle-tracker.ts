@@ -6,7 +6,7 @@ import type { Side } from './landmark-frame.ts';
 import {
   createHampel,
   createNoiseMeter,
-  onePoleNoiseShare,
+  twoPoleNoiseShare,
   PRE_FILTER_FROM_DEG,
   PRE_FILTER_HZ,
 } from './angle-front-end.ts';
@@ -81,7 +81,7 @@ const RING = 8192;
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
 /** Swings must clear this many standard deviations of the noise left after the pre-filter. */
-const NOISE_K = 4;
+const NOISE_K = 3;
 /** Stillness while settling is at least this many noise standard deviations wide. */
 const STILL_NOISE_K = 3;
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
@@ -118,6 +118,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const filter = createOneEuroFilter(o.filter);
   const despike = createHampel();
   let preDeg = Number.NaN;
+  let pre1Deg = 0;
   let preTMs = 0;
   let dtS = 1 / 30;
   const noise = createNoiseMeter();
@@ -171,7 +172,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       Math.max(
         o.minSwingDeg,
         o.swingFraction * personal.referenceDeg,
-        NOISE_K * noise.sdDeg * onePoleNoiseShare(PRE_FILTER_HZ, dtS),
+        NOISE_K * noise.sdDeg * twoPoleNoiseShare(PRE_FILTER_HZ, dtS),
       ),
       0.5 * personal.referenceDeg,
     );
@@ -310,15 +311,25 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
-      const despikedDeg = despike.next(input.angleDeg);
+      const despikedDeg = despike.next(input.angleDeg, dtS);
       noise.add(t, despikedDeg);
       // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
-      if (Number.isNaN(preDeg) || !(t > preTMs)) preDeg = despikedDeg;
+      if (Number.isNaN(preDeg) || !(t > preTMs)) {
+        preDeg = despikedDeg;
+        pre1Deg = despikedDeg;
+      }
       else {
         const stepS = (t - preTMs) / 1000;
         dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
         const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
-        preDeg = noise.sdDeg > PRE_FILTER_FROM_DEG ? preDeg + (k / (1 + k)) * (despikedDeg - preDeg) : despikedDeg;
+        const a = k / (1 + k);
+        if (noise.sdDeg > PRE_FILTER_FROM_DEG) {
+          pre1Deg += a * (despikedDeg - pre1Deg);
+          preDeg += a * (pre1Deg - preDeg);
+        } else {
+          pre1Deg = despikedDeg;
+          preDeg = despikedDeg;
+        }
       }
       preTMs = t;
       const c = filter.filter(preDeg, t);
@@ -349,7 +360,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (state.kind !== 'settling') evidence.gated++;
     },
     finish(out) {
-      if ((globalThis as any).process?.env?.DBG) (globalThis as any).console.log("noise", side, noise.sdDeg.toFixed(2), personal.referenceDeg.toFixed(1));
       if (state.kind === 'toes-up' && state.rep !== null) {
         const now = filtered.next - 1;
         const t = filtered.t(now);
