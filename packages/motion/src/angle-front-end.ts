@@ -62,52 +62,61 @@ export function createHampel(): Hampel {
   };
 }
 
-/** Median |second difference| of white noise of standard deviation 1: 0.6745 x sqrt(6). */
-const D2_MEDIAN_PER_SD = 0.6745 * Math.sqrt(6);
-/** The running median moves by this share of itself per sample (about 2 s to halve at 30 fps). */
-const MEDIAN_STEP = 0.02;
+/** The noise meter's second differences span this lag, seconds: the time scale of a turning point. */
+const NOISE_LAG_S = 0.15;
+/** ...and at least this many samples: at 10 fps one or two frames are too short to see the noise. */
+const MIN_LAG = 3;
+/** Most samples the lag may span (a 200 Hz sensor). */
+const LAG_RING = 64;
+/** The meter tracks this quantile of |second difference| (low: a movement's curvature stays out). */
+const NOISE_Q = 0.25;
+/** That quantile of |second difference| of white noise of standard deviation 1: 0.3186 x sqrt(6). */
+const D2_Q_PER_SD = 0.3186 * Math.sqrt(6);
+/** The running quantile moves by this share of itself per sample. */
+const Q_STEP = 0.02;
 
 export interface NoiseMeter {
-  add(tMs: number, x: number): void;
+  /** `dtS`: the usual sample interval, seconds (sets the lag in samples). */
+  add(x: number, dtS: number): void;
   /** After a gap: the next differences have no predecessors. */
   interrupt(): void;
   reset(): void;
-  /** Estimated standard deviation of the sample noise, degrees. */
+  /** Estimated standard deviation of the angle's noise at the turning-point time scale, degrees. */
   readonly sdDeg: number;
 }
 
 /**
- * Reads white noise from the running median of |second differences|: a movement's corners and a
- * jump are rare samples, so the median keeps to the noise where a mean would take them in.
+ * Reads the noise from the running lower quartile of |x(t) - 2 x(t-L) + x(t-2L)| with L about
+ * 0.15 s: white noise and noise correlated over a tenth of a second both show in it, a still
+ * foot's and a hold's samples set it, and a movement's curvature (rarer than the quartile) does not.
  */
 export function createNoiseMeter(): NoiseMeter {
-  let x1 = 0;
-  let x2 = 0;
-  let have = 0;
-  let med = 0;
+  const ring = new Float64Array(LAG_RING);
+  let n = 0;
+  let q = 0;
   let seen = 0;
   return {
-    add(_tMs, x) {
-      if (have >= 2) {
-        const d = Math.abs(x - 2 * x1 + x2);
-        // Start from the first differences themselves, then track the median multiplicatively.
-        if (seen < 5) med += (d - med) / ++seen;
-        else med += MEDIAN_STEP * Math.max(med, 0.01) * (d > med ? 1 : -1);
-      }
-      x2 = x1;
-      x1 = x;
-      if (have < 2) have++;
+    add(x, dtS) {
+      const lag = Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
+      ring[n % LAG_RING] = x;
+      n++;
+      if (n <= 2 * lag) return;
+      const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + ring[(n - 1 - 2 * lag) % LAG_RING]!);
+      // Start from a running mean of the first differences (0.6 x the mean |d| is near their lower
+      // quartile), then track the quantile multiplicatively.
+      if (seen < 8) q += (0.6 * d - q) / ++seen;
+      else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
     },
     interrupt() {
-      have = 0;
+      n = 0;
     },
     reset() {
-      have = 0;
-      med = 0;
+      n = 0;
+      q = 0;
       seen = 0;
     },
     get sdDeg() {
-      return med / D2_MEDIAN_PER_SD;
+      return q / D2_Q_PER_SD;
     },
   };
 }

@@ -6,7 +6,6 @@ import type { Side } from './landmark-frame.ts';
 import {
   createHampel,
   createNoiseMeter,
-  twoPoleNoiseShare,
   PRE_FILTER_FROM_DEG,
   PRE_FILTER_HZ,
 } from './angle-front-end.ts';
@@ -81,7 +80,11 @@ const RING = 8192;
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
 /** Swings must clear this many standard deviations of the noise left after the pre-filter. */
-const NOISE_K = 3;
+const NOISE_K = 2.5;
+/** The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts). */
+const MIN_REP_DEG = 5;
+/** A rep's range is at least this many noise standard deviations (a resting foot's noise is not a rep). */
+const RANGE_NOISE_K = 4;
 /** Stillness while settling is at least this many noise standard deviations wide. */
 const STILL_NOISE_K = 3;
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
@@ -172,7 +175,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       Math.max(
         o.minSwingDeg,
         o.swingFraction * personal.referenceDeg,
-        NOISE_K * noise.sdDeg * twoPoleNoiseShare(PRE_FILTER_HZ, dtS),
+        NOISE_K * noise.sdDeg,
       ),
       0.5 * personal.referenceDeg,
     );
@@ -187,8 +190,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const opening = up.rep;
     if (opening === null || !despiked.has(opening.startSeq)) return;
     const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
-    // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
-    if (m.rangeDeg < o.minSwingDeg) return;
+    // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
+    // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
+    if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, RANGE_NOISE_K * noise.sdDeg)) return;
+    // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
+    if (m.rangeDeg > o.maxAbsAngleDeg) return;
     repCount++;
     const rep = reportRep(
       {
@@ -312,7 +318,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
       const despikedDeg = despike.next(input.angleDeg, dtS);
-      noise.add(t, despikedDeg);
+      noise.add(despikedDeg, dtS);
       // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
       if (Number.isNaN(preDeg) || !(t > preTMs)) {
         preDeg = despikedDeg;

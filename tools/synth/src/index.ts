@@ -11,3 +11,4 @@ export * from './run-eval.ts';
 export * from './run-stress.ts';
 export * from './score.ts';
 export * from './stress-set.ts';
+export * from './resting-foot.ts';
