@@ -87,6 +87,8 @@ const MIN_REP_DEG = 5;
 const RANGE_NOISE_K = 4;
 /** Stillness while settling is at least this many noise standard deviations wide. */
 const STILL_NOISE_K = 3;
+/** ...but at most this many times `stillDeg`. */
+const STILL_MAX_FACTOR = 2;
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
 const SETTLE_MAX_S = 2.5;
 
@@ -251,7 +253,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     seenLowDeg = Math.min(seenLowDeg, deg);
     seenHighDeg = Math.max(seenHighDeg, deg);
     // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
-    const stillDeg = Math.max(o.stillDeg, STILL_NOISE_K * noise.sdDeg);
+    // Capped: the meter's first estimates take the first movements in too.
+    const stillDeg = Math.max(o.stillDeg, Math.min(STILL_NOISE_K * noise.sdDeg, STILL_MAX_FACTOR * o.stillDeg));
     const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
     state = next;
