@@ -2,13 +2,8 @@
 // foot to settle, then find plantar and dorsi peaks with hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
+import { createHampel, createNoiseMeter, PRE_FILTER_FROM_DEG, PRE_FILTER_HZ } from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
-import {
-  createHampel,
-  createNoiseMeter,
-  PRE_FILTER_FROM_DEG,
-  PRE_FILTER_HZ,
-} from './angle-front-end.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createOneEuroFilter } from './one-euro-filter.ts';
@@ -85,6 +80,8 @@ const NOISE_K = 2.5;
 const MIN_REP_DEG = 5;
 /** A rep's range is at least this many noise standard deviations (a resting foot's noise is not a rep). */
 const RANGE_NOISE_K = 4;
+/** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
+const START_MOVES_DEG = 20;
 /** Stillness while settling is at least this many noise standard deviations wide. */
 const STILL_NOISE_K = 3;
 /** ...but at most this many times `stillDeg`. */
@@ -171,16 +168,16 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   }
 
   // Hysteresis grows with the measured noise, so a noisy source cannot make swings out of jitter;
-  // capped at half the reference range, so a real rep always gets through.
-  const hysteresisDeg = () =>
-    Math.min(
-      Math.max(
-        o.minSwingDeg,
-        o.swingFraction * personal.referenceDeg,
-        NOISE_K * noise.sdDeg,
-      ),
-      0.5 * personal.referenceDeg,
+  // capped at half the range the person moves, so a real rep always gets through. That range is
+  // what they do now (START_MOVES_DEG before any rep), not a prescription or the default reference:
+  // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
+  const hysteresisDeg = () => {
+    const movesDeg = Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
+    return Math.min(
+      Math.max(o.minSwingDeg, o.swingFraction * movesDeg, NOISE_K * noise.sdDeg),
+      0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
     );
+  };
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 
@@ -194,7 +191,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
     // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
-    if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, RANGE_NOISE_K * noise.sdDeg)) return;
+    if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, RANGE_NOISE_K * noise.sdDeg))
+      return;
     // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
     if (m.rangeDeg > o.maxAbsAngleDeg) return;
     repCount++;
@@ -254,7 +252,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     seenHighDeg = Math.max(seenHighDeg, deg);
     // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
     // Capped: the meter's first estimates take the first movements in too.
-    const stillDeg = Math.max(o.stillDeg, Math.min(STILL_NOISE_K * noise.sdDeg, STILL_MAX_FACTOR * o.stillDeg));
+    const stillDeg = Math.max(
+      o.stillDeg,
+      Math.min(STILL_NOISE_K * noise.sdDeg, STILL_MAX_FACTOR * o.stillDeg),
+    );
     const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
     state = next;
@@ -296,7 +297,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const after = state;
     if (after.kind === before.kind) {
       if (after.kind === 'toes-down' || after.kind === 'toes-up') {
-        const tolDeg = Math.max(3, 0.1 * personal.referenceDeg);
+        // The hold band is 10% of the rep's range (3 deg at least): the swing under way once known.
+        const swingDeg = after.kind === 'toes-up' && after.rep ? after.extremeDeg - after.rep.plantarDeg : 0;
+        const tolDeg = Math.max(3, 0.1 * Math.max(personal.referenceDeg, swingDeg));
         hold.update(x.tMs, x.deg, after.extremeDeg, heading(after), tolDeg, out);
       }
       return;
@@ -326,8 +329,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (Number.isNaN(preDeg) || !(t > preTMs)) {
         preDeg = despikedDeg;
         pre1Deg = despikedDeg;
-      }
-      else {
+      } else {
         const stepS = (t - preTMs) / 1000;
         dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
         const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;

@@ -10,6 +10,11 @@ export interface PersonalRange {
   readonly learned: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
   /** How many reps it has learned from. */
   readonly count: number;
+  /**
+   * Median range of the reps learned, degrees, even when a calibration fixes the reference; null
+   * before the first. What the person does now, for thresholds that must let their reps through.
+   */
+  readonly recentDeg: number | null;
   /** Teaches one rep (callers pass full reps, and the first few of any size: see the tracker). */
   learn(rangeDeg: number, plantarDeg: number, dorsiDeg: number): void;
   reset(): void;
@@ -37,6 +42,9 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
     },
     get count() {
       return count;
+    },
+    get recentDeg() {
+      return count === 0 ? null : median(ranges);
     },
     get learned() {
       if (count === 0) return null;

@@ -33,7 +33,7 @@ export const DEFAULT_TRACKER: TrackerOptions = {
   minSwingDeg: 3,
   swingFraction: 0.2,
   fullFraction: 0.6,
-  defaultRangeDeg: 20,
+  defaultRangeDeg: 40,
   settleS: 0.6,
   stillDeg: 4,
   maxGapS: 1.5,
