@@ -28,6 +28,7 @@ export function createHampel(): Hampel {
   const dev = new Float64Array(HAMPEL_WINDOW);
   let n = 0;
   let at = 0;
+  let last = 0;
   const medianOf = (a: Float64Array, len: number): number => {
     // Insertion sort of at most 7 values: cheaper than anything cleverer.
     for (let i = 1; i < len; i++) {
@@ -47,13 +48,18 @@ export function createHampel(): Hampel {
       at = (at + 1) % HAMPEL_WINDOW;
       if (n < HAMPEL_WINDOW) n++;
       const span = Math.min(n, HAMPEL_WINDOW, 1 + 2 * Math.max(1, Math.floor(HAMPEL_SPAN_S / 2 / dtS)));
-      if (span < 3) return x;
+      if (span < 3) return (last = x);
+      // A sample within the floor of the last one given out is no outlier: skip the sorts (most samples).
+      if (Math.abs(x - last) <= HAMPEL_FLOOR_DEG) return (last = x);
       for (let i = 0; i < span; i++) sorted[i] = win[(at - 1 - i + 2 * HAMPEL_WINDOW) % HAMPEL_WINDOW]!;
       const med = medianOf(sorted, span);
+      // Within the floor it is never an outlier: skip the second sort.
+      if (Math.abs(x - med) <= HAMPEL_FLOOR_DEG) return (last = x);
       for (let i = 0; i < span; i++) dev[i] = Math.abs(sorted[i]! - med);
       const mad = medianOf(dev, span);
       const limit = Math.max(HAMPEL_FLOOR_DEG, HAMPEL_K * 1.4826 * mad);
-      return Math.abs(x - med) <= limit ? x : med;
+      last = Math.abs(x - med) <= limit ? x : med;
+      return last;
     },
     reset() {
       n = 0;

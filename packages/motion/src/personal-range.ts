@@ -28,6 +28,8 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
   const sorted = new Float64Array(RECENT);
   let count = 0;
   let reference = givenDeg ?? defaultDeg;
+  // Kept up to date on learn(): the tracker reads it every sample.
+  let recent: number | null = null;
 
   const median = (src: Float64Array): number => {
     const n = Math.min(count, RECENT);
@@ -44,7 +46,7 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
       return count;
     },
     get recentDeg() {
-      return count === 0 ? null : median(ranges);
+      return recent;
     },
     get learned() {
       if (count === 0) return null;
@@ -56,10 +58,12 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
       plantars[i] = plantarDeg;
       dorsis[i] = dorsiDeg;
       count++;
-      if (givenDeg === null) reference = median(ranges);
+      recent = median(ranges);
+      if (givenDeg === null) reference = recent;
     },
     reset() {
       count = 0;
+      recent = null;
       reference = givenDeg ?? defaultDeg;
     },
   };
