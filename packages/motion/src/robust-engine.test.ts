@@ -211,3 +211,26 @@ describe('IMU path for real people', () => {
     expect(r.reps.left.length).toBeLessThanOrEqual(8);
   });
 });
+
+describe('leg movement against the hip', () => {
+  const keys = pumps(3, -30, 15, 1);
+  // The second rep: 2 s rest, one rep of 4.38 s, then its way down and toes-down hold.
+  const during = (t: number) => t > 6.6 && t < 7.8;
+  const slide = (t: number) => (during(t) ? 30 * Math.min(1, (t - 6.6) / 0.3, (7.8 - t) / 0.3) : 0);
+
+  it('flags a leg that slides 8 cm (a fifth of the shank) during a rep', () => {
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) }));
+    const r = analyzeLandmarkRecording(frames, left);
+    expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, true, false]);
+  });
+
+  it('does not flag the whole person shifting in the picture (hip and leg together)', () => {
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) })).map((f) => {
+      const lm = f.landmarks!.map((p) => [...p] as [number, number, number, number]);
+      lm[23]![0] += slide(f.tMs / 1000) / 640;
+      return { ...f, landmarks: lm };
+    });
+    const r = analyzeLandmarkRecording(frames, left);
+    expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, false, false]);
+  });
+});
