@@ -78,6 +78,9 @@ const LAG_RING = 64;
 const NOISE_Q = 0.25;
 /** That quantile of |second difference| of white noise of standard deviation 1: 0.3186 x sqrt(6). */
 const D2_Q_PER_SD = 0.3186 * Math.sqrt(6);
+/** The meter learns only while the angle stays within this many noise SDs over 2L (or STILL_MIN_DEG). */
+const STILL_K = 5;
+const STILL_MIN_DEG = 4;
 /** The running quantile moves by this share of itself per sample. */
 const Q_STEP = 0.02;
 
@@ -107,7 +110,11 @@ export function createNoiseMeter(): NoiseMeter {
       ring[n % LAG_RING] = x;
       n++;
       if (n <= 2 * lag) return;
-      const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + ring[(n - 1 - 2 * lag) % LAG_RING]!);
+      const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;
+      const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
+      // While the angle travels further than the noise could take it, the foot is moving: its
+      // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
+      if (seen >= 8 && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
       // Start from a running mean of the first differences (0.6 x the mean |d| is near their lower
       // quartile), then track the quantile multiplicatively.
       if (seen < 8) q += (0.6 * d - q) / ++seen;

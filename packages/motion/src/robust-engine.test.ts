@@ -87,6 +87,26 @@ describe('front end: Hampel filter and noise meter', () => {
   });
 });
 
+describe('noise meter at a low frame rate', () => {
+  it('reads the noise of a 10 fps pump stream, not the movement between the holds', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (sd, seed) => {
+          const r = rng(seed);
+          const keys = pumps(12, -30, 15, 0.6, 0.5);
+          const angle = program(keys);
+          const m = createNoiseMeter();
+          for (let k = 0; k * 0.1 <= endOf(keys); k++) m.add(angle(k * 0.1) + sd * r.normal(), 0.1);
+          expect(m.sdDeg / sd).toBeLessThan(2);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});
+
 describe('rep engine on hard streams', () => {
   it('counts no reps on a resting foot that only shows landmark noise and outliers', () => {
     for (const [sd, seed] of [
