@@ -42,23 +42,26 @@ export function createHampel(): Hampel {
     }
     return len % 2 ? a[(len - 1) >> 1]! : (a[len / 2 - 1]! + a[len / 2]!) / 2;
   };
+  const judge = (x: number, dtS: number): number => {
+    win[at] = x;
+    at = (at + 1) % HAMPEL_WINDOW;
+    if (n < HAMPEL_WINDOW) n++;
+    const span = Math.min(n, HAMPEL_WINDOW, 1 + 2 * Math.max(1, Math.floor(HAMPEL_SPAN_S / 2 / dtS)));
+    if (span < 3) return x;
+    // A sample within the floor of the last one given out is no outlier: skip the sorts (most samples).
+    if (Math.abs(x - last) <= HAMPEL_FLOOR_DEG) return x;
+    for (let i = 0; i < span; i++) sorted[i] = win[(at - 1 - i + 2 * HAMPEL_WINDOW) % HAMPEL_WINDOW]!;
+    const med = medianOf(sorted, span);
+    // Within the floor it is never an outlier: skip the second sort.
+    if (Math.abs(x - med) <= HAMPEL_FLOOR_DEG) return x;
+    for (let i = 0; i < span; i++) dev[i] = Math.abs(sorted[i]! - med);
+    const mad = medianOf(dev, span);
+    const limit = Math.max(HAMPEL_FLOOR_DEG, HAMPEL_K * 1.4826 * mad);
+    return Math.abs(x - med) <= limit ? x : med;
+  };
   return {
     next(x, dtS) {
-      win[at] = x;
-      at = (at + 1) % HAMPEL_WINDOW;
-      if (n < HAMPEL_WINDOW) n++;
-      const span = Math.min(n, HAMPEL_WINDOW, 1 + 2 * Math.max(1, Math.floor(HAMPEL_SPAN_S / 2 / dtS)));
-      if (span < 3) return (last = x);
-      // A sample within the floor of the last one given out is no outlier: skip the sorts (most samples).
-      if (Math.abs(x - last) <= HAMPEL_FLOOR_DEG) return (last = x);
-      for (let i = 0; i < span; i++) sorted[i] = win[(at - 1 - i + 2 * HAMPEL_WINDOW) % HAMPEL_WINDOW]!;
-      const med = medianOf(sorted, span);
-      // Within the floor it is never an outlier: skip the second sort.
-      if (Math.abs(x - med) <= HAMPEL_FLOOR_DEG) return (last = x);
-      for (let i = 0; i < span; i++) dev[i] = Math.abs(sorted[i]! - med);
-      const mad = medianOf(dev, span);
-      const limit = Math.max(HAMPEL_FLOOR_DEG, HAMPEL_K * 1.4826 * mad);
-      last = Math.abs(x - med) <= limit ? x : med;
+      last = judge(x, dtS);
       return last;
     },
     reset() {
