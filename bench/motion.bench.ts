@@ -14,7 +14,9 @@ import {
   evalSets,
   medianAbs,
   quantileAbs,
+  RESTING_S,
   runEvalSet,
+  runRestingFoot,
   runStressSet,
   STRESS_FAMILIES,
   STRESS_SPLITS,
@@ -101,6 +103,29 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   const reps = out.reduce((a, o) => a + o.score.expected, 0);
   const leg = tp + fp + fn === 0 ? 'n/a' : `${pct(tp, tp + fp)} / ${pct(tp, tp + fn)} (${tp + fn} moved)`;
   return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f2(medianAbs(hold))} | ${leg} |`;
+}
+
+/** The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is right). */
+function restingTable(split: 'tuning' | 'heldOut', perFamily: number): string {
+  const sets = stressSets(split, perFamily);
+  const rows: string[] = [];
+  const all: number[] = [];
+  STRESS_FAMILIES.forEach((f, i) => {
+    const reps = sets.filter((s) => s.familyIndex === i).map((s) => runRestingFoot(s).reps);
+    all.push(...reps);
+    rows.push(restingRow(f.name, reps));
+  });
+  return [
+    `| family (conditions only, foot resting ${RESTING_S} s) | sets | sets with 0 reps | spurious reps in all | most in one set |`,
+    '| --- | --: | --: | --: | --: |',
+    ...rows,
+    restingRow('**all families**', all),
+  ].join('\n');
+}
+
+function restingRow(name: string, reps: readonly number[]): string {
+  const zero = reps.filter((r) => r === 0).length;
+  return `| ${name} | ${reps.length} | ${pct(zero, reps.length)} | ${reps.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...reps)} |`;
 }
 
 /** 60 s at 60 fps of one exercised foot and the other leg in view (both tracked). */
@@ -199,6 +224,7 @@ function memory(frames: LandmarkFrame[]): string {
   const perMinute = 60 * 60;
   const rows: string[] = [];
   let reps = 0;
+  let farReps = 0;
   let events = 0;
   let k = 0;
   const heapMb = () => {
@@ -209,7 +235,9 @@ function memory(frames: LandmarkFrame[]): string {
   const base = heapMb();
   for (let minute = 0; minute <= 60; minute++) {
     if (minute % 15 === 0)
-      rows.push(`| ${minute} | ${(k).toLocaleString('en')} | ${(heapMb() - base).toFixed(2)} | ${reps} |`);
+      rows.push(
+        `| ${minute} | ${k.toLocaleString('en')} | ${(heapMb() - base).toFixed(2)} | ${reps} | ${farReps} |`,
+      );
     if (minute === 60) break;
     for (let i = 0; i < perMinute; i++, k++) {
       const f = frames[k % frames.length]!;
@@ -217,12 +245,13 @@ function memory(frames: LandmarkFrame[]): string {
       for (const e of analyzer.push({ ...f, tMs: f.tMs + shift })) {
         events++;
         if (e.type === 'rep') reps++;
+        if (e.type === 'rep' && e.side === 'right') farReps++;
       }
     }
   }
   return [
-    '| minute | frames pushed | heap growth since start (MiB, after GC) | reps so far |',
-    '| --: | --: | --: | --: |',
+    '| minute | frames pushed | heap growth since start (MiB, after GC) | reps so far | of them on the resting far leg (should stay 0) |',
+    '| --: | --: | --: | --: | --: |',
     ...rows,
     '',
     `${events.toLocaleString('en')} events in all; the caller keeps them, the engine does not.`,
@@ -237,6 +266,9 @@ console.log('motion: stress set, tuning seeds...');
 const stressTuning = stressTable('tuning', STRESS_TUNING_PER_FAMILY);
 console.log('motion: stress set, held-out seeds...');
 const stressHeldOut = stressTable('heldOut', STRESS_HELD_OUT_PER_FAMILY);
+console.log('motion: resting foot...');
+const restingHeldOut = restingTable('heldOut', STRESS_HELD_OUT_PER_FAMILY);
+const restingTuning = restingTable('tuning', STRESS_TUNING_PER_FAMILY);
 console.log('motion: throughput...');
 const frames = throughputFrames();
 const thr = throughput(frames);
@@ -281,6 +313,18 @@ ${stressHeldOut}
 ### Same table, tuning seeds (${STRESS_TUNING_PER_FAMILY} per family)
 
 ${stressTuning}
+
+## Resting foot: spurious reps on a foot that does not exercise
+
+tools/synth/src/resting-foot.ts: each stress set's conditions (noise, outliers, bursts, yaw, frame
+rate and drops; IMU mounting, bias, rate) with the person's program replaced by ${RESTING_S} s of rest and at
+most a 1.5 deg fidget. Every rep counted here is spurious. Held-out seeds (${STRESS_HELD_OUT_PER_FAMILY} per family):
+
+${restingHeldOut}
+
+Tuning seeds (${STRESS_TUNING_PER_FAMILY} per family):
+
+${restingTuning}
 
 ## Throughput on one core
 

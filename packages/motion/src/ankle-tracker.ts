@@ -2,6 +2,7 @@
 // foot to settle, then find plantar and dorsi peaks with hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
+import { createHampel, createNoiseMeter, PRE_FILTER_FROM_DEG, PRE_FILTER_HZ } from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
@@ -73,60 +74,20 @@ const RING = 8192;
 /** A state may point this far back in the ring, samples. */
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
-const NOISE_K = 4;
-const NOISE_SLOW_DEG_S = 15;
-
-/** Median of the last three values: drops single-frame spikes before the filter sees them. */
-function createMedianOf3() {
-  let older = 0;
-  let newer = 0;
-  let seen = 0;
-  return {
-    next(x: number): number {
-      const m = seen < 2 ? x : Math.max(Math.min(older, newer), Math.min(Math.max(older, newer), x));
-      older = newer;
-      newer = x;
-      seen++;
-      return m;
-    },
-    reset(): void {
-      seen = 0;
-      older = 0;
-      newer = 0;
-    },
-  };
-}
-
-/** Noise of the angle: the despiked angle's residual from the filtered one while nearly still. */
-function createNoiseMeter() {
-  let variance = 0;
-  let prevFilteredDeg = Number.NaN;
-  let prevTMs = 0;
-  return {
-    add(tMs: number, despikedDeg: number, filteredDeg: number): void {
-      if (!Number.isNaN(prevFilteredDeg) && tMs > prevTMs) {
-        const dtS = (tMs - prevTMs) / 1000;
-        if (Math.abs(filteredDeg - prevFilteredDeg) / dtS < NOISE_SLOW_DEG_S) {
-          const r = despikedDeg - filteredDeg;
-          variance += Math.min(1, dtS / 3) * (r * r - variance);
-        }
-      }
-      prevFilteredDeg = filteredDeg;
-      prevTMs = tMs;
-    },
-    /** After a gap the filter restarts: the next residual has no predecessor. */
-    interrupt(): void {
-      prevFilteredDeg = Number.NaN;
-    },
-    reset(): void {
-      variance = 0;
-      prevFilteredDeg = Number.NaN;
-    },
-    get sdDeg(): number {
-      return Math.sqrt(variance);
-    },
-  };
-}
+/** Swings must clear this many standard deviations of the noise left after the pre-filter. */
+const NOISE_K = 2.5;
+/** The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts). */
+const MIN_REP_DEG = 5;
+/** A rep's range is at least this many noise standard deviations (a resting foot's noise is not a rep). */
+const RANGE_NOISE_K = 4;
+/** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
+const START_MOVES_DEG = 20;
+/** Stillness while settling is at least this many noise standard deviations wide. */
+const STILL_NOISE_K = 3;
+/** ...but at most this many times `stillDeg`. */
+const STILL_MAX_FACTOR = 2;
+/** A foot that never rests this long after its first usable sample settles anyway, seconds. */
+const SETTLE_MAX_S = 2.5;
 
 /** What the rep under way has shown: usable and gated samples, confidence, how far the leg moved. */
 function createRepEvidence() {
@@ -157,7 +118,11 @@ function createRepEvidence() {
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
   const filter = createOneEuroFilter(o.filter);
-  const despike = createMedianOf3();
+  const despike = createHampel();
+  let preDeg = Number.NaN;
+  let pre1Deg = 0;
+  let preTMs = 0;
+  let dtS = 1 / 30;
   const noise = createNoiseMeter();
   const filtered = createSampleRing(RING);
   const despiked = createSampleRing(RING);
@@ -176,13 +141,21 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let legKnown = false;
   let repCount = 0;
   let lastAngleDeg: number | null = null;
+  let signalSinceTMs = Number.NaN;
+  let seenLowDeg = Number.POSITIVE_INFINITY;
+  let seenHighDeg = Number.NEGATIVE_INFINITY;
 
   function clear(): void {
+    signalSinceTMs = Number.NaN;
+    seenLowDeg = Number.POSITIVE_INFINITY;
+    seenHighDeg = Number.NEGATIVE_INFINITY;
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     personal.reset();
     despike.reset();
     noise.reset();
+    preDeg = Number.NaN;
+    dtS = 1 / 30;
     filter.reset();
     hold.reset();
     filtered.clear();
@@ -195,12 +168,16 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   }
 
   // Hysteresis grows with the measured noise, so a noisy source cannot make swings out of jitter;
-  // capped at half the reference range, so a real rep always gets through.
-  const hysteresisDeg = () =>
-    Math.min(
-      Math.max(o.minSwingDeg, o.swingFraction * personal.referenceDeg, NOISE_K * noise.sdDeg),
-      0.5 * personal.referenceDeg,
+  // capped at half the range the person moves, so a real rep always gets through. That range is
+  // what they do now (START_MOVES_DEG before any rep), not a prescription or the default reference:
+  // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
+  const hysteresisDeg = () => {
+    const movesDeg = Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
+    return Math.min(
+      Math.max(o.minSwingDeg, o.swingFraction * movesDeg, NOISE_K * noise.sdDeg),
+      0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
     );
+  };
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 
@@ -212,8 +189,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const opening = up.rep;
     if (opening === null || !despiked.has(opening.startSeq)) return;
     const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
-    // The live swing passed the hysteresis but the settled shape did not: noise, not a rep.
-    if (m.rangeDeg < o.minSwingDeg) return;
+    // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
+    // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
+    if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, RANGE_NOISE_K * noise.sdDeg))
+      return;
+    // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
+    if (m.rangeDeg > o.maxAbsAngleDeg) return;
     repCount++;
     const rep = reportRep(
       {
@@ -246,6 +227,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     filter.reset();
     noise.interrupt();
     despike.reset();
+    preDeg = Number.NaN;
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
     state = settled ? RESUMING : SETTLING;
   }
@@ -265,12 +247,25 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   function settle(tMs: number, deg: number, despikedDeg: number, move: number, out: MotionEvent[]): void {
     if (state.kind !== 'settling') return;
-    const next = stepSettling(state, tMs, deg, o.stillDeg, move > 0.5);
+    if (Number.isNaN(signalSinceTMs)) signalSinceTMs = tMs;
+    seenLowDeg = Math.min(seenLowDeg, deg);
+    seenHighDeg = Math.max(seenHighDeg, deg);
+    // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
+    // Capped: the meter's first estimates take the first movements in too.
+    const stillDeg = Math.max(
+      o.stillDeg,
+      Math.min(STILL_NOISE_K * noise.sdDeg, STILL_MAX_FACTOR * o.stillDeg),
+    );
+    const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
     state = next;
-    if (tMs - next.sinceTMs < o.settleS * 1000) return;
+    // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
+    // neutral is then the middle of the angles seen so far (the movement's own extremes).
+    const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
+    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless) return;
     if (neutralDeg === null) {
-      neutralDeg = next.sumDeg / next.samples;
+      neutralDeg =
+        tMs - next.sinceTMs >= o.settleS * 1000 ? next.sumDeg / next.samples : (seenLowDeg + seenHighDeg) / 2;
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
     const y = deg - neutralDeg;
@@ -302,7 +297,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const after = state;
     if (after.kind === before.kind) {
       if (after.kind === 'toes-down' || after.kind === 'toes-up') {
-        const tolDeg = Math.max(3, 0.1 * personal.referenceDeg);
+        // The hold band is 10% of the rep's range (3 deg at least): the swing under way once known.
+        const swingDeg = after.kind === 'toes-up' && after.rep ? after.extremeDeg - after.rep.plantarDeg : 0;
+        const tolDeg = Math.max(3, 0.1 * Math.max(personal.referenceDeg, swingDeg));
         hold.update(x.tMs, x.deg, after.extremeDeg, heading(after), tolDeg, out);
       }
       return;
@@ -326,9 +323,27 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
-      const despikedDeg = despike.next(input.angleDeg);
-      const c = filter.filter(despikedDeg, t);
-      noise.add(t, despikedDeg, c);
+      const despikedDeg = despike.next(input.angleDeg, dtS);
+      noise.add(despikedDeg, dtS);
+      // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
+      if (Number.isNaN(preDeg) || !(t > preTMs)) {
+        preDeg = despikedDeg;
+        pre1Deg = despikedDeg;
+      } else {
+        const stepS = (t - preTMs) / 1000;
+        dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
+        const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
+        const a = k / (1 + k);
+        if (noise.sdDeg > PRE_FILTER_FROM_DEG) {
+          pre1Deg += a * (despikedDeg - pre1Deg);
+          preDeg += a * (pre1Deg - preDeg);
+        } else {
+          pre1Deg = despikedDeg;
+          preDeg = despikedDeg;
+        }
+      }
+      preTMs = t;
+      const c = filter.filter(preDeg, t);
       const move = legMove(input);
       if (state.kind === 'settling') {
         settle(t, c, despikedDeg, move, out);

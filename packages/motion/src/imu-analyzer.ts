@@ -18,6 +18,7 @@ import { createOrientationFilter } from './orientation-filter.ts';
 import { quat, upInSensor } from './quaternion.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
+import { createToesDownVote } from './toes-down-vote.ts';
 
 export interface ImuAnalyzerOptions extends SourceOptions {
   /** The foot the sensor rests on (default left). */
@@ -35,6 +36,9 @@ export interface ImuAnalyzerOptions extends SourceOptions {
   /** The foot must be this still (rad/s) to take neutral (0.01..2, default 0.2). */
   readonly stillRadS?: number;
 }
+
+/** A wearer who never holds still this long (s) gets the orientation of the moment as reference. */
+const RESTLESS_S = 1;
 
 /** Creates an IMU analyzer; throws RangeError on a bad option. */
 export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStream<ImuSample> {
@@ -70,7 +74,18 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const maxGapMs = tracker.maxGapS * 1000;
   let lastT = Number.NaN;
   let stillSince = Number.NaN;
+  let firstT = Number.NaN;
   let problemShown = false;
+  const toesDown = createToesDownVote();
+  let flushOut: MotionEvent[] = scratch;
+  // One sample to the rep engine, once the vote has said which way is toes down.
+  const feed = (tMs: number, deg: number, leg: number) => {
+    input.tMs = tMs;
+    input.angleDeg = correction.gain * deg + correction.offsetDeg;
+    input.confidence = 1;
+    input.leg0 = leg;
+    engine.step(input, flushOut);
+  };
 
   function skip(t: number, code: 'bad-sample' | 'absurd-value', what: string, out: MotionEvent[]): void {
     engine.gated(t);
@@ -122,7 +137,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       if (!angle.hasNeutral) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         if (!still || Number.isNaN(stillSince)) stillSince = still ? t : Number.NaN;
-        if (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000) return done(out);
+        if (Number.isNaN(firstT)) firstT = t;
+        // A wearer who never holds still: after RESTLESS_S the orientation of the moment is the
+        // reference, and the rep engine takes neutral from the movement's own middle.
+        const restless = t - firstT >= RESTLESS_S * 1000;
+        if (!restless && (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000))
+          return done(out);
         angle.setNeutral(rel);
         if (qs) {
           upInSensor(qs, shankUp0);
@@ -131,7 +151,6 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
-      input.tMs = t;
       let deg = angle.angle(rel);
       const ax = angle.axis;
       if (qs && ax) {
@@ -144,18 +163,20 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         );
         deg -= shankPitch.angle(qs);
       }
-      input.angleDeg = correction.gain * deg + correction.offsetDeg;
-      input.confidence = 1;
+      let leg = Number.NaN;
       if (pair) {
         upInSensor(shank.q, up);
         const c = up[0]! * shankUp0[0]! + up[1]! * shankUp0[1]! + up[2]! * shankUp0[2]!;
-        input.leg0 = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
-      } else input.leg0 = Number.NaN;
-      engine.step(input, out);
+        leg = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
+      }
+      flushOut = out;
+      toesDown.add(t, deg, leg, feed);
       return done(out);
     },
     end() {
       const out: MotionEvent[] = [];
+      flushOut = out;
+      toesDown.decide(feed);
       engine.finish(out);
       return out;
     },
@@ -166,8 +187,10 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shank.restart();
       angle.reset();
       shankPitch.reset();
+      toesDown.reset();
       lastT = Number.NaN;
       stillSince = Number.NaN;
+      firstT = Number.NaN;
       problemShown = false;
     },
     calibration(): MotionCalibration {

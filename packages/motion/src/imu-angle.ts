@@ -5,7 +5,8 @@ import { createGyroAxis } from './gyro-axis.ts';
 import { angleOf, conjMul, type Quat, quat, twistAbout } from './quaternion.ts';
 
 /** Rotation (degrees from neutral) beyond which the rotation's axis is trusted as the pumping axis. */
-const AXIS_LEARN_DEG = 12;
+// Small enough for an 8-degree range whose toes-down side is 5 degrees; the gyro refines it after.
+const AXIS_LEARN_DEG = 4;
 const REFINE_RAD_S = 1;
 const REFINE_RATE = 0.01;
 

@@ -202,15 +202,16 @@ describe('landmark analyzer: bad input', () => {
   });
 
   it('drops the rep a long gap interrupts, says so, and never joins reps across it', () => {
-    // Foot out of view for 1.5 s in the middle of the second rep (its plantar hold).
+    // Foot out of view for 1.8 s (longer than the 1.5 s the engine bridges) over the second rep's
+    // way down and toes-down hold.
     const frames = clean.map((f) =>
-      f.tMs > 6600 && f.tMs < 8100 ? legFrame(f.tMs, { angleDeg: 0, visibility: 0 }) : f,
+      f.tMs > 6600 && f.tMs < 8400 ? legFrame(f.tMs, { angleDeg: 0, visibility: 0 }) : f,
     );
     const r = analyzeLandmarkRecording(frames, left);
     expect(r.reps.left).toHaveLength(3);
     const gap = r.warnings.find((w) => w.code === 'gap');
     expect(gap?.message).toMatch(/dropped/);
-    expect(r.reps.left.every((x) => x.startTMs > 8100 || x.dorsiTMs < 6600)).toBe(true);
+    expect(r.reps.left.every((x) => x.startTMs > 8400 || x.dorsiTMs < 6600)).toBe(true);
   });
 
   it('skips an absurd angle (a landmark glitch) with a warning instead of counting it', () => {

@@ -9,7 +9,7 @@ import {
   sideCalibration,
 } from './calibration.ts';
 import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
-import type { LandmarkFrame, Side } from './landmark-frame.ts';
+import { BLAZEPOSE, type LandmarkFrame, type Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
@@ -27,7 +27,7 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
   readonly minVisibility?: number;
   /** 'auto' uses world coordinates when a frame has them; 'never' uses image coordinates. */
   readonly useWorld?: 'auto' | 'never';
-  /** Leg moved = knee or ankle moved by more than this share of the shank length (0.02..2, default 0.25). */
+  /** Leg moved = knee or ankle moved against the hip by more than this share of the shank length (0.02..2, default 0.15). */
   readonly legMoveFraction?: number;
 }
 
@@ -46,6 +46,11 @@ interface SideState {
 }
 
 const SCALE_FRAMES = 10;
+/**
+ * Leg moved: knee or ankle moved against the hip by this share of the shank (0.15 x 42 cm = 6 cm):
+ * the stress set's slides are 3-10 cm and its knee bends lift the knee 4-12 cm.
+ */
+const LEG_MOVE_FRACTION = 0.15;
 const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
 const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
 
@@ -62,7 +67,12 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
   }
   const minVisibility = checkRange('minVisibility', options.minVisibility ?? 0.5, 0, 1);
   const useWorld = checkOneOf('useWorld', options.useWorld ?? 'auto', ['auto', 'never']) === 'auto';
-  const legMoveFraction = checkRange('legMoveFraction', options.legMoveFraction ?? 0.25, 0.02, 2);
+  const legMoveFraction = checkRange(
+    'legMoveFraction',
+    options.legMoveFraction ?? LEG_MOVE_FRACTION,
+    0.02,
+    2,
+  );
   const correction: AngleCorrection =
     options.correction ?? options.calibration?.correction ?? IDENTITY_CORRECTION;
   checkRange('correction.gain', correction.gain, 0.2, 5);
@@ -149,10 +159,14 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     const p = st.pos;
     const k = Number.isNaN(st.posT) ? 1 : posAlpha(t - st.posT);
     st.posT = t;
-    p[0] = p[0]! + k * (r.kneeX - p[0]!);
-    p[1] = p[1]! + k * (r.kneeY - p[1]!);
-    p[2] = p[2]! + k * (r.ankleX - p[2]!);
-    p[3] = p[3]! + k * (r.ankleY - p[3]!);
+    // Against the hip when it is seen: the leg moving on the bed, not the person or camera shifting.
+    const hip = frame.landmarks?.[st.side === 'left' ? BLAZEPOSE.leftHip : BLAZEPOSE.rightHip];
+    const hx = hip && Number.isFinite(hip[0] + hip[1]) ? hip[0] * frame.widthPx : 0;
+    const hy = hip && Number.isFinite(hip[0] + hip[1]) ? hip[1] * frame.heightPx : 0;
+    p[0] = p[0]! + k * (r.kneeX - hx - p[0]!);
+    p[1] = p[1]! + k * (r.kneeY - hy - p[1]!);
+    p[2] = p[2]! + k * (r.ankleX - hx - p[2]!);
+    p[3] = p[3]! + k * (r.ankleY - hy - p[3]!);
     input.leg0 = p[0]! / unit;
     input.leg1 = p[1]! / unit;
     input.leg2 = p[2]! / unit;

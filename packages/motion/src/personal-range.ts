@@ -10,6 +10,11 @@ export interface PersonalRange {
   readonly learned: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
   /** How many reps it has learned from. */
   readonly count: number;
+  /**
+   * Median range of the reps learned, degrees, even when a calibration fixes the reference; null
+   * before the first. What the person does now, for thresholds that must let their reps through.
+   */
+  readonly recentDeg: number | null;
   /** Teaches one rep (callers pass full reps, and the first few of any size: see the tracker). */
   learn(rangeDeg: number, plantarDeg: number, dorsiDeg: number): void;
   reset(): void;
@@ -23,6 +28,8 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
   const sorted = new Float64Array(RECENT);
   let count = 0;
   let reference = givenDeg ?? defaultDeg;
+  // Kept up to date on learn(): the tracker reads it every sample.
+  let recent: number | null = null;
 
   const median = (src: Float64Array): number => {
     const n = Math.min(count, RECENT);
@@ -38,6 +45,9 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
     get count() {
       return count;
     },
+    get recentDeg() {
+      return recent;
+    },
     get learned() {
       if (count === 0) return null;
       return { rangeDeg: givenDeg ?? reference, plantarDeg: median(plantars), dorsiDeg: median(dorsis) };
@@ -48,10 +58,12 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
       plantars[i] = plantarDeg;
       dorsis[i] = dorsiDeg;
       count++;
-      if (givenDeg === null) reference = median(ranges);
+      recent = median(ranges);
+      if (givenDeg === null) reference = recent;
     },
     reset() {
       count = 0;
+      recent = null;
       reference = givenDeg ?? defaultDeg;
     },
   };

@@ -30,13 +30,13 @@ export interface TrackerOptions {
 
 export const DEFAULT_TRACKER: TrackerOptions = {
   filter: DEFAULT_ONE_EURO,
-  minSwingDeg: 6,
+  minSwingDeg: 3,
   swingFraction: 0.2,
   fullFraction: 0.6,
   defaultRangeDeg: 40,
   settleS: 0.6,
   stillDeg: 4,
-  maxGapS: 0.4,
+  maxGapS: 1.5,
   tooFastCycleS: 0.7,
   holdStartS: 0.25,
   maxAbsAngleDeg: 100,

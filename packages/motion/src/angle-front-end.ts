@@ -1,0 +1,152 @@
+// The rep engine's front end, before the 1-euro filter: a Hampel filter that replaces outliers by
+// the median of the last few samples, a noise meter that reads the angle's noise from its second
+// differences (movement hardly shows in them, so it measures while the foot moves too), and a
+// one-pole low-pass that the meter switches on when the angle is noisy.
+
+/** Most samples in the Hampel window (the newest and the ones before it). */
+export const HAMPEL_WINDOW = 7;
+/**
+ * The window spans at most about this long, seconds: at 10-15 fps a fast rep's peak lasts two or
+ * three frames, and a longer window would take it for an outlier.
+ */
+const HAMPEL_SPAN_S = 0.25;
+/** A sample further than this many robust standard deviations from the window's median is an outlier. */
+const HAMPEL_K = 3;
+/** ...and at least this far, degrees: a still window's tiny MAD must not flag ordinary jitter. */
+const HAMPEL_FLOOR_DEG = 2;
+
+export interface Hampel {
+  /** The sample, or the window's median when the sample is an outlier; `dtS` the usual frame interval. */
+  next(x: number, dtS: number): number;
+  reset(): void;
+}
+
+/** A causal Hampel filter over the last `HAMPEL_WINDOW` samples; allocation-free per sample. */
+export function createHampel(): Hampel {
+  const win = new Float64Array(HAMPEL_WINDOW);
+  const sorted = new Float64Array(HAMPEL_WINDOW);
+  const dev = new Float64Array(HAMPEL_WINDOW);
+  let n = 0;
+  let at = 0;
+  let last = 0;
+  const medianOf = (a: Float64Array, len: number): number => {
+    // Insertion sort of at most 7 values: cheaper than anything cleverer.
+    for (let i = 1; i < len; i++) {
+      const v = a[i]!;
+      let j = i - 1;
+      while (j >= 0 && a[j]! > v) {
+        a[j + 1] = a[j]!;
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    return len % 2 ? a[(len - 1) >> 1]! : (a[len / 2 - 1]! + a[len / 2]!) / 2;
+  };
+  const judge = (x: number, dtS: number): number => {
+    win[at] = x;
+    at = (at + 1) % HAMPEL_WINDOW;
+    if (n < HAMPEL_WINDOW) n++;
+    const span = Math.min(n, HAMPEL_WINDOW, 1 + 2 * Math.max(1, Math.floor(HAMPEL_SPAN_S / 2 / dtS)));
+    if (span < 3) return x;
+    // A sample within the floor of the last one given out is no outlier: skip the sorts (most samples).
+    if (Math.abs(x - last) <= HAMPEL_FLOOR_DEG) return x;
+    for (let i = 0; i < span; i++) sorted[i] = win[(at - 1 - i + 2 * HAMPEL_WINDOW) % HAMPEL_WINDOW]!;
+    const med = medianOf(sorted, span);
+    // Within the floor it is never an outlier: skip the second sort.
+    if (Math.abs(x - med) <= HAMPEL_FLOOR_DEG) return x;
+    for (let i = 0; i < span; i++) dev[i] = Math.abs(sorted[i]! - med);
+    const mad = medianOf(dev, span);
+    const limit = Math.max(HAMPEL_FLOOR_DEG, HAMPEL_K * 1.4826 * mad);
+    return Math.abs(x - med) <= limit ? x : med;
+  };
+  return {
+    next(x, dtS) {
+      last = judge(x, dtS);
+      return last;
+    },
+    reset() {
+      n = 0;
+      at = 0;
+    },
+  };
+}
+
+/** The noise meter's second differences span this lag, seconds: the time scale of a turning point. */
+const NOISE_LAG_S = 0.15;
+/** ...and at least this many samples: at 10 fps one or two frames are too short to see the noise. */
+const MIN_LAG = 3;
+/** Most samples the lag may span (a 200 Hz sensor). */
+const LAG_RING = 64;
+/** The meter tracks this quantile of |second difference| (low: a movement's curvature stays out). */
+const NOISE_Q = 0.25;
+/** That quantile of |second difference| of white noise of standard deviation 1: 0.3186 x sqrt(6). */
+const D2_Q_PER_SD = 0.3186 * Math.sqrt(6);
+/** The meter learns only while the angle stays within this many noise SDs over 2L (or STILL_MIN_DEG). */
+const STILL_K = 5;
+const STILL_MIN_DEG = 4;
+/** The running quantile moves by this share of itself per sample. */
+const Q_STEP = 0.02;
+
+export interface NoiseMeter {
+  /** `dtS`: the usual sample interval, seconds (sets the lag in samples). */
+  add(x: number, dtS: number): void;
+  /** After a gap: the next differences have no predecessors. */
+  interrupt(): void;
+  reset(): void;
+  /** Estimated standard deviation of the angle's noise at the turning-point time scale, degrees. */
+  readonly sdDeg: number;
+}
+
+/**
+ * Reads the noise from the running lower quartile of |x(t) - 2 x(t-L) + x(t-2L)| with L about
+ * 0.15 s: white noise and noise correlated over a tenth of a second both show in it, a still
+ * foot's and a hold's samples set it, and a movement's curvature (rarer than the quartile) does not.
+ */
+export function createNoiseMeter(): NoiseMeter {
+  const ring = new Float64Array(LAG_RING);
+  let n = 0;
+  let q = 0;
+  let seen = 0;
+  return {
+    add(x, dtS) {
+      const lag = Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
+      ring[n % LAG_RING] = x;
+      n++;
+      if (n <= 2 * lag) return;
+      const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;
+      const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
+      // While the angle travels further than the noise could take it, the foot is moving: its
+      // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
+      if (seen >= 8 && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
+      // Start from a running mean of the first differences (0.6 x the mean |d| is near their lower
+      // quartile), then track the quantile multiplicatively.
+      if (seen < 8) q += (0.6 * d - q) / ++seen;
+      else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
+    },
+    interrupt() {
+      n = 0;
+    },
+    reset() {
+      n = 0;
+      q = 0;
+      seen = 0;
+    },
+    get sdDeg() {
+      return q / D2_Q_PER_SD;
+    },
+  };
+}
+
+/** Above this noise (degrees) the one-pole pre-filter smooths before the 1-euro filter. */
+export const PRE_FILTER_FROM_DEG = 1.5;
+/** The pre-filter's cutoff, Hz (two poles): above the fastest pump (70/min, 1.2 Hz). */
+export const PRE_FILTER_HZ = 1.5;
+
+/** Share of white noise's standard deviation left after two cascaded one-pole low-passes at `cutoffHz`. */
+export function twoPoleNoiseShare(cutoffHz: number, dtS: number): number {
+  const k = 2 * Math.PI * cutoffHz * dtS;
+  const a = k / (1 + k);
+  const b = 1 - a;
+  // Impulse response of two equal poles: a^2 (n + 1) b^n; its energy in closed form.
+  return Math.sqrt((a ** 4 * (1 + b * b)) / (1 - b * b) ** 3);
+}

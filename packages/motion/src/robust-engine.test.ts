@@ -1,0 +1,256 @@
+// Issue 10: the engine on streams it was not tuned to: outliers, noise, a resting foot, a person
+// who never rests, a visibility burst, small ranges, and a person who starts toes up.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createHampel, createNoiseMeter } from './angle-front-end.ts';
+import { analyzeImuRecording } from './imu-analyzer.ts';
+import { imuSamples, mount } from './imu-samples.test-util.ts';
+import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
+import { appendKeys, endOf, framesOf, program, pumps } from './leg-frames.test-util.ts';
+
+const left = { sides: ['left'] as const };
+
+/** A seeded uniform generator (mulberry32) and a normal deviate from it. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  return { next, normal };
+}
+
+/** Angle noise as a pose estimator gives it: Gaussian jitter plus rare wild outliers. */
+function noisy(angle: (tS: number) => number, sdDeg: number, outlierRate: number, seed: number) {
+  const r = rng(seed);
+  const seen = new Map<number, number>();
+  return (tS: number) => {
+    const key = Math.round(tS * 1e6);
+    let v = seen.get(key);
+    if (v === undefined) {
+      v =
+        sdDeg * r.normal() + (r.next() < outlierRate ? (r.next() < 0.5 ? -1 : 1) * (25 + 20 * r.next()) : 0);
+      seen.set(key, v);
+    }
+    return angle(tS) + v;
+  };
+}
+
+describe('front end: Hampel filter and noise meter', () => {
+  it('replaces a one-frame outlier with the local median but keeps a two-frame peak at 10 fps', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 15, max: 60, noNaN: true }),
+        fc.integer({ min: 8, max: 30 }),
+        (spikeDeg, at) => {
+          const h = createHampel();
+          const out: number[] = [];
+          for (let i = 0; i < 40; i++) out.push(h.next(i === at ? spikeDeg : 1 + 0.1 * Math.sin(i), 1 / 30));
+          expect(Math.abs(out[at]! - 1)).toBeLessThan(1);
+          const h10 = createHampel();
+          const peak: number[] = [];
+          for (let i = 0; i < 20; i++) peak.push(h10.next(i === 10 || i === 11 ? -spikeDeg : 0, 0.1));
+          // Causal: the peak's first frame is judged alone, its second with the first beside it.
+          expect(peak[11]).toBeCloseTo(-spikeDeg, 6);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reads white noise within 30% whether the foot rests or moves slowly', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 2, max: 10, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (sd, seed) => {
+          const r = rng(seed);
+          const still = createNoiseMeter();
+          const moving = createNoiseMeter();
+          for (let i = 0; i < 30 * 40; i++) {
+            const e = sd * r.normal();
+            still.add(e, 1 / 30);
+            moving.add(e + 15 * Math.sin((2 * Math.PI * 0.25 * i) / 30), 1 / 30);
+          }
+          expect(still.sdDeg / sd).toBeGreaterThan(0.7);
+          expect(still.sdDeg / sd).toBeLessThan(1.3);
+          expect(moving.sdDeg / sd).toBeGreaterThan(0.7);
+          expect(moving.sdDeg / sd).toBeLessThan(1.35);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('noise meter at a low frame rate', () => {
+  it('reads the noise of a 10 fps pump stream, not the movement between the holds', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (sd, seed) => {
+          const r = rng(seed);
+          const keys = pumps(12, -30, 15, 0.6, 0.5);
+          const angle = program(keys);
+          const m = createNoiseMeter();
+          for (let k = 0; k * 0.1 <= endOf(keys); k++) m.add(angle(k * 0.1) + sd * r.normal(), 0.1);
+          expect(m.sdDeg / sd).toBeLessThan(2);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});
+
+describe('rep engine on hard streams', () => {
+  it('counts no reps on a resting foot that only shows landmark noise and outliers', () => {
+    for (const [sd, seed] of [
+      [2, 1],
+      [4, 2],
+      [6, 3],
+      [3, 4],
+    ] as const) {
+      const rest = noisy(() => 0, sd, 0.03, seed);
+      const r = analyzeLandmarkRecording(framesOf(rest, 90, 30), left);
+      expect(r.reps.left).toEqual([]);
+    }
+  });
+
+  it('still counts every pump through the same noise and outliers', () => {
+    for (const seed of [5, 6, 7]) {
+      const keys = pumps(8, -25, 12, 0.8);
+      const r = analyzeLandmarkRecording(
+        framesOf(noisy(program(keys), 2, 0.03, seed), endOf(keys), 30),
+        left,
+      );
+      expect(r.reps.left).toHaveLength(8);
+    }
+  });
+
+  it('counts a person who never rests: pumps from the first second over a constant fidget', () => {
+    const keys: [number, number][] = [[0, 0]];
+    for (let i = 0; i < 8; i++) {
+      appendKeys(keys, [
+        [0.6, -30],
+        [0.5, -30],
+        [0.7, 12],
+        [0.4, 12],
+      ]);
+    }
+    appendKeys(keys, [[0.6, 0]]);
+    const pumping = program(keys);
+    const fidget = (t: number) =>
+      pumping(t) + 2 * Math.sin(2 * Math.PI * 1.9 * t) + 1.5 * Math.sin(2 * Math.PI * 0.7 * t);
+    const r = analyzeLandmarkRecording(framesOf(fidget, endOf(keys) + 1, 30), left);
+    // The first pump may go to settling; the rest count.
+    expect(r.reps.left.length).toBeGreaterThanOrEqual(7);
+    expect(r.reps.left.length).toBeLessThanOrEqual(8);
+  });
+
+  it('bridges a one-second burst of low visibility while the foot holds toes down', () => {
+    const keys = pumps(4, -30, 15, 1.5);
+    // Rep 3's toes-down hold: 2 s rest, then 2 reps of 0.6+1.5+0.78+1.5+0.6+0.4 s, then 0.6 s down.
+    const holdAt = 2 + 2 * 5.38 + 0.6;
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) =>
+      t > holdAt + 0.2 && t < holdAt + 1.2 ? { visibility: 0.1 } : {},
+    );
+    const r = analyzeLandmarkRecording(frames, left);
+    expect(r.reps.left).toHaveLength(4);
+  });
+
+  it('counts 9-degree pumps, as shallow against a 40-degree prescription', () => {
+    const keys = pumps(6, -6, 3, 0.8);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), {
+      ...left,
+      calibration: {
+        version: 1,
+        source: 'landmarks',
+        correction: { gain: 1, offsetDeg: 0 },
+        left: { neutralDeg: null, rangeDeg: 40, plantarDeg: null, dorsiDeg: null },
+        right: null,
+      },
+    });
+    expect(r.reps.left).toHaveLength(6);
+    for (const rep of r.reps.left) {
+      // Each end's level is the median of the samples within the 3-deg hold band: on a 9-degree pump
+      // the band takes in part of the approach, so the range reads low (a known bias, README).
+      expect(rep.rangeDeg).toBeGreaterThan(5);
+      expect(rep.rangeDeg).toBeLessThan(10);
+      expect(rep.full).toBe(false);
+    }
+  });
+});
+
+describe('IMU path for real people', () => {
+  it('finds toes down from the movement when the person starts toes up', () => {
+    const keys: [number, number][] = [
+      [0, 0],
+      [1.5, 0],
+    ];
+    for (let i = 0; i < 6; i++) {
+      appendKeys(keys, [
+        [0.6, 15],
+        [1, 15],
+        [0.8, -35],
+        [1.2, -35],
+        [0.6, 0],
+        [0.4, 0],
+      ]);
+    }
+    appendKeys(keys, [[2, 0]]);
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: program(keys), footMount: mount(37, -71, 123) }, endOf(keys)),
+    );
+    // Each toes-down peak pairs with the next toes-up peak (or the return to neutral at the end).
+    expect(r.reps.left).toHaveLength(6);
+    for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-25);
+  });
+
+  it('counts a wearer who fidgets and never holds still', () => {
+    const keys: [number, number][] = [[0, 0]];
+    for (let i = 0; i < 8; i++) {
+      appendKeys(keys, [
+        [0.6, -30],
+        [0.6, -30],
+        [0.7, 12],
+        [0.5, 12],
+        [0.5, 0],
+      ]);
+    }
+    const pumping = program(keys);
+    const fidget = (t: number) => pumping(t) + 3 * Math.sin(2 * Math.PI * 1.9 * t);
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: fidget, footMount: mount(10, 20, 30) }, endOf(keys) + 1),
+    );
+    expect(r.reps.left.length).toBeGreaterThanOrEqual(6);
+    expect(r.reps.left.length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('leg movement against the hip', () => {
+  const keys = pumps(3, -30, 15, 1);
+  // The second rep: 2 s rest, one rep of 4.38 s, then its way down and toes-down hold.
+  const during = (t: number) => t > 6.6 && t < 7.8;
+  const slide = (t: number) => (during(t) ? 30 * Math.min(1, (t - 6.6) / 0.3, (7.8 - t) / 0.3) : 0);
+
+  it('flags a leg that slides 8 cm (a fifth of the shank) during a rep', () => {
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) }));
+    const r = analyzeLandmarkRecording(frames, left);
+    expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, true, false]);
+  });
+
+  it('does not flag the whole person shifting in the picture (hip and leg together)', () => {
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) })).map((f) => {
+      const lm = f.landmarks!.map((p) => [...p] as [number, number, number, number]);
+      lm[23]![0] += slide(f.tMs / 1000) / 640;
+      return { ...f, landmarks: lm };
+    });
+    const r = analyzeLandmarkRecording(frames, left);
+    expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, false, false]);
+  });
+});
