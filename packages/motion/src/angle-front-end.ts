@@ -141,12 +141,3 @@ export function createNoiseMeter(): NoiseMeter {
 export const PRE_FILTER_FROM_DEG = 1.5;
 /** The pre-filter's cutoff, Hz (two poles): above the fastest pump (70/min, 1.2 Hz). */
 export const PRE_FILTER_HZ = 1.5;
-
-/** Share of white noise's standard deviation left after two cascaded one-pole low-passes at `cutoffHz`. */
-export function twoPoleNoiseShare(cutoffHz: number, dtS: number): number {
-  const k = 2 * Math.PI * cutoffHz * dtS;
-  const a = k / (1 + k);
-  const b = 1 - a;
-  // Impulse response of two equal poles: a^2 (n + 1) b^n; its energy in closed form.
-  return Math.sqrt((a ** 4 * (1 + b * b)) / (1 - b * b) ** 3);
-}
