@@ -88,9 +88,12 @@ describe('camera session screen', { timeout: 400_000 }, () => {
     expect(await page.textContent('#tracking')).toMatch(
       /^Tracking: \d+\.\d frames a second; foot followed \d+%/,
     );
-    // A device a few times slower than this one: the pose model falls to a few frames a second.
+    // A device many times slower than this one. The throttle reaches the page, not the Worker that
+    // runs the pose model and the tracker, so it must be steep (at 20x the rate stayed at 7-9 a
+    // second): the page's own share of each frame (grabbing it, drawing, the engine) then holds the
+    // rate under 6.
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 100 });
     await page.waitForSelector('#tracking-warning:not(:empty)', { timeout: 60_000 });
     await page.waitForFunction(
       () => /too few frames a second/.test(document.querySelector('#tracking-warning')?.textContent ?? ''),

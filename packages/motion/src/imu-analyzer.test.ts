@@ -36,6 +36,18 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   }, 30_000);
 
+  it('shows the angle during the first movement, before it has decided which way is toes down', () => {
+    // The calibration asks for toes down first and reads the angle meanwhile; the gauge too.
+    const a = createImuAnalyzer({ side: 'left' });
+    const seen: (number | null)[] = [];
+    for (const s of imuSamples({ ankleDeg: ankle, footMount: mount(37, -71, 123) }, 4)) {
+      a.push(s);
+      if (s.tMs >= 3000 && s.tMs <= 3500) seen.push(a.angleDeg('left'));
+    }
+    // keys: rest to 2 s, then 0.6 s down to -30 and a 1 s hold (2.6-3.6 s).
+    expect(seen.every((d) => d !== null && Math.abs(d + 30) < 2)).toBe(true);
+  });
+
   it('reports the side it was told and no reps while the foot rests', () => {
     const r = analyzeImuRecording(imuSamples({ ankleDeg: () => 0 }, 20), { side: 'right' });
     expect(r.reps.right).toEqual([]);

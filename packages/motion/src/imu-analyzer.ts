@@ -77,6 +77,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   let firstT = Number.NaN;
   let problemShown = false;
   const toesDown = createToesDownVote();
+  /**
+   * The angle with the provisional sign (the first movement taken as toes down), shown while the
+   * vote still holds samples back: the gauge and the calibration's "point your toes down" step
+   * follow the foot at once instead of showing nothing for up to 8 s.
+   */
+  let provisionalDeg: number | null = null;
   let flushOut: MotionEvent[] = scratch;
   // One sample to the rep engine, once the vote has said which way is toes down.
   const feed = (tMs: number, deg: number, leg: number) => {
@@ -171,6 +177,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       flushOut = out;
       toesDown.add(t, deg, leg, feed);
+      provisionalDeg = toesDown.sign === 0 ? correction.gain * deg + correction.offsetDeg : null;
       return done(out);
     },
     end() {
@@ -188,6 +195,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       angle.reset();
       shankPitch.reset();
       toesDown.reset();
+      provisionalDeg = null;
       lastT = Number.NaN;
       stillSince = Number.NaN;
       firstT = Number.NaN;
@@ -204,7 +212,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       };
     },
     angleDeg(s) {
-      return s === side ? engine.angleDeg : null;
+      if (s !== side) return null;
+      return toesDown.sign === 0 ? provisionalDeg : engine.angleDeg;
     },
   };
   return stream;
