@@ -15,6 +15,7 @@ export {
 export {
   createFootTrackStage,
   createLegPixelTracker,
+  type FootDegreesSource,
   type FootTrackStage,
   type LegAnchor,
   type LegPixelTracker,
@@ -22,10 +23,14 @@ export {
   type LegTrack,
   type LegTrackState,
   legAnchor,
+  MIN_TRACK_POSE_AGREEMENT,
   type PixelFrame,
   type RecordedTracks,
+  type RefinedRecording,
+  type RefineOptions,
   refineFrame,
   refineRecording,
+  trackPoseAgreement,
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';
 export { isBlazePoseSource } from './landmark-source.ts';

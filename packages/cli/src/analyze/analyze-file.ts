@@ -8,7 +8,7 @@ import {
   type LandmarkFrame,
   type Side,
 } from '@anklepump/motion';
-import type { LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
+import type { FootDegreesSource, LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
 import { CliError } from '../exit-codes.ts';
 import { type DegreesSource, degreesNote } from './camera-correction.ts';
 import { withRobustPeaks } from './hold-peaks.ts';
@@ -87,6 +87,22 @@ function lostFootWarnings(
   return out;
 }
 
+/** A warning for each foot whose degrees come from the pose model because its pixel track did not follow it. */
+function poseFallbackWarnings(
+  degrees: Readonly<Record<Side, FootDegreesSource>>,
+  sides: readonly Side[],
+  frames: readonly LandmarkFrame[],
+): { side: Side; atS: number; code: string; message: string }[] {
+  return sides
+    .filter((s) => degrees[s] === 'pose-model')
+    .map((side) => ({
+      side,
+      atS: Math.round((frames[0]?.tMs ?? 0) / 10) / 100,
+      code: 'degrees-from-pose-model',
+      message: `the ${side} foot's own pixels could not be followed (the other foot or clothes beside it); its degrees come from the pose model's foot points, corrected, and are less exact`,
+    }));
+}
+
 async function readHead(path: string): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
@@ -161,11 +177,15 @@ export async function analyzeVideoPose(
 > {
   const pose = await import('@anklepump/pose/node');
   const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';
-  // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames.
-  const frames = input.tracks
-    ? pose.refineRecording({ frames: input.frames, tracks: input.tracks }, input.sampleHz)
-    : input.frames;
   const { posture, options: base } = pose.poseLandmarkOptionsFor(input.frames);
+  // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames;
+  // a foot whose track did not follow it gets the pose model's angle times its posture gain.
+  const refined = input.tracks
+    ? pose.refineRecording({ frames: input.frames, tracks: input.tracks }, input.sampleHz, {
+        poseGain: base.correction?.gain ?? 1,
+      })
+    : null;
+  const frames = refined ? refined.frames : input.frames;
   const correction: AngleCorrection =
     gain !== undefined
       ? { gain, offsetDeg: 0 }
@@ -185,7 +205,17 @@ export async function analyzeVideoPose(
     degrees,
     degreesNote: degreesNote(degrees, null, gain),
     notCounted,
-    pixelWarnings: notCounted || !input.tracks ? [] : lostFootWarnings(input.tracks, input.frames, sides),
+    pixelWarnings:
+      notCounted || !input.tracks || !refined
+        ? []
+        : [
+            ...poseFallbackWarnings(refined.degrees, sides, input.frames),
+            ...lostFootWarnings(
+              input.tracks,
+              input.frames,
+              sides.filter((s) => refined.degrees[s] === 'pixel-tracker'),
+            ),
+          ],
   };
 }
 

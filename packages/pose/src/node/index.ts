@@ -8,6 +8,7 @@ export {
 } from '../ankle-correction.ts';
 export {
   createFootTrackStage,
+  type FootDegreesSource,
   type LegTrack,
   type PixelFrame,
   refineRecording,
