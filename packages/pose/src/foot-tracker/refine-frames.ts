@@ -140,8 +140,13 @@ export interface RecordedTracks {
   readonly tracks: readonly Readonly<Record<Side, LegTrack>>[];
 }
 
-/** Longest stretch of lost frames (seconds) bridged with the pose model's mapped angle. */
-export const MAX_BRIDGE_S = 1.5;
+/**
+ * Longest stretch of lost frames (seconds) bridged with the pose model's mapped angle: a held
+ * toes-down of up to 2 s with the swings into and out of it (a loss there cut reps in two on
+ * tuning clips at 1.5 s); a blanket or a foot out of the picture lasts longer, and the pose model
+ * rarely sees it well enough to bridge anyway.
+ */
+export const MAX_BRIDGE_S = 2.5;
 const MIN_VISIBILITY = 0.7;
 const RAD = 180 / Math.PI;
 const wrap = (r: number) => Math.atan2(Math.sin(r), Math.cos(r));
