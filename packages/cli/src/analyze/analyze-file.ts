@@ -143,6 +143,14 @@ function landmarkNothingFound(
   return null;
 }
 
+/**
+ * Stillness (seconds) before a recorded video's foot is counted: the engine's live default is 0.6 s,
+ * but a recording's angles are low-passed with hindsight, so 0.3 s of a still foot is as sure, and
+ * fast reps with no holds often leave the pose model only 0.3-0.5 s of still foot before the first
+ * swing (the whole recording then went uncounted on tuning clips).
+ */
+export const RECORDED_VIDEO_SETTLE_S = 0.3;
+
 /** A video's pose model frames and, when the pixel stage ran, its per-frame tracks. */
 export interface VideoPoseInput {
   readonly frames: readonly LandmarkFrame[];
@@ -194,7 +202,13 @@ export async function analyzeVideoPose(
         : { gain: 1, offsetDeg: 0 };
   const notCounted = pose.checkRecording(input.frames, { sampleHz: input.sampleHz });
   const raw = withRobustPeaks(
-    analyzeLandmarkRecording(frames, { ...base, correction, sides, includeSeries: true }),
+    analyzeLandmarkRecording(frames, {
+      ...base,
+      correction,
+      sides,
+      includeSeries: true,
+      settleS: RECORDED_VIDEO_SETTLE_S,
+    }),
   );
   return {
     sides,
