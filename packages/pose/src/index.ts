@@ -34,6 +34,13 @@ export {
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';
 export { isBlazePoseSource } from './landmark-source.ts';
+export {
+  LEG_MOVED_KNEE_DEG,
+  LEG_MOVED_SHANKS,
+  type LegMovement,
+  legMoved,
+  legMovement,
+} from './leg-movement.ts';
 export { DEFAULT_THRESHOLDS, POSE_MODEL, type PoseThresholds, validateThresholds } from './model.ts';
 export { detectPosture, type Posture } from './posture.ts';
 export {

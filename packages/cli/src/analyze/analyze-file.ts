@@ -16,6 +16,7 @@ import { parseImuCsv } from './imu-csv.ts';
 import { analyzeImu } from './imu-engine.ts';
 import { detectInputKind, type InputKind } from './input-kind.ts';
 import { parseLandmarkFile } from './landmark-file.ts';
+import { withVideoLegMovement } from './video-leg-movement.ts';
 
 export interface AnalyzeFileOptions {
   readonly side: Side | 'both' | undefined;
@@ -201,14 +202,17 @@ export async function analyzeVideoPose(
         ? (base.correction ?? { gain: 1, offsetDeg: 0 })
         : { gain: 1, offsetDeg: 0 };
   const notCounted = pose.checkRecording(input.frames, { sampleHz: input.sampleHz });
-  const raw = withRobustPeaks(
-    analyzeLandmarkRecording(frames, {
-      ...base,
-      correction,
-      sides,
-      includeSeries: true,
-      settleS: RECORDED_VIDEO_SETTLE_S,
-    }),
+  const raw = withVideoLegMovement(
+    withRobustPeaks(
+      analyzeLandmarkRecording(frames, {
+        ...base,
+        correction,
+        sides,
+        includeSeries: true,
+        settleS: RECORDED_VIDEO_SETTLE_S,
+      }),
+    ),
+    input.frames,
   );
   return {
     sides,
