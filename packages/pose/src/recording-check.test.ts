@@ -183,4 +183,23 @@ describe('checkRecording', () => {
     });
     expect(checkRecording(jumpy, { sampleHz: 15 })).toBeNull();
   });
+
+  it('does not take a lying person filmed 40-45 degrees off the side for a front view (a foreshortened torso looks wide)', () => {
+    const lyingOblique = at15(60, (i, t) =>
+      frame(t, {
+        sh: [
+          [160, 255],
+          [165, 330],
+        ],
+        hip: [
+          [262, 282],
+          [265, 322],
+        ],
+        knee: [400, 305],
+        ankle: [520 + Math.sin(i), 305],
+      }),
+    );
+    expect(detectPosture(lyingOblique)).toBe('lying');
+    expect(checkRecording(lyingOblique, { sampleHz: 15 })).toBeNull();
+  });
 });

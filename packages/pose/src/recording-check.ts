@@ -139,7 +139,7 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
   };
 }
 
-/** Median shoulder and hip widths over torso length, over frames whose shoulders and hips are seen (null: too few). */
+/** Median shoulder and hip widths over torso length, over frames whose shoulders and hips are seen and whose torso is upright (null: too few). */
 function torsoRatios(
   frames: readonly LandmarkFrame[],
   minVis: number,
@@ -159,8 +159,13 @@ function torsoRatios(
       readonly [number, number],
       readonly [number, number],
     ];
-    const torso = Math.hypot((s0[0] + s1[0] - h0[0] - h1[0]) / 2, (s0[1] + s1[1] - h0[1] - h1[1]) / 2);
-    if (!(torso > 0)) continue;
+    const dx = (s0[0] + s1[0] - h0[0] - h1[0]) / 2;
+    const dy = (s0[1] + s1[1] - h0[1] - h1[1]) / 2;
+    const torso = Math.hypot(dx, dy);
+    // Upright torsos only (shoulders above the hips, within 45 deg of vertical): a lying torso seen
+    // 40-45 deg off the side is foreshortened along its length while its width grows, and reads
+    // like a front view (0.79 on the true landmarks of a tuning clip filmed that way).
+    if (!(torso > 0) || !(-dy > Math.abs(dx))) continue;
     sh.push(Math.hypot(s0[0] - s1[0], s0[1] - s1[1]) / torso);
     hp.push(Math.hypot(h0[0] - h1[0], h0[1] - h1[1]) / torso);
   }
