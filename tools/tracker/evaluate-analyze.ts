@@ -27,14 +27,44 @@ interface Tally {
   clips: number;
   range: number[];
   hold: number[];
+  /** Leg-moved flags over true reps (matched as bench/analyze.bench.ts matches them). */
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** Leg-moved true/false positives and misses of `reps` against the clip's true reps and leg movements. */
+function legMovedTally(
+  truth: ClipTruth,
+  trueReps: readonly { startS: number; endS: number }[],
+  reps: readonly { plantarTMs: number; dorsiTMs: number; legMoved: boolean }[],
+  t: Tally,
+): void {
+  const used = new Set<number>();
+  for (const tr of trueReps) {
+    const inside = (tMs: number) => tMs / 1000 >= tr.startS - 0.4 && tMs / 1000 <= tr.endS + 0.4;
+    const i = reps.findIndex((g, k) => !used.has(k) && (inside(g.plantarTMs) || inside(g.dorsiTMs)));
+    const moved = truth.legLifts.some((l) => l.startS < tr.endS && l.endS > tr.startS);
+    if (i < 0) {
+      if (moved) t.fn++;
+      continue;
+    }
+    used.add(i);
+    if (moved && reps[i]!.legMoved) t.tp++;
+    else if (moved) t.fn++;
+    else if (reps[i]!.legMoved) t.fp++;
+  }
+  reps.forEach((g, k) => {
+    if (!used.has(k) && g.legMoved) t.fp++;
+  });
 }
 
 async function main(): Promise<void> {
   let estimator: HeadlessPoseEstimator | undefined;
   const est = async () => (estimator ??= await createHeadlessPoseEstimator());
   const tally: Record<'tracked' | 'blazepose', Tally> = {
-    tracked: { exact: 0, clips: 0, range: [], hold: [] },
-    blazepose: { exact: 0, clips: 0, range: [], hold: [] },
+    tracked: { exact: 0, clips: 0, range: [], hold: [], tp: 0, fp: 0, fn: 0 },
+    blazepose: { exact: 0, clips: 0, range: [], hold: [], tp: 0, fp: 0, fn: 0 },
   };
   const rows: string[] = [];
   try {
@@ -57,6 +87,7 @@ async function main(): Promise<void> {
           const reps = a.result.reps[side];
           const t = tally[mode];
           t.clips++;
+          legMovedTally(truth, trueReps, reps, t);
           if (reps.length === trueReps.length) {
             t.exact++;
             reps.forEach((r, i) => {
@@ -90,7 +121,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r);
   for (const [mode, t] of Object.entries(tally)) {
     console.log(
-      `\n${mode}: exact count ${t.exact}/${t.clips}; range error median ${median(t.range).toFixed(1)} / p90 ${p90(t.range).toFixed(1)} deg over ${t.range.length} reps; hold error median ${median(t.hold).toFixed(2)} / p90 ${p90(t.hold).toFixed(2)} s`,
+      `\n${mode}: exact count ${t.exact}/${t.clips}; range error median ${median(t.range).toFixed(1)} / p90 ${p90(t.range).toFixed(1)} deg over ${t.range.length} reps; hold error median ${median(t.hold).toFixed(2)} / p90 ${p90(t.hold).toFixed(2)} s; leg moved: ${t.tp} flagged, ${t.fn} missed, ${t.fp} false alarms`,
     );
   }
   console.log(`(load average ${loadavg()[0]!.toFixed(1)})`);

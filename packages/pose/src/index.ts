@@ -15,6 +15,7 @@ export {
 export {
   createFootTrackStage,
   createLegPixelTracker,
+  type FootDegreesSource,
   type FootTrackStage,
   type LegAnchor,
   type LegPixelTracker,
@@ -22,13 +23,24 @@ export {
   type LegTrack,
   type LegTrackState,
   legAnchor,
+  MIN_TRACK_POSE_AGREEMENT,
   type PixelFrame,
   type RecordedTracks,
+  type RefinedRecording,
+  type RefineOptions,
   refineFrame,
   refineRecording,
+  trackPoseAgreement,
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';
 export { isBlazePoseSource } from './landmark-source.ts';
+export {
+  LEG_MOVED_KNEE_DEG,
+  LEG_MOVED_SHANKS,
+  type LegMovement,
+  legMoved,
+  legMovement,
+} from './leg-movement.ts';
 export { DEFAULT_THRESHOLDS, POSE_MODEL, type PoseThresholds, validateThresholds } from './model.ts';
 export { detectPosture, type Posture } from './posture.ts';
 export {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Landmark, LandmarkFrame } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
 import { detectPosture } from './posture.ts';
@@ -22,6 +23,12 @@ function frame(tMs: number, pts: { sh: [P, P]; hip: [P, P]; knee: P; ankle: P })
   set(30, [pts.ankle[0] - 5, pts.ankle[1] + 10]);
   set(32, [pts.ankle[0] + 10, pts.ankle[1] - 40]);
   return { tMs, landmarks: rows, widthPx: W, heightPx: H };
+}
+
+/** BlazePose's output on a rendered tuning clip (see the file's "what"). */
+function fixture(name: string): LandmarkFrame[] {
+  const url = new URL(`./fixtures/${name}.blazepose.json`, import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { frames: LandmarkFrame[] }).frames;
 }
 
 const at15 = (n: number, f: (i: number, tMs: number) => LandmarkFrame) =>
@@ -131,5 +138,68 @@ describe('checkRecording', () => {
 
   it('refuses too few frames per second to time a hold', () => {
     expect(checkRecording(sittingSide, { sampleHz: 3 })).toMatchObject({ code: 'too-few-frames' });
+  });
+
+  it('says a sitting person filmed from the feet is filmed from the front, not standing (real pose output)', () => {
+    const frames = fixture('front-sitting');
+    const r = checkRecording(frames, { sampleHz: 15 });
+    expect(r?.code).toBe('front-view');
+    expect(r?.message).toMatch(/filmed from the front/);
+    expect(r?.message).toMatch(/Film from the side/);
+    expect(detectPosture(frames)).toBe('sitting');
+  });
+
+  it('says a person standing and facing the camera is filmed from the front, and never calls them sitting', () => {
+    const standingFront = at15(60, (i, t) =>
+      frame(t, {
+        sh: [
+          [260, 100],
+          [380, 100],
+        ],
+        hip: [
+          [285, 260],
+          [355, 260],
+        ],
+        knee: [352, 350 + Math.sin(i)],
+        ankle: [350, 440],
+      }),
+    );
+    expect(checkRecording(standingFront, { sampleHz: 15 })?.code).toBe('front-view');
+    expect(detectPosture(standingFront)).toBe('standing');
+  });
+
+  it("says legs under a blanket are hidden instead of calling the pose model's guesses a moving leg (real pose output)", () => {
+    const r = checkRecording(fixture('lying-blanket'), { sampleHz: 15 });
+    expect(r?.code).toBe('legs-hidden');
+    expect(r?.message).toMatch(/blanket/);
+  });
+
+  it('does not call a still leg moving when the pose model misplaces the knee in a few frames', () => {
+    const jumpy = sittingSide.map((f, i) => {
+      if (i % 10 !== 3) return f;
+      const rows = f.landmarks!.slice();
+      rows[26] = [rows[26]![0] + 0.35, rows[26]![1] - 0.2, 0, 0.95];
+      return { ...f, landmarks: rows };
+    });
+    expect(checkRecording(jumpy, { sampleHz: 15 })).toBeNull();
+  });
+
+  it('does not take a lying person filmed 40-45 degrees off the side for a front view (a foreshortened torso looks wide)', () => {
+    const lyingOblique = at15(60, (i, t) =>
+      frame(t, {
+        sh: [
+          [160, 255],
+          [165, 330],
+        ],
+        hip: [
+          [262, 282],
+          [265, 322],
+        ],
+        knee: [400, 305],
+        ankle: [520 + Math.sin(i), 305],
+      }),
+    );
+    expect(detectPosture(lyingOblique)).toBe('lying');
+    expect(checkRecording(lyingOblique, { sampleHz: 15 })).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // Knows when a camera recording cannot be counted: filmed from the front or too obliquely to see
-// the ankle's angle, the whole body or leg moving (walking, squats, standing up), a standing
-// person, too few frames per second. Says so in words instead of counting what it cannot measure.
+// the ankle's angle, legs hidden (a blanket over the shins), the whole body or leg moving (walking,
+// squats, standing up), a standing person, too few frames per second. Says so in words instead of
+// counting what it cannot measure.
 import type { Landmark, LandmarkFrame } from '@anklepump/motion';
 
-export type NotCountableCode = 'front-view' | 'leg-moving' | 'standing' | 'too-few-frames';
+export type NotCountableCode = 'front-view' | 'legs-hidden' | 'leg-moving' | 'standing' | 'too-few-frames';
 
 /** Why a recording was not counted, in words for the person who filmed it. */
 export interface NotCountable {
@@ -16,10 +17,25 @@ export interface NotCountable {
 export interface RecordingCheckOptions {
   /** Frames per second of the recording as analysed. */
   readonly sampleHz: number;
-  /** Landmarks below this visibility are not used (0..1, default 0.5). */
+  /** Landmarks below this visibility are not used for the view and posture (0..1, default 0.5). */
   readonly minVisibility?: number;
+  /**
+   * Legs below this visibility are not used to judge movement (0..1, default 0.7, the level at
+   * which the engine measures a foot): a leg the pose model only guesses (under a blanket, in the
+   * dark, seen end-on) wanders by a shank length from frame to frame without moving at all.
+   */
+  readonly minMovingVisibility?: number;
 }
 
+/**
+ * Shoulder width over torso length (shoulder midpoint to hip midpoint) in the picture above which
+ * the person faces the camera. Needs no leg, so it holds when the legs point at the camera and
+ * the pose model cannot place the feet. Measured on rendered tuning bodies: side views 0.11-0.45
+ * (camera up to 32 deg off the side), views from the feet 0.68-0.71.
+ */
+export const MAX_SIDE_VIEW_SHOULDER_RATIO = 0.6;
+/** Hip width over torso length above which, with the shoulders, the person faces the camera (side views 0.02-0.27, from the feet 0.40-0.42). */
+export const MAX_SIDE_VIEW_TORSO_HIP_RATIO = 0.33;
 /** Hip width over shank length in the picture above which the view is from the front or too oblique (side views: 0.1-0.3). */
 export const MAX_SIDE_VIEW_HIP_RATIO = 0.55;
 /**
@@ -33,6 +49,12 @@ export const LEG_MOVING_SHANKS = 1;
 export const KNEE_BEND_DEG = 35;
 /** Share of 2 s windows with that movement above which the recording is refused. */
 export const LEG_MOVING_SHARE = 0.3;
+/**
+ * Share of the frames with a leg in which the pose model must be sure of it (hip, knee and ankle
+ * at the engine's visibility) for the legs to count as seen; below it they are hidden (a blanket
+ * over the shins, dim light, dark clothes on a dark bed) and every place it gives them is a guess.
+ */
+export const MIN_SURE_LEG_SHARE = 0.5;
 /** Fewer frames per second than this cannot resolve a 1 s hold or a 0.5 s movement. */
 export const MIN_SAMPLE_HZ = 5;
 
@@ -117,29 +139,74 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
   };
 }
 
+/** Median shoulder and hip widths over torso length, over frames whose shoulders and hips are seen and whose torso is upright (null: too few). */
+function torsoRatios(
+  frames: readonly LandmarkFrame[],
+  minVis: number,
+): { shoulders: number; hips: number } | null {
+  const sh: number[] = [];
+  const hp: number[] = [];
+  for (const f of frames) {
+    const l = f.landmarks;
+    if (!l) continue;
+    const pts = [SHOULDERS[0], SHOULDERS[1], HIPS[0], HIPS[1]].map((i) => l[i]);
+    if (pts.some((p) => !p || !(p[3] >= minVis))) continue;
+    const [s0, s1, h0, h1] = (pts as Landmark[]).map(
+      (p) => [p[0] * f.widthPx, p[1] * f.heightPx] as const,
+    ) as [
+      readonly [number, number],
+      readonly [number, number],
+      readonly [number, number],
+      readonly [number, number],
+    ];
+    const dx = (s0[0] + s1[0] - h0[0] - h1[0]) / 2;
+    const dy = (s0[1] + s1[1] - h0[1] - h1[1]) / 2;
+    const torso = Math.hypot(dx, dy);
+    // Upright torsos only (shoulders above the hips, within 45 deg of vertical): a lying torso seen
+    // 40-45 deg off the side is foreshortened along its length while its width grows, and reads
+    // like a front view (0.79 on the true landmarks of a tuning clip filmed that way).
+    if (!(torso > 0) || !(-dy > Math.abs(dx))) continue;
+    sh.push(Math.hypot(s0[0] - s1[0], s0[1] - s1[1]) / torso);
+    hp.push(Math.hypot(h0[0] - h1[0], h0[1] - h1[1]) / torso);
+  }
+  return sh.length < 3 ? null : { shoulders: median(sh), hips: median(hp) };
+}
+
+/** Spread of a coordinate within a window: 10th to 90th percentile, so one wild frame is not a move. */
+function spread(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = Math.floor(0.1 * s.length);
+  return s[s.length - 1 - k]! - s[k]!;
+}
+
 /** Share of 2 s windows in which hip, knee or ankle moved more than LEG_MOVING_SHANKS shank lengths or the knee bent by KNEE_BEND_DEG. */
-function legMovingShare(views: readonly LegView[], shankPx: number): number {
+function legMovingShare(
+  views: readonly LegView[],
+  shankPx: number,
+  sampleHz: number,
+  spanMs: readonly [number, number],
+): number {
   if (views.length < 2) return 0;
   let windows = 0;
   let moving = 0;
-  const t0 = views[0]!.tMs;
-  const t1 = views.at(-1)!.tMs;
+  // Windows over the whole recording: where the leg is not seen well enough to judge, it is not
+  // seen moving either, so a few sure frames among guesses cannot make the whole recording "moving".
+  const [t0, t1] = spanMs;
   for (let start = t0; start === t0 || start + 2000 <= t1 + 1; start += 1000) {
     const w = views.filter((v) => v.tMs >= start && v.tMs < start + 2000);
-    if (w.length < 3) continue;
+    // A window where the leg is seen in under half the frames is not judged: the frames the pose
+    // model is sure of, scattered among guesses, are not a movement.
     windows++;
-    let spread = 0;
+    if (w.length < Math.max(3, sampleHz)) continue;
+    let moved = 0;
     for (let j = 0; j < 3; j++) {
-      const xs = w.map((v) => v.pts[j]![0]);
-      const ys = w.map((v) => v.pts[j]![1]);
-      spread = Math.max(
-        spread,
-        Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)),
+      moved = Math.max(
+        moved,
+        Math.hypot(spread(w.map((v) => v.pts[j]![0])), spread(w.map((v) => v.pts[j]![1]))),
       );
     }
-    const knees = w.map((v) => v.kneeDeg);
-    const kneeSpread = Math.max(...knees) - Math.min(...knees);
-    if (spread > LEG_MOVING_SHANKS * shankPx || kneeSpread > KNEE_BEND_DEG) moving++;
+    const kneeSpread = spread(w.map((v) => v.kneeDeg));
+    if (moved > LEG_MOVING_SHANKS * shankPx || kneeSpread > KNEE_BEND_DEG) moving++;
     if (start + 2000 > t1) break;
   }
   return windows === 0 ? 0 : moving / windows;
@@ -147,8 +214,8 @@ function legMovingShare(views: readonly LegView[], shankPx: number): number {
 
 /**
  * Why `frames` (a recording's landmarks) cannot be counted as ankle pumps, or null when they can.
- * Checks, in order: the frame rate, a standing person, the leg or body moving, a front or oblique
- * view. Frames without a visible leg are skipped (a recording without any is "nothing found", not
+ * Checks, in order: the frame rate, a person facing the camera (torso), legs the pose model only
+ * guesses at, the leg or body moving, a standing person, a front or oblique view of the legs. Frames without a visible leg are skipped (a recording without any is "nothing found", not
  * this).
  */
 export function checkRecording(
@@ -162,16 +229,42 @@ export function checkRecording(
       measured: options.sampleHz,
     };
   }
-  const views = frames.map((f) => legView(f, options.minVisibility ?? 0.5)).filter((v) => v !== null);
+  const minVis = options.minVisibility ?? 0.5;
+  // Facing the camera: judged from the torso alone, before anything that needs the legs (seen
+  // from the feet, the legs are short, upright-looking and often unplaced: they would read as
+  // standing or moving).
+  const torso = torsoRatios(frames, minVis);
+  if (torso && torso.shoulders > MAX_SIDE_VIEW_SHOULDER_RATIO && torso.hips > MAX_SIDE_VIEW_TORSO_HIP_RATIO) {
+    return {
+      code: 'front-view',
+      message: `not counted: filmed from the front. The shoulders and hips face the camera (shoulder width ${Math.round(torso.shoulders * 100)}% of the torso's length; from the side it is under ${Math.round(MAX_SIDE_VIEW_SHOULDER_RATIO * 100)}%), so the toes point at the camera and their up-and-down movement cannot be seen. Film from the side, level with the feet, the whole leg in view.`,
+      measured: torso.shoulders,
+    };
+  }
+  const views = frames.map((f) => legView(f, minVis)).filter((v) => v !== null);
   if (views.length < 3) return null;
-  const shankPx = median(views.map((v) => v.shankPx));
   // Standing: torso, thigh and shank all upright, and the shank long in the picture. Sitting on a
   // chair has the thigh level, lying has the torso level, and legs stretched toward the camera look
   // upright but short, so none of them is taken for standing.
   const upright =
     views.filter((v) => v.torsoDeg < 35 && v.thighDeg < 35 && v.shankDeg < 35 && v.shankPx > 0.45 * v.torsoPx)
       .length / views.length;
-  const moving = legMovingShare(views, shankPx);
+  const seen = frames.map((f) => legView(f, options.minMovingVisibility ?? 0.7)).filter((v) => v !== null);
+  const sure = seen.length / views.length;
+  if (sure < MIN_SURE_LEG_SHARE) {
+    return {
+      code: 'legs-hidden',
+      message: `not counted: the legs are not seen clearly enough to measure (the pose model is sure where the knee and ankle are in only ${Math.round(sure * 100)}% of the frames). A blanket or clothes over the shins, dim light or legs out of the picture hide them: uncover the shins and feet, light them, and film from the side.`,
+      measured: sure,
+    };
+  }
+  const moving =
+    seen.length < 3
+      ? 0
+      : legMovingShare(seen, median(seen.map((v) => v.shankPx)), options.sampleHz, [
+          frames[0]!.tMs,
+          frames.at(-1)!.tMs,
+        ]);
   if (moving > LEG_MOVING_SHARE) {
     return {
       code: 'leg-moving',
@@ -192,8 +285,7 @@ export function checkRecording(
   if (hipRatio > MAX_SIDE_VIEW_HIP_RATIO || footRatio > MAX_SIDE_VIEW_FOOT_RATIO) {
     return {
       code: 'front-view',
-      message:
-        'not counted: the camera sees the legs from the front or too much at an angle to measure the ankle. Film from the side, level with the feet, the whole leg in view.',
+      message: `not counted: the camera sees the legs from the front or too much at an angle to measure the ankle (${hipRatio > MAX_SIDE_VIEW_HIP_RATIO ? 'the hips look wide beside the shin' : 'the foot looks long beside the shin'}). Film from the side, level with the feet, the whole leg in view.`,
       measured: hipRatio,
     };
   }

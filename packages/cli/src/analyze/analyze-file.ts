@@ -8,7 +8,7 @@ import {
   type LandmarkFrame,
   type Side,
 } from '@anklepump/motion';
-import type { LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
+import type { FootDegreesSource, LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
 import { CliError } from '../exit-codes.ts';
 import { type DegreesSource, degreesNote } from './camera-correction.ts';
 import { withRobustPeaks } from './hold-peaks.ts';
@@ -16,6 +16,7 @@ import { parseImuCsv } from './imu-csv.ts';
 import { analyzeImu } from './imu-engine.ts';
 import { detectInputKind, type InputKind } from './input-kind.ts';
 import { parseLandmarkFile } from './landmark-file.ts';
+import { withVideoLegMovement } from './video-leg-movement.ts';
 
 export interface AnalyzeFileOptions {
   readonly side: Side | 'both' | undefined;
@@ -87,6 +88,22 @@ function lostFootWarnings(
   return out;
 }
 
+/** A warning for each foot whose degrees come from the pose model because its pixel track did not follow it. */
+function poseFallbackWarnings(
+  degrees: Readonly<Record<Side, FootDegreesSource>>,
+  sides: readonly Side[],
+  frames: readonly LandmarkFrame[],
+): { side: Side; atS: number; code: string; message: string }[] {
+  return sides
+    .filter((s) => degrees[s] === 'pose-model')
+    .map((side) => ({
+      side,
+      atS: Math.round((frames[0]?.tMs ?? 0) / 10) / 100,
+      code: 'degrees-from-pose-model',
+      message: `the ${side} foot's own pixels could not be followed (the other foot or clothes beside it); its degrees come from the pose model's foot points, corrected, and are less exact`,
+    }));
+}
+
 async function readHead(path: string): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
@@ -127,6 +144,14 @@ function landmarkNothingFound(
   return null;
 }
 
+/**
+ * Stillness (seconds) before a recorded video's foot is counted: the engine's live default is 0.6 s,
+ * but a recording's angles are low-passed with hindsight, so 0.3 s of a still foot is as sure, and
+ * fast reps with no holds often leave the pose model only 0.3-0.5 s of still foot before the first
+ * swing (the whole recording then went uncounted on tuning clips).
+ */
+export const RECORDED_VIDEO_SETTLE_S = 0.3;
+
 /** A video's pose model frames and, when the pixel stage ran, its per-frame tracks. */
 export interface VideoPoseInput {
   readonly frames: readonly LandmarkFrame[];
@@ -161,11 +186,15 @@ export async function analyzeVideoPose(
 > {
   const pose = await import('@anklepump/pose/node');
   const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';
-  // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames.
-  const frames = input.tracks
-    ? pose.refineRecording({ frames: input.frames, tracks: input.tracks }, input.sampleHz)
-    : input.frames;
   const { posture, options: base } = pose.poseLandmarkOptionsFor(input.frames);
+  // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames;
+  // a foot whose track did not follow it gets the pose model's angle times its posture gain.
+  const refined = input.tracks
+    ? pose.refineRecording({ frames: input.frames, tracks: input.tracks }, input.sampleHz, {
+        poseGain: base.correction?.gain ?? 1,
+      })
+    : null;
+  const frames = refined ? refined.frames : input.frames;
   const correction: AngleCorrection =
     gain !== undefined
       ? { gain, offsetDeg: 0 }
@@ -173,8 +202,17 @@ export async function analyzeVideoPose(
         ? (base.correction ?? { gain: 1, offsetDeg: 0 })
         : { gain: 1, offsetDeg: 0 };
   const notCounted = pose.checkRecording(input.frames, { sampleHz: input.sampleHz });
-  const raw = withRobustPeaks(
-    analyzeLandmarkRecording(frames, { ...base, correction, sides, includeSeries: true }),
+  const raw = withVideoLegMovement(
+    withRobustPeaks(
+      analyzeLandmarkRecording(frames, {
+        ...base,
+        correction,
+        sides,
+        includeSeries: true,
+        settleS: RECORDED_VIDEO_SETTLE_S,
+      }),
+    ),
+    input.frames,
   );
   return {
     sides,
@@ -185,7 +223,17 @@ export async function analyzeVideoPose(
     degrees,
     degreesNote: degreesNote(degrees, null, gain),
     notCounted,
-    pixelWarnings: notCounted || !input.tracks ? [] : lostFootWarnings(input.tracks, input.frames, sides),
+    pixelWarnings:
+      notCounted || !input.tracks || !refined
+        ? []
+        : [
+            ...poseFallbackWarnings(refined.degrees, sides, input.frames),
+            ...lostFootWarnings(
+              input.tracks,
+              input.frames,
+              sides.filter((s) => refined.degrees[s] === 'pixel-tracker'),
+            ),
+          ],
   };
 }
 

@@ -41,4 +41,20 @@ describe('robustPeaks', () => {
     } as RepMetrics;
     expect(robustPeaks(rep, series)).toMatchObject({ peakPlantarDeg: -31, peakDorsiDeg: 16, rangeDeg: 47 });
   });
+  it('takes the top of a fast rep with no hold, not the frames on its slopes (which pull it in by degrees)', () => {
+    // A toes-down turn of a fast rep at 15 frames per second: five frames within 10% of the range
+    // of the peak, none of them a hold.
+    const values = [-5, -20, -31, -35, -37.5, -38, -37.5, -35, -31, -20, 0, 12, 14, 12, 0];
+    const series = values.map((a, i) => ({ tMs: (i * 1000) / 15, angleDeg: a }));
+    const rep = {
+      peakPlantarDeg: -38,
+      peakDorsiDeg: 14,
+      rangeDeg: 52,
+      plantarTMs: series[5]!.tMs,
+      dorsiTMs: series[12]!.tMs,
+    } as RepMetrics;
+    const r = robustPeaks(rep, series);
+    expect(Math.abs(r.peakPlantarDeg + 38)).toBeLessThan(0.8);
+    expect(Math.abs(r.rangeDeg - 52)).toBeLessThan(1.5);
+  });
 });

@@ -14,7 +14,44 @@ function midMean(xs: number[]): number {
   return mid.reduce((a, b) => a + b, 0) / mid.length;
 }
 
-/** Middle-half mean of the unbroken run of points around `tMs` that stay within `tol` of `peak` (sign: -1 plantar, +1 dorsi). */
+/** The unbroken run of points around `tMs` within `tol` of `peak` (sign: -1 plantar, +1 dorsi), as [first, last] indices; null when the point at `tMs` is outside. */
+function runAround(
+  series: readonly AnglePoint[],
+  tMs: number,
+  peak: number,
+  sign: 1 | -1,
+  tol: number,
+): [number, number] | null {
+  const i = series.findIndex((p) => p.tMs >= tMs);
+  if (i < 0) return null;
+  const inHold = (p: AnglePoint) => sign * (peak - p.angleDeg) <= tol;
+  if (!inHold(series[i]!)) return null;
+  let a = i;
+  let b = i;
+  while (a > 0 && inHold(series[a - 1]!)) a--;
+  while (b < series.length - 1 && inHold(series[b + 1]!)) b++;
+  return [a, b];
+}
+
+/** Shorter than this, the stretch near a peak is a turn, not a hold (fast reps with no holds). */
+const MIN_HOLD_MS = 400;
+
+/** Noise of a stretch of a series, degrees (one sigma): from the median absolute second difference, which a smooth ramp barely moves. */
+function noiseDeg(xs: readonly number[]): number {
+  if (xs.length < 3) return 0;
+  const d = xs.slice(2).map((x, i) => Math.abs(x - 2 * xs[i + 1]! + xs[i]!));
+  d.sort((a, b) => a - b);
+  return d[(d.length - 1) >> 1]! / 0.6745 / Math.sqrt(6);
+}
+
+/**
+ * Middle-half mean of the hold around `tMs`: the unbroken run of points within `tol` of `peak` (the
+ * engine's hold), narrowed to those within what the run's own noise explains (2.5 sigma, at least
+ * HOLD_TOLERANCE_DEG). A wide window on a smooth series takes in the ramp into and out of the hold
+ * and pulls the value toward the middle of the rep by degrees; a narrow one on a noisy series keeps
+ * only the noisiest frames. A turn with no hold (the
+ * stretch near the peak under MIN_HOLD_MS) keeps the engine's peak.
+ */
 function holdValue(
   series: readonly AnglePoint[],
   tMs: number,
@@ -22,16 +59,16 @@ function holdValue(
   sign: 1 | -1,
   tol: number,
 ): number {
-  let i = series.findIndex((p) => p.tMs >= tMs);
-  if (i < 0) return peak;
-  const inHold = (p: AnglePoint) => sign * (peak - p.angleDeg) <= tol;
-  if (!inHold(series[i]!)) return peak;
-  let a = i;
-  let b = i;
-  while (a > 0 && inHold(series[a - 1]!)) a--;
-  while (b < series.length - 1 && inHold(series[b + 1]!)) b++;
-  i = b - a + 1;
-  return i < 3 ? peak : midMean(series.slice(a, b + 1).map((p) => p.angleDeg));
+  const wide = runAround(series, tMs, peak, sign, tol);
+  if (!wide) return peak;
+  const values = series.slice(wide[0], wide[1] + 1).map((p) => p.angleDeg);
+  // A turn with no hold: its curvature is not noise and the frames near it lie on its slopes; the
+  // engine's peak (of the low-passed series) is the value.
+  if (series[wide[1]]!.tMs - series[wide[0]]!.tMs < MIN_HOLD_MS) return peak;
+  const narrow = Math.min(tol, Math.max(HOLD_TOLERANCE_DEG, 2.5 * noiseDeg(values)));
+  const run = runAround(series, tMs, peak, sign, narrow);
+  if (!run || run[1] - run[0] + 1 < 3) return peak;
+  return midMean(series.slice(run[0], run[1] + 1).map((p) => p.angleDeg));
 }
 
 /** The rep with its peaks taken as robust values over their holds, measured on `series` (the engine's angle). */

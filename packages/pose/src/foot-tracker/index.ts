@@ -10,10 +10,15 @@ export {
 } from './leg-pixel-tracker.ts';
 export {
   createFootTrackStage,
+  type FootDegreesSource,
   type FootTrackStage,
   legAnchor,
+  MIN_TRACK_POSE_AGREEMENT,
   type RecordedTracks,
+  type RefinedRecording,
+  type RefineOptions,
   refineFrame,
   refineRecording,
+  trackPoseAgreement,
 } from './refine-frames.ts';
 export { zeroPhaseLowPass } from './zero-phase.ts';

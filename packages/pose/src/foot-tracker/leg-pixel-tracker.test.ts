@@ -58,6 +58,19 @@ describe('leg pixel tracker', () => {
     expect(states.slice(9).every((s) => s === 'tracking')).toBe(true);
   });
 
+  it('keeps measuring a held toes-down whose look has changed (shoe turned partly out of the picture), after at most 2 lost frames', () => {
+    const tracker = createLegPixelTracker();
+    const held: { state: string; rawDeg: number }[] = [];
+    for (let i = 0; i < 20; i++) {
+      const leg = { ankleDeg: i < 6 ? -5 * i : -30, footTurnedOut: i >= 6 ? 0.9 : 0 };
+      const r = tracker.push(drawLeg(leg), anchor(leg, i, 0));
+      if (i >= 6) held.push(r);
+    }
+    // The changed foot matches its first view at ~0.56: below the plain threshold, yet steady.
+    expect(held.slice(2).every((r) => r.state === 'tracking')).toBe(true);
+    for (const r of held.slice(2)) expect(Math.abs(r.rawDeg + 30)).toBeLessThan(3);
+  });
+
   it('does not track a leg the pose model does not see well', () => {
     const tracker = createLegPixelTracker();
     const leg = { ankleDeg: 0 };

@@ -65,6 +65,12 @@ export interface LegPixelTracker {
 const MAX_TURN_PER_FRAME_RAD = (25 * Math.PI) / 180;
 /** Most the shin turns between two frames (a lifted leg: about 150 deg/s at 15 frames per second). */
 const MAX_SHANK_TURN_PER_FRAME_RAD = (10 * Math.PI) / 180;
+/** A match this good (NCC) is kept when the foot has not moved since the last frame (see steadyWeak). */
+const WEAK_MATCH = 0.45;
+/** Most the foot may turn in one frame for a weak match to be kept. */
+const WEAK_MAX_TURN_RAD = (4 * Math.PI) / 180;
+/** Lost frames in a row with the same weak match after which the foot counts as found again. */
+const WEAK_REGAIN_FRAMES = 2;
 /** How much better (in NCC) another start must match to be taken over the last pose. */
 const SWITCH_MARGIN = 0.03;
 /** Views per part, the rotation between them, and when a frame is steady and clear enough to add one. */
@@ -261,6 +267,9 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
   let foot: Part | null = null;
   let shank: Part | null = null;
   let lostRun = 0;
+  /** The last lost frame's registration, and how many lost frames in a row matched it weakly but steadily. */
+  let weakPrev: Found | null = null;
+  let weakRun = 0;
 
   return {
     push(frame, a) {
@@ -281,7 +290,24 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       const confidence = Math.max(0, f.ncc);
       // A turn faster than a foot can make between two frames is the search slipping, not the foot.
       const turned = Math.abs(wrap(f.angle - foot.angle)) > MAX_TURN_PER_FRAME_RAD && lostRun === 0;
-      if (f.ncc < o.minMatch || f.coverage < 0.8 || f.slipPx > o.maxSlipFraction * footLen + 6 || turned) {
+      // A weaker match still counts while it holds the foot where it was: at a held toes-down the
+      // shoe turns partly out of the picture's plane and matches its first view at ~0.5, but the
+      // registration stays put (same angle, same place); a blanket or a slipped search does not.
+      // After a loss (the swing into the hold was too fast to follow), the same weak match held for
+      // WEAK_REGAIN_FRAMES frames in a row is the foot at its hold again.
+      const weakStill = (prev: { readonly angle: number }) =>
+        f.ncc >= WEAK_MATCH &&
+        Math.abs(wrap(f.angle - prev.angle)) <= WEAK_MAX_TURN_RAD &&
+        f.slipPx <= 0.5 * o.maxSlipFraction * footLen + 3;
+      weakRun = lostRun > 0 && weakPrev && weakStill(weakPrev) ? weakRun + 1 : 0;
+      weakPrev = f;
+      const steadyWeak = lostRun === 0 ? weakStill(foot) : weakRun >= WEAK_REGAIN_FRAMES;
+      if (
+        (f.ncc < o.minMatch && !steadyWeak) ||
+        f.coverage < 0.8 ||
+        f.slipPx > o.maxSlipFraction * footLen + 6 ||
+        turned
+      ) {
         lostRun++;
         return NOT_TRACKING('lost', confidence);
       }
@@ -314,6 +340,8 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       foot = null;
       shank = null;
       lostRun = 0;
+      weakPrev = null;
+      weakRun = 0;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createLegReading, type Landmark, type LandmarkFrame, readLeg } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
 import type { LegTrack } from './leg-pixel-tracker.ts';
-import { refineFrame, refineRecording } from './refine-frames.ts';
+import { median5, refineFrame, refineRecording } from './refine-frames.ts';
 
 const W = 640;
 const H = 480;
@@ -63,11 +63,49 @@ describe('refineRecording', () => {
     Array.from({ length: n }, (_, i) => ({ left: noLeg, right: lostAt(i) ? lost : tracked(trueDeg(i)) }));
 
   it('bridges a short loss with the pose model angle mapped to the tracker scale', () => {
-    const out = refineRecording({ frames, tracks: tracks((i) => i >= 60 && i < 66) }, 15);
+    const out = refineRecording({ frames, tracks: tracks((i) => i >= 60 && i < 66) }, 15).frames;
     for (let i = 60; i < 66; i++) expect(Math.abs(engineRaw(out[i]!) - trueDeg(i))).toBeLessThan(1.5);
   });
   it('leaves a long loss (a blanket, the foot out of the picture) gated', () => {
-    const out = refineRecording({ frames, tracks: tracks((i) => i >= 40 && i < 80) }, 15);
+    const out = refineRecording({ frames, tracks: tracks((i) => i >= 40 && i < 80) }, 15).frames;
     for (let i = 40; i < 80; i++) expect(engineRaw(out[i]!)).toBeNaN();
+  });
+
+  it("takes the pose model's angle times its gain for a foot whose track turns against it (latched onto the other foot)", () => {
+    // The track swings a third as far and the other way: what following a still foot behind the
+    // moving one, or a trouser cuff, gives.
+    const wrong = Array.from({ length: n }, (_, i) => ({
+      left: noLeg,
+      right: tracked(-10 - trueDeg(i) / 3),
+    }));
+    const r = refineRecording({ frames, tracks: wrong }, 15, { poseGain: 2 });
+    expect(r.degrees.right).toBe('pose-model');
+    expect(r.agreement.right).toBeLessThan(-0.9);
+    // Pose model 0.5 x true, times gain 2: the true angle again, within what the 3 Hz low-pass leaves.
+    for (let i = 10; i < n - 10; i++) expect(Math.abs(engineRaw(r.frames[i]!) - trueDeg(i))).toBeLessThan(2);
+  });
+
+  it('keeps the pixel track where it agrees with the pose model, whatever their gains', () => {
+    const r = refineRecording({ frames, tracks: tracks(() => false) }, 15, { poseGain: 2 });
+    expect(r.degrees.right).toBe('pixel-tracker');
+    expect(r.agreement.right).toBeGreaterThan(0.99);
+  });
+
+  it('rejects an impossible pose gain, naming it', () => {
+    expect(() => refineRecording({ frames, tracks: tracks(() => false) }, 15, { poseGain: 0 })).toThrow(
+      /poseGain must be in/,
+    );
+  });
+});
+
+describe('median5', () => {
+  it('drops a one-frame jump of the pose model, also in the first frame, and keeps a 3-frame hold', () => {
+    for (const v of median5([-27, -2, -3, -2, -2, -3])) expect(v).toBeGreaterThanOrEqual(-3);
+    const hold = [0, 0, 0, -30, -30, -30, 0, 0, 0];
+    expect(median5(hold)).toEqual(hold);
+    expect(median5([0, 0, 40, 0, 0])).toEqual([0, 0, 0, 0, 0]);
+  });
+  it('leaves gaps as gaps', () => {
+    expect(median5([1, Number.NaN, 3])[1]).toBeNaN();
   });
 });

@@ -140,8 +140,13 @@ export interface RecordedTracks {
   readonly tracks: readonly Readonly<Record<Side, LegTrack>>[];
 }
 
-/** Longest stretch of lost frames (seconds) bridged with the pose model's mapped angle. */
-export const MAX_BRIDGE_S = 1.5;
+/**
+ * Longest stretch of lost frames (seconds) bridged with the pose model's mapped angle: a held
+ * toes-down of up to 2 s with the swings into and out of it (a loss there cut reps in two on
+ * tuning clips at 1.5 s); a blanket or a foot out of the picture lasts longer, and the pose model
+ * rarely sees it well enough to bridge anyway.
+ */
+export const MAX_BRIDGE_S = 2.5;
 const MIN_VISIBILITY = 0.7;
 const RAD = 180 / Math.PI;
 const wrap = (r: number) => Math.atan2(Math.sin(r), Math.cos(r));
@@ -216,16 +221,121 @@ function bridgeGaps(
 }
 
 /**
- * The frames of a recording refined with hindsight: short losses of the foot are bridged (see
- * bridgeGaps), then each foot's angle is low-passed with zero phase (`cutoffHz`, default 3) over
- * each unbroken run of tracked frames before being written.
+ * Running median over 5 frames (3 at the ends) of each unbroken finite run: single-frame jumps go,
+ * steps and peaks held 3 frames or more stay.
  */
-export function refineRecording(rec: RecordedTracks, sampleHz: number, cutoffHz = 3): LandmarkFrame[] {
+export function median5(xs: readonly number[]): number[] {
+  const out = xs.slice();
+  for (let i = 0; i < xs.length; i++) {
+    if (!Number.isFinite(xs[i]!)) continue;
+    const w: number[] = [];
+    for (let k = i - 2; k <= i + 2; k++)
+      if (k >= 0 && k < xs.length && Number.isFinite(xs[k]!)) w.push(xs[k]!);
+    if (w.length < 3) {
+      for (const k of [i + 3, i - 3]) if (k >= 0 && k < xs.length && Number.isFinite(xs[k]!)) w.push(xs[k]!);
+    }
+    w.sort((a, b) => a - b);
+    out[i] = w.length % 2 ? w[w.length >> 1]! : (w[w.length / 2 - 1]! + w[w.length / 2]!) / 2;
+  }
+  return out;
+}
+
+/** Below this correlation with the pose model's own angle, a foot's pixel track is not the foot. */
+export const MIN_TRACK_POSE_AGREEMENT = 0.7;
+/** Frames both must have measured before their agreement is judged. */
+const MIN_AGREEMENT_FRAMES = 20;
+
+/**
+ * Pearson correlation, over the frames where both measured, of the pixel track's angle and the pose
+ * model's own angle for `side`, both low-passed (null: fewer than MIN_AGREEMENT_FRAMES frames, or
+ * one of them never moved). The pose model's swing is too small but goes the right way; a track
+ * that goes the other way or wanders on its own has latched onto something else (the other foot
+ * behind it, a trouser cuff, the bed).
+ */
+export function trackPoseAgreement(
+  rec: RecordedTracks,
+  side: Side,
+  sampleHz: number,
+  cutoffHz = 3,
+): number | null {
+  const lp = (xs: number[]) => (sampleHz / 2 > cutoffHz ? zeroPhaseLowPass(xs, sampleHz, cutoffHz) : xs);
+  const pose = lp(rec.frames.map((f) => poseRaw(legAnchor(f, side))?.rawDeg ?? Number.NaN));
+  const track = lp(rec.tracks.map((t) => (t[side].state === 'tracking' ? t[side].rawDeg : Number.NaN)));
+  const idx = pose.flatMap((p, i) => (Number.isFinite(p + track[i]!) ? [i] : []));
+  const n = idx.length;
+  if (n < MIN_AGREEMENT_FRAMES) return null;
+  const mx = idx.reduce((a, i) => a + pose[i]!, 0) / n;
+  const my = idx.reduce((a, i) => a + track[i]!, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const i of idx) {
+    sxy += (pose[i]! - mx) * (track[i]! - my);
+    sxx += (pose[i]! - mx) ** 2;
+    syy += (track[i]! - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
+}
+
+/** Where a foot's degrees came from: the pixel track, or (when the track did not follow the foot) the pose model's angle times its gain. */
+export type FootDegreesSource = 'pixel-tracker' | 'pose-model';
+
+export interface RefineOptions {
+  /** Zero-phase low-pass cutoff for the written angle, Hz (default 3). */
+  readonly cutoffHz?: number;
+  /**
+   * The pose model's angle gain for this recording (its posture's correction): when a foot's track
+   * disagrees with the pose model (trackPoseAgreement below MIN_TRACK_POSE_AGREEMENT), that foot's
+   * angle is the pose model's times this gain instead. Default 1.
+   */
+  readonly poseGain?: number;
+}
+
+export interface RefinedRecording {
+  readonly frames: LandmarkFrame[];
+  readonly degrees: Readonly<Record<Side, FootDegreesSource>>;
+  /** trackPoseAgreement per foot (null: not judged). */
+  readonly agreement: Readonly<Record<Side, number | null>>;
+}
+
+/**
+ * The frames of a recording refined with hindsight: short losses of the foot are bridged (see
+ * bridgeGaps), then each foot's angle is low-passed with zero phase over each unbroken run of
+ * tracked frames before being written. A foot whose track disagrees with the pose model gets the
+ * pose model's angle (times `poseGain`, low-passed the same way) instead.
+ */
+export function refineRecording(
+  rec: RecordedTracks,
+  sampleHz: number,
+  options: RefineOptions = {},
+): RefinedRecording {
   if (rec.frames.length !== rec.tracks.length) {
     throw new RangeError(`${rec.frames.length} frames but ${rec.tracks.length} tracks`);
   }
+  const cutoffHz = options.cutoffHz ?? 3;
+  const poseGain = options.poseGain ?? 1;
+  if (!(poseGain > 0 && poseGain <= 5)) throw new RangeError(`poseGain must be in (0, 5], got ${poseGain}`);
+  const lp = (xs: number[]) => (sampleHz / 2 > cutoffHz ? zeroPhaseLowPass(xs, sampleHz, cutoffHz) : xs);
   let out = rec.frames.slice();
+  const degrees: Record<Side, FootDegreesSource> = { left: 'pixel-tracker', right: 'pixel-tracker' };
+  const agreement: Record<Side, number | null> = { left: null, right: null };
   for (const side of ['left', 'right'] as const) {
+    agreement[side] = trackPoseAgreement(rec, side, sampleHz, cutoffHz);
+    const a = agreement[side];
+    if (a !== null && a < MIN_TRACK_POSE_AGREEMENT) {
+      degrees[side] = 'pose-model';
+      const pose = rec.frames.map((f) => poseRaw(legAnchor(f, side)));
+      // The pose model's foot points jump in single frames; a running median of 5 drops those
+      // before the low-pass spreads them (a jump in the first frames would become a fake move).
+      const smooth = lp(median5(pose.map((p) => (p ? poseGain * p.rawDeg : Number.NaN))));
+      out = out.map((f, i) => {
+        const p = pose[i];
+        if (!p || !Number.isFinite(smooth[i]!)) return f;
+        const t: LegTrack = { state: 'tracking', ...p, rawDeg: smooth[i]!, confidence: 0 };
+        return refineFrame(f, side, t);
+      });
+      continue;
+    }
     const tracks = bridgeGaps(
       rec.frames,
       rec.tracks.map((t) => t[side]),
@@ -233,8 +343,8 @@ export function refineRecording(rec: RecordedTracks, sampleHz: number, cutoffHz 
       Math.round(MAX_BRIDGE_S * sampleHz),
     );
     const raw = tracks.map((t) => (t.state === 'tracking' ? t.rawDeg : Number.NaN));
-    const smooth = sampleHz / 2 > cutoffHz ? zeroPhaseLowPass(raw, sampleHz, cutoffHz) : raw;
+    const smooth = lp(raw);
     out = out.map((f, i) => refineFrame(f, side, tracks[i]!, smooth[i]));
   }
-  return out;
+  return { frames: out, degrees, agreement };
 }

@@ -15,6 +15,11 @@ export interface SyntheticLeg {
   readonly gain?: number;
   /** Cover the foot with a plain "blanket". */
   readonly covered?: boolean;
+  /**
+   * 0..1: how far the foot's look has changed (a shoe turning partly out of the picture's plane at
+   * a held toes-down): that share of its spots moves elsewhere. Default 0.
+   */
+  readonly footTurnedOut?: number;
 }
 
 export interface SyntheticLandmarks {
@@ -83,10 +88,10 @@ export function drawLeg(leg: SyntheticLeg): PixelFrame {
       const fw = -ax * fs + ay * fc;
       const top = -14 + (fu / FOOT_LEN) * 10;
       if (fu > -0.25 * FOOT_LEN && fu < 0.8 * FOOT_LEN && fw > top && fw < 16) {
-        v =
-          70 +
-          60 * ((fw + 14) / 30) +
-          45 * (hash(Math.floor((fu + 40) / 5) + 7, Math.floor((fw + 20) / 5)) > 0.75 ? 1 : 0);
+        const cu = Math.floor((fu + 40) / 5) + 7;
+        const cw = Math.floor((fw + 20) / 5);
+        const moved = hash(cu + 31, cw + 57) < (leg.footTurnedOut ?? 0);
+        v = 70 + 60 * ((fw + 14) / 30) + 45 * (hash(moved ? cu + 101 : cu, cw) > 0.75 ? 1 : 0);
       }
       // A blanket: a broad, plain mound over the whole foot.
       if (leg.covered && Math.hypot(ax - 0.3 * FOOT_LEN, ay) < 0.9 * FOOT_LEN) v = 205 - 0.3 * ay;

@@ -8,11 +8,19 @@ export {
 } from '../ankle-correction.ts';
 export {
   createFootTrackStage,
+  type FootDegreesSource,
   type LegTrack,
   type PixelFrame,
   refineRecording,
 } from '../foot-tracker/index.ts';
 export { isBlazePoseSource } from '../landmark-source.ts';
+export {
+  LEG_MOVED_KNEE_DEG,
+  LEG_MOVED_SHANKS,
+  type LegMovement,
+  legMoved,
+  legMovement,
+} from '../leg-movement.ts';
 export { detectPosture, type Posture } from '../posture.ts';
 export { checkRecording, type NotCountable, type NotCountableCode } from '../recording-check.ts';
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.ts';

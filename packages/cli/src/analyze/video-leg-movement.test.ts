@@ -1,0 +1,75 @@
+import type { AnalysisResult, Landmark, LandmarkFrame, RepMetrics } from '@anklepump/motion';
+import { describe, expect, it } from 'vitest';
+import { withVideoLegMovement } from './video-leg-movement.ts';
+
+const W = 640;
+const H = 480;
+
+/** A side view of a straight right leg lying level (hip left, ankle right), the knee bent by `kneeDeg` (heel sliding back), the whole leg shifted by `shiftPx`. */
+function frame(tMs: number, kneeDeg: number, shiftPx = 0, jitter = 0): LandmarkFrame {
+  const rows: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.3] as const);
+  const set = (i: number, x: number, y: number) => {
+    rows[i] = [(x + shiftPx) / W, y / H, 0, 0.95];
+  };
+  const hip = [150, 300] as const;
+  const half = ((kneeDeg / 2) * Math.PI) / 180;
+  const knee = [hip[0] + 170 * Math.cos(half), hip[1] - 170 * Math.sin(half)] as const;
+  set(24, hip[0], hip[1]);
+  set(26, knee[0] + jitter, knee[1] - jitter);
+  set(28, knee[0] + 150 * Math.cos(half), knee[1] + 150 * Math.sin(half) + jitter);
+  return { tMs, landmarks: rows, widthPx: W, heightPx: H };
+}
+
+const rep = (startTMs: number, legMoved = false): RepMetrics =>
+  ({
+    side: 'right',
+    index: 1,
+    startTMs,
+    plantarTMs: startTMs + 1000,
+    dorsiTMs: startTMs + 2500,
+    legMoved,
+    legMovementMeasured: true,
+  }) as RepMetrics;
+
+const result = (r: RepMetrics): AnalysisResult =>
+  ({
+    events: [{ type: 'rep', side: 'right', tMs: r.dorsiTMs + 1000, rep: r }],
+    reps: { left: [], right: [r] },
+    warnings: [],
+  }) as unknown as AnalysisResult;
+
+const at15 = (s: number, f: (tMs: number) => LandmarkFrame) =>
+  Array.from({ length: Math.round(s * 15) }, (_, i) => f((i * 1000) / 15));
+
+describe('withVideoLegMovement', () => {
+  it('flags a rep during which the knee bent 20 degrees, and says so', () => {
+    const frames = at15(5, (t) => frame(t, t > 1000 && t < 3000 ? 20 : 0));
+    const out = withVideoLegMovement(result(rep(0)), frames);
+    expect(out.reps.right[0]!.legMoved).toBe(true);
+    const w = out.events.find((e) => e.type === 'warning');
+    expect(w).toMatchObject({ code: 'leg-moved', side: 'right' });
+    expect(w && 'message' in w ? w.message : '').toMatch(/knee bent by about 20 deg/);
+    expect(out.warnings).toHaveLength(1);
+  });
+
+  it('flags a leg sliding a fifth of a shin length without bending', () => {
+    const frames = at15(5, (t) => frame(t, 0, t > 1000 && t < 3000 ? 32 : 0));
+    expect(withVideoLegMovement(result(rep(0)), frames).reps.right[0]!.legMoved).toBe(true);
+  });
+
+  it('leaves a still leg alone, even with a few pixels of pose-model jitter', () => {
+    const frames = at15(5, (t) => frame(t, 0, 0, 3 * Math.sin(t / 70)));
+    const r = result(rep(0));
+    const out = withVideoLegMovement(r, frames);
+    expect(out.reps.right[0]!.legMoved).toBe(false);
+    expect(out).toBe(r);
+  });
+
+  it('does not judge a leg the pose model is unsure of', () => {
+    const frames = at15(5, (t) => {
+      const f = frame(t, t > 1000 && t < 3000 ? 30 : 0);
+      return { ...f, landmarks: f.landmarks!.map((l) => [l[0], l[1], l[2], 0.5] as const) };
+    });
+    expect(withVideoLegMovement(result(rep(0)), frames).reps.right[0]!.legMoved).toBe(false);
+  });
+});
