@@ -1,5 +1,5 @@
 // The pixel stage: follows the foot's and shank's own pixels, anchored on the pose model's leg.
-export type { GrayImage, PixelFrame } from './gray-image.ts';
+export type { PixelFrame } from './gray-image.ts';
 export {
   createLegPixelTracker,
   type LegAnchor,
