@@ -84,15 +84,14 @@ const D2_Q_PER_SD = 0.3186 * Math.sqrt(6);
 /** The meter learns only while the angle stays within this many noise SDs over 2L (or STILL_MIN_DEG). */
 const STILL_K = 5;
 const STILL_MIN_DEG = 4;
-/** The meter seeds on this many one-sample third differences before it tracks the quantile at the lag. */
+/** The seed's cap is read from this many one-sample third differences... */
 const SEED_SAMPLES = 8;
 /**
- * The seed is this many times their median: half-normal |d| has its lower quartile (what the meter
- * tracks) at 0.47 x its median. A median leaves stray large differences out (an outlier the Hampel
- * filter let through, the kink where a swing starts); a seed set higher lets the movement in
- * through the still bound below, and the meter then climbs on it.
+ * ...as this many times their median: 0.7 x the median |d| of white noise matches the running
+ * mean's seed (0.6 x the mean |d|), and a median leaves stray large differences out (an outlier
+ * the Hampel filter let through, the kink where a swing starts).
  */
-const SEED_PER_MEDIAN = 0.47;
+const FINE_PER_MEDIAN = 0.7;
 /** A third difference of white noise has sqrt(20) its SD, a second difference sqrt(6): this rescales. */
 const D3_TO_D2 = Math.sqrt(6 / 20);
 
@@ -119,38 +118,45 @@ export interface NoiseMeter {
  * Reads the noise from the running lower quartile of |x(t) - 2 x(t-L) + x(t-2L)| with L about
  * 0.15 s: white noise and noise correlated over a tenth of a second both show in it, a still
  * foot's and a hold's samples set it, and a movement's curvature (rarer than the quartile) does not.
- * It starts from the first one-sample third differences, which a movement hardly shows.
+ * Its seed is capped by the first one-sample third differences, which a movement hardly shows.
  */
 export function createNoiseMeter(): NoiseMeter {
   const ring = new Float64Array(LAG_RING);
-  const seed = new Float64Array(SEED_SAMPLES);
+  const fine = new Float64Array(SEED_SAMPLES);
   let n = 0;
   let q = 0;
   let seen = 0;
+  let seedMean = 0;
+  let fineSeen = 0;
+  let fineQ = 0;
   return {
     add(x, dtS) {
       const lag = Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
       ring[n % LAG_RING] = x;
       n++;
-      if (seen < SEED_SAMPLES) {
-        // Seed from one-sample third differences: white noise shows in them as fully as in second
+      if (fineSeen < SEED_SAMPLES && n >= 4) {
+        // One-sample third differences: white noise shows in them as fully as in second
         // differences at the lag, but a movement hardly does (a 1 Hz pump at 15 fps shows 0.07 of
-        // its amplitude in them, 1.4 times it at the lag), so a recording that starts swinging
-        // before it has rested does not seed the meter on the swing.
-        if (n < 4) return;
+        // its amplitude in them, 1.4 times it at the lag).
         const d3 =
           x - 3 * ring[(n - 2) % LAG_RING]! + 3 * ring[(n - 3) % LAG_RING]! - ring[(n - 4) % LAG_RING]!;
-        seed[seen++] = D3_TO_D2 * Math.abs(d3);
-        if (seen === SEED_SAMPLES) q = SEED_PER_MEDIAN * medianOf(seed);
-        return;
+        fine[fineSeen++] = D3_TO_D2 * Math.abs(d3);
+        if (fineSeen === SEED_SAMPLES) fineQ = FINE_PER_MEDIAN * medianOf(fine);
       }
       if (n <= 2 * lag) return;
       const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;
       const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
       // While the angle travels further than the noise could take it, the foot is moving: its
       // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
-      if (Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
-      q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
+      if (seen >= 8 && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
+      // Start from a running mean of the first differences (0.6 x the mean |d| is near their lower
+      // quartile), then track the quantile multiplicatively. The seed is at most the one-sample
+      // third differences' reading: a recording that starts swinging before it has rested would
+      // otherwise seed on the swing's curvature, and no rep would clear the noise floor.
+      if (seen < 8) {
+        seedMean += (0.6 * d - seedMean) / ++seen;
+        q = fineSeen === SEED_SAMPLES ? Math.min(seedMean, fineQ) : seedMean;
+      } else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
     },
     interrupt() {
       n = 0;
@@ -159,6 +165,9 @@ export function createNoiseMeter(): NoiseMeter {
       n = 0;
       q = 0;
       seen = 0;
+      seedMean = 0;
+      fineSeen = 0;
+      fineQ = 0;
     },
     get sdDeg() {
       return q / D2_Q_PER_SD;
