@@ -84,6 +84,23 @@ const D2_Q_PER_SD = 0.3186 * Math.sqrt(6);
 /** The meter learns only while the angle stays within this many noise SDs over 2L (or STILL_MIN_DEG). */
 const STILL_K = 5;
 const STILL_MIN_DEG = 4;
+/** The seed's cap is read from this many one-sample third differences... */
+const SEED_SAMPLES = 8;
+/**
+ * ...as this many times their median: 0.7 x the median |d| of white noise matches the running
+ * mean's seed (0.6 x the mean |d|), and a median leaves stray large differences out (an outlier
+ * the Hampel filter let through, the kink where a swing starts).
+ */
+const FINE_PER_MEDIAN = 0.7;
+/** A third difference of white noise has sqrt(20) its SD, a second difference sqrt(6): this rescales. */
+const D3_TO_D2 = Math.sqrt(6 / 20);
+
+function medianOf(a: Float64Array): number {
+  const s = Array.from(a).sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 /** The running quantile moves by this share of itself per sample. */
 const Q_STEP = 0.02;
 
@@ -101,17 +118,31 @@ export interface NoiseMeter {
  * Reads the noise from the running lower quartile of |x(t) - 2 x(t-L) + x(t-2L)| with L about
  * 0.15 s: white noise and noise correlated over a tenth of a second both show in it, a still
  * foot's and a hold's samples set it, and a movement's curvature (rarer than the quartile) does not.
+ * Its seed is capped by the first one-sample third differences, which a movement hardly shows.
  */
 export function createNoiseMeter(): NoiseMeter {
   const ring = new Float64Array(LAG_RING);
+  const fine = new Float64Array(SEED_SAMPLES);
   let n = 0;
   let q = 0;
   let seen = 0;
+  let seedMean = 0;
+  let fineSeen = 0;
+  let fineQ = 0;
   return {
     add(x, dtS) {
       const lag = Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
       ring[n % LAG_RING] = x;
       n++;
+      if (fineSeen < SEED_SAMPLES && n >= 4) {
+        // One-sample third differences: white noise shows in them as fully as in second
+        // differences at the lag, but a movement hardly does (a 1 Hz pump at 15 fps shows 0.07 of
+        // its amplitude in them, 1.4 times it at the lag).
+        const d3 =
+          x - 3 * ring[(n - 2) % LAG_RING]! + 3 * ring[(n - 3) % LAG_RING]! - ring[(n - 4) % LAG_RING]!;
+        fine[fineSeen++] = D3_TO_D2 * Math.abs(d3);
+        if (fineSeen === SEED_SAMPLES) fineQ = FINE_PER_MEDIAN * medianOf(fine);
+      }
       if (n <= 2 * lag) return;
       const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;
       const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
@@ -119,9 +150,13 @@ export function createNoiseMeter(): NoiseMeter {
       // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
       if (seen >= 8 && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
       // Start from a running mean of the first differences (0.6 x the mean |d| is near their lower
-      // quartile), then track the quantile multiplicatively.
-      if (seen < 8) q += (0.6 * d - q) / ++seen;
-      else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
+      // quartile), then track the quantile multiplicatively. The seed is at most the one-sample
+      // third differences' reading: a recording that starts swinging before it has rested would
+      // otherwise seed on the swing's curvature, and no rep would clear the noise floor.
+      if (seen < 8) {
+        seedMean += (0.6 * d - seedMean) / ++seen;
+        q = fineSeen === SEED_SAMPLES ? Math.min(seedMean, fineQ) : seedMean;
+      } else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
     },
     interrupt() {
       n = 0;
@@ -130,6 +165,9 @@ export function createNoiseMeter(): NoiseMeter {
       n = 0;
       q = 0;
       seen = 0;
+      seedMean = 0;
+      fineSeen = 0;
+      fineQ = 0;
     },
     get sdDeg() {
       return q / D2_Q_PER_SD;

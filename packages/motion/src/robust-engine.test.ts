@@ -108,6 +108,22 @@ describe('noise meter at a low frame rate', () => {
 });
 
 describe('rep engine on hard streams', () => {
+  it('counts fast no-hold pumps at 15 fps that start after only 0.4 s or 0.2 s of rest', () => {
+    // 1 s pumps (toes down 20, up 10, no holds) from a recording (0.3 s settle, as analyze uses):
+    // the first swings come before the noise meter has seen a second of rest, and their curvature
+    // must not be taken for noise, or no rep clears the noise floor.
+    for (const restS of [0.4, 0.2]) {
+      const pumping = (tS: number) => {
+        if (tS < restS || tS >= restS + 10) return 0;
+        const s = Math.sin(2 * Math.PI * (tS - restS));
+        return s > 0 ? -20 * s : -10 * s;
+      };
+      const r = analyzeLandmarkRecording(framesOf(pumping, restS + 11, 15), { ...left, settleS: 0.3 });
+      expect(r.reps.left.length, `after ${restS} s of rest`).toBeGreaterThanOrEqual(9);
+      expect(r.reps.left.length, `after ${restS} s of rest`).toBeLessThanOrEqual(10);
+    }
+  });
+
   it('counts no reps on a resting foot that only shows landmark noise and outliers', () => {
     for (const [sd, seed] of [
       [2, 1],

@@ -28,24 +28,20 @@ function frame(tMs: number, ankleDeg: number): LandmarkFrame {
 }
 
 describe('analyzeVideoPose', () => {
-  it('counts fast reps with no holds when the foot was still for only 0.8 s before the first swing', async () => {
-    // 15 frames per second: 0.8 s still, then 5 reps of 1 s (toes down 20, up 10 as the pose
-    // model sees them, no holds), then 1 s still. Known limit: with only 0.4 s still (this test's
-    // first form) the motion engine's noise meter seeds on the first swings' curvature and no rep
-    // clears its noise floor (packages/motion/README.md, Known limits).
+  it('counts fast reps with no holds when the foot was still for only 0.4 s before the first swing', async () => {
+    // 15 frames per second: 0.4 s still, then 5 reps of 1 s (toes down 20, up 10 as the pose
+    // model sees them, no holds), then 1 s still.
     const hz = 15;
     const deg = (tS: number) => {
-      if (tS < 0.8 || tS >= 5.8) return 0;
-      const ph = (2 * Math.PI * (tS - 0.8)) / 1;
+      if (tS < 0.4 || tS >= 5.4) return 0;
+      const ph = (2 * Math.PI * (tS - 0.4)) / 1;
       return Math.sin(ph) > 0 ? -20 * Math.sin(ph) : -10 * Math.sin(ph);
     };
-    const frames = Array.from({ length: Math.round(6.8 * hz) }, (_, i) =>
+    const frames = Array.from({ length: Math.round(6.4 * hz) }, (_, i) =>
       frame((i * 1000) / hz, deg(i / hz)),
     );
     const a = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['right']);
     expect(a.notCounted).toBeNull();
-    // The first rep is lost to the noise meter's seed (the known limit above); the rest count.
-    expect(a.result.reps.right.length).toBeGreaterThanOrEqual(4);
-    expect(a.result.reps.right.length).toBeLessThanOrEqual(5);
+    expect(a.result.reps.right).toHaveLength(5);
   });
 });
