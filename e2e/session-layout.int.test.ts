@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, describeViolations, PHONE, shotsDir } from './support/browser.ts';
 import { startSession } from './support/flow.ts';
@@ -14,10 +14,13 @@ import { startSession } from './support/flow.ts';
 const LAPTOP = { width: 1280, height: 800 };
 let app: AppBrowser;
 
-beforeAll(async () => {
+// A browser per test: with one browser for the file, the second test's session never appeared
+// (waited 150 s for '.session') whenever another camera test ran beside this file, the first test's
+// fake camera apparently still held after its context closed.
+beforeEach(async () => {
   app = await openAppBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 });
-afterAll(async () => {
+afterEach(async () => {
   await app?.close();
 });
 

@@ -85,8 +85,9 @@ export const cameraSetupScreen: ScreenFactory = (app) => {
     dispose() {
       leaving = true;
       unsubscribe?.();
-      // Going on keeps the camera open for calibration; going anywhere else closes it.
-      if (!location.hash.startsWith('#/calibrate')) releaseCamera(app);
+      // Going on keeps the camera open for calibration or the session (which closes it when it
+      // ends); going anywhere else closes it.
+      if (!/^#\/(calibrate|session)/.test(location.hash)) releaseCamera(app);
     },
   };
 };

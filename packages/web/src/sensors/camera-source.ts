@@ -22,9 +22,23 @@ export const CAMERA_CORRECTION: AngleCorrection = POSE_LANDMARK_OPTIONS.correcti
 /** Longest pause between analysed frames that does not break a rep, seconds. */
 export const CAMERA_MAX_GAP_S = 1.0;
 
-/** The camera pipeline shared by the wizard, calibration and the session. */
+/** A camera being opened, per app, so that screens asking at the same time share one. */
+const opening = new WeakMap<App, Promise<CameraPipeline>>();
+
+/**
+ * The camera pipeline shared by the wizard, calibration and the session. Two screens asking while
+ * it opens (the wizard, then the session a moment later) get the same pipeline: each opening its
+ * own left one camera and pose worker running unseen.
+ */
 export async function cameraFor(app: App): Promise<CameraPipeline> {
-  app.flow.camera ??= await openCamera();
+  if (app.flow.camera) return app.flow.camera;
+  let pending = opening.get(app);
+  if (!pending) {
+    pending = openCamera().finally(() => opening.delete(app));
+    opening.set(app, pending);
+  }
+  const camera = await pending;
+  app.flow.camera ??= camera;
   return app.flow.camera;
 }
 
