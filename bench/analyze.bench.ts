@@ -302,6 +302,10 @@ async function speed(): Promise<string[]> {
   return rows;
 }
 
+const resultsPath = join(root, 'bench', 'results', 'analyze.md');
+/** Kept from run to run (see keptHistory); filled in by hand when a run is worth a column. */
+const HISTORY_HEADING = '## How it got here';
+
 async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = load();
@@ -410,6 +414,7 @@ async function main(): Promise<void> {
     "being the engine's own definition (time within max(3°, 10% of range) of the peak) on the true curve. Leg-moved",
     'precision and recall over true reps (a rep during which the leg lifted, bent at the knee or slid is a positive).',
     '',
+    ...keptHistory(resultsPath),
     '## Targets (issue 9), on held-out bodies',
     '',
     '| target | measured | |',
@@ -471,8 +476,22 @@ async function main(): Promise<void> {
     '',
   ];
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'analyze.md'), `${md.join('\n')}\n`);
+  writeFileSync(resultsPath, `${md.join('\n')}\n`);
   process.stdout.write(`${md.join('\n')}\n`);
+}
+
+/**
+ * The hand-kept "How it got here" section of the last results file (earlier runs, side by side),
+ * carried into the new file as it is: the bench writes the rest afresh, and without this each run
+ * wiped the history of the runs before it.
+ */
+function keptHistory(path: string): string[] {
+  if (!existsSync(path)) return [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(HISTORY_HEADING));
+  if (start < 0) return [];
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  return lines.slice(start, end < 0 ? lines.length : end);
 }
 
 await main();
