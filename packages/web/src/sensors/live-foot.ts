@@ -270,13 +270,10 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
           pendingRough.push(e.rep);
         }
       }
-      const due = pendingRough.filter((r) => tMs - r.tMs >= LIVE_FOOT_LIMITS.roughSettleMs);
-      if (due.length > 0) {
-        pendingRough = pendingRough.filter((r) => tMs - r.tMs < LIVE_FOOT_LIMITS.roughSettleMs);
-        for (const r of due) {
-          reps.push(withoutDegrees(toSensorRep(r)));
-          rough++;
-        }
+      // Waiting reps are in the order they ended, so the due ones are at the front.
+      while (pendingRough.length > 0 && tMs - pendingRough[0]!.tMs >= LIVE_FOOT_LIMITS.roughSettleMs) {
+        reps.push(withoutDegrees(toSensorRep(pendingRough.shift()!)));
+        rough++;
       }
       while (countedSpans.length > 0 && countedSpans[0]!.tMs < tMs - LIVE_FOOT_LIMITS.historyMs)
         countedSpans.shift();
