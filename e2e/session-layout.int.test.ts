@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, describeViolations, PHONE, shotsDir } from './support/browser.ts';
-import { startSession } from './support/flow.ts';
+import { answerScreening, firstRun, startSession } from './support/flow.ts';
 
 const LAPTOP = { width: 1280, height: 800 };
 let app: AppBrowser;
@@ -45,7 +45,13 @@ async function cameraSession(viewport: { width: number; height: number }): Promi
   // Straight to the session: the wizard's view check cannot pass on a test pattern.
   await page.goto(`${app.url}#/session`);
   // The camera and the pose model take a while to start on a busy machine.
-  await page.waitForSelector('.session', { timeout: 150_000 });
+  await page.waitForSelector('.session', { timeout: 150_000 }).catch(async (e: Error) => {
+    // Say where the app was instead: a screen left behind is a routing fault, not a slow camera.
+    const where = await page.evaluate(
+      () => `${location.hash}: ${document.querySelector('main h1')?.textContent}`,
+    );
+    throw new Error(`${e.message}\nthe app showed ${where}`);
+  });
   await page.waitForSelector('.session .video-wrap video, #source-failed', { timeout: 150_000 });
   if (await page.isVisible('#source-failed')) {
     await viewShot(page, 'session-camera-failed');
@@ -82,6 +88,30 @@ describe('camera session screen', { timeout: 400_000 }, () => {
     const page = await cameraSession(PHONE);
     expect(overlaps(await box(page, '#pain'), await box(page, '#instruction'))).toBe(false);
     await viewShot(page, 'session-camera-phone');
+    await page.context().close();
+  });
+
+  it('a second quick navigation (a click, then a link) still shows the session, its camera running', async () => {
+    const { page } = await app.newPage({ viewport: LAPTOP, permissions: ['camera'] });
+    await firstRun(page, app.url);
+    await answerScreening(page, { painNow: 0 });
+    await page.click('.decision button.primary');
+    await page.waitForSelector('#method-camera');
+    // Both navigations in one task, as when the page is too busy to handle the first before the
+    // second: the camera screen (left at once) must neither act nor take the session's camera.
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('#method-camera')!.click();
+      location.hash = '#/session';
+    });
+    await page.waitForSelector('.session video', { timeout: 150_000 });
+    await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0, null, {
+      timeout: 150_000,
+    });
+    const track = await page.evaluate(
+      () => (document.querySelector('video')!.srcObject as MediaStream).getVideoTracks()[0]?.readyState,
+    );
+    expect(track).toBe('live');
+    expect(page.url()).toMatch(/#\/session$/);
     await page.context().close();
   });
 

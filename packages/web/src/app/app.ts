@@ -35,12 +35,19 @@ export interface Screen {
 
 export type ScreenFactory = (app: App, params: readonly string[]) => Promise<Screen> | Screen;
 
+/**
+ * A route: its screen factory, or a loader for screens shipped on demand. The router loads first and
+ * calls the factory only if no navigation came meanwhile: a screen the patient already left must not
+ * act (send them to the safety check, open the camera, take the plan meant for the next screen).
+ */
+export type Route = ScreenFactory | { readonly load: () => Promise<ScreenFactory> };
+
 /** Starts the app in `root` with the given routes ('' is home). */
 export function startApp(
   root: HTMLElement,
   services: { readonly db: Db; readonly clinicSync: ClinicSync },
   settings: Settings,
-  routes: Record<string, ScreenFactory>,
+  routes: Record<string, Route>,
   firstRun: boolean,
 ): App {
   let current: Screen | undefined;
@@ -98,12 +105,19 @@ export function startApp(
   }
 
   let renderSeq = 0;
-  async function render(): Promise<void> {
+  /**
+   * Shows the screen for `hash`. Each navigation renders the route it went to: two quick ones (a
+   * click, then a link) queue two hashchange events, and reading location.hash in both would build
+   * the second screen twice, the session screen's set-up (its camera, the plan it consumes) included.
+   */
+  async function render(hash = location.hash): Promise<void> {
     const seq = ++renderSeq;
-    const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/');
-    const factory = routes[name] ?? routes['']!;
+    const [name = '', ...params] = hash.replace(/^#\/?/, '').split('/');
+    const route = routes[name] ?? routes['']!;
     current?.dispose?.();
     current = undefined;
+    const factory = typeof route === 'function' ? route : await route.load();
+    if (seq !== renderSeq) return;
     const screen = await factory(app, params.map(decodeURIComponent));
     if (seq !== renderSeq) {
       screen.dispose?.();
@@ -123,7 +137,7 @@ export function startApp(
     }
   }
 
-  window.addEventListener('hashchange', () => void render());
+  window.addEventListener('hashchange', (e) => void render(new URL(e.newURL).hash));
   renderChrome();
   if (firstRun && !location.hash.replace(/^#\/?/, '')) location.hash = '#/learn/first';
   else void render();
