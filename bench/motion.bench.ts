@@ -15,6 +15,7 @@ import {
   medianAbs,
   quantileAbs,
   RESTING_S,
+  type RestingOutcome,
   runEvalSet,
   runRestingFoot,
   runStressSet,
@@ -82,8 +83,8 @@ function stressTable(split: 'tuning' | 'heldOut', perFamily: number): string {
     rows.push(stressRow(f.name, out));
   });
   const header =
-    '| family | sets | reps (must count) | exact count | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall |\n' +
-    '| --- | --: | --: | --: | --: | --: | --: | --: |';
+    '| family | sets | reps (must count) | exact count | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told "too noisy" |\n' +
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: |';
   return [
     header,
     ...rows,
@@ -102,30 +103,34 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   const fn = out.reduce((a, o) => a + o.score.legFn, 0);
   const reps = out.reduce((a, o) => a + o.score.expected, 0);
   const leg = tp + fp + fn === 0 ? 'n/a' : `${pct(tp, tp + fp)} / ${pct(tp, tp + fn)} (${tp + fn} moved)`;
-  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f2(medianAbs(hold))} | ${leg} |`;
+  const short = out.filter((o) => o.score.counted < o.score.expected);
+  const told = short.filter((o) => o.result.warnings.some((w) => w.code === 'noisy')).length;
+  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} |`;
 }
 
 /** The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is right). */
 function restingTable(split: 'tuning' | 'heldOut', perFamily: number): string {
   const sets = stressSets(split, perFamily);
   const rows: string[] = [];
-  const all: number[] = [];
+  const all: RestingOutcome[] = [];
   STRESS_FAMILIES.forEach((f, i) => {
-    const reps = sets.filter((s) => s.familyIndex === i).map((s) => runRestingFoot(s).reps);
-    all.push(...reps);
-    rows.push(restingRow(f.name, reps));
+    const out = sets.filter((s) => s.familyIndex === i).map(runRestingFoot);
+    all.push(...out);
+    rows.push(restingRow(f.name, out));
   });
   return [
-    `| family (conditions only, foot resting ${RESTING_S} s) | sets | sets with 0 reps | spurious reps in all | most in one set |`,
-    '| --- | --: | --: | --: | --: |',
+    `| family (conditions only, foot resting ${RESTING_S} s) | sets | sets with 0 reps | spurious reps in all | most in one set | told "too noisy" |`,
+    '| --- | --: | --: | --: | --: | --: |',
     ...rows,
     restingRow('**all families**', all),
   ].join('\n');
 }
 
-function restingRow(name: string, reps: readonly number[]): string {
+function restingRow(name: string, out: readonly RestingOutcome[]): string {
+  const reps = out.map((o) => o.reps);
   const zero = reps.filter((r) => r === 0).length;
-  return `| ${name} | ${reps.length} | ${pct(zero, reps.length)} | ${reps.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...reps)} |`;
+  const told = out.filter((o) => o.result.warnings.some((w) => w.code === 'noisy')).length;
+  return `| ${name} | ${reps.length} | ${pct(zero, reps.length)} | ${reps.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...reps)} | ${pct(told, out.length)} |`;
 }
 
 /** 60 s at 60 fps of one exercised foot and the other leg in view (both tracked). */

@@ -17,7 +17,9 @@ export type MotionWarningCode =
   | 'gap'
   | 'leg-moved'
   | 'too-fast'
-  | 'too-shallow';
+  | 'too-shallow'
+  /** The angle is so noisy that pumps smaller than the degrees in the message cannot be counted. */
+  | 'noisy';
 
 export const MOTION_WARNING_CODES: readonly MotionWarningCode[] = [
   'no-person',
@@ -30,6 +32,7 @@ export const MOTION_WARNING_CODES: readonly MotionWarningCode[] = [
   'leg-moved',
   'too-fast',
   'too-shallow',
+  'noisy',
 ];
 
 /** One completed repetition. Field names match `SensorRep` of `@anklepump/exercise`. */

@@ -173,6 +173,8 @@ export const en = {
   'session.warn.legMoved': 'Keep the leg still; only the ankle moves.',
   'session.warn.footLost': 'The foot is out of view.',
   'session.warn.shallow': 'Try to move a little further, if it is comfortable.',
+  'session.warn.noisy':
+    'The angle is too unsteady to count small pumps. More light, the whole foot in view and a steady phone or camera help.',
   'session.painTitle': 'Session stopped because of pain',
   'session.painAsk': 'How strong is the pain, 0 to 10?',
   'session.painSharp':

@@ -179,6 +179,8 @@ export const es: Messages = {
   'session.warn.legMoved': 'Mantenga la pierna quieta; solo se mueve el tobillo.',
   'session.warn.footLost': 'El pie no se ve.',
   'session.warn.shallow': 'Intente moverse un poco más, si le resulta cómodo.',
+  'session.warn.noisy':
+    'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
   'session.painTitle': 'Sesión detenida por dolor',
   'session.painAsk': '¿Cuánto duele, de 0 a 10?',
   'session.painSharp':

@@ -161,6 +161,8 @@ export const zh: Messages = {
   'session.warn.legMoved': '请保持腿不动，只动脚踝。',
   'session.warn.footLost': '脚不在画面中。',
   'session.warn.shallow': '如果舒适，请试着动得再大一点。',
+  'session.warn.noisy':
+    '角度读数太不稳定，无法计数幅度小的动作。光线更亮、整只脚在画面中、手机或摄像头放稳会有帮助。',
   'session.painTitle': '因疼痛已停止锻炼',
   'session.painAsk': '疼痛有多强，0 到 10？',
   'session.painSharp':

@@ -40,6 +40,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   'leg-moved': 'session.warn.legMoved',
   'foot-lost': 'session.warn.footLost',
   shallow: 'session.warn.shallow',
+  noisy: 'session.warn.noisy',
 };
 
 /** Loads the movement checker for a method; timing only has none. */

@@ -194,6 +194,7 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   'foot-not-visible': 'foot-lost',
   'no-person': 'foot-lost',
   'too-shallow': 'shallow',
+  noisy: 'noisy',
 };
 
 export interface LiveFootOptions {

@@ -65,6 +65,7 @@ function analyzerFor(side: Side, cal: Calibration | null) {
 const WARNINGS: Partial<Record<string, SourceWarning>> = {
   'too-shallow': 'shallow',
   gap: 'foot-lost',
+  noisy: 'noisy',
 };
 
 /** Reps, angles and warnings from the phone on the foot. */
