@@ -303,6 +303,23 @@ describe('leg movement against the hip', () => {
     expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, true, false]);
   });
 
+  it('flags a slide of a tenth of the shank held through the rep, not a two-frame jump twice that size', () => {
+    const small = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) / 2 }));
+    expect(analyzeLandmarkRecording(small, left).reps.left.map((x) => x.legMoved)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    // A bad frame or two (the pose model misplacing the leg) is not the leg moving.
+    const jump = (t: number) => (t > 7 && t < 7.06 ? 30 : 0);
+    const blip = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: jump(t) }));
+    expect(analyzeLandmarkRecording(blip, left).reps.left.map((x) => x.legMoved)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('does not flag the whole person shifting in the picture (hip and leg together)', () => {
     const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) })).map((f) => {
       const lm = f.landmarks!.map((p) => [...p] as [number, number, number, number]);
