@@ -9,7 +9,7 @@ import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createOneEuroFilter } from './one-euro-filter.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { reportRep } from './rep-report.ts';
-import { createRepShape, SMOOTH_MS } from './rep-shape.ts';
+import { createRepShape } from './rep-shape.ts';
 import {
   keepInRing,
   RESUMING,
@@ -88,24 +88,21 @@ const NOISE_K = 2.5;
 /** The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts). */
 const MIN_REP_DEG = 5;
 /**
- * A rep's range is at least this many standard deviations of the noise left in the series it is
- * measured on (the shape's triangular smoothing): a resting foot's noise is not a rep. Measured on
- * the stress set's tuning seeds against the raw noise x 4 used before: 45 of 144 camera sets exact
- * instead of 38, and 32 spurious reps on 144 resting feet instead of 35 (the smoothing takes more
- * noise out at 60 fps than at 10, which a bar on the raw noise ignored).
+ * A rep's range is at least this many noise standard deviations (a resting foot's noise is not a
+ * rep). It was 4; with the hysteresis kept out of the noise (below) 3.75 counts more on the stress
+ * set's tuning seeds (camera, 16 sets a family: 41 of 144 exact instead of 38) with fewer spurious
+ * reps on resting feet (29 instead of 35). A bar on the noise left after the rep shape's smoothing,
+ * tried first, came to the same at every frame rate above 10 once the jitter's 0.1-s correlation
+ * was allowed for; without that allowance (9 x that noise at 60 fps) a resting far leg counted four
+ * times as often in a continuous stream.
  */
-const SMOOTHED_RANGE_NOISE_K = 9;
+const RANGE_NOISE_K = 3.75;
 /** Smallest reps the noise lets through above this, degrees, for NOISY_AFTER_MS: say so. */
 const NOISY_FLOOR_DEG = 10;
 const NOISY_AFTER_MS = 2000;
 /** The warning re-arms once the floor is back under this share of NOISY_FLOOR_DEG. */
 const NOISY_REARM = 0.8;
 
-/** The noise's standard deviation after the rep shape's triangular smoothing, at sample interval `dtS`. */
-function smoothedNoiseDeg(sdDeg: number, dtS: number): number {
-  // A triangle of half-width h samples keeps about 2 / (3h) of white noise's variance.
-  return sdDeg * Math.sqrt(2 / (3 * Math.max(1, SMOOTH_MS / 1000 / dtS)));
-}
 /** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
 const START_MOVES_DEG = 20;
 /** Stillness while settling is at least this many noise standard deviations wide. */
@@ -218,14 +215,19 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
   const hysteresisDeg = () => {
     const movesDeg = Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
-    return Math.min(
-      Math.max(o.minSwingDeg, o.swingFraction * movesDeg, NOISE_K * noise.sdDeg),
-      0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
+    // Never into the noise, though: a resting foot's first noise swings taught it a tiny range,
+    // which let more noise through (a resting far leg counted more the longer the stream ran).
+    return Math.max(
+      Math.min(
+        Math.max(o.minSwingDeg, o.swingFraction * movesDeg),
+        0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
+      ),
+      NOISE_K * noise.sdDeg,
     );
   };
 
   /** The smallest range a rep may have for the noise now, degrees. */
-  const repNoiseBarDeg = () => SMOOTHED_RANGE_NOISE_K * smoothedNoiseDeg(noise.sdDeg, dtS);
+  const repNoiseBarDeg = () => RANGE_NOISE_K * noise.sdDeg;
 
   /**
    * The smallest pump the noise lets the engine count, degrees: the rep's noise bar or the swing's

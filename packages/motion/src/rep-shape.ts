@@ -6,7 +6,7 @@ import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts'
 import { createSparcScratch, sparcOfAngle } from './smoothness.ts';
 
 /** Half-width of the triangular smoothing, ms. */
-export const SMOOTH_MS = 120;
+const SMOOTH_MS = 120;
 /** A peak held this long (ms) is a plateau: its level is the median of the held samples. */
 const PLATEAU_MS = 300;
 

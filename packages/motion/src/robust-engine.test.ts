@@ -153,8 +153,8 @@ describe('rep engine on hard streams', () => {
   });
 
   it('at 60 fps counts 18-degree pumps through 4 degrees of noise, and still none on a resting foot', () => {
-    // The rep's range is measured on a smoothing that takes more noise out at 60 fps than at 10:
-    // its bar follows the noise left there (a bar on the raw noise counted 44 of these 48).
+    // The rep's noise bar (3.75 x the noise, with the swing hysteresis kept out of the noise); the
+    // bar before (4 x) counted 44 of these 48.
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const keys = pumps(8, -12, 6, 0.4, 0.4);
       const r = analyzeLandmarkRecording(framesOf(noisy(program(keys), 4, 0, seed), endOf(keys), 60), left);
