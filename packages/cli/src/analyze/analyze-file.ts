@@ -16,6 +16,7 @@ import { parseImuCsv } from './imu-csv.ts';
 import { analyzeImu } from './imu-engine.ts';
 import { detectInputKind, type InputKind } from './input-kind.ts';
 import { parseLandmarkFile } from './landmark-file.ts';
+import { type CalibrationRefused, fitPhoneCalibration, type PhoneCalibration } from './phone-calibration.ts';
 import { withVideoLegMovement } from './video-leg-movement.ts';
 
 export interface AnalyzeFileOptions {
@@ -32,7 +33,15 @@ export interface AnalyzeFileOptions {
   /** Videos: follow the foot's own pixels (default true); false = BlazePose's foot points, corrected. */
   readonly track?: boolean;
   readonly onProgress?: (done: number, total: number, elapsedS: number, sourceHz: number) => void;
+  /**
+   * Video or landmarks: a motion-sensor CSV recorded at the same time with the phone on the filmed
+   * foot; the reps both saw fit the camera's degree gain (`display`: the path as the user gave it).
+   */
+  readonly calibrateWith?: { readonly path: string; readonly display: string };
 }
+
+/** How the camera's degrees were calibrated against the phone, or why they were not. */
+export type CameraCalibration = (PhoneCalibration | CalibrationRefused) & { readonly side: Side };
 
 export interface FileAnalysis {
   readonly kind: InputKind;
@@ -59,6 +68,52 @@ export interface FileAnalysis {
   readonly notCounted?: NotCountable | null;
   /** Extra per-foot warnings from the pixel stage (foot lost for a long stretch). */
   readonly pixelWarnings?: readonly { side: Side; atS: number; code: string; message: string }[];
+  /** Set when --calibrate-with was given. */
+  readonly calibration?: CameraCalibration;
+}
+
+/** The phone's reps on the foot the camera counted most reps on (the one the phone must sit on). */
+async function phoneCalibration(
+  from: { readonly path: string; readonly display: string },
+  result: AnalysisResult,
+  sides: readonly Side[],
+  cameraGain: number,
+): Promise<CameraCalibration> {
+  let text: string;
+  try {
+    text = await readFile(from.path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliError(
+        'input-not-found',
+        `--calibrate-with: no such file: ${from.display}`,
+        '--calibrate-with',
+      );
+    throw new CliError('bad-input', `--calibrate-with: cannot read ${from.display}: ${(e as Error).message}`);
+  }
+  const kind = detectInputKind(Buffer.from(text.slice(0, 4096)), from.display);
+  if (kind.kind !== 'imu') {
+    throw new CliError(
+      'bad-input',
+      `--calibrate-with: ${from.display} is not a motion-sensor CSV (header t,ax,ay,az,gx,gy,gz)`,
+      '--calibrate-with',
+    );
+  }
+  const rec = parseImuCsv(text, from.display);
+  const side = [...sides].sort((a, b) => result.reps[b].length - result.reps[a].length)[0]!;
+  const phone = analyzeImu(rec, side);
+  return { ...fitPhoneCalibration(result.reps[side], phone.reps[side], cameraGain), side };
+}
+
+/** The note on camera degrees once a phone calibration was tried. */
+function calibratedNote(c: CameraCalibration, note: string): string {
+  if (c.kind === 'refused') return `${note} Not calibrated against the phone: ${c.reason}.`;
+  const [lo, hi] = c.ratioRange;
+  return (
+    `Degrees calibrated against the phone on the ${c.side} foot: gain ${c.gain.toFixed(2)} from ${c.reps} reps ` +
+    `both saw (phone/camera range ${lo.toFixed(2)}-${hi.toFixed(2)}; the phone's clock ${c.offsetS.toFixed(1)} s ` +
+    "from the video's). The calibration holds for this view only: a camera or phone moved later is not caught."
+  );
 }
 
 /** The result with no reps: what a recording that cannot be counted reports. */
@@ -182,6 +237,7 @@ export async function analyzeVideoPose(
     | 'degreesNote'
     | 'notCounted'
     | 'pixelWarnings'
+    | 'calibration'
   >
 > {
   const pose = await import('@anklepump/pose/node');
@@ -274,7 +330,22 @@ export async function analyzeFile(
     const degrees: DegreesSource = pose.isBlazePoseSource(source) ? 'blazepose-corrected' : 'as-given';
     const { posture, options: lmOptions } = landmarkOptions(rec.frames, degrees);
     const notCounted = pose.checkRecording(rec.frames, { sampleHz: rec.frameRateHz });
-    const raw = withRobustPeaks(analyzeLandmarkRecording(rec.frames, lmOptions));
+    let raw = withRobustPeaks(analyzeLandmarkRecording(rec.frames, lmOptions));
+    let gain = lmOptions.correction.gain;
+    let note = degreesNote(degrees, source ?? null, options.gain);
+    const calibration =
+      options.calibrateWith && !notCounted
+        ? await phoneCalibration(options.calibrateWith, raw, sides, gain)
+        : undefined;
+    if (calibration) {
+      note = calibratedNote(calibration, note);
+      if (calibration.kind === 'calibrated') {
+        gain = calibration.gain;
+        raw = withRobustPeaks(
+          analyzeLandmarkRecording(rec.frames, { ...lmOptions, correction: { gain, offsetDeg: 0 } }),
+        );
+      }
+    }
     const last = rec.frames.at(-1)!.tMs / 1000;
     return {
       kind: 'landmarks',
@@ -284,11 +355,12 @@ export async function analyzeFile(
       result: notCounted ? withoutReps(raw) : raw,
       nothingFound: landmarkNothingFound(rec.frames, raw, sides, notCounted),
       posture,
-      gain: lmOptions.correction.gain,
+      gain,
       degrees,
-      degreesNote: degreesNote(degrees, source ?? null, options.gain),
+      degreesNote: note,
       landmarkSource: source ?? null,
       notCounted,
+      ...(calibration ? { calibration } : {}),
     };
   }
   if (guess.kind === 'imu') {
@@ -329,11 +401,19 @@ export async function analyzeFile(
     });
     if (video.frames.length === 0)
       throw new CliError('bad-input', `${display}: the video has no decodable frames`);
-    const camera = await analyzeVideoPose(
-      { frames: video.frames, tracks: stage ? tracks : null, sampleHz: video.sampleHz },
-      sides,
-      options.gain,
-    );
+    const poseInput = { frames: video.frames, tracks: stage ? tracks : null, sampleHz: video.sampleHz };
+    let camera = await analyzeVideoPose(poseInput, sides, options.gain);
+    if (options.calibrateWith && !camera.notCounted) {
+      const calibration = await phoneCalibration(
+        options.calibrateWith,
+        camera.result,
+        sides,
+        camera.gain ?? 1,
+      );
+      if (calibration.kind === 'calibrated')
+        camera = await analyzeVideoPose(poseInput, sides, calibration.gain);
+      camera = { ...camera, calibration, degreesNote: calibratedNote(calibration, camera.degreesNote ?? '') };
+    }
     return {
       kind: 'video',
       durationS: video.info.durationS,

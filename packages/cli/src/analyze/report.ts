@@ -48,6 +48,18 @@ export interface SeriesPoint {
   readonly angleDeg: number | null;
 }
 
+/** How camera degrees were calibrated against the phone on the foot, in the JSON report. */
+export type CalibrationJson =
+  | {
+      readonly by: 'phone';
+      readonly side: Side;
+      readonly gain: number;
+      readonly reps: number;
+      /** The phone's clock minus the video's, seconds. */
+      readonly phoneClockOffsetS: number;
+    }
+  | { readonly by: 'phone'; readonly side: Side; readonly refused: string };
+
 export interface AnalyzeReport {
   readonly version: 1;
   readonly input: {
@@ -66,6 +78,11 @@ export interface AnalyzeReport {
     readonly degrees?: 'pixel-tracker' | 'blazepose-corrected' | 'as-given';
     /** Added, landmark files: the tool the file (or --source) names, null when not named. */
     readonly landmarkSource?: string | null;
+    /**
+     * Added with --calibrate-with: the gain fitted on the reps the phone also recorded (then
+     * `angleGain` is that gain), or why the degrees were left uncalibrated.
+     */
+    readonly calibration?: CalibrationJson;
   };
   /**
    * Added: set when the recording cannot be counted (the reps are withheld, every foot has 0):

@@ -2,13 +2,13 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Side } from '@anklepump/motion';
-import { analyzeFile } from '../analyze/analyze-file.ts';
+import { analyzeFile, type CameraCalibration } from '../analyze/analyze-file.ts';
 import { CAMERA_DEGREES_NOTE, IMU_DEGREES_NOTE } from '../analyze/camera-correction.ts';
 import { formatSummary } from '../analyze/format-summary.ts';
 import { writeSvgAsPng } from '../analyze/plot-png.ts';
 import { plotSvg } from '../analyze/plot-svg.ts';
 import { createProgressBar } from '../analyze/progress-bar.ts';
-import { buildReport } from '../analyze/report.ts';
+import { buildReport, type CalibrationJson } from '../analyze/report.ts';
 import type { CommandContext } from '../command-spec.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
@@ -24,6 +24,14 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   if (o.series && !o.json)
     throw new CliError('conflicting-options', '--series only goes with --json', '--series');
+  const calibrate = o['calibrate-with'] as string | undefined;
+  if (calibrate !== undefined && o.gain !== undefined) {
+    throw new CliError(
+      'conflicting-options',
+      '--calibrate-with fits the gain from the phone: give it or --gain, not both',
+      '--calibrate-with',
+    );
+  }
   const path = isAbsolute(file) ? file : resolve(ctx.cwd, file);
   const stderrTty = Boolean((ctx.stderr as { isTTY?: boolean }).isTTY);
   const bar = createProgressBar(ctx.stderr, stderrTty && !o.quiet, o.fps as number);
@@ -36,10 +44,25 @@ export async function run(ctx: CommandContext): Promise<number> {
       ...(o.gain !== undefined ? { gain: o.gain as number } : {}),
       ...(o.source !== undefined ? { source: o.source as string } : {}),
       track: o.tracker !== 'off',
+      ...(calibrate !== undefined
+        ? {
+            calibrateWith: {
+              path: isAbsolute(calibrate) ? calibrate : resolve(ctx.cwd, calibrate),
+              display: calibrate,
+            },
+          }
+        : {}),
       onProgress: (done, total, elapsedS) => bar.update(done, total, elapsedS),
     });
   } finally {
     bar.finish();
+  }
+  if (calibrate !== undefined && analysis.kind === 'imu') {
+    throw new CliError(
+      'conflicting-options',
+      '--calibrate-with calibrates camera degrees: the file analysed must be a video or landmark JSON',
+      '--calibrate-with',
+    );
   }
   if (analysis.nothingFound) {
     ctx.stderr.write(`anklepump analyze: ${file}: ${analysis.nothingFound}\n`);
@@ -53,12 +76,23 @@ export async function run(ctx: CommandContext): Promise<number> {
     ...(analysis.posture ? { posture: analysis.posture, angleGain: analysis.gain } : {}),
     ...(analysis.degrees ? { degrees: analysis.degrees } : {}),
     ...(analysis.kind === 'landmarks' ? { landmarkSource: analysis.landmarkSource ?? null } : {}),
+    ...(analysis.calibration ? { calibration: calibrationJson(analysis.calibration) } : {}),
   };
   const report = buildReport(analysis.result, input, analysis.sides, rx, TOO_FAST_CYCLE_S, Boolean(o.series));
   if (analysis.notCounted) {
     const { code, message } = analysis.notCounted;
     report.notCounted = { code, message };
     for (const foot of report.feet) foot.warnings.unshift({ atS: 0, code, message });
+  }
+  const cal = analysis.calibration;
+  if (cal?.kind === 'refused') {
+    report.feet
+      .find((f) => f.side === cal.side)
+      ?.warnings.push({
+        atS: 0,
+        code: 'not-calibrated',
+        message: `degrees not calibrated against the phone: ${cal.reason}`,
+      });
   }
   for (const w of analysis.pixelWarnings ?? []) {
     report.feet
@@ -91,4 +125,17 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   ctx.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report, rx, note));
   return EXIT.ok;
+}
+
+/** The calibration as the JSON report gives it (README: analyze --json). */
+function calibrationJson(c: CameraCalibration): CalibrationJson {
+  return c.kind === 'calibrated'
+    ? {
+        by: 'phone',
+        side: c.side,
+        gain: Math.round(c.gain * 1000) / 1000,
+        reps: c.reps,
+        phoneClockOffsetS: Math.round(c.offsetS * 100) / 100,
+      }
+    : { by: 'phone', side: c.side, refused: c.reason };
 }

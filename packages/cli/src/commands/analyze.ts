@@ -75,6 +75,13 @@ export const analyze: CommandSpec = {
         'camera angle correction (degrees = x times the pose angle); default measured for the model',
     },
     {
+      name: 'calibrate-with',
+      type: 'string',
+      valueName: 'sensor.csv',
+      description:
+        'video/landmarks: a sensor CSV from the phone on the filmed foot, recorded at the same time; 2 or more reps seen by both set the camera degree gain',
+    },
+    {
       name: 'source',
       type: 'string',
       valueName: 'tool',
@@ -95,6 +102,7 @@ export const analyze: CommandSpec = {
     'anklepump analyze clip.mp4 --plot clip.svg',
     'anklepump analyze clip.mp4 --side right --json --series > report.json',
     'anklepump analyze phone-log.csv --side left',
+    'anklepump analyze clip.mp4 --calibrate-with phone-log.csv',
   ],
   exitCodes: [
     { code: EXIT.ok, meaning: 'analysed; the report is on stdout' },
