@@ -390,7 +390,8 @@ async function main(): Promise<void> {
       scoreClip(rawPose, c, p);
       const pc = analyze(`${c.base}.mp4`, ['--calibrate-with', simulatedPhoneCsv(c)]);
       scoreClip(phoneCal, c, pc);
-      if (/not calibrated against the phone/.test(pc.message)) calRefusals.push(`${c.name}: ${pc.message}`);
+      const refused = /not calibrated against the phone: ([^|]*)/.exec(pc.message)?.[1]?.trim();
+      if (refused) calRefusals.push(`${c.name}: ${refused}`);
       else if (pc.exitCode === 0) calibrated++;
       for (const fam of FAMILIES) {
         const key = `${fam.label}\u0000${fam.of(c)}`;
@@ -507,7 +508,8 @@ async function main(): Promise<void> {
       `${user.missed}, true landmarks ${trueLm.missed}, raw BlazePose ${rawPose.missed}.`,
     '',
     `With the simulated phone, ${calibrated} of ${clips.length} clips were calibrated; the others kept ` +
-      `their degrees and said why${calRefusals.length ? `: ${calRefusals.map((r) => r.slice(0, 160)).join('; ')}` : ''}.`,
+      `their degrees and said why${calRefusals.length ? `: ${calRefusals.join('; ')}` : ''}. The simulated log ` +
+      'starts with the video, so on these 2-4-rep clips its first rep often goes to settling.',
     '',
     '## Not ankle pumps (must give 0 reps and say why)',
     '',
