@@ -45,6 +45,12 @@ export interface AnkleTracker {
   step(input: TrackerInput, out: MotionEvent[]): void;
   /** A sample without a usable angle (gated): counts against confidence only. */
   gated(tMs: number): void;
+  /**
+   * The source watched the foot rest and measures from that rest (a phone's angle is 0 there): take
+   * `neutralDeg` as neutral and count from the next sample, without a second still period (fast
+   * pumps right after the rest would otherwise go uncounted). Only while still settling.
+   */
+  trustNeutral(neutralDeg: number): void;
   /** Completes a rep whose dorsi peak is reached but not yet left (end of a recording). */
   finish(out: MotionEvent[]): void;
   reset(): void;
@@ -178,6 +184,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let repCount = 0;
   let lastAngleDeg: number | null = null;
   let signalSinceTMs = Number.NaN;
+  /** Neutral came from a rest the source saw (trustNeutral): no still window needed. */
+  let neutralTrusted = false;
+  /** That neutral still has to be announced (a 'calibrated' event, as a learned neutral gets). */
+  let announceTrusted = false;
   let seenLowDeg = Number.POSITIVE_INFINITY;
   let seenHighDeg = Number.NEGATIVE_INFINITY;
   /** Since when the noise floor has been above NOISY_FLOOR_DEG (ms), or NaN. */
@@ -187,6 +197,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   function clear(): void {
     signalSinceTMs = Number.NaN;
+    neutralTrusted = false;
+    announceTrusted = false;
     noisySinceTMs = Number.NaN;
     noisyToldAtDeg = 0;
     seenLowDeg = Number.POSITIVE_INFINITY;
@@ -335,10 +347,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
     // neutral is then the middle of the angles seen so far (the movement's own extremes).
     const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
-    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless) return;
+    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless && !neutralTrusted) return;
     if (neutralDeg === null) {
       neutralDeg =
         tMs - next.sinceTMs >= o.settleS * 1000 ? next.sumDeg / next.samples : (seenLowDeg + seenHighDeg) / 2;
+      out.push({ type: 'calibrated', side, tMs, neutralDeg });
+    } else if (announceTrusted) {
+      announceTrusted = false;
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
     const y = deg - neutralDeg;
@@ -441,6 +456,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).
       if ((seq & 7) === 0) watchNoiseFloor(t, out);
       advance(sample, out);
+    },
+    trustNeutral(deg) {
+      if (state.kind !== 'settling' || neutralDeg !== null) return;
+      neutralDeg = deg;
+      neutralTrusted = true;
+      announceTrusted = true;
     },
     gated() {
       if (state.kind !== 'settling') evidence.gated++;

@@ -150,6 +150,11 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         if (!restless && (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000))
           return done(out);
         angle.setNeutral(rel);
+        // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
+        // rep engine too. A restless wearer's reference is only the moment's: the engine settles.
+        if (!restless || t - stillSince >= tracker.settleS * 1000) {
+          engine.trustNeutral(correction.offsetDeg);
+        }
         if (qs) {
           upInSensor(qs, shankUp0);
           shankPitch.setNeutral(qs);

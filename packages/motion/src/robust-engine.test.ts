@@ -246,6 +246,30 @@ describe('rep engine on hard streams', () => {
 });
 
 describe('IMU path for real people', () => {
+  it('counts fast pumps that start 0.9 s into a phone log, right after the only rest', () => {
+    // A log started with the video: 0.9 s of rest, then 1-s pumps with no pause between them. The
+    // phone's own rest is the engine's neutral; waiting for a second one lost the first two reps.
+    const keys: [number, number][] = [
+      [0, 0],
+      [0.9, 0],
+    ];
+    for (let i = 0; i < 5; i++) {
+      appendKeys(keys, [
+        [0.25, -35],
+        [0.15, -35],
+        [0.3, 15],
+        [0.15, 15],
+        [0.15, 0],
+      ]);
+    }
+    appendKeys(keys, [[1.5, 0]]);
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: program(keys), footMount: mount(20, -40, 75) }, endOf(keys)),
+    );
+    expect(r.reps.left).toHaveLength(5);
+    expect(r.events.filter((e) => e.type === 'calibrated')).toHaveLength(1);
+  });
+
   it('finds toes down from the movement when the person starts toes up', () => {
     const keys: [number, number][] = [
       [0, 0],
