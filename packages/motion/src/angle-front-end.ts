@@ -21,6 +21,21 @@ export interface Hampel {
   reset(): void;
 }
 
+/** The median of the first `len` values of `a`, which it sorts in place (allocation-free). */
+function medianInPlace(a: Float64Array, len: number): number {
+  // Insertion sort of a handful of values: cheaper than anything cleverer.
+  for (let i = 1; i < len; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return len % 2 ? a[(len - 1) >> 1]! : (a[len / 2 - 1]! + a[len / 2]!) / 2;
+}
+
 /** A causal Hampel filter over the last `HAMPEL_WINDOW` samples; allocation-free per sample. */
 export function createHampel(): Hampel {
   const win = new Float64Array(HAMPEL_WINDOW);
@@ -29,19 +44,6 @@ export function createHampel(): Hampel {
   let n = 0;
   let at = 0;
   let last = 0;
-  const medianOf = (a: Float64Array, len: number): number => {
-    // Insertion sort of at most 7 values: cheaper than anything cleverer.
-    for (let i = 1; i < len; i++) {
-      const v = a[i]!;
-      let j = i - 1;
-      while (j >= 0 && a[j]! > v) {
-        a[j + 1] = a[j]!;
-        j--;
-      }
-      a[j + 1] = v;
-    }
-    return len % 2 ? a[(len - 1) >> 1]! : (a[len / 2 - 1]! + a[len / 2]!) / 2;
-  };
   const judge = (x: number, dtS: number): number => {
     win[at] = x;
     at = (at + 1) % HAMPEL_WINDOW;
@@ -51,11 +53,11 @@ export function createHampel(): Hampel {
     // A sample within the floor of the last one given out is no outlier: skip the sorts (most samples).
     if (Math.abs(x - last) <= HAMPEL_FLOOR_DEG) return x;
     for (let i = 0; i < span; i++) sorted[i] = win[(at - 1 - i + 2 * HAMPEL_WINDOW) % HAMPEL_WINDOW]!;
-    const med = medianOf(sorted, span);
+    const med = medianInPlace(sorted, span);
     // Within the floor it is never an outlier: skip the second sort.
     if (Math.abs(x - med) <= HAMPEL_FLOOR_DEG) return x;
     for (let i = 0; i < span; i++) dev[i] = Math.abs(sorted[i]! - med);
-    const mad = medianOf(dev, span);
+    const mad = medianInPlace(dev, span);
     const limit = Math.max(HAMPEL_FLOOR_DEG, HAMPEL_K * 1.4826 * mad);
     return Math.abs(x - med) <= limit ? x : med;
   };
@@ -94,12 +96,6 @@ const SEED_SAMPLES = 8;
 const FINE_PER_MEDIAN = 0.7;
 /** A third difference of white noise has sqrt(20) its SD, a second difference sqrt(6): this rescales. */
 const D3_TO_D2 = Math.sqrt(6 / 20);
-
-function medianOf(a: Float64Array): number {
-  const s = Array.from(a).sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** The running quantile moves by this share of itself per sample. */
 const Q_STEP = 0.02;
@@ -141,7 +137,7 @@ export function createNoiseMeter(): NoiseMeter {
         const d3 =
           x - 3 * ring[(n - 2) % LAG_RING]! + 3 * ring[(n - 3) % LAG_RING]! - ring[(n - 4) % LAG_RING]!;
         fine[fineSeen++] = D3_TO_D2 * Math.abs(d3);
-        if (fineSeen === SEED_SAMPLES) fineQ = FINE_PER_MEDIAN * medianOf(fine);
+        if (fineSeen === SEED_SAMPLES) fineQ = FINE_PER_MEDIAN * medianInPlace(fine, SEED_SAMPLES);
       }
       if (n <= 2 * lag) return;
       const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;

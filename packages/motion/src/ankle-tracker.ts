@@ -184,23 +184,20 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let repCount = 0;
   let lastAngleDeg: number | null = null;
   let signalSinceTMs = Number.NaN;
-  /** Neutral came from a rest the source saw (trustNeutral): no still window needed. */
-  let neutralTrusted = false;
-  /** That neutral still has to be announced (a 'calibrated' event, as a learned neutral gets). */
-  let announceTrusted = false;
+  /** Neutral from a rest the source saw (trustNeutral), taken at the next settling sample; or null. */
+  let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;
   let seenHighDeg = Number.NEGATIVE_INFINITY;
   /** Since when the noise floor has been above NOISY_FLOOR_DEG (ms), or NaN. */
   let noisySinceTMs = Number.NaN;
-  /** The floor last told to the patient (degrees), 0 when the warning is armed. */
-  let noisyToldAtDeg = 0;
+  /** The warning was given and waits for the noise to come back down before it can be again. */
+  let noisyTold = false;
 
   function clear(): void {
     signalSinceTMs = Number.NaN;
-    neutralTrusted = false;
-    announceTrusted = false;
+    trustedNeutralDeg = null;
     noisySinceTMs = Number.NaN;
-    noisyToldAtDeg = 0;
+    noisyTold = false;
     seenLowDeg = Number.POSITIVE_INFINITY;
     seenHighDeg = Number.NEGATIVE_INFINITY;
     state = SETTLING;
@@ -242,20 +239,21 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const repNoiseBarDeg = () => RANGE_NOISE_K * noise.sdDeg;
 
   /**
-   * The smallest pump the noise lets the engine count, degrees: the rep's noise bar or the swing's
-   * noise hysteresis, whichever is larger. Above NOISY_FLOOR_DEG for NOISY_AFTER_MS the engine says
-   * so, once until the noise comes back down: a patient whose small pumps go uncounted is told why.
+   * The smallest pump the noise lets the engine count, degrees: the rep's noise bar (above the
+   * swing's noise hysteresis, NOISE_K < RANGE_NOISE_K). Above NOISY_FLOOR_DEG for NOISY_AFTER_MS the
+   * engine says so, once until the noise comes back down: a patient whose small pumps go uncounted
+   * is told why.
    */
   function watchNoiseFloor(tMs: number, out: MotionEvent[]): void {
-    const floorDeg = Math.max(MIN_REP_DEG, repNoiseBarDeg(), NOISE_K * noise.sdDeg);
+    const floorDeg = Math.max(MIN_REP_DEG, repNoiseBarDeg());
     if (floorDeg <= NOISY_FLOOR_DEG) {
       noisySinceTMs = Number.NaN;
-      if (floorDeg < NOISY_REARM * NOISY_FLOOR_DEG) noisyToldAtDeg = 0;
+      if (floorDeg < NOISY_REARM * NOISY_FLOOR_DEG) noisyTold = false;
       return;
     }
     if (Number.isNaN(noisySinceTMs)) noisySinceTMs = tMs;
-    if (noisyToldAtDeg > 0 || tMs - noisySinceTMs < NOISY_AFTER_MS) return;
-    noisyToldAtDeg = floorDeg;
+    if (noisyTold || tMs - noisySinceTMs < NOISY_AFTER_MS) return;
+    noisyTold = true;
     out.push({
       type: 'warning',
       side,
@@ -347,13 +345,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
     // neutral is then the middle of the angles seen so far (the movement's own extremes).
     const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
-    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless && !neutralTrusted) return;
+    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless && trustedNeutralDeg === null) return;
     if (neutralDeg === null) {
       neutralDeg =
-        tMs - next.sinceTMs >= o.settleS * 1000 ? next.sumDeg / next.samples : (seenLowDeg + seenHighDeg) / 2;
-      out.push({ type: 'calibrated', side, tMs, neutralDeg });
-    } else if (announceTrusted) {
-      announceTrusted = false;
+        trustedNeutralDeg ??
+        (tMs - next.sinceTMs >= o.settleS * 1000
+          ? next.sumDeg / next.samples
+          : (seenLowDeg + seenHighDeg) / 2);
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
     const y = deg - neutralDeg;
@@ -458,10 +456,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       advance(sample, out);
     },
     trustNeutral(deg) {
-      if (state.kind !== 'settling' || neutralDeg !== null) return;
-      neutralDeg = deg;
-      neutralTrusted = true;
-      announceTrusted = true;
+      if (state.kind === 'settling' && neutralDeg === null) trustedNeutralDeg = deg;
     },
     gated() {
       if (state.kind !== 'settling') evidence.gated++;

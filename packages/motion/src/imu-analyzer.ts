@@ -147,14 +147,13 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // A wearer who never holds still: after RESTLESS_S the orientation of the moment is the
         // reference, and the rep engine takes neutral from the movement's own middle.
         const restless = t - firstT >= RESTLESS_S * 1000;
-        if (!restless && (Number.isNaN(stillSince) || t - stillSince < tracker.settleS * 1000))
-          return done(out);
+        // False while stillSince is NaN (not still now).
+        const rested = t - stillSince >= tracker.settleS * 1000;
+        if (!restless && !rested) return done(out);
         angle.setNeutral(rel);
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles.
-        if (!restless || t - stillSince >= tracker.settleS * 1000) {
-          engine.trustNeutral(correction.offsetDeg);
-        }
+        if (rested) engine.trustNeutral(correction.offsetDeg);
         if (qs) {
           upInSensor(qs, shankUp0);
           shankPitch.setNeutral(qs);

@@ -16,7 +16,7 @@ import { parseImuCsv } from './imu-csv.ts';
 import { analyzeImu } from './imu-engine.ts';
 import { detectInputKind, type InputKind } from './input-kind.ts';
 import { parseLandmarkFile } from './landmark-file.ts';
-import { type CalibrationRefused, fitPhoneCalibration, type PhoneCalibration } from './phone-calibration.ts';
+import { type CameraCalibration, calibratedNote, phoneCalibration } from './phone-calibration.ts';
 import { withVideoLegMovement } from './video-leg-movement.ts';
 
 export interface AnalyzeFileOptions {
@@ -39,9 +39,6 @@ export interface AnalyzeFileOptions {
    */
   readonly calibrateWith?: { readonly path: string; readonly display: string };
 }
-
-/** How the camera's degrees were calibrated against the phone, or why they were not. */
-export type CameraCalibration = (PhoneCalibration | CalibrationRefused) & { readonly side: Side };
 
 export interface FileAnalysis {
   readonly kind: InputKind;
@@ -70,50 +67,6 @@ export interface FileAnalysis {
   readonly pixelWarnings?: readonly { side: Side; atS: number; code: string; message: string }[];
   /** Set when --calibrate-with was given. */
   readonly calibration?: CameraCalibration;
-}
-
-/** The phone's reps on the foot the camera counted most reps on (the one the phone must sit on). */
-async function phoneCalibration(
-  from: { readonly path: string; readonly display: string },
-  result: AnalysisResult,
-  sides: readonly Side[],
-  cameraGain: number,
-): Promise<CameraCalibration> {
-  let text: string;
-  try {
-    text = await readFile(from.path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new CliError(
-        'input-not-found',
-        `--calibrate-with: no such file: ${from.display}`,
-        '--calibrate-with',
-      );
-    throw new CliError('bad-input', `--calibrate-with: cannot read ${from.display}: ${(e as Error).message}`);
-  }
-  const kind = detectInputKind(Buffer.from(text.slice(0, 4096)), from.display);
-  if (kind.kind !== 'imu') {
-    throw new CliError(
-      'bad-input',
-      `--calibrate-with: ${from.display} is not a motion-sensor CSV (header t,ax,ay,az,gx,gy,gz)`,
-      '--calibrate-with',
-    );
-  }
-  const rec = parseImuCsv(text, from.display);
-  const side = [...sides].sort((a, b) => result.reps[b].length - result.reps[a].length)[0]!;
-  const phone = analyzeImu(rec, side);
-  return { ...fitPhoneCalibration(result.reps[side], phone.reps[side], cameraGain), side };
-}
-
-/** The note on camera degrees once a phone calibration was tried. */
-function calibratedNote(c: CameraCalibration, note: string): string {
-  if (c.kind === 'refused') return `${note} Not calibrated against the phone: ${c.reason}.`;
-  const [lo, hi] = c.ratioRange;
-  return (
-    `Degrees calibrated against the phone on the ${c.side} foot: gain ${c.gain.toFixed(2)} from ${c.reps} reps ` +
-    `both saw (phone/camera range ${lo.toFixed(2)}-${hi.toFixed(2)}; the phone's clock ${c.offsetS.toFixed(1)} s ` +
-    "from the video's). The calibration holds for this view only: a camera or phone moved later is not caught."
-  );
 }
 
 /** The result with no reps: what a recording that cannot be counted reports. */
@@ -364,6 +317,13 @@ export async function analyzeFile(
     };
   }
   if (guess.kind === 'imu') {
+    if (options.calibrateWith) {
+      throw new CliError(
+        'conflicting-options',
+        '--calibrate-with calibrates camera degrees: the file analysed must be a video or landmark JSON',
+        '--calibrate-with',
+      );
+    }
     const rec = parseImuCsv(await readFile(path, 'utf8'), display);
     const result = analyzeImu(rec, sides[0]!);
     const nothing =

@@ -1,14 +1,9 @@
 // The human-readable summary of an analysis: per foot, reps (full and shallow), range, holds
 // against the prescription and warnings with their times.
+import { median } from '@anklepump/exercise';
 import { type AnalyzeReport, groupWarnings, type HoldPrescription, type ReportRep } from './report.ts';
 
 const fmtS = (s: number) => `${s.toFixed(1)} s`;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function repLine(i: number, r: ReportRep): string {
   const flags = r.flags.length ? `  [${r.flags.join(', ')}]` : '';
@@ -47,10 +42,11 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       const ranges = foot.reps.map((r) => r.rangeDeg);
       const ph = foot.reps.map((r) => r.plantarHoldS);
       const dh = foot.reps.map((r) => r.dorsiHoldS);
+      // At least one rep: the medians exist.
       lines.push(
-        `  range: median ${median(ranges).toFixed(0)}° (${Math.min(...ranges).toFixed(0)}-${Math.max(...ranges).toFixed(0)}°)`,
-        `  toes-down hold: median ${median(ph).toFixed(1)} s (asked ${rx.plantarHoldS} s; ${ph.filter((h) => h >= rx.plantarHoldS).length}/${ph.length} long enough)`,
-        `  toes-up hold:   median ${median(dh).toFixed(1)} s (asked ${rx.dorsiHoldS} s; ${dh.filter((h) => h >= rx.dorsiHoldS).length}/${dh.length} long enough)`,
+        `  range: median ${median(ranges)!.toFixed(0)}° (${Math.min(...ranges).toFixed(0)}-${Math.max(...ranges).toFixed(0)}°)`,
+        `  toes-down hold: median ${median(ph)!.toFixed(1)} s (asked ${rx.plantarHoldS} s; ${ph.filter((h) => h >= rx.plantarHoldS).length}/${ph.length} long enough)`,
+        `  toes-up hold:   median ${median(dh)!.toFixed(1)} s (asked ${rx.dorsiHoldS} s; ${dh.filter((h) => h >= rx.dorsiHoldS).length}/${dh.length} long enough)`,
       );
       const moved = foot.reps.filter((r) => r.legMoved).length;
       if (moved > 0) lines.push(`  the leg moved (not only the ankle) in ${moved} rep(s)`);

@@ -1,8 +1,14 @@
 // Calibrating camera degrees against a phone on the same foot (issue 9, item 3): the phone's motion
 // sensor measures each rep's range well; the camera's degrees depend on the body and the view. A few
 // reps seen by both fit that view's gain. The two clocks are not shared, so the reps are first lined
-// up: the phone's clock offset is the shift that pairs the most toes-down peaks.
-import type { RepMetrics } from '@anklepump/motion';
+// up. The fit is pure; `phoneCalibration` reads the phone's log for `analyze --calibrate-with`.
+import { readFile } from 'node:fs/promises';
+import { median } from '@anklepump/exercise';
+import type { AnalysisResult, RepMetrics, Side } from '@anklepump/motion';
+import { CliError } from '../exit-codes.ts';
+import { parseImuCsv } from './imu-csv.ts';
+import { analyzeImu } from './imu-engine.ts';
+import { detectInputKind } from './input-kind.ts';
 
 /**
  * A camera rep and a phone rep are the same rep when their middles (halfway between the toes-down
@@ -65,12 +71,6 @@ function pairAt(camera: readonly RepMetrics[], phone: readonly RepMetrics[], off
   return pairs;
 }
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 /** How much the phone/camera range ratios of `pairs` vary (their coefficient of variation). */
 function ratioSpread(pairs: readonly Pair[]): number {
   const r = pairs.map((x) => x.phone.rangeDeg / x.camera.rangeDeg);
@@ -114,9 +114,10 @@ export function fitPhoneCalibration(
       reason: `only ${best.length} rep lines up between the phone and the camera; record at least ${MIN_SHARED_REPS} reps with both at the same time`,
     };
   }
-  const fittedOffsetS = median(best.map((x) => middleMs(x.phone) - middleMs(x.camera))) / 1000;
+  // At least MIN_SHARED_REPS pairs here: the medians exist.
+  const fittedOffsetS = median(best.map((x) => middleMs(x.phone) - middleMs(x.camera)))! / 1000;
   const ratios = best.map((x) => x.phone.rangeDeg / x.camera.rangeDeg);
-  const ratio = median(ratios);
+  const ratio = median(ratios)!;
   const lo = Math.min(...ratios);
   const hi = Math.max(...ratios);
   const fmt = (x: number) => x.toFixed(2);
@@ -134,4 +135,51 @@ export function fitPhoneCalibration(
     };
   }
   return { kind: 'calibrated', gain, offsetS: fittedOffsetS, reps: best.length, ratioRange: [lo, hi] };
+}
+
+/** How the camera's degrees were calibrated against the phone on `side`, or why they were not. */
+export type CameraCalibration = (PhoneCalibration | CalibrationRefused) & { readonly side: Side };
+
+/** The note on camera degrees (`note`: the uncalibrated one) once a phone calibration was tried. */
+export function calibratedNote(c: CameraCalibration, note: string): string {
+  if (c.kind === 'refused') return `${note} Not calibrated against the phone: ${c.reason}.`;
+  const [lo, hi] = c.ratioRange;
+  return (
+    `Degrees calibrated against the phone on the ${c.side} foot: gain ${c.gain.toFixed(2)} from ${c.reps} reps ` +
+    `both saw (phone/camera range ${lo.toFixed(2)}-${hi.toFixed(2)}; the phone's clock ${c.offsetS.toFixed(1)} s ` +
+    "from the video's). The calibration holds for this view only: a camera or phone moved later is not caught."
+  );
+}
+
+/** The phone's reps on the foot the camera counted most reps on (the one the phone must sit on). */
+export async function phoneCalibration(
+  from: { readonly path: string; readonly display: string },
+  result: AnalysisResult,
+  sides: readonly Side[],
+  cameraGain: number,
+): Promise<CameraCalibration> {
+  let text: string;
+  try {
+    text = await readFile(from.path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new CliError(
+        'input-not-found',
+        `--calibrate-with: no such file: ${from.display}`,
+        '--calibrate-with',
+      );
+    throw new CliError('bad-input', `--calibrate-with: cannot read ${from.display}: ${(e as Error).message}`);
+  }
+  const kind = detectInputKind(Buffer.from(text.slice(0, 4096)), from.display);
+  if (kind.kind !== 'imu') {
+    throw new CliError(
+      'bad-input',
+      `--calibrate-with: ${from.display} is not a motion-sensor CSV (header t,ax,ay,az,gx,gy,gz)`,
+      '--calibrate-with',
+    );
+  }
+  const rec = parseImuCsv(text, from.display);
+  const side = [...sides].sort((a, b) => result.reps[b].length - result.reps[a].length)[0]!;
+  const phone = analyzeImu(rec, side);
+  return { ...fitPhoneCalibration(result.reps[side], phone.reps[side], cameraGain), side };
 }

@@ -2,9 +2,10 @@
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Side } from '@anklepump/motion';
-import { analyzeFile, type CameraCalibration } from '../analyze/analyze-file.ts';
+import { analyzeFile } from '../analyze/analyze-file.ts';
 import { CAMERA_DEGREES_NOTE, IMU_DEGREES_NOTE } from '../analyze/camera-correction.ts';
 import { formatSummary } from '../analyze/format-summary.ts';
+import type { CameraCalibration } from '../analyze/phone-calibration.ts';
 import { writeSvgAsPng } from '../analyze/plot-png.ts';
 import { plotSvg } from '../analyze/plot-svg.ts';
 import { createProgressBar } from '../analyze/progress-bar.ts';
@@ -56,13 +57,6 @@ export async function run(ctx: CommandContext): Promise<number> {
     });
   } finally {
     bar.finish();
-  }
-  if (calibrate !== undefined && analysis.kind === 'imu') {
-    throw new CliError(
-      'conflicting-options',
-      '--calibrate-with calibrates camera degrees: the file analysed must be a video or landmark JSON',
-      '--calibrate-with',
-    );
   }
   if (analysis.nothingFound) {
     ctx.stderr.write(`anklepump analyze: ${file}: ${analysis.nothingFound}\n`);
