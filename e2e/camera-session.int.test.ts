@@ -34,6 +34,24 @@ describe('camera session', () => {
     const side = clip.truth.visibleSide;
     const truthReps = clip.truth.feet.find((f) => f.side === side)!.reps;
     const clipMs = clip.truth.durationS * 1000;
+    // Counts the cameras and workers the page opens: the wizard's camera must be the session's.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __cameras: number; __workers: number };
+      w.__cameras = 0;
+      w.__workers = 0;
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (c) => {
+        w.__cameras++;
+        return open(c);
+      };
+      const Base = window.Worker;
+      window.Worker = class extends Base {
+        constructor(url: string | URL, o?: WorkerOptions) {
+          super(url, o);
+          w.__workers++;
+        }
+      };
+    });
     await startSession(page, app.url, 'camera', { feet: side === 'right' ? 'right-first' : 'left-first' });
 
     await page.click('#camera-start');
@@ -52,6 +70,13 @@ describe('camera session', () => {
 
     const counter = `#count-${side}`;
     await page.waitForSelector(`${counter}:not(:empty)`);
+    // One camera and one pose worker from the wizard into the session: a second pair running
+    // unseen halves the frames each gets (it did, until the session kept the wizard's camera).
+    const opened = await page.evaluate(() => {
+      const w = window as unknown as { __cameras: number; __workers: number };
+      return { cameras: w.__cameras, workers: w.__workers };
+    });
+    expect(opened).toEqual({ cameras: 1, workers: 1 });
     // Where the angle comes from, sampled every 100 ms, and at each change of the counter.
     await page.evaluate((sel) => {
       const w = window as unknown as { __follow: string[]; __followAtRep: string[] };
@@ -79,12 +104,11 @@ describe('camera session', () => {
     // failed at load 7 on 2 cores: the tracker loses the foot for 1-2 s in most loops.
     expect(await page.isVisible('canvas')).toBe(true);
     expect(await page.textContent('.gauge')).toContain('estimate');
-    // The tracker followed the foot's own pixels for much of the session (the screen says how
-    // much); a pump done while it had lost the foot is counted from the pose model with no degrees.
-    // Not 'most of the time': sampled each 100 ms, the tracker hands over to the pose model once a
-    // loop for 1.1-1.6 s (the clip also lifts the whole leg in its second rep), and the share read
-    // 0.66-0.93 over eleven runs on a quiet and a loaded (load 8) 2-core machine, and 0.56 in one
-    // CI run, where a bound of 0.7 failed. 0.4 still fails a tracker that keeps losing the foot.
+    // The tracker followed the foot's own pixels most of the time (the screen says how much); a
+    // pump done while it had lost the foot is counted from the pose model with no degrees. Sampled
+    // each 100 ms the share read 0.92-0.95 over five runs on a quiet and a loaded (load 8) 2-core
+    // machine. It read 0.56-0.93 while the session opened a second camera and pose worker beside
+    // the wizard's (a bound of 0.7 failed in CI then); 0.6 leaves room for a busier machine.
     const follow = await page.evaluate(() => {
       const w = window as unknown as { __follow: string[]; __followAtRep: string[] };
       return { samples: w.__follow, atRep: w.__followAtRep };
@@ -92,7 +116,7 @@ describe('camera session', () => {
     expect(follow.atRep.length).toBeGreaterThanOrEqual(truthReps.length);
     const roughReps = Number(await page.getAttribute('.video-wrap', 'data-rough-reps'));
     const trackedShare = follow.samples.filter((f) => f === 'tracked').length / follow.samples.length;
-    expect(trackedShare).toBeGreaterThan(0.4);
+    expect(trackedShare).toBeGreaterThan(0.6);
     await page.waitForSelector('#tracking:not(:empty)');
     expect(await page.textContent('#tracking')).toMatch(/foot followed \d+%/);
     await shot(page, 'session-camera-desktop');

@@ -82,7 +82,10 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
         painBefore: app.flow.screening.painNow,
       });
       active = { state, context };
-      app.flow = {};
+      // The session takes the screening and the plan; the camera the wizard opened stays, for the
+      // session to use (dropping it left it running unseen beside a second one: two cameras and
+      // two pose workers, half the frame rate on a phone).
+      app.flow = app.flow.camera ? { camera: app.flow.camera } : {};
     }
     const context = active.context;
     const voice = createVoice(LANG_TAG[lang], app.settings.voice);
