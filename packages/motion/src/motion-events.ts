@@ -21,20 +21,6 @@ export type MotionWarningCode =
   /** The angle is so noisy that pumps smaller than the degrees in the message cannot be counted. */
   | 'noisy';
 
-export const MOTION_WARNING_CODES: readonly MotionWarningCode[] = [
-  'no-person',
-  'foot-not-visible',
-  'bad-sample',
-  'absurd-value',
-  'time-backwards',
-  'time-repeated',
-  'gap',
-  'leg-moved',
-  'too-fast',
-  'too-shallow',
-  'noisy',
-];
-
 /** One completed repetition. Field names match `SensorRep` of `@anklepump/exercise`. */
 export interface RepMetrics {
   readonly side: Side;
