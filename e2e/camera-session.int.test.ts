@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, DESKTOP, describeViolations, readStore, shot } from './support/browser.ts';
 import { type Clip, ensureClip } from './support/clip.ts';
-import { startSession } from './support/flow.ts';
+import { answerScreening, firstRun } from './support/flow.ts';
 
 let app: AppBrowser;
 let page: Page;
@@ -52,7 +52,39 @@ describe('camera session', () => {
         }
       };
     });
-    await startSession(page, app.url, 'camera', { feet: side === 'right' ? 'right-first' : 'left-first' });
+    await firstRun(page, app.url, {
+      regimen: 'hourly',
+      feet: side === 'right' ? 'right-first' : 'left-first',
+    });
+    // Yesterday's camera calibration, made with the camera somewhere else: a neutral 20 deg off and
+    // a range this clip never reaches. It must not be used for today's view.
+    const dayMs = 24 * 3600 * 1000;
+    await page.evaluate(
+      ([atMs]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('anklepump');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('kv', 'readwrite').objectStore('kv');
+            const get = store.get('settings');
+            get.onsuccess = () => {
+              const calibration = { method: 'camera', neutralDeg: 20, downDeg: -60, upDeg: 30, atMs };
+              const put = store.put({ ...get.result, calibration: { camera: calibration } }, 'settings');
+              put.onsuccess = () => {
+                open.result.close();
+                resolve();
+              };
+              put.onerror = () => reject(put.error);
+            };
+          };
+        }),
+      [Date.now() - dayMs] as const,
+    );
+    await page.reload();
+    await page.waitForSelector('#today-count');
+    await answerScreening(page, { painNow: 0 });
+    await page.click('.decision button.primary');
+    await page.click('#method-camera');
 
     await page.click('#camera-start');
     await page.waitForSelector('#camera-continue:not([hidden])', { timeout: 60_000 });
@@ -65,6 +97,8 @@ describe('camera session', () => {
     // The looping clip does not follow the calibration prompts, so the engine learns the range
     // from the reps instead (calibration itself is covered by the phone-on-foot test).
     await page.waitForSelector('#calib-start');
+    // The calibrate screen says why yesterday's measurement is not used.
+    expect(await page.textContent('#calib-stale')).toContain('camera in another place');
     await shot(page, 'calibrate-camera-desktop');
     await page.click('#calib-skip');
 
@@ -124,6 +158,8 @@ describe('camera session', () => {
     await page.waitForSelector('#summary-table');
     const [stored] = await readStore(page, 'sessions');
     expect(stored!.context.method).toBe('camera');
+    // The record says the degrees were not calibrated: yesterday's view was not this one.
+    expect(stored!.context.calibration).toBeNull();
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.record.feet[side].full).toBeGreaterThanOrEqual(truthReps.length);
     // Camera degrees are estimates: the measured range must still be near the rendered one. Live,

@@ -142,6 +142,8 @@ export const en = {
   'calib.continue': 'Start the exercise',
   'calib.retry': 'Measure again',
   'calib.skip': 'Skip: learn my range from the first reps',
+  'calib.staleCamera':
+    'Your earlier measurement was made with the camera in another place, so it is not used now. Measure again for degrees that fit this view, or skip.',
 
   'session.title': 'Exercise',
   'session.foot.left': 'Left foot',

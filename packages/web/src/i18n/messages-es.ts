@@ -146,6 +146,8 @@ export const es: Messages = {
   'calib.continue': 'Empezar el ejercicio',
   'calib.retry': 'Medir otra vez',
   'calib.skip': 'Omitir: aprender mi amplitud con las primeras repeticiones',
+  'calib.staleCamera':
+    'Su medición anterior se hizo con la cámara en otro lugar, así que ahora no se usa. Mida otra vez para que los grados se ajusten a esta vista, u omita este paso.',
 
   'session.title': 'Ejercicio',
   'session.foot.left': 'Pie izquierdo',

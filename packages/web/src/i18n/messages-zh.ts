@@ -131,6 +131,8 @@ export const zh: Messages = {
   'calib.continue': '开始锻炼',
   'calib.retry': '重新测量',
   'calib.skip': '跳过：从最初几次动作中学习我的范围',
+  'calib.staleCamera':
+    '您上次的测量是在摄像头放在别处时做的，现在不再使用。请重新测量，让角度适合现在的画面，或跳过。',
 
   'session.title': '锻炼',
   'session.foot.left': '左脚',

@@ -6,6 +6,7 @@ import { h } from '../app/dom.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { AngleFeed } from '../sensors/angle-feed.ts';
 import { measuredRange } from '../sensors/measured-range.ts';
+import { staleForView } from '../sensors/view-calibration.ts';
 import { countdownRing } from '../ui/ring.ts';
 
 const STEPS: readonly { key: MessageKey; ms: number; kind: 'relax' | 'down' | 'up' }[] = [
@@ -112,11 +113,17 @@ export const calibrateScreen: ScreenFactory = (app) => {
   };
   startBtn.addEventListener('click', () => void run());
   const view = method === 'camera' ? app.flow.camera?.view : undefined;
+  // Said before measuring: last time's camera measurement does not carry over to this view.
+  const stale =
+    method === 'camera' && staleForView(app.settings.calibration.camera, app.flow.camera)
+      ? h('p', { class: 'note', id: 'calib-stale' }, t('calib.staleCamera'))
+      : null;
   const el = h(
     'section',
     null,
     h('h1', null, t('calib.title')),
     view ?? null,
+    stale,
     h('div', { class: 'cue-row' }, ring.el, instruction),
     startBtn,
     result,

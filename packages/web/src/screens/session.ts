@@ -14,6 +14,7 @@ import { createVoice, vibrate } from '../cues/voice.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { calibrationForView } from '../sensors/view-calibration.ts';
 import { browserClock, epochOf, type SessionClock } from '../session/clock.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import { createRunner, type Runner } from '../session/runner.ts';
@@ -71,7 +72,13 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
       const context: SessionContext = {
         method,
         screening: app.flow.screening,
-        calibration: method === 'timing' ? null : (app.settings.calibration[method] ?? null),
+        // A camera calibration holds only for the camera it was made with (view-calibration.ts).
+        calibration:
+          method === 'timing'
+            ? null
+            : method === 'camera'
+              ? calibrationForView(app.settings.calibration.camera, app.flow.camera)
+              : (app.settings.calibration.phone ?? null),
       };
       const state = createSession({
         sessionId: crypto.randomUUID(),

@@ -24,6 +24,8 @@ export interface CameraFrame {
 }
 
 export interface CameraPipeline {
+  /** When the camera was opened (ms since the epoch): a calibration made before it is another view's. */
+  readonly openedAtMs: number;
   /** The video with the landmark overlay, ready to place on a screen. */
   readonly view: HTMLElement;
   /** Calls `cb` for every analysed frame; returns the unsubscribe function. */
@@ -74,6 +76,7 @@ function drawLegs(ctx: CanvasRenderingContext2D, frame: LandmarkFrame): void {
 
 /** Opens the camera and loads the pose model. Rejects with the browser's error if either fails. */
 export async function openCamera(): Promise<CameraPipeline> {
+  const openedAtMs = Date.now();
   const stream = await navigator.mediaDevices.getUserMedia({
     video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'environment' },
     audio: false,
@@ -213,6 +216,7 @@ export async function openCamera(): Promise<CameraPipeline> {
     return times.length < 2 ? 0 : ((times.length - 1) * 1000) / (times[times.length - 1]! - times[0]!);
   }
   return {
+    openedAtMs,
     view,
     subscribe(cb) {
       subscribers.add(cb);
