@@ -74,7 +74,17 @@ export interface TrackerSetup {
   readonly neutralDeg: number | null;
   /** Reference range from a calibration, degrees; null = learn it from the reps. */
   readonly rangeDeg: number | null;
+  /**
+   * A recording that may start mid-movement (a sensor log started with the pumps): when the foot
+   * never rested and neutral comes from the movement's own extremes, the samples seen while
+   * settling are counted too instead of being lost. Off for the camera, whose first seconds are
+   * often the person getting into position.
+   */
+  readonly replayRestless?: boolean;
 }
+
+/** Most settling samples kept for a replay: the latest 2.5 s at 400 Hz (a faster log keeps its last 1024). */
+const SETTLE_LOG_MAX = 1024;
 
 const RING = 8192;
 /**
@@ -184,6 +194,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let repCount = 0;
   let lastAngleDeg: number | null = null;
   let signalSinceTMs = Number.NaN;
+  /** Samples seen while settling, for a restless replay (see TrackerSetup.replayRestless). */
+  const settleLog: { tMs: number; deg: number; despikedDeg: number; move: number; confidence: number }[] = [];
   /** Neutral from a rest the source saw (trustNeutral), taken at the next settling sample; or null. */
   let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;
@@ -194,6 +206,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let noisyTold = false;
 
   function clear(): void {
+    settleLog.length = 0;
     signalSinceTMs = Number.NaN;
     trustedNeutralDeg = null;
     noisySinceTMs = Number.NaN;
@@ -312,6 +325,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     despike.reset();
     preDeg = Number.NaN;
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
+    // What a restless settling saw before the gap is not replayed across it.
+    settleLog.length = 0;
     state = settled ? RESUMING : SETTLING;
   }
 
@@ -328,7 +343,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     return move;
   }
 
-  function settle(tMs: number, deg: number, despikedDeg: number, move: number, out: MotionEvent[]): void {
+  function settle(
+    tMs: number,
+    deg: number,
+    despikedDeg: number,
+    move: number,
+    confidence: number,
+    out: MotionEvent[],
+  ): void {
     if (state.kind !== 'settling') return;
     if (Number.isNaN(signalSinceTMs)) signalSinceTMs = tMs;
     seenLowDeg = Math.min(seenLowDeg, deg);
@@ -345,22 +367,35 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
     // neutral is then the middle of the angles seen so far (the movement's own extremes).
     const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
-    if (tMs - next.sinceTMs < o.settleS * 1000 && !restless && trustedNeutralDeg === null) return;
+    if (setup.replayRestless) {
+      if (settleLog.length === SETTLE_LOG_MAX) settleLog.shift();
+      settleLog.push({ tMs, deg, despikedDeg, move, confidence });
+    }
+    const rested = tMs - next.sinceTMs >= o.settleS * 1000;
+    if (!rested && !restless && trustedNeutralDeg === null) return;
+    // Settled by the restless fallback with nothing trusted: the movement seen so far was the
+    // pumps themselves (a log started mid-movement), so it is replayed from its first sample.
+    const replay = !rested && trustedNeutralDeg === null && neutralDeg === null && settleLog.length > 1;
     if (neutralDeg === null) {
       neutralDeg =
-        trustedNeutralDeg ??
-        (tMs - next.sinceTMs >= o.settleS * 1000
-          ? next.sumDeg / next.samples
-          : (seenLowDeg + seenHighDeg) / 2);
+        trustedNeutralDeg ?? (rested ? next.sumDeg / next.samples : (seenLowDeg + seenHighDeg) / 2);
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
-    const y = deg - neutralDeg;
+    const first = replay ? settleLog[0]! : { tMs, deg, despikedDeg };
+    const y = first.deg - neutralDeg;
     lastAngleDeg = y;
-    const seq = filtered.push(tMs, y);
-    despiked.push(tMs, despikedDeg - neutralDeg);
+    const seq = filtered.push(first.tMs, y);
+    despiked.push(first.tMs, first.despikedDeg - neutralDeg);
     evidence.restart(legNow);
     state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
-    hold.end(tMs, y, 'plantar', out);
+    hold.end(first.tMs, y, 'plantar', out);
+    if (replay) {
+      for (let i = 1; i < settleLog.length; i++) {
+        const x = settleLog[i]!;
+        settled(x.tMs, x.deg, x.despikedDeg, x.move, x.confidence, out);
+      }
+    }
+    settleLog.length = 0;
   }
 
   /** One settled sample through the state machine; transitions become events. */
@@ -404,6 +439,36 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
   }
 
+  /** One filtered sample after settling: into the rings, then through the state machine. */
+  function settled(
+    t: number,
+    c: number,
+    despikedDeg: number,
+    move: number,
+    confidence: number,
+    out: MotionEvent[],
+  ): void {
+    const y = c - (neutralDeg ?? 0);
+    lastAngleDeg = y;
+    const seq = filtered.push(t, y);
+    despiked.push(t, despikedDeg - (neutralDeg ?? 0));
+    sample.tMs = t;
+    sample.seq = seq;
+    sample.deg = y;
+    if (state.kind === 'resuming') {
+      state = resumeAt(sample);
+      evidence.restart(legNow);
+    }
+    state = keepInRing(state, seq, RING_KEEP);
+    evidence.observeLeg(move, t);
+    evidence.usable++;
+    evidence.confidenceSum += confidence;
+    limits.hysteresisDeg = hysteresisDeg();
+    // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).
+    if ((seq & 7) === 0) watchNoiseFloor(t, out);
+    advance(sample, out);
+  }
+
   const tracker: AnkleTracker = {
     step(input, out) {
       const t = input.tMs;
@@ -431,29 +496,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       preTMs = t;
       const c = filter.filter(preDeg, t);
       const move = legMove(input);
-      if (state.kind === 'settling') {
-        settle(t, c, despikedDeg, move, out);
-        return;
-      }
-      const y = c - (neutralDeg ?? 0);
-      lastAngleDeg = y;
-      const seq = filtered.push(t, y);
-      despiked.push(t, despikedDeg - (neutralDeg ?? 0));
-      sample.tMs = t;
-      sample.seq = seq;
-      sample.deg = y;
-      if (state.kind === 'resuming') {
-        state = resumeAt(sample);
-        evidence.restart(legNow);
-      }
-      state = keepInRing(state, seq, RING_KEEP);
-      evidence.observeLeg(move, t);
-      evidence.usable++;
-      evidence.confidenceSum += input.confidence;
-      limits.hysteresisDeg = hysteresisDeg();
-      // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).
-      if ((seq & 7) === 0) watchNoiseFloor(t, out);
-      advance(sample, out);
+      if (state.kind === 'settling') settle(t, c, despikedDeg, move, input.confidence, out);
+      else settled(t, c, despikedDeg, move, input.confidence, out);
     },
     trustNeutral(deg) {
       if (state.kind === 'settling' && neutralDeg === null) trustedNeutralDeg = deg;

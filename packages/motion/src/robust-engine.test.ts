@@ -270,6 +270,55 @@ describe('IMU path for real people', () => {
     expect(r.events.filter((e) => e.type === 'calibrated')).toHaveLength(1);
   });
 
+  it('counts every pump of a log that starts mid-pumping and never rests', () => {
+    // No still moment anywhere: the first pump starts at once and the foot wobbles between pumps.
+    // The reference is the orientation after RESTLESS_S, and the samples before it are measured
+    // from there and counted; before, the first two or three pumps were lost to settling.
+    const keys: [number, number][] = [[0, -3]];
+    for (let i = 0; i < 8; i++) {
+      appendKeys(keys, [
+        [0.35, -32],
+        [0.3, -29],
+        [0.4, 14],
+        [0.3, 11],
+        [0.3, 3],
+      ]);
+    }
+    const wobble = program(keys);
+    const ankleDeg = (t: number) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t);
+    const r = analyzeImuRecording(imuSamples({ ankleDeg, footMount: mount(-30, 25, 140) }, endOf(keys)));
+    expect(r.reps.left).toHaveLength(8);
+    expect(r.reps.left[0]!.plantarTMs).toBeLessThan(1000);
+  });
+
+  it('does not count the foot being moved into place when a rest follows it', () => {
+    // Three seconds of placing the foot (two big turns), a rest, then four pumps: the rest is the
+    // reference, and the placing is not replayed as reps.
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [
+      [0.7, -25],
+      [0.7, 10],
+      [0.6, -15],
+      [0.8, 0],
+      [1.5, 0],
+    ]);
+    for (let i = 0; i < 4; i++) {
+      appendKeys(keys, [
+        [0.6, -30],
+        [1, -30],
+        [0.6, 15],
+        [1, 15],
+        [0.6, 0],
+        [0.5, 0],
+      ]);
+    }
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: program(keys), footMount: mount(60, -10, 30) }, endOf(keys)),
+    );
+    expect(r.reps.left).toHaveLength(4);
+    expect(r.reps.left[0]!.plantarTMs).toBeGreaterThan(4000);
+  });
+
   it('finds toes down from the movement when the person starts toes up', () => {
     const keys: [number, number][] = [
       [0, 0],
