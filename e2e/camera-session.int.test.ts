@@ -98,6 +98,7 @@ describe('camera session', () => {
     // from the reps instead (calibration itself is covered by the phone-on-foot test).
     await page.waitForSelector('#calib-start');
     // The calibrate screen says why yesterday's measurement is not used.
+    await page.waitForSelector('#calib-stale:not([hidden])');
     expect(await page.textContent('#calib-stale')).toContain('camera in another place');
     await shot(page, 'calibrate-camera-desktop');
     await page.click('#calib-skip');

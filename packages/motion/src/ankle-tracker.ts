@@ -195,7 +195,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let lastAngleDeg: number | null = null;
   let signalSinceTMs = Number.NaN;
   /** Samples seen while settling, for a restless replay (see TrackerSetup.replayRestless). */
-  const settleLog: { tMs: number; deg: number; despikedDeg: number; move: number; confidence: number }[] = [];
+  const settleLog: {
+    tMs: number;
+    deg: number;
+    despikedDeg: number;
+    confidence: number;
+    /** The leg reading of the sample (legNow), to measure leg movement from the replay's start. */
+    leg: Float64Array;
+  }[] = [];
   /** Neutral from a rest the source saw (trustNeutral), taken at the next settling sample; or null. */
   let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;
@@ -325,8 +332,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     despike.reset();
     preDeg = Number.NaN;
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
-    // What a restless settling saw before the gap is not replayed across it.
+    // What a restless settling saw before the gap is neither replayed across it nor used for a
+    // neutral from the movement's extremes (for sources that replay; the camera keeps its rules).
     settleLog.length = 0;
+    if (setup.replayRestless && !settled) {
+      signalSinceTMs = Number.NaN;
+      seenLowDeg = Number.POSITIVE_INFINITY;
+      seenHighDeg = Number.NEGATIVE_INFINITY;
+    }
     state = settled ? RESUMING : SETTLING;
   }
 
@@ -336,6 +349,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legNow[1] = input.leg1;
     legNow[2] = input.leg2;
     legNow[3] = input.leg3;
+    return legMoveNow();
+  }
+
+  /** How far `legNow` is from where the rest or swing began, in units of the leg-moved threshold. */
+  function legMoveNow(): number {
     legKnown = !Number.isNaN(legNow[0]!);
     if (!legKnown) return 0;
     let move = 0;
@@ -369,7 +387,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
     if (setup.replayRestless) {
       if (settleLog.length === SETTLE_LOG_MAX) settleLog.shift();
-      settleLog.push({ tMs, deg, despikedDeg, move, confidence });
+      settleLog.push({ tMs, deg, despikedDeg, confidence, leg: Float64Array.from(legNow) });
     }
     const rested = tMs - next.sinceTMs >= o.settleS * 1000;
     if (!rested && !restless && trustedNeutralDeg === null) return;
@@ -382,6 +400,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
     const first = replay ? settleLog[0]! : { tMs, deg, despikedDeg };
+    if (replay) legNow.set(settleLog[0]!.leg);
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
@@ -390,9 +409,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
     hold.end(first.tMs, y, 'plantar', out);
     if (replay) {
+      // Leg movement is measured again from the replay's start (settling measured it from each
+      // still window's start); the last entry is the current sample, so legNow ends as it was.
       for (let i = 1; i < settleLog.length; i++) {
         const x = settleLog[i]!;
-        settled(x.tMs, x.deg, x.despikedDeg, x.move, x.confidence, out);
+        legNow.set(x.leg);
+        settled(x.tMs, x.deg, x.despikedDeg, legMoveNow(), x.confidence, out);
       }
     }
     settleLog.length = 0;

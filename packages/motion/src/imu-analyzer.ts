@@ -48,6 +48,11 @@ export interface ImuAnalyzerOptions extends SourceOptions {
  * plateau rather than at its edge, since a real person may take longer to settle the foot.
  */
 const RESTLESS_S = 5;
+/**
+ * With a shin sensor the wait stays 1 s and nothing is replayed: the shin's own reference and leg
+ * tilt are not kept from before it (and the stress set, which tuned RESTLESS_S, has no shin sensor).
+ */
+const PAIR_RESTLESS_S = 1;
 /** Most samples kept from before that reference (5 s at about 400 Hz; a faster log keeps its last 2048). */
 const EARLY_MAX = 2048;
 
@@ -71,7 +76,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     options: tracker,
     neutralDeg: cal?.neutralDeg ?? null,
     rangeDeg: cal?.rangeDeg ?? null,
-    replayRestless: true,
+    replayRestless: !pair,
   });
   const foot = createOrientationFilter(kp, ki, useQ);
   const shank = createOrientationFilter(kp, ki, useQ);
@@ -150,9 +155,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       const dtS = gap ? 0 : (t - lastT) / 1000;
       lastT = t;
       if (gap) {
-        // After a gap the integrated orientation is stale: start again from gravity.
+        // After a gap the integrated orientation is stale: start again from gravity. Samples kept
+        // from before a reference are in the old frame: the wait for a rest starts again.
         foot.restart();
         shank.restart();
+        early.length = 0;
+        firstT = Number.NaN;
       }
       const qf = foot.update(s, dtS);
       rel.set(qf);
@@ -164,7 +172,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // A wearer who never holds still: after RESTLESS_S the orientation of the moment is the
         // reference, and the rep engine takes neutral from the movement's own middle and counts
         // the samples before it too.
-        const restless = t - firstT >= RESTLESS_S * 1000;
+        const restless = t - firstT >= (pair ? PAIR_RESTLESS_S : RESTLESS_S) * 1000;
         // False while stillSince is NaN (not still now).
         const rested = t - stillSince >= tracker.settleS * 1000;
         if (!restless && !rested) {

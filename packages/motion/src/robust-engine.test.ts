@@ -291,6 +291,29 @@ describe('IMU path for real people', () => {
     expect(r.reps.left[0]!.plantarTMs).toBeLessThan(1000);
   });
 
+  it('keeps toes down below neutral when the log has a gap before its reference', () => {
+    // Samples from before a gap are in the orientation filter's old frame: measuring them from a
+    // reference taken after it put every toes-down peak above neutral (+13 deg for a true -32).
+    const keys: [number, number][] = [[0, -3]];
+    for (let i = 0; i < 12; i++) {
+      appendKeys(keys, [
+        [0.35, -32],
+        [0.3, -29],
+        [0.4, 14],
+        [0.3, 11],
+        [0.3, 3],
+      ]);
+    }
+    const wobble = program(keys);
+    const ankleDeg = (t: number) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t);
+    const samples = imuSamples({ ankleDeg, footMount: mount(-30, 25, 140), biasRadS: 0.03 }, endOf(keys));
+    const r = analyzeImuRecording(samples.filter((x) => x.tMs < 2000 || x.tMs > 3800));
+    expect(r.reps.left.length).toBeGreaterThanOrEqual(8);
+    for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-10);
+    const dorsi = r.reps.left.map((rep) => rep.peakDorsiDeg).sort((a, b) => a - b);
+    expect(dorsi[dorsi.length >> 1]).toBeGreaterThan(5);
+  });
+
   it('does not count the foot being moved into place when a rest follows it', () => {
     // Three seconds of placing the foot (two big turns), a rest, then four pumps: the rest is the
     // reference, and the placing is not replayed as reps.

@@ -35,8 +35,12 @@ export const calibrateScreen: ScreenFactory = (app) => {
   let feed: AngleFeed | undefined;
   let timer = 0;
   let leaving = false;
+  // Said before measuring, once the camera is open (this screen may be the one that opened it):
+  // last time's camera measurement does not carry over to this view. Gone once a new one is saved.
+  const stale = h('p', { class: 'note', id: 'calib-stale', hidden: true }, t('calib.staleCamera'));
   // Listen from the moment the screen opens, so the sensor has settled before the relax step.
   const feedReady = feedFor(app, side).then((f) => {
+    stale.hidden = !(method === 'camera' && staleForView(app.settings.calibration.camera, app.flow.camera));
     if (leaving) f.stop();
     else feed = f;
     return f;
@@ -83,6 +87,7 @@ export const calibrateScreen: ScreenFactory = (app) => {
       );
       return;
     }
+    stale.hidden = true;
     await app.saveSettings({
       ...app.settings,
       calibration: {
@@ -113,11 +118,6 @@ export const calibrateScreen: ScreenFactory = (app) => {
   };
   startBtn.addEventListener('click', () => void run());
   const view = method === 'camera' ? app.flow.camera?.view : undefined;
-  // Said before measuring: last time's camera measurement does not carry over to this view.
-  const stale =
-    method === 'camera' && staleForView(app.settings.calibration.camera, app.flow.camera)
-      ? h('p', { class: 'note', id: 'calib-stale' }, t('calib.staleCamera'))
-      : null;
   const el = h(
     'section',
     null,

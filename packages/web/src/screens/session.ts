@@ -29,6 +29,7 @@ import {
   saveActive,
   saveFinished,
 } from '../store/sessions.ts';
+import type { Calibration } from '../store/settings.ts';
 
 /** What the voice says (and the screen shows) when the camera's tracking changes. */
 const TRACKING_SPEECH: Record<Exclude<TrackingSpeech, null>, MessageKey> = {
@@ -45,9 +46,14 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
 };
 
 /** Loads the movement checker for a method; timing only has none. */
-async function sourceFor(method: Method, app: Parameters<ScreenFactory>[0]): Promise<RepSource | null> {
-  if (method === 'phone') return (await import('../sensors/phone-source.ts')).phoneRepSource(app);
-  if (method === 'camera') return (await import('../sensors/camera-source.ts')).cameraRepSource(app);
+/** The session's sensor, with the calibration its context settled on when it began (or null). */
+async function sourceFor(
+  method: Method,
+  app: Parameters<ScreenFactory>[0],
+  cal: Calibration | null,
+): Promise<RepSource | null> {
+  if (method === 'phone') return (await import('../sensors/phone-source.ts')).phoneRepSource(app, cal);
+  if (method === 'camera') return (await import('../sensors/camera-source.ts')).cameraRepSource(app, cal);
   return null;
 }
 
@@ -96,7 +102,7 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
     }
     const context = active.context;
     const voice = createVoice(LANG_TAG[lang], app.settings.voice);
-    const source = await sourceFor(context.method, app).catch(() => null);
+    const source = await sourceFor(context.method, app, context.calibration).catch(() => null);
     let runner: Runner | undefined;
     let finished = false;
     let trackingTimer = 0;

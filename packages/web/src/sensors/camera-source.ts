@@ -12,7 +12,6 @@ import type { AngleFeed } from './angle-feed.ts';
 import { type CameraPipeline, openCamera } from './camera.ts';
 import { createLiveFoot, type LiveFoot } from './live-foot.ts';
 import { motionCalibration } from './motion-adapter.ts';
-import { calibrationForView } from './view-calibration.ts';
 
 /**
  * The pose package's correction for BlazePose ankle angles (gain about 1 / 0.66), used only for the
@@ -60,10 +59,13 @@ function liveFootFor(side: Side, cal: Calibration | null): LiveFoot {
   });
 }
 
-/** Reps, angles and warnings from the camera for the session screen. */
-export async function cameraRepSource(app: App): Promise<RepSource> {
+/**
+ * Reps, angles and warnings from the camera for the session screen. `cal` is the session's own:
+ * chosen when it began (a calibration made with this camera, see view-calibration.ts), and kept by
+ * a session resumed after a reload, whose gauge and record show the same one.
+ */
+export async function cameraRepSource(app: App, cal: Calibration | null): Promise<RepSource> {
   const camera = await cameraFor(app);
-  const cal = calibrationForView(app.settings.calibration.camera, camera);
   let side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
   let foot = liveFootFor(side, cal);
   let follow: FootFollow = 'unseen';

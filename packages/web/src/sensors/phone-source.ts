@@ -68,9 +68,8 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   noisy: 'noisy',
 };
 
-/** Reps, angles and warnings from the phone on the foot. */
-export function phoneRepSource(app: App): RepSource {
-  const cal = app.settings.calibration.phone ?? null;
+/** Reps, angles and warnings from the phone on the foot, with the session's calibration (or null). */
+export function phoneRepSource(app: App, cal: Calibration | null): RepSource {
   let side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
   let analyzer = analyzerFor(side, cal);
   let stop: (() => void) | undefined;
