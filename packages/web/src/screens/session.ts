@@ -98,7 +98,9 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
       // The session takes the screening and the plan; the camera the wizard opened stays, for the
       // session to use (dropping it left it running unseen beside a second one: two cameras and
       // two pose workers, half the frame rate on a phone).
-      app.flow = app.flow.camera ? { camera: app.flow.camera } : {};
+      // A camera left open by a wizard the patient turned away from is closed here.
+      if (method !== 'camera') app.flow.camera?.stop();
+      app.flow = method === 'camera' && app.flow.camera ? { camera: app.flow.camera } : {};
     }
     const context = active.context;
     const voice = createVoice(LANG_TAG[lang], app.settings.voice);
