@@ -115,6 +115,48 @@ describe('camera session screen', { timeout: 400_000 }, () => {
     await page.context().close();
   });
 
+  it("opens the camera again when the wizard's was taken back before the session (a phone app in the background)", async () => {
+    const { page } = await app.newPage({ viewport: LAPTOP, permissions: ['camera'] });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __cameras: number };
+      w.__cameras = 0;
+      const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = (c) => {
+        w.__cameras++;
+        return open(c);
+      };
+    });
+    await startSession(page, app.url, 'camera');
+    await page.click('#camera-start');
+    await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0, null, {
+      timeout: 150_000,
+    });
+    // The system ends the wizard's camera track, as a phone does when the app goes to the background.
+    await page.evaluate(() => {
+      for (const t of (document.querySelector('video')!.srcObject as MediaStream).getTracks()) t.stop();
+    });
+    await page.goto(`${app.url}#/session`);
+    await page.waitForSelector('.session video', { timeout: 150_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('.session video') as HTMLVideoElement | null)?.videoWidth,
+      null,
+      {
+        timeout: 150_000,
+      },
+    );
+    const seen = await page.evaluate(() => ({
+      track:
+        (document.querySelector('.session video') as HTMLVideoElement).srcObject instanceof MediaStream
+          ? (
+              (document.querySelector('.session video') as HTMLVideoElement).srcObject as MediaStream
+            ).getVideoTracks()[0]?.readyState
+          : 'none',
+      cameras: (window as unknown as { __cameras: number }).__cameras,
+    }));
+    expect(seen).toEqual({ track: 'live', cameras: 2 });
+    await page.context().close();
+  });
+
   it('shows the tracking rate and says plainly when the device is too slow to count every pump', async () => {
     const page = await cameraSession(LAPTOP);
     await page.waitForSelector('#tracking:not(:empty)', { timeout: 30_000 });

@@ -31,7 +31,10 @@ const opening = new WeakMap<App, Promise<CameraPipeline>>();
  * own left one camera and pose worker running unseen.
  */
 export async function cameraFor(app: App): Promise<CameraPipeline> {
-  if (app.flow.camera) return app.flow.camera;
+  if (app.flow.camera?.live()) return app.flow.camera;
+  // One whose track ended (the phone took the camera back while the app was in the background)
+  // would show a frozen picture and count nothing: it is closed and a new one opened.
+  releaseCamera(app);
   let pending = opening.get(app);
   if (!pending) {
     pending = openCamera().finally(() => opening.delete(app));

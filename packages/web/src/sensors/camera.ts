@@ -32,6 +32,8 @@ export interface CameraPipeline {
   subscribe(cb: (f: CameraFrame) => void): () => void;
   /** Frames analysed per second over the last two seconds. */
   fps(): number;
+  /** The camera still delivers: a phone may end the track while the app is in the background. */
+  live(): boolean;
   stop(): void;
 }
 
@@ -223,6 +225,7 @@ export async function openCamera(): Promise<CameraPipeline> {
       return () => subscribers.delete(cb);
     },
     fps,
+    live: () => !stopped && stream.getVideoTracks().some((t) => t.readyState === 'live'),
     stop() {
       stopped = true;
       subscribers.clear();
