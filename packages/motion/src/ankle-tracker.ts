@@ -6,8 +6,10 @@ import { createHampel, createNoiseMeter, PRE_FILTER_FROM_DEG, PRE_FILTER_HZ } fr
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
+import { createNoiseFloorWarning } from './noise-floor-warning.ts';
 import { createOneEuroFilter } from './one-euro-filter.ts';
 import { createPersonalRange } from './personal-range.ts';
+import { createRepEvidence } from './rep-evidence.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape } from './rep-shape.ts';
 import {
@@ -87,15 +89,6 @@ export interface TrackerSetup {
 const SETTLE_LOG_MAX = 1024;
 
 const RING = 8192;
-/**
- * Leg moved: the leg stayed at least LEG_AWAY_UNITS of the source's leg-move threshold (the landmark
- * analyzer's 0.15 of the shank, so 0.09 of it; the shin sensor's tilt) from where the rep began for
- * LEG_AWAY_MS. A lower bar held for a while instead of the full bar touched once: a noisy frame or
- * two no longer flags a rep, and a slide of a few cm does. Chosen on the stress set's tuning seeds
- * (camera families, 16 sets each): precision 0.56 -> 0.64, recall 0.40 -> 0.57.
- */
-const LEG_AWAY_UNITS = 0.6;
-const LEG_AWAY_MS = 200;
 /** A state may point this far back in the ring, samples. */
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
@@ -113,11 +106,6 @@ const MIN_REP_DEG = 5;
  * times as often in a continuous stream.
  */
 const RANGE_NOISE_K = 3.75;
-/** Smallest reps the noise lets through above this, degrees, for NOISY_AFTER_MS: say so. */
-const NOISY_FLOOR_DEG = 10;
-const NOISY_AFTER_MS = 2000;
-/** The warning re-arms once the floor is back under this share of NOISY_FLOOR_DEG. */
-const NOISY_REARM = 0.8;
 
 /** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
 const START_MOVES_DEG = 20;
@@ -127,44 +115,6 @@ const STILL_NOISE_K = 3;
 const STILL_MAX_FACTOR = 2;
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
 const SETTLE_MAX_S = 2.5;
-
-/** What the rep under way has shown: usable and gated samples, confidence, how far the leg moved. */
-function createRepEvidence() {
-  const legAtStart = new Float64Array(4);
-  return {
-    legAtStart,
-    usable: 0,
-    gated: 0,
-    confidenceSum: 0,
-    /** Since when the leg has been further than its threshold from where the rep began (ms), or NaN. */
-    legAwaySinceTMs: Number.NaN,
-    /** The longest time the leg stayed that far away during the rep, ms. */
-    legAwayMs: 0,
-    restart(legNow: Float64Array): void {
-      legAtStart.set(legNow);
-      this.legAwaySinceTMs = Number.NaN;
-      this.legAwayMs = 0;
-      this.usable = 0;
-      this.gated = 0;
-      this.confidenceSum = 0;
-    },
-    /** `move`: the leg's distance from the rep's start in thresholds, at `tMs`. */
-    observeLeg(move: number, tMs: number): void {
-      if (!(move > LEG_AWAY_UNITS)) {
-        this.legAwaySinceTMs = Number.NaN;
-        return;
-      }
-      if (Number.isNaN(this.legAwaySinceTMs)) this.legAwaySinceTMs = tMs;
-      this.legAwayMs = Math.max(this.legAwayMs, tMs - this.legAwaySinceTMs);
-    },
-    /** Mean confidence scaled by the share of samples not gated, 0..1. */
-    confidence(): number {
-      return this.usable > 0
-        ? (this.confidenceSum / this.usable) * (this.usable / (this.usable + this.gated))
-        : 0;
-    },
-  };
-}
 
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
@@ -207,17 +157,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;
   let seenHighDeg = Number.NEGATIVE_INFINITY;
-  /** Since when the noise floor has been above NOISY_FLOOR_DEG (ms), or NaN. */
-  let noisySinceTMs = Number.NaN;
-  /** The warning was given and waits for the noise to come back down before it can be again. */
-  let noisyTold = false;
+  const noisy = createNoiseFloorWarning(side);
 
   function clear(): void {
     settleLog.length = 0;
     signalSinceTMs = Number.NaN;
     trustedNeutralDeg = null;
-    noisySinceTMs = Number.NaN;
-    noisyTold = false;
+    noisy.reset();
     seenLowDeg = Number.POSITIVE_INFINITY;
     seenHighDeg = Number.NEGATIVE_INFINITY;
     state = SETTLING;
@@ -260,28 +206,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   /**
    * The smallest pump the noise lets the engine count, degrees: the rep's noise bar (above the
-   * swing's noise hysteresis, NOISE_K < RANGE_NOISE_K). Above NOISY_FLOOR_DEG for NOISY_AFTER_MS the
-   * engine says so, once until the noise comes back down: a patient whose small pumps go uncounted
-   * is told why.
+   * swing's noise hysteresis, NOISE_K < RANGE_NOISE_K); the person is told when it stays large.
    */
-  function watchNoiseFloor(tMs: number, out: MotionEvent[]): void {
-    const floorDeg = Math.max(MIN_REP_DEG, repNoiseBarDeg());
-    if (floorDeg <= NOISY_FLOOR_DEG) {
-      noisySinceTMs = Number.NaN;
-      if (floorDeg < NOISY_REARM * NOISY_FLOOR_DEG) noisyTold = false;
-      return;
-    }
-    if (Number.isNaN(noisySinceTMs)) noisySinceTMs = tMs;
-    if (noisyTold || tMs - noisySinceTMs < NOISY_AFTER_MS) return;
-    noisyTold = true;
-    out.push({
-      type: 'warning',
-      side,
-      tMs,
-      code: 'noisy',
-      message: `the angle is too unsteady to count pumps smaller than about ${Math.round(floorDeg)} degrees`,
-    });
-  }
+  const watchNoiseFloor = (tMs: number, out: MotionEvent[]) =>
+    noisy.watch(tMs, Math.max(MIN_REP_DEG, repNoiseBarDeg()), out);
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 
@@ -307,7 +235,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         shape: m,
         fullBarDeg: o.fullFraction * personal.referenceDeg,
         tooFastCycleS: o.tooFastCycleS,
-        legMoved: legKnown && evidence.legAwayMs >= LEG_AWAY_MS,
+        legMoved: legKnown && evidence.legMoved(),
         legMovementMeasured: legKnown,
         confidence: evidence.confidence(),
       },
@@ -414,7 +342,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       for (let i = 1; i < settleLog.length; i++) {
         const x = settleLog[i]!;
         legNow.set(x.leg);
-        settled(x.tMs, x.deg, x.despikedDeg, legMoveNow(), x.confidence, out);
+        stepSettled(x.tMs, x.deg, x.despikedDeg, legMoveNow(), x.confidence, out);
       }
     }
     settleLog.length = 0;
@@ -462,7 +390,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   }
 
   /** One filtered sample after settling: into the rings, then through the state machine. */
-  function settled(
+  function stepSettled(
     t: number,
     c: number,
     despikedDeg: number,
@@ -519,7 +447,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const c = filter.filter(preDeg, t);
       const move = legMove(input);
       if (state.kind === 'settling') settle(t, c, despikedDeg, move, input.confidence, out);
-      else settled(t, c, despikedDeg, move, input.confidence, out);
+      else stepSettled(t, c, despikedDeg, move, input.confidence, out);
     },
     trustNeutral(deg) {
       if (state.kind === 'settling' && neutralDeg === null) trustedNeutralDeg = deg;

@@ -245,6 +245,25 @@ describe('rep engine on hard streams', () => {
   });
 });
 
+/**
+ * `n` pumps from the first sample with no still moment anywhere (the foot wobbles between pumps and
+ * never quite returns): a phone log started mid-pumping by a restless wearer.
+ */
+function restlessPumps(n: number): { ankleDeg: (tS: number) => number; endS: number } {
+  const keys: [number, number][] = [[0, -3]];
+  for (let i = 0; i < n; i++) {
+    appendKeys(keys, [
+      [0.35, -32],
+      [0.3, -29],
+      [0.4, 14],
+      [0.3, 11],
+      [0.3, 3],
+    ]);
+  }
+  const wobble = program(keys);
+  return { ankleDeg: (t) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t), endS: endOf(keys) };
+}
+
 describe('IMU path for real people', () => {
   it('counts fast pumps that start 0.9 s into a phone log, right after the only rest', () => {
     // A log started with the video: 0.9 s of rest, then 1-s pumps with no pause between them. The
@@ -274,19 +293,8 @@ describe('IMU path for real people', () => {
     // No still moment anywhere: the first pump starts at once and the foot wobbles between pumps.
     // The reference is the orientation after RESTLESS_S, and the samples before it are measured
     // from there and counted; before, the first two or three pumps were lost to settling.
-    const keys: [number, number][] = [[0, -3]];
-    for (let i = 0; i < 8; i++) {
-      appendKeys(keys, [
-        [0.35, -32],
-        [0.3, -29],
-        [0.4, 14],
-        [0.3, 11],
-        [0.3, 3],
-      ]);
-    }
-    const wobble = program(keys);
-    const ankleDeg = (t: number) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t);
-    const r = analyzeImuRecording(imuSamples({ ankleDeg, footMount: mount(-30, 25, 140) }, endOf(keys)));
+    const { ankleDeg, endS } = restlessPumps(8);
+    const r = analyzeImuRecording(imuSamples({ ankleDeg, footMount: mount(-30, 25, 140) }, endS));
     expect(r.reps.left).toHaveLength(8);
     expect(r.reps.left[0]!.plantarTMs).toBeLessThan(1000);
   });
@@ -294,19 +302,8 @@ describe('IMU path for real people', () => {
   it('keeps toes down below neutral when the log has a gap before its reference', () => {
     // Samples from before a gap are in the orientation filter's old frame: measuring them from a
     // reference taken after it put every toes-down peak above neutral (+13 deg for a true -32).
-    const keys: [number, number][] = [[0, -3]];
-    for (let i = 0; i < 12; i++) {
-      appendKeys(keys, [
-        [0.35, -32],
-        [0.3, -29],
-        [0.4, 14],
-        [0.3, 11],
-        [0.3, 3],
-      ]);
-    }
-    const wobble = program(keys);
-    const ankleDeg = (t: number) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t);
-    const samples = imuSamples({ ankleDeg, footMount: mount(-30, 25, 140), biasRadS: 0.03 }, endOf(keys));
+    const { ankleDeg, endS } = restlessPumps(12);
+    const samples = imuSamples({ ankleDeg, footMount: mount(-30, 25, 140), biasRadS: 0.03 }, endS);
     const r = analyzeImuRecording(samples.filter((x) => x.tMs < 2000 || x.tMs > 3800));
     expect(r.reps.left.length).toBeGreaterThanOrEqual(8);
     for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-10);

@@ -23,5 +23,5 @@ export function staleForView(
   cal: Calibration | undefined | null,
   view: OpenView | undefined | null,
 ): boolean {
-  return !!cal && !!view && cal.atMs < view.openedAtMs;
+  return !!cal && !!view && calibrationForView(cal, view) === null;
 }
