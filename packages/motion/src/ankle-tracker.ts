@@ -2,7 +2,13 @@
 // foot to settle, then find plantar and dorsi peaks with hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
-import { createHampel, createNoiseMeter, PRE_FILTER_FROM_DEG, PRE_FILTER_HZ } from './angle-front-end.ts';
+import {
+  createHampel,
+  createNoiseMeter,
+  createSampleNoiseMeter,
+  PRE_FILTER_FROM_DEG,
+  PRE_FILTER_HZ,
+} from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
@@ -126,6 +132,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let preTMs = 0;
   let dtS = 1 / 30;
   const noise = createNoiseMeter();
+  /** The frame-to-frame part of the noise: it switches the pre-filter. */
+  const sampleNoise = createSampleNoiseMeter();
   const filtered = createSampleRing(RING);
   const despiked = createSampleRing(RING);
   const shape = createRepShape(RING);
@@ -171,6 +179,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     personal.reset();
     despike.reset();
     noise.reset();
+    sampleNoise.reset();
     preDeg = Number.NaN;
     dtS = 1 / 30;
     filter.reset();
@@ -257,6 +266,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
     filter.reset();
     noise.interrupt();
+    sampleNoise.interrupt();
     despike.reset();
     preDeg = Number.NaN;
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
@@ -426,6 +436,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       lastUsableTMs = t;
       const despikedDeg = despike.next(input.angleDeg, dtS);
       noise.add(despikedDeg, dtS);
+      sampleNoise.add(despikedDeg, dtS);
       // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
       if (Number.isNaN(preDeg) || !(t > preTMs)) {
         preDeg = despikedDeg;
@@ -435,7 +446,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
         const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
         const a = k / (1 + k);
-        if (noise.sdDeg > PRE_FILTER_FROM_DEG) {
+        if (sampleNoise.sdDeg > PRE_FILTER_FROM_DEG) {
           pre1Deg += a * (despikedDeg - pre1Deg);
           preDeg += a * (pre1Deg - preDeg);
         } else {

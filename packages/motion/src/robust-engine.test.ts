@@ -2,7 +2,7 @@
 // who never rests, a visibility burst, small ranges, and a person who starts toes up.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHampel, createNoiseMeter } from './angle-front-end.ts';
+import { createHampel, createNoiseMeter, createSampleNoiseMeter } from './angle-front-end.ts';
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
 import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
@@ -85,6 +85,27 @@ describe('front end: Hampel filter and noise meter', () => {
       // A fixed seed: the suite must give the same answer on every run.
       { numRuns: 15, seed: 20_261_130 },
     );
+  });
+});
+
+describe('frame-to-frame noise meter (switches the pre-filter)', () => {
+  it('reads white jitter, but hardly a slow fidget the turning-point meter takes for noise', () => {
+    const r = rng(7);
+    const white = createSampleNoiseMeter();
+    const fidgetFine = createSampleNoiseMeter();
+    const fidgetTurning = createNoiseMeter();
+    for (let i = 0; i < 43 * 60; i++) {
+      const tS = i / 43;
+      white.add(2 * r.normal(), 1 / 43);
+      // A restless person: a 3-degree sway at 1.3 Hz and 0.5 degree of jitter.
+      const sway = 3 * Math.sin(2 * Math.PI * 1.3 * tS) + 0.5 * r.normal();
+      fidgetFine.add(sway, 1 / 43);
+      fidgetTurning.add(sway, 1 / 43);
+    }
+    expect(white.sdDeg).toBeGreaterThan(1.4);
+    expect(white.sdDeg).toBeLessThan(2.6);
+    expect(fidgetFine.sdDeg).toBeLessThan(1);
+    expect(fidgetTurning.sdDeg).toBeGreaterThan(1.5);
   });
 });
 
