@@ -85,8 +85,10 @@ export interface TrackerSetup {
   /**
    * A recording that may start mid-movement (a sensor log started with the pumps): when the foot
    * never rested and neutral comes from the movement's own extremes, the samples seen while
-   * settling are counted too instead of being lost. Off for the camera, whose first seconds are
-   * often the person getting into position.
+   * settling are counted too instead of being lost. A leg that moves while settling (seen only by
+   * a source that measures the leg: the camera) is being placed: what came before it is dropped
+   * from the replay and from the extremes, and the restless clock starts again, so getting into
+   * position is never replayed as pumps.
    */
   readonly replayRestless?: boolean;
 }
@@ -121,6 +123,12 @@ const STILL_NOISE_K = 3;
 const STILL_MAX_FACTOR = 2;
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
 const SETTLE_MAX_S = 2.5;
+/**
+ * ...and a foot whose leg keeps moving (being placed, or a leg reading that jitters) settles anyway
+ * this long after its first usable sample, seconds: the generator's getting into position takes
+ * about 3 s, and a leg reading that never stops jittering must not keep a foot from ever settling.
+ */
+const PLACING_MAX_S = 5;
 
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
@@ -141,6 +149,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const hold = createLiveHold(side, o.holdStartS, o.stillDeg);
   const evidence = createRepEvidence();
   const legNow = new Float64Array(4);
+  /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
+  const legAtPlace = new Float64Array(4).fill(Number.NaN);
   const maxGapMs = o.maxGapS * 1000;
   const limits = { hysteresisDeg: 0, stillDeg: o.stillDeg, holdStartMs: o.holdStartS * 1000 };
   const sample = { tMs: 0, seq: 0, deg: 0 };
@@ -152,6 +162,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let repCount = 0;
   let lastAngleDeg: number | null = null;
   let signalSinceTMs = Number.NaN;
+  /** The first usable sample of this settling (a leg placed later does not move it). */
+  let firstSignalTMs = Number.NaN;
   /** Samples seen while settling, for a restless replay (see TrackerSetup.replayRestless). */
   const settleLog: {
     tMs: number;
@@ -170,6 +182,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   function clear(): void {
     settleLog.length = 0;
     signalSinceTMs = Number.NaN;
+    firstSignalTMs = Number.NaN;
+    legAtPlace.fill(Number.NaN);
     trustedNeutralDeg = null;
     noisy.reset();
     seenLowDeg = Number.POSITIVE_INFINITY;
@@ -275,6 +289,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     settleLog.length = 0;
     if (setup.replayRestless && !settled) {
       signalSinceTMs = Number.NaN;
+      firstSignalTMs = Number.NaN;
+      legAtPlace.fill(Number.NaN);
       seenLowDeg = Number.POSITIVE_INFINITY;
       seenHighDeg = Number.NEGATIVE_INFINITY;
     }
@@ -299,6 +315,20 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     return move;
   }
 
+  /**
+   * The leg moved while settling, as far as flags a rep (one leg-moved threshold from where it was
+   * when settling began or was last placed): the person is still getting into position. Their
+   * restless settling starts again from here, with nothing before it to replay or to take
+   * extremes from.
+   */
+  function placed(tMs: number, deg: number): void {
+    legAtPlace.set(legNow);
+    settleLog.length = 0;
+    signalSinceTMs = tMs;
+    seenLowDeg = deg;
+    seenHighDeg = deg;
+  }
+
   function settle(
     tMs: number,
     deg: number,
@@ -309,6 +339,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   ): void {
     if (state.kind !== 'settling') return;
     if (Number.isNaN(signalSinceTMs)) signalSinceTMs = tMs;
+    if (Number.isNaN(firstSignalTMs)) firstSignalTMs = tMs;
     seenLowDeg = Math.min(seenLowDeg, deg);
     seenHighDeg = Math.max(seenHighDeg, deg);
     // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
@@ -320,13 +351,20 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
     state = next;
-    // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
-    // neutral is then the middle of the angles seen so far (the movement's own extremes).
-    const restless = tMs - signalSinceTMs >= SETTLE_MAX_S * 1000;
     if (setup.replayRestless) {
+      if (legKnown) {
+        if (Number.isNaN(legAtPlace[0]!)) legAtPlace.set(legNow);
+        let away = 0;
+        for (let i = 0; i < 4; i++) away = Math.max(away, Math.abs(legNow[i]! - legAtPlace[i]!));
+        if (away > 1) placed(tMs, deg);
+      }
       if (settleLog.length === SETTLE_LOG_MAX) settleLog.shift();
       settleLog.push({ tMs, deg, despikedDeg, confidence, leg: Float64Array.from(legNow) });
     }
+    // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
+    // neutral is then the middle of the angles seen so far (the movement's own extremes).
+    const restless =
+      tMs - signalSinceTMs >= SETTLE_MAX_S * 1000 || tMs - firstSignalTMs >= PLACING_MAX_S * 1000;
     const rested = tMs - next.sinceTMs >= o.settleS * 1000;
     if (!rested && !restless && trustedNeutralDeg === null) return;
     // Settled by the restless fallback with nothing trusted: the movement seen so far was the

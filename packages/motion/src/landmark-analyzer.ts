@@ -87,6 +87,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         options: tracker,
         neutralDeg: cal?.neutralDeg ?? null,
         rangeDeg: cal?.rangeDeg ?? null,
+        // A restless person's first pumps count; getting into position (the leg moves) does not.
+        replayRestless: true,
       }),
       reading: createLegReading(),
       other: createLegReading(),

@@ -232,6 +232,41 @@ describe('rep engine on hard streams', () => {
     expect(r.reps.left.length).toBeLessThanOrEqual(8);
   });
 
+  it('does not count a leg being put in place, then counts every pump of a person who never rests', () => {
+    // 2.8 s of placing: the leg slides 60 px (0.4 of the shank) while the ankle wiggles down, up,
+    // down and back; then 8 pumps at once, with no rest anywhere and a fidget on top.
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [
+      [0.7, -25],
+      [0.7, 10],
+      [0.6, -15],
+      [0.8, 0],
+    ]);
+    const placingS = endOf(keys);
+    for (let i = 0; i < 8; i++) {
+      appendKeys(keys, [
+        [0.6, -30],
+        [0.5, -30],
+        [0.7, 12],
+        [0.4, 12],
+      ]);
+    }
+    appendKeys(keys, [[0.6, 0]]);
+    const pumping = program(keys);
+    const fidget = (t: number) => pumping(t) + 2 * Math.sin(2 * Math.PI * 1.9 * t);
+    const slidePx = (t: number) => 60 * Math.min(1, t / placingS);
+    const r = analyzeLandmarkRecording(
+      framesOf(fidget, endOf(keys) + 1, 30, (t) => ({ shiftPx: slidePx(t) })),
+      left,
+    );
+    // The first pump may go to settling (its toes-down hold looks like a rest); the rest count.
+    expect(r.reps.left.length).toBeGreaterThanOrEqual(7);
+    expect(r.reps.left.length).toBeLessThanOrEqual(8);
+    // Every rep is a pump: none has its toes-down peak while the leg was being placed (replaying
+    // the restless settling without noticing the leg move counted the placing's wiggles: 10 reps).
+    for (const rep of r.reps.left) expect(rep.plantarTMs).toBeGreaterThan(placingS * 1000);
+  });
+
   it('bridges a one-second burst of low visibility while the foot holds toes down', () => {
     const keys = pumps(4, -30, 15, 1.5);
     // Rep 3's toes-down hold: 2 s rest, then 2 reps of 0.6+1.5+0.78+1.5+0.6+0.4 s, then 0.6 s down.

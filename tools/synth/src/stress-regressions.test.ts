@@ -31,3 +31,19 @@ describe('camera stress sets whose pumps the pre-filter flattened', () => {
     });
   }
 });
+
+describe('camera stress sets of people who never rest', () => {
+  // No rest before the first pump: the camera settled on the movement's extremes after 2.5 s and
+  // dropped the pumps it saw meanwhile (16 of 18 and 13 of 16). It now replays them, as the phone
+  // does, from where the leg was last put in place.
+  for (const [seed, what] of [
+    [27_007, 'restless, 46 fps'],
+    [27_010, 'restless, fast, 53 fps'],
+  ] as const) {
+    it(`${what} (seed ${seed}): counts every pump, none on the resting foot`, () => {
+      const { score } = runStressSet(bySeed(seed));
+      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
+      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
+    });
+  }
+});
