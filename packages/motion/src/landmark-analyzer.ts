@@ -14,6 +14,7 @@ import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
+import { createViewWatch, type ViewWatch } from './view-watch.ts';
 
 export interface LandmarkAnalyzerOptions extends SourceOptions {
   /** Feet to analyse (default both). */
@@ -43,6 +44,7 @@ interface SideState {
   useOther: boolean;
   scalePx: number;
   scaleN: number;
+  readonly view: ViewWatch;
 }
 
 const SCALE_FRAMES = 10;
@@ -98,6 +100,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       useOther: false,
       scalePx: 0,
       scaleN: 0,
+      view: createViewWatch(side),
     };
   });
   const guard = createTimeGuard();
@@ -173,6 +176,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     input.leg1 = p[1]! / unit;
     input.leg2 = p[2]! / unit;
     input.leg3 = p[3]! / unit;
+    st.view.observe(t, r.kneeX, r.kneeY, r.ankleX, r.ankleY, out);
     st.tracker.step(input, out);
   }
 
@@ -218,6 +222,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         st.scalePx = 0;
         st.scaleN = 0;
         st.posT = Number.NaN;
+        st.view.reset();
       }
     },
     calibration(): MotionCalibration {

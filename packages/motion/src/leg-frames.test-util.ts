@@ -10,6 +10,10 @@ export interface LegPose {
   shiftPx?: number;
   /** Visibility of the left foot's landmarks. */
   visibility?: number;
+  /** The camera's view: the leg drawn this many times larger about the knee (default 1)... */
+  zoom?: number;
+  /** ...and turned by this many degrees about the knee (default 0). */
+  rollDeg?: number;
 }
 
 /** One frame: left leg in side view (shank 150 px), right leg hidden (visibility 0.1). */
@@ -27,6 +31,16 @@ export function legFrame(tMs: number, pose: LegPose): LandmarkFrame {
     [ankle[0]! - 10 * ux, ankle[1]! - 10 * uy],
     [ankle[0]! + 60 * ux, ankle[1]! + 60 * uy],
   ];
+  const z = pose.zoom ?? 1;
+  const roll = ((pose.rollDeg ?? 0) * Math.PI) / 180;
+  if (z !== 1 || roll !== 0) {
+    for (const p of pts.slice(1)) {
+      const dx = (p[0]! - knee[0]!) * z;
+      const dy = (p[1]! - knee[1]!) * z;
+      p[0] = knee[0]! + dx * Math.cos(roll) - dy * Math.sin(roll);
+      p[1] = knee[1]! + dx * Math.sin(roll) + dy * Math.cos(roll);
+    }
+  }
   const v = pose.visibility ?? 0.95;
   [25, 27, 29, 31].forEach((idx, i) => {
     lm[idx] = [pts[i]![0]! / 640, pts[i]![1]! / 360, 0, v];

@@ -19,7 +19,9 @@ export type MotionWarningCode =
   | 'too-fast'
   | 'too-shallow'
   /** The angle is so noisy that pumps smaller than the degrees in the message cannot be counted. */
-  | 'noisy';
+  | 'noisy'
+  /** The camera view changed and stayed so (the shank looks longer, shorter or turned): degrees are from another view. */
+  | 'view-changed';
 
 /** One completed repetition. Field names match `SensorRep` of `@anklepump/exercise`. */
 export interface RepMetrics {

@@ -177,6 +177,8 @@ export const en = {
   'session.warn.shallow': 'Try to move a little further, if it is comfortable.',
   'session.warn.noisy':
     'The angle is too unsteady to count small pumps. More light, the whole foot in view and a steady phone or camera help.',
+  'session.warn.viewChanged':
+    'The camera view changed. Counting goes on, but the degrees are no longer from the view you set up: put the camera back where it was, or calibrate again after the session.',
   'session.painTitle': 'Session stopped because of pain',
   'session.painAsk': 'How strong is the pain, 0 to 10?',
   'session.painSharp':

@@ -183,6 +183,8 @@ export const es: Messages = {
   'session.warn.shallow': 'Intente moverse un poco más, si le resulta cómodo.',
   'session.warn.noisy':
     'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
+  'session.warn.viewChanged':
+    'La vista de la cámara cambió. El conteo sigue, pero los grados ya no son de la vista que preparó: vuelva a poner la cámara donde estaba o calibre de nuevo después de la sesión.',
   'session.painTitle': 'Sesión detenida por dolor',
   'session.painAsk': '¿Cuánto duele, de 0 a 10?',
   'session.painSharp':

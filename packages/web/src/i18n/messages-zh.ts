@@ -165,6 +165,8 @@ export const zh: Messages = {
   'session.warn.shallow': '如果舒适，请试着动得再大一点。',
   'session.warn.noisy':
     '角度读数太不稳定，无法计数幅度小的动作。光线更亮、整只脚在画面中、手机或摄像头放稳会有帮助。',
+  'session.warn.viewChanged':
+    '摄像头的画面变了。计数会继续，但角度已不是按您设置时的画面测得的：请把摄像头放回原处，或在锻炼结束后重新校准。',
   'session.painTitle': '因疼痛已停止锻炼',
   'session.painAsk': '疼痛有多强，0 到 10？',
   'session.painSharp':

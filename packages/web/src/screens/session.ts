@@ -43,6 +43,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   'foot-lost': 'session.warn.footLost',
   shallow: 'session.warn.shallow',
   noisy: 'session.warn.noisy',
+  'view-changed': 'session.warn.viewChanged',
 };
 
 /** Loads the movement checker for a method; timing only has none. */

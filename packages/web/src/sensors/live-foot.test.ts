@@ -54,6 +54,8 @@ interface Script {
   /** The tracker's state of the near foot at time t (s). */
   readonly nearState: (tS: number) => LegTrackState;
   readonly durationS: number;
+  /** The near shank's size in the picture at time t (s), 1 as set up: the camera moved nearer or away. */
+  readonly nearScale?: (tS: number) => number;
 }
 
 /**
@@ -70,10 +72,11 @@ function frames(s: Script): LiveFrame[] {
     const truth = trueAngleDeg(tS);
     const state = s.nearState(tS);
     const pose: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.2] as Landmark);
-    leg(pose, s.nearLabel, 0.5 * truth, 0.95);
+    const scale = s.nearScale?.(tS) ?? 1;
+    leg(pose, s.nearLabel, 0.5 * truth, 0.95, scale);
     leg(pose, far, 0, 0.9, 0.7);
     const tracked = pose.map((r) => [...r] as unknown as Landmark);
-    if (state === 'tracking') leg(tracked, s.nearLabel, truth, 0.95);
+    if (state === 'tracking') leg(tracked, s.nearLabel, truth, 0.95, scale);
     else {
       for (const k of ['Heel', 'FootIndex'] as const) {
         const idx = BLAZEPOSE[`${s.nearLabel}${k}`];
@@ -115,6 +118,28 @@ describe('live camera foot', () => {
       expect(r.rangeDeg).toBeLessThan(55);
     }
     expect(updates.filter((u) => u.tMs > 4000).every((u) => u.follow === 'tracked')).toBe(true);
+  });
+
+  it('says once that the camera view changed when it moved nearer mid-session, and goes on counting', () => {
+    const updates = run(
+      newFoot('right'),
+      frames({
+        nearLabel: 'right',
+        nearState: () => 'tracking',
+        durationS: 40,
+        nearScale: (tS) => (tS < 20 ? 1 : 1.4),
+      }),
+    );
+    const told = updates.filter((u) => u.warnings.includes('view-changed'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.tMs).toBeGreaterThan(20_000);
+    expect(updates.flatMap((u) => u.reps).length).toBeGreaterThanOrEqual(5);
+    // The same session with the camera left alone says nothing of the kind.
+    const still = run(
+      newFoot('right'),
+      frames({ nearLabel: 'right', nearState: () => 'tracking', durationS: 40 }),
+    );
+    expect(still.some((u) => u.warnings.includes('view-changed'))).toBe(false);
   });
 
   it('follows a near leg that BlazePose labels as the other side', () => {

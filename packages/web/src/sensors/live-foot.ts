@@ -195,6 +195,7 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   'no-person': 'foot-lost',
   'too-shallow': 'shallow',
   noisy: 'noisy',
+  'view-changed': 'view-changed',
 };
 
 export interface LiveFootOptions {

@@ -2,7 +2,7 @@
 // saw, the live angle for the gauge and warnings about the view or the leg.
 import type { SensorRep, Side } from '@anklepump/exercise';
 
-export type SourceWarning = 'leg-moved' | 'foot-lost' | 'shallow' | 'noisy';
+export type SourceWarning = 'leg-moved' | 'foot-lost' | 'shallow' | 'noisy' | 'view-changed';
 
 /** Where a camera's angle comes from now. */
 export type FootFollow =
