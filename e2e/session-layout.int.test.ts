@@ -84,10 +84,20 @@ describe('camera session screen', { timeout: 400_000 }, () => {
     await page.context().close();
   });
 
-  it('on a phone the pain button never hides the cue when the page is at the top', async () => {
+  it('on a phone the pain button never hides the cue or a warning when the page is at the top', async () => {
     const page = await cameraSession(PHONE);
     expect(overlaps(await box(page, '#pain'), await box(page, '#instruction'))).toBe(false);
     await viewShot(page, 'session-camera-phone');
+    // The longest warning the session shows, put where the app puts it: the test pattern cannot
+    // make the camera move. Below the gauge, it sat under the floating pain button.
+    await page.evaluate(() => {
+      document.querySelector('#warning')!.textContent =
+        'The camera moved. Counting goes on, but the degrees may be off: put the camera back, or calibrate again later.';
+    });
+    const warning = await box(page, '#warning');
+    expect(overlaps(await box(page, '#pain'), warning), 'pain button over the warning').toBe(false);
+    expect(warning.y + warning.height, 'warning bottom edge').toBeLessThanOrEqual(PHONE.height);
+    await viewShot(page, 'session-camera-phone-warning');
     await page.context().close();
   });
 

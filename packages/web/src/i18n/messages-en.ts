@@ -178,7 +178,7 @@ export const en = {
   'session.warn.noisy':
     'The angle is too unsteady to count small pumps. More light, the whole foot in view and a steady phone or camera help.',
   'session.warn.viewChanged':
-    'The camera view changed. Counting goes on, but the degrees are no longer from the view you set up: put the camera back where it was, or calibrate again after the session.',
+    'The camera moved. Counting goes on, but the degrees may be off: put the camera back, or calibrate again later.',
   'session.painTitle': 'Session stopped because of pain',
   'session.painAsk': 'How strong is the pain, 0 to 10?',
   'session.painSharp':

@@ -184,7 +184,7 @@ export const es: Messages = {
   'session.warn.noisy':
     'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
   'session.warn.viewChanged':
-    'La vista de la cámara cambió. El conteo sigue, pero los grados ya no son de la vista que preparó: vuelva a poner la cámara donde estaba o calibre de nuevo después de la sesión.',
+    'La cámara se movió. El conteo sigue, pero los grados pueden no ser exactos: vuelva a ponerla donde estaba o calibre de nuevo más tarde.',
   'session.painTitle': 'Sesión detenida por dolor',
   'session.painAsk': '¿Cuánto duele, de 0 a 10?',
   'session.painSharp':

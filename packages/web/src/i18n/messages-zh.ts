@@ -166,7 +166,7 @@ export const zh: Messages = {
   'session.warn.noisy':
     '角度读数太不稳定，无法计数幅度小的动作。光线更亮、整只脚在画面中、手机或摄像头放稳会有帮助。',
   'session.warn.viewChanged':
-    '摄像头的画面变了。计数会继续，但角度已不是按您设置时的画面测得的：请把摄像头放回原处，或在锻炼结束后重新校准。',
+    '摄像头的位置变了。计数会继续，但角度可能不准：请把摄像头放回原处，或稍后重新校准。',
   'session.painTitle': '因疼痛已停止锻炼',
   'session.painAsk': '疼痛有多强，0 到 10？',
   'session.painSharp':

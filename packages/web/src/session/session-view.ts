@@ -100,9 +100,11 @@ export function sessionView(o: SessionViewOptions): SessionView {
       { class: 'session-main' },
       h('div', { class: 'cue-row' }, ring.el, instruction),
       spoken,
+      // Warnings under the cue, above the counters: on a phone lower down they sat under the
+      // floating pain button, seen only by scrolling.
+      warnings,
       h('p', { class: 'counters' }, counters.left, counters.right),
       gauge?.el ?? null,
-      warnings,
       o.sourceFailed ? h('p', { class: 'note', id: 'source-failed' }, t('session.sourceFailed')) : null,
       h(
         'div',
@@ -121,7 +123,7 @@ export function sessionView(o: SessionViewOptions): SessionView {
       pain.button,
     ),
     // About the camera: under its picture on a wide screen, under the controls on a phone (where
-    // a change is also shown for a while beside the counters).
+    // a change is also shown for a while above the counters).
     h('div', { class: 'tracking-box' }, trackingLine, trackingWarning),
     pain.dialog,
   );
@@ -187,7 +189,7 @@ export function sessionView(o: SessionViewOptions): SessionView {
       if (problem === null) trackingWarning.textContent = '';
       else if (trackingWarning.dataset.problem !== problem) {
         trackingWarning.textContent = text;
-        // On a phone the tracking box is below the controls: show the change beside the counters too.
+        // On a phone the tracking box is below the controls: show the change above the counters too.
         if (!matchMedia('(min-width: 64rem)').matches) warn(text, 8000);
       }
       trackingWarning.dataset.problem = problem ?? '';
