@@ -101,7 +101,11 @@ export async function cameraRepSource(app: App, cal: Calibration | null): Promis
       unsubscribe = camera.subscribe(({ frame, tracked, tracking, arrivedMs }) => {
         const u = foot.push({ frame, tracked, tracking });
         for (const rep of u.reps) listener.rep(rep);
-        for (const w of u.warnings) listener.warning(w);
+        for (const w of u.warnings) {
+          // A camera moved mid-session: the saved calibration is of the view before.
+          if (w === 'view-changed') camera.viewMoved();
+          listener.warning(w);
+        }
         follow = u.follow;
         dropped += u.dropped;
         rough += u.rough;

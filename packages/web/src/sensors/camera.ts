@@ -6,6 +6,7 @@ import { BLAZEPOSE, type LandmarkFrame, type Side } from '@anklepump/motion';
 import type { LegTrackState } from '@anklepump/pose';
 import { h } from '../app/dom.ts';
 import type { PoseWorkerReply, PoseWorkerRequest } from './pose-worker.ts';
+import { createViewStart } from './view-calibration.ts';
 
 export interface CameraFrame {
   /** BlazePose's landmarks as the model gave them. */
@@ -24,8 +25,13 @@ export interface CameraFrame {
 }
 
 export interface CameraPipeline {
-  /** When the camera was opened (ms since the epoch): a calibration made before it is another view's. */
+  /**
+   * When the camera's current view began (ms since the epoch): opened then, or seen to move since
+   * (`viewMoved`). A calibration made before it is another view's.
+   */
   readonly openedAtMs: number;
+  /** The rep engine saw the view change: calibrations made before now are another view's. */
+  viewMoved(): void;
   /** The video with the landmark overlay, ready to place on a screen. */
   readonly view: HTMLElement;
   /** Calls `cb` for every analysed frame; returns the unsubscribe function. */
@@ -78,7 +84,7 @@ function drawLegs(ctx: CanvasRenderingContext2D, frame: LandmarkFrame): void {
 
 /** Opens the camera and loads the pose model. Rejects with the browser's error if either fails. */
 export async function openCamera(): Promise<CameraPipeline> {
-  const openedAtMs = Date.now();
+  const viewStart = createViewStart(Date.now);
   const stream = await navigator.mediaDevices.getUserMedia({
     video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'environment' },
     audio: false,
@@ -218,7 +224,10 @@ export async function openCamera(): Promise<CameraPipeline> {
     return times.length < 2 ? 0 : ((times.length - 1) * 1000) / (times[times.length - 1]! - times[0]!);
   }
   return {
-    openedAtMs,
+    get openedAtMs() {
+      return viewStart.openedAtMs;
+    },
+    viewMoved: () => viewStart.moved(),
     view,
     subscribe(cb) {
       subscribers.add(cb);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Calibration } from '../store/settings.ts';
-import { calibrationForView, staleForView } from './view-calibration.ts';
+import { calibrationForView, createViewStart, staleForView } from './view-calibration.ts';
 
 const cal = (atMs: number): Calibration => ({
   method: 'camera',
@@ -21,6 +21,21 @@ describe('a camera calibration belongs to the view it was made with', () => {
     const today = { openedAtMs: 90_000_000 };
     expect(calibrationForView(cal(5_000), today)).toBeNull();
     expect(staleForView(cal(5_000), today)).toBe(true);
+  });
+
+  it('is stale once the camera was seen to move, for the calibrate screen and the next session', () => {
+    let nowMs = 1_000;
+    const view = createViewStart(() => nowMs);
+    nowMs = 5_000;
+    const made = cal(nowMs);
+    expect(calibrationForView(made, view)).toEqual(made);
+    // The rep engine says the view changed 10 s later (the camera was knocked mid-session).
+    nowMs = 15_000;
+    view.moved();
+    expect(calibrationForView(made, view)).toBeNull();
+    expect(staleForView(made, view)).toBe(true);
+    // A calibration made after the move is this view's.
+    expect(calibrationForView(cal(20_000), view)).toEqual(cal(20_000));
   });
 
   it('gives nothing without a calibration or without an open camera', () => {

@@ -4,9 +4,29 @@
 // calibration there would put neutral and the range in the wrong place.
 import type { Calibration } from '../store/settings.ts';
 
-/** When the camera now open was opened (ms since the epoch, the clock calibrations are stamped with). */
+/**
+ * When the view of the camera now open began (ms since the epoch, the clock calibrations are
+ * stamped with): the camera was opened then, or was last seen to move (see `createViewStart`).
+ */
 export interface OpenView {
   readonly openedAtMs: number;
+}
+
+/**
+ * The start of an open camera's view: when it was opened, moved on when the rep engine says the
+ * view changed under a running session ('view-changed'). A calibration made before that is
+ * another view's: the calibrate screen says so, and the next session does not use it.
+ */
+export function createViewStart(nowMs: () => number): OpenView & { moved(): void } {
+  let openedAtMs = nowMs();
+  return {
+    get openedAtMs() {
+      return openedAtMs;
+    },
+    moved() {
+      openedAtMs = nowMs();
+    },
+  };
 }
 
 /** The saved camera calibration if it was made with `view`, the camera open now; else null. */
