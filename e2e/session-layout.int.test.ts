@@ -30,6 +30,28 @@ async function box(page: Page, sel: string): Promise<Box> {
   if (!b) throw new Error(`${sel} is not shown`);
   return b;
 }
+/**
+ * Several boxes measured in one go: a warning that appears or clears between two separate
+ * measurements moves everything under it, and two boxes from different moments can seem to overlap.
+ */
+async function boxesNow(page: Page, sels: readonly string[]): Promise<Record<string, Box>> {
+  const got = await page.evaluate((ss) => {
+    const out: Record<string, { x: number; y: number; width: number; height: number } | null> = {};
+    for (const s of ss) {
+      const el = document.querySelector(s);
+      const r = el?.getBoundingClientRect();
+      out[s] = r && r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    }
+    return out;
+  }, sels);
+  const out: Record<string, Box> = {};
+  for (const s of sels) {
+    const b = got[s];
+    if (!b) throw new Error(`${s} is not shown`);
+    out[s] = b;
+  }
+  return out;
+}
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -68,13 +90,14 @@ async function cameraSession(viewport: { width: number; height: number }): Promi
 describe('camera session screen', { timeout: 400_000 }, () => {
   it('keeps the cue, counters, gauge and controls in view on a laptop, the pain button off the cue', async () => {
     const page = await cameraSession(LAPTOP);
-    for (const sel of ['#instruction', '#count-left', '#count-right', '.gauge', '#pause', '#end', '#pain']) {
-      const b = await box(page, sel);
-      expect(b.y + b.height, `${sel} bottom edge`).toBeLessThanOrEqual(LAPTOP.height);
-      expect(b.y, `${sel} top edge`).toBeGreaterThanOrEqual(0);
+    const sels = ['#instruction', '#count-left', '#count-right', '.gauge', '#pause', '#end', '#pain'];
+    const b = await boxesNow(page, sels);
+    for (const sel of sels) {
+      expect(b[sel]!.y + b[sel]!.height, `${sel} bottom edge`).toBeLessThanOrEqual(LAPTOP.height);
+      expect(b[sel]!.y, `${sel} top edge`).toBeGreaterThanOrEqual(0);
     }
     for (const sel of ['#instruction', '#count-left', '#count-right', '#pause', '#end']) {
-      expect(overlaps(await box(page, '#pain'), await box(page, sel)), `pain button over ${sel}`).toBe(false);
+      expect(overlaps(b['#pain']!, b[sel]!), `pain button over ${sel}`).toBe(false);
     }
     // The video is still a usable size for checking the view.
     expect((await box(page, '.video-wrap')).width).toBeGreaterThanOrEqual(480);
@@ -86,7 +109,8 @@ describe('camera session screen', { timeout: 400_000 }, () => {
 
   it('on a phone the pain button never hides the cue or a warning when the page is at the top', async () => {
     const page = await cameraSession(PHONE);
-    expect(overlaps(await box(page, '#pain'), await box(page, '#instruction'))).toBe(false);
+    const cue = await boxesNow(page, ['#pain', '#instruction']);
+    expect(overlaps(cue['#pain']!, cue['#instruction']!)).toBe(false);
     await viewShot(page, 'session-camera-phone');
     // The longest warning the session shows, put where the app puts it: the test pattern cannot
     // make the camera move. Below the gauge, it sat under the floating pain button.
@@ -94,9 +118,9 @@ describe('camera session screen', { timeout: 400_000 }, () => {
       document.querySelector('#warning')!.textContent =
         'The camera moved. Counting goes on, but the degrees may be off: put the camera back, or calibrate again later.';
     });
-    const warning = await box(page, '#warning');
-    expect(overlaps(await box(page, '#pain'), warning), 'pain button over the warning').toBe(false);
-    expect(warning.y + warning.height, 'warning bottom edge').toBeLessThanOrEqual(PHONE.height);
+    const w = await boxesNow(page, ['#warning', '#pain']);
+    expect(overlaps(w['#pain']!, w['#warning']!), 'pain button over the warning').toBe(false);
+    expect(w['#warning']!.y + w['#warning']!.height, 'warning bottom edge').toBeLessThanOrEqual(PHONE.height);
     await viewShot(page, 'session-camera-phone-warning');
     await page.context().close();
   });
