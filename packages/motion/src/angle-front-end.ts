@@ -110,6 +110,41 @@ export interface NoiseMeter {
   readonly sdDeg: number;
 }
 
+/** The lag L in samples at the usual interval `dtS`: about NOISE_LAG_S, at least MIN_LAG. */
+const lagSamples = (dtS: number) =>
+  Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
+
+/**
+ * The running lower quartile both meters track: the first eight differences seed it with a running
+ * mean (0.6 x the mean |d| is near their lower quartile), at most `capD` each time; then it moves
+ * multiplicatively toward the quantile.
+ */
+function createQuartile() {
+  let q = 0;
+  let seen = 0;
+  let seedMean = 0;
+  return {
+    learn(d: number, capD = Number.POSITIVE_INFINITY): void {
+      if (seen < 8) {
+        seedMean += (0.6 * d - seedMean) / ++seen;
+        q = Math.min(seedMean, capD);
+      } else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
+    },
+    /** Past its seed. */
+    get seeded() {
+      return seen >= 8;
+    },
+    get value() {
+      return q;
+    },
+    reset(): void {
+      q = 0;
+      seen = 0;
+      seedMean = 0;
+    },
+  };
+}
+
 /**
  * Reads the noise from the running lower quartile of |x(t) - 2 x(t-L) + x(t-2L)| with L about
  * 0.15 s: white noise and noise correlated over a tenth of a second both show in it, a still
@@ -120,15 +155,13 @@ export interface NoiseMeter {
 export function createNoiseMeter(): NoiseMeter {
   const ring = new Float64Array(LAG_RING);
   const fine = new Float64Array(SEED_SAMPLES);
+  const quartile = createQuartile();
   let n = 0;
-  let q = 0;
-  let seen = 0;
-  let seedMean = 0;
   let fineSeen = 0;
   let fineQ = 0;
   return {
     add(x, dtS) {
-      const lag = Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
+      const lag = lagSamples(dtS);
       ring[n % LAG_RING] = x;
       n++;
       if (fineSeen < SEED_SAMPLES && n >= 4) {
@@ -145,29 +178,24 @@ export function createNoiseMeter(): NoiseMeter {
       const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
       // While the angle travels further than the noise could take it, the foot is moving: its
       // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
-      if (seen >= 8 && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
-      // Start from a running mean of the first differences (0.6 x the mean |d| is near their lower
-      // quartile), then track the quantile multiplicatively. The seed is at most the one-sample
-      // third differences' reading: a recording that starts swinging before it has rested would
-      // otherwise seed on the swing's curvature, and no rep would clear the noise floor.
-      if (seen < 8) {
-        seedMean += (0.6 * d - seedMean) / ++seen;
-        q = fineSeen === SEED_SAMPLES ? Math.min(seedMean, fineQ) : seedMean;
-      } else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
+      const q = quartile.value;
+      if (quartile.seeded && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), STILL_MIN_DEG)) return;
+      // The seed is at most the one-sample third differences' reading: a recording that starts
+      // swinging before it has rested would otherwise seed on the swing's curvature, and no rep
+      // would clear the noise floor.
+      quartile.learn(d, fineSeen === SEED_SAMPLES ? fineQ : Number.POSITIVE_INFINITY);
     },
     interrupt() {
       n = 0;
     },
     reset() {
       n = 0;
-      q = 0;
-      seen = 0;
-      seedMean = 0;
+      quartile.reset();
       fineSeen = 0;
       fineQ = 0;
     },
     get sdDeg() {
-      return q / D2_Q_PER_SD;
+      return quartile.value / D2_Q_PER_SD;
     },
   };
 }
@@ -193,42 +221,36 @@ const SEED_TRAVEL_DEG = 10;
 export function createSampleNoiseMeter(): NoiseMeter {
   const ring = new Float64Array(LAG_RING);
   const mask = LAG_RING - 1;
+  const quartile = createQuartile();
   let n = 0;
-  let q = 0;
-  let seen = 0;
-  let seedMean = 0;
   return {
     add(x, dtS) {
-      const lag = Math.max(MIN_LAG, Math.min((LAG_RING - 1) >> 1, Math.round(NOISE_LAG_S / dtS)));
+      const lag = lagSamples(dtS);
       ring[n & mask] = x;
       n++;
-      if (n <= Math.max(3, 2 * lag)) return;
+      if (n <= 2 * lag) return;
       const d = Math.abs(x - 3 * ring[(n - 2) & mask]! + 3 * ring[(n - 3) & mask]! - ring[(n - 4) & mask]!);
       // Where the angle travels further than the noise could take it over a turning point's time
       // scale, the foot moves, and at 10-15 fps its curvature would read as noise.
       // Until it has a reading, a foot that travels more than SEED_TRAVEL_DEG does not teach it.
-      const gate = seen >= 8 ? Math.max(STILL_K * (q / D3_Q_PER_SD), STILL_MIN_DEG) : SEED_TRAVEL_DEG;
+      const gate = quartile.seeded
+        ? Math.max(STILL_K * (quartile.value / D3_Q_PER_SD), STILL_MIN_DEG)
+        : SEED_TRAVEL_DEG;
       const travel = Math.max(
         Math.abs(x - ring[(n - 1 - lag) & mask]!),
         Math.abs(x - ring[(n - 1 - 2 * lag) & mask]!),
       );
-      if (travel > gate) return;
-      if (seen < 8) {
-        seedMean += (0.6 * d - seedMean) / ++seen;
-        q = seedMean;
-      } else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
+      if (travel <= gate) quartile.learn(d);
     },
     interrupt() {
       n = 0;
     },
     reset() {
       n = 0;
-      q = 0;
-      seen = 0;
-      seedMean = 0;
+      quartile.reset();
     },
     get sdDeg() {
-      return seen >= 8 ? q / D3_Q_PER_SD : 0;
+      return quartile.seeded ? quartile.value / D3_Q_PER_SD : 0;
     },
   };
 }

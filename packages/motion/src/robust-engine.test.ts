@@ -132,6 +132,19 @@ describe('noise meter at a low frame rate', () => {
   });
 });
 
+/** Appends 8 pumps with no rest between them (down to -30, up to 12, short holds) and the way back. */
+function pumpsWithoutRest(keys: [number, number][]): void {
+  for (let i = 0; i < 8; i++) {
+    appendKeys(keys, [
+      [0.6, -30],
+      [0.5, -30],
+      [0.7, 12],
+      [0.4, 12],
+    ]);
+  }
+  appendKeys(keys, [[0.6, 0]]);
+}
+
 describe('rep engine on hard streams', () => {
   it('counts fast no-hold pumps at 15 fps that start after only 0.4 s or 0.2 s of rest', () => {
     // 1 s pumps (toes down 20, up 10, no holds) from a recording (0.3 s settle, as analyze uses):
@@ -214,15 +227,7 @@ describe('rep engine on hard streams', () => {
 
   it('counts a person who never rests: pumps from the first second over a constant fidget', () => {
     const keys: [number, number][] = [[0, 0]];
-    for (let i = 0; i < 8; i++) {
-      appendKeys(keys, [
-        [0.6, -30],
-        [0.5, -30],
-        [0.7, 12],
-        [0.4, 12],
-      ]);
-    }
-    appendKeys(keys, [[0.6, 0]]);
+    pumpsWithoutRest(keys);
     const pumping = program(keys);
     const fidget = (t: number) =>
       pumping(t) + 2 * Math.sin(2 * Math.PI * 1.9 * t) + 1.5 * Math.sin(2 * Math.PI * 0.7 * t);
@@ -243,15 +248,7 @@ describe('rep engine on hard streams', () => {
       [0.8, 0],
     ]);
     const placingS = endOf(keys);
-    for (let i = 0; i < 8; i++) {
-      appendKeys(keys, [
-        [0.6, -30],
-        [0.5, -30],
-        [0.7, 12],
-        [0.4, 12],
-      ]);
-    }
-    appendKeys(keys, [[0.6, 0]]);
+    pumpsWithoutRest(keys);
     const pumping = program(keys);
     const fidget = (t: number) => pumping(t) + 2 * Math.sin(2 * Math.PI * 1.9 * t);
     const slidePx = (t: number) => 60 * Math.min(1, t / placingS);
