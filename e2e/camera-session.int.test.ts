@@ -161,6 +161,7 @@ describe('camera session', () => {
     expect(stored!.context.method).toBe('camera');
     // The record says the degrees were not calibrated: yesterday's view was not this one.
     expect(stored!.context.calibration).toBeNull();
+    expect(stored!.record.degrees).toEqual({ kind: 'uncalibrated' });
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.record.feet[side].full).toBeGreaterThanOrEqual(truthReps.length);
     // Camera degrees are estimates: the measured range must still be near the rendered one. Live,
@@ -181,5 +182,40 @@ describe('camera session', () => {
       expect(Math.abs(median - trueRange)).toBeLessThan(25);
     }
     await shot(page, 'summary-camera-desktop');
+
+    // A session in which the camera was moved: its summary says the degrees after that are from
+    // another view (the record carries when; the range over time leaves it out).
+    const movedId = `${stored!.record.sessionId}-moved`;
+    await page.evaluate(
+      ([s, id]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('anklepump');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const r = s.record;
+            const record = {
+              ...r,
+              sessionId: id,
+              degrees: { kind: 'view-changed', atMs: r.startedAtMs, calibrated: false },
+            };
+            const put = open.result
+              .transaction('sessions', 'readwrite')
+              .objectStore('sessions')
+              .put({ ...s, record }, id);
+            put.onsuccess = () => {
+              open.result.close();
+              resolve();
+            };
+            put.onerror = () => reject(put.error);
+          };
+        }),
+      [stored!, movedId] as const,
+    );
+    await page.goto(`${app.url}#/summary/${movedId}`);
+    await page.waitForSelector('#degrees-note');
+    expect(await page.textContent('#degrees-note')).toContain('The camera moved during this session');
+    const moved = await axe(page);
+    expect(moved, describeViolations(moved)).toEqual([]);
+    await shot(page, 'summary-camera-moved-desktop');
   });
 });

@@ -1,6 +1,7 @@
 // A phone-on-foot session in the browser: a synthetic IMU trace with known truth is replayed as
 // DeviceMotionEvents; set-up, calibration and the session run on the page's fake clock, and the
 // counters, the summary and the saved record must match the truth.
+import { validateSessionRecord } from '@anklepump/exercise';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImuSessionSpec, synthImuSession } from '../tools/synth/src/index.ts';
@@ -162,6 +163,16 @@ describe('phone resting on the foot', () => {
     const [stored] = await readStore(page, 'sessions');
     expect(stored!.record.mode).toBe('verified');
     expect(stored!.context.method).toBe('phone');
+    // The range was measured before the session, so the record says its degrees were calibrated;
+    // the copy queued for the clinic names the phone too and passes the clinic's own check.
+    expect(stored!.record.degrees).toEqual({ kind: 'calibrated' });
+    const queued = (await readStore(page, 'outbox')).find((o) => o.kind === 'session');
+    expect(queued).toMatchObject({
+      kind: 'session',
+      data: { sensor: 'phone', degrees: { kind: 'calibrated' } },
+    });
+    const pageNowMs = await page.evaluate(() => Date.now());
+    expect(validateSessionRecord(queued!.data, pageNowMs + 60_000).success).toBe(true);
     expect(stored!.record.feet.left.rangesDeg).toHaveLength(10);
     // Each rep's range against the trace's truth for that rep.
     const truthRanges = leftTruth.map((r) => r.rangeDeg);

@@ -201,8 +201,14 @@ describe('the admin and the clinician, from a fresh start', () => {
     const t0 = Math.max(dayStart + 60_000, now - 40 * 60_000);
     const outcomes = ['completed', 'stopped', 'aborted', 'aborted', 'stopped', 'aborted'] as const;
     for (const [i, o] of outcomes.entries()) {
+      const r = session(t0 + i * 5 * 60_000, o);
+      // What the degrees rest on: the second session's camera was moved a minute in.
+      const degrees =
+        i === 1
+          ? { kind: 'view-changed' as const, atMs: r.startedAtMs + 60_000, calibrated: false }
+          : { kind: 'uncalibrated' as const };
       await phone.evaluate(([r, m]) => (window as unknown as PatientHooks).clinicTest.saveSession(r, m), [
-        session(t0 + i * 5 * 60_000, o),
+        { ...r, degrees },
         'camera',
       ] as const);
     }
@@ -271,8 +277,15 @@ describe('the admin and the clinician, from a fresh start', () => {
     await clinician.goto(`${world.url}/portal.html#/patient/${patientId}`);
     await clinician.waitForSelector('#sessions');
     const sessions = (await clinician.textContent('#sessions'))!;
-    expect(sessions).toContain('camera (degrees are estimates)');
+    expect(sessions).toContain('camera (degrees are estimates), not calibrated');
+    // The session whose camera was moved says when, and that its degrees are not charted.
+    expect(sessions).toMatch(
+      /not calibrated; camera moved at [^:]+\d\d:\d\d: degrees after it are from another view/,
+    );
     expect(sessions).not.toContain('camera or phone sensor');
+    // Six sessions, and the range chart draws the five whose camera stayed where it was.
+    expect(await clinician.locator('#sessions tbody tr').count()).toBe(6);
+    expect(await clinician.textContent('section[aria-labelledby="range-h"]')).toContain('5 sessions,');
     expect(sessions).toContain('16 / 4'); // holds met / short over both feet
     expect(sessions).toContain('leg moved (2), short holds (1)');
     expect(sessions).toContain('stopped (sharp pain)');

@@ -127,6 +127,18 @@ describe('progress trends', () => {
     expect(t.right).toEqual([{ date: '2026-11-10', medianRangeDeg: 20, reps: 1 }]);
   });
 
+  it('leaves out a session whose camera view changed: its degrees are from two views', () => {
+    const moved = rec('2026-11-10', 18, { left: [10, 10, 10], sensor: 'camera' });
+    const t = rangeTrend(
+      [
+        rec('2026-11-10', 9, { left: [40], sensor: 'camera', degrees: { kind: 'uncalibrated' } }),
+        { ...moved, degrees: { kind: 'view-changed', atMs: moved.startedAtMs + 60_000, calibrated: true } },
+      ],
+      TZ,
+    );
+    expect(t.left).toEqual([{ date: '2026-11-10', medianRangeDeg: 40, reps: 1 }]);
+  });
+
   it('gives the worst pain and the mean before/after per day', () => {
     const t = painTrend(
       [

@@ -93,7 +93,17 @@ export interface DayRange {
   readonly reps: number;
 }
 
-/** Per foot, the median measured range per local day (days without measured reps are absent). */
+/**
+ * Whether a session's degrees can join a trend: not when its camera view changed mid-session (the
+ * degrees after the change are from another view, and which reps came after it is not recorded).
+ */
+export const degreesComparable = (r: Pick<SessionRecord, 'degrees'>): boolean =>
+  r.degrees?.kind !== 'view-changed';
+
+/**
+ * Per foot, the median measured range per local day (days without measured reps are absent).
+ * Sessions whose degrees are not comparable (`degreesComparable`) are left out.
+ */
 export function rangeTrend(
   records: readonly SessionRecord[],
   timeZone: string,
@@ -102,7 +112,7 @@ export function rangeTrend(
     const byDay = new Map<string, number[]>();
     for (const r of records) {
       const ranges = r.feet[side].rangesDeg;
-      if (ranges.length === 0) continue;
+      if (ranges.length === 0 || !degreesComparable(r)) continue;
       const d = localDateOf(timeZone, r.startedAtMs);
       byDay.set(d, [...(byDay.get(d) ?? []), ...ranges]);
     }

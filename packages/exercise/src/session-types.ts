@@ -168,4 +168,21 @@ export interface SessionRecord {
    * reducer does not know it); older apps leave it out. It decides how far the degrees can be trusted.
    */
   readonly sensor?: 'camera' | 'phone';
+  /**
+   * How far a verified session's degrees hold, as the app knew when the session ended. Added by the
+   * app with `sensor`; older apps leave it out (then nothing is known about calibration).
+   */
+  readonly degrees?: DegreesBasis;
 }
+
+/**
+ * What a verified session's degrees rest on. `calibrated`: the sensor's calibration (the phone's,
+ * or this camera view's) was in use from start to end. `uncalibrated`: none was; a camera's degrees
+ * then carry the pose model's error (README, accuracy). `view-changed`: the camera's view changed
+ * at `atMs` (epoch ms, within the session), so degrees after it are not from the view the session
+ * began with, and a calibration made for that view (`calibrated`: one was in use) did not hold for them.
+ */
+export type DegreesBasis =
+  | { readonly kind: 'calibrated' }
+  | { readonly kind: 'uncalibrated' }
+  | { readonly kind: 'view-changed'; readonly atMs: number; readonly calibrated: boolean };

@@ -59,6 +59,57 @@ describe('sync contract', () => {
     expect(r.issues[0]!.message).toContain(message);
   });
 
+  describe('what the degrees rest on', () => {
+    const verified = () => {
+      const r = machineRecord();
+      return { ...r, mode: 'verified' as const, sensor: 'camera' as const };
+    };
+    it('accepts each basis on a verified session that names its sensor, and keeps it', () => {
+      const r = verified();
+      for (const degrees of [
+        { kind: 'calibrated' },
+        { kind: 'uncalibrated' },
+        { kind: 'view-changed', atMs: r.startedAtMs + 5_000, calibrated: true },
+      ]) {
+        const v = validateSessionRecord({ ...r, degrees }, NOW);
+        expect(v).toMatchObject({ success: true, data: { degrees } });
+      }
+      expect(
+        validateSessionRecord({ ...r, sensor: 'phone', degrees: { kind: 'calibrated' } }, NOW).success,
+      ).toBe(true);
+    });
+
+    it.each([
+      [{ degrees: 'calibrated' }, 'degrees', 'JSON object'],
+      [{ degrees: { kind: 'exact' } }, 'degrees.kind', 'calibrated, uncalibrated or view-changed'],
+      [{ degrees: { kind: 'calibrated', atMs: 1 } }, 'degrees.atMs', 'unknown field'],
+      [
+        { degrees: { kind: 'view-changed', calibrated: false } },
+        'degrees.atMs',
+        'between startedAtMs and endedAtMs',
+      ],
+      [
+        { degrees: { kind: 'view-changed', atMs: NOW, calibrated: false } },
+        'degrees.atMs',
+        'between startedAtMs',
+      ],
+      [{ degrees: { kind: 'view-changed', atMs: NOW - 30_000 } }, 'degrees.calibrated', 'true or false'],
+      [
+        { sensor: 'phone', degrees: { kind: 'view-changed', atMs: NOW - 30_000, calibrated: false } },
+        'degrees.kind',
+        'only for a camera',
+      ],
+      [{ mode: 'timing', degrees: { kind: 'uncalibrated' } }, 'degrees', 'only for a verified session'],
+      [{ sensor: undefined, degrees: { kind: 'uncalibrated' } }, 'degrees', 'names its sensor'],
+    ])('refuses %j at %s', (change, where, message) => {
+      const r = validateSessionRecord({ ...verified(), ...change }, NOW);
+      expect(r.success).toBe(false);
+      if (r.success) return;
+      expect(pathText(r.issues[0]!.path)).toBe(where);
+      expect(r.issues[0]!.message).toContain(message);
+    });
+  });
+
   it('names the bad range inside a foot', () => {
     const rec = machineRecord();
     const r = validateSessionRecord(

@@ -163,7 +163,29 @@ function session(d: Obj, nowMs: number): SessionRecord {
   painLevel(d, 'painAfter', [], true);
   painLevel(d, 'painMax', [], true);
   if (typeof d.sharpPain !== 'boolean') fail(['sharpPain'], 'must be true or false');
+  if (d.degrees !== undefined) degreesBasis(d, start, end);
   return d as unknown as SessionRecord;
+}
+
+/** What the degrees rest on: only for a verified session whose sensor is named; a view changes only for a camera. */
+function degreesBasis(d: Obj, start: number, end: number): void {
+  const b = object(d.degrees, ['degrees']);
+  if (d.mode !== 'verified' || d.sensor === undefined) {
+    fail(['degrees'], 'is only for a verified session that names its sensor');
+  }
+  if (b.kind === 'calibrated' || b.kind === 'uncalibrated') {
+    onlyKeys(b, ['degrees'], ['kind']);
+    return;
+  }
+  if (b.kind !== 'view-changed') {
+    fail(['degrees', 'kind'], 'must be calibrated, uncalibrated or view-changed');
+  }
+  onlyKeys(b, ['degrees'], ['kind', 'atMs', 'calibrated']);
+  if (d.sensor !== 'camera') fail(['degrees', 'kind'], 'view-changed is only for a camera session');
+  if (!isInt(b.atMs, start, end)) {
+    fail(['degrees', 'atMs'], 'must be epoch milliseconds between startedAtMs and endedAtMs', 'invalid_time');
+  }
+  if (typeof b.calibrated !== 'boolean') fail(['degrees', 'calibrated'], 'must be true or false');
 }
 
 function pain(d: Obj, nowMs: number): PainReport {

@@ -303,6 +303,30 @@ describe('patient list, exports, audit, deletion', () => {
     expect(ics.text).toContain('RRULE:FREQ=DAILY');
   });
 
+  it('carries what the degrees rest on into the CSV, and refuses a basis the contract does not know', async () => {
+    const start = T0 - 2 * 3_600_000;
+    const moved = {
+      ...sessionData(start, { id: 'deg-moved-1' }),
+      sensor: 'camera',
+      degrees: { kind: 'view-changed', atMs: start + 120_000, calibrated: true },
+    };
+    const bad = await upload(t.w.patientA, [
+      syncRecord('deg-bad-0001', 'session', { ...moved, sessionId: 'deg-bad-1', degrees: { kind: 'exact' } }),
+    ]);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.where).toBe('body.records[0].data.degrees.kind');
+    const ok = await upload(t.w.patientA, [syncRecord('deg-moved-0001', 'session', moved)]);
+    expect(ok.body.results[0].status).toBe('created');
+    const csv = await t.w.patientA.get(`/api/patients/${t.w.ids.patientA}/export/csv`);
+    const [header, ...lines] = csv.text.trim().split('\r\n');
+    const cols = header!.split(',');
+    const row = lines.find((l) => l.includes('deg-moved-0001'))!.split(',');
+    expect(row[cols.indexOf('sensor')]).toBe('camera');
+    expect(row[cols.indexOf('degrees_basis')]).toBe('view-changed');
+    expect(row[cols.indexOf('view_changed_at')]).toBe(new Date(start + 120_000).toISOString());
+    expect(lines.some((l) => l.includes('deg-bad-0001'))).toBe(false);
+  });
+
   it('records every read of health data in the audit trail, viewable by admins only, as FHIR too', async () => {
     await t.w.clinicianA.get(`/api/patients/${t.w.ids.patientA}/records`);
     await t.w.clinicianB.get(`/api/patients/${t.w.ids.patientA}/records`);

@@ -1,6 +1,7 @@
 // One number per session and foot for exports: the median range of the session's measured reps,
-// the same statistic the exercise package's range trend uses.
-import { median } from '@anklepump/exercise';
+// the same statistic the exercise package's range trend uses; and, beside it, what those degrees
+// rest on (which sensor, whether calibrated, whether the camera's view changed).
+import { type DegreesBasis, median } from '@anklepump/exercise';
 
 type Obj = Record<string, unknown>;
 
@@ -10,4 +11,44 @@ export function sessionRangeDeg(body: unknown, side: 'left' | 'right'): number |
   const ranges = (feet?.[side] as Obj | undefined)?.rangesDeg;
   if (!Array.isArray(ranges) || ranges.length === 0) return null;
   return median(ranges as number[]);
+}
+
+/** The sensor a stored session names (validated on upload), or null (timing, or an older app). */
+export function sessionSensor(body: unknown): 'camera' | 'phone' | null {
+  const s = (body as Obj).sensor;
+  return s === 'camera' || s === 'phone' ? s : null;
+}
+
+/** What the session's degrees rest on (validated on upload), or null when the app did not say. */
+export function sessionDegrees(body: unknown): DegreesBasis | null {
+  const b = (body as Obj).degrees as DegreesBasis | undefined;
+  return b ?? null;
+}
+
+/**
+ * How a session's degrees were measured, in words for an export's reader: the sensor, whether
+ * calibrated, and when a camera's view changed (degrees after that are from another view).
+ */
+export function degreesMethodText(body: unknown): string {
+  const d = body as Obj;
+  if (d.mode !== 'verified') return 'Not sensor-verified';
+  const sensor = sessionSensor(body);
+  const basis = sessionDegrees(body);
+  const how =
+    sensor === 'camera'
+      ? 'camera pose estimation on the device'
+      : sensor === 'phone'
+        ? 'phone motion sensors, phone on the foot'
+        : 'on the device (camera pose or phone on foot; the app did not say which)';
+  const cal =
+    basis === null
+      ? 'calibration not reported'
+      : basis.kind === 'calibrated'
+        ? 'calibrated'
+        : basis.kind === 'uncalibrated'
+          ? sensor === 'camera'
+            ? 'not calibrated: a rough estimate'
+            : 'not calibrated'
+          : `the camera view changed at ${new Date(basis.atMs).toISOString()}: degrees after it are from another view${basis.calibrated ? ', and the calibration did not hold for them' : ''}`;
+  return `Measured by ${how}, median of the session's reps; ${cal}`;
 }

@@ -1,6 +1,7 @@
 // Records as CSV (RFC 4180) for spreadsheets. Cells that a spreadsheet would run as a formula get
 // a leading apostrophe: the data stays verbatim in the store.
-import { sessionRangeDeg } from '../domain/session-range.ts';
+import type { DegreesBasis } from '@anklepump/exercise';
+import { sessionDegrees, sessionRangeDeg, sessionSensor } from '../domain/session-range.ts';
 import type { StoredRecord } from '../store/store.ts';
 
 type Obj = Record<string, unknown>;
@@ -22,6 +23,9 @@ export const CSV_COLUMNS = [
   'sharp_pain',
   'screening_outcome',
   'note',
+  'sensor',
+  'degrees_basis',
+  'view_changed_at',
 ] as const;
 
 /**
@@ -39,6 +43,9 @@ export function csvCell(v: unknown): string {
   if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+const viewChangedAt = (b: DegreesBasis | null) =>
+  b?.kind === 'view-changed' ? new Date(b.atMs).toISOString() : null;
 
 function row(r: StoredRecord): unknown[] {
   const d = r.body as Obj;
@@ -65,6 +72,9 @@ function row(r: StoredRecord): unknown[] {
     r.kind === 'pain' ? d.sharp : session ? d.sharpPain : null,
     r.kind === 'screening' ? (d.decision as Obj | undefined)?.outcome : null,
     r.kind === 'pain' ? d.note : null,
+    session ? sessionSensor(d) : null,
+    session ? (sessionDegrees(d)?.kind ?? null) : null,
+    viewChangedAt(session ? sessionDegrees(d) : null),
   ];
 }
 

@@ -117,6 +117,39 @@ describe('FHIR R4 export', () => {
     expect(qr.item!.find((i) => i.linkId === 'clotHistory')!.answer![0]!.valueBoolean).toBe(true);
   });
 
+  it("says how each session's degrees were measured: sensor, calibration, and a camera view that changed", () => {
+    const withBody = (extra: Record<string, unknown>): StoredRecord => {
+      const r = session('s1', T, [40], [30]);
+      return { ...r, body: { ...(r.body as object), ...extra } };
+    };
+    const method = (extra: Record<string, unknown>) => {
+      const b = patientBundle({ patient, prescription: null, records: [withBody(extra)], nowMs: T });
+      const ranges = b
+        .entry!.map((e) => e.resource as Observation)
+        .filter((o) => o.resourceType === 'Observation' && o.code.coding?.[0]?.code === '364564000');
+      expect(ranges).toHaveLength(2);
+      return ranges[0]!.method!.text!;
+    };
+    expect(method({ sensor: 'phone', degrees: { kind: 'calibrated' } })).toBe(
+      "Measured by phone motion sensors, phone on the foot, median of the session's reps; calibrated",
+    );
+    expect(method({ sensor: 'camera', degrees: { kind: 'uncalibrated' } })).toContain(
+      'camera pose estimation on the device',
+    );
+    expect(method({ sensor: 'camera', degrees: { kind: 'uncalibrated' } })).toContain(
+      'not calibrated: a rough estimate',
+    );
+    expect(
+      method({ sensor: 'camera', degrees: { kind: 'view-changed', atMs: T + 120_000, calibrated: true } }),
+    ).toContain(
+      'the camera view changed at 2026-11-02T09:02:00.000Z: degrees after it are from another view, and the calibration did not hold for them',
+    );
+    // An older app that said neither: nothing is claimed.
+    expect(method({})).toContain('the app did not say which');
+    expect(method({})).toContain('calibration not reported');
+    expect(method({ mode: 'timing' })).toBe('Not sensor-verified');
+  });
+
   it('round-trips: export, serialise, parse, read back gives the same values', () => {
     const rangeArb = fc.array(fc.integer({ min: 0, max: 70 }), { minLength: 1, maxLength: 10 });
     fc.assert(

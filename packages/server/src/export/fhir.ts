@@ -11,7 +11,7 @@ import type {
   Patient,
   QuestionnaireResponse,
 } from 'fhir/r4';
-import { sessionRangeDeg } from '../domain/session-range.ts';
+import { degreesMethodText, sessionRangeDeg } from '../domain/session-range.ts';
 import type { Prescription, StoredRecord, User } from '../store/store.ts';
 import {
   ACTIVITY_CATEGORY,
@@ -72,12 +72,7 @@ function sessionObservations(r: StoredRecord, subject: string): Observation[] {
         extension: [{ url: LATERALITY_EXT, valueCoding: LATERALITY[side] }],
       },
       valueQuantity: { value: Math.round(rangeDeg * 10) / 10, unit: 'deg', system: UCUM, code: 'deg' },
-      method: {
-        text:
-          d.mode === 'verified'
-            ? "Measured on the device (camera pose or phone on foot), median of the session's reps"
-            : 'Not sensor-verified',
-      },
+      method: { text: degreesMethodText(d) },
     });
   }
   return out;

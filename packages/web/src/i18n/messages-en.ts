@@ -194,6 +194,8 @@ export const en = {
   'summary.range': 'Range (°)',
   'summary.holds': 'Holds met',
   'summary.manual': 'Of those, counted by hand',
+  'summary.viewChanged':
+    'The camera moved during this session: the degrees after that are from another view, so they are left out of your range over time.',
   'summary.warnings': 'Warnings',
   'summary.ofReps': '{n} of {total} reps',
   'summary.warnNone': 'none',

@@ -200,6 +200,8 @@ export const es: Messages = {
   'summary.range': 'Amplitud (°)',
   'summary.holds': 'Pausas cumplidas',
   'summary.manual': 'De ellas, contadas a mano',
+  'summary.viewChanged':
+    'La cámara se movió durante esta sesión: los grados a partir de entonces son de otra vista, así que no se cuentan en su amplitud a lo largo del tiempo.',
   'summary.warnings': 'Avisos',
   'summary.ofReps': '{n} de {total} repeticiones',
   'summary.warnNone': 'ninguno',

@@ -182,6 +182,7 @@ export const zh: Messages = {
   'summary.range': '范围（°）',
   'summary.holds': '达到保持时间',
   'summary.manual': '其中手动计数',
+  'summary.viewChanged': '本次锻炼中摄像头移动过：之后的角度来自另一个画面，因此不计入您的活动范围趋势。',
   'summary.warnings': '提醒',
   'summary.ofReps': '{total} 次中 {n} 次',
   'summary.warnNone': '无',

@@ -33,6 +33,23 @@ describe('stored codes in words a clinician reads', () => {
     expect(checkedBy(p, s({ mode: 'timing', sensor: 'camera' }))).toBe('timing only (not checked)');
   });
 
+  it('says whether the degrees were calibrated, and when a camera view changed', () => {
+    expect(checkedBy(p, s({ sensor: 'phone', degrees: { kind: 'calibrated' } }))).toBe(
+      'phone on the foot, calibrated',
+    );
+    expect(checkedBy(p, s({ sensor: 'camera', degrees: { kind: 'uncalibrated' } }))).toBe(
+      'camera (degrees are estimates), not calibrated',
+    );
+    const atMs = Date.UTC(2026, 10, 30, 9, 5);
+    expect(
+      checkedBy(p, s({ sensor: 'camera', degrees: { kind: 'view-changed', atMs, calibrated: true } }), (ms) =>
+        new Date(ms).toISOString().slice(11, 16),
+      ),
+    ).toBe(
+      'camera (degrees are estimates), calibrated; camera moved at 09:05: degrees after it are from another view; left out of the range chart',
+    );
+  });
+
   it('counts holds over both feet and warnings by kind; timing-only sessions measured no holds', () => {
     expect(holdsWords(p, s())).toBe('16 / 4');
     expect(holdsWords(p, s({ mode: 'timing' }))).toBe('not measured');

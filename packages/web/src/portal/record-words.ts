@@ -1,5 +1,6 @@
 // Stored codes in the words a clinician reads: alert kinds and severities, session outcomes, the
 // sensor that checked a session, its holds and warnings, and the patient's own plan.
+import type { DegreesBasis } from '@anklepump/exercise';
 import type { Portal } from './shell.ts';
 import type { PortalKey } from './strings.ts';
 
@@ -20,6 +21,7 @@ export const severity = (p: Portal, s: string) =>
 export interface SessionFacts {
   readonly mode: 'timing' | 'verified';
   readonly sensor?: 'camera' | 'phone';
+  readonly degrees?: DegreesBasis;
   readonly outcome: string;
   readonly regimenId?: string;
   readonly sharpPain: boolean;
@@ -30,13 +32,30 @@ export interface SessionFacts {
   readonly warnings?: readonly { readonly code: string }[];
 }
 
-/** Which sensor checked the session: it decides how far its degrees can be trusted. */
-export function checkedBy(p: Portal, s: SessionFacts): string {
+/**
+ * Which sensor checked the session, and what its degrees rest on (calibrated or not, a camera view
+ * that changed at a time): it decides how far its degrees can be trusted. `time` words a moment.
+ */
+export function checkedBy(p: Portal, s: SessionFacts, time: (ms: number) => string = iso): string {
   if (s.mode !== 'verified') return p.t('modeTiming');
-  if (s.sensor === 'camera') return p.t('modeCamera');
-  if (s.sensor === 'phone') return p.t('modePhone');
-  return p.t('modeSensorUnknown');
+  const sensor =
+    s.sensor === 'camera'
+      ? p.t('modeCamera')
+      : s.sensor === 'phone'
+        ? p.t('modePhone')
+        : p.t('modeSensorUnknown');
+  const b = s.degrees;
+  if (!b) return sensor;
+  const basis =
+    b.kind === 'calibrated'
+      ? p.t('degreesCalibrated')
+      : b.kind === 'uncalibrated'
+        ? p.t('degreesUncalibrated')
+        : `${p.t(b.calibrated ? 'degreesCalibrated' : 'degreesUncalibrated')}; ${p.t('degreesViewChanged', { time: time(b.atMs) })}`;
+  return `${sensor}, ${basis}`;
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 export function outcomeWords(p: Portal, s: SessionFacts): string {
   const o =

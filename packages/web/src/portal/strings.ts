@@ -45,9 +45,13 @@ export const PORTAL_EN = {
   colReps: 'Full reps left / right',
   colPain: 'Pain before / max',
   modeTiming: 'timing only (not checked)',
+  degreesCalibrated: 'calibrated',
+  degreesUncalibrated: 'not calibrated',
+  degreesViewChanged:
+    'camera moved at {time}: degrees after it are from another view; left out of the range chart',
   rangeTitle: 'Range of motion per foot',
   rangeNote:
-    'Mean range per session in degrees, from sessions checked by camera or phone sensor only. These are estimates, not goniometer readings: read changes of a few degrees as noise.',
+    'Mean range per session in degrees, from sessions checked by camera or phone sensor only, leaving out sessions in which the camera moved. These are estimates, not goniometer readings: read changes of a few degrees as noise.',
   rangeNone: 'No checked sessions yet, so no range to show.',
   painTitle: 'Pain',
   painNote: 'Highest pain the patient reported in each session, 0 (none) to 10 (worst).',

@@ -1,6 +1,6 @@
 // History: today's sessions against the plan, a 4-week adherence calendar, range and pain
 // trends (charts with a table alternative), the next reminder, calendar file and data export.
-import { countsAsDone, median } from '@anklepump/exercise';
+import { countsAsDone, degreesComparable, median } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import { LANG_TAG, type Translate } from '../i18n/i18n.ts';
@@ -101,7 +101,8 @@ export const historyScreen: ScreenFactory = async (app) => {
 
   const calendar = calendarGrid(t, tag, nowMs, today, planned, doneOn);
 
-  const measured = sessions.filter((s) => s.record.mode === 'verified');
+  // The range over time: sessions whose camera view changed mid-session have degrees from two views.
+  const measured = sessions.filter((s) => s.record.mode === 'verified' && degreesComparable(s.record));
   const rangeOf = (s: StoredSession, side: 'left' | 'right') => median(s.record.feet[side].rangesDeg);
   const fmtTime = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
   const orDash = (v: number | null, text: (v: number) => string) => (v === null ? null : text(v));

@@ -16,6 +16,7 @@ import { LANG_TAG } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { calibrationForView } from '../sensors/view-calibration.ts';
 import { browserClock, epochOf, type SessionClock } from '../session/clock.ts';
+import { degreesBasis, withDegreesBasis } from '../session/degrees-basis.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import { createRunner, type Runner } from '../session/runner.ts';
 import { createEffectHandler } from '../session/session-effects.ts';
@@ -147,10 +148,18 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
       },
     });
 
+    // When the camera's view first changed in this session (kept across a reload): the degrees
+    // after it are from another view, and the record says so.
+    let viewChangedAtMs: number | null = active.viewChangedAtMs ?? null;
     const save = async (record: SessionRecord) => {
       if (finished) return;
       finished = true;
-      await saveFinished(app.db, { record, context, savedAtMs: clock.nowMs() });
+      const basis = degreesBasis(context.method, context.calibration !== null, viewChangedAtMs);
+      await saveFinished(app.db, {
+        record: withDegreesBasis(record, basis),
+        context,
+        savedAtMs: clock.nowMs(),
+      });
       app.go(`summary/${record.sessionId}`);
     };
     const handleEffects = createEffectHandler({
@@ -171,7 +180,7 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
       runner = createRunner(active.state, {
         clock,
         onEffects,
-        persist: (state) => saveActive(app.db, { state, context }),
+        persist: (state) => saveActive(app.db, { state, context, viewChangedAtMs }),
       });
       if (source) {
         await source.start({
@@ -179,7 +188,13 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
           rep: (rep) =>
             runner?.dispatch({ type: 'sensor-rep', rep: { ...rep, tMs: epochOf(clock, rep.tMs) } }),
           angle: (a) => view.angle(a),
-          warning: (code) => view.warn(t(WARN_KEY[code])),
+          warning: (code) => {
+            view.warn(t(WARN_KEY[code]));
+            if (code === 'view-changed' && viewChangedAtMs === null && runner) {
+              viewChangedAtMs = clock.nowMs();
+              void saveActive(app.db, { state: runner.state, context, viewChangedAtMs });
+            }
+          },
         });
       }
       const s = runner.state;

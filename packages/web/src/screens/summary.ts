@@ -148,6 +148,9 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
       ? h('p', { id: 'summary-warnings' }, `${t('summary.warnings')}: ${warningText(t, unsided)}`)
       : null,
     measured ? null : h('p', { class: 'note' }, t('method.timing.help')),
+    r.degrees?.kind === 'view-changed'
+      ? h('p', { class: 'note', id: 'degrees-note' }, t('summary.viewChanged'))
+      : null,
     h('p', null, r.painBefore === null ? '' : t('summary.painBefore', { n: r.painBefore })),
     painAfter,
     painAsk,

@@ -28,6 +28,11 @@ export interface StoredSession {
 export interface ActiveSession {
   readonly state: SessionState;
   readonly context: SessionContext;
+  /**
+   * When the rep engine first said the camera's view changed (epoch ms); null or absent (a copy
+   * saved by an older app) if it has not. The record's degrees basis says it when the session ends.
+   */
+  readonly viewChangedAtMs?: number | null;
 }
 
 const ACTIVE = 'active';

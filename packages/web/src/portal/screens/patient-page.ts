@@ -1,7 +1,12 @@
 // One patient: open alerts, sessions, range and pain over time (charts with tables), screening
 // history, the prescription editor, a fresh invite code, linked phones and exports. An admin (with
 // a stated reason) reads it without the care team's controls.
-import type { RecordKind, ScreeningDecision, SessionRecord } from '@anklepump/exercise';
+import {
+  degreesComparable,
+  type RecordKind,
+  type ScreeningDecision,
+  type SessionRecord,
+} from '@anklepump/exercise';
 import { h } from '../../app/dom.ts';
 import { lineChart } from '../../ui/chart.ts';
 import { dataTable } from '../../ui/data-table.ts';
@@ -130,7 +135,7 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
             header: when(s.startedAtMs),
             cells: [
               s.sharpPain ? h('strong', null, outcomeWords(p, s)) : outcomeWords(p, s),
-              { content: checkedBy(p, s), attrs: { 'data-col': 'checked-by' } },
+              { content: checkedBy(p, s, when), attrs: { 'data-col': 'checked-by' } },
               `${s.feet.left.full} / ${s.feet.right.full}`,
               { content: holdsWords(p, s), attrs: { 'data-col': 'holds' } },
               { content: warningWords(p, s), attrs: { 'data-col': 'warnings' } },
@@ -148,8 +153,12 @@ export async function patientPageScreen(p: Portal, id: string): Promise<Screen> 
   );
 
   // Range: only sessions a sensor checked; timing-only sessions measured nothing.
+  // ...and not one whose camera view changed mid-session: its degrees are from two views.
   const checked = sessions.filter(
-    (s) => s.mode === 'verified' && (s.feet.left.rangesDeg.length > 0 || s.feet.right.rangesDeg.length > 0),
+    (s) =>
+      s.mode === 'verified' &&
+      degreesComparable(s) &&
+      (s.feet.left.rangesDeg.length > 0 || s.feet.right.rangesDeg.length > 0),
   );
   const fmtDeg = (v: number) => `${v.toFixed(0)}°`;
   main.append(
