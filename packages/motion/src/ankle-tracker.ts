@@ -256,6 +256,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         tMs,
         index: repCount,
         shape: m,
+        sparc: shape.sparcOfLast(),
         fullBarDeg: o.fullFraction * personal.referenceDeg,
         tooFastCycleS: o.tooFastCycleS,
         legMoved: legKnown && evidence.legMoved(),

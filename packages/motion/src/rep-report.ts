@@ -12,6 +12,8 @@ export interface RepFacts {
   /** 1-based count of reps reported on this foot. */
   readonly index: number;
   readonly shape: RepShape;
+  /** The rep's SPARC (`RepShaper.sparcOfLast`). */
+  readonly sparc: number;
   /** Range a full rep needs, degrees (fullFraction x the person's reference range). */
   readonly fullBarDeg: number;
   /** Cycles shorter than this, seconds, are too fast. */
@@ -42,8 +44,8 @@ export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
     dorsiTMs: m.dorsiTMs,
     legMoved: f.legMoved,
     legMovementMeasured: f.legMovementMeasured,
-    sparc: m.sparc,
-    smoothness: smoothnessFromSparc(m.sparc),
+    sparc: f.sparc,
+    smoothness: smoothnessFromSparc(f.sparc),
     confidence: f.confidence,
   };
   out.push({ type: 'rep', side, tMs, rep });

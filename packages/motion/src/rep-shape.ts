@@ -20,7 +20,6 @@ export interface RepShape {
   readonly plantarTMs: number;
   readonly dorsiTMs: number;
   readonly cycleS: number;
-  readonly sparc: number;
 }
 
 export interface RepShaper {
@@ -29,6 +28,12 @@ export interface RepShaper {
    * and dorsi peaks were at `minSeq` and `maxSeq`.
    */
   measure(raw: SampleRing, startSeq: number, minSeq: number, maxSeq: number, nowSeq: number): RepShape;
+  /**
+   * SPARC (smoothness) of the rep `measure` gave last, from its start to its toes-up peak; read it
+   * before the next `measure`. Apart, because most measured swings are noise the tracker turns
+   * down, and the spectrum is the costliest part.
+   */
+  sparcOfLast(): number;
 }
 
 /** Work buffers sized for `capacity` samples, allocated once. */
@@ -69,7 +74,19 @@ export function createRepShape(capacity: number): RepShaper {
     return n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
   }
 
+  /** The last measured rep's toes-up peak, in `sm`. */
+  let lastMaxAt = -1;
+
   return {
+    sparcOfLast() {
+      if (lastMaxAt < 0) return 0;
+      return sparcOfAngle(
+        lastMaxAt + 1,
+        (i) => sm.t(i),
+        (i) => sm.a(i),
+        scratch,
+      );
+    },
     measure(raw, startSeq, minSeq, maxSeq, nowSeq) {
       boxPass(raw, startSeq, nowSeq, tmp);
       boxPass(tmp, 0, nowSeq - startSeq, sm);
@@ -85,6 +102,7 @@ export function createRepShape(capacity: number): RepShaper {
       const rangeDeg = maxY - minY;
       const tol = Math.max(3, 0.1 * rangeDeg);
       const startTMs = sm.t(0);
+      lastMaxAt = ma;
       return {
         rangeDeg,
         peakPlantarDeg: minY,
@@ -95,12 +113,6 @@ export function createRepShape(capacity: number): RepShaper {
         plantarTMs: sm.t(mi),
         dorsiTMs: sm.t(ma),
         cycleS: (sm.t(ma) - startTMs) / 1000,
-        sparc: sparcOfAngle(
-          ma + 1,
-          (i) => sm.t(i),
-          (i) => sm.a(i),
-          scratch,
-        ),
       };
     },
   };

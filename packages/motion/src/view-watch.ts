@@ -66,7 +66,7 @@ export function createViewWatch(side: Side): ViewWatch {
     observe(tMs, kneeX, kneeY, ankleX, ankleY, out) {
       const dx = kneeX - ankleX;
       const dy = kneeY - ankleY;
-      const len = Math.hypot(dx, dy);
+      const len = Math.sqrt(dx * dx + dy * dy);
       if (!(len > 0)) return;
       const dir = Math.atan2(dy, dx) * RAD;
       if (Number.isNaN(lenPx) || !(tMs > lastTMs)) {
