@@ -115,6 +115,14 @@ const MIN_REP_DEG = 5;
  */
 const RANGE_NOISE_K = 3.75;
 
+/**
+ * The longest a rep may take from its toes-down peak to its toes-up peak, seconds: holds of 1-2 s
+ * and slow moves take under 10; a sensor angle settling slowly (a tilt converging over a minute)
+ * once made a 75-s "rep" on a resting foot. (From the peaks, not the swing's start: the first rep
+ * after a rest between sets starts its swing where the last one ended.)
+ */
+const MAX_PEAK_TO_PEAK_S = 30;
+
 /** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
 const START_MOVES_DEG = 20;
 /** Stillness while settling is at least this many noise standard deviations wide. */
@@ -249,6 +257,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repNoiseBarDeg())) return;
     // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
     if (m.rangeDeg > o.maxAbsAngleDeg) return;
+    // A pump takes seconds: a toes-up peak a minute after the toes-down one is a slow drift.
+    if (m.dorsiTMs - m.plantarTMs > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
     const rep = reportRep(
       {

@@ -55,6 +55,12 @@ const RESTLESS_S = 5;
 const PAIR_RESTLESS_S = 1;
 /** Most samples kept from before that reference (5 s at about 400 Hz; a faster log keeps its last 2048). */
 const EARLY_MAX = 2048;
+const G = 9.80665;
+/** The gravity share follows each sample by this weight (about 100 samples). */
+const GRAVITY_STEP = 0.01;
+/** The angle turns from the twist to the tilt between these times after the filter starts, ms. */
+const TILT_FROM_MS = 4000;
+const TILT_RAMP_MS = 4000;
 
 /** Creates an IMU analyzer; throws RangeError on a bad option. */
 export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStream<ImuSample> {
@@ -93,6 +99,23 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   let stillSince = Number.NaN;
   let firstT = Number.NaN;
   let problemShown = false;
+  /**
+   * Share of recent samples whose accelerometer reads about 1 g (an EMA over about 100 samples):
+   * above one half, gravity is there to measure the ankle's tilt from; a gravity-free accelerometer
+   * (the platform removed it) never gets there.
+   */
+  let gravityShare = 0;
+  /** When the orientation filter last started from gravity alone (its tilt then converges). */
+  let filterSinceT = Number.NaN;
+  /**
+   * How far the angle may rest on the filter's tilt (imu-angle.ts): not without gravity, and only
+   * as the filter converges: started from one accelerometer reading taken mid-movement, its tilt
+   * was 25 degrees off a second later (gravity pulls it in with a time constant of 1/kp, 2 s).
+   */
+  const tiltWeight = (t: number) => {
+    const w = (t - filterSinceT - TILT_FROM_MS) / TILT_RAMP_MS;
+    return gravityShare > 0.5 && w > 0 ? Math.min(1, w) : 0;
+  };
   /**
    * The samples before a restless wearer's reference (foot sensor only): a log started with the
    * pumps has its first pump there, so they are measured from the reference once it is taken.
@@ -161,8 +184,11 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         shank.restart();
         early.length = 0;
         firstT = Number.NaN;
+        filterSinceT = t;
       }
       const qf = foot.update(s, dtS);
+      const an = Math.sqrt(s.ax * s.ax + s.ay * s.ay + s.az * s.az);
+      gravityShare += GRAVITY_STEP * ((Math.abs(an - G) < 0.3 * G ? 1 : 0) - gravityShare);
       rel.set(qf);
       const qs = pair ? shank.update(s.shank!, dtS) : null;
       if (!angle.hasNeutral) {
@@ -191,7 +217,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           flushOut = out;
           for (const e of early) {
             angle.refine(e.gx, e.gy, e.gz);
-            toesDown.add(e.t, angle.angle(e.q), Number.NaN, feed);
+            toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
           }
         }
         early.length = 0;
@@ -202,7 +228,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
-      let deg = angle.angle(rel);
+      let deg = angle.angle(rel, tiltWeight(t));
       const ax = angle.axis;
       if (qs && ax) {
         // Foot minus shin about the ankle axis: what the ankle did, whatever the whole leg did.
@@ -246,6 +272,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       stillSince = Number.NaN;
       firstT = Number.NaN;
       problemShown = false;
+      gravityShare = 0;
+      filterSinceT = Number.NaN;
     },
     calibration(): MotionCalibration {
       const mine = sideCalibration(engine);

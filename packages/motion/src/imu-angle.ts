@@ -1,8 +1,11 @@
 // The ankle angle from orientations: the foot's rotation since neutral (relative to the shank when
 // there is a shank sensor), taken about the pumping axis learned from the first toes-down movement.
+// Where the accelerometer sees gravity, the rotation is read from how far gravity turned about that
+// axis: the orientation's tilt is held by gravity, its heading is not, and a gyro bias about the
+// vertical turned a resting foot's twist angle by up to 40 degrees a minute.
 
 import { createGyroAxis } from './gyro-axis.ts';
-import { angleOf, conjMul, type Quat, quat, twistAbout } from './quaternion.ts';
+import { angleOf, conjMul, type Quat, quat, twistAbout, upInSensor } from './quaternion.ts';
 
 /** Rotation (degrees from neutral) beyond which the rotation's axis is trusted as the pumping axis. */
 // Small enough for an 8-degree range whose toes-down side is 5 degrees; the gyro refines it after.
@@ -16,8 +19,12 @@ export interface ImuAngle {
   /**
    * Signed angle from neutral about the pumping axis, degrees. Before the axis is known the angle is
    * minus the rotation's size: the instructed first movement is toes down, which fixes the sign.
+   * `tiltWeight` (0..1): how far to trust the orientation's tilt, anchored to gravity when the
+   * accelerometer sees it and the filter has had time to converge; at 1 the angle is how far
+   * gravity turned about the axis (which a drifting heading cannot reach), at 0 the rotation's
+   * twist about the axis (exact over seconds, but it carries the heading's drift), in between a blend.
    */
-  angle(rel: Quat): number;
+  angle(rel: Quat, tiltWeight?: number): number;
   /**
    * Refines the axis from a rotation rate (rad/s, sensor frame) seen while only the ankle turns:
    * the gyro's direction is the pumping axis itself, free of the heading drift orientation carries.
@@ -28,18 +35,49 @@ export interface ImuAngle {
   reset(): void;
 }
 
+/** The plane across the axis must keep this much of up (a near-vertical pumping axis sees no tilt). */
+const MIN_TILT_SHARE = 0.5;
+
+/**
+ * How far the sensor turned about `axis` (unit, sensor frame) between two views of world-up in the
+ * sensor frame, degrees, or null when the axis is too near vertical for up to show the turn.
+ * Turning the sensor by +a about the axis turns up, as the sensor sees it, by -a.
+ */
+function tiltAbout(up0: Float64Array, up1: Float64Array, axis: Float64Array): number | null {
+  const ax = axis[0]!;
+  const ay = axis[1]!;
+  const az = axis[2]!;
+  const a0 = up0[0]! * ax + up0[1]! * ay + up0[2]! * az;
+  const a1 = up1[0]! * ax + up1[1]! * ay + up1[2]! * az;
+  const p0x = up0[0]! - a0 * ax;
+  const p0y = up0[1]! - a0 * ay;
+  const p0z = up0[2]! - a0 * az;
+  const p1x = up1[0]! - a1 * ax;
+  const p1y = up1[1]! - a1 * ay;
+  const p1z = up1[2]! - a1 * az;
+  const n0 = p0x * p0x + p0y * p0y + p0z * p0z;
+  const n1 = p1x * p1x + p1y * p1y + p1z * p1z;
+  if (n0 < MIN_TILT_SHARE ** 2 || n1 < MIN_TILT_SHARE ** 2) return null;
+  const sin = (p0y * p1z - p0z * p1y) * ax + (p0z * p1x - p0x * p1z) * ay + (p0x * p1y - p0y * p1x) * az;
+  const cos = p0x * p1x + p0y * p1y + p0z * p1z;
+  return (-Math.atan2(sin, cos) * 180) / Math.PI;
+}
+
 export function createImuAngle(): ImuAngle {
   const q0 = quat();
   const d = quat();
   const pumping = createGyroAxis(REFINE_RAD_S, REFINE_RATE);
   const axis = pumping.axis;
   let hasNeutral = false;
+  const up0 = new Float64Array(3);
+  const upNow = new Float64Array(3);
   return {
     setNeutral(rel) {
       q0.set(rel);
+      upInSensor(rel, up0);
       hasNeutral = true;
     },
-    angle(rel) {
+    angle(rel, tiltWeight = 0) {
       conjMul(q0, rel, d);
       const size = angleOf(d);
       if (size >= AXIS_LEARN_DEG) {
@@ -52,7 +90,15 @@ export function createImuAngle(): ImuAngle {
         if (!pumping.known) pumping.seed(-x, -y, -z);
       }
       if (!pumping.known) return -size;
-      return twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
+      const twist = twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
+      if (tiltWeight <= 0) return twist;
+      const tilt = tiltAbout(up0, upInSensor(rel, upNow), axis);
+      if (tilt === null) return twist;
+      // The shorter way between the two (both lie in -180..180).
+      let diff = tilt - twist;
+      if (diff > 180) diff -= 360;
+      if (diff < -180) diff += 360;
+      return twist + Math.min(1, tiltWeight) * diff;
     },
     refine(gx, gy, gz) {
       if (pumping.known) pumping.learn(gx, gy, gz);

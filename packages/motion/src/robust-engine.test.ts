@@ -317,6 +317,53 @@ function restlessPumps(n: number): { ankleDeg: (tS: number) => number; endS: num
   return { ankleDeg: (t) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t), endS: endOf(keys) };
 }
 
+describe('how long a rep may take', () => {
+  const left = { sides: ['left'] as const };
+  const set = (): [number, number][] => [
+    [0.6, -30],
+    [1, -30],
+    [0.8, 15],
+    [1, 15],
+    [0.6, 0],
+    [0.4, 0],
+  ];
+
+  it('counts the first rep after a minute between sets: its swing starts where the last rep ended', () => {
+    const keys = pumps(3);
+    appendKeys(keys, [[60, 0]]);
+    for (let i = 0; i < 3; i++) appendKeys(keys, set());
+    appendKeys(keys, [[2, 0]]);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
+    expect(r.reps.left).toHaveLength(6);
+  });
+
+  it('does not count a drift that goes down and, 40 s later, up as a rep', () => {
+    // A sensor angle settling slowly did this on a resting foot: a 75-s "rep".
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [
+      [3, 0],
+      [6, -9],
+      [40, -9],
+      [6, 9],
+      [3, 9],
+    ]);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
+    expect(r.reps.left).toHaveLength(0);
+    // The same movement in 4 s is a (shallow) rep.
+    const quick: [number, number][] = [[0, 0]];
+    appendKeys(quick, [
+      [3, 0],
+      [1, -9],
+      [1.5, -9],
+      [1, 9],
+      [3, 9],
+    ]);
+    expect(analyzeLandmarkRecording(framesOf(program(quick), endOf(quick), 30), left).reps.left).toHaveLength(
+      1,
+    );
+  });
+});
+
 describe('IMU path for real people', () => {
   it('counts fast pumps that start 0.9 s into a phone log, right after the only rest', () => {
     // A log started with the video: 0.9 s of rest, then 1-s pumps with no pause between them. The
