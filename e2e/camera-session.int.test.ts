@@ -217,5 +217,16 @@ describe('camera session', () => {
     const moved = await axe(page);
     expect(moved, describeViolations(moved)).toEqual([]);
     await shot(page, 'summary-camera-moved-desktop');
+    // History: the range chart draws the session whose camera stayed, and says one was left out.
+    await page.goto(`${app.url}#/history`);
+    await page.waitForSelector('#range-left-out');
+    expect(await page.textContent('#range-left-out')).toBe(
+      'Sessions in which the camera moved are left out of this chart: 1.',
+    );
+    // A foot with no degrees reads "–", not "–°".
+    const summary = (await page.textContent('#range-chart-sum'))!;
+    expect(summary).toContain('with a sensor (1)');
+    expect(summary).not.toContain('–°');
+    await shot(page, 'history-camera-moved-desktop');
   });
 });

@@ -217,9 +217,10 @@ export const en = {
   'history.range': 'Range of movement per foot (°)',
   'history.rangeNone':
     'No range yet: it is measured when the camera or the phone on the foot checks a session.',
+  'history.rangeLeftOut': 'Sessions in which the camera moved are left out of this chart: {n}.',
   'history.pain': 'Pain (0-10)',
   'history.rangeSummary':
-    'Median range of each session with a sensor ({n}); latest: left {left}°, right {right}°.',
+    'Median range of each session with a sensor ({n}); latest: left {left}, right {right}.',
   'history.painSummary': 'Pain reported in each session ({n}); latest: {pain} of 10.',
   'history.table': 'Show as table',
   'history.date': 'Date',

@@ -223,9 +223,10 @@ export const es: Messages = {
   'history.range': 'Amplitud de movimiento por pie (°)',
   'history.rangeNone':
     'Aún no hay amplitud: se mide cuando la cámara o el teléfono sobre el pie comprueban una sesión.',
+  'history.rangeLeftOut': 'Las sesiones en las que la cámara se movió no entran en este gráfico: {n}.',
   'history.pain': 'Dolor (0-10)',
   'history.rangeSummary':
-    'Amplitud mediana de cada sesión con sensor ({n}); la última: izquierdo {left}°, derecho {right}°.',
+    'Amplitud mediana de cada sesión con sensor ({n}); la última: izquierdo {left}, derecho {right}.',
   'history.painSummary': 'Dolor indicado en cada sesión ({n}); el último: {pain} de 10.',
   'history.table': 'Ver como tabla',
   'history.date': 'Fecha',

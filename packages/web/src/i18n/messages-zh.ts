@@ -203,9 +203,10 @@ export const zh: Messages = {
   'history.calendarDay': '{date}：完成 {done} 次，共 {planned} 次',
   'history.range': '每只脚的活动范围（°）',
   'history.rangeNone': '还没有活动范围数据：使用摄像头或放在脚上的手机检查锻炼时才会测量。',
+  'history.rangeLeftOut': '摄像头移动过的锻炼不计入此图：{n} 次。',
   'history.pain': '疼痛（0-10）',
   'history.rangeSummary':
-    '每次使用传感器的锻炼的活动范围中位数（{n} 次）；最近一次：左脚 {left}°，右脚 {right}°。',
+    '每次使用传感器的锻炼的活动范围中位数（{n} 次）；最近一次：左脚 {left}，右脚 {right}。',
   'history.painSummary': '每次锻炼报告的疼痛（{n} 次）；最近一次：{pain}/10。',
   'history.table': '以表格显示',
   'history.date': '日期',

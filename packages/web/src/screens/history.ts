@@ -103,6 +103,7 @@ export const historyScreen: ScreenFactory = async (app) => {
 
   // The range over time: sessions whose camera view changed mid-session have degrees from two views.
   const measured = sessions.filter((s) => s.record.mode === 'verified' && degreesComparable(s.record));
+  const moved = sessions.filter((s) => s.record.mode === 'verified' && !degreesComparable(s.record)).length;
   const rangeOf = (s: StoredSession, side: 'left' | 'right') => median(s.record.feet[side].rangesDeg);
   const fmtTime = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
   const orDash = (v: number | null, text: (v: number) => string) => (v === null ? null : text(v));
@@ -127,6 +128,11 @@ export const historyScreen: ScreenFactory = async (app) => {
   const latest = (vs: readonly (number | null)[]) => {
     const v = vs.findLast((x) => x !== null);
     return v === undefined || v === null ? '–' : String(Math.round(v));
+  };
+  // A foot never measured reads "–", not "–°".
+  const latestDeg = (vs: readonly (number | null)[]) => {
+    const v = latest(vs);
+    return v === '–' ? v : `${v}°`;
   };
   const next = describeNext(
     nextReminder(
@@ -164,8 +170,8 @@ export const historyScreen: ScreenFactory = async (app) => {
                 heading: 'h2',
                 summary: t('history.rangeSummary', {
                   n: measured.length,
-                  left: latest(rangeSeries[0]!.values),
-                  right: latest(rangeSeries[1]!.values),
+                  left: latestDeg(rangeSeries[0]!.values),
+                  right: latestDeg(rangeSeries[1]!.values),
                 }),
                 xLabels: measured.map(fmtDate),
                 series: rangeSeries,
@@ -176,6 +182,9 @@ export const historyScreen: ScreenFactory = async (app) => {
                 format: (v) => `${Math.round(v)}°`,
               })
             : [h('h2', null, t('history.range')), h('p', { class: 'note' }, t('history.rangeNone'))],
+          moved > 0
+            ? h('p', { class: 'note', id: 'range-left-out' }, t('history.rangeLeftOut', { n: moved }))
+            : null,
           measured.some((s) => s.context.method === 'camera')
             ? h('p', { class: 'note' }, t('calib.estimate'))
             : null,
