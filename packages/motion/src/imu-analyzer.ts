@@ -114,7 +114,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    */
   const tiltWeight = (t: number) => {
     const w = (t - filterSinceT - TILT_FROM_MS) / TILT_RAMP_MS;
-    return gravityShare > 0.5 && w > 0 ? Math.min(1, w) : 0;
+    // With a shin sensor the shin's rotation, a twist, is subtracted: the foot's stays a twist too,
+    // so the two agree (a tilt for the shin is not built yet).
+    return !pair && gravityShare > 0.5 && w > 0 ? Math.min(1, w) : 0;
   };
   /**
    * The samples before a restless wearer's reference (foot sensor only): a log started with the
