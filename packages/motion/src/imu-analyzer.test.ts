@@ -116,6 +116,60 @@ describe('IMU analyzer, foot and shin sensors', () => {
     expect(codes(r.warnings)).toEqual(['leg-moved']);
   });
 
+  it('keeps the ankle angle through a minute-long rest with biased gyros on foot and shin', () => {
+    // A knee bend in the second rep teaches the shin's axis; then a minute's rest and three reps,
+    // the second with another knee bend. Both sensors' headings drift (0.03 rad/s bias): read as
+    // twists, the foot alone drifted 31-78 deg in four of six foot mountings over that minute.
+    const long = pumps(3, -30, 15, 1);
+    appendKeys(long, [[60, 0]]);
+    const restEndS = endOf(long);
+    for (let i = 0; i < 3; i++) {
+      appendKeys(long, [
+        [0.6, -30],
+        [1, -30],
+        [0.8, 15],
+        [1, 15],
+        [0.6, 0],
+        [0.4, 0],
+      ]);
+    }
+    appendKeys(long, [[2, 0]]);
+    const bend = (t0: number) => (t: number) =>
+      t > t0 && t < t0 + 2 ? 20 * Math.sin((Math.PI * (t - t0)) / 2) : 0;
+    const first = bend(7.5);
+    const second = bend(restEndS + 5);
+    for (const m of [mount(37, -71, 123), mount(0, 0, 0), mount(90, 0, 180), mount(0, 80, 0)]) {
+      const a = createImuAnalyzer({ side: 'left', sensors: 'foot+shank' });
+      const reps: { down: number; up: number; moved: boolean }[] = [];
+      let atRestEnd: number | null = null;
+      const s = imuSamples(
+        {
+          ankleDeg: program(long),
+          legDeg: (t) => first(t) + second(t),
+          withShank: true,
+          footMount: m,
+          biasRadS: 0.03,
+        },
+        endOf(long),
+      );
+      for (const x of s) {
+        for (const e of a.push(x))
+          if (e.type === 'rep')
+            reps.push({ down: e.rep.peakPlantarDeg, up: e.rep.peakDorsiDeg, moved: e.rep.legMoved });
+        if (x.tMs <= restEndS * 1000) atRestEnd = a.angleDeg('left');
+      }
+      for (const e of a.end())
+        if (e.type === 'rep')
+          reps.push({ down: e.rep.peakPlantarDeg, up: e.rep.peakDorsiDeg, moved: e.rep.legMoved });
+      expect(Math.abs(atRestEnd!)).toBeLessThan(3);
+      expect(reps.map((r) => r.moved)).toEqual([false, true, false, false, true, false]);
+      for (const r of reps.slice(3)) {
+        expect(Math.abs(r.down + 30)).toBeLessThan(3);
+        expect(Math.abs(r.up - 15)).toBeLessThan(3);
+      }
+    }
+  });
+
   it('shows why the shin sensor matters: one foot sensor takes the leg tilt for ankle movement', () => {
     const s = imuSamples({ ankleDeg: ankle, legDeg, withShank: true }, endOf(keys));
     const single = analyzeImuRecording(s, { sensors: 'foot' });

@@ -114,9 +114,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    */
   const tiltWeight = (t: number) => {
     const w = (t - filterSinceT - TILT_FROM_MS) / TILT_RAMP_MS;
-    // With a shin sensor the shin's rotation, a twist, is subtracted: the foot's stays a twist too,
-    // so the two agree (a tilt for the shin is not built yet).
-    return !pair && gravityShare > 0.5 && w > 0 ? Math.min(1, w) : 0;
+    return gravityShare > 0.5 && w > 0 ? Math.min(1, w) : 0;
   };
   /**
    * The samples before a restless wearer's reference (foot sensor only): a log started with the
@@ -240,7 +238,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           s.shank!.gz,
           s.gx * ax[0]! + s.gy * ax[1]! + s.gz * ax[2]!,
         );
-        deg -= shankPitch.angle(qs);
+        deg -= shankPitch.angle(qs, tiltWeight(t));
       }
       let leg = Number.NaN;
       if (pair) {

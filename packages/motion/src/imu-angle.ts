@@ -43,7 +43,7 @@ const MIN_TILT_SHARE = 0.5;
  * sensor frame, degrees, or null when the axis is too near vertical for up to show the turn.
  * Turning the sensor by +a about the axis turns up, as the sensor sees it, by -a.
  */
-function tiltAbout(up0: Float64Array, up1: Float64Array, axis: Float64Array): number | null {
+export function tiltAbout(up0: Float64Array, up1: Float64Array, axis: Float64Array): number | null {
   const ax = axis[0]!;
   const ay = axis[1]!;
   const az = axis[2]!;

@@ -2,7 +2,8 @@
 // have unrelated headings, so the shin's axis is learned from its gyro whenever the leg turns.
 
 import { createGyroAxis } from './gyro-axis.ts';
-import { conjMul, type Quat, quat, twistAbout } from './quaternion.ts';
+import { tiltAbout } from './imu-angle.ts';
+import { conjMul, type Quat, quat, twistAbout, upInSensor } from './quaternion.ts';
 
 const TURN_RAD_S = 0.4;
 
@@ -13,8 +14,12 @@ export interface ShankPitch {
    * its sign from agreement with the foot's rotation about the foot axis `footRateRadS`.
    */
   learn(gx: number, gy: number, gz: number, footRateRadS: number): void;
-  /** The shin's rotation from neutral about the ankle axis, degrees, in the foot angle's sign; 0 until known. */
-  angle(q: Quat): number;
+  /**
+   * The shin's rotation from neutral about the ankle axis, degrees, in the foot angle's sign; 0
+   * until known. `tiltWeight` (0..1) as for the foot (imu-angle.ts): how far it is read from how
+   * gravity turned about the axis instead of the rotation's twist, whose heading drifts.
+   */
+  angle(q: Quat, tiltWeight?: number): number;
   reset(): void;
 }
 
@@ -24,17 +29,28 @@ export function createShankPitch(): ShankPitch {
   const shin = createGyroAxis(TURN_RAD_S, 0.05);
   const axis = shin.axis;
   let agreement = 0;
+  const up0 = new Float64Array(3);
+  const upNow = new Float64Array(3);
   return {
     setNeutral(q) {
       q0.set(q);
+      upInSensor(q, up0);
     },
     learn(gx, gy, gz, footRate) {
       agreement += shin.learn(gx, gy, gz) * footRate;
     },
-    angle(q) {
+    angle(q, tiltWeight = 0) {
       if (!shin.known || Math.abs(agreement) < 0.5) return 0;
       conjMul(q0, q, d);
-      return Math.sign(agreement) * twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
+      let deg = twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
+      const tilt = tiltWeight > 0 ? tiltAbout(up0, upInSensor(q, upNow), axis) : null;
+      if (tilt !== null) {
+        let diff = tilt - deg;
+        if (diff > 180) diff -= 360;
+        if (diff < -180) diff += 360;
+        deg += Math.min(1, tiltWeight) * diff;
+      }
+      return Math.sign(agreement) * deg;
     },
     reset() {
       shin.clear();
