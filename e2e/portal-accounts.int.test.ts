@@ -277,10 +277,10 @@ describe('the admin and the clinician, from a fresh start', () => {
     await clinician.goto(`${world.url}/portal.html#/patient/${patientId}`);
     await clinician.waitForSelector('#sessions');
     const sessions = (await clinician.textContent('#sessions'))!;
-    expect(sessions).toContain('camera (degrees are estimates), not calibrated');
+    expect(sessions).toContain('camera (degrees are estimates), range learned from the reps');
     // The session whose camera was moved says when, and that its degrees are not charted.
     expect(sessions).toMatch(
-      /not calibrated; camera moved at [^:]+\d\d:\d\d: degrees after it are from another view/,
+      /range learned from the reps; camera moved at [^:]+\d\d:\d\d: degrees after it are from another view/,
     );
     expect(sessions).not.toContain('camera or phone sensor');
     // Six sessions, and the range chart draws the five whose camera stayed where it was.

@@ -176,8 +176,9 @@ export interface SessionRecord {
 }
 
 /**
- * What a verified session's degrees rest on. `calibrated`: the sensor's calibration (the phone's,
- * or this camera view's) was in use from start to end. `uncalibrated`: none was; a camera's degrees
+ * What a verified session's degrees rest on. A calibration ("Measure your range") sets neutral and
+ * the range the reps are judged by; it does not make camera degrees exact. `calibrated`: the
+ * sensor's calibration (the phone's, or this camera view's) was in use from start to end. `uncalibrated`: none was; a camera's degrees
  * then carry the pose model's error (README, accuracy). `view-changed`: the camera's view changed
  * at `atMs` (epoch ms, within the session), so degrees after it are not from the view the session
  * began with, and a calibration made for that view (`calibrated`: one was in use) did not hold for them.

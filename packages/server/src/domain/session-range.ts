@@ -40,15 +40,18 @@ export function degreesMethodText(body: unknown): string {
       : sensor === 'phone'
         ? 'phone motion sensors, phone on the foot'
         : 'on the device (camera pose or phone on foot; the app did not say which)';
+  // A calibration ("Measure your range" in the app) sets neutral and the range; it does not make
+  // camera degrees exact, so it is worded as what it did.
+  const range = (calibrated: boolean) =>
+    calibrated
+      ? 'neutral and range measured before the session'
+      : "neutral and range learned from the session's reps";
   const cal =
     basis === null
       ? 'calibration not reported'
-      : basis.kind === 'calibrated'
-        ? 'calibrated'
-        : basis.kind === 'uncalibrated'
-          ? sensor === 'camera'
-            ? 'not calibrated: a rough estimate'
-            : 'not calibrated'
-          : `the camera view changed at ${new Date(basis.atMs).toISOString()}: degrees after it are from another view${basis.calibrated ? ', and the calibration did not hold for them' : ''}`;
-  return `Measured by ${how}, median of the session's reps; ${cal}`;
+      : basis.kind !== 'view-changed'
+        ? range(basis.kind === 'calibrated')
+        : `${range(basis.calibrated)}; the camera view changed at ${new Date(basis.atMs).toISOString()}: degrees after it are from another view`;
+  const estimate = sensor === 'camera' ? '; camera degrees are estimates' : '';
+  return `Measured by ${how}, median of the session's reps; ${cal}${estimate}`;
 }

@@ -131,18 +131,15 @@ describe('FHIR R4 export', () => {
       return ranges[0]!.method!.text!;
     };
     expect(method({ sensor: 'phone', degrees: { kind: 'calibrated' } })).toBe(
-      "Measured by phone motion sensors, phone on the foot, median of the session's reps; calibrated",
+      "Measured by phone motion sensors, phone on the foot, median of the session's reps; neutral and range measured before the session",
     );
-    expect(method({ sensor: 'camera', degrees: { kind: 'uncalibrated' } })).toContain(
-      'camera pose estimation on the device',
-    );
-    expect(method({ sensor: 'camera', degrees: { kind: 'uncalibrated' } })).toContain(
-      'not calibrated: a rough estimate',
+    expect(method({ sensor: 'camera', degrees: { kind: 'uncalibrated' } })).toBe(
+      "Measured by camera pose estimation on the device, median of the session's reps; neutral and range learned from the session's reps; camera degrees are estimates",
     );
     expect(
       method({ sensor: 'camera', degrees: { kind: 'view-changed', atMs: T + 120_000, calibrated: true } }),
     ).toContain(
-      'the camera view changed at 2026-11-02T09:02:00.000Z: degrees after it are from another view, and the calibration did not hold for them',
+      'neutral and range measured before the session; the camera view changed at 2026-11-02T09:02:00.000Z: degrees after it are from another view',
     );
     // An older app that said neither: nothing is claimed.
     expect(method({})).toContain('the app did not say which');

@@ -35,10 +35,10 @@ describe('stored codes in words a clinician reads', () => {
 
   it('says whether the degrees were calibrated, and when a camera view changed', () => {
     expect(checkedBy(p, s({ sensor: 'phone', degrees: { kind: 'calibrated' } }))).toBe(
-      'phone on the foot, calibrated',
+      'phone on the foot, range measured first',
     );
     expect(checkedBy(p, s({ sensor: 'camera', degrees: { kind: 'uncalibrated' } }))).toBe(
-      'camera (degrees are estimates), not calibrated',
+      'camera (degrees are estimates), range learned from the reps',
     );
     const atMs = Date.UTC(2026, 10, 30, 9, 5);
     expect(
@@ -46,7 +46,7 @@ describe('stored codes in words a clinician reads', () => {
         new Date(ms).toISOString().slice(11, 16),
       ),
     ).toBe(
-      'camera (degrees are estimates), calibrated; camera moved at 09:05: degrees after it are from another view; left out of the range chart',
+      'camera (degrees are estimates), range measured first; camera moved at 09:05: degrees after it are from another view; left out of the range chart',
     );
   });
 

@@ -45,8 +45,8 @@ export const PORTAL_EN = {
   colReps: 'Full reps left / right',
   colPain: 'Pain before / max',
   modeTiming: 'timing only (not checked)',
-  degreesCalibrated: 'calibrated',
-  degreesUncalibrated: 'not calibrated',
+  degreesCalibrated: 'range measured first',
+  degreesUncalibrated: 'range learned from the reps',
   degreesViewChanged:
     'camera moved at {time}: degrees after it are from another view; left out of the range chart',
   rangeTitle: 'Range of motion per foot',
