@@ -2,7 +2,7 @@
 // have unrelated headings, so the shin's axis is learned from its gyro whenever the leg turns.
 
 import { createGyroAxis } from './gyro-axis.ts';
-import { tiltAbout } from './imu-angle.ts';
+import { towardTilt } from './imu-angle.ts';
 import { conjMul, type Quat, quat, twistAbout, upInSensor } from './quaternion.ts';
 
 const TURN_RAD_S = 0.4;
@@ -42,14 +42,8 @@ export function createShankPitch(): ShankPitch {
     angle(q, tiltWeight = 0) {
       if (!shin.known || Math.abs(agreement) < 0.5) return 0;
       conjMul(q0, q, d);
-      let deg = twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
-      const tilt = tiltWeight > 0 ? tiltAbout(up0, upInSensor(q, upNow), axis) : null;
-      if (tilt !== null) {
-        let diff = tilt - deg;
-        if (diff > 180) diff -= 360;
-        if (diff < -180) diff += 360;
-        deg += Math.min(1, tiltWeight) * diff;
-      }
+      const twist = twistAbout(d, axis[0]!, axis[1]!, axis[2]!);
+      const deg = tiltWeight > 0 ? towardTilt(twist, up0, upInSensor(q, upNow), axis, tiltWeight) : twist;
       return Math.sign(agreement) * deg;
     },
     reset() {
