@@ -214,6 +214,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // and the samples before the reference are measured from it (the engine replays them).
         if (rested) engine.trustNeutral(correction.offsetDeg);
         else {
+          toesDown.fromMiddle();
           flushOut = out;
           for (const e of early) {
             angle.refine(e.gx, e.gy, e.gz);

@@ -1,6 +1,8 @@
 // Which way is toes down, decided from the movement itself instead of assuming the first movement
 // is toes down: a person's toes-down excursion from rest is the larger one (about 40-50 degrees
-// against 15-25 of toes up). Samples wait in a buffer until the vote is clear, then flow on.
+// against 15-25 of toes up). Samples wait in a buffer until the vote is clear, then flow on. For a
+// wearer who never rested, the reference is an arbitrary moment, perhaps one end of the movement:
+// the excursions are then judged from where they pause between the ends, if they do.
 
 /** Larger side at least this far from the reference, and the other side at least OTHER_DEG. */
 const DECIDE_DEG = 10;
@@ -24,7 +26,46 @@ export interface ToesDownVote {
   /** Decides now by the larger side (end of a recording) and flushes what waits. */
   decide(flush: (tMs: number, deg: number, leg: number) => void): void;
   reset(): void;
+  /**
+   * The reference is an arbitrary moment (a wearer who never rested), not a rest: at the decision,
+   * judge each side's excursion from where the wearer pauses between the ends (`restBetween`),
+   * when they do; otherwise from the reference as before.
+   */
+  fromMiddle(): void;
 }
+
+/**
+ * Where a restless wearer pauses between the ends of the movement (degrees), or null: the median
+ * of the slow samples (under SLOW_DEG_S) that lie away from both ends (inside the middle 60% of
+ * the range), when there are at least REST_MIN of them.
+ */
+function restBetween(ts: readonly number[], degs: readonly number[]): number | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const d of degs) {
+    lo = Math.min(lo, d);
+    hi = Math.max(hi, d);
+  }
+  const band = 0.2 * (hi - lo);
+  const slow: number[] = [];
+  for (let i = 1; i < degs.length - 1; i++) {
+    const dt = (ts[i + 1]! - ts[i - 1]!) / 1000;
+    if (!(dt > 0)) continue;
+    const v = Math.abs(degs[i + 1]! - degs[i - 1]!) / dt;
+    const d = degs[i]!;
+    if (v < SLOW_DEG_S && d > lo + band && d < hi - band) slow.push(d);
+  }
+  if (slow.length < REST_MIN) return null;
+  slow.sort((a, b) => a - b);
+  return slow[slow.length >> 1]!;
+}
+
+/** Slower than this, degrees per second, a sample is a pause (a 2-4 deg fidget at 1-2 Hz is mostly slower). */
+const SLOW_DEG_S = 20;
+/** At least this many such samples make a pause to judge from (0.1-0.4 s at 25-100 Hz). */
+const REST_MIN = 10;
+/** Judged from the pause, one side must be this many times the other to decide. */
+const DECISIVE = 1.25;
 
 export function createToesDownVote(): ToesDownVote {
   const ts: number[] = [];
@@ -34,7 +75,11 @@ export function createToesDownVote(): ToesDownVote {
   let upMax = 0;
   let downMax = 0;
   let clearSinceTMs = Number.NaN;
+  let middle = false;
   return {
+    fromMiddle() {
+      middle = true;
+    },
     get sign() {
       return sign;
     },
@@ -56,7 +101,23 @@ export function createToesDownVote(): ToesDownVote {
     },
     decide(flush) {
       if (sign !== 0) return;
-      sign = upMax > downMax ? -1 : 1;
+      const rest = middle ? restBetween(ts, degs) : null;
+      let up = upMax;
+      let down = downMax;
+      if (rest !== null) {
+        let lo = Number.POSITIVE_INFINITY;
+        let hi = Number.NEGATIVE_INFINITY;
+        for (const d of degs) {
+          lo = Math.min(lo, d);
+          hi = Math.max(hi, d);
+        }
+        // Only a clear difference from the pause decides; a near tie keeps the reference's vote.
+        if (Math.max(hi - rest, rest - lo) >= DECISIVE * Math.min(hi - rest, rest - lo)) {
+          up = hi - rest;
+          down = rest - lo;
+        }
+      }
+      sign = up > down ? -1 : 1;
       for (let i = 0; i < ts.length; i++) flush(ts[i]!, sign * degs[i]!, legs[i]!);
       ts.length = 0;
       degs.length = 0;
@@ -64,6 +125,7 @@ export function createToesDownVote(): ToesDownVote {
     },
     reset() {
       sign = 0;
+      middle = false;
       clearSinceTMs = Number.NaN;
       upMax = 0;
       downMax = 0;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createToesDownVote } from './toes-down-vote.ts';
+
+/**
+ * A wearer who never rests long, sampled at 50 Hz from an arbitrary moment: the reference (0) is
+ * their toes-down hold; they pause briefly at neutral, 25 above it, and the toes-up end is 37 above
+ * it (toes down 25, toes up 12 from neutral). Positive is the provisional toes up.
+ */
+function restlessFromToesDown(returnToNeutral: boolean): number[] {
+  const cycle = [
+    ...Array(50).fill(0), // toes-down hold, 1 s
+    ...Array.from({ length: 25 }, (_, i) => (37 * (i + 1)) / 25), // up, 0.5 s
+    ...Array(25).fill(37), // toes-up hold
+    ...(returnToNeutral
+      ? [
+          ...Array.from({ length: 10 }, (_, i) => 37 - (12 * (i + 1)) / 10), // back to neutral
+          ...Array(20).fill(25), // a pause at neutral, 0.4 s: too short for a rest
+          ...Array.from({ length: 20 }, (_, i) => 25 - (25 * (i + 1)) / 20), // down
+        ]
+      : Array.from({ length: 25 }, (_, i) => 37 - (37 * (i + 1)) / 25)), // straight down
+  ];
+  return [...cycle, ...cycle, ...cycle];
+}
+
+function vote(degs: number[], restless: boolean) {
+  const v = createToesDownVote();
+  if (restless) v.fromMiddle();
+  const out: number[] = [];
+  degs.forEach((deg, i) => v.add(i * 20, deg, Number.NaN, (_t, d) => out.push(d)));
+  v.decide((_t, d) => out.push(d));
+  return { sign: v.sign, out };
+}
+
+describe('which way is toes down', () => {
+  it('judges a restless wearer from where they pause, not from a reference at one end', () => {
+    const degs = restlessFromToesDown(true);
+    // From the reference the movement only goes "up": that end looks like the larger excursion.
+    expect(vote(degs, false).sign).toBe(-1);
+    // From the pause at neutral, toes down (25 below it) is the larger excursion: the reference's side.
+    const judged = vote(degs, true);
+    expect(judged.sign).toBe(1);
+    // Nothing is lost or reordered while the vote waits.
+    expect(judged.out).toEqual(degs);
+  });
+
+  it('falls back to the reference when the wearer never pauses between the ends', () => {
+    expect(vote(restlessFromToesDown(false), true).sign).toBe(vote(restlessFromToesDown(false), false).sign);
+  });
+});
