@@ -26,8 +26,13 @@ function vote(degs: number[], restless: boolean) {
   const v = createToesDownVote();
   if (restless) v.fromMiddle();
   const out: number[] = [];
-  degs.forEach((deg, i) => v.add(i * 20, deg, Number.NaN, (_t, d) => out.push(d)));
-  v.decide((_t, d) => out.push(d));
+  const keep = (_t: number, d: number) => {
+    out.push(d);
+  };
+  degs.forEach((deg, i) => {
+    v.add(i * 20, deg, Number.NaN, keep);
+  });
+  v.decide(keep);
   return { sign: v.sign, out };
 }
 
