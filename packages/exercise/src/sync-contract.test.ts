@@ -12,6 +12,7 @@ import {
   validateSessionRecord,
   validateUploadRecord,
 } from './sync-contract.ts';
+import type { ValidationResult } from './validation.ts';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
 
@@ -33,6 +34,14 @@ function machineRecord(): SessionRecord {
   return save.record;
 }
 
+/** The result is a refusal whose first issue is at `where` and says `message`. */
+function expectRefused(r: ValidationResult<unknown>, where: string, message: string): void {
+  expect(r.success).toBe(false);
+  if (r.success) return;
+  expect(pathText(r.issues[0]!.path)).toBe(where);
+  expect(r.issues[0]!.message).toContain(message);
+}
+
 describe('sync contract', () => {
   it("accepts the session machine's own record, and the key the key rule gives it is a valid key", () => {
     const record = machineRecord();
@@ -52,11 +61,7 @@ describe('sync contract', () => {
     [{ painMax: 11 }, 'painMax', '0 to 10'],
     [{ sharpPain: 'no' }, 'sharpPain', 'true or false'],
   ])('refuses a session record with %j at %s', (change, where, message) => {
-    const r = validateSessionRecord({ ...machineRecord(), ...change }, NOW);
-    expect(r.success).toBe(false);
-    if (r.success) return;
-    expect(pathText(r.issues[0]!.path)).toBe(where);
-    expect(r.issues[0]!.message).toContain(message);
+    expectRefused(validateSessionRecord({ ...machineRecord(), ...change }, NOW), where, message);
   });
 
   describe('what the degrees rest on', () => {
@@ -102,11 +107,7 @@ describe('sync contract', () => {
       [{ mode: 'timing', degrees: { kind: 'uncalibrated' } }, 'degrees', 'only for a verified session'],
       [{ sensor: undefined, degrees: { kind: 'uncalibrated' } }, 'degrees', 'names its sensor'],
     ])('refuses %j at %s', (change, where, message) => {
-      const r = validateSessionRecord({ ...verified(), ...change }, NOW);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(pathText(r.issues[0]!.path)).toBe(where);
-      expect(r.issues[0]!.message).toContain(message);
+      expectRefused(validateSessionRecord({ ...verified(), ...change }, NOW), where, message);
     });
   });
 

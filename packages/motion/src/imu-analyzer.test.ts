@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeImuRecording, createImuAnalyzer } from './imu-analyzer.ts';
+import { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
 import type { ImuSample } from './imu-sample.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
-import { appendKeys, endOf, program, pumps } from './leg-frames.test-util.ts';
-import type { MotionEvent } from './motion-events.ts';
+import { endOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
+import type { MotionEvent, RepMetrics } from './motion-events.ts';
+
+/** Streams `samples`: the reps, with the end's, and the angle shown at `atS` seconds. */
+function streamed(samples: readonly ImuSample[], options: ImuAnalyzerOptions, atS: number) {
+  const a = createImuAnalyzer(options);
+  const reps: RepMetrics[] = [];
+  let angleAtDeg: number | null = null;
+  const keep = (events: readonly MotionEvent[]) => {
+    for (const e of events) if (e.type === 'rep') reps.push(e.rep);
+  };
+  for (const s of samples) {
+    keep(a.push(s));
+    if (s.tMs <= atS * 1000) angleAtDeg = a.angleDeg(options.side ?? 'left');
+  }
+  keep(a.end());
+  return { reps, angleAtDeg };
+}
 
 const codes = (events: readonly MotionEvent[]) =>
   events.flatMap((e) => (e.type === 'warning' ? [e.code] : []));
@@ -40,19 +56,7 @@ describe('IMU analyzer, one sensor on the foot', () => {
     // Three pumps, a minute's rest between sets, three more. Gravity holds the tilt but not the
     // heading: read as the rotation's twist about the axis, the rest drifted to -30 to -77 deg for
     // four of these six mountings (a gyro bias of 0.03 rad/s reaching the vertical).
-    const keys = pumps(3, -30, 15, 1);
-    appendKeys(keys, [[60, 0]]);
-    const restEndS = endOf(keys);
-    for (let i = 0; i < 3; i++) {
-      appendKeys(keys, [
-        [0.6, -30],
-        [1, -30],
-        [0.8, 15],
-        [1, 15],
-        [0.6, 0],
-        [0.4, 0],
-      ]);
-    }
+    const { keys, restEndS } = twoSets(3, 60);
     const mounts = [
       mount(20, 50, 70),
       mount(37, -71, 123),
@@ -62,20 +66,13 @@ describe('IMU analyzer, one sensor on the foot', () => {
       mount(0, 80, 0),
     ];
     for (const m of mounts) {
-      const a = createImuAnalyzer({ side: 'left' });
-      const reps: number[][] = [];
-      let atRestEnd: number | null = null;
-      for (const s of imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.03 }, endOf(keys))) {
-        for (const e of a.push(s))
-          if (e.type === 'rep') reps.push([e.rep.peakPlantarDeg, e.rep.peakDorsiDeg]);
-        if (s.tMs <= restEndS * 1000) atRestEnd = a.angleDeg('left');
-      }
-      for (const e of a.end()) if (e.type === 'rep') reps.push([e.rep.peakPlantarDeg, e.rep.peakDorsiDeg]);
-      expect(Math.abs(atRestEnd!)).toBeLessThan(3);
+      const samples = imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.03 }, endOf(keys));
+      const { reps, angleAtDeg } = streamed(samples, { side: 'left' }, restEndS);
+      expect(Math.abs(angleAtDeg!)).toBeLessThan(3);
       expect(reps).toHaveLength(6);
-      for (const [down, up] of reps.slice(3)) {
-        expect(Math.abs(down! + 30)).toBeLessThan(2);
-        expect(Math.abs(up! - 15)).toBeLessThan(2);
+      for (const rep of reps.slice(3)) {
+        expect(Math.abs(rep.peakPlantarDeg + 30)).toBeLessThan(2);
+        expect(Math.abs(rep.peakDorsiDeg - 15)).toBeLessThan(2);
       }
     }
   });
@@ -120,28 +117,12 @@ describe('IMU analyzer, foot and shin sensors', () => {
     // A knee bend in the second rep teaches the shin's axis; then a minute's rest and three reps,
     // the second with another knee bend. Both sensors' headings drift (0.03 rad/s bias): read as
     // twists, the foot alone drifted 31-78 deg in four of six foot mountings over that minute.
-    const long = pumps(3, -30, 15, 1);
-    appendKeys(long, [[60, 0]]);
-    const restEndS = endOf(long);
-    for (let i = 0; i < 3; i++) {
-      appendKeys(long, [
-        [0.6, -30],
-        [1, -30],
-        [0.8, 15],
-        [1, 15],
-        [0.6, 0],
-        [0.4, 0],
-      ]);
-    }
-    appendKeys(long, [[2, 0]]);
+    const { keys: long, restEndS } = twoSets(3, 60);
     const bend = (t0: number) => (t: number) =>
       t > t0 && t < t0 + 2 ? 20 * Math.sin((Math.PI * (t - t0)) / 2) : 0;
     const first = bend(7.5);
     const second = bend(restEndS + 5);
     for (const m of [mount(37, -71, 123), mount(0, 0, 0), mount(90, 0, 180), mount(0, 80, 0)]) {
-      const a = createImuAnalyzer({ side: 'left', sensors: 'foot+shank' });
-      const reps: { down: number; up: number; moved: boolean }[] = [];
-      let atRestEnd: number | null = null;
       const s = imuSamples(
         {
           ankleDeg: program(long),
@@ -152,20 +133,12 @@ describe('IMU analyzer, foot and shin sensors', () => {
         },
         endOf(long),
       );
-      for (const x of s) {
-        for (const e of a.push(x))
-          if (e.type === 'rep')
-            reps.push({ down: e.rep.peakPlantarDeg, up: e.rep.peakDorsiDeg, moved: e.rep.legMoved });
-        if (x.tMs <= restEndS * 1000) atRestEnd = a.angleDeg('left');
-      }
-      for (const e of a.end())
-        if (e.type === 'rep')
-          reps.push({ down: e.rep.peakPlantarDeg, up: e.rep.peakDorsiDeg, moved: e.rep.legMoved });
-      expect(Math.abs(atRestEnd!)).toBeLessThan(3);
-      expect(reps.map((r) => r.moved)).toEqual([false, true, false, false, true, false]);
+      const { reps, angleAtDeg } = streamed(s, { side: 'left', sensors: 'foot+shank' }, restEndS);
+      expect(Math.abs(angleAtDeg!)).toBeLessThan(3);
+      expect(reps.map((r) => r.legMoved)).toEqual([false, true, false, false, true, false]);
       for (const r of reps.slice(3)) {
-        expect(Math.abs(r.down + 30)).toBeLessThan(3);
-        expect(Math.abs(r.up - 15)).toBeLessThan(3);
+        expect(Math.abs(r.peakPlantarDeg + 30)).toBeLessThan(3);
+        expect(Math.abs(r.peakDorsiDeg - 15)).toBeLessThan(3);
       }
     }
   });

@@ -80,6 +80,28 @@ export function appendKeys(
   return keys;
 }
 
+/** Appends `n` ankle pumps to `keys`: down to plantar, hold, up to dorsi, hold, back, 0.4 s at rest. */
+function appendPumps(
+  keys: [number, number][],
+  n: number,
+  plantarDeg = -30,
+  dorsiDeg = 15,
+  holdS = 1,
+  moveS = 0.6,
+): [number, number][] {
+  for (let i = 0; i < n; i++) {
+    appendKeys(keys, [
+      [moveS, plantarDeg],
+      [holdS, plantarDeg],
+      [moveS * 1.3, dorsiDeg],
+      [holdS, dorsiDeg],
+      [moveS, 0],
+      [0.4, 0],
+    ]);
+  }
+  return keys;
+}
+
 /** Keyframes of `n` ankle pumps after a 2 s rest: down to plantar, hold, up to dorsi, hold, back. */
 export function pumps(
   n: number,
@@ -92,17 +114,19 @@ export function pumps(
     [0, 0],
     [2, 0],
   ];
-  for (let i = 0; i < n; i++) {
-    appendKeys(keys, [
-      [moveS, plantarDeg],
-      [holdS, plantarDeg],
-      [moveS * 1.3, dorsiDeg],
-      [holdS, dorsiDeg],
-      [moveS, 0],
-      [0.4, 0],
-    ]);
-  }
+  appendPumps(keys, n, plantarDeg, dorsiDeg, holdS, moveS);
   return appendKeys(keys, [[2, 0]]);
+}
+
+/**
+ * Two sets of `n` pumps (-30 / +15, 1 s holds) with `restS` at rest between them, as between sets
+ * of a session; `restEndS` is when the second set begins.
+ */
+export function twoSets(n: number, restS: number): { keys: [number, number][]; restEndS: number } {
+  const keys = appendKeys(pumps(n), [[restS, 0]]);
+  const restEndS = endOf(keys);
+  appendPumps(keys, n);
+  return { keys: appendKeys(keys, [[2, 0]]), restEndS };
 }
 
 /** Frames at `fps` over the program's length. */

@@ -6,7 +6,7 @@ import { createHampel, createNoiseMeter, createSampleNoiseMeter } from './angle-
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
 import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, program, pumps } from './leg-frames.test-util.ts';
+import { appendKeys, endOf, framesOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
 
 const left = { sides: ['left'] as const };
 
@@ -319,20 +319,9 @@ function restlessPumps(n: number): { ankleDeg: (tS: number) => number; endS: num
 
 describe('how long a rep may take', () => {
   const left = { sides: ['left'] as const };
-  const set = (): [number, number][] => [
-    [0.6, -30],
-    [1, -30],
-    [0.8, 15],
-    [1, 15],
-    [0.6, 0],
-    [0.4, 0],
-  ];
 
   it('counts the first rep after a minute between sets: its swing starts where the last rep ended', () => {
-    const keys = pumps(3);
-    appendKeys(keys, [[60, 0]]);
-    for (let i = 0; i < 3; i++) appendKeys(keys, set());
-    appendKeys(keys, [[2, 0]]);
+    const { keys } = twoSets(3, 60);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
     expect(r.reps.left).toHaveLength(6);
   });
