@@ -229,7 +229,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
-      let deg = angle.angle(rel, tiltWeight(t));
+      const tilt = tiltWeight(t);
+      let deg = angle.angle(rel, tilt);
       const ax = angle.axis;
       if (qs && ax) {
         // Foot minus shin about the ankle axis: what the ankle did, whatever the whole leg did.
@@ -239,7 +240,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           s.shank!.gz,
           s.gx * ax[0]! + s.gy * ax[1]! + s.gz * ax[2]!,
         );
-        deg -= shankPitch.angle(qs, tiltWeight(t));
+        deg -= shankPitch.angle(qs, tilt);
       }
       let leg = Number.NaN;
       if (pair) {

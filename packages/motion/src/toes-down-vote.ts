@@ -39,13 +39,7 @@ export interface ToesDownVote {
  * of the slow samples (under SLOW_DEG_S) that lie away from both ends (inside the middle 60% of
  * the range), when there are at least REST_MIN of them.
  */
-function restBetween(ts: readonly number[], degs: readonly number[]): number | null {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const d of degs) {
-    lo = Math.min(lo, d);
-    hi = Math.max(hi, d);
-  }
+function restBetween(ts: readonly number[], degs: readonly number[], lo: number, hi: number): number | null {
   const band = 0.2 * (hi - lo);
   const slow: number[] = [];
   for (let i = 1; i < degs.length - 1; i++) {
@@ -72,8 +66,9 @@ export function createToesDownVote(): ToesDownVote {
   const degs: number[] = [];
   const legs: number[] = [];
   let sign: 1 | -1 | 0 = 0;
-  let upMax = 0;
-  let downMax = 0;
+  /** The highest and lowest sample so far (the reference, 0, counts as seen). */
+  let hiDeg = 0;
+  let loDeg = 0;
   let clearSinceTMs = Number.NaN;
   let middle = false;
   return {
@@ -91,9 +86,9 @@ export function createToesDownVote(): ToesDownVote {
       ts.push(tMs);
       degs.push(deg);
       legs.push(leg);
-      upMax = Math.max(upMax, deg);
-      downMax = Math.max(downMax, -deg);
-      const clear = Math.max(upMax, downMax) >= DECIDE_DEG && Math.min(upMax, downMax) >= OTHER_DEG;
+      hiDeg = Math.max(hiDeg, deg);
+      loDeg = Math.min(loDeg, deg);
+      const clear = Math.max(hiDeg, -loDeg) >= DECIDE_DEG && Math.min(hiDeg, -loDeg) >= OTHER_DEG;
       if (clear && Number.isNaN(clearSinceTMs)) clearSinceTMs = tMs;
       const decided = clear && tMs - clearSinceTMs >= CONFIRM_MS;
       if (!decided && tMs - ts[0]! < MAX_WAIT_MS) return;
@@ -101,23 +96,15 @@ export function createToesDownVote(): ToesDownVote {
     },
     decide(flush) {
       if (sign !== 0) return;
-      const rest = middle ? restBetween(ts, degs) : null;
-      let up = upMax;
-      let down = downMax;
-      if (rest !== null) {
-        let lo = Number.POSITIVE_INFINITY;
-        let hi = Number.NEGATIVE_INFINITY;
-        for (const d of degs) {
-          lo = Math.min(lo, d);
-          hi = Math.max(hi, d);
-        }
-        // Only a clear difference from the pause decides; a near tie keeps the reference's vote.
-        if (Math.max(hi - rest, rest - lo) >= DECISIVE * Math.min(hi - rest, rest - lo)) {
-          up = hi - rest;
-          down = rest - lo;
-        }
-      }
-      sign = up > down ? -1 : 1;
+      // Excursions from the reference, or from where a restless wearer pauses when that decides
+      // (a near tie keeps the reference's vote).
+      const rest = middle ? restBetween(ts, degs, loDeg, hiDeg) : null;
+      const from =
+        rest !== null &&
+        Math.max(hiDeg - rest, rest - loDeg) >= DECISIVE * Math.min(hiDeg - rest, rest - loDeg)
+          ? rest
+          : 0;
+      sign = hiDeg - from > from - loDeg ? -1 : 1;
       for (let i = 0; i < ts.length; i++) flush(ts[i]!, sign * degs[i]!, legs[i]!);
       ts.length = 0;
       degs.length = 0;
@@ -127,8 +114,8 @@ export function createToesDownVote(): ToesDownVote {
       sign = 0;
       middle = false;
       clearSinceTMs = Number.NaN;
-      upMax = 0;
-      downMax = 0;
+      hiDeg = 0;
+      loDeg = 0;
       ts.length = 0;
       degs.length = 0;
       legs.length = 0;

@@ -151,6 +151,9 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
     // When the camera's view first changed in this session (kept across a reload): the degrees
     // after it are from another view, and the record says so.
     let viewChangedAtMs: number | null = active.viewChangedAtMs ?? null;
+    /** The session in progress as saved: the reducer's state, its set-up and the view change. */
+    const saveNow = (state: ActiveSession['state']) =>
+      saveActive(app.db, { state, context, viewChangedAtMs });
     const save = async (record: SessionRecord) => {
       if (finished) return;
       finished = true;
@@ -180,7 +183,7 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
       runner = createRunner(active.state, {
         clock,
         onEffects,
-        persist: (state) => saveActive(app.db, { state, context, viewChangedAtMs }),
+        persist: (state) => saveNow(state),
       });
       if (source) {
         await source.start({
@@ -192,7 +195,7 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
             view.warn(t(WARN_KEY[code]));
             if (code === 'view-changed' && viewChangedAtMs === null && runner) {
               viewChangedAtMs = clock.nowMs();
-              void saveActive(app.db, { state: runner.state, context, viewChangedAtMs });
+              void saveNow(runner.state);
             }
           },
         });
