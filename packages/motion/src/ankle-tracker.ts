@@ -17,7 +17,7 @@ import { createOneEuroFilter } from './one-euro-filter.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createRepEvidence } from './rep-evidence.ts';
 import { reportRep } from './rep-report.ts';
-import { createRepShape } from './rep-shape.ts';
+import { createRepShape, shapeSmoothingMs } from './rep-shape.ts';
 import {
   keepInRing,
   RESUMING,
@@ -91,6 +91,16 @@ export interface TrackerSetup {
    * position is never replayed as pumps.
    */
   readonly replayRestless?: boolean;
+  /**
+   * What kind of angle the source gives. 'landmarks' (default): a pose model's, with single-frame
+   * outliers (replaced by the Hampel filter) and jitter correlated over a tenth of a second, which
+   * the 1-euro filter's low still cutoff and the rep shape's full smoothing hold still. 'sensor':
+   * a phone's orientation, which integrates its gyro: it cannot jump for one sample, and its noise
+   * is hundredths of a degree, so no sample is taken for an outlier (the causal test took the first
+   * samples of a quick small pump's turn for outliers) and the rep shape smooths only as much as the
+   * noise needs (see shapeSmoothingMs).
+   */
+  readonly angle?: 'landmarks' | 'sensor';
 }
 
 /** Most settling samples kept for a replay: the latest 2.5 s at 400 Hz (a faster log keeps its last 1024). */
@@ -116,9 +126,9 @@ const MIN_REP_DEG = 5;
 const RANGE_NOISE_K = 3.75;
 
 /**
- * The longest a rep may take from its toes-down peak to its toes-up peak, seconds: holds of 1-2 s
- * and slow moves take under 10; a sensor angle settling slowly (a tilt converging over a minute)
- * once made a 75-s "rep" on a resting foot. (From the peaks, not the swing's start: the first rep
+ * The longest a rep may take from its toes-down hold's start to its toes-up peak, seconds: holds
+ * of 1-2 s and slow moves take under 10; a sensor angle settling slowly (a tilt converging over a
+ * minute) once made a 75-s "rep" on a resting foot. (Not from the swing's start: the first rep
  * after a rest between sets starts its swing where the last one ended.)
  */
 const MAX_PEAK_TO_PEAK_S = 30;
@@ -143,6 +153,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
   const filter = createOneEuroFilter(o.filter);
   const despike = createHampel();
+  const sensorAngle = setup.angle === 'sensor';
   let preDeg = Number.NaN;
   let pre1Deg = 0;
   let preTMs = 0;
@@ -251,14 +262,22 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   function completeRep(up: ToesUp, tMs: number, nowSeq: number, out: MotionEvent[]): void {
     const opening = up.rep;
     if (opening === null || !despiked.has(opening.startSeq)) return;
-    const m = shape.measure(despiked, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq);
+    const m = shape.measure(
+      despiked,
+      opening.startSeq,
+      opening.plantarSeq,
+      up.extremeSeq,
+      nowSeq,
+      sensorAngle ? shapeSmoothingMs(noise.sdDeg) : undefined,
+    );
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
     // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
     if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repNoiseBarDeg())) return;
     // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
     if (m.rangeDeg > o.maxAbsAngleDeg) return;
-    // A pump takes seconds: a toes-up peak a minute after the toes-down one is a slow drift.
-    if (m.dorsiTMs - m.plantarTMs > MAX_PEAK_TO_PEAK_S * 1000) return;
+    // A pump takes seconds: a toes-up peak a minute after the toes-down one is a slow drift. From
+    // the toes-down hold's start: on a flat hold the lowest sample may be anywhere in it.
+    if (m.dorsiTMs - m.plantarHoldStartTMs > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
     const rep = reportRep(
       {
@@ -483,7 +502,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
-      const despikedDeg = despike.next(input.angleDeg, dtS);
+      const despikedDeg = sensorAngle ? input.angleDeg : despike.next(input.angleDeg, dtS);
       noise.add(despikedDeg, dtS);
       sampleNoise.add(despikedDeg, dtS);
       // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.

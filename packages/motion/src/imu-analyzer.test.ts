@@ -77,6 +77,64 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it('shows a foot that rests from the start at neutral, with a biased gyro, in any mounting', () => {
+    // Before the first pump the angle was the rotation's whole size, and a gyro bias turning the
+    // heading grew it: the gauge showed a resting foot 20-50 deg toes down within 40 s, and the
+    // pumping axis was learned from that drift. Now the tilt is taken from gravity at the rest.
+    const mounts = [
+      mount(20, 50, 70),
+      mount(37, -71, 123),
+      mount(-150, 20, -40),
+      mount(0, 0, 0),
+      mount(90, 0, 180),
+      mount(0, 80, 0),
+    ];
+    for (const biasRadS of [0.01, 0.025]) {
+      for (const m of mounts) {
+        const a = createImuAnalyzer({ side: 'left' });
+        let worstDeg = 0;
+        let reps = 0;
+        for (const s of imuSamples({ ankleDeg: () => 0, footMount: m, biasRadS }, 40)) {
+          for (const e of a.push(s)) if (e.type === 'rep') reps++;
+          worstDeg = Math.max(worstDeg, Math.abs(a.angleDeg('left') ?? 0));
+        }
+        expect(reps).toBe(0);
+        expect(worstDeg).toBeLessThan(5);
+      }
+    }
+  });
+
+  it('measures quick pumps with no holds at their whole range, small ones included', () => {
+    // The rep shape smoothed a phone's clean angle like a camera's jittery one: a 9-deg flick read
+    // 5.2 deg (a 7-deg one fell under the smallest rep) and a 45-deg one 40 deg.
+    for (const [plantarDeg, dorsiDeg, moveS] of [
+      [-6, 3, 0.2],
+      [-8, 4, 0.15],
+      [-30, 15, 0.2],
+    ] as const) {
+      const quick = pumps(8, plantarDeg, dorsiDeg, 0, moveS);
+      const r = analyzeImuRecording(
+        imuSamples({ ankleDeg: program(quick), footMount: mount(37, -71, 123) }, endOf(quick)),
+      );
+      expect(r.reps.left).toHaveLength(8);
+      for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - (dorsiDeg - plantarDeg))).toBeLessThan(1);
+    }
+  });
+
+  it('does not count a 2-5 Hz tremor of 3 deg during the holds as reps', () => {
+    // Guards the filter: opening the 1-euro filter's still cutoff for a clean angle counted quick
+    // 7-deg flicks but also made 30-90 "reps" of this tremor.
+    const held = pumps(4, -30, 15, 1.5);
+    const base = program(held);
+    for (const hz of [2, 3, 4, 5]) {
+      const tremor = (tS: number) => base(tS) + (tS > 2 ? 3 * Math.sin(2 * Math.PI * hz * tS) : 0);
+      const r = analyzeImuRecording(
+        imuSamples({ ankleDeg: tremor, footMount: mount(37, -71, 123) }, endOf(held)),
+      );
+      expect(r.reps.left).toHaveLength(4);
+    }
+  });
+
   it('shows the angle during the first movement, before it has decided which way is toes down', () => {
     // The calibration asks for toes down first and reads the angle meanwhile; the gauge too.
     const a = createImuAnalyzer({ side: 'left' });

@@ -83,6 +83,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     neutralDeg: cal?.neutralDeg ?? null,
     rangeDeg: cal?.rangeDeg ?? null,
     replayRestless: !pair,
+    angle: 'sensor',
   });
   const foot = createOrientationFilter(kp, ki, useQ);
   const shank = createOrientationFilter(kp, ki, useQ);
@@ -105,6 +106,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    * (the platform removed it) never gets there.
    */
   let gravityShare = 0;
+  /** Samples the share has seen: until 1 / GRAVITY_STEP it is their plain mean, not an EMA from 0. */
+  let gravitySamples = 0;
   /** When the orientation filter last started from gravity alone (its tilt then converges). */
   let filterSinceT = Number.NaN;
   /**
@@ -188,9 +191,10 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       const qf = foot.update(s, dtS);
       const an = Math.sqrt(s.ax * s.ax + s.ay * s.ay + s.az * s.az);
-      gravityShare += GRAVITY_STEP * ((Math.abs(an - G) < 0.3 * G ? 1 : 0) - gravityShare);
+      gravityShare +=
+        Math.max(GRAVITY_STEP, 1 / ++gravitySamples) * ((Math.abs(an - G) < 0.3 * G ? 1 : 0) - gravityShare);
       rel.set(qf);
-      const qs = pair ? shank.update(s.shank!, dtS) : null;
+      let qs = pair ? shank.update(s.shank!, dtS) : null;
       if (!angle.hasNeutral) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         if (!still || Number.isNaN(stillSince)) stillSince = still ? t : Number.NaN;
@@ -208,6 +212,18 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           }
           return done(out);
         }
+        if (rested && Math.abs(an - G) < 0.3 * G) {
+          // At rest the accelerometer sees gravity alone: the tilt is taken from it now and is
+          // trusted from here on, instead of the twist carrying the heading's drift until the
+          // filter would have converged (a resting foot's angle slid 11 deg and back: a "rep").
+          foot.relevel();
+          rel.set(foot.update(s, 0));
+          if (qs) {
+            shank.relevel();
+            qs = shank.update(s.shank!, 0);
+          }
+          filterSinceT = t - TILT_FROM_MS - TILT_RAMP_MS;
+        }
         angle.setNeutral(rel);
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles,
@@ -218,7 +234,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           flushOut = out;
           for (const e of early) {
             angle.refine(e.gx, e.gy, e.gz);
-            toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
+            toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t), gravityShare > 0.5), Number.NaN, feed);
           }
         }
         early.length = 0;
@@ -230,7 +246,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
       const tilt = tiltWeight(t);
-      let deg = angle.angle(rel, tilt);
+      let deg = angle.angle(rel, tilt, gravityShare > 0.5);
       const ax = angle.axis;
       if (qs && ax) {
         // Foot minus shin about the ankle axis: what the ankle did, whatever the whole leg did.
@@ -275,6 +291,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       firstT = Number.NaN;
       problemShown = false;
       gravityShare = 0;
+      gravitySamples = 0;
       filterSinceT = Number.NaN;
     },
     calibration(): MotionCalibration {

@@ -11,6 +11,11 @@ export interface OrientationFilter {
   update(r: ImuReading, dtS: number): Quat;
   /** Forgets the past: the next update starts from gravity alone (after a gap). */
   restart(): void;
+  /**
+   * The next update takes its tilt from that reading's gravity, keeping the gyro bias learned so
+   * far: for a reading taken at rest, where the accelerometer sees gravity alone.
+   */
+  relevel(): void;
   readonly q: Quat;
 }
 
@@ -46,6 +51,9 @@ export function createOrientationFilter(kp: number, ki: number, trustQuaternion:
     restart() {
       started = false;
       bias.fill(0);
+    },
+    relevel() {
+      started = false;
     },
     update(r, dtS) {
       if (trustQuaternion && r.q) {

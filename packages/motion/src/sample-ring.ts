@@ -54,8 +54,14 @@ export function createSampleRing(capacity: number): SampleRing {
   };
 }
 
+/** When a hold around a peak began and ended, ms. */
+export interface HoldSpan {
+  readonly startTMs: number;
+  readonly endTMs: number;
+}
+
 /**
- * Seconds around the sample `peakSeq` during which the angle stays within `tolDeg` of the peak,
+ * The time around the sample `peakSeq` during which the angle stays within `tolDeg` of the peak,
  * bounded by [fromSeq, toSeq]; crossings are interpolated between samples. `sign` is -1 for a
  * minimum (plantar peak) and +1 for a maximum (dorsi peak); `peak` is the level held (default:
  * the sample at `peakSeq`).
@@ -68,7 +74,7 @@ export function holdAround(
   tolDeg: number,
   sign: 1 | -1,
   peak: number = ring.a(peakSeq),
-): number {
+): HoldSpan {
   const limit = peak - sign * tolDeg;
   const inside = (v: number) => (sign < 0 ? v <= limit : v >= limit);
   let startT = ring.t(peakSeq);
@@ -93,5 +99,5 @@ export function holdAround(
     }
     endT = ring.t(s);
   }
-  return Math.max(0, (endT - startT) / 1000);
+  return { startTMs: startT, endTMs: Math.max(startT, endT) };
 }
