@@ -398,11 +398,23 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const rested = tMs - next.sinceTMs >= o.settleS * 1000;
     if (!rested && !restless && trustedNeutralDeg === null) return;
     // Settled by the restless fallback with nothing trusted: the movement seen so far was the
-    // pumps themselves (a log started mid-movement), so it is replayed from its first sample.
-    const replay = !rested && trustedNeutralDeg === null && neutralDeg === null && settleLog.length > 1;
+    // pumps themselves (a log started mid-movement), so it is replayed from its first sample. A
+    // sensor's log is replayed when it settled by a rest too: a wearer who pumps at once and then
+    // pauses has their first pumps before that rest (tuning seeds, IMU, 16 a family: 72 -> 77 of
+    // 96 exact, no spurious reps on resting feet; the camera's jittery settling made more of its
+    // noise into reps that way, 50 -> 43 exact, so the camera keeps its rule).
+    const restDeg = next.sumDeg / next.samples;
+    // ...only when the movement before the rest went both ways from it: a rest at one end of what
+    // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
+    const marginDeg = hysteresisDeg();
+    const restBetween = seenLowDeg < restDeg - marginDeg && seenHighDeg > restDeg + marginDeg;
+    const replay =
+      (!rested || (sensorAngle && restBetween)) &&
+      trustedNeutralDeg === null &&
+      neutralDeg === null &&
+      settleLog.length > 1;
     if (neutralDeg === null) {
-      neutralDeg =
-        trustedNeutralDeg ?? (rested ? next.sumDeg / next.samples : (seenLowDeg + seenHighDeg) / 2);
+      neutralDeg = trustedNeutralDeg ?? (rested ? restDeg : (seenLowDeg + seenHighDeg) / 2);
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
     const first = replay ? settleLog[0]! : { tMs, deg, despikedDeg };

@@ -81,7 +81,7 @@ export function appendKeys(
 }
 
 /** Appends `n` ankle pumps to `keys`: down to plantar, hold, up to dorsi, hold, back, 0.4 s at rest. */
-function appendPumps(
+export function appendPumps(
   keys: [number, number][],
   n: number,
   plantarDeg = -30,

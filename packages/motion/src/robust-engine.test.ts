@@ -3,10 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHampel, createNoiseMeter, createSampleNoiseMeter } from './angle-front-end.ts';
+import { createAnkleTracker } from './ankle-tracker.ts';
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
 import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
+import { appendKeys, appendPumps, endOf, framesOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
+import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import { DEFAULT_TRACKER } from './tracker-options.ts';
 
 const left = { sides: ['left'] as const };
 
@@ -353,7 +356,68 @@ describe('how long a rep may take', () => {
   });
 });
 
+/** Feeds `angleDeg` at 50 Hz to one foot's rep engine set up for `angle`; returns its reps. */
+function engineReps(
+  angleDeg: (tS: number) => number,
+  endS: number,
+  angle: 'landmarks' | 'sensor',
+): RepMetrics[] {
+  const tracker = createAnkleTracker({
+    side: 'left',
+    options: DEFAULT_TRACKER,
+    neutralDeg: null,
+    rangeDeg: null,
+    replayRestless: true,
+    angle,
+  });
+  const out: MotionEvent[] = [];
+  for (let k = 0; k * 20 <= endS * 1000; k++) {
+    const leg = Number.NaN;
+    tracker.step(
+      { tMs: k * 20, angleDeg: angleDeg(k / 50), confidence: 1, leg0: leg, leg1: leg, leg2: leg, leg3: leg },
+      out,
+    );
+  }
+  tracker.finish(out);
+  return out.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+}
+
 describe('IMU path for real people', () => {
+  it('counts a pump made before the first rest, when the rest is between its ends', () => {
+    // A log that starts with a quick pump, then rests: the engine settled on the rest and dropped
+    // the pump before it. A sensor's log is now replayed from its start, measured from that rest.
+    // (With holds, the first still moment is a hold: that is the neutral-at-a-hold limit.)
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [
+      [0.3, 0],
+      [0.4, -30],
+      [0.5, 15],
+      [0.4, 0],
+      [1.5, 0],
+    ]);
+    appendPumps(keys, 3);
+    const sensor = engineReps(program(keys), endOf(keys), 'sensor');
+    expect(sensor).toHaveLength(4);
+    expect(sensor[0]!.plantarTMs).toBeLessThan(1000);
+    for (const rep of sensor) expect(Math.abs(rep.rangeDeg - 45)).toBeLessThan(2);
+    // The camera keeps its rule: its jittery settling made more noise into reps when replayed.
+    expect(engineReps(program(keys), endOf(keys), 'landmarks')).toHaveLength(3);
+  });
+
+  it('does not replay from a rest at one end of what came before', () => {
+    // A log that begins at the toes-up end, comes down and holds toes down: that hold is not
+    // neutral, so the way down is not replayed as a rep measured from it (it read toes down 0 deg).
+    const keys: [number, number][] = [[0, 15]];
+    appendKeys(keys, [
+      [0.3, 15],
+      [0.5, -30],
+      [1.5, -30],
+      [0.6, 15],
+      [0.5, 15],
+    ]);
+    expect(engineReps(program(keys), endOf(keys), 'sensor')).toHaveLength(0);
+  });
+
   it('counts fast pumps that start 0.9 s into a phone log, right after the only rest', () => {
     // A log started with the video: 0.9 s of rest, then 1-s pumps with no pause between them. The
     // phone's own rest is the engine's neutral; waiting for a second one lost the first two reps.
