@@ -92,13 +92,11 @@ export interface TrackerSetup {
    */
   readonly replayRestless?: boolean;
   /**
-   * What kind of angle the source gives. 'landmarks' (default): a pose model's, with single-frame
-   * outliers (replaced by the Hampel filter) and jitter correlated over a tenth of a second, which
-   * the 1-euro filter's low still cutoff and the rep shape's full smoothing hold still. 'sensor':
-   * a phone's orientation, which integrates its gyro: it cannot jump for one sample, and its noise
-   * is hundredths of a degree, so no sample is taken for an outlier (the causal test took the first
-   * samples of a quick small pump's turn for outliers) and the rep shape smooths only as much as the
-   * noise needs (see shapeSmoothingMs).
+   * What kind of angle the source gives. 'landmarks' (default): a pose model's, with jitter
+   * correlated over a tenth of a second, which the rep shape's full smoothing holds still. 'sensor':
+   * a phone's orientation, whose noise is hundredths of a degree: the rep shape smooths only as much
+   * as the measured noise needs (see shapeSmoothingMs), the toes-down peak's time is when the foot
+   * reached that level, and what came before a rest may be replayed (see settle).
    */
   readonly angle?: 'landmarks' | 'sensor';
 }
@@ -126,9 +124,9 @@ const MIN_REP_DEG = 5;
 const RANGE_NOISE_K = 3.75;
 
 /**
- * The longest a rep may take from its toes-down hold's start to its toes-up peak, seconds: holds
- * of 1-2 s and slow moves take under 10; a sensor angle settling slowly (a tilt converging over a
- * minute) once made a 75-s "rep" on a resting foot. (Not from the swing's start: the first rep
+ * The longest a rep may take from its toes-down peak to its toes-up peak, seconds: holds of 1-2 s
+ * and slow moves take under 10; a sensor angle settling slowly (a tilt converging over a minute)
+ * once made a 75-s "rep" on a resting foot. (From the peaks, not the swing's start: the first rep
  * after a rest between sets starts its swing where the last one ended.)
  */
 const MAX_PEAK_TO_PEAK_S = 30;
@@ -275,9 +273,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repNoiseBarDeg())) return;
     // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
     if (m.rangeDeg > o.maxAbsAngleDeg) return;
-    // A pump takes seconds: a toes-up peak a minute after the toes-down one is a slow drift. From
-    // the toes-down hold's start: on a flat hold the lowest sample may be anywhere in it.
-    if (m.dorsiTMs - m.plantarHoldStartTMs > MAX_PEAK_TO_PEAK_S * 1000) return;
+    // A pump takes seconds: a toes-up peak a minute after the toes-down one is a slow drift. For
+    // a sensor, from when the foot reached the toes-down level: its angle is not smoothed, and on a
+    // flat hold the lowest sample may be anywhere in it.
+    const plantarAtMs = sensorAngle ? m.plantarReachTMs : m.plantarTMs;
+    if (m.dorsiTMs - plantarAtMs > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
     const rep = reportRep(
       {
@@ -400,9 +400,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // Settled by the restless fallback with nothing trusted: the movement seen so far was the
     // pumps themselves (a log started mid-movement), so it is replayed from its first sample. A
     // sensor's log is replayed when it settled by a rest too: a wearer who pumps at once and then
-    // pauses has their first pumps before that rest (tuning seeds, IMU, 16 a family: 72 -> 77 of
-    // 96 exact, no spurious reps on resting feet; the camera's jittery settling made more of its
-    // noise into reps that way, 50 -> 43 exact, so the camera keeps its rule).
+    // pauses has their first pumps before that rest (tuning seeds, IMU, 64 a family: 276 -> 280 of
+    // 384 exact, no spurious reps on resting feet; the camera's jittery settling made more of its
+    // noise into reps that way, 50 -> 43 of 144 exact, so the camera keeps its rule).
     const restDeg = next.sumDeg / next.samples;
     // ...only when the movement before the rest went both ways from it: a rest at one end of what
     // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
@@ -514,7 +514,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
-      const despikedDeg = sensorAngle ? input.angleDeg : despike.next(input.angleDeg, dtS);
+      const despikedDeg = despike.next(input.angleDeg, dtS);
       noise.add(despikedDeg, dtS);
       sampleNoise.add(despikedDeg, dtS);
       // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.

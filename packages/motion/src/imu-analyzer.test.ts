@@ -104,6 +104,22 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it('counts no reps for a foot that fidgets and never rests, with a biased gyro', () => {
+    // A tried and dropped change counted these: refusing a near-vertical first pumping axis
+    // (38-43 "reps" of the 1.3-Hz fidget in three of these mountings).
+    const mounts = [mount(0, 0, 0), mount(37, -71, 123), mount(90, 0, 180), mount(0, 80, 0)];
+    for (const [ampDeg, hz] of [
+      [1.2, 2.5],
+      [2, 1.3],
+    ] as const) {
+      for (const m of mounts) {
+        const fidget = (tS: number) => ampDeg * Math.sin(2 * Math.PI * hz * tS);
+        const r = analyzeImuRecording(imuSamples({ ankleDeg: fidget, footMount: m, biasRadS: 0.02 }, 40, 25));
+        expect(r.reps.left).toHaveLength(0);
+      }
+    }
+  });
+
   it('measures quick pumps with no holds at their whole range, small ones included', () => {
     // The rep shape smoothed a phone's clean angle like a camera's jittery one: a 9-deg flick read
     // 5.2 deg (a 7-deg one fell under the smallest rep) and a 45-deg one 40 deg.

@@ -212,15 +212,21 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           }
           return done(out);
         }
-        if (rested && Math.abs(an - G) < 0.3 * G) {
-          // At rest the accelerometer sees gravity alone: the tilt is taken from it now and is
-          // trusted from here on, instead of the twist carrying the heading's drift until the
-          // filter would have converged (a resting foot's angle slid 11 deg and back: a "rep").
+        // At rest the accelerometer sees gravity alone: the tilt is taken from it now and trusted
+        // from here on, instead of the twist carrying the heading's drift until the filter would
+        // have converged (a resting foot's angle slid 11 deg and back: a "rep"). With a shin sensor,
+        // only when the shin rests too. (A reading's own quaternion, when trusted, is used as it is.)
+        const sh = pair ? s.shank! : null;
+        const shinAtRest =
+          !sh ||
+          (Math.abs(Math.hypot(sh.ax, sh.ay, sh.az) - G) < 0.3 * G &&
+            Math.hypot(sh.gx, sh.gy, sh.gz) < stillRadS);
+        if (rested && Math.abs(an - G) < 0.3 * G && shinAtRest) {
           foot.relevel();
           rel.set(foot.update(s, 0));
-          if (qs) {
+          if (sh) {
             shank.relevel();
-            qs = shank.update(s.shank!, 0);
+            qs = shank.update(sh, 0);
           }
           filterSinceT = t - TILT_FROM_MS - TILT_RAMP_MS;
         }
@@ -234,7 +240,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           flushOut = out;
           for (const e of early) {
             angle.refine(e.gx, e.gy, e.gz);
-            toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t), gravityShare > 0.5), Number.NaN, feed);
+            toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
           }
         }
         early.length = 0;
@@ -246,7 +252,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
       const tilt = tiltWeight(t);
-      let deg = angle.angle(rel, tilt, gravityShare > 0.5);
+      let deg = angle.angle(rel, tilt);
       const ax = angle.axis;
       if (qs && ax) {
         // Foot minus shin about the ankle axis: what the ankle did, whatever the whole leg did.

@@ -18,17 +18,14 @@ export interface ImuAngle {
   setNeutral(rel: Quat): void;
   /**
    * Signed angle from neutral about the pumping axis, degrees. Before the axis is known the angle is
-   * minus the rotation's size (of the tilt's turn once the tilt is fully trusted): the instructed
+   * minus the rotation's size (moving to the tilt's turn as the tilt is trusted): the instructed
    * first movement is toes down, which fixes the sign.
    * `tiltWeight` (0..1): how far to trust the orientation's tilt, anchored to gravity when the
    * accelerometer sees it and the filter has had time to converge; at 1 the angle is how far
    * gravity turned about the axis (which a drifting heading cannot reach), at 0 the rotation's
    * twist about the axis (exact over seconds, but it carries the heading's drift), in between a blend.
-   * `gravitySeen` (default: tiltWeight > 0): the accelerometer sees gravity, so the orientation's
-   * up is roughly right even before it is trusted for the angle, enough to tell a turn about the
-   * vertical from a pump.
    */
-  angle(rel: Quat, tiltWeight?: number, gravitySeen?: boolean): number;
+  angle(rel: Quat, tiltWeight?: number): number;
   /**
    * Refines the axis from a rotation rate (rad/s, sensor frame) seen while only the ankle turns:
    * the gyro's direction is the pumping axis itself, free of the heading drift orientation carries.
@@ -88,24 +85,13 @@ export function towardTilt(
   return twistDeg + Math.min(1, weight) * diff;
 }
 
-/**
- * How far up turned between `up0` and `up1` (unit vectors, sensor frame), degrees, with the unit
- * axis of the sensor's rotation written to `axisOut` negated (the first movement is toes down), or
- * null when up has not turned enough to show an axis.
- */
-function tiltTurn(up0: Float64Array, up1: Float64Array, axisOut: Float64Array): number {
-  // Turning the sensor by +a about n turns up, as it sees it, by -a: up1 x up0 points along n.
+/** How far up turned between `up0` and `up1` (unit vectors, sensor frame), degrees. */
+function tiltTurn(up0: Float64Array, up1: Float64Array): number {
   const x = up1[1]! * up0[2]! - up1[2]! * up0[1]!;
   const y = up1[2]! * up0[0]! - up1[0]! * up0[2]!;
   const z = up1[0]! * up0[1]! - up1[1]! * up0[0]!;
-  const sin = Math.hypot(x, y, z);
   const cos = up0[0]! * up1[0]! + up0[1]! * up1[1]! + up0[2]! * up1[2]!;
-  if (sin > 1e-9) {
-    axisOut[0] = -x / sin;
-    axisOut[1] = -y / sin;
-    axisOut[2] = -z / sin;
-  }
-  return (Math.atan2(sin, cos) * 180) / Math.PI;
+  return (Math.atan2(Math.hypot(x, y, z), cos) * 180) / Math.PI;
 }
 
 export function createImuAngle(): ImuAngle {
@@ -116,37 +102,28 @@ export function createImuAngle(): ImuAngle {
   let hasNeutral = false;
   const up0 = new Float64Array(3);
   const upNow = new Float64Array(3);
-  const cross = new Float64Array(3);
   return {
     setNeutral(rel) {
       q0.set(rel);
       upInSensor(rel, up0);
       hasNeutral = true;
     },
-    angle(rel, tiltWeight = 0, gravitySeen = tiltWeight > 0) {
+    angle(rel, tiltWeight = 0) {
       conjMul(q0, rel, d);
-      if (tiltWeight > 0 || gravitySeen) upInSensor(rel, upNow);
+      if (tiltWeight > 0) upInSensor(rel, upNow);
       if (!pumping.known) {
-        // Before the axis is known the angle is the rotation's size; where gravity is trusted, the
+        // Before the axis is known the angle is the rotation's size; as gravity is trusted, the
         // size of the tilt's turn (up0 -> up now), which a heading drift cannot grow: a resting
-        // foot's biased gyro otherwise showed it 20-50 deg toes down and seeded a vertical axis.
+        // foot's biased gyro otherwise showed it 20-50 deg toes down.
+        // Blended by the tilt's weight, so the angle does not step when that weight ramps up.
         const all = angleOf(d);
-        const tilted = tiltWeight >= 1 ? tiltTurn(up0, upNow, cross) : null;
-        const size = tilted ?? all;
+        const w = Math.min(1, tiltWeight);
+        const size = w > 0 ? all + w * (tiltTurn(up0, upNow) - all) : all;
         if (size >= AXIS_LEARN_DEG) {
-          if (tilted !== null) pumping.seed(cross[0]!, cross[1]!, cross[2]!);
-          else {
-            const n = Math.hypot(d[1]!, d[2]!, d[3]!);
-            const s = Math.sign(d[0]!) || 1;
-            // First big rotation from rest is toes down: make it negative.
-            const x = (-s * d[1]!) / n;
-            const y = (-s * d[2]!) / n;
-            const z = (-s * d[3]!) / n;
-            // Where gravity is seen, a turn about the vertical is the heading drifting (or the foot
-            // turning sideways), not a pump: an axis whose plane cannot see the tilt is not taken.
-            const vertical = x * upNow[0]! + y * upNow[1]! + z * upNow[2]!;
-            if (!gravitySeen || 1 - vertical * vertical >= MIN_TILT_SHARE ** 2) pumping.seed(x, y, z);
-          }
+          const n = Math.hypot(d[1]!, d[2]!, d[3]!);
+          const s = Math.sign(d[0]!) || 1;
+          // First big rotation from rest is toes down: make it negative.
+          pumping.seed((-s * d[1]!) / n, (-s * d[2]!) / n, (-s * d[3]!) / n);
         }
         if (!pumping.known) return -size;
       }

@@ -7,6 +7,9 @@ import { createSparcScratch, sparcOfAngle } from './smoothness.ts';
 
 /** Half-width of the triangular smoothing, ms. */
 const SMOOTH_MS = 120;
+/** How near the plantar peak's level the angle must come to have reached it, degrees. */
+const REACH_DEG = 1;
+
 /** Below this noise (turning-point scale, degrees) the smoothing narrows with the noise squared. */
 const SMOOTH_NOISE_DEG = 0.5;
 
@@ -32,8 +35,11 @@ export interface RepShape {
   readonly peakDorsiDeg: number;
   readonly plantarHoldS: number;
   readonly dorsiHoldS: number;
-  /** When the toes-down hold began (the angle first within the hold band of the plantar peak), ms. */
-  readonly plantarHoldStartTMs: number;
+  /**
+   * When the angle first came within REACH_DEG of the plantar peak's level, ms: on a flat,
+   * unsmoothed hold the lowest sample (plantarTMs) may be anywhere in it.
+   */
+  readonly plantarReachTMs: number;
   readonly startTMs: number;
   readonly plantarTMs: number;
   readonly dorsiTMs: number;
@@ -69,7 +75,7 @@ export function createRepShape(capacity: number): RepShaper {
   const levels = new Float64Array(capacity);
   const scratch = createSparcScratch();
 
-  // Two passes of a centred running mean (each +-SMOOTH_MS/2) make a triangle of +-SMOOTH_MS in O(n).
+  // Two passes of a centred running mean (each +-widthMs/2) make a triangle of +-widthMs in O(n).
   function boxPass(src: SampleRing, from: number, to: number, dst: SampleRing, widthMs: number): void {
     dst.clear();
     const half = widthMs / 2;
@@ -130,15 +136,15 @@ export function createRepShape(capacity: number): RepShaper {
       const tol = Math.max(3, 0.1 * rangeDeg);
       const startTMs = sm.t(0);
       lastMaxAt = ma;
-      const plantarHold = holdAround(sm, mi, 0, ma, tol, -1, minY);
-      const dorsiHold = holdAround(sm, ma, mi, last, tol, 1, maxY);
+      let reach = mi;
+      while (reach > 0 && sm.a(reach - 1) <= minY + REACH_DEG) reach--;
       return {
         rangeDeg,
         peakPlantarDeg: minY,
         peakDorsiDeg: maxY,
-        plantarHoldS: (plantarHold.endTMs - plantarHold.startTMs) / 1000,
-        dorsiHoldS: (dorsiHold.endTMs - dorsiHold.startTMs) / 1000,
-        plantarHoldStartTMs: plantarHold.startTMs,
+        plantarHoldS: holdAround(sm, mi, 0, ma, tol, -1, minY),
+        dorsiHoldS: holdAround(sm, ma, mi, last, tol, 1, maxY),
+        plantarReachTMs: sm.t(reach),
         startTMs,
         plantarTMs: sm.t(mi),
         dorsiTMs: sm.t(ma),

@@ -320,42 +320,6 @@ function restlessPumps(n: number): { ankleDeg: (tS: number) => number; endS: num
   return { ankleDeg: (t) => wobble(t) + 2.5 * Math.sin(2 * Math.PI * 1.7 * t), endS: endOf(keys) };
 }
 
-describe('how long a rep may take', () => {
-  const left = { sides: ['left'] as const };
-
-  it('counts the first rep after a minute between sets: its swing starts where the last rep ended', () => {
-    const { keys } = twoSets(3, 60);
-    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
-    expect(r.reps.left).toHaveLength(6);
-  });
-
-  it('does not count a drift that goes down and, 40 s later, up as a rep', () => {
-    // A sensor angle settling slowly did this on a resting foot: a 75-s "rep".
-    const keys: [number, number][] = [[0, 0]];
-    appendKeys(keys, [
-      [3, 0],
-      [6, -9],
-      [40, -9],
-      [6, 9],
-      [3, 9],
-    ]);
-    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
-    expect(r.reps.left).toHaveLength(0);
-    // The same movement in 4 s is a (shallow) rep.
-    const quick: [number, number][] = [[0, 0]];
-    appendKeys(quick, [
-      [3, 0],
-      [1, -9],
-      [1.5, -9],
-      [1, 9],
-      [3, 9],
-    ]);
-    expect(analyzeLandmarkRecording(framesOf(program(quick), endOf(quick), 30), left).reps.left).toHaveLength(
-      1,
-    );
-  });
-});
-
 /** Feeds `angleDeg` at 50 Hz to one foot's rep engine set up for `angle`; returns its reps. */
 function engineReps(
   angleDeg: (tS: number) => number,
@@ -381,6 +345,44 @@ function engineReps(
   tracker.finish(out);
   return out.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
 }
+
+describe('how long a rep may take', () => {
+  const left = { sides: ['left'] as const };
+
+  it('counts the first rep after a minute between sets: its swing starts where the last rep ended', () => {
+    const { keys } = twoSets(3, 60);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
+    expect(r.reps.left).toHaveLength(6);
+  });
+
+  it('does not count a drift that goes down and, 40 s later, up as a rep', () => {
+    // A sensor angle settling slowly did this on a resting foot: a 75-s "rep".
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [
+      [3, 0],
+      [6, -9],
+      [40, -9],
+      [6, 9],
+      [3, 9],
+    ]);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), left);
+    expect(r.reps.left).toHaveLength(0);
+    // A sensor's angle is not smoothed: on its flat 40-s hold the lowest sample fell at the end.
+    expect(engineReps(program(keys), endOf(keys), 'sensor')).toHaveLength(0);
+    // The same movement in 4 s is a (shallow) rep.
+    const quick: [number, number][] = [[0, 0]];
+    appendKeys(quick, [
+      [3, 0],
+      [1, -9],
+      [1.5, -9],
+      [1, 9],
+      [3, 9],
+    ]);
+    expect(analyzeLandmarkRecording(framesOf(program(quick), endOf(quick), 30), left).reps.left).toHaveLength(
+      1,
+    );
+  });
+});
 
 describe('IMU path for real people', () => {
   it('counts a pump made before the first rest, when the rest is between its ends', () => {

@@ -54,14 +54,8 @@ export function createSampleRing(capacity: number): SampleRing {
   };
 }
 
-/** When a hold around a peak began and ended, ms. */
-export interface HoldSpan {
-  readonly startTMs: number;
-  readonly endTMs: number;
-}
-
 /**
- * The time around the sample `peakSeq` during which the angle stays within `tolDeg` of the peak,
+ * Seconds around the sample `peakSeq` during which the angle stays within `tolDeg` of the peak,
  * bounded by [fromSeq, toSeq]; crossings are interpolated between samples. `sign` is -1 for a
  * minimum (plantar peak) and +1 for a maximum (dorsi peak); `peak` is the level held (default:
  * the sample at `peakSeq`).
@@ -74,7 +68,7 @@ export function holdAround(
   tolDeg: number,
   sign: 1 | -1,
   peak: number = ring.a(peakSeq),
-): HoldSpan {
+): number {
   const limit = peak - sign * tolDeg;
   const inside = (v: number) => (sign < 0 ? v <= limit : v >= limit);
   let startT = ring.t(peakSeq);
@@ -99,5 +93,5 @@ export function holdAround(
     }
     endT = ring.t(s);
   }
-  return { startTMs: startT, endTMs: Math.max(startT, endT) };
+  return Math.max(0, (endT - startT) / 1000);
 }
