@@ -400,9 +400,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // Settled by the restless fallback with nothing trusted: the movement seen so far was the
     // pumps themselves (a log started mid-movement), so it is replayed from its first sample. A
     // sensor's log is replayed when it settled by a rest too: a wearer who pumps at once and then
-    // pauses has their first pumps before that rest (tuning seeds, IMU, 64 a family: 276 -> 280 of
-    // 384 exact, no spurious reps on resting feet; the camera's jittery settling made more of its
-    // noise into reps that way, 50 -> 43 of 144 exact, so the camera keeps its rule).
+    // pauses has their first pumps before that rest (tuning seeds, IMU, 64 a family, when added:
+    // 276 -> 280 of 384 exact, no spurious reps on resting feet; the camera's jittery settling made
+    // more of its noise into reps that way, 50 -> 43 of 144 exact, so the camera keeps its rule).
     const restDeg = next.sumDeg / next.samples;
     // ...only when the movement before the rest went both ways from it: a rest at one end of what
     // came before (a log that began at the toes-up end, then held toes down) may not be neutral.

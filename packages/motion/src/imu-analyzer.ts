@@ -215,7 +215,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // At rest the accelerometer sees gravity alone: the tilt is taken from it now and trusted
         // from here on, instead of the twist carrying the heading's drift until the filter would
         // have converged (a resting foot's angle slid 11 deg and back: a "rep"). With a shin sensor,
-        // only when the shin rests too. (A reading's own quaternion, when trusted, is used as it is.)
+        // only when the shin rests too. (A reading's own quaternion, when trusted, is used as it is,
+        // and its tilt, the platform's gravity-referenced one, is trusted from the rest as well.)
         const sh = pair ? s.shank! : null;
         const shinAtRest =
           !sh ||
