@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clipMotion } from './activity.ts';
 import { buildProfile, seededRandom } from './ankle-profile.ts';
 import { BODIES, bodyFile, HELDOUT_BODIES, RIG_BONES, SHARED_MODELS_DIR, TUNING_BODIES } from './bodies.ts';
-import { heldOutSet, negativeSet, tuningSet } from './eval-sets.ts';
+import { heldOutSet, negativeSet, tuningExtraSet, tuningSet } from './eval-sets.ts';
 
 /** Node names in a GLB's JSON chunk (no decoding of meshes needed). */
 function glbNodeNames(path: string): Set<string> {
@@ -48,6 +48,10 @@ describe('evaluation sets', () => {
   it('renders the held-out set from held-out bodies only and the tuning set from tuning bodies only', () => {
     expect(heldOutSet().every((c) => HELDOUT_BODIES.includes(c.spec.body!))).toBe(true);
     expect(tuningSet().every((c) => TUNING_BODIES.includes(c.spec.body!))).toBe(true);
+    expect(tuningExtraSet().every((c) => TUNING_BODIES.includes(c.spec.body!))).toBe(true);
+    // Its own seeds: no clip shares a seed (room, light, camera) with a clip of another set.
+    const seen = new Set([...tuningSet(), ...heldOutSet(), ...negativeSet()].map((c) => c.spec.seed));
+    expect(tuningExtraSet().filter((c) => seen.has(c.spec.seed))).toEqual([]);
     expect(negativeSet().every((c) => HELDOUT_BODIES.includes(c.spec.body!))).toBe(true);
   });
 

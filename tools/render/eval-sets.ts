@@ -219,6 +219,31 @@ export function tuningSet(): SetClip[] {
 }
 
 /**
+ * Sixteen more clips on the tuning bodies, for tuning the pixel stage's gain on more than eight
+ * clips (on those eight it followed the true angle with gains from -0.23 to 1.07): look at them,
+ * tune on them, fit on them. Seeds 4000+, apart from every other set's (the negative set draws 3000+).
+ */
+export function tuningExtraSet(): SetClip[] {
+  const times = <T>(v: T, k: number): T[] => Array.from({ length: k }, () => v);
+  return buildSet({
+    prefix: 'tune-x',
+    seed0: 4000,
+    bodies: TUNING_BODIES,
+    n: 16,
+    resolutions: ['360p', '480p', '360p', '480p'],
+    rates: [15, 20, 24, 30],
+    styles: [
+      ...times<RepStyle>('normal', 6),
+      ...times<RepStyle>('fast-no-hold', 2),
+      ...times<RepStyle>('partial', 2),
+      ...times<RepStyle>('knee-bend', 2),
+      ...times<RepStyle>('leg-lift', 2),
+      ...times<RepStyle>('leg-slide', 2),
+    ],
+  });
+}
+
+/**
  * The held-out set: held-out bodies only; every condition family represented. Report on this.
  * 18 clips, sized so that software rendering on two busy cores takes about an hour.
  */
