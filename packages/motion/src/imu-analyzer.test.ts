@@ -24,6 +24,15 @@ function streamed(samples: readonly ImuSample[], options: ImuAnalyzerOptions, at
 const codes = (events: readonly MotionEvent[]) =>
   events.flatMap((e) => (e.type === 'warning' ? [e.code] : []));
 const keys = pumps(4, -30, 15, 1);
+/** Six ways to strap the phone on; in four of them a gyro bias reaches the vertical. */
+const SIX_MOUNTINGS = [
+  mount(20, 50, 70),
+  mount(37, -71, 123),
+  mount(-150, 20, -40),
+  mount(0, 0, 0),
+  mount(90, 0, 180),
+  mount(0, 80, 0),
+];
 const ankle = program(keys);
 
 describe('IMU analyzer, one sensor on the foot', () => {
@@ -57,15 +66,7 @@ describe('IMU analyzer, one sensor on the foot', () => {
     // heading: read as the rotation's twist about the axis, the rest drifted to -30 to -77 deg for
     // four of these six mountings (a gyro bias of 0.03 rad/s reaching the vertical).
     const { keys, restEndS } = twoSets(3, 60);
-    const mounts = [
-      mount(20, 50, 70),
-      mount(37, -71, 123),
-      mount(-150, 20, -40),
-      mount(0, 0, 0),
-      mount(90, 0, 180),
-      mount(0, 80, 0),
-    ];
-    for (const m of mounts) {
+    for (const m of SIX_MOUNTINGS) {
       const samples = imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.03 }, endOf(keys));
       const { reps, angleAtDeg } = streamed(samples, { side: 'left' }, restEndS);
       expect(Math.abs(angleAtDeg!)).toBeLessThan(3);
@@ -81,16 +82,8 @@ describe('IMU analyzer, one sensor on the foot', () => {
     // Before the first pump the angle was the rotation's whole size, and a gyro bias turning the
     // heading grew it: the gauge showed a resting foot 20-50 deg toes down within 40 s, and the
     // pumping axis was learned from that drift. Now the tilt is taken from gravity at the rest.
-    const mounts = [
-      mount(20, 50, 70),
-      mount(37, -71, 123),
-      mount(-150, 20, -40),
-      mount(0, 0, 0),
-      mount(90, 0, 180),
-      mount(0, 80, 0),
-    ];
     for (const biasRadS of [0.01, 0.025]) {
-      for (const m of mounts) {
+      for (const m of SIX_MOUNTINGS) {
         const a = createImuAnalyzer({ side: 'left' });
         let worstDeg = 0;
         let reps = 0;
@@ -107,12 +100,11 @@ describe('IMU analyzer, one sensor on the foot', () => {
   it('counts no reps for a foot that fidgets and never rests, with a biased gyro', () => {
     // A tried and dropped change counted these: refusing a near-vertical first pumping axis
     // (38-43 "reps" of the 1.3-Hz fidget in three of these mountings).
-    const mounts = [mount(0, 0, 0), mount(37, -71, 123), mount(90, 0, 180), mount(0, 80, 0)];
     for (const [ampDeg, hz] of [
       [1.2, 2.5],
       [2, 1.3],
     ] as const) {
-      for (const m of mounts) {
+      for (const m of SIX_MOUNTINGS) {
         const fidget = (tS: number) => ampDeg * Math.sin(2 * Math.PI * hz * tS);
         const r = analyzeImuRecording(imuSamples({ ankleDeg: fidget, footMount: m, biasRadS: 0.02 }, 40, 25));
         expect(r.reps.left).toHaveLength(0);

@@ -56,6 +56,8 @@ const PAIR_RESTLESS_S = 1;
 /** Most samples kept from before that reference (5 s at about 400 Hz; a faster log keeps its last 2048). */
 const EARLY_MAX = 2048;
 const G = 9.80665;
+/** An accelerometer reading within 0.3 g of 1 g sees gravity (the orientation filter's own bound). */
+const nearOneG = (ax: number, ay: number, az: number) => Math.abs(Math.hypot(ax, ay, az) - G) < 0.3 * G;
 /** The gravity share follows each sample by this weight (about 100 samples). */
 const GRAVITY_STEP = 0.01;
 /** The angle turns from the twist to the tilt between these times after the filter starts, ms. */
@@ -190,9 +192,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         filterSinceT = t;
       }
       const qf = foot.update(s, dtS);
-      const an = Math.sqrt(s.ax * s.ax + s.ay * s.ay + s.az * s.az);
-      gravityShare +=
-        Math.max(GRAVITY_STEP, 1 / ++gravitySamples) * ((Math.abs(an - G) < 0.3 * G ? 1 : 0) - gravityShare);
+      const oneG = nearOneG(s.ax, s.ay, s.az);
+      gravityShare += Math.max(GRAVITY_STEP, 1 / ++gravitySamples) * ((oneG ? 1 : 0) - gravityShare);
       rel.set(qf);
       let qs = pair ? shank.update(s.shank!, dtS) : null;
       if (!angle.hasNeutral) {
@@ -219,10 +220,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // and its tilt, the platform's gravity-referenced one, is trusted from the rest as well.)
         const sh = pair ? s.shank! : null;
         const shinAtRest =
-          !sh ||
-          (Math.abs(Math.hypot(sh.ax, sh.ay, sh.az) - G) < 0.3 * G &&
-            Math.hypot(sh.gx, sh.gy, sh.gz) < stillRadS);
-        if (rested && Math.abs(an - G) < 0.3 * G && shinAtRest) {
+          !sh || (nearOneG(sh.ax, sh.ay, sh.az) && Math.hypot(sh.gx, sh.gy, sh.gz) < stillRadS);
+        if (rested && oneG && shinAtRest) {
           foot.relevel();
           rel.set(foot.update(s, 0));
           if (sh) {
