@@ -1,7 +1,10 @@
 // The rep engine's front end, before the 1-euro filter: a Hampel filter that replaces outliers by
 // the median of the last few samples, a noise meter that reads the angle's noise from its second
 // differences (movement hardly shows in them, so it measures while the foot moves too), and a
-// one-pole low-pass that the meter switches on when the angle is noisy.
+// one-pole low-pass that the meter switches on when the angle is noisy; `createAngleChain` puts them
+// in front of the 1-euro filter as the rep engine runs them.
+
+import { createOneEuroFilter, type OneEuroOptions } from './one-euro-filter.ts';
 
 /** Most samples in the Hampel window (the newest and the ones before it). */
 export const HAMPEL_WINDOW = 7;
@@ -271,3 +274,77 @@ export const PRE_FILTER_FROM_DEG = 1.5;
  * spurious reps were back to what they were before.
  */
 export const PRE_FILTER_HZ = 2;
+
+/** The rep engine's angle before its state machine: despiked, metered, pre-filtered, 1-euro filtered. */
+export interface AngleChain {
+  /** One usable sample at `tMs`: returns the filtered angle (`despikedDeg` holds the despiked one). */
+  next(angleDeg: number, tMs: number): number;
+  /** The last sample with its outliers replaced, degrees. */
+  readonly despikedDeg: number;
+  /** The angle's noise at a turning point's time scale (`createNoiseMeter`), degrees. */
+  readonly noiseSdDeg: number;
+  /** After a gap: the filters start again from the next sample; the meters keep what they learned. */
+  interrupt(): void;
+  reset(): void;
+}
+
+/** Creates the chain with the 1-euro filter's options (validated by the caller). */
+export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
+  const filter = createOneEuroFilter(filterOptions);
+  const despike = createHampel();
+  const noise = createNoiseMeter();
+  /** The frame-to-frame part of the noise: it switches the pre-filter. */
+  const sampleNoise = createSampleNoiseMeter();
+  let preDeg = Number.NaN;
+  let pre1Deg = 0;
+  let preTMs = 0;
+  let dtS = 1 / 30;
+  let despikedDeg = 0;
+  return {
+    next(angleDeg, t) {
+      despikedDeg = despike.next(angleDeg, dtS);
+      noise.add(despikedDeg, dtS);
+      sampleNoise.add(despikedDeg, dtS);
+      // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
+      if (Number.isNaN(preDeg) || !(t > preTMs)) {
+        preDeg = despikedDeg;
+        pre1Deg = despikedDeg;
+      } else {
+        const stepS = (t - preTMs) / 1000;
+        dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
+        const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
+        const a = k / (1 + k);
+        if (sampleNoise.sdDeg > PRE_FILTER_FROM_DEG) {
+          pre1Deg += a * (despikedDeg - pre1Deg);
+          preDeg += a * (pre1Deg - preDeg);
+        } else {
+          pre1Deg = despikedDeg;
+          preDeg = despikedDeg;
+        }
+      }
+      preTMs = t;
+      return filter.filter(preDeg, t);
+    },
+    get despikedDeg() {
+      return despikedDeg;
+    },
+    get noiseSdDeg() {
+      return noise.sdDeg;
+    },
+    interrupt() {
+      filter.reset();
+      noise.interrupt();
+      sampleNoise.interrupt();
+      despike.reset();
+      preDeg = Number.NaN;
+    },
+    reset() {
+      despike.reset();
+      noise.reset();
+      sampleNoise.reset();
+      preDeg = Number.NaN;
+      dtS = 1 / 30;
+      filter.reset();
+    },
+  };
+}

@@ -1,19 +1,13 @@
-// One foot's rep engine, shared by every angle source: despike and filter the angle, wait for the
-// foot to settle, then find plantar and dorsi peaks with hysteresis relative to the person's range.
+// One foot's rep engine, shared by every angle source: despike and filter the angle (the chain in
+// angle-front-end.ts), wait for the foot to settle, then find plantar and dorsi peaks with
+// hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
-import {
-  createHampel,
-  createNoiseMeter,
-  createSampleNoiseMeter,
-  PRE_FILTER_FROM_DEG,
-  PRE_FILTER_HZ,
-} from './angle-front-end.ts';
+import { createAngleChain } from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createNoiseFloorWarning } from './noise-floor-warning.ts';
-import { createOneEuroFilter } from './one-euro-filter.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createRepEvidence } from './rep-evidence.ts';
 import { reportRep } from './rep-report.ts';
@@ -149,16 +143,8 @@ const PLACING_MAX_S = 5;
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
-  const filter = createOneEuroFilter(o.filter);
-  const despike = createHampel();
+  const chain = createAngleChain(o.filter);
   const sensorAngle = setup.angle === 'sensor';
-  let preDeg = Number.NaN;
-  let pre1Deg = 0;
-  let preTMs = 0;
-  let dtS = 1 / 30;
-  const noise = createNoiseMeter();
-  /** The frame-to-frame part of the noise: it switches the pre-filter. */
-  const sampleNoise = createSampleNoiseMeter();
   const filtered = createSampleRing(RING);
   const despiked = createSampleRing(RING);
   const shape = createRepShape(RING);
@@ -208,12 +194,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     personal.reset();
-    despike.reset();
-    noise.reset();
-    sampleNoise.reset();
-    preDeg = Number.NaN;
-    dtS = 1 / 30;
-    filter.reset();
+    chain.reset();
     hold.reset();
     filtered.clear();
     despiked.clear();
@@ -237,12 +218,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         Math.max(o.minSwingDeg, o.swingFraction * movesDeg),
         0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
       ),
-      NOISE_K * noise.sdDeg,
+      NOISE_K * chain.noiseSdDeg,
     );
   };
 
   /** The smallest range a rep may have for the noise now, degrees. */
-  const repNoiseBarDeg = () => RANGE_NOISE_K * noise.sdDeg;
+  const repNoiseBarDeg = () => RANGE_NOISE_K * chain.noiseSdDeg;
 
   /**
    * The smallest pump the noise lets the engine count, degrees: the rep's noise bar (above the
@@ -266,7 +247,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       opening.plantarSeq,
       up.extremeSeq,
       nowSeq,
-      sensorAngle ? shapeSmoothingMs(noise.sdDeg) : undefined,
+      sensorAngle ? shapeSmoothingMs(chain.noiseSdDeg) : undefined,
     );
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
     // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
@@ -308,11 +289,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const lost = state.kind === 'toes-down' || state.kind === 'toes-up';
     const msg = `no usable signal for ${((tMs - lastUsableTMs) / 1000).toFixed(1)} s${lost && settled ? '; the rep in progress was dropped' : ''}`;
     out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
-    filter.reset();
-    noise.interrupt();
-    sampleNoise.interrupt();
-    despike.reset();
-    preDeg = Number.NaN;
+    chain.interrupt();
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
     // What a restless settling saw before the gap is neither replayed across it nor used for a
     // neutral from the movement's extremes (for sources that replay; the camera keeps its rules).
@@ -376,7 +353,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // Capped: the meter's first estimates take the first movements in too.
     const stillDeg = Math.max(
       o.stillDeg,
-      Math.min(STILL_NOISE_K * noise.sdDeg, STILL_MAX_FACTOR * o.stillDeg),
+      Math.min(STILL_NOISE_K * chain.noiseSdDeg, STILL_MAX_FACTOR * o.stillDeg),
     );
     const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
     if (next.samples === 1) evidence.legAtStart.set(legNow);
@@ -514,28 +491,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
-      const despikedDeg = despike.next(input.angleDeg, dtS);
-      noise.add(despikedDeg, dtS);
-      sampleNoise.add(despikedDeg, dtS);
-      // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
-      if (Number.isNaN(preDeg) || !(t > preTMs)) {
-        preDeg = despikedDeg;
-        pre1Deg = despikedDeg;
-      } else {
-        const stepS = (t - preTMs) / 1000;
-        dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
-        const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
-        const a = k / (1 + k);
-        if (sampleNoise.sdDeg > PRE_FILTER_FROM_DEG) {
-          pre1Deg += a * (despikedDeg - pre1Deg);
-          preDeg += a * (pre1Deg - preDeg);
-        } else {
-          pre1Deg = despikedDeg;
-          preDeg = despikedDeg;
-        }
-      }
-      preTMs = t;
-      const c = filter.filter(preDeg, t);
+      const c = chain.next(input.angleDeg, t);
+      const despikedDeg = chain.despikedDeg;
       const move = legMove(input);
       if (state.kind === 'settling') settle(t, c, despikedDeg, move, input.confidence, out);
       else stepSettled(t, c, despikedDeg, move, input.confidence, out);
@@ -570,7 +527,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       return lastAngleDeg;
     },
     get noiseDeg() {
-      return noise.sdDeg;
+      return chain.noiseSdDeg;
     },
   };
   clear();
