@@ -275,6 +275,18 @@ export const PRE_FILTER_FROM_DEG = 1.5;
  */
 export const PRE_FILTER_HZ = 2;
 
+/**
+ * The share of white noise's variance the pre-filter (two one-pole stages at PRE_FILTER_HZ) lets
+ * through at the sample interval `dtS`: its impulse response is a^2 (n + 1) b^n, b = 1 - a, whose
+ * squares sum to a^4 (1 + b^2) / (1 - b^2)^3.
+ */
+export function preFilterWhiteGain(dtS: number): number {
+  const k = 2 * Math.PI * PRE_FILTER_HZ * dtS;
+  const a = k / (1 + k);
+  const b2 = (1 - a) * (1 - a);
+  return Math.min(1, (a ** 4 * (1 + b2)) / (1 - b2) ** 3);
+}
+
 /** The rep engine's angle before its state machine: despiked, metered, pre-filtered, 1-euro filtered. */
 export interface AngleChain {
   /** One usable sample at `tMs`: returns the filtered angle (`despikedDeg` holds the despiked one). */
@@ -283,6 +295,17 @@ export interface AngleChain {
   readonly despikedDeg: number;
   /** The angle's noise at a turning point's time scale (`createNoiseMeter`), degrees. */
   readonly noiseSdDeg: number;
+  /**
+   * The same noise split in two, as variances (degrees squared): the frame-to-frame (white) part
+   * (`createSampleNoiseMeter`, at most the whole) and the rest, correlated over more than a frame.
+   * Smoothing over n frames divides the white part by about n and leaves the rest.
+   */
+  readonly whiteVarDeg2: number;
+  readonly correlatedVarDeg2: number;
+  /** The usual sample interval, seconds. */
+  readonly dtS: number;
+  /** Whether the pre-filter smooths now (the frame-to-frame noise is above PRE_FILTER_FROM_DEG). */
+  readonly preFiltering: boolean;
   /** After a gap: the filters start again from the next sample; the meters keep what they learned. */
   interrupt(): void;
   reset(): void;
@@ -330,6 +353,20 @@ export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
     },
     get noiseSdDeg() {
       return noise.sdDeg;
+    },
+    get whiteVarDeg2() {
+      const w = Math.min(sampleNoise.sdDeg, noise.sdDeg);
+      return w * w;
+    },
+    get correlatedVarDeg2() {
+      const w = Math.min(sampleNoise.sdDeg, noise.sdDeg);
+      return noise.sdDeg * noise.sdDeg - w * w;
+    },
+    get dtS() {
+      return dtS;
+    },
+    get preFiltering() {
+      return sampleNoise.sdDeg > PRE_FILTER_FROM_DEG;
     },
     interrupt() {
       filter.reset();

@@ -2,13 +2,21 @@
 // who never rests, a visibility burst, small ranges, and a person who starts toes up.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createHampel, createNoiseMeter, createSampleNoiseMeter } from './angle-front-end.ts';
+import {
+  createAngleChain,
+  createHampel,
+  createNoiseMeter,
+  createSampleNoiseMeter,
+  preFilterWhiteGain,
+} from './angle-front-end.ts';
 import { createAnkleTracker } from './ankle-tracker.ts';
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
 import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
 import { appendKeys, appendPumps, endOf, framesOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
 import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import { DEFAULT_ONE_EURO } from './one-euro-filter.ts';
+import { shapeWhiteGain } from './rep-shape.ts';
 import { DEFAULT_TRACKER } from './tracker-options.ts';
 
 const left = { sides: ['left'] as const };
@@ -109,6 +117,55 @@ describe('frame-to-frame noise meter (switches the pre-filter)', () => {
     expect(white.sdDeg).toBeLessThan(2.6);
     expect(fidgetFine.sdDeg).toBeLessThan(1);
     expect(fidgetTurning.sdDeg).toBeGreaterThan(1.5);
+  });
+});
+
+describe('the angle chain splits the noise it will smooth from the noise it will not', () => {
+  // The noise bars count the frame-to-frame (white) part at what the smoothing leaves of it, and
+  // the part correlated over a tenth of a second (which smoothing leaves) in full.
+  const feed = (noise: (i: number) => number, fps: number) => {
+    const chain = createAngleChain(DEFAULT_ONE_EURO);
+    for (let i = 0; i < fps * 40; i++) chain.next(noise(i), (1000 * i) / fps);
+    return chain;
+  };
+  it('calls white jitter white, so the pre-filter is credited with it', () => {
+    const r = rng(11);
+    const chain = feed(() => 8 * r.normal(), 40);
+    expect(chain.preFiltering).toBe(true);
+    expect(Math.sqrt(chain.whiteVarDeg2)).toBeGreaterThan(5.6);
+    expect(chain.correlatedVarDeg2).toBeLessThan(0.25 * chain.whiteVarDeg2);
+  });
+  it('calls jitter that lasts a tenth of a second mostly correlated, so no smoothing is credited', () => {
+    const r = rng(12);
+    let ar = 0;
+    const rho = Math.exp(-1 / 60 / 0.1);
+    const chain = feed(() => {
+      ar = rho * ar + 4 * Math.sqrt(1 - rho * rho) * r.normal();
+      return ar;
+    }, 60);
+    expect(chain.correlatedVarDeg2).toBeGreaterThan(chain.whiteVarDeg2);
+  });
+  it('lets through a share of white noise that falls with the frame rate (pre-filter and rep shape)', () => {
+    for (const gain of [preFilterWhiteGain, shapeWhiteGain]) {
+      expect(gain(1 / 10)).toBeLessThanOrEqual(1);
+      expect(gain(1 / 60)).toBeLessThan(gain(1 / 20));
+      expect(gain(1 / 20)).toBeLessThan(0.5);
+    }
+    // Two one-pole stages at 2 Hz, 30 fps, measured on white noise against the formula.
+    const r = rng(13);
+    const k = 2 * Math.PI * 2 * (1 / 30);
+    const a = k / (1 + k);
+    let p1 = 0;
+    let p2 = 0;
+    let sum2 = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      p1 += a * (r.normal() - p1);
+      p2 += a * (p1 - p2);
+      sum2 += p2 * p2;
+    }
+    expect(sum2 / n / preFilterWhiteGain(1 / 30)).toBeGreaterThan(0.93);
+    expect(sum2 / n / preFilterWhiteGain(1 / 30)).toBeLessThan(1.07);
   });
 });
 
