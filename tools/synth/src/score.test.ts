@@ -32,4 +32,33 @@ describe('scoring a set against the truth', () => {
     const moved = [...reps.slice(0, -1), { ...last, dorsiTMs: last.dorsiTMs + 60_000 }];
     expect(scoreSet(moved, session.truth).countExact).toBe(false);
   });
+
+  it("does not let a rep a gap may hide take the next rep's match when reps come a second apart", () => {
+    // Toes-down holds at 6.3-6.5 s (hidden by a gap: may count or not) and 7.3-7.5 s (must count);
+    // the engine reported only the second. Matched in the truth's order, the first took it (0.9 s
+    // from its hold) and the second went unmatched: a right count scored as wrong.
+    const at = (t: (typeof session.truth.reps)[number], plantarTMs: number) => ({
+      ...t,
+      plantarTMs,
+      plantarHoldS: 0.2,
+      dorsiTMs: plantarTMs + 500,
+      dorsiHoldEndTMs: plantarTMs + 700,
+    });
+    const truth = {
+      ...session.truth,
+      reps: [at(session.truth.reps[0]!, 6300), at(session.truth.reps[1]!, 7300)],
+      countable: ['either', 'yes'] as const,
+      expectedReps: 1,
+      expectedRepsMax: 2,
+      expectedFull: 1,
+      expectedFullMax: 2,
+    };
+    const reported = [{ ...reps[1]!, plantarTMs: 7400, dorsiTMs: 7900 }];
+    const s = scoreSet(reported, truth, 'plantar');
+    expect(s.countExact).toBe(true);
+    // ...and a report of the hidden rep alone is not exact: the rep that must count is missing.
+    expect(scoreSet([{ ...reps[0]!, plantarTMs: 6350, dorsiTMs: 6850 }], truth, 'plantar').countExact).toBe(
+      false,
+    );
+  });
 });

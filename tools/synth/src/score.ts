@@ -40,12 +40,12 @@ export function scoreSet(
   let legTp = 0;
   let legFp = 0;
   let legFn = 0;
-  const used = new Set<number>();
-  let mustMatched = 0;
+  // Nearest pairs first, over the whole set: matching in the truth's order let a rep the engine may
+  // skip (one a gap hid) take the next rep's match when reps come a second apart, and the next true
+  // rep then went unmatched although the engine counted it.
+  const pairs: { i: number; j: number; dt: number }[] = [];
   truth.reps.forEach((t, i) => {
     if (truth.countable[i] === 'no') return;
-    let best = -1;
-    let bestDt = 1000;
     reps.forEach((r, j) => {
       // On a held plateau the reported peak may fall anywhere in the hold: distance to the hold.
       // Stress sets match by the toes-down hold: a person who starts toes up pairs it with another toes-up peak.
@@ -53,13 +53,23 @@ export function scoreSet(
         matchBy === 'dorsi'
           ? Math.max(0, t.dorsiTMs - r.dorsiTMs, r.dorsiTMs - t.dorsiHoldEndTMs)
           : Math.max(0, t.plantarTMs - r.plantarTMs, r.plantarTMs - t.plantarTMs - 1000 * t.plantarHoldS);
-      if (!used.has(j) && dt < bestDt) {
-        best = j;
-        bestDt = dt;
-      }
+      if (dt < 1000) pairs.push({ i, j, dt });
     });
-    if (best < 0) return;
-    used.add(best);
+  });
+  // Ties (two reps both within a hold) go to the rep that must count, then in time order.
+  const must = (i: number) => (truth.countable[i] === 'yes' ? 0 : 1);
+  pairs.sort((x, y) => x.dt - y.dt || must(x.i) - must(y.i) || x.i - y.i || x.j - y.j);
+  const used = new Set<number>();
+  const matchOf = new Map<number, number>();
+  for (const { i, j } of pairs) {
+    if (used.has(j) || matchOf.has(i)) continue;
+    used.add(j);
+    matchOf.set(i, j);
+  }
+  let mustMatched = 0;
+  truth.reps.forEach((t, i) => {
+    const best = matchOf.get(i);
+    if (best === undefined) return;
     if (truth.countable[i] === 'yes') mustMatched++;
     const r = reps[best]!;
     rangeErrDeg.push(r.rangeDeg - t.rangeDeg);
