@@ -267,13 +267,16 @@ export function createSampleNoiseMeter(): NoiseMeter {
 export const PRE_FILTER_FROM_DEG = 1.5;
 /**
  * The pre-filter's cutoff, Hz (two poles). It was 1.5; at 2 the fastest pumps (70/min, each end
- * held a fraction of a second) keep more of their swing. Chosen with the switch above on the stress
- * set's tuning seeds (camera, 16 sets a family): exact sets 41 -> 45 of 144, spurious reps on resting
- * feet 29 -> 29. With the same switch, 1.5, 1.75 and 2.5 gave 40, 43 and 43 exact with 20, 25 and
- * 35 spurious: the cutoff trades counted fast pumps for noise swings, and 2 is where the
- * spurious reps were back to what they were before.
+ * held a fraction of a second) kept more of their swing: with the noise bars then (2.5 and 3.75 x
+ * the whole noise) 2 traded best between counted fast pumps and noise swings (stress set tuning
+ * seeds, camera, 16 a family: 1.5, 1.75, 2 and 2.5 gave 40, 43, 45 and 43 exact of 144 with 20,
+ * 25, 29 and 35 spurious reps on resting feet). Since the bars count what the pre-filter lets
+ * through of white jitter (`preFilterWhiteGain`), a wider pre-filter raises the bars with the noise
+ * it lets in, and 3 is better on both counts (camera, 64 a family: 2, 2.5, 3, 4 and 5 Hz gave 207,
+ * 214, 215, 215 and 212 exact of 576 with 38, 40, 35, 35 and 29 spurious reps): at 19 fps a fast
+ * pump of 20 deg came out of the live filters as a 6-deg swing (tuning seed 22017).
  */
-export const PRE_FILTER_HZ = 2;
+export const PRE_FILTER_HZ = 3;
 
 /**
  * The share of white noise's variance the pre-filter (two one-pole stages at PRE_FILTER_HZ) lets

@@ -7,6 +7,7 @@ import {
   createHampel,
   createNoiseMeter,
   createSampleNoiseMeter,
+  PRE_FILTER_HZ,
   preFilterWhiteGain,
 } from './angle-front-end.ts';
 import { createAnkleTracker } from './ankle-tracker.ts';
@@ -151,9 +152,9 @@ describe('the angle chain splits the noise it will smooth from the noise it will
       expect(gain(1 / 60)).toBeLessThan(gain(1 / 20));
       expect(gain(1 / 20)).toBeLessThan(0.5);
     }
-    // Two one-pole stages at 2 Hz, 30 fps, measured on white noise against the formula.
+    // Two one-pole stages at PRE_FILTER_HZ, 30 fps, measured on white noise against the formula.
     const r = rng(13);
-    const k = 2 * Math.PI * 2 * (1 / 30);
+    const k = 2 * Math.PI * PRE_FILTER_HZ * (1 / 30);
     const a = k / (1 + k);
     let p1 = 0;
     let p2 = 0;

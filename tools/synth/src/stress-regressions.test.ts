@@ -53,6 +53,21 @@ describe('camera stress sets whose white jitter the noise bars overstated', () =
   });
 });
 
+describe('camera stress sets whose pumps the 2-Hz pre-filter still flattened', () => {
+  // With the noise bars counting what the pre-filter lets through of white jitter, its cutoff went
+  // from 2 to 3 Hz: these counted 8 of 9 (small ranges) and 11 of 9 (a restless start, toes up).
+  for (const [seed, what] of [
+    [25_015, 'small ranges over 2.7 px of noise, 53 fps'],
+    [27_012, 'restless, starts toes up, 25 fps'],
+  ] as const) {
+    it(`${what} (seed ${seed}): counts every pump, none on the resting foot`, () => {
+      const { score } = runStressSet(bySeed(seed));
+      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
+      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
+    });
+  }
+});
+
 describe('camera stress sets of people who never rest', () => {
   // No rest before the first pump: the camera settled on the movement's extremes after 2.5 s and
   // dropped the pumps it saw meanwhile (16 of 18 and 13 of 16). It now replays them, as the phone
