@@ -326,11 +326,23 @@ export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
   let preTMs = 0;
   let dtS = 1 / 30;
   let despikedDeg = 0;
+  // The meters' readings, taken once per sample (the rep engine reads them several times a sample).
+  let noiseSdDeg = 0;
+  let whiteVarDeg2 = 0;
+  let preFiltering = false;
+  const read = () => {
+    noiseSdDeg = noise.sdDeg;
+    const sampleSdDeg = sampleNoise.sdDeg;
+    const w = Math.min(sampleSdDeg, noiseSdDeg);
+    whiteVarDeg2 = w * w;
+    preFiltering = sampleSdDeg > PRE_FILTER_FROM_DEG;
+  };
   return {
     next(angleDeg, t) {
       despikedDeg = despike.next(angleDeg, dtS);
       noise.add(despikedDeg, dtS);
       sampleNoise.add(despikedDeg, dtS);
+      read();
       // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
       if (Number.isNaN(preDeg) || !(t > preTMs)) {
         preDeg = despikedDeg;
@@ -340,7 +352,7 @@ export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
         dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
         const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
         const a = k / (1 + k);
-        if (sampleNoise.sdDeg > PRE_FILTER_FROM_DEG) {
+        if (preFiltering) {
           pre1Deg += a * (despikedDeg - pre1Deg);
           preDeg += a * (pre1Deg - preDeg);
         } else {
@@ -355,21 +367,19 @@ export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
       return despikedDeg;
     },
     get noiseSdDeg() {
-      return noise.sdDeg;
+      return noiseSdDeg;
     },
     get whiteVarDeg2() {
-      const w = Math.min(sampleNoise.sdDeg, noise.sdDeg);
-      return w * w;
+      return whiteVarDeg2;
     },
     get correlatedVarDeg2() {
-      const w = Math.min(sampleNoise.sdDeg, noise.sdDeg);
-      return noise.sdDeg * noise.sdDeg - w * w;
+      return noiseSdDeg * noiseSdDeg - whiteVarDeg2;
     },
     get dtS() {
       return dtS;
     },
     get preFiltering() {
-      return sampleNoise.sdDeg > PRE_FILTER_FROM_DEG;
+      return preFiltering;
     },
     interrupt() {
       filter.reset();
@@ -384,6 +394,7 @@ export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
       sampleNoise.reset();
       preDeg = Number.NaN;
       dtS = 1 / 30;
+      read();
       filter.reset();
     },
   };
