@@ -83,8 +83,8 @@ function stressTable(split: 'tuning' | 'heldOut', perFamily: number): string {
     rows.push(stressRow(f.name, out));
   });
   const header =
-    '| family | sets | reps (must count) | exact count | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told "too noisy" |\n' +
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: |';
+    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told "too noisy" |\n' +
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
   return [
     header,
     ...rows,
@@ -95,6 +95,10 @@ function stressTable(split: 'tuning' | 'heldOut', perFamily: number): string {
 
 function stressRow(name: string, out: readonly StressOutcome[]): string {
   const exact = out.filter((o) => o.score.countExact).length;
+  // The naive counter gives a total only; the engine's total alone, scored the same way.
+  const total = out.filter(
+    (o) => o.score.counted >= o.score.expected && o.score.counted <= o.score.expectedMax,
+  ).length;
   const base = out.filter((o) => o.baselineExact).length;
   const range = out.flatMap((o) => o.score.rangeErrDeg);
   const hold = out.flatMap((o) => o.score.holdErrS);
@@ -105,7 +109,7 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   const leg = tp + fp + fn === 0 ? 'n/a' : `${pct(tp, tp + fp)} / ${pct(tp, tp + fn)} (${tp + fn} moved)`;
   const short = out.filter((o) => o.score.counted < o.score.expected);
   const told = short.filter((o) => o.result.warnings.some((w) => w.code === 'noisy')).length;
-  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} |`;
+  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(total, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} |`;
 }
 
 /** The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is right). */
@@ -310,7 +314,10 @@ here). Reps are matched by their toes-down hold (a person who starts toes up pai
 toes-up peak), so a rep whose toes-down and toes-up ends are swapped does not count as exact.
 Naive baseline: a fixed-threshold counter on the raw landmark angle (thresholds at 35% and 65% of
 the recording's 5-95% spread, so it sees the whole recording first) or a gyro zero-crossing
-integrator (tools/synth/src/naive-baselines.ts); it gives counts only. Goals: exact >= 98%, range
+integrator (tools/synth/src/naive-baselines.ts); it gives counts only, so it is scored on its total
+(within what must and may count). The engine's total, scored the same way, is beside it: a set can
+have the right total with toes down and toes up swapped (a restless wearer's direction misjudged),
+or with one rep missed and a noise swing counted. Goals: exact >= 98%, range
 error median <= 3 deg, hold error median <= 0.15 s, leg-moved precision and recall >= 0.9.
 
 ${stressHeldOut}
