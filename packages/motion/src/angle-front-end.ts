@@ -1,8 +1,6 @@
-// The rep engine's front end, before the 1-euro filter: a Hampel filter that replaces outliers by
-// the median of the last few samples, a noise meter that reads the angle's noise from its second
-// differences (movement hardly shows in them, so it measures while the foot moves too), and a
-// one-pole low-pass that the meter switches on when the angle is noisy; `createAngleChain` puts them
-// in front of the 1-euro filter as the rep engine runs them.
+// The rep engine's front end: a Hampel filter that replaces outliers by the local median, two noise
+// meters (turning-point and frame-to-frame, both read while the foot moves too) and a two-pole
+// low-pass the frame-to-frame one switches on; `createAngleChain` runs them before the 1-euro filter.
 
 import { createOneEuroFilter, type OneEuroOptions } from './one-euro-filter.ts';
 
@@ -266,17 +264,19 @@ export function createSampleNoiseMeter(): NoiseMeter {
  */
 export const PRE_FILTER_FROM_DEG = 1.5;
 /**
- * The pre-filter's cutoff, Hz (two poles). It was 1.5; at 2 the fastest pumps (70/min, each end
- * held a fraction of a second) kept more of their swing: with the noise bars then (2.5 and 3.75 x
- * the whole noise) 2 traded best between counted fast pumps and noise swings (stress set tuning
- * seeds, camera, 16 a family: 1.5, 1.75, 2 and 2.5 gave 40, 43, 45 and 43 exact of 144 with 20,
- * 25, 29 and 35 spurious reps on resting feet). Since the bars count what the pre-filter lets
- * through of white jitter (`preFilterWhiteGain`), a wider pre-filter raises the bars with the noise
- * it lets in, and 3 is better on both counts (camera, 64 a family: 2, 2.5, 3, 4 and 5 Hz gave 207,
- * 214, 215, 215 and 212 exact of 576 with 38, 40, 35, 35 and 29 spurious reps): at 19 fps a fast
- * pump of 20 deg came out of the live filters as a 6-deg swing (tuning seed 22017).
+ * The pre-filter's cutoff, Hz (two poles). 2 traded best while the noise bars were multiples of the
+ * whole noise; since they count what the pre-filter lets through of white jitter (noise-bars.ts), a
+ * wider one raises them with the noise it lets in, and 3 is better on both counts (stress set tuning
+ * seeds, camera, 64 a family: 2, 2.5, 3, 4 and 5 Hz gave 207, 214, 215, 215 and 212 exact of 576
+ * with 38, 40, 35, 35 and 29 spurious reps on resting feet). History in the package README.
  */
 export const PRE_FILTER_HZ = 3;
+
+/** Each pre-filter stage moves this share of the way to its input over a step of `stepS` seconds. */
+function preFilterStep(stepS: number): number {
+  const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
+  return k / (1 + k);
+}
 
 /**
  * The share of white noise's variance the pre-filter (two one-pole stages at PRE_FILTER_HZ) lets
@@ -284,8 +284,7 @@ export const PRE_FILTER_HZ = 3;
  * squares sum to a^4 (1 + b^2) / (1 - b^2)^3.
  */
 export function preFilterWhiteGain(dtS: number): number {
-  const k = 2 * Math.PI * PRE_FILTER_HZ * dtS;
-  const a = k / (1 + k);
+  const a = preFilterStep(dtS);
   const b2 = (1 - a) * (1 - a);
   return Math.min(1, (a ** 4 * (1 + b2)) / (1 - b2) ** 3);
 }
@@ -350,9 +349,8 @@ export function createAngleChain(filterOptions: OneEuroOptions): AngleChain {
       } else {
         const stepS = (t - preTMs) / 1000;
         dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
-        const k = 2 * Math.PI * PRE_FILTER_HZ * stepS;
-        const a = k / (1 + k);
         if (preFiltering) {
+          const a = preFilterStep(stepS);
           pre1Deg += a * (despikedDeg - pre1Deg);
           preDeg += a * (pre1Deg - preDeg);
         } else {

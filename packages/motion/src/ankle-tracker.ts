@@ -3,15 +3,16 @@
 // hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
-import { createAngleChain, preFilterWhiteGain } from './angle-front-end.ts';
+import { createAngleChain } from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
+import { createNoiseBars } from './noise-bars.ts';
 import { createNoiseFloorWarning } from './noise-floor-warning.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createRepEvidence } from './rep-evidence.ts';
 import { reportRep } from './rep-report.ts';
-import { createRepShape, shapeSmoothingMs, shapeWhiteGain } from './rep-shape.ts';
+import { createRepShape, shapeSmoothingMs } from './rep-shape.ts';
 import {
   keepInRing,
   RESUMING,
@@ -102,45 +103,8 @@ const RING = 8192;
 /** A state may point this far back in the ring, samples. */
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
-/**
- * Swings must clear this many standard deviations of the angle's noise: of its part correlated over
- * more than a frame (landmark jitter lasting a tenth of a second), which the filters leave as it is.
- */
-const NOISE_K = 2.5;
-/**
- * ...and this many of its frame-to-frame (white) part while the pre-filter is off (that part is
- * small then; the 1-euro filter damps it at rest, but a fidget or a displaced point rides on it)...
- */
-const WHITE_K = 4;
-/**
- * ...or this many of what the pre-filter lets through of it (`preFilterWhiteGain`) while it smooths.
- * With NOISE_K for the whole noise, a white jitter of 8-20 deg (camera noise family) set the bar at
- * 20-50 deg although the pre-filter leaves a third of it or less, and nothing was counted; with
- * NOISE_K of what the pre-filter leaves, a resting foot's filtered noise made 1,465 reps. Chosen on
- * the stress set's tuning seeds (camera, 64 a family) with WHITE_K and RANGE_WHITE_K: 182 -> 195
- * of 576 exact, spurious reps on resting feet 106 -> 38. WHITE_K 2.5 (the old rule) gave 196 and
- * 87, 5 gave 189 and 28; this at 7 gave 198 and 74.
- */
-const WHITE_PREFILTERED_K = 8;
 /** The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts). */
 const MIN_REP_DEG = 5;
-/**
- * A rep's range is at least this many noise standard deviations (a resting foot's noise is not a
- * rep). It was 4; with the hysteresis kept out of the noise (below) 3.75 counts more on the stress
- * set's tuning seeds (camera, 16 sets a family: 41 of 144 exact instead of 38) with fewer spurious
- * reps on resting feet (29 instead of 35). A bar on the noise left after the rep shape's smoothing,
- * tried first, came to the same at every frame rate above 10 once the jitter's 0.1-s correlation
- * was allowed for; without that allowance (9 x that noise at 60 fps) a resting far leg counted four
- * times as often in a continuous stream.
- */
-const RANGE_NOISE_K = 3.75;
-/**
- * ...of the noise's correlated part, and this many of what the rep shape's smoothing lets through
- * of its white part (`shapeWhiteGain`): a rep's peaks are the extremes of a second or more of
- * smoothed samples, so white noise alone spans five or six of its smoothed deviations. 5-7 gave
- * 193-196 exact of 576 (tuning seeds, camera, 64 a family) once the swing bar held the noise back.
- */
-const RANGE_WHITE_K = 6;
 
 /**
  * The longest a rep may take from its toes-down peak to its toes-up peak, seconds: holds of 1-2 s
@@ -170,6 +134,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
   const chain = createAngleChain(o.filter);
   const sensorAngle = setup.angle === 'sensor';
+  const bars = createNoiseBars(chain, sensorAngle);
   const filtered = createSampleRing(RING);
   const despiked = createSampleRing(RING);
   const shape = createRepShape(RING);
@@ -230,18 +195,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     evidence.restart(legNow);
   }
 
-  /**
-   * The noise a swing must clear, degrees: NOISE_K of its correlated part, which the filters leave
-   * as it is, and of its frame-to-frame part WHITE_K, or WHITE_PREFILTERED_K of what the pre-filter
-   * lets through when it smooths (see those constants).
-   */
-  const swingNoiseBarDeg = () =>
-    Math.hypot(
-      NOISE_K * Math.sqrt(chain.correlatedVarDeg2),
-      (chain.preFiltering ? WHITE_PREFILTERED_K * Math.sqrt(preFilterWhiteGain(chain.dtS)) : WHITE_K) *
-        Math.sqrt(chain.whiteVarDeg2),
-    );
-
   // Hysteresis grows with the measured noise, so a noisy source cannot make swings out of jitter;
   // capped at half the range the person moves, so a real rep always gets through. That range is
   // what they do now (START_MOVES_DEG before any rep), not a prescription or the default reference:
@@ -255,22 +208,16 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         Math.max(o.minSwingDeg, o.swingFraction * movesDeg),
         0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
       ),
-      swingNoiseBarDeg(),
+      bars.swingDeg(),
     );
   };
 
   /** The smallest range a rep may have for the noise now, degrees. */
-  const repNoiseBarDeg = () =>
-    sensorAngle
-      ? RANGE_NOISE_K * chain.noiseSdDeg
-      : Math.hypot(
-          RANGE_NOISE_K * Math.sqrt(chain.correlatedVarDeg2),
-          RANGE_WHITE_K * Math.sqrt(chain.whiteVarDeg2 * shapeWhiteGain(chain.dtS)),
-        );
+  const repNoiseBarDeg = () => bars.repDeg();
 
   /**
    * The smallest pump the noise lets the engine count, degrees: the rep's noise bar (above the
-   * swing's noise hysteresis, NOISE_K < RANGE_NOISE_K); the person is told when it stays large.
+   * swing's noise hysteresis); the person is told when it stays large.
    */
   const watchNoiseFloor = (tMs: number, out: MotionEvent[]) =>
     noisy.watch(tMs, Math.max(MIN_REP_DEG, repNoiseBarDeg()), out);

@@ -1,0 +1,76 @@
+// How much of the angle's noise a swing and a rep must clear: the rep engine's noise bars. The
+// angle chain splits its noise reading into a frame-to-frame (white) part and a part correlated over
+// more than a frame; the filters leave the second as it is and smooth the first, so each counts at
+// what is left of it where the bar is read (the live filtered angle for a swing, the rep shape's
+// smoothing for a rep's range).
+
+import { type AngleChain, preFilterWhiteGain } from './angle-front-end.ts';
+import { shapeWhiteGain } from './rep-shape.ts';
+
+/**
+ * Swings must clear this many standard deviations of the angle's noise: of its part correlated over
+ * more than a frame (landmark jitter lasting a tenth of a second), which the filters leave as it is.
+ */
+const NOISE_K = 2.5;
+/**
+ * ...and this many of its frame-to-frame (white) part while the pre-filter is off (that part is
+ * small then; the 1-euro filter damps it at rest, but a fidget or a displaced point rides on it)...
+ */
+const WHITE_K = 4;
+/**
+ * ...or this many of what the pre-filter lets through of it (`preFilterWhiteGain`) while it smooths.
+ * With NOISE_K for the whole noise, a white jitter of 8-20 deg (camera noise family) set the bar at
+ * 20-50 deg although the pre-filter leaves a third of it or less, and nothing was counted; with
+ * NOISE_K of what the pre-filter leaves, a resting foot's filtered noise made 1,465 reps. Chosen on
+ * the stress set's tuning seeds (camera, 64 a family) with WHITE_K and RANGE_WHITE_K: 182 -> 195
+ * of 576 exact, spurious reps on resting feet 106 -> 38. WHITE_K 2.5 (the old rule) gave 196 and
+ * 87, 5 gave 189 and 28; this at 7 gave 198 and 74.
+ */
+const WHITE_PREFILTERED_K = 8;
+/**
+ * A rep's range is at least this many noise standard deviations (a resting foot's noise is not a
+ * rep). It was 4; with the hysteresis kept out of the noise (the tracker's) 3.75 counts more on the stress
+ * set's tuning seeds (camera, 16 sets a family: 41 of 144 exact instead of 38) with fewer spurious
+ * reps on resting feet (29 instead of 35). A bar on the noise left after the rep shape's smoothing,
+ * tried first, came to the same at every frame rate above 10 once the jitter's 0.1-s correlation
+ * was allowed for; without that allowance (9 x that noise at 60 fps) a resting far leg counted four
+ * times as often in a continuous stream.
+ */
+const RANGE_NOISE_K = 3.75;
+/**
+ * ...of the noise's correlated part, and this many of what the rep shape's smoothing lets through
+ * of its white part (`shapeWhiteGain`): a rep's peaks are the extremes of a second or more of
+ * smoothed samples, so white noise alone spans five or six of its smoothed deviations. 5-7 gave
+ * 193-196 exact of 576 (tuning seeds, camera, 64 a family) once the swing bar held the noise back.
+ */
+const RANGE_WHITE_K = 6;
+
+export interface NoiseBars {
+  /** The noise a swing must clear now, degrees (the hysteresis never goes below it). */
+  swingDeg(): number;
+  /** The smallest range a rep may have for the noise now, degrees. */
+  repDeg(): number;
+}
+
+/**
+ * The bars over `chain`'s noise readings. A sensor's rep bar keeps the whole noise: its rep shape
+ * smooths only as much as that noise needs (`shapeSmoothingMs`), and a phone's noise is hundredths
+ * of a degree.
+ */
+export function createNoiseBars(chain: AngleChain, sensorAngle: boolean): NoiseBars {
+  return {
+    swingDeg: () =>
+      Math.hypot(
+        NOISE_K * Math.sqrt(chain.correlatedVarDeg2),
+        (chain.preFiltering ? WHITE_PREFILTERED_K * Math.sqrt(preFilterWhiteGain(chain.dtS)) : WHITE_K) *
+          Math.sqrt(chain.whiteVarDeg2),
+      ),
+    repDeg: () =>
+      sensorAngle
+        ? RANGE_NOISE_K * chain.noiseSdDeg
+        : Math.hypot(
+            RANGE_NOISE_K * Math.sqrt(chain.correlatedVarDeg2),
+            RANGE_WHITE_K * Math.sqrt(chain.whiteVarDeg2 * shapeWhiteGain(chain.dtS)),
+          ),
+  };
+}
