@@ -218,13 +218,15 @@ export function tuningSet(): SetClip[] {
   });
 }
 
+/** `k` copies of `v`. */
+const times = <T>(v: T, k: number): T[] => Array.from({ length: k }, () => v);
+
 /**
  * Sixteen more clips on the tuning bodies, for tuning the pixel stage's gain on more than eight
  * clips (on those eight it followed the true angle with gains from -0.23 to 1.07): look at them,
  * tune on them, fit on them. Seeds 4000+, apart from every other set's (the negative set draws 3000+).
  */
 export function tuningExtraSet(): SetClip[] {
-  const times = <T>(v: T, k: number): T[] => Array.from({ length: k }, () => v);
   return buildSet({
     prefix: 'tune-x',
     seed0: 4000,
@@ -248,7 +250,6 @@ export function tuningExtraSet(): SetClip[] {
  * 18 clips, sized so that software rendering on two busy cores takes about an hour.
  */
 export function heldOutSet(): SetClip[] {
-  const times = <T>(v: T, k: number): T[] => Array.from({ length: k }, () => v);
   return buildSet({
     prefix: 'heldout',
     seed0: 2000,

@@ -1,5 +1,5 @@
 // Compares what an engine reported with the generator's truth: exact counts, per-rep range, peak
-// and hold errors, and the leg-movement flag, matching reps by the time of their dorsi peak.
+// and hold errors, and the leg-movement flag, matching reps by the time of a peak (nearest first).
 
 import type { RepMetrics } from '@anklepump/motion';
 import type { SessionTruth } from './landmark-session.ts';
@@ -26,7 +26,10 @@ export interface SetScore {
   readonly legFn: number;
 }
 
-/** Scores one set. A reported rep matches the countable true rep whose dorsi hold its dorsi peak is within 1 s of. */
+/**
+ * Scores one set. A reported rep may match a countable true rep whose hold (dorsi, or plantar with
+ * `matchBy`) its peak is within 1 s of; pairs are taken nearest first, each rep once.
+ */
 // Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
 export function scoreSet(
   reps: readonly RepMetrics[],

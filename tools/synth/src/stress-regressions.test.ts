@@ -13,11 +13,22 @@ const bySeed = (seed: number): StressSet => {
   return set;
 };
 
+/** Each set (seed, what it is) counts exactly its pumps, and its resting-foot twin counts none. */
+function countsEveryPump(cases: readonly (readonly [number, string])[]): void {
+  for (const [seed, what] of cases) {
+    it(`${what} (seed ${seed}): counts every pump, none on the resting foot`, () => {
+      const { score } = runStressSet(bySeed(seed));
+      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
+      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
+    });
+  }
+}
+
 describe('camera stress sets whose pumps the pre-filter flattened', () => {
   // Pumps whose moves take a fraction of a second. The pre-filter was switched on by a noise
   // reading that a restless person's fidget and slow jitter raise, and at 1.5 Hz it flattened the
   // pumps: these counted 9 of 14, 7 of 18 and 0 of 10. It now follows the frame-to-frame noise
-  // only, at 2 Hz.
+  // only, at 2 Hz (3 Hz since the noise bars count what it lets through).
   for (const [seed, atLeast, what] of [
     [26_001, 12, 'fast pumps, 26 fps'],
     [27_004, 13, 'restless, starts toes up, 44 fps'],
@@ -36,16 +47,10 @@ describe('camera stress sets whose white jitter the noise bars overstated', () =
   // Heavy frame-to-frame jitter: the swing and rep bars were 2.5 and 3.75 times the whole noise,
   // though the pre-filter and the rep shape's smoothing leave a third of it or less. These counted
   // 15 of 17 and 7 of 9. The bars now count the white part at what the smoothing leaves of it.
-  for (const [seed, what] of [
+  countsEveryPump([
     [21_001, 'noise 9.5 px with outliers, 47 fps'],
     [22_003, 'visibility bursts over 8 deg of jitter, 38 fps'],
-  ] as const) {
-    it(`${what} (seed ${seed}): counts every pump, none on the resting foot`, () => {
-      const { score } = runStressSet(bySeed(seed));
-      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
-      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
-    });
-  }
+  ]);
   // ...and, with the white part of a small jitter held to 4 (not 2.5) deviations, a resting foot at
   // 10 fps with frames dropped no longer made 2 reps of it.
   it('10-15 fps, frames dropped (seed 28011): none on the resting foot', () => {
@@ -56,30 +61,18 @@ describe('camera stress sets whose white jitter the noise bars overstated', () =
 describe('camera stress sets whose pumps the 2-Hz pre-filter still flattened', () => {
   // With the noise bars counting what the pre-filter lets through of white jitter, its cutoff went
   // from 2 to 3 Hz: these counted 8 of 9 (small ranges) and 11 of 9 (a restless start, toes up).
-  for (const [seed, what] of [
+  countsEveryPump([
     [25_015, 'small ranges over 2.7 px of noise, 53 fps'],
     [27_012, 'restless, starts toes up, 25 fps'],
-  ] as const) {
-    it(`${what} (seed ${seed}): counts every pump, none on the resting foot`, () => {
-      const { score } = runStressSet(bySeed(seed));
-      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
-      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
-    });
-  }
+  ]);
 });
 
 describe('camera stress sets of people who never rest', () => {
   // No rest before the first pump: the camera settled on the movement's extremes after 2.5 s and
   // dropped the pumps it saw meanwhile (16 of 18 and 13 of 16). It now replays them, as the phone
   // does, from where the leg was last put in place.
-  for (const [seed, what] of [
+  countsEveryPump([
     [27_007, 'restless, 46 fps'],
     [27_010, 'restless, fast, 53 fps'],
-  ] as const) {
-    it(`${what} (seed ${seed}): counts every pump, none on the resting foot`, () => {
-      const { score } = runStressSet(bySeed(seed));
-      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
-      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
-    });
-  }
+  ]);
 });
