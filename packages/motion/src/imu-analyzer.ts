@@ -15,7 +15,7 @@ import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { createOrientationFilter } from './orientation-filter.ts';
-import { type Quat, quat, upInSensor } from './quaternion.ts';
+import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
@@ -266,9 +266,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       let leg = Number.NaN;
       if (pair) {
-        upInSensor(shank.q, up);
-        const c = up[0]! * shankUp0[0]! + up[1]! * shankUp0[1]! + up[2]! * shankUp0[2]!;
-        leg = (Math.acos(Math.min(1, Math.max(-1, c))) * 180) / Math.PI / legMoveDeg;
+        leg = turnBetweenDeg(upInSensor(shank.q, up), shankUp0) / legMoveDeg;
       }
       flushOut = out;
       toesDown.add(t, deg, leg, feed);

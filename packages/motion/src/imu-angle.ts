@@ -5,7 +5,7 @@
 // vertical turned a resting foot's twist angle by 30-77 degrees in a minute (test).
 
 import { createGyroAxis } from './gyro-axis.ts';
-import { angleOf, conjMul, type Quat, quat, twistAbout, upInSensor } from './quaternion.ts';
+import { angleOf, conjMul, type Quat, quat, turnBetweenDeg, twistAbout, upInSensor } from './quaternion.ts';
 
 /** Rotation (degrees from neutral) beyond which the rotation's axis is trusted as the pumping axis. */
 // Small enough for an 8-degree range whose toes-down side is 5 degrees; the gyro refines it after.
@@ -85,15 +85,6 @@ export function towardTilt(
   return twistDeg + Math.min(1, weight) * diff;
 }
 
-/** How far up turned between `up0` and `up1` (unit vectors, sensor frame), degrees. */
-function tiltTurn(up0: Float64Array, up1: Float64Array): number {
-  const x = up1[1]! * up0[2]! - up1[2]! * up0[1]!;
-  const y = up1[2]! * up0[0]! - up1[0]! * up0[2]!;
-  const z = up1[0]! * up0[1]! - up1[1]! * up0[0]!;
-  const cos = up0[0]! * up1[0]! + up0[1]! * up1[1]! + up0[2]! * up1[2]!;
-  return (Math.atan2(Math.hypot(x, y, z), cos) * 180) / Math.PI;
-}
-
 export function createImuAngle(): ImuAngle {
   const q0 = quat();
   const d = quat();
@@ -118,7 +109,7 @@ export function createImuAngle(): ImuAngle {
         // Blended by the tilt's weight, so the angle does not step when that weight ramps up.
         const all = angleOf(d);
         const w = Math.min(1, tiltWeight);
-        const size = w > 0 ? all + w * (tiltTurn(up0, upNow) - all) : all;
+        const size = w > 0 ? all + w * (turnBetweenDeg(up0, upNow) - all) : all;
         if (size >= AXIS_LEARN_DEG) {
           const n = Math.hypot(d[1]!, d[2]!, d[3]!);
           const s = Math.sign(d[0]!) || 1;

@@ -51,3 +51,12 @@ export function upInSensor(q: Quat, out: Float64Array): Float64Array {
   out[2] = w * w - x * x - y * y + z * z;
   return out;
 }
+
+/** The angle between two unit vectors (e.g. two views of up), degrees; exact near 0 and 180. */
+export function turnBetweenDeg(a: Float64Array, b: Float64Array): number {
+  const x = b[1]! * a[2]! - b[2]! * a[1]!;
+  const y = b[2]! * a[0]! - b[0]! * a[2]!;
+  const z = b[0]! * a[1]! - b[1]! * a[0]!;
+  const cos = a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
+  return (Math.atan2(Math.hypot(x, y, z), cos) * 180) / Math.PI;
+}

@@ -26,13 +26,16 @@ export function shapeSmoothingMs(noiseSdDeg: number): number {
   return SMOOTH_MS * Math.min(1, r * r);
 }
 
+/** A requested smoothing, ms, as the rep shape uses it: SMOOTH_MS at most. */
+const widthOf = (smoothMs: number) => Math.min(SMOOTH_MS, Math.max(0, smoothMs));
+
 /**
  * The share of white noise's variance the rep shape's smoothing (`smoothMs`, two centred running
  * means of +-smoothMs/2) lets through at the sample interval `dtS`: a box of L samples convolved
  * with itself has weights 1..L..1, whose squares sum to L (2L^2 + 1) / 3 against (L^2)^2.
  */
 export function shapeWhiteGain(dtS: number, smoothMs = SMOOTH_MS): number {
-  const half = Math.min(SMOOTH_MS, Math.max(0, smoothMs)) / 2;
+  const half = widthOf(smoothMs) / 2;
   const len = 1 + 2 * Math.floor(half / 1000 / Math.max(dtS, 1e-6) + 1e-9);
   return (2 * len * len + 1) / (3 * len * len * len);
 }
@@ -131,7 +134,7 @@ export function createRepShape(capacity: number): RepShaper {
       );
     },
     measure(raw, startSeq, minSeq, maxSeq, nowSeq, smoothMs = SMOOTH_MS) {
-      const w = Math.min(SMOOTH_MS, Math.max(0, smoothMs));
+      const w = widthOf(smoothMs);
       boxPass(raw, startSeq, nowSeq, tmp, w);
       boxPass(tmp, 0, nowSeq - startSeq, sm, w);
       const last = nowSeq - startSeq;
