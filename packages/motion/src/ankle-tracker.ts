@@ -10,7 +10,7 @@ import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createNoiseBars } from './noise-bars.ts';
 import { createNoiseFloorWarning } from './noise-floor-warning.ts';
 import { createPersonalRange } from './personal-range.ts';
-import { createRepEvidence } from './rep-evidence.ts';
+import { createLegHistory, createRepEvidence, LEG_CHANNELS } from './rep-evidence.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape, shapeSmoothingMs } from './rep-shape.ts';
 import {
@@ -42,6 +42,8 @@ export interface TrackerInput {
   leg1: number;
   leg2: number;
   leg3: number;
+  /** The knee's bend in units of the leg-moved threshold; NaN = not measured. */
+  leg4: number;
 }
 
 export interface AnkleTracker {
@@ -141,9 +143,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const personal = createPersonalRange(setup.rangeDeg, o.defaultRangeDeg);
   const hold = createLiveHold(side, o.holdStartS, o.stillDeg);
   const evidence = createRepEvidence();
-  const legNow = new Float64Array(4);
+  const legs = createLegHistory(RING);
+  const legNow = new Float64Array(LEG_CHANNELS);
   /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
-  const legAtPlace = new Float64Array(4).fill(Number.NaN);
+  const legAtPlace = new Float64Array(LEG_CHANNELS).fill(Number.NaN);
   const maxGapMs = o.maxGapS * 1000;
   const limits = { hysteresisDeg: 0, stillDeg: o.stillDeg, holdStartMs: o.holdStartS * 1000 };
   const sample = { tMs: 0, seq: 0, deg: 0 };
@@ -259,7 +262,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         sparc: shape.sparcOfLast(),
         fullBarDeg: o.fullFraction * personal.referenceDeg,
         tooFastCycleS: o.tooFastCycleS,
-        legMoved: legKnown && evidence.legMoved(),
+        legMoved:
+          legKnown &&
+          legs.movedInRep(filtered, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq, m.rangeDeg),
         legMovementMeasured: legKnown,
         confidence: evidence.confidence(),
       },
@@ -300,10 +305,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legNow[1] = input.leg1;
     legNow[2] = input.leg2;
     legNow[3] = input.leg3;
+    legNow[4] = input.leg4;
     return legMoveNow();
   }
 
-  /** How far `legNow` is from where the rest or swing began, in units of the leg-moved threshold. */
+  /**
+   * How far `legNow` is from where the still window began, in units of the leg-moved threshold (the
+   * knee and ankle positions; settling watches where the leg is, not its bend).
+   */
   function legMoveNow(): number {
     legKnown = !Number.isNaN(legNow[0]!);
     if (!legKnown) return 0;
@@ -394,12 +403,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
     hold.end(first.tMs, y, 'plantar', out);
     if (replay) {
-      // Leg movement is measured again from the replay's start (settling measured it from each
-      // still window's start); the last entry is the current sample, so legNow ends as it was.
+      // Each replayed sample's leg reading goes into the leg history with it (a replayed rep's
+      // leg-moved flag is judged on them); the last entry is the current sample, so legNow ends as
+      // it was.
       for (let i = 1; i < settleLog.length; i++) {
         const x = settleLog[i]!;
         legNow.set(x.leg);
-        stepSettled(x.tMs, x.deg, x.despikedDeg, legMoveNow(), x.confidence, out);
+        legMoveNow();
+        stepSettled(x.tMs, x.deg, x.despikedDeg, x.confidence, out);
       }
     }
     settleLog.length = 0;
@@ -451,13 +462,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     t: number,
     c: number,
     despikedDeg: number,
-    move: number,
     confidence: number,
     out: MotionEvent[],
   ): void {
     const y = c - (neutralDeg ?? 0);
     lastAngleDeg = y;
     const seq = filtered.push(t, y);
+    legs.record(seq, legNow);
     despiked.push(t, despikedDeg - (neutralDeg ?? 0));
     sample.tMs = t;
     sample.seq = seq;
@@ -467,7 +478,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       evidence.restart(legNow);
     }
     state = keepInRing(state, seq, RING_KEEP);
-    evidence.observeLeg(move, t);
     evidence.usable++;
     evidence.confidenceSum += confidence;
     limits.hysteresisDeg = hysteresisDeg();
@@ -485,7 +495,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const despikedDeg = chain.despikedDeg;
       const move = legMove(input);
       if (state.kind === 'settling') settle(t, c, despikedDeg, move, input.confidence, out);
-      else stepSettled(t, c, despikedDeg, move, input.confidence, out);
+      else stepSettled(t, c, despikedDeg, input.confidence, out);
     },
     trustNeutral(deg) {
       if (state.kind === 'settling' && neutralDeg === null) trustedNeutralDeg = deg;

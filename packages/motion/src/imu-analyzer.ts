@@ -96,7 +96,16 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const rel = quat();
   const up = new Float64Array(3);
   const shankUp0 = new Float64Array(3);
-  const input: TrackerInput = { tMs: 0, angleDeg: 0, confidence: 1, leg0: 0, leg1: 0, leg2: 0, leg3: 0 };
+  const input: TrackerInput = {
+    tMs: 0,
+    angleDeg: 0,
+    confidence: 1,
+    leg0: 0,
+    leg1: 0,
+    leg2: 0,
+    leg3: 0,
+    leg4: Number.NaN,
+  };
   const maxGapMs = tracker.maxGapS * 1000;
   let lastT = Number.NaN;
   let stillSince = Number.NaN;

@@ -396,7 +396,16 @@ function engineReps(
   for (let k = 0; k * 20 <= endS * 1000; k++) {
     const leg = Number.NaN;
     tracker.step(
-      { tMs: k * 20, angleDeg: angleDeg(k / 50), confidence: 1, leg0: leg, leg1: leg, leg2: leg, leg3: leg },
+      {
+        tMs: k * 20,
+        angleDeg: angleDeg(k / 50),
+        confidence: 1,
+        leg0: leg,
+        leg1: leg,
+        leg2: leg,
+        leg3: leg,
+        leg4: Number.NaN,
+      },
       out,
     );
   }
@@ -622,6 +631,64 @@ describe('leg movement against the hip', () => {
     expect(analyzeLandmarkRecording(blip, left).reps.left.map((x) => x.legMoved)).toEqual([
       false,
       false,
+      false,
+    ]);
+  });
+
+  /** Frames with the hip in line with the shank (thigh 150 px) and the knee raised by `kneeUpPx(t)`. */
+  const withKneeUp = (kneeUpPx: (t: number) => number) =>
+    framesOf(program(keys), endOf(keys), 30).map((f) => {
+      const lm = f.landmarks!.map((p) => [...p] as [number, number, number, number]);
+      lm[23] = [20 / 640, 200 / 360, 0, 0.95];
+      lm[25]![1] -= kneeUpPx(f.tMs / 1000) / 360;
+      return { ...f, landmarks: lm };
+    });
+
+  it('flags a knee bent by 9 deg during a rep, though the knee rises less than the position bar', () => {
+    // 12 px of a 150-px thigh and shank: the knee angle closes by 9 deg while the knee moves 0.08
+    // of the shank, under the 0.09 that flags a slide.
+    const r = analyzeLandmarkRecording(
+      withKneeUp((t) => slide(t) * 0.4),
+      left,
+    );
+    expect(r.reps.left.map((x) => x.legMoved)).toEqual([false, true, false]);
+    // Half that bend is jitter-sized: not flagged.
+    const small = analyzeLandmarkRecording(
+      withKneeUp((t) => slide(t) * 0.2),
+      left,
+    );
+    expect(small.reps.left.map((x) => x.legMoved)).toEqual([false, false, false]);
+  });
+
+  it('flags a slide that starts with the swing, judged from before the foot left its last peak', () => {
+    // Two reps back to back: the second swings down from the first's toes-up hold at 5.38 s, and
+    // the leg slides 18 px (0.12 of the shank) over 5.38-5.7 s and stays there. Judged from the
+    // swing's detection (once it crossed the hysteresis), most of the slide was over.
+    const rep = [
+      [0.78, -30],
+      [1, -30],
+      [0.78, 15],
+      [1, 15],
+    ] as const;
+    const twoReps = appendKeys(
+      [
+        [0, 0],
+        [2, 0],
+      ],
+      [[0.6, -30], [1, -30], [0.78, 15], [1, 15], ...rep, [0.6, 0], [2, 0]],
+    );
+    const slideWithSwing = (t: number) => 18 * Math.min(1, Math.max(0, (t - 5.38) / 0.32));
+    const frames = framesOf(program(twoReps), endOf(twoReps), 30, (t) => ({ shiftPx: slideWithSwing(t) }));
+    expect(analyzeLandmarkRecording(frames, left).reps.left.map((x) => x.legMoved)).toEqual([false, true]);
+  });
+
+  it("does not flag the next rep for the leg coming back during this rep's toes-up hold", () => {
+    // Out 30 px during the second rep and back by 9.6 s, within its toes-up hold (8.76-9.76 s).
+    const outAndBack = (t: number) => 30 * Math.max(0, Math.min(1, (t - 7) / 0.4, (9.6 - t) / 0.4));
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: outAndBack(t) }));
+    expect(analyzeLandmarkRecording(frames, left).reps.left.map((x) => x.legMoved)).toEqual([
+      false,
+      true,
       false,
     ]);
   });

@@ -222,6 +222,7 @@ export async function analyzeVideoPose(
       }),
     ),
     input.frames,
+    refined ? 'replace' : 'keep',
   );
   return {
     sides,

@@ -72,4 +72,51 @@ describe('withVideoLegMovement', () => {
     });
     expect(withVideoLegMovement(result(rep(0)), frames).reps.right[0]!.legMoved).toBe(false);
   });
+
+  describe("replacing the engine's flags (frames the pixel stage refined)", () => {
+    /** The engine flagged the rep and said so, as it does: the warning right after the rep. */
+    const engineFlagged = (r: RepMetrics): AnalysisResult => {
+      const warning = {
+        type: 'warning',
+        side: 'right',
+        tMs: r.dorsiTMs + 1000,
+        code: 'leg-moved',
+        message: 'rep 1: the leg moved',
+      };
+      return {
+        events: [{ type: 'rep', side: 'right', tMs: r.dorsiTMs + 1000, rep: r }, warning],
+        reps: { left: [], right: [r] },
+        warnings: [warning],
+      } as unknown as AnalysisResult;
+    };
+
+    it("unflags a rep the pose model's own landmarks show still, and drops the engine's warning", () => {
+      const frames = at15(5, (t) => frame(t, 0, 0, 3 * Math.sin(t / 70)));
+      const out = withVideoLegMovement(engineFlagged(rep(0, true)), frames, 'replace');
+      expect(out.reps.right[0]!.legMoved).toBe(false);
+      expect(out.warnings).toEqual([]);
+      expect(out.events.map((e) => e.type)).toEqual(['rep']);
+      expect(out.events[0]).toMatchObject({ rep: { legMoved: false } });
+      // Kept, the engine's flag and word stand.
+      expect(withVideoLegMovement(engineFlagged(rep(0, true)), frames, 'keep').warnings).toHaveLength(1);
+    });
+
+    it("says what the pose model saw instead of the engine's words for a rep both flag", () => {
+      const frames = at15(5, (t) => frame(t, t > 1000 && t < 3000 ? 20 : 0));
+      const out = withVideoLegMovement(engineFlagged(rep(0, true)), frames, 'replace');
+      expect(out.reps.right[0]!.legMoved).toBe(true);
+      expect(out.warnings).toHaveLength(1);
+      expect(out.warnings[0]!.message).toMatch(/knee bent by about 20 deg/);
+    });
+
+    it('keeps the engine flag where the pose model is unsure of the leg', () => {
+      const frames = at15(5, (t) => {
+        const f = frame(t, 0);
+        return { ...f, landmarks: f.landmarks!.map((l) => [l[0], l[1], l[2], 0.5] as const) };
+      });
+      const out = withVideoLegMovement(engineFlagged(rep(0, true)), frames, 'replace');
+      expect(out.reps.right[0]!.legMoved).toBe(true);
+      expect(out.warnings).toHaveLength(1);
+    });
+  });
 });

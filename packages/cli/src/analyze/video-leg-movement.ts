@@ -1,6 +1,7 @@
 // Hindsight for recorded video: a rep during which the pose model saw the knee bend or the leg
-// travel is flagged "leg moved" even where the rep engine's live threshold (a quarter of a shank)
-// missed it. The engine's own flags are kept; this only adds.
+// travel is flagged "leg moved" even where the rep engine's live threshold missed it. Where the
+// engine saw the pose model's own landmarks its flags are kept and this only adds; where it saw the
+// pixel stage's refined frames, this decides (see EngineLegFlags).
 import type { AnalysisResult, LandmarkFrame, MotionEvent, RepMetrics, Side } from '@anklepump/motion';
 import { LEG_MOVED_KNEE_DEG, type LegMovement, legMoved, legMovement } from '@anklepump/pose/node';
 
@@ -16,44 +17,78 @@ function message(index: number, m: LegMovement): string {
 }
 
 /**
+ * What to do with the rep engine's own leg-moved flags. 'keep': the engine saw the pose model's own
+ * landmarks, so its flags stand and the hindsight check only adds. 'replace': the engine saw
+ * frames the pixel stage refined (each knee placed along the tracked shank, so the engine's leg
+ * readings carry the tracker's jitter): the hindsight check on the pose model's own landmarks
+ * decides every rep it can judge. Tuning clips (tools/tracker/evaluate-analyze.ts), pixel stage on:
+ * keeping the engine's flags, 8 moved reps flagged, 1 missed, 6 false alarms (9 once the engine
+ * judged each rep whole from before its swing set off); replacing them, 9, 0 and 5.
+ */
+export type EngineLegFlags = 'keep' | 'replace';
+
+/**
  * `result` with reps flagged `legMoved` where `frames` (the pose model's own landmarks, not the
  * tracker-refined ones) show the knee bending or the leg travelling during the rep, and a
- * 'leg-moved' warning right after each newly flagged rep's event.
+ * 'leg-moved' warning right after each flagged rep's event; with 'replace', a rep the check can
+ * judge is flagged by it alone (the engine's 'leg-moved' warning for it goes too).
  */
 export function withVideoLegMovement(
   result: AnalysisResult,
   frames: readonly LandmarkFrame[],
+  engineFlags: EngineLegFlags = 'keep',
 ): AnalysisResult {
-  const added = new Map<RepMetrics, { side: Side; tMs: number; text: string }>();
+  /** Reps whose flag this changed, by side and start, with the warning to add (null: none). */
+  const changed = new Map<string, { rep: RepMetrics; warning: string | null }>();
+  const key = (side: Side, r: RepMetrics) => `${side}:${r.startTMs}`;
   const flag = (side: Side, reps: readonly RepMetrics[]) =>
     reps.map((r) => {
-      if (r.legMoved) return r;
+      if (engineFlags === 'keep' && r.legMoved) return r;
       const m = legMovement(frames, side, r.startTMs, r.dorsiTMs + TAIL_MS);
-      if (!m || !legMoved(m)) return r;
-      const out = { ...r, legMoved: true, legMovementMeasured: true };
-      added.set(r, { side, tMs: r.dorsiTMs, text: message(r.index, m) });
+      // Not judged (the pose model unsure of the leg): the engine's flag stands.
+      if (!m) return r;
+      const moved = legMoved(m);
+      if (!moved && !r.legMoved) return r;
+      const out = { ...r, legMoved: moved, legMovementMeasured: true };
+      changed.set(key(side, r), { rep: out, warning: moved ? message(r.index, m) : null });
       return out;
     });
   const reps = { left: flag('left', result.reps.left), right: flag('right', result.reps.right) };
-  if (added.size === 0) return result;
-  const byStart = new Map([...added].map(([r, w]) => [`${w.side}:${r.startTMs}`, w]));
+  if (changed.size === 0) return result;
   const events: MotionEvent[] = [];
-  const warnings = [...result.warnings];
+  const added: MotionEvent[] = [];
+  /** The engine's 'leg-moved' warnings dropped, by side and time. */
+  const dropped = new Set<string>();
+  /** The last rep event's change, per side: the engine's 'leg-moved' warning follows its rep. */
+  const lastChange = new Map<Side | null, { rep: RepMetrics; warning: string | null }>();
   for (const e of result.events) {
-    events.push(e);
-    if (e.type !== 'rep') continue;
-    const w = byStart.get(`${e.side}:${e.rep.startTMs}`);
-    if (!w) continue;
+    if (e.type === 'warning' && e.code === 'leg-moved' && lastChange.has(e.side)) {
+      // The engine's own word on a rep the hindsight check decided: dropped for the check's.
+      dropped.add(`${e.side}:${e.tMs}`);
+      continue;
+    }
+    if (e.type !== 'rep') {
+      events.push(e);
+      continue;
+    }
+    const c = changed.get(key(e.side, e.rep));
+    if (c) lastChange.set(e.side, c);
+    else lastChange.delete(e.side);
+    events.push(c ? { ...e, rep: c.rep } : e);
+    if (!c?.warning) continue;
     const warning = {
       type: 'warning',
-      side: w.side,
+      side: e.side,
       tMs: e.tMs,
       code: 'leg-moved',
-      message: w.text,
+      message: c.warning,
     } as const;
     events.push(warning);
-    warnings.push(warning);
+    added.push(warning);
   }
-  warnings.sort((a, b) => a.tMs - b.tMs);
+  const warnings = [
+    ...result.warnings.filter((w) => !(w.code === 'leg-moved' && dropped.has(`${w.side}:${w.tMs}`))),
+    ...(added as typeof result.warnings),
+  ].sort((a, b) => a.tMs - b.tMs);
   return { ...result, reps, events, warnings };
 }

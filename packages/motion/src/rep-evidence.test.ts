@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createLegHistory, LEG_CHANNELS } from './rep-evidence.ts';
+
+/** A history of `n` samples 1/30 s apart whose channel `ch` reads `at(i)` (the others 0). */
+function history(n: number, ch: number, at: (i: number) => number) {
+  const h = createLegHistory(64);
+  const leg = new Float64Array(LEG_CHANNELS);
+  for (let i = 0; i < n; i++) {
+    leg.fill(0);
+    leg[ch] = at(i);
+    h.record(i, leg);
+  }
+  return h;
+}
+const tMs = (seq: number) => (seq * 1000) / 30;
+
+describe('leg history: did the leg stay away from where the rep began', () => {
+  it('flags 0.7 thresholds held over 200 ms (7 samples), not over 133 ms (5)', () => {
+    const held = history(40, 2, (i) => (i >= 10 && i < 17 ? 0.7 : 0));
+    expect(held.movedOver(0, 39, tMs)).toBe(true);
+    const brief = history(40, 2, (i) => (i >= 10 && i < 15 ? 0.7 : 0));
+    expect(brief.movedOver(0, 39, tMs)).toBe(false);
+  });
+
+  it("measures from the rep's first sample, and only within the rep", () => {
+    // The leg moved before the rep began and stayed: where the rep began is where it was then.
+    const before = history(40, 0, (i) => (i >= 5 ? 1 : 0));
+    expect(before.movedOver(10, 39, tMs)).toBe(false);
+    expect(before.movedOver(0, 39, tMs)).toBe(true);
+    // Away only after the rep's last sample.
+    const after = history(40, 4, (i) => (i >= 30 ? 1 : 0));
+    expect(after.movedOver(0, 29, tMs)).toBe(false);
+  });
+
+  it('ignores a channel not measured (a knee without a hip seen, a phone without a shin sensor)', () => {
+    const h = history(40, 4, (i) => (i < 10 ? Number.NaN : 2));
+    expect(h.movedOver(0, 39, tMs)).toBe(false);
+  });
+
+  it('keeps the samples its ring holds, by sequence number', () => {
+    expect(() => createLegHistory(100)).toThrow(/power of two/);
+    const h = history(100, 1, (i) => (i >= 80 && i < 90 ? -0.8 : 0));
+    expect(h.movedOver(70, 99, tMs)).toBe(true);
+  });
+});
