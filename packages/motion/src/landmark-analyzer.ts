@@ -60,8 +60,8 @@ const LEG_MOVE_FRACTION = 0.15;
  * 0.6 of a unit away (8 deg of bend) for 200 ms. A knee bend of 10 deg lifts the knee by about 0.09
  * of the shank, just the positions' bar; the bend itself is plain in the knee's angle. On the stress
  * set's tuning seeds (camera, 32 sets a family), each rep judged whole (rep-evidence.ts): precision
- * and recall without it 0.81 and 0.74; with it at 10 deg 0.82 and 0.75, at 8 deg 0.81 and 0.77, at 6
- * deg 0.79 and 0.79.
+ * and recall without it 0.81 and 0.74; with it at 10 deg 0.81 and 0.75, at 8 deg 0.80 and 0.77, at 6
+ * deg 0.78 and 0.80.
  */
 const KNEE_BEND_UNIT_DEG = 8 / 0.6;
 const POS_TAU_MS = 1000 / (2 * Math.PI * 2);

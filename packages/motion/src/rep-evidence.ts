@@ -21,8 +21,8 @@ const LEG_AWAY_MS = 200;
  * A rep's leg-moved check starts this long before the foot set off on its toes-down swing, ms: a
  * leg that slides or bends with the swing starts moving as the swing does, and the foot leaves the
  * hold band a tenth of a second into it. Precision and recall of the flag on the stress set's
- * tuning seeds (camera, 32 sets a family): from the setting off itself 0.79 and 0.64; 150 ms
- * before 0.82 and 0.71; 250 ms 0.81 and 0.74; 400 ms 0.81 and 0.77; 550 ms 0.81 and 0.77.
+ * tuning seeds (camera, 32 sets a family): from the setting off itself 0.78 and 0.64; 150 ms
+ * before 0.81 and 0.72; 250 ms 0.81 and 0.75; 400 ms 0.80 and 0.77; 550 ms 0.80 and 0.78.
  */
 const LEG_LEAD_MS = 400;
 
@@ -56,7 +56,7 @@ export function createRepEvidence() {
  * instead (once the swing had crossed the hysteresis), a leg movement that began with the swing
  * was half over before the reference was taken, and one that came with the next rep's swing
  * counted for this rep. Stress set, tuning seeds, camera families, 32 sets each: precision 0.76 ->
- * 0.81, recall 0.67 -> 0.74; with the knee's bend as a fifth channel 0.81 and 0.77.
+ * 0.81, recall 0.67 -> 0.74; with the knee's bend as a fifth channel 0.80 and 0.77.
  */
 export function createLegHistory(capacity: number) {
   if (capacity <= 0 || (capacity & (capacity - 1)) !== 0)

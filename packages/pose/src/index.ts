@@ -8,6 +8,7 @@ export {
   type LegTrack,
   type LegTrackState,
   refineFrame,
+  withPoseModelKnee,
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';
 export { POSE_MODEL } from './model.ts';

@@ -5,5 +5,6 @@ export {
   type FootDegreesSource,
   refineFrame,
   refineRecording,
+  withPoseModelKnee,
 } from './refine-frames.ts';
 export { zeroPhaseLowPass } from './zero-phase.ts';

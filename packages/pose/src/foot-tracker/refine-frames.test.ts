@@ -1,7 +1,7 @@
 import { createLegReading, type Landmark, type LandmarkFrame, readLeg } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
 import type { LegTrack } from './leg-pixel-tracker.ts';
-import { median5, refineFrame, refineRecording } from './refine-frames.ts';
+import { median5, refineFrame, refineRecording, withPoseModelKnee } from './refine-frames.ts';
 
 const W = 640;
 const H = 480;
@@ -51,6 +51,38 @@ describe('refineFrame', () => {
   });
   it('gates a lost foot out instead of letting the pose model guess it', () => {
     expect(engineRaw(refineFrame(frame(0, 3), 'right', lost))).toBeNaN();
+  });
+});
+
+describe('withPoseModelKnee', () => {
+  it("keeps the refined angle with the pose model's own knee", () => {
+    // The tracked shank turned 8 deg from the pose model's: the refined knee moved 21 px.
+    const raw = frame(0, 5);
+    const refined = refineFrame(raw, 'right', { ...tracked(-20), shankDirRad: Math.PI - 0.14 }, -20);
+    const kneeShiftPx = Math.hypot(
+      (refined.landmarks![26]![0] - raw.landmarks![26]![0]) * W,
+      (refined.landmarks![26]![1] - raw.landmarks![26]![1]) * H,
+    );
+    expect(kneeShiftPx).toBeGreaterThan(15);
+    const out = withPoseModelKnee(refined, raw, 'right');
+    expect(out.landmarks![26]).toEqual(raw.landmarks![26]);
+    expect(engineRaw(out)).toBeCloseTo(-20, 6);
+    // The heel, the ankle and the foot's length are the refined frame's.
+    expect(out.landmarks![30]).toEqual(refined.landmarks![30]);
+    const len = (f: LandmarkFrame) =>
+      Math.hypot(
+        (f.landmarks![32]![0] - f.landmarks![30]![0]) * W,
+        (f.landmarks![32]![1] - f.landmarks![30]![1]) * H,
+      );
+    expect(len(out)).toBeCloseTo(len(refined), 6);
+  });
+
+  it('leaves a lost foot gated and a frame without a person as it is', () => {
+    const raw = frame(0, 5);
+    const gone = withPoseModelKnee(refineFrame(raw, 'right', lost), raw, 'right');
+    expect(engineRaw(gone)).toBeNaN();
+    const empty = { ...raw, landmarks: null };
+    expect(withPoseModelKnee(empty, raw, 'right')).toBe(empty);
   });
 });
 

@@ -90,6 +90,43 @@ export function refineFrame(
   return { ...frame, landmarks: rows };
 }
 
+/**
+ * `refined` (the frame as the pixel stage refined it for `side`) with the pose model's own knee from
+ * `raw` (the same frame as the model gave it) and the toe turned about the heel so that the angle
+ * the engine reads, between shank and foot, is still the refined one. The angle stays the foot's
+ * own, from its pixels; where the leg is (knee and ankle against the hip: the leg-moved check and
+ * the view watch) is the pose model's, not a knee placed along the tracked shank, which carries the
+ * tracker's jitter into the leg's position. Frames without the leg in either are returned as
+ * `refined` is.
+ */
+export function withPoseModelKnee(refined: LandmarkFrame, raw: LandmarkFrame, side: Side): LandmarkFrame {
+  const lm = refined.landmarks;
+  const orig = raw.landmarks;
+  if (!lm || !orig) return refined;
+  const i = IDX[side];
+  const k = lm[i.knee];
+  const a = lm[i.ankle];
+  const he = lm[i.heel];
+  const t = lm[i.toe];
+  const k0 = orig[i.knee];
+  if (!k || !a || !he || !t || !k0) return refined;
+  const w = refined.widthPx;
+  const h = refined.heightPx;
+  const dir = (from: Landmark, to: Landmark) => Math.atan2((to[1] - from[1]) * h, (to[0] - from[0]) * w);
+  // The foot's direction relative to the shank, kept; the shank now the pose model's.
+  const footDir = dir(a, k0) + (dir(he, t) - dir(a, k));
+  const footLen = Math.hypot((t[0] - he[0]) * w, (t[1] - he[1]) * h);
+  const rows = lm.slice();
+  rows[i.knee] = k0;
+  rows[i.toe] = [
+    he[0] + (footLen * Math.cos(footDir)) / w,
+    he[1] + (footLen * Math.sin(footDir)) / h,
+    t[2],
+    t[3],
+  ];
+  return { ...refined, landmarks: rows };
+}
+
 /** The pixel stage for a stream of frames: one tracker per foot. */
 export interface FootTrackStage {
   /** Tracks the feet in `pixels` (the picture `frame`'s landmarks came from) and returns the refined frame. */

@@ -4,7 +4,9 @@
 // falls back to the pose model's corrected angle and the source says so; a pump done while the foot
 // was lost is still counted from the pose model's angle (its counts held up where its degrees did
 // not: bench/results/analyze.md, BlazePose baseline), but with its degrees withheld (null), since
-// those are the pose model's rough ones. Pure: the camera source wires it to the worker's frames.
+// those are the pose model's rough ones. The engine reads the tracked angle with the pose model's
+// own knee (withPoseModelKnee): whether the leg moved is judged from where the pose model sees the
+// leg, not from a knee the tracker placed. Pure: the camera source wires it to the worker's frames.
 import type { SensorRep, Side } from '@anklepump/exercise';
 import {
   type AngleCorrection,
@@ -17,7 +19,7 @@ import {
   type RepMetrics,
   readLeg,
 } from '@anklepump/motion';
-import type { LegTrackState } from '@anklepump/pose';
+import { type LegTrackState, withPoseModelKnee } from '@anklepump/pose';
 import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
 import { toSensorRep } from './motion-adapter.ts';
 
@@ -246,7 +248,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       const warnings: SourceWarning[] = [];
       let dropped = 0;
       let rough = 0;
-      for (const e of measured.push(tracked)) {
+      for (const e of measured.push(withPoseModelKnee(tracked, pose, o.side))) {
         if (e.type === 'rep') {
           if (wasFollowed(e.rep)) {
             reps.push(toSensorRep(e.rep));
