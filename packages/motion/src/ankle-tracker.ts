@@ -398,6 +398,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
+    // Every settled sample has its leg reading (a rep that starts here is judged from it).
+    legs.record(seq, legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
     evidence.restart(legNow);
     state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
