@@ -31,7 +31,7 @@ export interface ImuAnalyzerOptions extends SourceOptions {
   readonly gravityGain?: number;
   /** Gyro-bias learning gain, 1/s^2 (0..1, default 0.05). */
   readonly biasGain?: number;
-  /** Leg moved = the shin sensor tilted by more than this, degrees (2..60, default 10). */
+  /** The leg-moved unit, degrees (2..60, default 10): the shin sensor held 0.6 of it away for 200 ms flags a rep. */
   readonly legMoveDeg?: number;
   /** The foot must be this still (rad/s) to take neutral (0.01..2, default 0.2). */
   readonly stillRadS?: number;

@@ -28,7 +28,10 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
   readonly minVisibility?: number;
   /** 'auto' uses world coordinates when a frame has them; 'never' uses image coordinates. */
   readonly useWorld?: 'auto' | 'never';
-  /** Leg moved = knee or ankle moved against the hip by more than this share of the shank length (0.02..2, default 0.15). */
+  /**
+   * The leg-moved unit, a share of the shank length (0.02..2, default 0.15): knee or ankle held 0.6 of
+   * it away from where they were against the hip for 200 ms flags a rep (rep-evidence.ts).
+   */
   readonly legMoveFraction?: number;
 }
 
