@@ -8,7 +8,7 @@ export {
   createLandmarkAnalyzer,
   type LandmarkAnalyzerOptions,
 } from './landmark-analyzer.ts';
-export { createLegReading, readLeg } from './landmark-angle.ts';
+export { angleBetweenDeg, createLegReading, readLeg } from './landmark-angle.ts';
 export * from './landmark-frame.ts';
 export * from './motion-events.ts';
 export type { AnalysisResult, MotionStream, WarningEvent } from './motion-stream.ts';

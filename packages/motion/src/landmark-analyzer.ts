@@ -8,7 +8,7 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
-import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
+import { angleBetweenDeg, createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import { BLAZEPOSE, type LandmarkFrame, type Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
@@ -190,8 +190,9 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     st.posT = t;
     // Against the hip when it is seen: the leg moving on the bed, not the person or camera shifting.
     const hip = frame.landmarks?.[st.side === 'left' ? BLAZEPOSE.leftHip : BLAZEPOSE.rightHip];
-    const hx = hip && Number.isFinite(hip[0] + hip[1]) ? hip[0] * frame.widthPx : 0;
-    const hy = hip && Number.isFinite(hip[0] + hip[1]) ? hip[1] * frame.heightPx : 0;
+    const hipSeen = !!hip && Number.isFinite(hip[0] + hip[1]);
+    const hx = hipSeen ? hip[0] * frame.widthPx : 0;
+    const hy = hipSeen ? hip[1] * frame.heightPx : 0;
     p[0] = p[0]! + k * (r.kneeX - hx - p[0]!);
     p[1] = p[1]! + k * (r.kneeY - hy - p[1]!);
     p[2] = p[2]! + k * (r.ankleX - hx - p[2]!);
@@ -205,10 +206,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     // hip placed near the knee, turns a pixel of jitter into degrees of bend).
     const ux = hx - r.kneeX;
     const uy = hy - r.kneeY;
-    if (hip && Number.isFinite(hip[0] + hip[1]) && ux * ux + uy * uy >= 0.25 * r.shankPx * r.shankPx) {
-      const vx = r.ankleX - r.kneeX;
-      const vy = r.ankleY - r.kneeY;
-      const kneeDeg = Math.atan2(Math.abs(ux * vy - uy * vx), ux * vx + uy * vy) * (180 / Math.PI);
+    if (hipSeen && ux * ux + uy * uy >= 0.25 * r.shankPx * r.shankPx) {
+      const kneeDeg = angleBetweenDeg(ux, uy, r.ankleX - r.kneeX, r.ankleY - r.kneeY);
       st.kneeDeg = Number.isNaN(st.kneeDeg) ? kneeDeg : st.kneeDeg + k * (kneeDeg - st.kneeDeg);
       input.leg4 = st.kneeDeg / KNEE_BEND_UNIT_DEG;
     } else input.leg4 = Number.NaN;

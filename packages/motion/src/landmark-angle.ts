@@ -44,6 +44,11 @@ const INDICES = {
 
 const RAD = 180 / Math.PI;
 
+/** The angle between the picture vectors (ux, uy) and (vx, vy), 0..180 degrees. */
+export function angleBetweenDeg(ux: number, uy: number, vx: number, vy: number): number {
+  return Math.atan2(Math.abs(ux * vy - uy * vx), ux * vx + uy * vy) * RAD;
+}
+
 function fail(out: LegReading, reason: 'foot-not-visible' | 'bad-sample'): LegReading {
   out.ok = false;
   out.reason = reason;
@@ -119,11 +124,7 @@ export function readLeg(
     const cz = s0 * p1 - s1 * p0;
     theta = Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), dot) * RAD;
   } else {
-    const s0 = kx - ax;
-    const s1 = ky - ay;
-    const p0 = fx - hx;
-    const p1 = fy - hy;
-    theta = Math.atan2(Math.abs(s0 * p1 - s1 * p0), s0 * p0 + s1 * p1) * RAD;
+    theta = angleBetweenDeg(kx - ax, ky - ay, fx - hx, fy - hy);
   }
   out.ok = true;
   out.reason = null;

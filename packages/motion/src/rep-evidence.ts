@@ -88,10 +88,9 @@ export function createLegHistory(capacity: number) {
       for (let q = fromSeq; q <= toSeq; q++) {
         const b = (q & mask) * LEG_CHANNELS;
         let away = false;
-        for (let i = 0; i < LEG_CHANNELS; i++) {
-          // A channel not measured at either end (NaN) is not a movement.
-          if (Math.abs(legs[b + i]! - legs[b0 + i]!) > LEG_AWAY_UNITS) away = true;
-        }
+        // A channel not measured at either end (NaN) is not a movement.
+        for (let i = 0; i < LEG_CHANNELS && !away; i++)
+          away = Math.abs(legs[b + i]! - legs[b0 + i]!) > LEG_AWAY_UNITS;
         if (!away) {
           sinceTMs = Number.NaN;
           continue;
@@ -127,7 +126,7 @@ export function createLegHistory(capacity: number) {
       setOff = Math.max(setOff, leftAt(angles, startSeq, dorsiSeq, bandDeg));
       let from = setOff;
       while (from > startSeq && angles.t(from) > angles.t(setOff) - LEG_LEAD_MS) from--;
-      return history.movedOver(from, leftAt(angles, dorsiSeq, nowSeq, bandDeg), (q) => angles.t(q));
+      return history.movedOver(from, leftAt(angles, dorsiSeq, nowSeq, bandDeg), angles.t);
     },
   };
   return history;

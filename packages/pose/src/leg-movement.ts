@@ -2,10 +2,9 @@
 // ankle: the knee bending (the heel sliding back) or the whole leg lifting or sliding. The rep
 // engine flags a leg that moves by a quarter of a shank; a recorded video can afford a finer look
 // over each rep with hindsight. Pure: landmark frames in, measurements out.
-import type { Landmark, LandmarkFrame, Side } from '@anklepump/motion';
+import { angleBetweenDeg, type Landmark, type LandmarkFrame, type Side } from '@anklepump/motion';
 
 const LEG = { left: [23, 25, 27], right: [24, 26, 28] } as const;
-const RAD = 180 / Math.PI;
 
 /** Knee bend (degrees) and leg travel (shank lengths) over a stretch, each as a 10th-90th percentile spread. */
 export interface LegMovement {
@@ -58,11 +57,7 @@ export function legMovement(
   const shanks = pts.map((p) => Math.hypot(p.k[0] - p.a[0], p.k[1] - p.a[1])).sort((x, y) => x - y);
   const shankPx = shanks[shanks.length >> 1]!;
   if (!(shankPx > 0)) return null;
-  const knee = pts.map(({ h, k, a }) => {
-    const u = [h[0] - k[0], h[1] - k[1]];
-    const v = [a[0] - k[0], a[1] - k[1]];
-    return Math.abs(Math.atan2(u[0]! * v[1]! - u[1]! * v[0]!, u[0]! * v[0]! + u[1]! * v[1]!)) * RAD;
-  });
+  const knee = pts.map(({ h, k, a }) => angleBetweenDeg(h[0] - k[0], h[1] - k[1], a[0] - k[0], a[1] - k[1]));
   const travel = (sel: (p: (typeof pts)[number]) => readonly [number, number]) =>
     Math.hypot(spread(pts.map((p) => sel(p)[0])), spread(pts.map((p) => sel(p)[1]))) / shankPx;
   return {

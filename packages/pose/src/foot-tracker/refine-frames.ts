@@ -45,6 +45,26 @@ export function legAnchor(frame: LandmarkFrame, side: Side): LegAnchor | null {
 }
 
 /**
+ * The point `lenPx` from `from` in the picture direction `dirRad` (normalised coordinates of a
+ * `w` x `h` picture), keeping `kept`'s depth and visibility.
+ */
+function along(
+  from: Landmark,
+  lenPx: number,
+  dirRad: number,
+  kept: Landmark,
+  w: number,
+  h: number,
+): Landmark {
+  return [
+    from[0] + (lenPx * Math.cos(dirRad)) / w,
+    from[1] + (lenPx * Math.sin(dirRad)) / h,
+    kept[2],
+    kept[3],
+  ];
+}
+
+/**
  * `frame` with the `side` leg's knee and toe moved so that the shank and foot lines have the
  * tracked directions (lengths and the ankle and heel kept). A foot the tracker lost gets heel and
  * toe visibility 0, so the engine gates it out instead of counting on BlazePose's guess.
@@ -75,18 +95,8 @@ export function refineFrame(
   const footLen = Math.hypot((t[0] - he[0]) * w, (t[1] - he[1]) * h);
   const sign = Math.sign(Math.sin(track.footDirRad - track.shankDirRad)) || 1;
   const footDir = track.shankDirRad + (sign * ((90 - rawDeg) * Math.PI)) / 180;
-  rows[i.knee] = [
-    a[0] + (shankLen * Math.cos(track.shankDirRad)) / w,
-    a[1] + (shankLen * Math.sin(track.shankDirRad)) / h,
-    k[2],
-    k[3],
-  ];
-  rows[i.toe] = [
-    he[0] + (footLen * Math.cos(footDir)) / w,
-    he[1] + (footLen * Math.sin(footDir)) / h,
-    t[2],
-    t[3],
-  ];
+  rows[i.knee] = along(a, shankLen, track.shankDirRad, k, w, h);
+  rows[i.toe] = along(he, footLen, footDir, t, w, h);
   return { ...frame, landmarks: rows };
 }
 
@@ -118,12 +128,7 @@ export function withPoseModelKnee(refined: LandmarkFrame, raw: LandmarkFrame, si
   const footLen = Math.hypot((t[0] - he[0]) * w, (t[1] - he[1]) * h);
   const rows = lm.slice();
   rows[i.knee] = k0;
-  rows[i.toe] = [
-    he[0] + (footLen * Math.cos(footDir)) / w,
-    he[1] + (footLen * Math.sin(footDir)) / h,
-    t[2],
-    t[3],
-  ];
+  rows[i.toe] = along(he, footLen, footDir, t, w, h);
   return { ...refined, landmarks: rows };
 }
 
