@@ -22,8 +22,9 @@ function message(index: number, m: LegMovement): string {
  * frames the pixel stage refined (each knee placed along the tracked shank, so the engine's leg
  * readings carry the tracker's jitter): the hindsight check on the pose model's own landmarks
  * decides every rep it can judge. Tuning clips (tools/tracker/evaluate-analyze.ts), pixel stage on:
- * keeping the engine's flags, 8 moved reps flagged, 1 missed, 6 false alarms (9 once the engine
- * judged each rep whole from before its swing set off); replacing them, 9, 0 and 5.
+ * keeping the engine's flags, 8 moved reps flagged, 1 missed, 6 false alarms (8 once the engine
+ * judged each rep whole from before its swing set off); replacing them, 8, 1 and 5 (the BlazePose
+ * path, which keeps them: 7, 2 and 4).
  */
 export type EngineLegFlags = 'keep' | 'replace';
 
