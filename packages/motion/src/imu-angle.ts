@@ -11,6 +11,8 @@ import { angleOf, conjMul, type Quat, quat, turnBetweenDeg, twistAbout, upInSens
 // Small enough for an 8-degree range whose toes-down side is 5 degrees; the gyro refines it after.
 const AXIS_LEARN_DEG = 4;
 const REFINE_RAD_S = 1;
+/** Up must have turned this far (sine) for its turn's axis to be the pumping axis: half of AXIS_LEARN_DEG. */
+const TILT_AXIS_MIN_SIN = Math.sin(((AXIS_LEARN_DEG / 2) * Math.PI) / 180);
 const REFINE_RATE = 0.01;
 
 export interface ImuAngle {
@@ -31,6 +33,8 @@ export interface ImuAngle {
    * the gyro's direction is the pumping axis itself, free of the heading drift orientation carries.
    */
   refine(gx: number, gy: number, gz: number): void;
+  /** Takes `axis` (unit, sensor frame; either sign) as the pumping axis, learned elsewhere. */
+  seedAxis(x: number, y: number, z: number): void;
   readonly hasNeutral: boolean;
   readonly axis: Float64Array | null;
   reset(): void;
@@ -111,10 +115,21 @@ export function createImuAngle(): ImuAngle {
         const w = Math.min(1, tiltWeight);
         const size = w > 0 ? all + w * (turnBetweenDeg(up0, upNow) - all) : all;
         if (size >= AXIS_LEARN_DEG) {
-          const n = Math.hypot(d[1]!, d[2]!, d[3]!);
-          const s = Math.sign(d[0]!) || 1;
-          // First big rotation from rest is toes down: make it negative.
-          pumping.seed((-s * d[1]!) / n, (-s * d[2]!) / n, (-s * d[3]!) / n);
+          // First big rotation from rest is toes down: make it negative. Where gravity is trusted
+          // the axis is the one up turned about (up0 x up now; the sensor turning by +a turns up by
+          // -a): the orientation's own turn carries its heading drift about the vertical too, and
+          // a near-vertical "pumping axis" makes a twist that only drifts (IMU tuning seeds, 32 a
+          // family, with the restless wearer's gyro axis: 146 -> 147 of 192 exact).
+          const cx = up0[1]! * upNow[2]! - up0[2]! * upNow[1]!;
+          const cy = up0[2]! * upNow[0]! - up0[0]! * upNow[2]!;
+          const cz = up0[0]! * upNow[1]! - up0[1]! * upNow[0]!;
+          const c = Math.hypot(cx, cy, cz);
+          if (w > 0 && c >= TILT_AXIS_MIN_SIN) pumping.seed(cx / c, cy / c, cz / c);
+          else {
+            const n = Math.hypot(d[1]!, d[2]!, d[3]!);
+            const s = Math.sign(d[0]!) || 1;
+            pumping.seed((-s * d[1]!) / n, (-s * d[2]!) / n, (-s * d[3]!) / n);
+          }
         }
         if (!pumping.known) return -size;
       }
@@ -123,6 +138,9 @@ export function createImuAngle(): ImuAngle {
     },
     refine(gx, gy, gz) {
       if (pumping.known) pumping.learn(gx, gy, gz);
+    },
+    seedAxis(x, y, z) {
+      pumping.seed(x, y, z);
     },
     get hasNeutral() {
       return hasNeutral;
