@@ -116,6 +116,14 @@ const MIN_REP_DEG = 5;
  */
 const MAX_PEAK_TO_PEAK_S = 30;
 
+/** A person's usual toes-up peak is plainly above neutral from this many `stillDeg`... */
+const TOES_UP_PLAIN = 2;
+/**
+ * ...and then a toes-up peak under this share of it does not end a rep by coming back to neutral
+ * (rep-states.ts). Stress set tuning seeds, 32 a family: camera 113 -> 117 of 288 exact (no more
+ * spurious reps on resting feet), phone 147 of 192 either way.
+ */
+const TOES_UP_SHARE = 0.5;
 /** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
 const START_MOVES_DEG = 20;
 /** Stillness while settling is at least this many noise standard deviations wide. */
@@ -148,7 +156,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
   const legAtPlace = new Float64Array(LEG_CHANNELS).fill(Number.NaN);
   const maxGapMs = o.maxGapS * 1000;
-  const limits = { hysteresisDeg: 0, stillDeg: o.stillDeg, holdStartMs: o.holdStartS * 1000 };
+  const limits = {
+    hysteresisDeg: 0,
+    stillDeg: o.stillDeg,
+    holdStartMs: o.holdStartS * 1000,
+    toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
+  };
   const sample = { tMs: 0, seq: 0, deg: 0 };
 
   let state: RepState = SETTLING;
@@ -187,6 +200,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     personal.reset();
+    limits.toesUpPeakFromDeg = Number.NEGATIVE_INFINITY;
     chain.reset();
     hold.reset();
     filtered.clear();
@@ -275,6 +289,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // (a median of the recent reps keeps one early shallow rep from setting it).
     if (rep.full || personal.count < WARM_UP) {
       personal.learn(rep.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
+      // A person whose toes-up end is plainly above neutral: a "peak" under half of theirs, left
+      // by coming back to neutral, is a rest after the toes-down end (they start each rep toes up).
+      const usualDeg = personal.learned!.dorsiDeg;
+      limits.toesUpPeakFromDeg =
+        usualDeg > TOES_UP_PLAIN * o.stillDeg ? TOES_UP_SHARE * usualDeg : Number.NEGATIVE_INFINITY;
     }
   }
 

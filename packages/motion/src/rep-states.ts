@@ -87,6 +87,12 @@ export interface StepLimits {
   readonly hysteresisDeg: number;
   readonly stillDeg: number;
   readonly holdStartMs: number;
+  /**
+   * A toes-up swing ends by coming back to neutral only from a peak at least this high, degrees
+   * (-Infinity: from any). Below it the "peak" is where a person who starts each rep toes up
+   * rests after the toes-down end, and their next toes-up end is still to come.
+   */
+  readonly toesUpPeakFromDeg: number;
 }
 
 export const SETTLING: Settling = {
@@ -194,7 +200,7 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
  */
 export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | ToesDown {
   if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq };
-  if (x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim.stillDeg)) {
+  if (x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim)) {
     return {
       kind: 'toes-down',
       swingStartSeq: s.extremeSeq,
@@ -206,10 +212,10 @@ export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | 
   return s;
 }
 
-function backToNeutral(s: ToesUp, deg: number, stillDeg: number): boolean {
-  if (s.rep === null) return false;
+function backToNeutral(s: ToesUp, deg: number, lim: StepLimits): boolean {
+  if (s.rep === null || s.extremeDeg < lim.toesUpPeakFromDeg) return false;
   const band = Math.max(3, 0.1 * (s.extremeDeg - s.rep.plantarDeg));
-  return deg <= Math.min(stillDeg, s.extremeDeg - band - 1);
+  return deg <= Math.min(lim.stillDeg, s.extremeDeg - band - 1);
 }
 
 /**
