@@ -16,6 +16,9 @@ const HAMPEL_K = 3;
 /** ...and at least this far, degrees: a still window's tiny MAD must not flag ordinary jitter. */
 const HAMPEL_FLOOR_DEG = 2;
 
+/** A sample within this share of its distance from the median of the sample before it continues it. */
+const CONTINUES = 0.5;
+
 export interface Hampel {
   /** The sample, or the window's median when the sample is an outlier; `dtS` the usual frame interval. */
   next(x: number, dtS: number): number;
@@ -45,7 +48,10 @@ export function createHampel(): Hampel {
   let n = 0;
   let at = 0;
   let last = 0;
+  let prevRaw = Number.NaN;
   const judge = (x: number, dtS: number): number => {
+    const before = prevRaw;
+    prevRaw = x;
     win[at] = x;
     at = (at + 1) % HAMPEL_WINDOW;
     if (n < HAMPEL_WINDOW) n++;
@@ -60,7 +66,13 @@ export function createHampel(): Hampel {
     for (let i = 0; i < span; i++) dev[i] = Math.abs(sorted[i]! - med);
     const mad = medianInPlace(dev, span);
     const limit = Math.max(HAMPEL_FLOOR_DEG, HAMPEL_K * 1.4826 * mad);
-    return Math.abs(x - med) <= limit ? x : med;
+    if (Math.abs(x - med) <= limit) return x;
+    // Nearer the sample before it than the median: two samples agree, so the foot is on its way
+    // (a fast pump's leading samples), not a one-frame spike, which the sample before never shares.
+    // A 7-deg pump at 28 Hz had its toes-down end cut to 2.7 deg and was not counted. Stress set
+    // tuning seeds, camera, 32 a family: 117 -> 120 of 288 exact, spurious reps on resting feet
+    // 20 -> 19; phone 147 of 192 either way.
+    return Math.abs(x - before) <= CONTINUES * Math.abs(x - med) ? x : med;
   };
   return {
     next(x, dtS) {
@@ -70,6 +82,7 @@ export function createHampel(): Hampel {
     reset() {
       n = 0;
       at = 0;
+      prevRaw = Number.NaN;
     },
   };
 }

@@ -74,6 +74,22 @@ describe('front end: Hampel filter and noise meter', () => {
     );
   });
 
+  it('keeps every sample of a fast small pump whose leading samples are a minority of the window', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 8, max: 25, noNaN: true }), (depthDeg) => {
+        // 28 Hz, a 0.3-s dip: 7 samples, the first three of them a minority of the 7-sample window.
+        // Causal: the dip's first sample is judged alone; from its second on, two samples agree.
+        const h = createHampel();
+        const x = (i: number) => (i >= 10 && i <= 18 ? -depthDeg * Math.sin((Math.PI * (i - 10)) / 8) : 0);
+        const out: number[] = [];
+        for (let i = 0; i < 30; i++) out.push(h.next(x(i), 1 / 28));
+        for (let i = 0; i < 30; i++) if (i !== 11) expect(out[i]).toBeCloseTo(x(i), 9);
+        expect(Math.min(...out)).toBeCloseTo(-depthDeg, 9);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('reads white noise within 30% whether the foot rests or moves slowly', () => {
     fc.assert(
       fc.property(
@@ -583,6 +599,41 @@ describe('IMU path for real people', () => {
     // Each toes-down peak pairs with the next toes-up peak (or the return to neutral at the end).
     expect(r.reps.left).toHaveLength(6);
     for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-25);
+  });
+
+  it('counts a person who starts each rep toes up once per rep, across pauses they fidget in', () => {
+    const keys: [number, number][] = [
+      [0, 0],
+      [2, 0],
+    ];
+    let pauseAt = 0;
+    const pauses: [number, number][] = [];
+    for (let i = 0; i < 8; i++) {
+      appendKeys(keys, [
+        [0.6, 15],
+        [1, 15],
+        [0.8, -30],
+        [1, -30],
+        [0.6, 0],
+        [0.4, 0],
+      ]);
+      if (i === 2 || i === 5) {
+        pauseAt = endOf(keys);
+        appendKeys(keys, [[6, 0]]);
+        pauses.push([pauseAt + 0.5, pauseAt + 6]);
+      }
+    }
+    appendKeys(keys, [[2, 0]]);
+    const pumping = program(keys);
+    // Resting between sets, the foot wanders 2.5 deg either way of neutral.
+    const inPause = (t: number) => pauses.some(([a, b]) => t > a && t < b);
+    const angle = (t: number) => pumping(t) + (inPause(t) ? 2.5 * Math.sin(2 * Math.PI * 0.7 * t) : 0);
+    const r = analyzeLandmarkRecording(framesOf(angle, endOf(keys)), left);
+    // Each toes-down end pairs with the next toes-up end: a wander at rest after the toes-down end
+    // was taken for the toes-up end, and the pause made a second rep of the fidget and the next one.
+    expect(r.reps.left).toHaveLength(8);
+    for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-25);
+    for (const rep of r.reps.left.slice(0, -1)) expect(rep.peakDorsiDeg).toBeGreaterThan(12);
   });
 
   it('counts a wearer who fidgets and never holds still', () => {
