@@ -24,4 +24,43 @@ describe('formatSummary', () => {
     expect(lines[2]).toBe(`NOT COUNTED (standing): ${message}`);
     expect(text).toMatch(/RIGHT FOOT/);
   });
+
+  it('lists each rep by its toes-down and toes-up peaks, in order, never overlapping the next', () => {
+    // The engine's swing starts at the previous toes-up peak and the rep is recognised after it
+    // leaves its own: those spans overlap (2.0-5.9 s and 5.4-8.1 s) and read as reps at once.
+    const rep = (startS: number, plantarPeakS: number, dorsiPeakS: number, endS: number) => ({
+      startS,
+      endS,
+      plantarflexionDeg: 30,
+      dorsiflexionDeg: 12,
+      rangeDeg: 42,
+      plantarHoldS: 1.1,
+      dorsiHoldS: 1,
+      legMoved: false,
+      smoothness: 0.8,
+      flags: [],
+      full: true,
+      confidence: 1,
+      plantarPeakS,
+      dorsiPeakS,
+    });
+    const report: AnalyzeReport = {
+      version: 1,
+      input: { path: 'phone.csv', kind: 'imu', durationS: 10, frameRateHz: 50 },
+      feet: [
+        {
+          side: 'left',
+          measured: true,
+          repCount: 2,
+          reps: [rep(2, 3.1, 5.4, 5.9), rep(5.4, 6.6, 7.7, 8.1)],
+          warnings: [],
+        },
+      ],
+    };
+    const lines = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note').split('\n');
+    expect(lines).toContain('  each rep: toes down at -> toes up at, degrees from neutral, holds down / up');
+    const reps = lines.filter((l) => /^ +[12]\. /.test(l));
+    expect(reps[0]).toMatch(/^ {3}1\. {3}3\.1 s -> 5\.4 s +down 30° +up +12°/);
+    expect(reps[1]).toMatch(/^ {3}2\. {3}6\.6 s -> 7\.7 s /);
+  });
 });

@@ -5,10 +5,15 @@ import { type AnalyzeReport, groupWarnings, type HoldPrescription, type ReportRe
 
 const fmtS = (s: number) => `${s.toFixed(1)} s`;
 
+/**
+ * One rep: when its toes-down and toes-up peaks came. Those never overlap the next rep's; the
+ * swing's start (the previous toes-up peak) and the moment the rep was recognised did, which read
+ * as reps happening at once. Both are in the JSON (`startS`, `endS`).
+ */
 function repLine(i: number, r: ReportRep): string {
   const flags = r.flags.length ? `  [${r.flags.join(', ')}]` : '';
   return (
-    `  ${String(i + 1).padStart(2)}. ${fmtS(r.startS).padStart(7)}-${fmtS(r.endS).padEnd(7)} ` +
+    `  ${String(i + 1).padStart(2)}. ${fmtS(r.plantarPeakS).padStart(7)} -> ${fmtS(r.dorsiPeakS).padEnd(7)} ` +
     `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
     `range ${r.rangeDeg.toFixed(0).padStart(2)}°  holds ${r.plantarHoldS.toFixed(1)} s / ${r.dorsiHoldS.toFixed(1)} s${flags}`
   );
@@ -50,6 +55,7 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       );
       const moved = foot.reps.filter((r) => r.legMoved).length;
       if (moved > 0) lines.push(`  the leg moved (not only the ankle) in ${moved} rep(s)`);
+      lines.push('  each rep: toes down at -> toes up at, degrees from neutral, holds down / up');
       for (const [i, r] of foot.reps.entries()) lines.push(repLine(i, r));
     }
     const groups = groupWarnings(foot.warnings);

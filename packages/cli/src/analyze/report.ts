@@ -4,7 +4,9 @@ import type { AnalysisResult, RepMetrics, Side, WarningEvent } from '@anklepump/
 import type { InputKind } from './input-kind.ts';
 
 export interface ReportRep {
+  /** Where the toes-down swing began: the rest, or the previous rep's toes-up peak, seconds. */
   readonly startS: number;
+  /** When the rep was recognised as complete (after its toes-up peak), seconds. */
   readonly endS: number;
   /** Peak plantarflexion as a positive magnitude below neutral, degrees. */
   readonly plantarflexionDeg: number;
