@@ -22,12 +22,12 @@ import {
   SETTLING,
   type StepSample,
   stepResting,
-  stepSettling,
   stepToesDown,
   stepToesUp,
   type ToesUp,
 } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
+import { createSettler, type SettleContext, type SettleDecision } from './settling.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
 /** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
@@ -93,13 +93,10 @@ export interface TrackerSetup {
    * correlated over a tenth of a second, which the rep shape's full smoothing holds still. 'sensor':
    * a phone's orientation, whose noise is hundredths of a degree: the rep shape smooths only as much
    * as the measured noise needs (see shapeSmoothingMs), the toes-down peak's time is when the foot
-   * reached that level, and what came before a rest may be replayed (see settle).
+   * reached that level, and what came before a rest may be replayed (settling.ts).
    */
   readonly angle?: 'landmarks' | 'sensor';
 }
-
-/** Most settling samples kept for a replay: the latest 2.5 s at 400 Hz (a faster log keeps its last 1024). */
-const SETTLE_LOG_MAX = 1024;
 
 const RING = 8192;
 /** A state may point this far back in the ring, samples. */
@@ -126,18 +123,6 @@ const TOES_UP_PLAIN = 2;
 const TOES_UP_SHARE = 0.5;
 /** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
 const START_MOVES_DEG = 20;
-/** Stillness while settling is at least this many noise standard deviations wide. */
-const STILL_NOISE_K = 3;
-/** ...but at most this many times `stillDeg`. */
-const STILL_MAX_FACTOR = 2;
-/** A foot that never rests this long after its first usable sample settles anyway, seconds. */
-const SETTLE_MAX_S = 2.5;
-/**
- * ...and a foot whose leg keeps moving (being placed, or a leg reading that jitters) settles anyway
- * this long after its first usable sample, seconds: the generator's getting into position takes
- * about 3 s, and a leg reading that never stops jittering must not keep a foot from ever settling.
- */
-const PLACING_MAX_S = 5;
 
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
@@ -153,8 +138,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const evidence = createRepEvidence();
   const legs = createLegHistory(RING);
   const legNow = new Float64Array(LEG_CHANNELS);
-  /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
-  const legAtPlace = new Float64Array(LEG_CHANNELS).fill(Number.NaN);
+  const settler = createSettler({ options: o, replayRestless: setup.replayRestless === true, sensorAngle });
   const maxGapMs = o.maxGapS * 1000;
   const limits = {
     hysteresisDeg: 0,
@@ -170,33 +154,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let legKnown = false;
   let repCount = 0;
   let lastAngleDeg: number | null = null;
-  let signalSinceTMs = Number.NaN;
-  /** The first usable sample of this settling (a leg placed later does not move it). */
-  let firstSignalTMs = Number.NaN;
-  /** Samples seen while settling, for a restless replay (see TrackerSetup.replayRestless). */
-  const settleLog: {
-    tMs: number;
-    deg: number;
-    despikedDeg: number;
-    confidence: number;
-    /** The leg reading of the sample (legNow), to measure leg movement from the replay's start. */
-    leg: Float64Array;
-  }[] = [];
-  /** Neutral from a rest the source saw (trustNeutral), taken at the next settling sample; or null. */
-  let trustedNeutralDeg: number | null = null;
-  let seenLowDeg = Number.POSITIVE_INFINITY;
-  let seenHighDeg = Number.NEGATIVE_INFINITY;
   const noisy = createNoiseFloorWarning(side);
 
   function clear(): void {
-    settleLog.length = 0;
-    signalSinceTMs = Number.NaN;
-    firstSignalTMs = Number.NaN;
-    legAtPlace.fill(Number.NaN);
-    trustedNeutralDeg = null;
+    settler.reset();
     noisy.reset();
-    seenLowDeg = Number.POSITIVE_INFINITY;
-    seenHighDeg = Number.NEGATIVE_INFINITY;
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     personal.reset();
@@ -305,16 +267,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
     chain.interrupt();
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
-    // What a restless settling saw before the gap is neither replayed across it nor used for a
-    // neutral from the movement's extremes (for sources that replay; the camera keeps its rules).
-    settleLog.length = 0;
-    if (setup.replayRestless && !settled) {
-      signalSinceTMs = Number.NaN;
-      firstSignalTMs = Number.NaN;
-      legAtPlace.fill(Number.NaN);
-      seenLowDeg = Number.POSITIVE_INFINITY;
-      seenHighDeg = Number.NEGATIVE_INFINITY;
-    }
+    settler.afterGap(settled);
     state = settled ? RESUMING : SETTLING;
   }
 
@@ -340,19 +293,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     return move;
   }
 
-  /**
-   * The leg moved while settling, as far as flags a rep (one leg-moved threshold from where it was
-   * when settling began or was last placed): the person is still getting into position. Their
-   * restless settling starts again from here, with nothing before it to replay or to take
-   * extremes from.
-   */
-  function placed(tMs: number, deg: number): void {
-    legAtPlace.set(legNow);
-    settleLog.length = 0;
-    signalSinceTMs = tMs;
-    seenLowDeg = deg;
-    seenHighDeg = deg;
-  }
+  /** What settling reads from the engine: filled per sample (settling is a second or so). */
+  const settleContext: { -readonly [K in keyof SettleContext]: SettleContext[K] } = {
+    noiseSdDeg: 0,
+    calibrated: false,
+    legNow,
+    legKnown: false,
+    legMoved: false,
+    hysteresisDeg,
+  };
 
   function settle(
     tMs: number,
@@ -362,58 +311,30 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     confidence: number,
     out: MotionEvent[],
   ): void {
-    if (state.kind !== 'settling') return;
-    if (Number.isNaN(signalSinceTMs)) signalSinceTMs = tMs;
-    if (Number.isNaN(firstSignalTMs)) firstSignalTMs = tMs;
-    seenLowDeg = Math.min(seenLowDeg, deg);
-    seenHighDeg = Math.max(seenHighDeg, deg);
-    // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
-    // Capped: the meter's first estimates take the first movements in too.
-    const stillDeg = Math.max(
-      o.stillDeg,
-      Math.min(STILL_NOISE_K * chain.noiseSdDeg, STILL_MAX_FACTOR * o.stillDeg),
-    );
-    const next = stepSettling(state, tMs, deg, stillDeg, move > 0.5);
-    if (next.samples === 1) evidence.legAtStart.set(legNow);
-    state = next;
-    if (setup.replayRestless) {
-      if (legKnown) {
-        if (Number.isNaN(legAtPlace[0]!)) legAtPlace.set(legNow);
-        let away = 0;
-        for (let i = 0; i < 4; i++) away = Math.max(away, Math.abs(legNow[i]! - legAtPlace[i]!));
-        if (away > 1) placed(tMs, deg);
-      }
-      if (settleLog.length === SETTLE_LOG_MAX) settleLog.shift();
-      settleLog.push({ tMs, deg, despikedDeg, confidence, leg: Float64Array.from(legNow) });
-    }
-    // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
-    // neutral is then the middle of the angles seen so far (the movement's own extremes).
-    const restless =
-      tMs - signalSinceTMs >= SETTLE_MAX_S * 1000 || tMs - firstSignalTMs >= PLACING_MAX_S * 1000;
-    const rested = tMs - next.sinceTMs >= o.settleS * 1000;
-    if (!rested && !restless && trustedNeutralDeg === null) return;
-    // Settled by the restless fallback with nothing trusted: the movement seen so far was the
-    // pumps themselves (a log started mid-movement), so it is replayed from its first sample. A
-    // sensor's log is replayed when it settled by a rest too: a wearer who pumps at once and then
-    // pauses has their first pumps before that rest (tuning seeds, IMU, 64 a family, when added:
-    // 276 -> 280 of 384 exact, no spurious reps on resting feet; the camera's jittery settling made
-    // more of its noise into reps that way, 50 -> 43 of 144 exact, so the camera keeps its rule).
-    const restDeg = next.sumDeg / next.samples;
-    // ...only when the movement before the rest went both ways from it: a rest at one end of what
-    // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
-    const marginDeg = hysteresisDeg();
-    const restBetween = seenLowDeg < restDeg - marginDeg && seenHighDeg > restDeg + marginDeg;
-    const replay =
-      (!rested || (sensorAngle && restBetween)) &&
-      trustedNeutralDeg === null &&
-      neutralDeg === null &&
-      settleLog.length > 1;
+    settleContext.noiseSdDeg = chain.noiseSdDeg;
+    settleContext.calibrated = neutralDeg !== null;
+    settleContext.legKnown = legKnown;
+    settleContext.legMoved = move > 0.5;
+    const decision = settler.step(tMs, deg, despikedDeg, confidence, settleContext);
+    if (settler.windowStarted) evidence.legAtStart.set(legNow);
+    if (decision) settled(decision, tMs, deg, despikedDeg, out);
+  }
+
+  /** Neutral is known: the first sample (the replay's, or this one) starts the settled engine. */
+  function settled(
+    d: SettleDecision,
+    tMs: number,
+    deg: number,
+    despikedDeg: number,
+    out: MotionEvent[],
+  ): void {
     if (neutralDeg === null) {
-      neutralDeg = trustedNeutralDeg ?? (rested ? restDeg : (seenLowDeg + seenHighDeg) / 2);
+      neutralDeg = d.neutralDeg;
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
     }
-    const first = replay ? settleLog[0]! : { tMs, deg, despikedDeg };
-    if (replay) legNow.set(settleLog[0]!.leg);
+    const replay = d.replay;
+    const first = replay ? replay[0]! : { tMs, deg, despikedDeg };
+    if (replay) legNow.set(replay[0]!.leg);
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
@@ -427,14 +348,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       // Each replayed sample's leg reading goes into the leg history with it (a replayed rep's
       // leg-moved flag is judged on them); the last entry is the current sample, so legNow ends as
       // it was.
-      for (let i = 1; i < settleLog.length; i++) {
-        const x = settleLog[i]!;
+      for (let i = 1; i < replay.length; i++) {
+        const x = replay[i]!;
         legNow.set(x.leg);
         legMoveNow();
         stepSettled(x.tMs, x.deg, x.despikedDeg, x.confidence, out);
       }
     }
-    settleLog.length = 0;
   }
 
   /** One settled sample through the state machine; transitions become events. */
@@ -519,7 +439,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       else stepSettled(t, c, despikedDeg, input.confidence, out);
     },
     trustNeutral(deg) {
-      if (state.kind === 'settling' && neutralDeg === null) trustedNeutralDeg = deg;
+      if (state.kind === 'settling' && neutralDeg === null) settler.trust(deg);
     },
     gated() {
       if (state.kind !== 'settling') evidence.gated++;

@@ -1,0 +1,203 @@
+// Before counting, a foot settles: neutral comes from a rest (a still window of `settleS`), from a
+// rest the source watched (trustNeutral), or, for a person who never rests, from the middle of the
+// angles seen; what such a person did meanwhile is replayed into the engine once neutral is known.
+// The rep engine (ankle-tracker.ts) feeds each sample here until it hears how to settle.
+
+import { LEG_CHANNELS } from './rep-evidence.ts';
+import { SETTLING, type Settling, stepSettling } from './rep-states.ts';
+import type { TrackerOptions } from './tracker-options.ts';
+
+/** One sample seen while settling, kept for a replay. */
+export interface SettleSample {
+  readonly tMs: number;
+  /** Filtered angle, degrees (before neutral is subtracted). */
+  readonly deg: number;
+  readonly despikedDeg: number;
+  readonly confidence: number;
+  /** The sample's leg reading, to measure leg movement from the replay's start. */
+  readonly leg: Float64Array;
+}
+
+/** How to settle now: neutral, and the samples to run through the settled engine, oldest first. */
+export interface SettleDecision {
+  /** The neutral this settling found (the engine keeps a calibration's instead). */
+  readonly neutralDeg: number;
+  /**
+   * The replayed samples when the movement before neutral is counted (the last is the current
+   * sample), or null: only the current sample goes on.
+   */
+  readonly replay: readonly SettleSample[] | null;
+}
+
+/** What the engine knows at this sample that settling reads. */
+export interface SettleContext {
+  /** The angle's noise now, degrees (stillness is at least STILL_NOISE_K of it). */
+  readonly noiseSdDeg: number;
+  /** The engine already has neutral (a calibration): nothing before it is replayed. */
+  readonly calibrated: boolean;
+  /** Where the leg is, in leg-moved thresholds, and whether the source measures it. */
+  readonly legNow: Float64Array;
+  readonly legKnown: boolean;
+  /** The leg moved half a threshold since the still window began: the window starts again. */
+  readonly legMoved: boolean;
+  /** The swing hysteresis now, degrees: a rest must lie this far inside the movement before it. */
+  hysteresisDeg(): number;
+}
+
+export interface Settler {
+  /**
+   * One sample while settling: the decision once the foot has settled, else null. `windowStarted`
+   * is true after a sample that began a new still window (the engine measures leg moves from it).
+   */
+  step(
+    tMs: number,
+    deg: number,
+    despikedDeg: number,
+    confidence: number,
+    ctx: SettleContext,
+  ): SettleDecision | null;
+  readonly windowStarted: boolean;
+  /** The source watched the foot rest: `neutralDeg` is neutral at the next sample. */
+  trust(neutralDeg: number): void;
+  /** A gap while settling (`settled` false) or after: nothing before it is replayed or measured from. */
+  afterGap(settled: boolean): void;
+  reset(): void;
+}
+
+export interface SettlerSetup {
+  readonly options: TrackerOptions;
+  /** See TrackerSetup.replayRestless. */
+  readonly replayRestless: boolean;
+  /** A sensor's rest is replayed across too when the movement before it went both ways from it. */
+  readonly sensorAngle: boolean;
+}
+
+/** Most settling samples kept for a replay: the latest 2.5 s at 400 Hz (a faster log keeps its last 1024). */
+const SETTLE_LOG_MAX = 1024;
+/** Stillness while settling is at least this many noise standard deviations wide. */
+const STILL_NOISE_K = 3;
+/** ...but at most this many times `stillDeg`. */
+const STILL_MAX_FACTOR = 2;
+/** A foot that never rests this long after its first usable sample settles anyway, seconds. */
+const SETTLE_MAX_S = 2.5;
+/**
+ * ...and a foot whose leg keeps moving (being placed, or a leg reading that jitters) settles anyway
+ * this long after its first usable sample, seconds: the generator's getting into position takes
+ * about 3 s, and a leg reading that never stops jittering must not keep a foot from ever settling.
+ */
+const PLACING_MAX_S = 5;
+
+export function createSettler(setup: SettlerSetup): Settler {
+  const o = setup.options;
+  let window: Settling = SETTLING;
+  let windowStarted = false;
+  /** Samples seen while settling, for a restless replay. */
+  let log: SettleSample[] = [];
+  let signalSinceTMs = Number.NaN;
+  /** The first usable sample of this settling (a leg placed later does not move it). */
+  let firstSignalTMs = Number.NaN;
+  /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
+  const legAtPlace = new Float64Array(LEG_CHANNELS).fill(Number.NaN);
+  /** Neutral from a rest the source saw, taken at the next sample; or null. */
+  let trustedNeutralDeg: number | null = null;
+  let seenLowDeg = Number.POSITIVE_INFINITY;
+  let seenHighDeg = Number.NEGATIVE_INFINITY;
+
+  /**
+   * The leg moved while settling, as far as flags a rep (one leg-moved threshold from where it was
+   * when settling began or was last placed): the person is still getting into position. Their
+   * restless settling starts again from here, with nothing before it to replay or to take
+   * extremes from.
+   */
+  function placed(tMs: number, deg: number, legNow: Float64Array): void {
+    legAtPlace.set(legNow);
+    log = [];
+    signalSinceTMs = tMs;
+    seenLowDeg = deg;
+    seenHighDeg = deg;
+  }
+
+  function forgetSignal(): void {
+    signalSinceTMs = Number.NaN;
+    firstSignalTMs = Number.NaN;
+    legAtPlace.fill(Number.NaN);
+    seenLowDeg = Number.POSITIVE_INFINITY;
+    seenHighDeg = Number.NEGATIVE_INFINITY;
+  }
+
+  return {
+    step(tMs, deg, despikedDeg, confidence, ctx) {
+      if (Number.isNaN(signalSinceTMs)) signalSinceTMs = tMs;
+      if (Number.isNaN(firstSignalTMs)) firstSignalTMs = tMs;
+      seenLowDeg = Math.min(seenLowDeg, deg);
+      seenHighDeg = Math.max(seenHighDeg, deg);
+      // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
+      // Capped: the meter's first estimates take the first movements in too.
+      const stillDeg = Math.max(
+        o.stillDeg,
+        Math.min(STILL_NOISE_K * ctx.noiseSdDeg, STILL_MAX_FACTOR * o.stillDeg),
+      );
+      const next = stepSettling(window, tMs, deg, stillDeg, ctx.legMoved);
+      windowStarted = next.samples === 1;
+      window = next;
+      if (setup.replayRestless) {
+        if (ctx.legKnown) {
+          if (Number.isNaN(legAtPlace[0]!)) legAtPlace.set(ctx.legNow);
+          let away = 0;
+          for (let i = 0; i < 4; i++) away = Math.max(away, Math.abs(ctx.legNow[i]! - legAtPlace[i]!));
+          if (away > 1) placed(tMs, deg, ctx.legNow);
+        }
+        if (log.length === SETTLE_LOG_MAX) log.shift();
+        log.push({ tMs, deg, despikedDeg, confidence, leg: Float64Array.from(ctx.legNow) });
+      }
+      // A person who never rests (fidgets, starts at once) settles anyway after `SETTLE_MAX_S` of signal:
+      // neutral is then the middle of the angles seen so far (the movement's own extremes).
+      const restless =
+        tMs - signalSinceTMs >= SETTLE_MAX_S * 1000 || tMs - firstSignalTMs >= PLACING_MAX_S * 1000;
+      const rested = tMs - next.sinceTMs >= o.settleS * 1000;
+      if (!rested && !restless && trustedNeutralDeg === null) return null;
+      // Settled by the restless fallback with nothing trusted: the movement seen so far was the
+      // pumps themselves (a log started mid-movement), so it is replayed from its first sample. A
+      // sensor's log is replayed when it settled by a rest too: a wearer who pumps at once and then
+      // pauses has their first pumps before that rest (tuning seeds, IMU, 64 a family, when added:
+      // 276 -> 280 of 384 exact, no spurious reps on resting feet; the camera's jittery settling made
+      // more of its noise into reps that way, 50 -> 43 of 144 exact, so the camera keeps its rule).
+      const restDeg = next.sumDeg / next.samples;
+      // ...only when the movement before the rest went both ways from it: a rest at one end of what
+      // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
+      const marginDeg = ctx.hysteresisDeg();
+      const restBetween = seenLowDeg < restDeg - marginDeg && seenHighDeg > restDeg + marginDeg;
+      const replay =
+        (!rested || (setup.sensorAngle && restBetween)) &&
+        trustedNeutralDeg === null &&
+        !ctx.calibrated &&
+        log.length > 1;
+      const decision: SettleDecision = {
+        neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : (seenLowDeg + seenHighDeg) / 2),
+        replay: replay ? log : null,
+      };
+      log = [];
+      return decision;
+    },
+    get windowStarted() {
+      return windowStarted;
+    },
+    trust(neutralDeg) {
+      trustedNeutralDeg = neutralDeg;
+    },
+    afterGap(settled) {
+      // What a restless settling saw before the gap is neither replayed across it nor used for a
+      // neutral from the movement's extremes (for sources that replay; the camera keeps its rules).
+      log = [];
+      if (setup.replayRestless && !settled) forgetSignal();
+      window = SETTLING;
+    },
+    reset() {
+      log = [];
+      forgetSignal();
+      trustedNeutralDeg = null;
+      window = SETTLING;
+      windowStarted = false;
+    },
+  };
+}
