@@ -104,10 +104,9 @@ function gyroMainAxis(
     if (lambda === 0) return null;
     v = w.map((x) => x / lambda);
   }
-  const trace = c[0]! + c[4]! + c[8]!;
-  // The other two eigenvalues share trace - lambda; the larger of them is at least half of it.
-  const next = (trace - lambda) / 2;
-  if (lambda < MAIN_AXIS_MIN_RAD_S ** 2 || lambda < MAIN_AXIS_DOMINANCE * 2 * next) return null;
+  // The other two eigenvalues together are the trace less this one.
+  const othersVar = c[0]! + c[4]! + c[8]! - lambda;
+  if (lambda < MAIN_AXIS_MIN_RAD_S ** 2 || lambda < MAIN_AXIS_DOMINANCE * othersVar) return null;
   return [v[0]!, v[1]!, v[2]!];
 }
 
