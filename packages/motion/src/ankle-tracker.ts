@@ -3,7 +3,7 @@
 // hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
-import { createAngleChain } from './angle-front-end.ts';
+import { createAngleChain, SENSOR_STILL_MIN_DEG } from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
@@ -127,8 +127,8 @@ const START_MOVES_DEG = 20;
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const { side, options: o } = setup;
-  const chain = createAngleChain(o.filter);
   const sensorAngle = setup.angle === 'sensor';
+  const chain = createAngleChain(o.filter, sensorAngle ? SENSOR_STILL_MIN_DEG : undefined);
   const bars = createNoiseBars(chain, sensorAngle);
   const filtered = createSampleRing(RING);
   const despiked = createSampleRing(RING);

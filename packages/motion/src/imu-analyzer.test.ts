@@ -129,6 +129,22 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it('counts a long run of 8-deg pumps after a short rest, with a biased gyro, in any mounting', () => {
+    // Two faults hid such pumps. The gyro bias was left for gravity to teach, and meanwhile tilted
+    // the angle by bias / gravity gain (3-4 deg, half of these pumps); and the noise meter took a
+    // small pump's turning points for stillness, so its reading, and the smallest rep with it,
+    // grew rep by rep until no pump counted (a stress set counted 0 of 16). Now the rest's own
+    // gyro mean is the bias, and a sensor's stillness is 1 deg, not the camera's 4.
+    const small = pumps(20, -5, 3, 0.25, 0.3);
+    for (const m of SIX_MOUNTINGS) {
+      const r = analyzeImuRecording(
+        imuSamples({ ankleDeg: program(small), footMount: m, biasRadS: 0.03 }, endOf(small), 100),
+      );
+      expect(r.reps.left).toHaveLength(20);
+      for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - 8)).toBeLessThan(1.5);
+    }
+  });
+
   it('does not count a 2-5 Hz tremor of 3 deg during the holds as reps', () => {
     // Guards the filter: opening the 1-euro filter's still cutoff for a clean angle counted quick
     // 7-deg flicks but also made 30-90 "reps" of this tremor.

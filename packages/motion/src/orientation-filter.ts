@@ -16,6 +16,12 @@ export interface OrientationFilter {
    * far: for a reading taken at rest, where the accelerometer sees gravity alone.
    */
   relevel(): void;
+  /**
+   * The gyro's mean over a rest (rad/s, sensor frame) is its bias: it replaces the bias learned so
+   * far (gravity teaches it only over tens of seconds, and meanwhile tilts the orientation by
+   * bias / kp, as seen from the axis the bias turns about).
+   */
+  restBias(gx: number, gy: number, gz: number): void;
   readonly q: Quat;
 }
 
@@ -54,6 +60,11 @@ export function createOrientationFilter(kp: number, ki: number, trustQuaternion:
     },
     relevel() {
       started = false;
+    },
+    restBias(gx, gy, gz) {
+      bias[0] = -gx;
+      bias[1] = -gy;
+      bias[2] = -gz;
     },
     update(r, dtS) {
       if (trustQuaternion && r.q) {
