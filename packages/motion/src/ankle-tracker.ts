@@ -24,6 +24,7 @@ import {
   stepResting,
   stepToesDown,
   stepToesUp,
+  type ToesDown,
   type ToesUp,
 } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
@@ -207,27 +208,31 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out.push({ type: 'phase', side, tMs, phase: p });
   }
 
-  function completeRep(up: ToesUp, tMs: number, nowSeq: number, out: MotionEvent[]): void {
-    const opening = up.rep;
+  /** Completes the rep `second` (the swing to its second end, now confirmed) closes, if it holds up. */
+  function completeRep(second: ToesDown | ToesUp, tMs: number, nowSeq: number, out: MotionEvent[]): void {
+    const opening = second.rep;
     if (opening === null || !despiked.has(opening.startSeq)) return;
     const m = shape.measure(
       despiked,
       opening.startSeq,
-      opening.plantarSeq,
-      up.extremeSeq,
+      opening.firstSeq,
+      second.extremeSeq,
       nowSeq,
       sensorAngle ? shapeSmoothingMs(chain.noiseSdDeg) : undefined,
+      second.order,
     );
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
     // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
     if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repNoiseBarDeg())) return;
     // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
     if (m.rangeDeg > o.maxAbsAngleDeg) return;
-    // A pump takes seconds: a toes-up peak a minute after the toes-down one is a slow drift. For
-    // a sensor, from when the foot reached the toes-down level: its angle is not smoothed, and on a
-    // flat hold the lowest sample may be anywhere in it.
-    const plantarAtMs = sensorAngle ? m.plantarReachTMs : m.plantarTMs;
-    if (m.dorsiTMs - plantarAtMs > MAX_PEAK_TO_PEAK_S * 1000) return;
+    // A pump takes seconds: a second end a minute after the first is a slow drift. For a sensor,
+    // from when the foot reached the first end's level: its angle is not smoothed, and on a flat
+    // hold the extreme sample may be anywhere in it.
+    const upFirst = second.order === 'up-first';
+    const firstTMs = upFirst ? m.dorsiTMs : m.plantarTMs;
+    const secondTMs = upFirst ? m.plantarTMs : m.dorsiTMs;
+    if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
     const rep = reportRep(
       {
@@ -240,7 +245,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         tooFastCycleS: o.tooFastCycleS,
         legMoved:
           legKnown &&
-          legs.movedInRep(filtered, opening.startSeq, opening.plantarSeq, up.extremeSeq, nowSeq, m.rangeDeg),
+          legs.movedInRep(
+            filtered,
+            opening.startSeq,
+            opening.firstSeq,
+            second.extremeSeq,
+            nowSeq,
+            m.rangeDeg,
+            upFirst ? -1 : 1,
+          ),
         legMovementMeasured: legKnown,
         confidence: evidence.confidence(),
       },
@@ -342,7 +355,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legs.record(seq, legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
     evidence.restart(legNow);
-    state = { kind: 'resting', anchorDeg: y, swingStartSeq: seq, origin: SEEN };
+    state = {
+      kind: 'resting',
+      orderFrom: replay ? 'instructed' : 'departure',
+      anchorDeg: y,
+      swingStartSeq: seq,
+      origin: SEEN,
+    };
     hold.end(first.tMs, y, 'plantar', out);
     if (replay) {
       // Each replayed sample's leg reading goes into the leg history with it (a replayed rep's
@@ -378,7 +397,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (after.kind === before.kind) {
       if (after.kind === 'toes-down' || after.kind === 'toes-up') {
         // The hold band is 10% of the rep's range (3 deg at least): the swing under way once known.
-        const swingDeg = after.kind === 'toes-up' && after.rep ? after.extremeDeg - after.rep.plantarDeg : 0;
+        const swingDeg = after.rep ? Math.abs(after.extremeDeg - after.rep.firstDeg) : 0;
         const tolDeg = Math.max(3, 0.1 * Math.max(personal.referenceDeg, swingDeg));
         hold.update(x.tMs, x.deg, after.extremeDeg, heading(after), tolDeg, out);
       }
@@ -387,14 +406,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (before.kind === 'resting') {
       phase(x.tMs, after.kind === 'toes-down' ? 'plantar' : 'dorsi', out);
       hold.end(x.tMs, x.deg, heading(after), out);
-    } else if (before.kind === 'toes-down') {
-      hold.end(x.tMs, x.deg, 'plantar', out);
-      phase(x.tMs, 'dorsi', out);
-    } else if (before.kind === 'toes-up') {
-      hold.end(x.tMs, x.deg, 'dorsi', out);
+    } else {
+      hold.end(x.tMs, x.deg, heading(before), out);
       completeRep(before, x.tMs, x.seq, out);
-      evidence.restart(legNow);
-      phase(x.tMs, 'plantar', out);
+      // A rep's second end confirmed (a down-first person's toes-up peak, an up-first person's
+      // toes-down peak): the next rep's evidence starts here. An up-first rep's first end keeps it.
+      const upFirstOpened = after.kind === 'toes-down' && after.order === 'up-first';
+      const secondEnd = before.kind === 'toes-up' ? !upFirstOpened : before.order === 'up-first';
+      if (secondEnd) evidence.restart(legNow);
+      phase(x.tMs, heading(after), out);
     }
   }
 
@@ -445,12 +465,22 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (state.kind !== 'settling') evidence.gated++;
     },
     finish(out) {
-      if (state.kind === 'toes-up' && state.rep !== null) {
+      // An up-first rep ends at its toes-down peak: only one below neutral (not a recording that
+      // stopped on the way down).
+      const ended =
+        state.kind === 'toes-up' || (state.kind === 'toes-down' && state.extremeDeg < -limits.hysteresisDeg);
+      if ((state.kind === 'toes-up' || state.kind === 'toes-down') && ended && state.rep !== null) {
         const now = filtered.next - 1;
         const t = filtered.t(now);
-        hold.end(t, filtered.a(now), 'dorsi', out);
+        hold.end(t, filtered.a(now), heading(state), out);
         completeRep(state, t, now, out);
-        state = { kind: 'resting', anchorDeg: filtered.a(now), swingStartSeq: now, origin: SEEN };
+        state = {
+          kind: 'resting',
+          orderFrom: 'departure',
+          anchorDeg: filtered.a(now),
+          swingStartSeq: now,
+          origin: SEEN,
+        };
       }
     },
     reset: clear,

@@ -42,9 +42,13 @@ export interface RepMetrics {
   readonly plantarHoldS: number;
   /** Seconds the angle stayed within max(3 deg, 10% of range) of the dorsi peak. */
   readonly dorsiHoldS: number;
-  /** Seconds from the start of the toes-down swing to the dorsi peak. */
+  /** Seconds from the start of the rep's first swing to its second peak. */
   readonly cycleS: number;
-  /** Times of the swing start, plantar peak and dorsi peak, ms. */
+  /**
+   * Times of the swing start, plantar peak and dorsi peak, ms. A rep starts toes down (plantar
+   * peak first) unless the person starts each rep toes up from rest: then its toes-up peak comes
+   * first and the toes-down peak after it ends the rep (dorsiTMs < plantarTMs).
+   */
   readonly startTMs: number;
   readonly plantarTMs: number;
   readonly dorsiTMs: number;

@@ -103,30 +103,33 @@ export function createLegHistory(capacity: number) {
     },
     /**
      * Whether the leg moved during a rep whose angles are in `angles` (same sequence numbers): from
-     * LEG_LEAD_MS before the foot set off on the rep's toes-down swing to when it left its own
-     * toes-up peak (`dorsiSeq`; the rep was completed at `nowSeq`). The swing sets off where the
-     * foot left the rest or peak the swing began at (`startSeq`), or, when that was a toes-up peak
-     * above neutral, where it last passed neutral on the way down to the toes-down peak
-     * (`plantarSeq`): a leg lifted during the last rep and lowered after its toes-up peak is that
-     * rep's, not this one's. Nor is a leg moving with the next rep's swing. The hold band is the
-     * engine's: 10% of the range, 3 deg at least.
+     * LEG_LEAD_MS before the foot set off on the rep's first swing (toes down; toes up when `sign`
+     * is -1, an up-first rep) to when it left its second peak (`secondSeq`; the rep was completed
+     * at `nowSeq`). The swing sets off where the foot left the rest or peak the swing began at
+     * (`startSeq`), or, when that was a peak beyond neutral on the other side, where it last
+     * passed neutral on the way to the first peak (`firstSeq`): a leg lifted during the last rep
+     * and lowered after its second peak is that rep's, not this one's. Nor is a leg moving with the
+     * next rep's swing. The hold band is the engine's: 10% of the range, 3 deg at least.
      */
     movedInRep(
       angles: SampleRing,
       startSeq: number,
-      plantarSeq: number,
-      dorsiSeq: number,
+      firstSeq: number,
+      secondSeq: number,
       nowSeq: number,
       rangeDeg: number,
+      sign: 1 | -1 = 1,
     ): boolean {
       const bandDeg = Math.max(3, 0.1 * rangeDeg);
-      let setOff = plantarSeq;
-      const level = Math.min(angles.a(startSeq), 0) - bandDeg;
-      while (setOff > startSeq && angles.a(setOff) < level) setOff--;
-      setOff = Math.max(setOff, leftAt(angles, startSeq, dorsiSeq, bandDeg));
+      // `sign` -1: an up-first rep, whose first end is toes up (its mirror image is down-first).
+      const a = (seq: number) => sign * angles.a(seq);
+      let setOff = firstSeq;
+      const level = Math.min(a(startSeq), 0) - bandDeg;
+      while (setOff > startSeq && a(setOff) < level) setOff--;
+      setOff = Math.max(setOff, leftAt(angles, startSeq, secondSeq, bandDeg));
       let from = setOff;
       while (from > startSeq && angles.t(from) > angles.t(setOff) - LEG_LEAD_MS) from--;
-      return history.movedOver(from, leftAt(angles, dorsiSeq, nowSeq, bandDeg), angles.t);
+      return history.movedOver(from, leftAt(angles, secondSeq, nowSeq, bandDeg), angles.t);
     },
   };
   return history;

@@ -2,6 +2,7 @@
 // smoothness from a zero-phase smoothing of the despiked angle (the live filter lags, and the raw
 // extreme of a noisy hold overstates the peak).
 
+import type { RepOrder } from './rep-states.ts';
 import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts';
 import { createSparcScratch, sparcOfAngle } from './smoothness.ts';
 
@@ -50,10 +51,10 @@ export interface RepShape {
   readonly plantarHoldS: number;
   readonly dorsiHoldS: number;
   /**
-   * When the angle first came within REACH_DEG of the plantar peak's level, ms: on a flat,
-   * unsmoothed hold the lowest sample (plantarTMs) may be anywhere in it.
+   * When the angle first came within REACH_DEG of the first peak's level (toes down, or toes up for
+   * an up-first rep), ms: on a flat, unsmoothed hold the extreme sample may be anywhere in it.
    */
-  readonly plantarReachTMs: number;
+  readonly firstReachTMs: number;
   readonly startTMs: number;
   readonly plantarTMs: number;
   readonly dorsiTMs: number;
@@ -62,17 +63,19 @@ export interface RepShape {
 
 export interface RepShaper {
   /**
-   * Measures the rep held in `raw` from `startSeq` (the swing start) to `nowSeq`, whose live plantar
-   * and dorsi peaks were at `minSeq` and `maxSeq`, smoothed over `smoothMs` (default and most
-   * SMOOTH_MS; see shapeSmoothingMs).
+   * Measures the rep held in `raw` from `startSeq` (the swing start) to `nowSeq`, whose live first
+   * and second peaks were at `firstSeq` and `secondSeq` (toes down then up; toes up then down when
+   * `order` is 'up-first'), smoothed over `smoothMs` (default and most SMOOTH_MS; see
+   * shapeSmoothingMs).
    */
   measure(
     raw: SampleRing,
     startSeq: number,
-    minSeq: number,
-    maxSeq: number,
+    firstSeq: number,
+    secondSeq: number,
     nowSeq: number,
     smoothMs?: number,
+    order?: RepOrder,
   ): RepShape;
   /**
    * SPARC (smoothness) of the rep `measure` gave last, from its start to its toes-up peak; read it
@@ -90,7 +93,15 @@ export function createRepShape(capacity: number): RepShaper {
   const scratch = createSparcScratch();
 
   // Two passes of a centred running mean (each +-widthMs/2) make a triangle of +-widthMs in O(n).
-  function boxPass(src: SampleRing, from: number, to: number, dst: SampleRing, widthMs: number): void {
+  // `sign` -1 measures an up-first rep as the mirror image of a down-first one.
+  function boxPass(
+    src: SampleRing,
+    from: number,
+    to: number,
+    dst: SampleRing,
+    widthMs: number,
+    sign: 1 | -1,
+  ): void {
     dst.clear();
     const half = widthMs / 2;
     const { ts, as, mask } = src;
@@ -101,7 +112,7 @@ export function createRepShape(capacity: number): RepShaper {
       const t = ts[s & mask]!;
       while (hi <= to && ts[hi & mask]! <= t + half) sum += as[hi++ & mask]!;
       while (ts[lo & mask]! < t - half) sum -= as[lo++ & mask]!;
-      dst.push(t, sum / (hi - lo));
+      dst.push(t, (sign * sum) / (hi - lo));
     }
   }
 
@@ -133,10 +144,11 @@ export function createRepShape(capacity: number): RepShaper {
         scratch,
       );
     },
-    measure(raw, startSeq, minSeq, maxSeq, nowSeq, smoothMs = SMOOTH_MS) {
+    measure(raw, startSeq, minSeq, maxSeq, nowSeq, smoothMs = SMOOTH_MS, order = 'down-first') {
       const w = widthOf(smoothMs);
-      boxPass(raw, startSeq, nowSeq, tmp, w);
-      boxPass(tmp, 0, nowSeq - startSeq, sm, w);
+      const sign = order === 'up-first' ? -1 : 1;
+      boxPass(raw, startSeq, nowSeq, tmp, w, sign);
+      boxPass(tmp, 0, nowSeq - startSeq, sm, w, 1);
       const last = nowSeq - startSeq;
       const maxAt = maxSeq - startSeq;
       let mi = minSeq - startSeq;
@@ -152,17 +164,22 @@ export function createRepShape(capacity: number): RepShaper {
       lastMaxAt = ma;
       let reach = mi;
       while (reach > 0 && sm.a(reach - 1) <= minY + REACH_DEG) reach--;
+      const firstHoldS = holdAround(sm, mi, 0, ma, tol, -1, minY);
+      const secondHoldS = holdAround(sm, ma, mi, last, tol, 1, maxY);
+      const cycleS = (sm.t(ma) - startTMs) / 1000;
+      // Measured on the mirror image, an up-first rep's first end is its toes-up peak.
+      const up = sign < 0;
       return {
         rangeDeg,
-        peakPlantarDeg: minY,
-        peakDorsiDeg: maxY,
-        plantarHoldS: holdAround(sm, mi, 0, ma, tol, -1, minY),
-        dorsiHoldS: holdAround(sm, ma, mi, last, tol, 1, maxY),
-        plantarReachTMs: sm.t(reach),
+        peakPlantarDeg: up ? -maxY : minY,
+        peakDorsiDeg: up ? -minY : maxY,
+        plantarHoldS: up ? secondHoldS : firstHoldS,
+        dorsiHoldS: up ? firstHoldS : secondHoldS,
+        firstReachTMs: sm.t(reach),
         startTMs,
-        plantarTMs: sm.t(mi),
-        dorsiTMs: sm.t(ma),
-        cycleS: (sm.t(ma) - startTMs) / 1000,
+        plantarTMs: sm.t(up ? ma : mi),
+        dorsiTMs: sm.t(up ? mi : ma),
+        cycleS,
       };
     },
   };

@@ -42,35 +42,53 @@ export interface Resuming {
 /** Settled, not swinging: waiting for the angle to leave `anchorDeg` by the hysteresis. */
 export interface Resting {
   readonly kind: 'resting';
+  /**
+   * 'departure': this is a rest, and the way the foot leaves it is the way the person's reps start
+   * (toes up first makes an up-first set). 'instructed': not a rest but where a replay of a
+   * restless start, or the signal after a gap, begins, perhaps mid-rep: its first swing says
+   * nothing, and reps start toes down, as instructed.
+   */
+  readonly orderFrom: 'departure' | 'instructed';
   readonly anchorDeg: number;
   /** The last sample near the anchor: where a swing that starts now began. */
   readonly swingStartSeq: number;
   readonly origin: SwingOrigin;
 }
 
-/** Moving toward, or holding, the toes-down end; `extremeDeg` is the lowest angle so far. */
-export interface ToesDown {
-  readonly kind: 'toes-down';
+/**
+ * Which end a rep starts with. A person who starts each rep toes down ('down-first', as instructed)
+ * pairs a toes-down peak with the toes-up peak after it; one who starts toes up ('up-first') pairs a
+ * toes-up peak with the toes-down peak after it, so the last rep of their set ends toes down.
+ */
+export type RepOrder = 'down-first' | 'up-first';
+
+/** What a swing toward either end carries. */
+interface SwingFields {
   readonly swingStartSeq: number;
   readonly extremeDeg: number;
   readonly extremeSeq: number;
+  /** Whether the swing began on our watch (a swing that opens a rep must have). */
   readonly origin: SwingOrigin;
+  /** The rep this swing completes (its first end is confirmed), or null: it opens one, or none. */
+  readonly rep: RepOpening | null;
+  readonly order: RepOrder;
 }
 
-/** A confirmed toes-down peak that starts a rep (its swing began on our watch). */
+/** Moving toward, or holding, the toes-down end; `extremeDeg` is the lowest angle so far. */
+export interface ToesDown extends SwingFields {
+  readonly kind: 'toes-down';
+}
+
+/** A rep's confirmed first end (toes down, or toes up for an up-first person), its swing begun on our watch. */
 export interface RepOpening {
   readonly startSeq: number;
-  readonly plantarSeq: number;
-  readonly plantarDeg: number;
+  readonly firstSeq: number;
+  readonly firstDeg: number;
 }
 
-/** After a toes-down peak: moving toward, or holding, the toes-up end; `extremeDeg` the highest so far. */
-export interface ToesUp {
+/** Moving toward, or holding, the toes-up end; `extremeDeg` the highest so far. */
+export interface ToesUp extends SwingFields {
   readonly kind: 'toes-up';
-  /** The rep this toes-up swing completes, or null (its toes-down swing began unseen). */
-  readonly rep: RepOpening | null;
-  readonly extremeDeg: number;
-  readonly extremeSeq: number;
 }
 
 export type RepState = Settling | Resuming | Resting | ToesDown | ToesUp;
@@ -90,7 +108,9 @@ export interface StepLimits {
   /**
    * A toes-up swing ends by coming back to neutral only from a peak at least this high, degrees
    * (-Infinity: from any). Below it the "peak" is where a person who starts each rep toes up
-   * rests after the toes-down end, and their next toes-up end is still to come.
+   * rests after the toes-down end, and their next toes-up end is still to come. Likewise an
+   * up-first swing opens a rep only from a toes-up peak this high (two hystereses while it is
+   * -Infinity): a lower one is a wobble before a toes-down start.
    */
   readonly toesUpPeakFromDeg: number;
 }
@@ -129,10 +149,14 @@ export function stepSettling(
   };
 }
 
-/** The first sample after a gap anchors a rest whose swings wait for a plateau. */
+/**
+ * The first sample after a gap anchors a rest whose swings wait for a plateau. The foot may be
+ * anywhere in a rep there (a plateau may be a hold): reps start toes down, as instructed.
+ */
 export function resumeAt(x: StepSample): Resting {
   return {
     kind: 'resting',
+    orderFrom: 'instructed',
     anchorDeg: x.deg,
     swingStartSeq: x.seq,
     origin: { seen: false, stillAtDeg: x.deg, stillSinceTMs: x.tMs, plateau: null },
@@ -161,34 +185,59 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
   }
   const swingStartSeq = Math.abs(x.deg - anchorDeg) <= lim.stillDeg ? x.seq : s.swingStartSeq;
   const h = lim.hysteresisDeg;
-  if (x.deg < anchorDeg - h) {
-    return { kind: 'toes-down', swingStartSeq, extremeDeg: x.deg, extremeSeq: x.seq, origin };
+  if (x.deg < anchorDeg - h || x.deg > anchorDeg + h) {
+    const swing = { swingStartSeq, extremeDeg: x.deg, extremeSeq: x.seq, origin, rep: null };
+    if (x.deg < anchorDeg) return { kind: 'toes-down', ...swing, order: 'down-first' };
+    return { kind: 'toes-up', ...swing, order: s.orderFrom === 'departure' ? 'up-first' : 'down-first' };
   }
-  if (x.deg > anchorDeg + h) return { kind: 'toes-up', rep: null, extremeDeg: x.deg, extremeSeq: x.seq };
   if (origin === s.origin && anchorDeg === s.anchorDeg && swingStartSeq === s.swingStartSeq) return s;
-  return { kind: 'resting', anchorDeg, swingStartSeq, origin };
+  return { ...s, anchorDeg, swingStartSeq, origin };
+}
+
+/** Whether a swing that reached `extremeDeg` may open a rep: its start was seen, or a plateau after a gap. */
+function opening(s: SwingFields, origin: SwingOrigin, lim: StepLimits, sign: 1 | -1): RepOpening | null {
+  const plateau = origin.seen ? null : origin.plateau;
+  const fromPlateau = plateau !== null && sign * (plateau.deg - s.extremeDeg) >= lim.hysteresisDeg;
+  if (!origin.seen && !fromPlateau) return null;
+  return {
+    startSeq: plateau && fromPlateau ? plateau.seq : s.swingStartSeq,
+    firstSeq: s.extremeSeq,
+    firstDeg: s.extremeDeg,
+  };
+}
+
+/** The swing after a confirmed peak at `s`'s extreme: toward the other end, begun there, on our watch. */
+function turnAt<K extends 'toes-down' | 'toes-up'>(
+  kind: K,
+  s: SwingFields,
+  x: StepSample,
+  rep: RepOpening | null,
+  order: RepOrder,
+) {
+  return {
+    kind,
+    swingStartSeq: s.extremeSeq,
+    extremeDeg: x.deg,
+    extremeSeq: x.seq,
+    origin: SEEN,
+    rep,
+    order,
+  };
 }
 
 /**
  * Heading toes down: a new low extends the swing; rising the hysteresis above it confirms the
- * toes-down peak, which opens a rep only if its swing began on our watch (or from a plateau seen
- * after a gap at least the hysteresis above the peak).
+ * toes-down peak. For a down-first person it opens a rep if its swing began on our watch (or from a
+ * plateau seen after a gap at least the hysteresis above the peak); for an up-first person it
+ * completes the rep its toes-up peak opened.
  */
 export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesDown | ToesUp {
   const origin = watchForPlateau(s.origin, x, lim);
   if (x.deg <= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin };
   if (x.deg > s.extremeDeg + lim.hysteresisDeg) {
-    const plateau = origin.seen ? null : origin.plateau;
-    const fromPlateau = plateau !== null && plateau.deg - s.extremeDeg >= lim.hysteresisDeg;
-    const rep =
-      origin.seen || fromPlateau
-        ? {
-            startSeq: plateau && fromPlateau ? plateau.seq : s.swingStartSeq,
-            plantarSeq: s.extremeSeq,
-            plantarDeg: s.extremeDeg,
-          }
-        : null;
-    return { kind: 'toes-up', rep, extremeDeg: x.deg, extremeSeq: x.seq };
+    // An up-first rep is complete (the tracker measures it); the next opens at its toes-up peak.
+    if (s.order === 'up-first') return turnAt('toes-up', s, x, null, 'up-first');
+    return turnAt('toes-up', s, x, opening(s, origin, lim, 1), 'down-first');
   }
   return origin === s.origin ? s : { ...s, origin };
 }
@@ -196,25 +245,30 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
 /**
  * Heading toes up: a new high extends the swing; falling the hysteresis below it, or coming back
  * to neutral past the hold band (a small toes-up peak may never be left by a full hysteresis),
- * confirms the toes-up peak: the rep is complete and the next toes-down swing starts there.
+ * confirms the toes-up peak. For a down-first person the rep is complete and the next toes-down
+ * swing starts there; for an up-first person the peak opens a rep, which the toes-down peak after
+ * it completes, when it is high enough to be a first end (`toesUpPeakFromDeg`); a lower one is a
+ * wobble, and the toes-down peak after it opens the rep (the person starts toes down after all).
  */
 export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | ToesDown {
-  if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq };
+  const origin = s.order === 'up-first' ? watchForPlateau(s.origin, x, lim) : s.origin;
+  if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin };
+  if (s.order === 'up-first') {
+    if (!(x.deg < s.extremeDeg - lim.hysteresisDeg)) return origin === s.origin ? s : { ...s, origin };
+    const fromDeg = Number.isFinite(lim.toesUpPeakFromDeg) ? lim.toesUpPeakFromDeg : 2 * lim.hysteresisDeg;
+    const firstEnd = s.extremeDeg >= fromDeg;
+    const rep = firstEnd ? opening(s, origin, lim, -1) : null;
+    return turnAt('toes-down', s, x, rep, rep ? 'up-first' : 'down-first');
+  }
   if (x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim)) {
-    return {
-      kind: 'toes-down',
-      swingStartSeq: s.extremeSeq,
-      extremeDeg: x.deg,
-      extremeSeq: x.seq,
-      origin: SEEN,
-    };
+    return turnAt('toes-down', s, x, null, 'down-first');
   }
   return s;
 }
 
 function backToNeutral(s: ToesUp, deg: number, lim: StepLimits): boolean {
   if (s.rep === null || s.extremeDeg < lim.toesUpPeakFromDeg) return false;
-  const band = Math.max(3, 0.1 * (s.extremeDeg - s.rep.plantarDeg));
+  const band = Math.max(3, 0.1 * (s.extremeDeg - s.rep.firstDeg));
   return deg <= Math.min(lim.stillDeg, s.extremeDeg - band - 1);
 }
 
@@ -229,11 +283,13 @@ export function keepInRing(s: RepState, seq: number, keep: number): RepState {
     case 'resuming':
       return s;
     case 'resting':
-    case 'toes-down':
       return s.swingStartSeq <= oldest ? { ...s, swingStartSeq: oldest } : s;
-    case 'toes-up':
-      if (s.rep === null) return s;
-      if (s.rep.plantarSeq <= oldest) return { ...s, rep: null };
-      return s.rep.startSeq <= oldest ? { ...s, rep: { ...s.rep, startSeq: oldest } } : s;
+    case 'toes-down':
+    case 'toes-up': {
+      const t: ToesDown | ToesUp = s.swingStartSeq <= oldest ? { ...s, swingStartSeq: oldest } : s;
+      if (t.rep === null) return t;
+      if (t.rep.firstSeq <= oldest) return { ...t, rep: null };
+      return t.rep.startSeq <= oldest ? { ...t, rep: { ...t.rep, startSeq: oldest } } : t;
+    }
   }
 }

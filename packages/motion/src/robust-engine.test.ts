@@ -596,9 +596,16 @@ describe('IMU path for real people', () => {
     const r = analyzeImuRecording(
       imuSamples({ ankleDeg: program(keys), footMount: mount(37, -71, 123) }, endOf(keys)),
     );
-    // Each toes-down peak pairs with the next toes-up peak (or the return to neutral at the end).
+    // Each rep is the person's own: its toes-up end, then the toes-down end after it. Paired the
+    // other way (a toes-down peak with the next toes-up peak) the set's last rep was the toes-down
+    // end and the return to neutral: a 35-deg "rep" with no toes up in it.
     expect(r.reps.left).toHaveLength(6);
-    for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-25);
+    for (const rep of r.reps.left) {
+      expect(rep.dorsiTMs).toBeLessThan(rep.plantarTMs);
+      expect(Math.abs(rep.peakPlantarDeg + 35)).toBeLessThan(2);
+      expect(Math.abs(rep.peakDorsiDeg - 15)).toBeLessThan(2);
+      expect(Math.abs(rep.rangeDeg - 50)).toBeLessThan(2);
+    }
   });
 
   it('counts a person who starts each rep toes up once per rep, across pauses they fidget in', () => {
@@ -632,8 +639,11 @@ describe('IMU path for real people', () => {
     // Each toes-down end pairs with the next toes-up end: a wander at rest after the toes-down end
     // was taken for the toes-up end, and the pause made a second rep of the fidget and the next one.
     expect(r.reps.left).toHaveLength(8);
-    for (const rep of r.reps.left) expect(rep.peakPlantarDeg).toBeLessThan(-25);
-    for (const rep of r.reps.left.slice(0, -1)) expect(rep.peakDorsiDeg).toBeGreaterThan(12);
+    for (const rep of r.reps.left) {
+      expect(rep.peakPlantarDeg).toBeLessThan(-25);
+      expect(rep.peakDorsiDeg).toBeGreaterThan(12);
+      expect(rep.dorsiTMs).toBeLessThan(rep.plantarTMs);
+    }
   });
 
   it('counts a wearer who fidgets and never holds still', () => {

@@ -52,15 +52,18 @@ describe('formatSummary', () => {
           side: 'left',
           measured: true,
           repCount: 2,
-          reps: [rep(2, 3.1, 5.4, 5.9), rep(5.4, 6.6, 7.7, 8.1)],
+          reps: [rep(2, 3.1, 5.4, 5.9), rep(5.4, 6.6, 7.7, 8.1), rep(8.1, 10.2, 9.0, 10.8)],
           warnings: [],
         },
       ],
     };
     const lines = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note').split('\n');
     expect(lines).toContain('  each rep: toes down at -> toes up at, degrees from neutral, holds down / up');
-    const reps = lines.filter((l) => /^ +[12]\. /.test(l));
+    const reps = lines.filter((l) => /^ +[123]\. /.test(l));
     expect(reps[0]).toMatch(/^ {3}1\. {3}3\.1 s -> 5\.4 s +down 30° +up +12°/);
     expect(reps[1]).toMatch(/^ {3}2\. {3}6\.6 s -> 7\.7 s /);
+    expect(reps[0]).not.toMatch(/toes up first/);
+    // A rep that started toes up (its toes-up peak first) says so.
+    expect(reps[2]).toMatch(/^ {3}3\. {2}10\.2 s -> 9\.0 s .*\[toes up first\]$/);
   });
 });

@@ -11,7 +11,9 @@ const fmtS = (s: number) => `${s.toFixed(1)} s`;
  * as reps happening at once. Both are in the JSON (`startS`, `endS`).
  */
 function repLine(i: number, r: ReportRep): string {
-  const flags = r.flags.length ? `  [${r.flags.join(', ')}]` : '';
+  // A person who starts each rep toes up: the rep is their toes-up end and the toes-down end after it.
+  const all = r.dorsiPeakS < r.plantarPeakS ? ['toes up first', ...r.flags] : r.flags;
+  const flags = all.length ? `  [${all.join(', ')}]` : '';
   return (
     `  ${String(i + 1).padStart(2)}. ${fmtS(r.plantarPeakS).padStart(7)} -> ${fmtS(r.dorsiPeakS).padEnd(7)} ` +
     `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +

@@ -45,7 +45,8 @@ export function withVideoLegMovement(
   const flag = (side: Side, reps: readonly RepMetrics[]) =>
     reps.map((r) => {
       if (engineFlags === 'keep' && r.legMoved) return r;
-      const m = legMovement(frames, side, r.startTMs, r.dorsiTMs + TAIL_MS);
+      // To just after the rep's second peak (toes up, or toes down when it started toes up).
+      const m = legMovement(frames, side, r.startTMs, Math.max(r.plantarTMs, r.dorsiTMs) + TAIL_MS);
       // Not judged (the pose model unsure of the leg): the engine's flag stands.
       if (!m) return r;
       const moved = legMoved(m);
