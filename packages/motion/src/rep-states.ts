@@ -65,6 +65,8 @@ export type RepOrder = 'down-first' | 'up-first';
 /** What a swing toward either end carries. */
 interface SwingFields {
   readonly swingStartSeq: number;
+  /** Where the swing began, degrees: the rest's anchor, or the peak it turned at. */
+  readonly startDeg: number;
   readonly extremeDeg: number;
   readonly extremeSeq: number;
   /** Whether the swing began on our watch (a swing that opens a rep must have). */
@@ -109,8 +111,8 @@ export interface StepLimits {
    * A toes-up swing ends by coming back to neutral only from a peak at least this high, degrees
    * (-Infinity: from any). Below it the "peak" is where a person who starts each rep toes up
    * rests after the toes-down end, and their next toes-up end is still to come. Likewise an
-   * up-first swing opens a rep only from a toes-up peak this high (two hystereses while it is
-   * -Infinity): a lower one is a wobble before a toes-down start.
+   * up-first swing opens a rep only from a toes-up peak this far above where the swing began (two
+   * hystereses while it is -Infinity): a lower one is a wobble before a toes-down start.
    */
   readonly toesUpPeakFromDeg: number;
 }
@@ -186,7 +188,14 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
   const swingStartSeq = Math.abs(x.deg - anchorDeg) <= lim.stillDeg ? x.seq : s.swingStartSeq;
   const h = lim.hysteresisDeg;
   if (x.deg < anchorDeg - h || x.deg > anchorDeg + h) {
-    const swing = { swingStartSeq, extremeDeg: x.deg, extremeSeq: x.seq, origin, rep: null };
+    const swing = {
+      swingStartSeq,
+      startDeg: anchorDeg,
+      extremeDeg: x.deg,
+      extremeSeq: x.seq,
+      origin,
+      rep: null,
+    };
     if (x.deg < anchorDeg) return { kind: 'toes-down', ...swing, order: 'down-first' };
     return { kind: 'toes-up', ...swing, order: s.orderFrom === 'departure' ? 'up-first' : 'down-first' };
   }
@@ -217,6 +226,7 @@ function turnAt<K extends 'toes-down' | 'toes-up'>(
   return {
     kind,
     swingStartSeq: s.extremeSeq,
+    startDeg: s.extremeDeg,
     extremeDeg: x.deg,
     extremeSeq: x.seq,
     origin: SEEN,
@@ -255,8 +265,10 @@ export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | 
   if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin };
   if (s.order === 'up-first') {
     if (!(x.deg < s.extremeDeg - lim.hysteresisDeg)) return origin === s.origin ? s : { ...s, origin };
+    // How high it rose from where it began (a rest, or the last rep's toes-down end): a drifting
+    // neutral (a gravity-free phone) moves the peaks but not that.
     const fromDeg = Number.isFinite(lim.toesUpPeakFromDeg) ? lim.toesUpPeakFromDeg : 2 * lim.hysteresisDeg;
-    const firstEnd = s.extremeDeg >= fromDeg;
+    const firstEnd = s.extremeDeg - s.startDeg >= fromDeg;
     const rep = firstEnd ? opening(s, origin, lim, -1) : null;
     return turnAt('toes-down', s, x, rep, rep ? 'up-first' : 'down-first');
   }
