@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
 import type { ImuSample } from './imu-sample.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
-import { endOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
+import { appendKeys, appendPumps, endOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
 import type { MotionEvent, RepMetrics } from './motion-events.ts';
 
 /** Streams `samples`: the reps, with the end's, and the angle shown at `atS` seconds. */
@@ -142,6 +142,29 @@ describe('IMU analyzer, one sensor on the foot', () => {
       );
       expect(r.reps.left).toHaveLength(20);
       for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - 8)).toBeLessThan(1.5);
+    }
+  });
+
+  it('is back at neutral soon after fast pumps that clipped the gyro, and counts no rest as a rep', () => {
+    // A gyro that clips at 2.5 rad/s under-counts every fast move, and the tilt was left 10-20 deg
+    // off, fading at the gravity gain (0.5 /s) over seconds: the rest after a set read as a slow
+    // toes-down swing, and the next set's first move completed a "rep" of it. Still, gravity now
+    // pulls the tilt in at 3 /s.
+    const keys = pumps(5, -30, 15, 0.15, 0.15);
+    appendKeys(keys, [[4, 0]]);
+    const restS = endOf(keys) - 3.5;
+    appendPumps(keys, 5, -30, 15, 0.15, 0.15);
+    appendKeys(keys, [[2, 0]]);
+    const clip = (v: number) => Math.max(-2.5, Math.min(2.5, v));
+    for (const m of [mount(0, 0, 0), mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const samples = imuSamples(
+        { ankleDeg: program(keys), footMount: m, biasRadS: 0.01 },
+        endOf(keys),
+        100,
+      ).map((x) => ({ ...x, gx: clip(x.gx), gy: clip(x.gy), gz: clip(x.gz) }));
+      const { reps, angleAtDeg } = streamed(samples, { side: 'left' }, restS);
+      expect(Math.abs(angleAtDeg!)).toBeLessThan(3);
+      expect(reps).toHaveLength(10);
     }
   });
 

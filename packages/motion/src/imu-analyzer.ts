@@ -14,7 +14,7 @@ import type { Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
-import { createOrientationFilter } from './orientation-filter.ts';
+import { createOrientationFilter, KP_STILL } from './orientation-filter.ts';
 import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
@@ -133,8 +133,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     replayRestless: !pair,
     angle: 'sensor',
   });
-  const foot = createOrientationFilter(kp, ki, useQ);
-  const shank = createOrientationFilter(kp, ki, useQ);
+  const kpStill = Math.max(kp, KP_STILL);
+  const foot = createOrientationFilter(kp, ki, useQ, kpStill, stillRadS);
+  const shank = createOrientationFilter(kp, ki, useQ, kpStill, stillRadS);
   const angle = createImuAngle();
   const shankPitch = createShankPitch();
   const guard = createTimeGuard();

@@ -111,3 +111,15 @@ describe('phone stress sets of small pumps that a gyro bias and the noise meter 
     [31_026, 'small ranges, 40-70 reps a minute'],
   ]);
 });
+
+describe('phone stress sets whose gyro clipped in fast pumps', () => {
+  // A sensor on the shin, its gyro clipping at 2-4 rad/s: each fast pump left the tilt 10-20 deg
+  // off, fading over seconds at the gravity gain, and the rest after a set read as a toes-down
+  // swing that the next set's first move made into a "rep" (16 of 15, 12 of 11, 10 of 9). Still,
+  // gravity now pulls the tilt in at 3 /s.
+  countsEveryPump([
+    [33_019, 'on the shin, clipping, 25-50 Hz'],
+    [33_020, 'on the shin, clipping, 25-50 Hz'],
+    [33_029, 'on the shin, clipping, 25-50 Hz'],
+  ]);
+});
