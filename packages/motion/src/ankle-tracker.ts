@@ -359,7 +359,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       kind: 'resting',
       orderFrom: replay ? 'instructed' : 'departure',
       anchorDeg: y,
-      swingStartSeq: seq,
+      awaySinceSeq: null,
       origin: SEEN,
     };
     hold.end(first.tMs, y, 'plantar', out);
@@ -478,7 +478,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
           kind: 'resting',
           orderFrom: 'departure',
           anchorDeg: filtered.a(now),
-          swingStartSeq: now,
+          awaySinceSeq: null,
           origin: SEEN,
         };
       }

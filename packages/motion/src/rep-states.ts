@@ -50,9 +50,19 @@ export interface Resting {
    */
   readonly orderFrom: 'departure' | 'instructed';
   readonly anchorDeg: number;
-  /** The last sample near the anchor: where a swing that starts now began. */
-  readonly swingStartSeq: number;
+  /**
+   * The first of the samples away from the anchor (more than `stillDeg`) since the last one near
+   * it, or null while the foot is near it: a swing that starts now began at the sample before
+   * (`restingSwingStart`). Kept this way, a rest changes state only when the foot crosses that
+   * band, not at every sample (a resting far leg is most of an engine's samples).
+   */
+  readonly awaySinceSeq: number | null;
   readonly origin: SwingOrigin;
+}
+
+/** Where a swing that leaves a rest at sample `x` began: the last sample near its anchor. */
+function restingSwingStart(awaySinceSeq: number | null, x: StepSample): number {
+  return awaySinceSeq === null ? x.seq : awaySinceSeq - 1;
 }
 
 /**
@@ -160,7 +170,7 @@ export function resumeAt(x: StepSample): Resting {
     kind: 'resting',
     orderFrom: 'instructed',
     anchorDeg: x.deg,
-    swingStartSeq: x.seq,
+    awaySinceSeq: null,
     origin: { seen: false, stillAtDeg: x.deg, stillSinceTMs: x.tMs, plateau: null },
   };
 }
@@ -185,11 +195,11 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
     anchorDeg = origin.plateau.deg;
     origin = SEEN;
   }
-  const swingStartSeq = Math.abs(x.deg - anchorDeg) <= lim.stillDeg ? x.seq : s.swingStartSeq;
+  const awaySinceSeq = Math.abs(x.deg - anchorDeg) <= lim.stillDeg ? null : (s.awaySinceSeq ?? x.seq);
   const h = lim.hysteresisDeg;
   if (x.deg < anchorDeg - h || x.deg > anchorDeg + h) {
     const swing = {
-      swingStartSeq,
+      swingStartSeq: restingSwingStart(awaySinceSeq, x),
       startDeg: anchorDeg,
       extremeDeg: x.deg,
       extremeSeq: x.seq,
@@ -199,8 +209,8 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
     if (x.deg < anchorDeg) return { kind: 'toes-down', ...swing, order: 'down-first' };
     return { kind: 'toes-up', ...swing, order: s.orderFrom === 'departure' ? 'up-first' : 'down-first' };
   }
-  if (origin === s.origin && anchorDeg === s.anchorDeg && swingStartSeq === s.swingStartSeq) return s;
-  return { ...s, anchorDeg, swingStartSeq, origin };
+  if (origin === s.origin && anchorDeg === s.anchorDeg && awaySinceSeq === s.awaySinceSeq) return s;
+  return { ...s, anchorDeg, awaySinceSeq, origin };
 }
 
 /** Whether a swing that reached `extremeDeg` may open a rep: its start was seen, or a plateau after a gap. */
@@ -295,7 +305,7 @@ export function keepInRing(s: RepState, seq: number, keep: number): RepState {
     case 'resuming':
       return s;
     case 'resting':
-      return s.swingStartSeq <= oldest ? { ...s, swingStartSeq: oldest } : s;
+      return s.awaySinceSeq !== null && s.awaySinceSeq - 1 <= oldest ? { ...s, awaySinceSeq: oldest + 1 } : s;
     case 'toes-down':
     case 'toes-up': {
       const t: ToesDown | ToesUp = s.swingStartSeq <= oldest ? { ...s, swingStartSeq: oldest } : s;
