@@ -213,7 +213,11 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
   return { ...s, anchorDeg, awaySinceSeq, origin };
 }
 
-/** Whether a swing that reached `extremeDeg` may open a rep: its start was seen, or a plateau after a gap. */
+/**
+ * The rep a swing's confirmed peak opens, or null: its start was seen, or after a gap a plateau at
+ * least the hysteresis short of the peak (`sign` 1: a toes-down peak, the plateau above it; -1: a
+ * toes-up peak, the plateau below it).
+ */
 function opening(s: SwingFields, origin: SwingOrigin, lim: StepLimits, sign: 1 | -1): RepOpening | null {
   const plateau = origin.seen ? null : origin.plateau;
   const fromPlateau = plateau !== null && sign * (plateau.deg - s.extremeDeg) >= lim.hysteresisDeg;
