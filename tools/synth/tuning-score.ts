@@ -1,0 +1,49 @@
+// The stress set's tuning seeds scored in one line per family: what engine changes are chosen on
+// (the held-out seeds are scored only by `npm run bench motion`). Run by hand:
+//   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]
+// Prints per family the exact sets, spurious reps on the resting-foot twins and the seeds that were
+// not exact; then the totals, reps counted wrong in all sets (missed or extra beyond what may
+// count) and the range error median / p90 over matched reps.
+
+import { runRestingFoot } from './src/resting-foot.ts';
+import { runStressSet } from './src/run-stress.ts';
+import { stressSets } from './src/stress-set.ts';
+
+const perFamily = Number(process.argv[2] ?? 32);
+const only = process.argv[3];
+if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'imu')) {
+  console.error('usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]');
+  process.exit(2);
+}
+const sets = stressSets('tuning', perFamily).filter(
+  (s) => only === undefined || (only === 'camera') === (s.family.source === 'landmarks'),
+);
+const families = new Map<string, { exact: number; sets: number; spurious: number; wrong: number[] }>();
+const rangeErrDeg: number[] = [];
+let exact = 0;
+let spurious = 0;
+let repsWrong = 0;
+for (const set of sets) {
+  const { score } = runStressSet(set);
+  const resting = runRestingFoot(set).reps;
+  const f = families.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [] };
+  f.sets++;
+  f.spurious += resting;
+  spurious += resting;
+  if (score.countExact) {
+    f.exact++;
+    exact++;
+  } else f.wrong.push(set.seed);
+  families.set(set.family.name, f);
+  repsWrong += Math.max(0, score.expected - score.counted, score.counted - score.expectedMax);
+  rangeErrDeg.push(...score.rangeErrDeg.map(Math.abs));
+}
+for (const [name, f] of families) {
+  console.log(`${f.exact}/${f.sets}\tspurious ${f.spurious}\t${name}\t${f.wrong.join(',')}`);
+}
+rangeErrDeg.sort((a, b) => a - b);
+const q = (p: number) => (rangeErrDeg[Math.floor(p * (rangeErrDeg.length - 1))] ?? Number.NaN).toFixed(2);
+console.log(
+  `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious}, reps counted wrong ${repsWrong}, ` +
+    `range error median ${q(0.5)} / p90 ${q(0.9)} deg`,
+);
