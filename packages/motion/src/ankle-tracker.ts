@@ -26,6 +26,7 @@ import {
   stepToesUp,
   type ToesDown,
   type ToesUp,
+  upFirstEnded,
 } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
 import { createSettler, type SettleContext, type SettleDecision } from './settling.ts';
@@ -408,7 +409,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       hold.end(x.tMs, x.deg, heading(after), out);
     } else {
       hold.end(x.tMs, x.deg, heading(before), out);
-      completeRep(before, x.tMs, x.seq, out);
+      // A down-first rep is complete at its toes-up peak; an up-first one at its toes-down peak,
+      // unless that peak never went below where the rep began (stepToesDown then opens a
+      // down-first rep there instead).
+      const completes =
+        before.rep !== null &&
+        (before.kind === 'toes-up' || (after.kind !== 'resting' && after.order === 'up-first'));
+      if (completes) completeRep(before, x.tMs, x.seq, out);
       // A rep's second end confirmed (a down-first person's toes-up peak, an up-first person's
       // toes-down peak): the next rep's evidence starts here. An up-first rep's first end keeps it.
       const upFirstOpened = after.kind === 'toes-down' && after.order === 'up-first';
@@ -465,10 +472,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (state.kind !== 'settling') evidence.gated++;
     },
     finish(out) {
-      // An up-first rep ends at its toes-down peak: only one below neutral (not a recording that
-      // stopped on the way down).
+      // An up-first rep ends at its toes-down peak: only one below where the rep began (not a
+      // recording that stopped on the way down).
       const ended =
-        state.kind === 'toes-up' || (state.kind === 'toes-down' && state.extremeDeg < -limits.hysteresisDeg);
+        state.kind === 'toes-up' ||
+        (state.kind === 'toes-down' &&
+          state.rep !== null &&
+          upFirstEnded(state.rep, state.extremeDeg, limits));
       if ((state.kind === 'toes-up' || state.kind === 'toes-down') && ended && state.rep !== null) {
         const now = filtered.next - 1;
         const t = filtered.t(now);

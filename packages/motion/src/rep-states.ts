@@ -96,6 +96,8 @@ export interface RepOpening {
   readonly startSeq: number;
   readonly firstSeq: number;
   readonly firstDeg: number;
+  /** Where the rep's first swing began (a rest, or the last rep's end), degrees. */
+  readonly fromDeg: number;
 }
 
 /** Moving toward, or holding, the toes-up end; `extremeDeg` the highest so far. */
@@ -226,6 +228,7 @@ function opening(s: SwingFields, origin: SwingOrigin, lim: StepLimits, sign: 1 |
     startSeq: plateau && fromPlateau ? plateau.seq : s.swingStartSeq,
     firstSeq: s.extremeSeq,
     firstDeg: s.extremeDeg,
+    fromDeg: s.startDeg,
   };
 }
 
@@ -259,11 +262,21 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
   const origin = watchForPlateau(s.origin, x, lim);
   if (x.deg <= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin };
   if (x.deg > s.extremeDeg + lim.hysteresisDeg) {
-    // An up-first rep is complete (the tracker measures it); the next opens at its toes-up peak.
-    if (s.order === 'up-first') return turnAt('toes-up', s, x, null, 'up-first');
+    // An up-first rep is complete (the tracker measures it) when its toes-down end went below where
+    // the rep began; the next opens at its toes-up peak. Not below it, the "toes-up end" was a
+    // jump of the angle (a pose model's, on a dim clip: +74 deg), and this toes-down peak opens a
+    // down-first rep as if it had never been.
+    if (s.order === 'up-first' && s.rep && upFirstEnded(s.rep, s.extremeDeg, lim)) {
+      return turnAt('toes-up', s, x, null, 'up-first');
+    }
     return turnAt('toes-up', s, x, opening(s, origin, lim, 1), 'down-first');
   }
   return origin === s.origin ? s : { ...s, origin };
+}
+
+/** An up-first rep's toes-down end at `extremeDeg` went a hysteresis below neutral or where the rep began. */
+export function upFirstEnded(rep: RepOpening, extremeDeg: number, lim: StepLimits): boolean {
+  return extremeDeg <= Math.max(0, rep.fromDeg) - lim.hysteresisDeg;
 }
 
 /**

@@ -608,6 +608,28 @@ describe('IMU path for real people', () => {
     }
   });
 
+  it('does not make an up-first rep of a jump of the angle whose toes-down end stays at neutral', () => {
+    // A pose model on a dim clip threw the angle +74 deg after a rest; it came back to neutral,
+    // held, and went up again. Paired as an up-first rep, the jump and the hold at neutral made a
+    // 73-deg "rep" (a held-out render): an up-first rep must end below neutral.
+    const keys: [number, number][] = [
+      [0, 0],
+      [2, 0],
+    ];
+    appendKeys(keys, [
+      [0.15, 70],
+      [1, 70],
+      [0.15, 0],
+      [1.5, 0],
+      [0.6, 15],
+      [1, 15],
+      [0.6, 0],
+      [2, 0],
+    ]);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), left);
+    for (const rep of r.reps.left) expect(rep.rangeDeg).toBeLessThan(30);
+  });
+
   it('counts a person who starts each rep toes up once per rep, across pauses they fidget in', () => {
     const keys: [number, number][] = [
       [0, 0],
