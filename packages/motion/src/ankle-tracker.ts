@@ -474,12 +474,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     finish(out) {
       // An up-first rep ends at its toes-down peak: only one below where the rep began (not a
       // recording that stopped on the way down).
-      const ended =
-        state.kind === 'toes-up' ||
-        (state.kind === 'toes-down' &&
-          state.rep !== null &&
-          upFirstEnded(state.rep, state.extremeDeg, limits));
-      if ((state.kind === 'toes-up' || state.kind === 'toes-down') && ended && state.rep !== null) {
+      const swinging = state.kind === 'toes-up' || state.kind === 'toes-down';
+      if (
+        swinging &&
+        state.rep !== null &&
+        (state.kind === 'toes-up' || upFirstEnded(state.rep, state.extremeDeg, limits))
+      ) {
         const now = filtered.next - 1;
         const t = filtered.t(now);
         hold.end(t, filtered.a(now), heading(state), out);

@@ -13,6 +13,18 @@ const bySeed = (seed: number): StressSet => {
   return set;
 };
 
+/** Each set (seed, at least, what it is) counts at least that many pumps, none too many, none resting. */
+function countsAtLeast(cases: readonly (readonly [number, number, string])[]): void {
+  for (const [seed, atLeast, what] of cases) {
+    it(`${what} (seed ${seed}): counts at least ${atLeast}, none too many, none on the resting foot`, () => {
+      const { score } = runStressSet(bySeed(seed));
+      expect(score.counted, `counted ${score.counted} of ${score.expected}`).toBeGreaterThanOrEqual(atLeast);
+      expect(score.counted).toBeLessThanOrEqual(score.expectedMax);
+      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
+    });
+  }
+}
+
 /** Each set (seed, what it is) counts exactly its pumps, and its resting-foot twin counts none. */
 function countsEveryPump(cases: readonly (readonly [number, string])[]): void {
   for (const [seed, what] of cases) {
@@ -29,18 +41,11 @@ describe('camera stress sets whose pumps the pre-filter flattened', () => {
   // reading that a restless person's fidget and slow jitter raise, and at 1.5 Hz it flattened the
   // pumps: these counted 9 of 14, 7 of 18 and 0 of 10. It now follows the frame-to-frame noise
   // only, at 2 Hz (3 Hz since the noise bars count what it lets through).
-  for (const [seed, atLeast, what] of [
+  countsAtLeast([
     [26_001, 12, 'fast pumps, 26 fps'],
     [27_004, 13, 'restless, starts toes up, 44 fps'],
     [21_014, 9, 'noise 6-10 px with outliers'],
-  ] as const) {
-    it(`${what} (seed ${seed}): counts at least ${atLeast}, none too many, none on the resting foot`, () => {
-      const { score } = runStressSet(bySeed(seed));
-      expect(score.counted, `counted ${score.counted} of ${score.expected}`).toBeGreaterThanOrEqual(atLeast);
-      expect(score.counted).toBeLessThanOrEqual(score.expectedMax);
-      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
-    });
-  }
+  ]);
 });
 
 describe('camera stress sets whose white jitter the noise bars overstated', () => {
@@ -83,12 +88,7 @@ describe('phone stress sets whose wearer never rested before the reference', () 
   // start of the log. A filter started mid-movement converges and drifts in heading over those
   // seconds: 15 deg of it seeded a near-vertical axis, whose twist only climbed (0 of 18, with
   // no word). The axis is now the main axis the gyro turned about before the reference.
-  it('small ranges, fidgets, 183 Hz (seed 31012): counts at least 16 of 18, none too many', () => {
-    const { score } = runStressSet(bySeed(31_012));
-    expect(score.counted, `counted ${score.counted} of ${score.expected}`).toBeGreaterThanOrEqual(16);
-    expect(score.counted).toBeLessThanOrEqual(score.expectedMax);
-    expect(runRestingFoot(bySeed(31_012)).reps).toBe(0);
-  });
+  countsAtLeast([[31_012, 16, 'small ranges, fidgets, 183 Hz']]);
   countsEveryPump([
     [29_014, 'any mounting, gyro bias and scale error'],
     [32_015, 'gravity-free accelerometer'],
@@ -100,12 +100,7 @@ describe('phone stress sets of small pumps that a gyro bias and the noise meter 
   // meanwhile tilted the angle by 2-4 deg; and the noise meter took a small pump's turning points
   // for stillness, so the smallest rep grew with each one. These counted 0 of 16, 14 of 15 and 13
   // of 14. The rest's gyro mean is now the bias, and a sensor's stillness gate is 1 deg.
-  it('small ranges, 94 Hz (seed 31031): counts at least 15 of 16, none too many', () => {
-    const { score } = runStressSet(bySeed(31_031));
-    expect(score.counted, `counted ${score.counted} of ${score.expected}`).toBeGreaterThanOrEqual(15);
-    expect(score.counted).toBeLessThanOrEqual(score.expectedMax);
-    expect(runRestingFoot(bySeed(31_031)).reps).toBe(0);
-  });
+  countsAtLeast([[31_031, 15, 'small ranges, 94 Hz']]);
   countsEveryPump([
     [31_018, 'small ranges, 40-70 reps a minute'],
     [31_026, 'small ranges, 40-70 reps a minute'],
