@@ -474,9 +474,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     finish(out) {
       // An up-first rep ends at its toes-down peak: only one below where the rep began (not a
       // recording that stopped on the way down).
-      const swinging = state.kind === 'toes-up' || state.kind === 'toes-down';
       if (
-        swinging &&
+        (state.kind === 'toes-up' || state.kind === 'toes-down') &&
         state.rep !== null &&
         (state.kind === 'toes-up' || upFirstEnded(state.rep, state.extremeDeg, limits))
       ) {
