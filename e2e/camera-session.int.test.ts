@@ -139,19 +139,19 @@ describe('camera session', () => {
     // failed at load 7 on 2 cores: the tracker loses the foot for 1-2 s in most loops.
     expect(await page.isVisible('canvas')).toBe(true);
     expect(await page.textContent('.gauge')).toContain('estimate');
-    // The tracker followed the foot's own pixels most of the time (the screen says how much); a
-    // pump done while it had lost the foot is counted from the pose model with no degrees. Sampled
-    // each 100 ms the share read 0.92-0.95 over five runs on a quiet and a loaded (load 8) 2-core
-    // machine. It read 0.56-0.93 while the session opened a second camera and pose worker beside
-    // the wizard's (a bound of 0.7 failed in CI then); 0.6 leaves room for a busier machine.
+    // The worker's pixel tracker followed the foot (the screen says how much of the time); a pump
+    // done while it had lost the foot is counted from the pose model with no degrees. How much of
+    // the time depends on how many frames a second this machine analyses in real time (a share of
+    // 0.45-0.95 was read here, lowest in CI beside other work), so the share itself is checked on
+    // frames stepped at fixed rates in camera-live-path.int.test.ts; here, only that the browser's
+    // tracker is wired in and followed the foot at all.
     const follow = await page.evaluate(() => {
       const w = window as unknown as { __follow: string[]; __followAtRep: string[] };
       return { samples: w.__follow, atRep: w.__followAtRep };
     });
     expect(follow.atRep.length).toBeGreaterThanOrEqual(truthReps.length);
     const roughReps = Number(await page.getAttribute('.video-wrap', 'data-rough-reps'));
-    const trackedShare = follow.samples.filter((f) => f === 'tracked').length / follow.samples.length;
-    expect(trackedShare).toBeGreaterThan(0.6);
+    expect(follow.samples).toContain('tracked');
     await page.waitForSelector('#tracking:not(:empty)');
     expect(await page.textContent('#tracking')).toMatch(/foot followed \d+%/);
     await shot(page, 'session-camera-desktop');

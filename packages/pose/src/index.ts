@@ -7,6 +7,7 @@ export {
   createFootTrackStage,
   type LegTrack,
   type LegTrackState,
+  type PixelFrame,
   refineFrame,
   withPoseModelKnee,
   zeroPhaseLowPass,

@@ -1,5 +1,9 @@
 // @anklepump/web/testing: the pieces of the patient app a browser test page assembles by itself
 // (the clinic panel over the app's real IndexedDB store), so tests never reach into src/ files.
+
+// The camera session's per-frame path without the browser's clock: a test steps a clip through it.
+export { cameraLiveFoot } from './sensors/camera-source.ts';
+export { createLiveTrackStage } from './sensors/live-track-stage.ts';
 export { openDb } from './store/db.ts';
 export type { StoredSession } from './store/sessions.ts';
 export { saveFinished } from './store/sessions.ts';

@@ -1,4 +1,5 @@
 // The pixel stage: follows the foot's and shank's own pixels, anchored on the pose model's leg.
+export type { PixelFrame } from './gray-image.ts';
 export type { LegTrack, LegTrackState } from './leg-pixel-tracker.ts';
 export {
   createFootTrackStage,

@@ -50,7 +50,8 @@ export function releaseCamera(app: App): void {
   delete app.flow.camera;
 }
 
-function liveFootFor(side: Side, cal: Calibration | null): LiveFoot {
+/** The live foot a camera session uses for `side` (`cal`: the session's calibration, if any). */
+export function cameraLiveFoot(side: Side, cal: Calibration | null): LiveFoot {
   const calibration = motionCalibration('landmarks', IDENTITY_CORRECTION, cal);
   return createLiveFoot({
     side,
@@ -70,7 +71,7 @@ function liveFootFor(side: Side, cal: Calibration | null): LiveFoot {
 export async function cameraRepSource(app: App, cal: Calibration | null): Promise<RepSource> {
   const camera = await cameraFor(app);
   let side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
-  let foot = liveFootFor(side, cal);
+  let foot = cameraLiveFoot(side, cal);
   let follow: FootFollow = 'unseen';
   let unsubscribe: (() => void) | undefined;
   /** Tracked reps refused because the tracker lost the foot during them. */
@@ -95,7 +96,7 @@ export async function cameraRepSource(app: App, cal: Calibration | null): Promis
     setSide(next) {
       if (next === side) return;
       side = next;
-      foot = liveFootFor(side, cal);
+      foot = cameraLiveFoot(side, cal);
     },
     async start(listener) {
       unsubscribe = camera.subscribe(({ frame, tracked, tracking, arrivedMs }) => {
@@ -129,7 +130,7 @@ export async function cameraRepSource(app: App, cal: Calibration | null): Promis
 /** The live angle of one foot for calibration: the tracked angle only (null while the foot is lost). */
 export async function cameraAngleFeed(app: App, side: Side): Promise<AngleFeed> {
   const camera = await cameraFor(app);
-  const foot = liveFootFor(side, null);
+  const foot = cameraLiveFoot(side, null);
   const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
     foot.push({ frame, tracked, tracking });
   });

@@ -3,15 +3,8 @@
 // and both frames go back. Nothing is stored: the bitmap is closed as soon as it has been read.
 /// <reference lib="webworker" />
 import type { LandmarkFrame, Side } from '@anklepump/motion';
-import {
-  type BrowserPoseEstimator,
-  createBrowserPoseEstimator,
-  createFootTrackStage,
-  type LegTrack,
-  type LegTrackState,
-  refineFrame,
-} from '@anklepump/pose';
-import { createLegChooser } from './live-foot.ts';
+import { type BrowserPoseEstimator, createBrowserPoseEstimator, type LegTrackState } from '@anklepump/pose';
+import { createLiveTrackStage } from './live-track-stage.ts';
 
 /** Messages the page sends the worker. */
 export type PoseWorkerRequest =
@@ -39,36 +32,7 @@ export type PoseWorkerReply =
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let estimator: BrowserPoseEstimator | null = null;
-/**
- * One tracker per labelled leg, but only the near leg (the longer shank in the picture, as the
- * session's live-foot chooses it) is tracked: the far foot is of no use to the session and
- * tracking it would double the tracker's time. A leg tracked again after a pause starts afresh.
- */
-const stages = {
-  left: createFootTrackStage({ sides: ['left'] }),
-  right: createFootTrackStage({ sides: ['right'] }),
-};
-const nearLeg = createLegChooser('right');
-let trackedLeg: Side | null = null;
-/** The tracked leg's last measured angles (degrees), for the spike filter below. */
-let lastRaw: number[] = [];
-
-/**
- * The median of the last three tracked angles: one frame whose patch match slipped would otherwise
- * set a rep's peak (the engine takes the extreme). Costs one frame of delay on a steady movement.
- * Without hindsight this is the live path's only smoothing beyond the engine's own filter.
- */
-function despike(frame: LandmarkFrame, leg: Side, track: LegTrack): LandmarkFrame {
-  if (track.state !== 'tracking' || !Number.isFinite(track.rawDeg)) {
-    lastRaw = [];
-    return frame;
-  }
-  lastRaw.push(track.rawDeg);
-  if (lastRaw.length > 3) lastRaw.shift();
-  if (lastRaw.length < 3) return frame;
-  const mid = [...lastRaw].sort((a, b) => a - b)[1]!;
-  return refineFrame(frame, leg, track, mid);
-}
+const stage = createLiveTrackStage();
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 
@@ -95,22 +59,17 @@ scope.onmessage = async (ev: MessageEvent<PoseWorkerRequest>) => {
         }
         ctx!.drawImage(bmp, 0, 0);
         const img = ctx!.getImageData(0, 0, bmp.width, bmp.height);
-        const leg = nearLeg(frame);
-        if (leg !== trackedLeg) {
-          stages[leg].reset();
-          trackedLeg = leg;
-          lastRaw = [];
-        }
-        const pushed = stages[leg].push({ data: img.data, widthPx: img.width, heightPx: img.height }, frame);
-        const tracks = pushed.tracks;
-        const tracked = despike(pushed.frame, leg, tracks[leg]);
+        const { tracked, tracking } = stage.push(
+          { data: img.data, widthPx: img.width, heightPx: img.height },
+          frame,
+        );
         const t2 = performance.now();
         reply({
           type: 'result',
           tMs: m.tMs,
           frame,
           tracked,
-          tracking: { left: tracks.left.state, right: tracks.right.state },
+          tracking,
           ms: t2 - t0,
           poseMs: t1 - t0,
           trackMs: t2 - t1,
