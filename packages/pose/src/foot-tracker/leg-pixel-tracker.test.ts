@@ -58,6 +58,25 @@ describe('leg pixel tracker', () => {
     expect(states.slice(9).every((s) => s === 'tracking')).toBe(true);
   });
 
+  it('reads the ankle right after finding the foot again when the leg was put down while the foot was lost', () => {
+    const tracker = createLegPixelTracker();
+    const after: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      // The leg lifts 20 degrees, the foot goes under a blanket, the leg is put down meanwhile.
+      const shankDeg = i < 5 ? 4 * i : i < 8 ? 20 : 0;
+      const leg = { ankleDeg: 5, shankDeg, covered: i >= 8 && i < 20 };
+      const r = tracker.push(drawLeg(leg), anchor(leg, i, 2));
+      if (i >= 22) {
+        expect(r.state).toBe('tracking');
+        after.push(r.rawDeg);
+      }
+    }
+    // The same ankle angle as before the lift: not 20 degrees off, as when the shin's last reading
+    // before the loss stood because the put-down leg looked like a sudden turn.
+    const first = createLegPixelTracker().push(drawLeg({ ankleDeg: 5 }), anchor({ ankleDeg: 5 }, 0, 2));
+    for (const raw of after) expect(Math.abs(raw - first.rawDeg)).toBeLessThan(2);
+  });
+
   it('keeps measuring a held toes-down whose look has changed (shoe turned partly out of the picture), after at most 2 lost frames', () => {
     const tracker = createLegPixelTracker();
     const held: { state: string; rawDeg: number }[] = [];

@@ -267,6 +267,8 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
   let foot: Part | null = null;
   let shank: Part | null = null;
   let lostRun = 0;
+  /** Frames since the shank was last read (the foot is tracked before the shank is looked for). */
+  let shankFrames = 0;
   /** The last lost frame's registration, and how many lost frames in a row matched it weakly but steadily. */
   let weakPrev: Found | null = null;
   let weakRun = 0;
@@ -283,6 +285,7 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
         foot = capture(frame, footPolygon(a), a, poseFootDir);
         shank = capture(frame, shankPolygon(a), a, poseShankDir);
         lostRun = 0;
+        shankFrames = 0;
         if (!foot) return NOT_TRACKING('lost');
       }
       const reach = 0.5 * footLen + 8;
@@ -318,11 +321,15 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       if (shank) {
         const s = follow(frame, shank, a, poseShankDir, 0.3 * shankLen + 8);
         // The shin turns slowly even when the leg is lifted; a sudden turn is the search latching
-        // onto the other shin behind it. Then the last shin angle stands.
-        const steady = Math.abs(wrap(s.angle - shank.angle)) <= MAX_SHANK_TURN_PER_FRAME_RAD;
+        // onto the other shin behind it. Then the last shin angle stands. "Sudden" counts the frames
+        // since the shin was last read: over a second with the foot lost, a lifted leg is put down,
+        // and holding the shin where it was before would offset every angle after it.
+        shankFrames++;
+        const steady = Math.abs(wrap(s.angle - shank.angle)) <= MAX_SHANK_TURN_PER_FRAME_RAD * shankFrames;
         if (s.ncc >= o.minMatch && s.coverage >= 0.8 && steady) {
           accept(shank, s, a);
           maybeAddView(frame, shank, s, a);
+          shankFrames = 0;
         }
         shankDir = shank.dir0 + shank.angle;
       }
@@ -340,6 +347,7 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       foot = null;
       shank = null;
       lostRun = 0;
+      shankFrames = 0;
       weakPrev = null;
       weakRun = 0;
     },
