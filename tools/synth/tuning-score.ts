@@ -3,11 +3,12 @@
 //   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]
 // Prints per family the exact sets, spurious reps on the resting-foot twins and the seeds that were
 // not exact; then the totals, reps counted wrong in all sets (missed or extra beyond what may
-// count) and the range error median / p90 over matched reps.
+// count), the range error median / p90 over matched reps, and the sets whose matched reps mostly
+// have toes down and toes up the wrong way round (a swap the count and the range cannot show).
 
 import { runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
-import { stressSets } from './src/stress-set.ts';
+import { stressSets, stressSpecRng } from './src/stress-set.ts';
 
 const perFamily = Number(process.argv[2] ?? 32);
 const only = process.argv[3];
@@ -23,8 +24,9 @@ const rangeErrDeg: number[] = [];
 let exact = 0;
 let spurious = 0;
 let repsWrong = 0;
+let swapped = 0;
 for (const set of sets) {
-  const { score } = runStressSet(set);
+  const { score, result, truth } = runStressSet(set);
   const resting = runRestingFoot(set).reps;
   const f = families.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [] };
   f.sets++;
@@ -37,6 +39,15 @@ for (const set of sets) {
   families.set(set.family.name, f);
   repsWrong += Math.max(0, score.expected - score.counted, score.counted - score.expectedMax);
   rangeErrDeg.push(...score.rangeErrDeg.map(Math.abs));
+  // A rep whose toes-down peak falls on a true toes-up peak (and not near any true toes-down
+  // peak) was read the wrong way round; the count and the range cannot show it.
+  const reps = result.reps[set.family.spec(stressSpecRng(set.seed)).side];
+  const near = (tMs: number, key: 'plantarTMs' | 'dorsiTMs', ms: number) =>
+    truth.reps.some((t) => Math.abs(t[key] - tMs) < ms);
+  const wrongWay = reps.filter(
+    (r) => near(r.plantarTMs, 'dorsiTMs', 300) && !near(r.plantarTMs, 'plantarTMs', 600),
+  ).length;
+  if (reps.length > 0 && wrongWay > reps.length / 2) swapped++;
 }
 for (const [name, f] of families) {
   console.log(`${f.exact}/${f.sets}\tspurious ${f.spurious}\t${name}\t${f.wrong.join(',')}`);
@@ -45,5 +56,5 @@ rangeErrDeg.sort((a, b) => a - b);
 const q = (p: number) => (rangeErrDeg[Math.floor(p * (rangeErrDeg.length - 1))] ?? Number.NaN).toFixed(2);
 console.log(
   `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious}, reps counted wrong ${repsWrong}, ` +
-    `range error median ${q(0.5)} / p90 ${q(0.9)} deg`,
+    `range error median ${q(0.5)} / p90 ${q(0.9)} deg, toes down and up swapped in ${swapped} sets`,
 );

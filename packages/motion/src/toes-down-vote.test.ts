@@ -6,18 +6,19 @@ import { createToesDownVote } from './toes-down-vote.ts';
  * their toes-down hold; they pause briefly at neutral, 25 above it, and the toes-up end is 37 above
  * it (toes down 25, toes up 12 from neutral). Positive is the provisional toes up.
  */
-function restlessFromToesDown(returnToNeutral: boolean): number[] {
+function restlessFromToesDown(returnToNeutral: boolean, toesUpDeg = 12): number[] {
+  const top = 25 + toesUpDeg;
   const cycle = [
     ...Array(50).fill(0), // toes-down hold, 1 s
-    ...Array.from({ length: 25 }, (_, i) => (37 * (i + 1)) / 25), // up, 0.5 s
-    ...Array(25).fill(37), // toes-up hold
+    ...Array.from({ length: 25 }, (_, i) => (top * (i + 1)) / 25), // up, 0.5 s
+    ...Array(25).fill(top), // toes-up hold
     ...(returnToNeutral
       ? [
-          ...Array.from({ length: 10 }, (_, i) => 37 - (12 * (i + 1)) / 10), // back to neutral
+          ...Array.from({ length: 10 }, (_, i) => top - (toesUpDeg * (i + 1)) / 10), // back to neutral
           ...Array(20).fill(25), // a pause at neutral, 0.4 s: too short for a rest
           ...Array.from({ length: 20 }, (_, i) => 25 - (25 * (i + 1)) / 20), // down
         ]
-      : Array.from({ length: 25 }, (_, i) => 37 - (37 * (i + 1)) / 25)), // straight down
+      : Array.from({ length: 25 }, (_, i) => top - (top * (i + 1)) / 25)), // straight down
   ];
   return [...cycle, ...cycle, ...cycle];
 }
@@ -46,6 +47,13 @@ describe('which way is toes down', () => {
     expect(judged.sign).toBe(1);
     // Nothing is lost or reordered while the vote waits.
     expect(judged.out).toEqual(degs);
+  });
+
+  it('lets the pause decide a near tie too: the reference is an arbitrary moment, its vote a coin toss', () => {
+    // Toes down 25 and toes up 21 from neutral: 1.19 times, once too close to leave the reference.
+    const degs = restlessFromToesDown(true, 21);
+    expect(vote(degs, false).sign).toBe(-1);
+    expect(vote(degs, true).sign).toBe(1);
   });
 
   it('falls back to the reference when the wearer never pauses between the ends', () => {

@@ -3,6 +3,7 @@
 
 import { type AnalysisResult, analyzeImuRecording, analyzeLandmarkRecording } from '@anklepump/motion';
 import { synthImuSession } from './imu-session.ts';
+import type { SessionTruth } from './landmark-session.ts';
 import { synthLandmarkSession } from './landmark-session.ts';
 import { naiveGyroCount, naiveLandmarkCount } from './naive-baselines.ts';
 import { type SetScore, scoreSet } from './score.ts';
@@ -11,6 +12,8 @@ import { type StressSet, stressSpecRng, withBurstLeeway } from './stress-set.ts'
 export interface StressOutcome {
   readonly score: SetScore;
   readonly result: AnalysisResult;
+  /** What was done, as scored. */
+  readonly truth: SessionTruth;
   /** The naive baseline's count is within the truth's bounds. */
   readonly baselineExact: boolean;
   readonly baselineCount: number;
@@ -28,6 +31,7 @@ export function runStressSet(set: StressSet): StressOutcome {
     return {
       score: scoreSet(result.reps[spec.side], truth, 'plantar'),
       result,
+      truth,
       baselineCount,
       baselineExact: baselineCount >= truth.expectedReps && baselineCount <= truth.expectedRepsMax,
       samples: s.frames.length,
@@ -40,6 +44,7 @@ export function runStressSet(set: StressSet): StressOutcome {
   return {
     score: scoreSet(result.reps[spec.side], s.truth, 'plantar'),
     result,
+    truth: s.truth,
     baselineCount,
     baselineExact: baselineCount >= s.truth.expectedReps && baselineCount <= s.truth.expectedRepsMax,
     samples: s.samples.length,

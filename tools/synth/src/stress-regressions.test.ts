@@ -118,3 +118,27 @@ describe('phone stress sets whose gyro clipped in fast pumps', () => {
     [33_029, 'on the shin, clipping, 25-50 Hz'],
   ]);
 });
+
+describe('a restless phone wearer whose toes down and toes up are nearly the same size', () => {
+  // Never resting long, the phone's reference is whatever moment the wait ended on. Toes down and
+  // toes up were judged from the wearer's pause between them only when one side was 1.25 times the
+  // other; otherwise the reference's own vote stood, a coin toss. These were read the wrong way
+  // round: every toes-down peak reported as toes up (the count and the range looked right).
+  for (const [seed, what] of [
+    [30_022, 'toes down 36, up 29'],
+    [29_029, 'toes down 40, up 14, reference in the toes-down hold'],
+  ] as const) {
+    it(`${what} (seed ${seed}): each rep's toes-down peak is the true toes-down one`, () => {
+      const { result, truth } = runStressSet(bySeed(seed));
+      const reps = Object.values(result.reps).flat();
+      expect(reps.length).toBeGreaterThan(0);
+      // Each counted toes-down peak lies nearer a true toes-down peak than a true toes-up one.
+      const nearest = (tMs: number, key: 'plantarTMs' | 'dorsiTMs') =>
+        Math.min(...truth.reps.map((t) => Math.abs(t[key] - tMs)));
+      const rightWay = reps.filter(
+        (r) => nearest(r.plantarTMs, 'plantarTMs') < nearest(r.plantarTMs, 'dorsiTMs'),
+      );
+      expect(rightWay.length).toBeGreaterThanOrEqual(reps.length - 1);
+    });
+  }
+});
