@@ -56,6 +56,8 @@ interface Script {
   readonly durationS: number;
   /** The near shank's size in the picture at time t (s), 1 as set up: the camera moved nearer or away. */
   readonly nearScale?: (tS: number) => number;
+  /** The angle the tracker measures for a true one (default: the true angle). */
+  readonly trackedDeg?: (trueDeg: number) => number;
 }
 
 /**
@@ -76,7 +78,7 @@ function frames(s: Script): LiveFrame[] {
     leg(pose, s.nearLabel, 0.5 * truth, 0.95, scale);
     leg(pose, far, 0, 0.9, 0.7);
     const tracked = pose.map((r) => [...r] as unknown as Landmark);
-    if (state === 'tracking') leg(tracked, s.nearLabel, truth, 0.95, scale);
+    if (state === 'tracking') leg(tracked, s.nearLabel, s.trackedDeg?.(truth) ?? truth, 0.95, scale);
     else {
       for (const k of ['Heel', 'FootIndex'] as const) {
         const idx = BLAZEPOSE[`${s.nearLabel}${k}`];
@@ -186,6 +188,27 @@ describe('live camera foot', () => {
     // Back to the tracked angle a few frames after the tracker finds the foot again.
     const after = updates.filter((u) => u.tMs >= 21_300);
     expect(after.every((u) => u.follow === 'tracked')).toBe(true);
+  });
+
+  it('refuses a track that turns against the pose model (latched onto something else) and counts the pumps without degrees', () => {
+    // The tracker follows something that turns a quarter as far the other way (a trouser cuff or the
+    // far foot's edge, as on a rendered sitting clip): its reps would read 12 deg, toes up for down.
+    const updates = run(
+      newFoot('right'),
+      frames({
+        nearLabel: 'right',
+        nearState: () => 'tracking',
+        durationS: 40,
+        trackedDeg: (d) => -0.25 * d,
+      }),
+    );
+    const reps = updates.flatMap((u) => u.reps);
+    expect(reps.length).toBeGreaterThanOrEqual(4);
+    expect(reps.length).toBeLessThanOrEqual(6);
+    // Not one rep with the track's degrees: all counted from the pose model, degrees withheld.
+    expect(reps.every((r) => r.rangeDeg === null)).toBe(true);
+    // Once the first pump has shown the disagreement, the screen says the foot's pixels are not followed.
+    expect(updates.filter((u) => u.tMs > 8000).every((u) => u.follow === 'fallback')).toBe(true);
   });
 
   it('counts a pump the tracker saw only in pieces once, from the pose model, without degrees', () => {

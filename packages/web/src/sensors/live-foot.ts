@@ -22,6 +22,7 @@ import {
 import { type LegTrackState, withPoseModelKnee } from '@anklepump/pose';
 import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
 import { toSensorRep } from './motion-adapter.ts';
+import { createTrackAgreement } from './track-agreement.ts';
 
 /** One analysed camera frame as the worker returns it. */
 export interface LiveFrame {
@@ -227,6 +228,9 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
   const measured = analyzer({ gain: 1, offsetDeg: 0 });
   const roughAnalyzer = analyzer(o.poseCorrection);
   const choose = createLegChooser(o.side);
+  const trackAgreement = createTrackAgreement();
+  const poseReading = createLegReading();
+  const trackReading = createLegReading();
   const gate = createFollowGate();
   const history = createTrackHistory();
   /** Spans of the tracked reps counted lately, so a rough rep of the same pump is not counted twice. */
@@ -240,8 +244,18 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       const swap = leg !== o.side;
       const pose = swap ? swapLegs(f.frame) : f.frame;
       const tracked = swap ? swapLegs(f.tracked) : f.tracked;
-      const state = f.tracking[leg];
       const tMs = f.frame.tMs;
+      // A track that turns against the pose model's own angle is not the foot: it counts as lost
+      // (its reps are refused, the pose model's count them without degrees, the screen falls back).
+      const posed = readLeg(pose, o.side, LIVE_FOOT_LIMITS.minVisibility, false, poseReading);
+      const seen = f.tracking[leg] === 'tracking' ? readLeg(tracked, o.side, 0, false, trackReading) : null;
+      const agreement = trackAgreement.push(
+        tMs,
+        posed.ok ? posed.rawDeg : Number.NaN,
+        seen?.ok ? seen.rawDeg : Number.NaN,
+      );
+      const state: LegTrackState =
+        f.tracking[leg] === 'tracking' && agreement === 'disagrees' ? 'lost' : f.tracking[leg];
       history.add(tMs, state === 'tracking');
       const follow = gate(tMs, state);
       const reps: SensorRep[] = [];
