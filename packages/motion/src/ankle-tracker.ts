@@ -3,12 +3,13 @@
 // hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
 
-import { createAngleChain, SENSOR_STILL_MIN_DEG } from './angle-front-end.ts';
+import { createAngleChain } from './angle-front-end.ts';
 import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createNoiseBars } from './noise-bars.ts';
 import { createNoiseFloorWarning } from './noise-floor-warning.ts';
+import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createLegHistory, createRepEvidence, LEG_CHANNELS } from './rep-evidence.ts';
 import { reportRep } from './rep-report.ts';

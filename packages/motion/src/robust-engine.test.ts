@@ -2,20 +2,14 @@
 // who never rests, a visibility burst, small ranges, and a person who starts toes up.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  createAngleChain,
-  createHampel,
-  createNoiseMeter,
-  createSampleNoiseMeter,
-  PRE_FILTER_HZ,
-  preFilterWhiteGain,
-} from './angle-front-end.ts';
+import { createAngleChain, createHampel, PRE_FILTER_HZ, preFilterWhiteGain } from './angle-front-end.ts';
 import { createAnkleTracker } from './ankle-tracker.ts';
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
 import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
 import { appendKeys, appendPumps, endOf, framesOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
 import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import { createNoiseMeter, createSampleNoiseMeter } from './noise-meter.ts';
 import { DEFAULT_ONE_EURO } from './one-euro-filter.ts';
 import { shapeWhiteGain } from './rep-shape.ts';
 import { DEFAULT_TRACKER } from './tracker-options.ts';
