@@ -1,0 +1,48 @@
+// The axis a restless phone wearer's foot turned about, from the gyro alone (split from
+// imu-analyzer.ts, which seeds the pumping axis with it when no rest gave a reference).
+
+/** The early samples' gyro must turn at least this fast (RMS about its main axis, rad/s) to show it. */
+const MAIN_AXIS_MIN_RAD_S = 0.1;
+/** ...and that axis must carry this many times the variance of the other two together. */
+const MAIN_AXIS_DOMINANCE = 4;
+
+/**
+ * The axis a restless wearer's foot turned about before the reference: the main axis of the gyro's
+ * covariance (power iteration), or null when the foot hardly turned or turned about no one axis.
+ * The orientation's own turn since then cannot tell it: a filter started mid-movement converges
+ * and drifts in heading over those seconds (tuning seed 31012: 15 deg of it seeded a near-vertical
+ * axis, whose twist then climbed 3 deg a second and no rep was counted).
+ */
+export function gyroMainAxis(
+  samples: readonly { gx: number; gy: number; gz: number }[],
+): [number, number, number] | null {
+  const n = samples.length;
+  if (n < 3) return null;
+  let mx = 0;
+  let my = 0;
+  let mz = 0;
+  for (const s of samples) {
+    mx += s.gx / n;
+    my += s.gy / n;
+    mz += s.gz / n;
+  }
+  const c = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (const s of samples) {
+    const v = [s.gx - mx, s.gy - my, s.gz - mz];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) c[3 * i + j]! += (v[i]! * v[j]!) / n;
+  }
+  const mulC = (v: number[]) =>
+    [0, 1, 2].map((i) => c[3 * i]! * v[0]! + c[3 * i + 1]! * v[1]! + c[3 * i + 2]! * v[2]!);
+  let v = [0.6, 0.5, 0.62];
+  let lambda = 0;
+  for (let k = 0; k < 60; k++) {
+    const w = mulC(v);
+    lambda = Math.hypot(w[0]!, w[1]!, w[2]!);
+    if (lambda === 0) return null;
+    v = w.map((x) => x / lambda);
+  }
+  // The other two eigenvalues together are the trace less this one.
+  const othersVar = c[0]! + c[4]! + c[8]! - lambda;
+  if (lambda < MAIN_AXIS_MIN_RAD_S ** 2 || lambda < MAIN_AXIS_DOMINANCE * othersVar) return null;
+  return [v[0]!, v[1]!, v[2]!];
+}
