@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHeadlessPoseEstimator } from '@anklepump/pose/node';
+import { MIN_TRACKING_FPS } from '@anklepump/web/testing';
 import { HELDOUT_BODIES } from '../tools/render/bodies.ts';
 import { heldOutSet } from '../tools/render/eval-sets.ts';
 import type { ClipTruth } from '../tools/render/render-clip.ts';
@@ -31,8 +32,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const DIR = process.env.LIVE_BENCH_DIR ?? join(root, '.cache', 'render', 'heldout');
 const RENDERED_ONLY = Boolean(process.env.LIVE_BENCH_RENDERED_ONLY);
 const RATES = (process.env.LIVE_BENCH_RATES ?? '15,10,8,6').split(',').map(Number);
-/** The session says "too few frames a second to count every pump" below this (tracking-problem.ts). */
-const SLOW_BELOW_HZ = 6;
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 interface Clip {
@@ -81,7 +80,7 @@ try {
 }
 
 const rows = RATES.map((hz) =>
-  liveScoreRow(`${hz}${hz < SLOW_BELOW_HZ ? ' (screen says too slow)' : ''}`, scores.get(hz)!),
+  liveScoreRow(`${hz}${hz < MIN_TRACKING_FPS ? ' (screen says too slow)' : ''}`, scores.get(hz)!),
 );
 const held = heldOutSet().length;
 const md = [
@@ -94,7 +93,7 @@ const md = [
   "session's live foot (camera-source.ts), frame by frame at a fixed analysed rate, with no",
   `hindsight, then ${END_REST_S} s more of the clip's last frame (the patient at rest after the last`,
   'pump; a session does not stop on it). A phone or laptop analyses 7-20 frames a second',
-  '(bench/results/web.md); below 6 the session tells the patient it cannot count every pump.',
+  `(bench/results/web.md); below ${MIN_TRACKING_FPS} the session tells the patient it cannot count every pump.`,
   '',
   ...LIVE_SCORE_HEADER,
   ...rows,

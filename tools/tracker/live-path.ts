@@ -21,13 +21,14 @@ export interface LivePass {
 
 /**
  * Steps the video at `path` through the live path for `side` at `hz` analysed frames a second,
- * then END_REST_S more of its last frame (the patient at rest after the last pump).
+ * then `endRestS` more of its last frame (the patient at rest after the last pump).
  */
 export async function stepLivePath(
   estimator: HeadlessPoseEstimator,
   path: string,
   side: Side,
   hz: number,
+  endRestS = END_REST_S,
 ): Promise<LivePass> {
   const stage = createLiveTrackStage();
   const foot = cameraLiveFoot(side, null);
@@ -52,7 +53,7 @@ export async function stepLivePath(
     },
   });
   const end = last as { pixels: PixelFrame; frame: LandmarkFrame } | null;
-  for (let k = 1; end && k <= END_REST_S * hz; k++) {
+  for (let k = 1; end && k <= endRestS * hz; k++) {
     step(end.pixels, { ...end.frame, tMs: end.frame.tMs + (1000 * k) / hz });
   }
   return { frames, tracked, reps };

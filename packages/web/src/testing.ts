@@ -4,6 +4,7 @@
 // The camera session's per-frame path without the browser's clock: a test steps a clip through it.
 export { cameraLiveFoot } from './sensors/camera-source.ts';
 export { createLiveTrackStage } from './sensors/live-track-stage.ts';
+export { MIN_TRACKING_FPS } from './session/tracking-problem.ts';
 export { openDb } from './store/db.ts';
 export type { StoredSession } from './store/sessions.ts';
 export { saveFinished } from './store/sessions.ts';
