@@ -13,3 +13,4 @@ export {
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';
 export { POSE_MODEL } from './model.ts';
+export { createLegChooser, NEAR_LEG, swapLegs } from './near-leg.ts';

@@ -63,7 +63,7 @@ export interface FileAnalysis {
   readonly landmarkSource?: string | null;
   /** Camera data that cannot be counted (front view, leg moving, standing...): reps are withheld. */
   readonly notCounted?: NotCountable | null;
-  /** Extra per-foot warnings from the pixel stage (foot lost for a long stretch). */
+  /** Extra per-foot warnings from the video stages (the far foot of a side view, a foot lost for a long stretch). */
   readonly pixelWarnings?: readonly { side: Side; atS: number; code: string; message: string }[];
   /** Set when --calibrate-with was given. */
   readonly calibration?: CameraCalibration;
@@ -72,6 +72,39 @@ export interface FileAnalysis {
 /** The result with no reps: what a recording that cannot be counted reports. */
 function withoutReps(result: AnalysisResult): AnalysisResult {
   return { ...result, reps: { left: [], right: [] }, events: result.events.filter((e) => e.type !== 'rep') };
+}
+
+/** What a video says of a foot that is the far one in its side view (`near` faces the camera). */
+export function farFootMessage(far: Side, near: Side): string {
+  return `in this side view the ${near} foot is nearer the camera; the ${far} foot is behind it, where it cannot be measured (film from the ${far} side to count it)`;
+}
+
+/** The result with each `far` foot's reps, angles and warnings taken out (see `farFootWarnings`). */
+function withoutFarFeet(result: AnalysisResult, far: readonly Side[]): AnalysisResult {
+  if (far.length === 0) return result;
+  const isFar = (s: Side | null) => s !== null && far.includes(s);
+  const reps = { ...result.reps };
+  for (const s of far) reps[s] = [];
+  const series = result.series ? { ...result.series } : null;
+  if (series) for (const s of far) series[s] = [];
+  return {
+    ...result,
+    reps,
+    series,
+    events: result.events.filter((e) => !('side' in e) || !isFar(e.side)),
+    warnings: result.warnings.filter((w) => !isFar(w.side)),
+  };
+}
+
+/** One warning ('far-foot') for each far foot, saying why it is not measured. */
+function farFootWarnings(
+  far: readonly Side[],
+  near: Side | null,
+  frames: readonly LandmarkFrame[],
+): { side: Side; atS: number; code: string; message: string }[] {
+  if (!near) return [];
+  const atS = Math.round((frames[0]?.tMs ?? 0) / 10) / 100;
+  return far.map((side) => ({ side, atS, code: 'far-foot', message: farFootMessage(side, near) }));
 }
 
 /** Warnings for feet the pixel stage lost in more than a fifth of the frames the pose model saw them in. */
@@ -175,7 +208,7 @@ export interface VideoPoseInput {
  * @param gain --gain, when given (degrees = gain x the angle).
  */
 export async function analyzeVideoPose(
-  input: VideoPoseInput,
+  video: VideoPoseInput,
   sides: readonly Side[],
   gain?: number,
 ): Promise<
@@ -193,7 +226,14 @@ export async function analyzeVideoPose(
     | 'calibration'
   >
 > {
+  let input = video;
   const pose = await import('@anklepump/pose/node');
+  // A side view shows one foot: the near one, under the label the view's geometry gives it (the
+  // pose model's own labels are often the wrong way round). The far foot is hidden behind it and
+  // its points are guesses that echo the near foot: it is not measured.
+  const near = pose.nearSide(input.frames);
+  if (near) input = { ...input, ...pose.withNearLegAs(input.frames, input.tracks, near) };
+  const far = near ? sides.filter((s) => s !== near) : [];
   const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';
   const { posture, options: base } = pose.poseLandmarkOptionsFor(input.frames);
   // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames;
@@ -211,39 +251,51 @@ export async function analyzeVideoPose(
         ? (base.correction ?? { gain: 1, offsetDeg: 0 })
         : { gain: 1, offsetDeg: 0 };
   const notCounted = pose.checkRecording(input.frames, { sampleHz: input.sampleHz });
-  const raw = withVideoLegMovement(
-    withRobustPeaks(
-      analyzeLandmarkRecording(frames, {
-        ...base,
-        correction,
-        sides,
-        includeSeries: true,
-        settleS: RECORDED_VIDEO_SETTLE_S,
-      }),
+  const raw = withoutFarFeet(
+    withVideoLegMovement(
+      withRobustPeaks(
+        analyzeLandmarkRecording(frames, {
+          ...base,
+          correction,
+          sides,
+          includeSeries: true,
+          settleS: RECORDED_VIDEO_SETTLE_S,
+        }),
+      ),
+      input.frames,
+      refined ? 'replace' : 'keep',
     ),
-    input.frames,
-    refined ? 'replace' : 'keep',
+    far,
   );
   return {
     sides,
     result: notCounted ? withoutReps(raw) : raw,
-    nothingFound: landmarkNothingFound(input.frames, raw, sides, notCounted),
+    nothingFound:
+      near && far.length === sides.length && !notCounted
+        ? farFootMessage(far[0]!, near)
+        : landmarkNothingFound(input.frames, raw, sides, notCounted),
     posture,
     gain: correction.gain,
     degrees,
     degreesNote: degreesNote(degrees, null, gain),
     notCounted,
-    pixelWarnings:
-      notCounted || !input.tracks || !refined
+    pixelWarnings: [
+      ...farFootWarnings(far, near, input.frames),
+      ...(notCounted || !input.tracks || !refined
         ? []
         : [
-            ...poseFallbackWarnings(refined.degrees, sides, input.frames),
+            ...poseFallbackWarnings(
+              refined.degrees,
+              sides.filter((s) => !far.includes(s)),
+              input.frames,
+            ),
             ...lostFootWarnings(
               input.tracks,
               input.frames,
-              sides.filter((s) => refined.degrees[s] === 'pixel-tracker'),
+              sides.filter((s) => !far.includes(s) && refined.degrees[s] === 'pixel-tracker'),
             ),
-          ],
+          ]),
+    ],
   };
 }
 

@@ -9,11 +9,24 @@ const H = 480;
  * A side view of a person sitting with legs straight (torso up, legs level), the right foot at
  * `ankleDeg` as the pose model sees it (dorsiflexion positive); the left leg hidden behind it.
  */
-function frame(tMs: number, ankleDeg: number): LandmarkFrame {
+function frame(
+  tMs: number,
+  ankleDeg: number,
+  farLeg?: { ankleDeg: number; visibility: number },
+): LandmarkFrame {
   const rows: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.3] as const);
   const set = (i: number, x: number, y: number, v = 0.95) => {
     rows[i] = [x / W, y / H, 0, v];
   };
+  if (farLeg) {
+    // The far (left) leg just behind the near one, where the pose model guesses it.
+    const v = farLeg.visibility;
+    const up = ((90 - farLeg.ankleDeg) * Math.PI) / 180;
+    set(25, 326, 296, v);
+    set(27, 474, 300, v);
+    set(29, 479, 310, v);
+    set(31, 479 + 60 * Math.cos(up), 310 - 60 * Math.sin(up), v);
+  }
   set(11, 150, 100);
   set(12, 152, 103);
   set(23, 160, 300);
@@ -43,5 +56,30 @@ describe('analyzeVideoPose', () => {
     const a = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['right']);
     expect(a.notCounted).toBeNull();
     expect(a.result.reps.right).toHaveLength(5);
+  });
+
+  it('measures only the near foot of a side view and says why the far one is not measured', async () => {
+    // The feet point to the right of the picture: the camera sees the right side. The pose model
+    // places the hidden left foot behind the right one and echoes its pumps at half their size.
+    const hz = 15;
+    const deg = (tS: number) => {
+      if (tS < 1 || tS >= 7) return 0;
+      const ph = (2 * Math.PI * (tS - 1)) / 2;
+      return Math.sin(ph) > 0 ? -30 * Math.sin(ph) : -15 * Math.sin(ph);
+    };
+    const frames = Array.from({ length: 8 * hz }, (_, i) =>
+      frame((i * 1000) / hz, deg(i / hz), { ankleDeg: deg(i / hz) / 2, visibility: 0.9 }),
+    );
+    const a = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['left', 'right']);
+    expect(a.result.reps.right).toHaveLength(3);
+    expect(a.result.reps.left).toHaveLength(0);
+    expect(a.result.series!.left).toHaveLength(0);
+    const far = a.pixelWarnings!.filter((w) => w.code === 'far-foot');
+    expect(far).toHaveLength(1);
+    expect(far[0]!.side).toBe('left');
+    expect(far[0]!.message).toMatch(/right foot is nearer the camera.*film from the left side/);
+    // Asked for the far foot alone, it says the same instead of "no foot was visible".
+    const farOnly = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['left']);
+    expect(farOnly.nothingFound).toMatch(/film from the left side/);
   });
 });

@@ -25,6 +25,30 @@ describe('formatSummary', () => {
     expect(text).toMatch(/RIGHT FOOT/);
   });
 
+  it("says why a side view's far foot is not measured, instead of calling it not visible", () => {
+    const why =
+      'in this side view the right foot is nearer the camera; the left foot is behind it, where it cannot be measured (film from the left side to count it)';
+    const report: AnalyzeReport = {
+      version: 1,
+      input: { path: 'side.mp4', kind: 'video', durationS: 8, frameRateHz: 30 },
+      feet: [
+        {
+          side: 'left',
+          measured: false,
+          repCount: 0,
+          reps: [],
+          warnings: [{ atS: 0, code: 'far-foot', message: why }],
+        },
+        { side: 'right', measured: false, repCount: 0, reps: [], warnings: [] },
+      ],
+    };
+    const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
+    expect(text).toContain(`LEFT FOOT: not measured: ${why}`);
+    expect(text).toContain(
+      'RIGHT FOOT: not measured: it was not visible enough (film that side to count it)',
+    );
+  });
+
   it('lists each rep by its toes-down and toes-up peaks, in order, never overlapping the next', () => {
     // The engine's swing starts at the previous toes-up peak and the rep is recognised after it
     // leaves its own: those spans overlap (2.0-5.9 s and 5.4-8.1 s) and read as reps at once.

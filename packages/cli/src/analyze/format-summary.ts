@@ -35,10 +35,11 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
   for (const foot of report.feet) {
     const full = foot.reps.filter((r) => r.full).length;
     if (!foot.measured) {
-      lines.push(
-        '',
-        `${foot.side.toUpperCase()} FOOT: not measured: it was not visible enough (film that side to count it)`,
-      );
+      // The far foot of a side view says so; any other unmeasured foot was not seen enough.
+      const why =
+        foot.warnings.find((w) => w.code === 'far-foot')?.message ??
+        'it was not visible enough (film that side to count it)';
+      lines.push('', `${foot.side.toUpperCase()} FOOT: not measured: ${why}`);
       continue;
     }
     lines.push(

@@ -72,6 +72,24 @@ describe('plotSvg', () => {
     expect(svg).toContain('Ankle angle over time, clip.mp4');
   });
 
+  it("titles a side view's far foot as hidden behind the other, not as unseen", () => {
+    const farReport = {
+      ...report,
+      feet: report.feet.map((f) =>
+        f.side === 'left'
+          ? {
+              ...f,
+              warnings: [{ atS: 0, code: 'far-foot', message: 'the left foot is behind the right one' }],
+            }
+          : f,
+      ),
+    };
+    const farSvg = plotSvg(farReport, result, 'note');
+    expect(farSvg).toContain('Left foot: not measured (behind the other foot in this side view)');
+    expect(farSvg).toContain('far foot of the side view: no angle measured');
+    expect(farSvg).not.toContain('Left foot: not measured (not visible enough)');
+  });
+
   it('numbers the reps, greys the shallow one, shades holds and marks the warning with its text', () => {
     expect(svg).toMatch(/fill="#222">1<\/text>/);
     expect(svg).toMatch(/fill="#999">2<\/text>/);

@@ -77,9 +77,13 @@ function panel(
   const y = (deg: number) => y0 + M.top + ((hi - deg) / (hi - lo)) * ph;
   const out: string[] = [];
   const full = foot.reps.filter((r) => r.full).length;
+  // The far foot of a side view is not measured because it is hidden behind the near one.
+  const far = foot.warnings.some((w) => w.code === 'far-foot');
   const title = foot.measured
     ? `${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)`
-    : 'not measured (not visible enough)';
+    : far
+      ? 'not measured (behind the other foot in this side view)'
+      : 'not measured (not visible enough)';
   out.push(
     `<text x="${M.left}" y="${y0 + 20}" font-size="15" font-weight="bold">${side === 'left' ? 'Left' : 'Right'} foot: ${title}</text>`,
   );
@@ -143,8 +147,9 @@ function panel(
     );
   }
   if (series.length === 0) {
+    const why = far ? 'far foot of the side view: no angle measured' : 'foot not visible: no angle measured';
     out.push(
-      `<text x="${W / 2}" y="${f1(y0 + PANEL_H / 2)}" font-size="13" text-anchor="middle" fill="#666">foot not visible: no angle measured</text>`,
+      `<text x="${W / 2}" y="${f1(y0 + PANEL_H / 2)}" font-size="13" text-anchor="middle" fill="#666">${why}</text>`,
     );
   }
   return out.join('\n');

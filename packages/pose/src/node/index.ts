@@ -9,6 +9,7 @@ export {
 } from '../foot-tracker/index.ts';
 export { isBlazePoseSource } from '../landmark-source.ts';
 export { LEG_MOVED_KNEE_DEG, type LegMovement, legMoved, legMovement } from '../leg-movement.ts';
+export { nearSide, withNearLegAs } from '../near-leg.ts';
 export type { Posture } from '../posture.ts';
 export { checkRecording, type NotCountable } from '../recording-check.ts';
 export { CHROMIUM_ARGS, launchChromium } from './chromium.ts';

@@ -10,7 +10,6 @@
 import type { SensorRep, Side } from '@anklepump/exercise';
 import {
   type AngleCorrection,
-  BLAZEPOSE,
   createLandmarkAnalyzer,
   createLegReading,
   type LandmarkFrame,
@@ -19,7 +18,7 @@ import {
   type RepMetrics,
   readLeg,
 } from '@anklepump/motion';
-import { type LegTrackState, withPoseModelKnee } from '@anklepump/pose';
+import { createLegChooser, type LegTrackState, NEAR_LEG, swapLegs, withPoseModelKnee } from '@anklepump/pose';
 import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
 import { toSensorRep } from './motion-adapter.ts';
 import { createTrackAgreement } from './track-agreement.ts';
@@ -83,64 +82,9 @@ export const LIVE_FOOT_LIMITS = {
   samePumpOverlap: 0.5,
   /** Frames remembered for that judgement (ms). */
   historyMs: 20_000,
-  /** A leg must show a shank this much longer to be taken over the one followed now. */
-  switchMargin: 1.15,
-  /** The pose model's visibility gate for the leg's four points (the pose package's 0.7). */
-  minVisibility: 0.7,
+  /** The pose model's visibility gate for the leg's four points (the near-leg chooser's). */
+  minVisibility: NEAR_LEG.minVisibility,
 } as const;
-
-const LEG_ROWS = {
-  left: [
-    BLAZEPOSE.leftHip,
-    BLAZEPOSE.leftKnee,
-    BLAZEPOSE.leftAnkle,
-    BLAZEPOSE.leftHeel,
-    BLAZEPOSE.leftFootIndex,
-  ],
-  right: [
-    BLAZEPOSE.rightHip,
-    BLAZEPOSE.rightKnee,
-    BLAZEPOSE.rightAnkle,
-    BLAZEPOSE.rightHeel,
-    BLAZEPOSE.rightFootIndex,
-  ],
-} as const;
-
-const otherSide = (s: Side): Side => (s === 'left' ? 'right' : 'left');
-
-/** `frame` with its left and right legs exchanged (BlazePose can label a side view's leg wrongly). */
-export function swapLegs(frame: LandmarkFrame): LandmarkFrame {
-  const lm = frame.landmarks;
-  if (!lm) return frame;
-  const rows = lm.slice();
-  LEG_ROWS.left.forEach((l, i) => {
-    const r = LEG_ROWS.right[i]!;
-    rows[l] = lm[r]!;
-    rows[r] = lm[l]!;
-  });
-  return { ...frame, landmarks: rows };
-}
-
-/**
- * Chooses which labelled leg is the exercised `side` from the pose model's frames: the one with the
- * longer 2D shank (a side view shows the near leg whole), switching only on a clear margin. The
- * choice is made on the pose model's frame, never on the tracked one, so a foot the tracker lost is
- * not swapped for the still far foot.
- */
-export function createLegChooser(side: Side) {
-  const own = createLegReading();
-  const other = createLegReading();
-  let useOther = false;
-  return (frame: LandmarkFrame): Side => {
-    const a = readLeg(frame, side, LIVE_FOOT_LIMITS.minVisibility, false, own);
-    const b = readLeg(frame, otherSide(side), LIVE_FOOT_LIMITS.minVisibility, false, other);
-    const m = LIVE_FOOT_LIMITS.switchMargin;
-    if (!a.ok) useOther = b.ok;
-    else if (!b.ok) useOther = false;
-    else if (useOther ? a.shankPx > m * b.shankPx : b.shankPx > m * a.shankPx) useOther = !useOther;
-    return useOther ? otherSide(side) : side;
-  };
-}
 
 /** Debounces the tracker's frame-by-frame state into what the screen says (see LIVE_FOOT_LIMITS). */
 export function createFollowGate() {

@@ -5,12 +5,12 @@
 import type { LandmarkFrame, Side } from '@anklepump/motion';
 import {
   createFootTrackStage,
+  createLegChooser,
   type LegTrack,
   type LegTrackState,
   type PixelFrame,
   refineFrame,
 } from '@anklepump/pose';
-import { createLegChooser } from './live-foot.ts';
 
 export interface LiveTrackResult {
   /** The frame with the tracked foot's angle measured from its pixels (heel and toe gated out when lost). */
