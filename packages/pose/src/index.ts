@@ -13,4 +13,4 @@ export {
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';
 export { POSE_MODEL } from './model.ts';
-export { createLegChooser, NEAR_LEG, swapLegs } from './near-leg.ts';
+export { createLegChooser, NEAR_LEG, nearSide, swapLegs } from './near-leg.ts';

@@ -177,6 +177,8 @@ export const en = {
   'session.warn.shallow': 'Try to move a little further, if it is comfortable.',
   'session.warn.noisy':
     'The angle is too unsteady to count small pumps. More light, the whole foot in view and a steady phone or camera help.',
+  'session.warn.wrongSide':
+    'The camera is on your other side: it sees the leg you are not exercising. Put it on the side of the foot you are exercising now.',
   'session.warn.viewChanged':
     'The camera moved. Counting goes on, but the degrees may be off: put the camera back, or calibrate again later.',
   'session.painTitle': 'Session stopped because of pain',

@@ -183,6 +183,8 @@ export const es: Messages = {
   'session.warn.shallow': 'Intente moverse un poco más, si le resulta cómodo.',
   'session.warn.noisy':
     'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
+  'session.warn.wrongSide':
+    'La cámara está del otro lado: ve la pierna que no está ejercitando. Póngala del lado del pie que ejercita ahora.',
   'session.warn.viewChanged':
     'La cámara se movió. El conteo sigue, pero los grados pueden no ser exactos: vuelva a ponerla donde estaba o calibre de nuevo más tarde.',
   'session.painTitle': 'Sesión detenida por dolor',

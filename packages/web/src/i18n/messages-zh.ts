@@ -165,6 +165,8 @@ export const zh: Messages = {
   'session.warn.shallow': '如果舒适，请试着动得再大一点。',
   'session.warn.noisy':
     '角度读数太不稳定，无法计数幅度小的动作。光线更亮、整只脚在画面中、手机或摄像头放稳会有帮助。',
+  'session.warn.wrongSide':
+    '摄像头在您的另一侧：它看到的是您没有在锻炼的那条腿。请把它放到您现在锻炼的那只脚的一侧。',
   'session.warn.viewChanged':
     '摄像头的位置变了。计数会继续，但角度可能不准：请把摄像头放回原处，或稍后重新校准。',
   'session.painTitle': '因疼痛已停止锻炼',

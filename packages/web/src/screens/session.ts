@@ -45,6 +45,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   shallow: 'session.warn.shallow',
   noisy: 'session.warn.noisy',
   'view-changed': 'session.warn.viewChanged',
+  'wrong-side': 'session.warn.wrongSide',
 };
 
 /** Loads the movement checker for a method; timing only has none. */

@@ -154,6 +154,17 @@ describe('live camera foot', () => {
     expect(reps.every((r) => r.side === 'right' && r.rangeDeg! > 45)).toBe(true);
   });
 
+  it('tells the patient once when the camera films the other side of the body than the exercised foot', () => {
+    // The feet point to the right of the picture: the camera is at the patient's right side.
+    const script = { nearLabel: 'right' as const, nearState: () => 'tracking' as const, durationS: 20 };
+    const wrong = run(newFoot('left'), frames(script)).filter((u) => u.warnings.includes('wrong-side'));
+    expect(wrong).toHaveLength(1);
+    // Two readings of the last 3 s, one a second: told within the first 2.5 s.
+    expect(wrong[0]!.tMs).toBeLessThan(2500);
+    const right = run(newFoot('right'), frames(script));
+    expect(right.some((u) => u.warnings.includes('wrong-side'))).toBe(false);
+  });
+
   it('counts a pump done while the foot was lost from the pose model’s angle, its degrees withheld, and says so', () => {
     // The tracker loses the foot for the whole of the third pump (15-21 s).
     const lost = (tS: number) => tS >= 15 && tS < 21;

@@ -18,7 +18,14 @@ import {
   type RepMetrics,
   readLeg,
 } from '@anklepump/motion';
-import { createLegChooser, type LegTrackState, NEAR_LEG, swapLegs, withPoseModelKnee } from '@anklepump/pose';
+import {
+  createLegChooser,
+  type LegTrackState,
+  NEAR_LEG,
+  nearSide,
+  swapLegs,
+  withPoseModelKnee,
+} from '@anklepump/pose';
 import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
 import { toSensorRep } from './motion-adapter.ts';
 import { createTrackAgreement } from './track-agreement.ts';
@@ -82,6 +89,13 @@ export const LIVE_FOOT_LIMITS = {
   samePumpOverlap: 0.5,
   /** Frames remembered for that judgement (ms). */
   historyMs: 20_000,
+  /**
+   * Which side of the body the camera films is read from the pose model's last frames over this
+   * long (ms; `nearSide`: where the feet point in the picture), every `sideCheckEveryFrames` frames;
+   * two readings in a row of the other side than the exercised foot's tell the patient.
+   */
+  sideCheckMs: 3_000,
+  sideCheckEveryFrames: 15,
   /** The pose model's visibility gate for the leg's four points (the near-leg chooser's). */
   minVisibility: NEAR_LEG.minVisibility,
 } as const;
@@ -182,6 +196,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
   /** Reps from the pose model's angle waiting for roughSettleMs. */
   let pendingRough: RepMetrics[] = [];
   let trackedAngle: number | null = null;
+  const sideWatch = createSideWatch(o.side);
   return {
     push(f) {
       const leg = choose(f.frame);
@@ -206,6 +221,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       const warnings: SourceWarning[] = [];
       let dropped = 0;
       let rough = 0;
+      if (sideWatch(f.frame)) warnings.push('wrong-side');
       for (const e of measured.push(withPoseModelKnee(tracked, pose, o.side))) {
         if (e.type === 'rep') {
           if (wasFollowed(e.rep)) {
@@ -261,6 +277,35 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
   function wasFollowed(rep: RepMetrics): boolean {
     return history.lostShare(rep.startTMs, rep.tMs) <= LIVE_FOOT_LIMITS.maxLostShareInRep;
   }
+}
+
+/**
+ * Watches which side of the body the camera films (`nearSide` over the last LIVE_FOOT_LIMITS
+ * .sideCheckMs of the pose model's frames); true on the frame where the patient should be told that
+ * it is not the side of the exercised foot `side`, which the camera then cannot see whole. Told
+ * once, and again only after the camera was on the right side in between.
+ */
+export function createSideWatch(side: Side): (frame: LandmarkFrame) => boolean {
+  const recent: LandmarkFrame[] = [];
+  let frames = 0;
+  let wrongReadings = 0;
+  let told = false;
+  return (frame) => {
+    recent.push(frame);
+    while (recent.length > 0 && recent[0]!.tMs < frame.tMs - LIVE_FOOT_LIMITS.sideCheckMs) recent.shift();
+    if (++frames % LIVE_FOOT_LIMITS.sideCheckEveryFrames !== 0) return false;
+    const near = nearSide(recent);
+    if (near === null) return false;
+    if (near === side) {
+      wrongReadings = 0;
+      told = false;
+      return false;
+    }
+    wrongReadings++;
+    if (told || wrongReadings < 2) return false;
+    told = true;
+    return true;
+  };
 }
 
 /** A rep counted from the pose model's rough angle: counted, its degrees withheld. */

@@ -2,7 +2,14 @@
 // saw, the live angle for the gauge and warnings about the view or the leg.
 import type { SensorRep, Side } from '@anklepump/exercise';
 
-export type SourceWarning = 'leg-moved' | 'foot-lost' | 'shallow' | 'noisy' | 'view-changed';
+export type SourceWarning =
+  | 'leg-moved'
+  | 'foot-lost'
+  | 'shallow'
+  | 'noisy'
+  | 'view-changed'
+  /** Camera: it films the other side of the body, so it sees the leg that is not exercising. */
+  | 'wrong-side';
 
 /** Where a camera's angle comes from now. */
 export type FootFollow =
