@@ -88,6 +88,7 @@ describe('camera session', () => {
 
     await page.click('#camera-start');
     await page.waitForSelector('#camera-continue:not([hidden])', { timeout: 60_000 });
+    // The camera films the side of the foot the session starts with: a good view, no "other side".
     expect(await page.textContent('#camera-status')).toBe('Good view. Keep the camera still.');
     await shot(page, 'camera-setup-desktop');
     const v = await axe(page);

@@ -112,6 +112,8 @@ export const en = {
   'camera.denied': 'The camera could not be opened: {reason}. You can use timing only instead.',
   'camera.loading': 'Loading the movement tracker…',
   'camera.fix.noPerson': 'We cannot see you. Turn the camera toward your leg.',
+  'camera.fix.side':
+    'The camera is on your other side. You start with your {side} foot: put the camera on your {side} side, so that it sees that leg whole.',
   'camera.fix.turn': 'Turn the camera so it looks at your leg from the side.',
   'camera.fix.back': 'Move the camera back so the knee and the whole foot are in the picture.',
   'camera.fix.light': 'More light please: the picture is too dark.',

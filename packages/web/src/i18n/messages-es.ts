@@ -116,6 +116,8 @@ export const es: Messages = {
   'camera.denied': 'No se pudo abrir la cámara: {reason}. Puede usar solo ritmo.',
   'camera.loading': 'Cargando el seguimiento del movimiento…',
   'camera.fix.noPerson': 'No le vemos. Gire la cámara hacia su pierna.',
+  'camera.fix.side':
+    'La cámara está del otro lado. Empieza con el pie {side}: ponga la cámara de su lado {side}, para que vea esa pierna entera.',
   'camera.fix.turn': 'Gire la cámara para que vea la pierna de lado.',
   'camera.fix.back': 'Aleje la cámara para que se vean la rodilla y el pie entero.',
   'camera.fix.light': 'Más luz, por favor: la imagen está demasiado oscura.',

@@ -103,6 +103,8 @@ export const zh: Messages = {
   'camera.denied': '无法打开摄像头：{reason}。您可以改用仅计时。',
   'camera.loading': '正在加载动作追踪…',
   'camera.fix.noPerson': '看不到您。请把摄像头对准您的腿。',
+  'camera.fix.side':
+    '摄像头在您的另一侧。您先锻炼{side}脚：请把摄像头放在您的{side}侧，让它完整地看到这条腿。',
   'camera.fix.turn': '转动摄像头，从侧面拍您的腿。',
   'camera.fix.back': '把摄像头往后移，让膝盖和整只脚都在画面中。',
   'camera.fix.light': '请增加光线：画面太暗。',

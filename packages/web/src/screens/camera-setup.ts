@@ -5,6 +5,7 @@ import type { ScreenFactory } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import { cameraFor, releaseCamera } from '../sensors/camera-source.ts';
+import { createSideReader } from '../sensors/live-foot.ts';
 import { checkView, createViewJudge, type ViewVerdict } from '../sensors/view-check.ts';
 
 const ADVICE: Record<ViewVerdict, MessageKey> = {
@@ -23,6 +24,10 @@ export const cameraSetupScreen: ScreenFactory = (app) => {
     return { title: t('screen.title'), el: h('p', null, t('screen.intro')) };
   }
   const status = h('p', { class: 'big', role: 'status', id: 'camera-status' });
+  // The side of the body the camera films, against the foot the session starts with: a camera on
+  // the other side sees the leg that does not exercise whole.
+  const first =
+    app.settings.feet === 'right-first' ? 'right' : app.settings.feet === 'left-first' ? 'left' : null;
   const stage = h('div', { class: 'stage' });
   const next = h(
     'a',
@@ -46,14 +51,25 @@ export const cameraSetupScreen: ScreenFactory = (app) => {
           startBtn.hidden = true;
           stage.replaceChildren(camera.view);
           const judge = createViewJudge();
-          let shown: ViewVerdict | undefined;
+          const readSide = createSideReader();
+          let shown: string | undefined;
+          /** The camera films the other side than the first foot's (last reading), or not (or unknown). */
+          let otherSide = false;
           unsubscribe = camera.subscribe(({ frame, lumaMean }) => {
+            const near = first ? readSide(frame) : null;
+            if (near) otherSide = near !== first;
             const v = judge(checkView(frame, lumaMean));
-            if (v === shown) return;
-            shown = v;
-            status.textContent = t(ADVICE[v]);
-            status.className = v === 'good' ? 'big ok' : 'big';
-            // Once good, stay reachable: a brief wobble should not take the button away.
+            // A clear view from the other side is not a good one: it sees the wrong leg whole.
+            const say =
+              v === 'good' && otherSide
+                ? t('camera.fix.side', { side: t(first === 'left' ? 'foot.left' : 'foot.right') })
+                : t(ADVICE[v]);
+            if (say === shown) return;
+            shown = say;
+            status.textContent = say;
+            status.className = v === 'good' && !otherSide ? 'big ok' : 'big';
+            // Once good, stay reachable: a brief wobble should not take the button away (the side
+            // is advice: the patient may start with the other foot, or hold the phone mirrored).
             if (v === 'good') next.hidden = false;
           });
         } catch (err) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createFollowGate,
   createLiveFoot,
+  createSideReader,
   type LiveFoot,
   type LiveFootUpdate,
   type LiveFrame,
@@ -163,6 +164,15 @@ describe('live camera foot', () => {
     expect(wrong[0]!.tMs).toBeLessThan(2500);
     const right = run(newFoot('right'), frames(script));
     expect(right.some((u) => u.warnings.includes('wrong-side'))).toBe(false);
+  });
+
+  it('reads the filmed side once every 15 frames, from the last 3 s of the pose model’s frames', () => {
+    const read = createSideReader();
+    const script = { nearLabel: 'left' as const, nearState: () => 'tracking' as const, durationS: 3 };
+    const readings = frames(script).map((f) => read(f.frame));
+    // The fixture's feet point to the right of the picture, whichever leg is labelled near.
+    expect(readings.filter((r) => r !== undefined)).toEqual(['right', 'right', 'right']);
+    expect(readings.slice(0, 14).every((r) => r === undefined)).toBe(true);
   });
 
   it('counts a pump done while the foot was lost from the pose model’s angle, its degrees withheld, and says so', () => {

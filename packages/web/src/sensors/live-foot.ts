@@ -280,22 +280,34 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
 }
 
 /**
- * Watches which side of the body the camera films (`nearSide` over the last LIVE_FOOT_LIMITS
- * .sideCheckMs of the pose model's frames); true on the frame where the patient should be told that
- * it is not the side of the exercised foot `side`, which the camera then cannot see whole. Told
- * once, and again only after the camera was on the right side in between.
+ * Reads which side of the body the camera films (`nearSide` over the last LIVE_FOOT_LIMITS
+ * .sideCheckMs of the pose model's frames), every LIVE_FOOT_LIMITS.sideCheckEveryFrames frames:
+ * the side, null when the frames cannot tell, undefined on the frames in between.
  */
-export function createSideWatch(side: Side): (frame: LandmarkFrame) => boolean {
+export function createSideReader(): (frame: LandmarkFrame) => Side | null | undefined {
   const recent: LandmarkFrame[] = [];
   let frames = 0;
-  let wrongReadings = 0;
-  let told = false;
   return (frame) => {
     recent.push(frame);
     while (recent.length > 0 && recent[0]!.tMs < frame.tMs - LIVE_FOOT_LIMITS.sideCheckMs) recent.shift();
-    if (++frames % LIVE_FOOT_LIMITS.sideCheckEveryFrames !== 0) return false;
-    const near = nearSide(recent);
-    if (near === null) return false;
+    if (++frames % LIVE_FOOT_LIMITS.sideCheckEveryFrames !== 0) return undefined;
+    return nearSide(recent);
+  };
+}
+
+/**
+ * True on the frame where the patient should be told that the camera films the other side of the
+ * body than the exercised foot `side` (two readings of `createSideReader` in a row), which the
+ * camera then cannot see whole. Told once, and again only after the camera was on the right side
+ * in between.
+ */
+export function createSideWatch(side: Side): (frame: LandmarkFrame) => boolean {
+  const read = createSideReader();
+  let wrongReadings = 0;
+  let told = false;
+  return (frame) => {
+    const near = read(frame);
+    if (near === undefined || near === null) return false;
     if (near === side) {
       wrongReadings = 0;
       told = false;
