@@ -99,10 +99,9 @@ function withoutFarFeet(result: AnalysisResult, far: readonly Side[]): AnalysisR
 /** One warning ('far-foot') for each far foot, saying why it is not measured. */
 function farFootWarnings(
   far: readonly Side[],
-  near: Side | null,
+  near: Side,
   frames: readonly LandmarkFrame[],
 ): { side: Side; atS: number; code: string; message: string }[] {
-  if (!near) return [];
   const atS = Math.round((frames[0]?.tMs ?? 0) / 10) / 100;
   return far.map((side) => ({ side, atS, code: 'far-foot', message: farFootMessage(side, near) }));
 }
@@ -226,14 +225,15 @@ export async function analyzeVideoPose(
     | 'calibration'
   >
 > {
-  let input = video;
   const pose = await import('@anklepump/pose/node');
   // A side view shows one foot: the near one, under the label the view's geometry gives it (the
   // pose model's own labels are often the wrong way round). The far foot is hidden behind it and
   // its points are guesses that echo the near foot: it is not measured.
-  const near = pose.nearSide(input.frames);
-  if (near) input = { ...input, ...pose.withNearLegAs(input.frames, input.tracks, near) };
+  const near = pose.nearSide(video.frames);
+  const relabelled = near ? pose.withNearLegAs(video.frames, video.tracks, near) : video;
+  const input: VideoPoseInput = { ...video, frames: relabelled.frames, tracks: relabelled.tracks };
   const far = near ? sides.filter((s) => s !== near) : [];
+  const measured = sides.filter((s) => !far.includes(s));
   const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';
   const { posture, options: base } = pose.poseLandmarkOptionsFor(input.frames);
   // The pixel stage's angles, smoothed with hindsight (zero phase, 3 Hz), written into the frames;
@@ -271,7 +271,7 @@ export async function analyzeVideoPose(
     sides,
     result: notCounted ? withoutReps(raw) : raw,
     nothingFound:
-      near && far.length === sides.length && !notCounted
+      near && measured.length === 0 && !notCounted
         ? farFootMessage(far[0]!, near)
         : landmarkNothingFound(input.frames, raw, sides, notCounted),
     posture,
@@ -280,19 +280,15 @@ export async function analyzeVideoPose(
     degreesNote: degreesNote(degrees, null, gain),
     notCounted,
     pixelWarnings: [
-      ...farFootWarnings(far, near, input.frames),
+      ...(near ? farFootWarnings(far, near, input.frames) : []),
       ...(notCounted || !input.tracks || !refined
         ? []
         : [
-            ...poseFallbackWarnings(
-              refined.degrees,
-              sides.filter((s) => !far.includes(s)),
-              input.frames,
-            ),
+            ...poseFallbackWarnings(refined.degrees, measured, input.frames),
             ...lostFootWarnings(
               input.tracks,
               input.frames,
-              sides.filter((s) => !far.includes(s) && refined.degrees[s] === 'pixel-tracker'),
+              measured.filter((s) => refined.degrees[s] === 'pixel-tracker'),
             ),
           ]),
     ],

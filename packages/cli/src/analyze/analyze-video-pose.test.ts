@@ -40,16 +40,24 @@ function frame(
   return { tMs, landmarks: rows, widthPx: W, heightPx: H };
 }
 
+/**
+ * The pose model's angle of `reps` pumps of `cycleS` seconds from `startS` (toes down `downDeg`,
+ * up `upDeg`, no holds), at rest before and after.
+ */
+function pumpsDeg(startS: number, reps: number, cycleS: number, downDeg: number, upDeg: number) {
+  return (tS: number) => {
+    if (tS < startS || tS >= startS + reps * cycleS) return 0;
+    const s = Math.sin((2 * Math.PI * (tS - startS)) / cycleS);
+    return s > 0 ? -downDeg * s : -upDeg * s;
+  };
+}
+
 describe('analyzeVideoPose', () => {
   it('counts fast reps with no holds when the foot was still for only 0.4 s before the first swing', async () => {
     // 15 frames per second: 0.4 s still, then 5 reps of 1 s (toes down 20, up 10 as the pose
     // model sees them, no holds), then 1 s still.
     const hz = 15;
-    const deg = (tS: number) => {
-      if (tS < 0.4 || tS >= 5.4) return 0;
-      const ph = (2 * Math.PI * (tS - 0.4)) / 1;
-      return Math.sin(ph) > 0 ? -20 * Math.sin(ph) : -10 * Math.sin(ph);
-    };
+    const deg = pumpsDeg(0.4, 5, 1, 20, 10);
     const frames = Array.from({ length: Math.round(6.4 * hz) }, (_, i) =>
       frame((i * 1000) / hz, deg(i / hz)),
     );
@@ -62,11 +70,7 @@ describe('analyzeVideoPose', () => {
     // The feet point to the right of the picture: the camera sees the right side. The pose model
     // places the hidden left foot behind the right one and echoes its pumps at half their size.
     const hz = 15;
-    const deg = (tS: number) => {
-      if (tS < 1 || tS >= 7) return 0;
-      const ph = (2 * Math.PI * (tS - 1)) / 2;
-      return Math.sin(ph) > 0 ? -30 * Math.sin(ph) : -15 * Math.sin(ph);
-    };
+    const deg = pumpsDeg(1, 3, 2, 30, 15);
     const frames = Array.from({ length: 8 * hz }, (_, i) =>
       frame((i * 1000) / hz, deg(i / hz), { ankleDeg: deg(i / hz) / 2, visibility: 0.9 }),
     );

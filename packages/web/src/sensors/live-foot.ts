@@ -307,7 +307,7 @@ export function createSideWatch(side: Side): (frame: LandmarkFrame) => boolean {
   let told = false;
   return (frame) => {
     const near = read(frame);
-    if (near === undefined || near === null) return false;
+    if (!near) return false;
     if (near === side) {
       wrongReadings = 0;
       told = false;
