@@ -38,3 +38,66 @@ export async function ensureClip(fps: number = CLIP.fps): Promise<Clip> {
   }
   return { y4mPath, truth: JSON.parse(readFileSync(truthPath, 'utf8')) as ClipTruth };
 }
+
+/** Seconds the phone's code is held up to the camera at the end of each pass of the clip. */
+export const CODE_SHOWN_S = 3;
+
+/**
+ * The clip followed by CODE_SHOWN_S of its last frame with a phone's QR code of `text` held up in
+ * the middle (black modules on a white card, 8 px a module): the fake camera of a phone check.
+ * Written once per text under .cache/render (the text's hash names it).
+ */
+export async function ensureClipWithCode(text: string): Promise<Clip> {
+  const clip = await ensureClip();
+  const { createHash } = await import('node:crypto');
+  const { closeSync, openSync, readSync, statSync, writeSync } = await import('node:fs');
+  const { qrModules } = await import('@anklepump/web/testing');
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const y4mPath = join(repoRoot, '.cache', 'render', `${CLIP.name}-code-${hash}.y4m`);
+  if (existsSync(y4mPath)) return { y4mPath, truth: clip.truth };
+  const w = CLIP.widthPx;
+  const hPx = CLIP.heightPx;
+  const frameBytes = 6 + (w * hPx * 3) / 2; // "FRAME\n" and 4:2:0 planes
+  const size = statSync(clip.y4mPath).size;
+  const src = openSync(clip.y4mPath, 'r');
+  const header = Buffer.alloc(256);
+  readSync(src, header, 0, 256, 0);
+  const headerLen = header.indexOf(0x0a) + 1;
+  const frames = Math.floor((size - headerLen) / frameBytes);
+  const tmp = `${y4mPath}.part`;
+  const out = openSync(tmp, 'w');
+  writeSync(out, header.subarray(0, headerLen));
+  const buf = Buffer.alloc(frameBytes);
+  for (let i = 0; i < frames; i++) {
+    readSync(src, buf, 0, frameBytes, headerLen + i * frameBytes);
+    writeSync(out, buf);
+  }
+  closeSync(src);
+  // The last frame with the code on a white card over its middle.
+  const modules = qrModules(text);
+  const cell = 8;
+  const card = (modules.length + 8) * cell;
+  const x0 = Math.round((w - card) / 2);
+  const y0 = Math.round((hPx - card) / 2);
+  const yPlane = 6;
+  const uPlane = yPlane + w * hPx;
+  const vPlane = uPlane + (w / 2) * (hPx / 2);
+  for (let y = 0; y < card; y++) {
+    for (let x = 0; x < card; x++) {
+      const r = Math.floor(y / cell) - 4;
+      const c = Math.floor(x / cell) - 4;
+      const dark = modules[r]?.[c] === true;
+      buf[yPlane + (y0 + y) * w + x0 + x] = dark ? 16 : 235;
+      if (y % 2 === 0 && x % 2 === 0) {
+        const k = ((y0 + y) >> 1) * (w / 2) + ((x0 + x) >> 1);
+        buf[uPlane + k] = 128;
+        buf[vPlane + k] = 128;
+      }
+    }
+  }
+  for (let i = 0; i < CODE_SHOWN_S * CLIP.fps; i++) writeSync(out, buf);
+  closeSync(out);
+  const { renameSync } = await import('node:fs');
+  renameSync(tmp, y4mPath);
+  return { y4mPath, truth: clip.truth };
+}

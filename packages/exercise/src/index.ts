@@ -9,6 +9,7 @@ export * from './dose.ts';
 export * from './icalendar.ts';
 export * from './messages.ts';
 export * from './pain-stop-day.ts';
+export * from './phone-gain.ts';
 export * from './regimen.ts';
 export * from './schedule.ts';
 export * from './schedule-types.ts';

@@ -184,6 +184,19 @@ export interface SessionRecord {
  * began with, and a calibration made for that view (`calibrated`: one was in use) did not hold for them.
  */
 export type DegreesBasis =
-  | { readonly kind: 'calibrated' }
+  | { readonly kind: 'calibrated'; readonly phoneGain?: number }
   | { readonly kind: 'uncalibrated' }
-  | { readonly kind: 'view-changed'; readonly atMs: number; readonly calibrated: boolean };
+  | {
+      readonly kind: 'view-changed';
+      readonly atMs: number;
+      readonly calibrated: boolean;
+      readonly phoneGain?: number;
+    };
+
+/**
+ * `phoneGain` (camera only, with a calibration): the camera's degrees were multiplied by this gain,
+ * fitted for the view against the phone on the foot (the app's phone check, 2 or more reps both
+ * saw), so they rest on the phone's measurement rather than the pose model's estimate. Within
+ * PHONE_GAIN_LIMITS. Absent: no phone check.
+ */
+export const PHONE_GAIN_LIMITS = { min: 0.3, max: 3 } as const;

@@ -75,6 +75,8 @@ describe('sync contract', () => {
         { kind: 'calibrated' },
         { kind: 'uncalibrated' },
         { kind: 'view-changed', atMs: r.startedAtMs + 5_000, calibrated: true },
+        { kind: 'calibrated', phoneGain: 1.42 },
+        { kind: 'view-changed', atMs: r.startedAtMs + 5_000, calibrated: true, phoneGain: 0.7 },
       ]) {
         const v = validateSessionRecord({ ...r, degrees }, NOW);
         expect(v).toMatchObject({ success: true, data: { degrees } });
@@ -106,6 +108,19 @@ describe('sync contract', () => {
       ],
       [{ mode: 'timing', degrees: { kind: 'uncalibrated' } }, 'degrees', 'only for a verified session'],
       [{ sensor: undefined, degrees: { kind: 'uncalibrated' } }, 'degrees', 'names its sensor'],
+      [{ degrees: { kind: 'calibrated', phoneGain: 3.5 } }, 'degrees.phoneGain', 'from 0.3 to 3'],
+      [{ degrees: { kind: 'calibrated', phoneGain: '1.2' } }, 'degrees.phoneGain', 'from 0.3 to 3'],
+      [{ degrees: { kind: 'uncalibrated', phoneGain: 1.2 } }, 'degrees.phoneGain', 'unknown field'],
+      [
+        { sensor: 'phone', degrees: { kind: 'calibrated', phoneGain: 1.2 } },
+        'degrees.phoneGain',
+        'only for a camera session',
+      ],
+      [
+        { degrees: { kind: 'view-changed', atMs: NOW - 30_000, calibrated: false, phoneGain: 1.2 } },
+        'degrees.phoneGain',
+        'only for a calibrated view',
+      ],
     ])('refuses %j at %s', (change, where, message) => {
       expectRefused(validateSessionRecord({ ...verified(), ...change }, NOW), where, message);
     });

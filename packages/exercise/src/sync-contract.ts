@@ -4,7 +4,7 @@
 // check comes in as an argument.
 import { validateScreeningAnswers } from './screening.ts';
 import type { ScreeningAnswers } from './screening-questionnaire.ts';
-import type { SessionRecord } from './session-types.ts';
+import { PHONE_GAIN_LIMITS, type SessionRecord } from './session-types.ts';
 import type { ValidationIssue, ValidationIssueCode, ValidationResult } from './validation.ts';
 
 /** What a device may upload: a finished session, a pain report, a safety screening. */
@@ -173,19 +173,41 @@ function degreesBasis(d: Obj, start: number, end: number): void {
   if (d.mode !== 'verified' || d.sensor === undefined) {
     fail(['degrees'], 'is only for a verified session that names its sensor');
   }
-  if (b.kind === 'calibrated' || b.kind === 'uncalibrated') {
+  if (b.kind === 'uncalibrated') {
     onlyKeys(b, ['degrees'], ['kind']);
+    return;
+  }
+  if (b.kind === 'calibrated') {
+    onlyKeys(b, ['degrees'], ['kind', 'phoneGain']);
+    phoneGain(b, d);
     return;
   }
   if (b.kind !== 'view-changed') {
     fail(['degrees', 'kind'], 'must be calibrated, uncalibrated or view-changed');
   }
-  onlyKeys(b, ['degrees'], ['kind', 'atMs', 'calibrated']);
+  onlyKeys(b, ['degrees'], ['kind', 'atMs', 'calibrated', 'phoneGain']);
   if (d.sensor !== 'camera') fail(['degrees', 'kind'], 'view-changed is only for a camera session');
   if (!isInt(b.atMs, start, end)) {
     fail(['degrees', 'atMs'], 'must be epoch milliseconds between startedAtMs and endedAtMs', 'invalid_time');
   }
   if (typeof b.calibrated !== 'boolean') fail(['degrees', 'calibrated'], 'must be true or false');
+  if (b.phoneGain !== undefined && b.calibrated !== true) {
+    fail(['degrees', 'phoneGain'], 'is only for a calibrated view');
+  }
+  phoneGain(b, d);
+}
+
+/** A phone check's gain: a camera's, within PHONE_GAIN_LIMITS. */
+function phoneGain(b: Obj, d: Obj): void {
+  if (b.phoneGain === undefined) return;
+  if (d.sensor !== 'camera') fail(['degrees', 'phoneGain'], 'is only for a camera session');
+  const g = b.phoneGain;
+  if (typeof g !== 'number' || !(g >= PHONE_GAIN_LIMITS.min && g <= PHONE_GAIN_LIMITS.max)) {
+    fail(
+      ['degrees', 'phoneGain'],
+      `must be a number from ${PHONE_GAIN_LIMITS.min} to ${PHONE_GAIN_LIMITS.max}`,
+    );
+  }
 }
 
 function pain(d: Obj, nowMs: number): PainReport {

@@ -14,6 +14,7 @@ export const routes: Record<string, Route> = {
   method: { load: async () => (await import('./screens/method.ts')).methodScreen },
   phone: { load: async () => (await import('./screens/phone-setup.ts')).phoneSetupScreen },
   camera: { load: async () => (await import('./screens/camera-setup.ts')).cameraSetupScreen },
+  'phone-check': { load: async () => (await import('./screens/phone-check.ts')).phoneCheckScreen },
   calibrate: { load: async () => (await import('./screens/calibrate.ts')).calibrateScreen },
   session: { load: async () => (await import('./screens/session.ts')).sessionScreen },
   summary: { load: async () => (await import('./screens/summary.ts')).summaryScreen },

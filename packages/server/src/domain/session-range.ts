@@ -46,12 +46,19 @@ export function degreesMethodText(body: unknown): string {
     calibrated
       ? 'neutral and range measured before the session'
       : "neutral and range learned from the session's reps";
+  // A phone check scaled the camera's degrees to what the phone on the foot measured, for that view.
+  const phoneGain = basis !== null && basis.kind !== 'uncalibrated' ? basis.phoneGain : undefined;
+  const checked =
+    phoneGain === undefined
+      ? ''
+      : `; camera degrees scaled by ${phoneGain.toFixed(2)}, fitted against the phone on the foot for the camera's view`;
   const cal =
     basis === null
       ? 'calibration not reported'
       : basis.kind !== 'view-changed'
-        ? range(basis.kind === 'calibrated')
-        : `${range(basis.calibrated)}; the camera view changed at ${new Date(basis.atMs).toISOString()}: degrees after it are from another view`;
+        ? `${range(basis.kind === 'calibrated')}${checked}`
+        : `${range(basis.calibrated)}${checked}; the camera view changed at ${new Date(basis.atMs).toISOString()}: degrees after it are from another view`;
+  // Still estimates: the gain fits the range's scale to the phone's, not each reading.
   const estimate = sensor === 'camera' ? '; camera degrees are estimates' : '';
   return `Measured by ${how}, median of the session's reps; ${cal}${estimate}`;
 }

@@ -141,6 +141,10 @@ describe('FHIR R4 export', () => {
     ).toContain(
       'neutral and range measured before the session; the camera view changed at 2026-11-02T09:02:00.000Z: degrees after it are from another view',
     );
+    // A phone check scaled the camera's degrees: said (they stay estimates: the scale is fitted, not each reading).
+    expect(method({ sensor: 'camera', degrees: { kind: 'calibrated', phoneGain: 1.35 } })).toBe(
+      "Measured by camera pose estimation on the device, median of the session's reps; neutral and range measured before the session; camera degrees scaled by 1.35, fitted against the phone on the foot for the camera's view; camera degrees are estimates",
+    );
     // An older app that said neither: nothing is claimed.
     expect(method({})).toContain('the app did not say which');
     expect(method({})).toContain('calibration not reported');

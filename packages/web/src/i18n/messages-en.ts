@@ -146,6 +146,44 @@ export const en = {
   'calib.skip': 'Skip: learn my range from the first reps',
   'calib.staleCamera':
     'Your earlier measurement was made with the camera in another place, so it is not used now. Measure again for degrees that fit this view, or skip.',
+  'calib.phoneChecked': "This camera view's degrees were checked against your phone on the foot.",
+  'phoneCheck.title': "Check a camera's degrees with this phone",
+  'phoneCheck.why':
+    "A camera's degrees depend on where it stands and on your body: on test videos they were often 10° or more off. This phone, lying on your foot, measures the angle itself. A few pumps seen by both make the camera's degrees match the phone's, for that camera view. Nothing is sent anywhere: this phone shows a code and the camera reads it.",
+  'phoneCheck.step1':
+    'On the device with the camera, set the camera up; on its “Measure your range” screen, press “Check the degrees with your phone”.',
+  'phoneCheck.step2': 'Lay this phone flat on your {foot} foot, screen up, top of the phone toward the toes.',
+  'phoneCheck.step3': 'Press Start here, then do 3 to 5 slow pumps, holding at each end.',
+  'phoneCheck.step4':
+    'Press “Show the code” and hold this screen up to the camera, about 30 cm away, until the camera says it has read it.',
+  'phoneCheck.start': 'Start',
+  'phoneCheck.again': 'Start again',
+  'phoneCheck.counted': 'Pumps the phone counted: {count}',
+  'phoneCheck.show': 'Show the code',
+  'phoneCheck.hold': 'Hold this screen up to the camera.',
+  'phoneCheck.codeLabel': 'Code with the {count} pumps this phone measured, for the camera to read',
+  'phoneCheck.cameraTitle': 'Check the degrees with your phone (optional)',
+  'phoneCheck.cameraHow':
+    "Camera degrees are estimates. If you have a phone, open this app on it and choose “Check a camera's degrees with this phone”, lay it on the foot the camera watches, press Start on both and do 3 to 5 slow pumps. Then show the phone's code to this camera.",
+  'phoneCheck.cameraStart': 'Check the degrees with your phone',
+  'phoneCheck.watching':
+    'Pumps the camera counted: {count}. When you are done, show the phone’s code to the camera.',
+  'phoneCheck.done':
+    "Done: this camera's degrees now match your phone's (×{gain}, from {reps} pumps both saw). This holds while the camera stays where it is.",
+  'phoneCheck.tooFew':
+    'The degrees were not changed: the camera or the phone counted fewer than 2 pumps. Do 3 to 5 slow pumps while both watch, and try again.',
+  'phoneCheck.notLinedUp':
+    'The degrees were not changed: the pumps the phone and the camera counted were not the same ones. Start both first, then do the pumps.',
+  'phoneCheck.disagree':
+    'The degrees were not changed: the phone and the camera disagreed from pump to pump. The camera or the phone may have moved; try again.',
+  'phoneCheck.otherFootGain':
+    "The degrees were not changed: the phone's pumps are too unlike the camera's to be the same foot. Is the phone on the foot the camera watches?",
+  'phoneCheck.otherFoot':
+    'The phone was set for your {phone} foot, but the camera watches your {camera} foot. Check which foot comes first in the settings on both devices, and try again.',
+  'phoneCheck.moreReps':
+    'The camera has counted {count} pumps so far: it needs at least 2 of the same pumps as the phone. Do a few more, then show the code again.',
+  'phoneCheck.noCode':
+    "The camera did not see the phone's code. Hold the phone's screen up to the camera, about 30 cm away, and try again.",
 
   'session.title': 'Exercise',
   'session.foot.left': 'Left foot',

@@ -150,6 +150,45 @@ export const es: Messages = {
   'calib.skip': 'Omitir: aprender mi amplitud con las primeras repeticiones',
   'calib.staleCamera':
     'Su medición anterior se hizo con la cámara en otro lugar, así que ahora no se usa. Mida otra vez para que los grados se ajusten a esta vista, u omita este paso.',
+  'calib.phoneChecked': 'Los grados de esta vista de la cámara se comprobaron con su teléfono sobre el pie.',
+  'phoneCheck.title': 'Comprobar los grados de una cámara con este teléfono',
+  'phoneCheck.why':
+    'Los grados de una cámara dependen de dónde está y de su cuerpo: en vídeos de prueba a menudo se desviaban 10° o más. Este teléfono, apoyado en su pie, mide el ángulo directamente. Unos bombeos vistos por los dos hacen que los grados de la cámara coincidan con los del teléfono, para esa vista de la cámara. No se envía nada: este teléfono muestra un código y la cámara lo lee.',
+  'phoneCheck.step1':
+    'En el dispositivo con la cámara, prepare la cámara; en su pantalla «Medir su amplitud», pulse «Comprobar los grados con su teléfono».',
+  'phoneCheck.step2':
+    'Apoye este teléfono plano sobre su pie {foot}, con la pantalla hacia arriba y la parte superior hacia los dedos.',
+  'phoneCheck.step3': 'Pulse Empezar aquí y haga de 3 a 5 bombeos lentos, manteniendo en cada extremo.',
+  'phoneCheck.step4':
+    'Pulse «Mostrar el código» y ponga esta pantalla delante de la cámara, a unos 30 cm, hasta que la cámara diga que lo ha leído.',
+  'phoneCheck.start': 'Empezar',
+  'phoneCheck.again': 'Empezar otra vez',
+  'phoneCheck.counted': 'Bombeos contados por el teléfono: {count}',
+  'phoneCheck.show': 'Mostrar el código',
+  'phoneCheck.hold': 'Ponga esta pantalla delante de la cámara.',
+  'phoneCheck.codeLabel': 'Código con los {count} bombeos que midió este teléfono, para que lo lea la cámara',
+  'phoneCheck.cameraTitle': 'Comprobar los grados con su teléfono (opcional)',
+  'phoneCheck.cameraHow':
+    'Los grados de la cámara son estimaciones. Si tiene un teléfono, abra esta aplicación en él y elija «Comprobar los grados de una cámara con este teléfono», apóyelo en el pie que ve la cámara, pulse Empezar en los dos y haga de 3 a 5 bombeos lentos. Después muestre el código del teléfono a esta cámara.',
+  'phoneCheck.cameraStart': 'Comprobar los grados con su teléfono',
+  'phoneCheck.watching':
+    'Bombeos contados por la cámara: {count}. Cuando termine, muestre el código del teléfono a la cámara.',
+  'phoneCheck.done':
+    'Hecho: los grados de esta cámara coinciden ahora con los de su teléfono (×{gain}, de {reps} bombeos que vieron los dos). Vale mientras la cámara siga en el mismo sitio.',
+  'phoneCheck.tooFew':
+    'Los grados no cambiaron: la cámara o el teléfono contaron menos de 2 bombeos. Haga de 3 a 5 bombeos lentos mientras los dos miran, e inténtelo otra vez.',
+  'phoneCheck.notLinedUp':
+    'Los grados no cambiaron: los bombeos que contaron el teléfono y la cámara no eran los mismos. Ponga en marcha los dos primero y luego haga los bombeos.',
+  'phoneCheck.disagree':
+    'Los grados no cambiaron: el teléfono y la cámara no coincidían de un bombeo a otro. Puede que la cámara o el teléfono se hayan movido; inténtelo otra vez.',
+  'phoneCheck.otherFootGain':
+    'Los grados no cambiaron: los bombeos del teléfono son demasiado distintos de los de la cámara para ser del mismo pie. ¿Está el teléfono en el pie que ve la cámara?',
+  'phoneCheck.otherFoot':
+    'El teléfono estaba preparado para su pie {phone}, pero la cámara ve su pie {camera}. Compruebe en los ajustes de los dos dispositivos qué pie va primero e inténtelo otra vez.',
+  'phoneCheck.moreReps':
+    'La cámara ha contado {count} bombeos hasta ahora: necesita al menos 2 de los mismos bombeos que el teléfono. Haga algunos más y muestre el código otra vez.',
+  'phoneCheck.noCode':
+    'La cámara no vio el código del teléfono. Ponga la pantalla del teléfono delante de la cámara, a unos 30 cm, e inténtelo otra vez.',
 
   'session.title': 'Ejercicio',
   'session.foot.left': 'Pie izquierdo',

@@ -135,6 +135,39 @@ export const zh: Messages = {
   'calib.skip': '跳过：从最初几次动作中学习我的范围',
   'calib.staleCamera':
     '您上次的测量是在摄像头放在别处时做的，现在不再使用。请重新测量，让角度适合现在的画面，或跳过。',
+  'calib.phoneChecked': '这个摄像头画面的角度已用放在脚上的手机核对过。',
+  'phoneCheck.title': '用这部手机核对摄像头的角度',
+  'phoneCheck.why':
+    '摄像头测得的角度取决于它放在哪里以及您的身体：在测试视频上常常偏差 10° 或更多。这部手机放在您的脚上，直接测量角度。两者同时看到的几次勾脚，可以让摄像头的角度与手机一致（只对这个摄像头画面有效）。不会发送任何内容：手机显示一个二维码，由摄像头读取。',
+  'phoneCheck.step1': '在有摄像头的设备上设置好摄像头，然后在“测量您的活动范围”页面点“用手机核对角度”。',
+  'phoneCheck.step2': '把这部手机平放在您的{foot}脚上，屏幕朝上，手机顶部朝向脚趾。',
+  'phoneCheck.step3': '在这里点“开始”，然后慢慢做 3 到 5 次勾脚，在两端各停一下。',
+  'phoneCheck.step4': '点“显示二维码”，把屏幕对着摄像头，距离约 30 厘米，直到摄像头显示已读取。',
+  'phoneCheck.start': '开始',
+  'phoneCheck.again': '重新开始',
+  'phoneCheck.counted': '手机数到的勾脚次数：{count}',
+  'phoneCheck.show': '显示二维码',
+  'phoneCheck.hold': '请把这个屏幕对着摄像头。',
+  'phoneCheck.codeLabel': '包含这部手机测得的 {count} 次勾脚的二维码，供摄像头读取',
+  'phoneCheck.cameraTitle': '用手机核对角度（可选）',
+  'phoneCheck.cameraHow':
+    '摄像头的角度是估计值。如果您有手机：在手机上打开本应用，选择“用这部手机核对摄像头的角度”，把它放在摄像头看到的那只脚上，两边都点“开始”，然后慢慢做 3 到 5 次勾脚。最后把手机上的二维码对着这个摄像头。',
+  'phoneCheck.cameraStart': '用手机核对角度',
+  'phoneCheck.watching': '摄像头数到的勾脚次数：{count}。做完后，请把手机上的二维码对着摄像头。',
+  'phoneCheck.done':
+    '完成：这个摄像头的角度现在与手机一致（×{gain}，来自两者都看到的 {reps} 次勾脚）。只要摄像头不移动就有效。',
+  'phoneCheck.tooFew':
+    '角度没有更改：摄像头或手机数到的勾脚少于 2 次。请在两者都在测量时慢慢做 3 到 5 次勾脚，再试一次。',
+  'phoneCheck.notLinedUp': '角度没有更改：手机和摄像头数到的不是同几次勾脚。请先让两边都开始，再做勾脚。',
+  'phoneCheck.disagree':
+    '角度没有更改：手机和摄像头每次勾脚的结果不一致。摄像头或手机可能移动过，请再试一次。',
+  'phoneCheck.otherFootGain':
+    '角度没有更改：手机测到的勾脚与摄像头的相差太大，不像是同一只脚。手机是否放在摄像头看到的那只脚上？',
+  'phoneCheck.otherFoot':
+    '手机设置的是您的{phone}脚，但摄像头看的是您的{camera}脚。请在两台设备的设置中检查先做哪只脚，再试一次。',
+  'phoneCheck.moreReps':
+    '摄像头目前数到 {count} 次勾脚：至少需要与手机相同的 2 次。请再做几次，然后再次出示二维码。',
+  'phoneCheck.noCode': '摄像头没有看到手机上的二维码。请把手机屏幕对着摄像头，距离约 30 厘米，再试一次。',
 
   'session.title': '锻炼',
   'session.foot.left': '左脚',

@@ -50,6 +50,22 @@ describe('stored codes in words a clinician reads', () => {
     );
   });
 
+  it('says when a phone check scaled the camera degrees (still estimates: the scale is fitted)', () => {
+    expect(checkedBy(p, s({ sensor: 'camera', degrees: { kind: 'calibrated', phoneGain: 1.3 } }))).toBe(
+      'camera (degrees are estimates), range measured first; camera degrees checked against the phone on the foot (×1.30)',
+    );
+    const atMs = Date.UTC(2026, 10, 30, 9, 5);
+    expect(
+      checkedBy(
+        p,
+        s({ sensor: 'camera', degrees: { kind: 'view-changed', atMs, calibrated: true, phoneGain: 0.8 } }),
+        (ms) => new Date(ms).toISOString().slice(11, 16),
+      ),
+    ).toBe(
+      'camera (degrees are estimates), range measured first; camera degrees checked against the phone on the foot (×0.80); camera moved at 09:05: degrees after it are from another view; left out of the range chart',
+    );
+  });
+
   it('counts holds over both feet and warnings by kind; timing-only sessions measured no holds', () => {
     expect(holdsWords(p, s())).toBe('16 / 4');
     expect(holdsWords(p, s({ mode: 'timing' }))).toBe('not measured');

@@ -46,12 +46,16 @@ export function checkedBy(p: Portal, s: SessionFacts, time: (ms: number) => stri
         : p.t('modeSensorUnknown');
   const b = s.degrees;
   if (!b) return sensor;
+  const checked =
+    b.kind !== 'uncalibrated' && b.phoneGain !== undefined
+      ? `; ${p.t('degreesPhoneChecked', { gain: b.phoneGain.toFixed(2) })}`
+      : '';
   const basis =
     b.kind === 'calibrated'
-      ? p.t('degreesCalibrated')
+      ? `${p.t('degreesCalibrated')}${checked}`
       : b.kind === 'uncalibrated'
         ? p.t('degreesUncalibrated')
-        : `${p.t(b.calibrated ? 'degreesCalibrated' : 'degreesUncalibrated')}; ${p.t('degreesViewChanged', { time: time(b.atMs) })}`;
+        : `${p.t(b.calibrated ? 'degreesCalibrated' : 'degreesUncalibrated')}${checked}; ${p.t('degreesViewChanged', { time: time(b.atMs) })}`;
   return `${sensor}, ${basis}`;
 }
 

@@ -47,6 +47,7 @@ export const PORTAL_EN = {
   modeTiming: 'timing only (not checked)',
   degreesCalibrated: 'range measured first',
   degreesUncalibrated: 'range learned from the reps',
+  degreesPhoneChecked: 'camera degrees checked against the phone on the foot (×{gain})',
   degreesViewChanged:
     'camera moved at {time}: degrees after it are from another view; left out of the range chart',
   rangeTitle: 'Range of motion per foot',

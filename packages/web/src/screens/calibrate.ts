@@ -6,8 +6,9 @@ import { h } from '../app/dom.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { AngleFeed } from '../sensors/angle-feed.ts';
 import { measuredRange } from '../sensors/measured-range.ts';
-import { staleForView } from '../sensors/view-calibration.ts';
+import { calibrationForView, staleForView } from '../sensors/view-calibration.ts';
 import { countdownRing } from '../ui/ring.ts';
+import { cameraPhoneCheck } from './phone-check-camera.ts';
 
 const STEPS: readonly { key: MessageKey; ms: number; kind: 'relax' | 'down' | 'up' }[] = [
   { key: 'calib.relax', ms: 3000, kind: 'relax' },
@@ -33,6 +34,20 @@ export const calibrateScreen: ScreenFactory = (app) => {
   const instruction = h('p', { class: 'instruction', id: 'calib-step', 'aria-live': 'polite' });
   const result = h('div', { id: 'calib-result', 'aria-live': 'polite' });
   let feed: AngleFeed | undefined;
+  const skip = h('p', null, h('a', { href: '#/session', id: 'calib-skip' }, t('calib.skip')));
+  /** A camera's phone check: its degrees fitted to the phone's on the foot (phone-check-camera.ts). */
+  const phoneCheck =
+    method === 'camera'
+      ? cameraPhoneCheck(
+          app,
+          side,
+          async () => (await import('../sensors/camera-source.ts')).cameraRepFeed(app, side),
+          // The check saved a calibration: "learn my range from the first reps" no longer holds.
+          () => {
+            skip.hidden = true;
+          },
+        )
+      : undefined;
   let timer = 0;
   let leaving = false;
   // Said before measuring, once the camera is open (this screen may be the one that opened it):
@@ -88,6 +103,11 @@ export const calibrateScreen: ScreenFactory = (app) => {
       return;
     }
     stale.hidden = true;
+    // A phone check of this view stays: the feed measured in its degrees.
+    const checked =
+      method === 'camera'
+        ? calibrationForView(app.settings.calibration.camera, app.flow.camera)?.phone
+        : undefined;
     await app.saveSettings({
       ...app.settings,
       calibration: {
@@ -98,9 +118,11 @@ export const calibrateScreen: ScreenFactory = (app) => {
           downDeg: range.downDeg,
           upDeg: range.upDeg,
           atMs: Date.now(),
+          ...(checked ? { phone: checked } : {}),
         },
       },
     });
+
     result.replaceChildren(
       h(
         'p',
@@ -112,7 +134,9 @@ export const calibrateScreen: ScreenFactory = (app) => {
           total: Math.round(range.upDeg - range.downDeg),
         }),
       ),
-      ...(method === 'camera' ? [h('p', { class: 'note' }, t('calib.estimate'))] : []),
+      ...(method === 'camera'
+        ? [h('p', { class: 'note' }, t(checked ? 'calib.phoneChecked' : 'calib.estimate'))]
+        : []),
       h('a', { class: 'button primary', href: '#/session', id: 'calib-continue' }, t('calib.continue')),
     );
   };
@@ -127,7 +151,8 @@ export const calibrateScreen: ScreenFactory = (app) => {
     h('div', { class: 'cue-row' }, ring.el, instruction),
     startBtn,
     result,
-    h('p', null, h('a', { href: '#/session', id: 'calib-skip' }, t('calib.skip'))),
+    phoneCheck?.el ?? null,
+    skip,
   );
   return {
     title: t('calib.title'),
@@ -135,6 +160,7 @@ export const calibrateScreen: ScreenFactory = (app) => {
     dispose() {
       leaving = true;
       clearInterval(timer);
+      phoneCheck?.dispose();
       feed?.stop();
       feed = undefined;
       if (!location.hash.startsWith('#/session') && method === 'camera') {

@@ -48,6 +48,8 @@ export const homeScreen: ScreenFactory = async (app) => {
         ? h('p', { class: 'care', id: 'pain-stop-today', role: 'status' }, t('home.painStop'))
         : h('a', { class: 'button primary', href: '#/screen' }, t('home.start')),
     h('p', null, h('a', { href: '#/learn' }, t('nav.learn'))),
+    // The phone's half of a camera's phone check (calibrate screen): this device lies on the foot.
+    h('p', null, h('a', { href: '#/phone-check', id: 'home-phone-check' }, t('phoneCheck.title'))),
   );
   return { title: t('home.title'), el };
 };

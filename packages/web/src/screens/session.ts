@@ -14,7 +14,7 @@ import { createVoice, vibrate } from '../cues/voice.ts';
 import { exerciseText } from '../i18n/exercise-messages.ts';
 import { LANG_TAG } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
-import { calibrationForView } from '../sensors/view-calibration.ts';
+import { calibrationForView, phoneGainOf } from '../sensors/view-calibration.ts';
 import { browserClock, epochOf, type SessionClock } from '../session/clock.ts';
 import { degreesBasis, withDegreesBasis } from '../session/degrees-basis.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
@@ -158,7 +158,12 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
     const save = async (record: SessionRecord) => {
       if (finished) return;
       finished = true;
-      const basis = degreesBasis(context.method, context.calibration !== null, viewChangedAtMs);
+      const basis = degreesBasis(
+        context.method,
+        context.calibration !== null,
+        viewChangedAtMs,
+        context.calibration?.phone ? phoneGainOf(context.calibration) : null,
+      );
       await saveFinished(app.db, {
         record: withDegreesBasis(record, basis),
         context,

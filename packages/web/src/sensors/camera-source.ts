@@ -2,16 +2,17 @@
 // foot being exercised: reps and degrees come from the tracked angle; while the tracker has lost
 // the foot the gauge shows the pose model's rough angle, a pump done meanwhile is counted from it
 // with its degrees withheld, and the session says so.
-import type { Side } from '@anklepump/exercise';
+import type { Side, TimedRange } from '@anklepump/exercise';
 import { type AngleCorrection, IDENTITY_CORRECTION } from '@anklepump/motion';
 import { POSE_LANDMARK_OPTIONS } from '@anklepump/pose';
 import type { App } from '../app/app.ts';
 import type { FootFollow, RepSource } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
-import type { AngleFeed } from './angle-feed.ts';
+import type { AngleFeed, RepFeed } from './angle-feed.ts';
 import { type CameraPipeline, openCamera } from './camera.ts';
 import { createLiveFoot, type LiveFoot } from './live-foot.ts';
 import { motionCalibration } from './motion-adapter.ts';
+import { calibrationForView, phoneGainOf } from './view-calibration.ts';
 
 /**
  * The pose package's correction for BlazePose ankle angles (gain about 1 / 0.66), used only for the
@@ -50,11 +51,15 @@ export function releaseCamera(app: App): void {
   delete app.flow.camera;
 }
 
-/** The live foot a camera session uses for `side` (`cal`: the session's calibration, if any). */
-export function cameraLiveFoot(side: Side, cal: Calibration | null): LiveFoot {
+/**
+ * The live foot a camera session uses for `side` (`cal`: the session's calibration, if any), its
+ * degrees times `gain` (by default the one `cal`'s phone check found).
+ */
+export function cameraLiveFoot(side: Side, cal: Calibration | null, gain = phoneGainOf(cal)): LiveFoot {
   const calibration = motionCalibration('landmarks', IDENTITY_CORRECTION, cal);
   return createLiveFoot({
     side,
+    trackedGain: gain,
     poseCorrection: CAMERA_CORRECTION,
     // A phone or a busy 2-core laptop analyses 7-12 frames a second with occasional stalls; the
     // 0.4 s default would drop reps on every stall. Measured in bench/results/web.md.
@@ -127,16 +132,68 @@ export async function cameraRepSource(app: App, cal: Calibration | null): Promis
   };
 }
 
-/** The live angle of one foot for calibration: the tracked angle only (null while the foot is lost). */
+/**
+ * The live angle of one foot for calibration: the tracked angle only (null while the foot is lost),
+ * in the degrees of this view's phone check when it had one (the saved calibration's).
+ */
 export async function cameraAngleFeed(app: App, side: Side): Promise<AngleFeed> {
   const camera = await cameraFor(app);
-  const foot = cameraLiveFoot(side, null);
+  const foot = cameraLiveFoot(
+    side,
+    null,
+    phoneGainOf(calibrationForView(app.settings.calibration.camera, camera)),
+  );
   const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
     foot.push({ frame, tracked, tracking });
   });
   return {
     angleDeg: () => foot.trackedAngleDeg(),
     neutralDeg: () => foot.neutralDeg(),
+    stop: unsubscribe,
+  };
+}
+
+/**
+ * What the camera's reps in a phone check span, at gain 1: the toes-down and toes-up peaks of the
+ * rep of median range (one rep's, so both are from the same neutral: the engine relearns neutral
+ * at each rest) and the neutral learned.
+ */
+export interface RepsRange {
+  readonly neutralDeg: number;
+  readonly downDeg: number;
+  readonly upDeg: number;
+}
+
+/** The camera's reps for a phone check, and the range they span (null before a rep with degrees). */
+export interface CameraRepFeed extends RepFeed {
+  range(): RepsRange | null;
+}
+
+/**
+ * The camera's reps of one foot at gain 1 (the tracked angle as it is), for a phone check: the
+ * phone's reps of the same pumps fit this view's gain (exercise's fitPhoneGain).
+ */
+export async function cameraRepFeed(app: App, side: Side): Promise<CameraRepFeed> {
+  const camera = await cameraFor(app);
+  const foot = cameraLiveFoot(side, null, 1);
+  const reps: TimedRange[] = [];
+  const peaks: { rangeDeg: number; downDeg: number; upDeg: number }[] = [];
+  const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
+    for (const r of foot.push({ frame, tracked, tracking }).reps) {
+      if (r.rangeDeg === null) continue;
+      reps.push({ atMs: performance.timeOrigin + r.tMs, rangeDeg: r.rangeDeg });
+      if (r.peakPlantarDeg !== null && r.peakDorsiDeg !== null) {
+        peaks.push({ rangeDeg: r.rangeDeg, downDeg: r.peakPlantarDeg, upDeg: r.peakDorsiDeg });
+      }
+    }
+  });
+  return {
+    reps: () => reps.slice(),
+    range() {
+      const mid = [...peaks].sort((a, b) => a.rangeDeg - b.rangeDeg)[(peaks.length - 1) >> 1];
+      const neutralDeg = foot.neutralDeg();
+      return mid && neutralDeg !== null ? { neutralDeg, downDeg: mid.downDeg, upDeg: mid.upDeg } : null;
+    },
     stop: unsubscribe,
   };
 }

@@ -167,6 +167,8 @@ export interface LiveFootOptions {
   readonly maxGapS: number;
   /** The patient's saved range, for both analyzers; its correction is replaced by each one's. */
   readonly calibration?: MotionCalibration;
+  /** Tracked degrees times this: the view's gain from a phone check (default 1, none). */
+  readonly trackedGain?: number;
 }
 
 /** The live foot for one `side`: see the file comment. */
@@ -182,8 +184,9 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       maxGapS: o.maxGapS,
       ...(o.calibration ? { calibration: { ...o.calibration, correction } } : {}),
     });
-  // The tracker's angle needs no correction factor: it is the foot's own rotation in the image.
-  const measured = analyzer({ gain: 1, offsetDeg: 0 });
+  // The tracker's angle needs no correction factor: it is the foot's own rotation in the image. A
+  // phone check of this view scales it to what the phone on the foot measured.
+  const measured = analyzer({ gain: o.trackedGain ?? 1, offsetDeg: 0 });
   const roughAnalyzer = analyzer(o.poseCorrection);
   const choose = createLegChooser(o.side);
   const trackAgreement = createTrackAgreement();

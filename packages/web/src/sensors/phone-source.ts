@@ -1,11 +1,11 @@
 // Phone-on-the-foot checking: the browser's DeviceMotion events (accelerometer with gravity and
 // gyroscope) become IMU samples for the motion package's IMU analyzer. Nothing leaves the phone.
-import type { Side } from '@anklepump/exercise';
+import type { Side, TimedRange } from '@anklepump/exercise';
 import { createImuAnalyzer, IDENTITY_CORRECTION, type ImuSample } from '@anklepump/motion';
 import type { App } from '../app/app.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
-import type { AngleFeed } from './angle-feed.ts';
+import type { AngleFeed, RepFeed } from './angle-feed.ts';
 import { motionCalibration, toSensorRep } from './motion-adapter.ts';
 
 const D2R = Math.PI / 180;
@@ -114,4 +114,21 @@ export function phoneAngleFeed(_app: App, side: Side): AngleFeed {
     neutralDeg: () => analyzer.calibration()[side]?.neutralDeg ?? null,
     stop,
   };
+}
+
+/**
+ * The reps the phone on the foot counts, in epoch ms, for a phone check of a camera's degrees
+ * (`onRep`: called with the count after each).
+ */
+export function phoneRepFeed(side: Side, onRep: (count: number) => void): RepFeed {
+  const analyzer = analyzerFor(side, null);
+  const reps: TimedRange[] = [];
+  const stop = listenMotion((s) => {
+    for (const e of analyzer.push(s)) {
+      if (e.type !== 'rep') continue;
+      reps.push({ atMs: performance.timeOrigin + e.rep.tMs, rangeDeg: e.rep.rangeDeg });
+      onRep(reps.length);
+    }
+  });
+  return { reps: () => reps.slice(), stop };
 }

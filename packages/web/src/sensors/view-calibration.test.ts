@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Calibration } from '../store/settings.ts';
-import { calibrationForView, createViewStart, staleForView } from './view-calibration.ts';
+import {
+  calibrationForView,
+  createViewStart,
+  phoneGainOf,
+  staleForView,
+  withPhoneGain,
+} from './view-calibration.ts';
 
 const cal = (atMs: number): Calibration => ({
   method: 'camera',
@@ -43,5 +49,35 @@ describe('a camera calibration belongs to the view it was made with', () => {
     expect(calibrationForView(cal(5), null)).toBeNull();
     expect(staleForView(undefined, { openedAtMs: 1 })).toBe(false);
     expect(staleForView(cal(5), undefined)).toBe(false);
+  });
+});
+
+describe("a phone check of the camera's degrees", () => {
+  it('scales the measured range to the gain it found, and keeps the view it was made for', () => {
+    const checked = withPhoneGain(cal(5_000), 1.5, 3, 9_000);
+    expect(checked).toEqual({
+      method: 'camera',
+      neutralDeg: 6,
+      downDeg: -45,
+      upDeg: 18,
+      atMs: 5_000,
+      phone: { gain: 1.5, reps: 3, atMs: 9_000 },
+    });
+    expect(phoneGainOf(checked)).toBe(1.5);
+    expect(calibrationForView(checked, { openedAtMs: 1_000 })).toEqual(checked);
+  });
+
+  it('checked again, rescales from the gain the range was measured at, not from raw degrees', () => {
+    const again = withPhoneGain(withPhoneGain(cal(5_000), 1.5, 3, 9_000), 1.2, 4, 20_000);
+    expect(again.downDeg).toBeCloseTo(-36, 9);
+    expect(again.upDeg).toBeCloseTo(14.4, 9);
+    expect(again.phone).toEqual({ gain: 1.2, reps: 4, atMs: 20_000 });
+  });
+
+  it('gives gain 1 without a check, and does not trust a stored gain no view gives', () => {
+    expect(phoneGainOf(cal(5_000))).toBe(1);
+    expect(phoneGainOf(null)).toBe(1);
+    expect(phoneGainOf({ ...cal(5_000), phone: { gain: 40, reps: 3, atMs: 1 } })).toBe(1);
+    expect(phoneGainOf({ ...cal(5_000), phone: { gain: Number.NaN, reps: 3, atMs: 1 } })).toBe(1);
   });
 });

@@ -2,6 +2,7 @@
 // foot: the angle the camera reads depends on where it stands. It holds only for the camera it was
 // made with; a camera opened later (the next session, set up again) is another view, and an older
 // calibration there would put neutral and the range in the wrong place.
+import { PHONE_GAIN_LIMITS } from '@anklepump/exercise';
 import type { Calibration } from '../store/settings.ts';
 
 /**
@@ -44,4 +45,28 @@ export function staleForView(
   view: OpenView | undefined | null,
 ): boolean {
   return !!cal && !!view && calibrationForView(cal, view) === null;
+}
+
+/**
+ * The camera degree gain a calibration's phone check found for its view, or 1 (no check, or a
+ * stored value no view gives: a damaged record is not trusted).
+ */
+export function phoneGainOf(cal: Calibration | undefined | null): number {
+  const g = cal?.phone?.gain;
+  return typeof g === 'number' && g >= PHONE_GAIN_LIMITS.min && g <= PHONE_GAIN_LIMITS.max ? g : 1;
+}
+
+/**
+ * `cal` with a phone check of `gain` from `reps` reps at `atMs`: its degrees, measured at the gain
+ * it had (1 without a check), are rescaled to the new one, so the range it holds stays the foot's.
+ */
+export function withPhoneGain(cal: Calibration, gain: number, reps: number, atMs: number): Calibration {
+  const k = gain / phoneGainOf(cal);
+  return {
+    ...cal,
+    neutralDeg: cal.neutralDeg * k,
+    downDeg: cal.downDeg * k,
+    upDeg: cal.upDeg * k,
+    phone: { gain, reps, atMs },
+  };
 }

@@ -41,6 +41,21 @@ describe('what a session’s degrees rest on', () => {
     expect(degreesBasis('timing', true, null)).toBeNull();
   });
 
+  it("names a phone check's gain on a calibrated camera session only", () => {
+    expect(degreesBasis('camera', true, null, 1.25)).toEqual({ kind: 'calibrated', phoneGain: 1.25 });
+    expect(degreesBasis('camera', true, T + 5_000, 1.25)).toEqual({
+      kind: 'view-changed',
+      atMs: T + 5_000,
+      calibrated: true,
+      phoneGain: 1.25,
+    });
+    // No calibration in use, or a phone session: no gain to name.
+    expect(degreesBasis('camera', false, null, 1.25)).toEqual({ kind: 'uncalibrated' });
+    expect(degreesBasis('phone', true, null, 1.25)).toEqual({ kind: 'calibrated' });
+    const r = withDegreesBasis(record('verified'), { kind: 'calibrated', phoneGain: 1.25 });
+    expect(validateSessionRecord({ ...r, sensor: 'camera' }, T + 120_000).success).toBe(true);
+  });
+
   it('puts the basis on a verified record only, with the change inside the session', () => {
     const r = record('verified');
     expect(withDegreesBasis(r, { kind: 'uncalibrated' }).degrees).toEqual({ kind: 'uncalibrated' });

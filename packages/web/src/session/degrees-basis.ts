@@ -5,18 +5,21 @@ import type { Method } from '../app/app.ts';
 
 /**
  * The basis for a session checked by `method`: none for timing only (nothing was measured);
- * `viewChangedAtMs` is the first time the rep engine said the camera's view changed (epoch ms), or null.
+ * `viewChangedAtMs` is the first time the rep engine said the camera's view changed (epoch ms), or
+ * null; `phoneGain` the gain a phone check of the camera's view gave its calibration, or null.
  */
 export function degreesBasis(
   method: Method,
   calibrated: boolean,
   viewChangedAtMs: number | null,
+  phoneGain: number | null = null,
 ): DegreesBasis | null {
   if (method === 'timing') return null;
+  const checked = method === 'camera' && calibrated && phoneGain !== null ? { phoneGain } : {};
   if (method === 'camera' && viewChangedAtMs !== null) {
-    return { kind: 'view-changed', atMs: Math.round(viewChangedAtMs), calibrated };
+    return { kind: 'view-changed', atMs: Math.round(viewChangedAtMs), calibrated, ...checked };
   }
-  return { kind: calibrated ? 'calibrated' : 'uncalibrated' };
+  return calibrated ? { kind: 'calibrated', ...checked } : { kind: 'uncalibrated' };
 }
 
 /**

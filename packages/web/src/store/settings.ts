@@ -7,13 +7,27 @@ export type RegimenChoice = (typeof REGIMENS)[number];
 export const FOOT_PLANS = ['left-first', 'right-first', 'both-together'] as const;
 export type FootPlan = (typeof FOOT_PLANS)[number];
 
-/** The person's measured range from calibration, degrees (plantarflexion negative). */
+/**
+ * Camera degrees checked against the phone on the foot (the calibrate screen's phone check): this
+ * view's camera degrees are multiplied by `gain`, fitted on `reps` reps both saw, at `atMs`.
+ */
+export interface PhoneGainCheck {
+  readonly gain: number;
+  readonly reps: number;
+  readonly atMs: number;
+}
+
+/**
+ * The person's measured range from calibration, degrees (plantarflexion negative). A camera's may
+ * carry a phone check; its degrees (neutral, down, up) are then the checked ones (gain applied).
+ */
 export interface Calibration {
   readonly method: 'camera' | 'phone';
   readonly neutralDeg: number;
   readonly downDeg: number;
   readonly upDeg: number;
   readonly atMs: number;
+  readonly phone?: PhoneGainCheck;
 }
 
 export interface Settings {

@@ -1,0 +1,84 @@
+// The camera's half of a phone check: Chromium's fake camera plays the rendered pump clip and then
+// a phone's QR code held up to it (the code carries the clip's true pumps, as the phone on the foot
+// would have measured them). The calibrate screen counts the pumps from the tracked angle, reads
+// the code from its own picture, fits this view's degree gain and saves it with the calibration.
+
+import { encodePhoneCheck } from '@anklepump/web/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
+import { axe, DESKTOP, describeViolations, readStore, shot } from './support/browser.ts';
+import { type Clip, ensureClip, ensureClipWithCode } from './support/clip.ts';
+import { answerScreening, firstRun } from './support/flow.ts';
+
+let app: AppBrowser;
+let page: Page;
+let clip: Clip;
+/** The clip's true pumps on the filmed foot: the range each really had (toes down + toes up). */
+let trueRangesDeg: number[];
+
+beforeAll(async () => {
+  const base = await ensureClip();
+  const side = base.truth.visibleSide;
+  const reps = base.truth.feet.find((f) => f.side === side)!.reps;
+  trueRangesDeg = reps.map((r) => r.plantarflexionDeg + r.dorsiflexionDeg);
+  // The phone's clock is its own: an epoch a day off, the pumps at their ends in the clip.
+  const phoneEpochMs = Date.UTC(2026, 2, 1, 9);
+  const code = encodePhoneCheck({
+    side,
+    reps: reps.map((r, i) => ({ atMs: phoneEpochMs + r.endS * 1000, rangeDeg: trueRangesDeg[i]! })),
+  });
+  clip = await ensureClipWithCode(code);
+  app = await openAppBrowser([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${clip.y4mPath}`,
+  ]);
+  ({ page } = await app.newPage({ viewport: DESKTOP, permissions: ['camera'] }));
+}, 30 * 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('phone check of a camera, on the camera', () => {
+  it("reads the phone's code and makes this view's degrees the phone's", async () => {
+    const side = clip.truth.visibleSide;
+    await firstRun(page, app.url, { feet: side === 'right' ? 'right-first' : 'left-first' });
+    await answerScreening(page, { painNow: 0 });
+    await page.click('.decision button.primary');
+    await page.click('#method-camera');
+    await page.click('#camera-start');
+    await page.waitForSelector('#camera-continue:not([hidden])', { timeout: 120_000 });
+    await page.click('#camera-continue');
+
+    // No range measured first: the check makes this view's calibration from its own pumps.
+    await page.waitForSelector('#calib-phone-start');
+    const v = await axe(page);
+    expect(v, describeViolations(v)).toEqual([]);
+    await page.click('#calib-phone-start');
+    await page.waitForSelector('#calib-phone-status:not(:empty)');
+    // The clip loops: pumps, then the code. A code seen before two pumps asks for more and the
+    // camera keeps watching; a busy machine analyses fewer frames, so this may take a few passes.
+    await page.waitForSelector('#calib-phone-continue:not([hidden]), #calib-phone-status.error', {
+      timeout: 240_000,
+    });
+    const said = (await page.textContent('#calib-phone-status'))!;
+    await shot(page, 'calibrate-camera-phone-check');
+    expect(said).toMatch(
+      /^Done: this camera's degrees now match your phone's \(×\d\.\d\d, from [23] pumps both saw\)/,
+    );
+
+    const kv = (await readStore(page, 'kv')) as { calibration?: { camera?: Record<string, unknown> } }[];
+    const cal = kv.find((x) => x?.calibration?.camera)?.calibration?.camera as {
+      downDeg: number;
+      upDeg: number;
+      phone: { gain: number; reps: number };
+    };
+    expect(cal.phone.reps).toBeGreaterThanOrEqual(2);
+    // The saved range, in the phone's degrees, is the clip's: within 8 deg of the true pumps'.
+    const trueMeanDeg = trueRangesDeg.reduce((a, b) => a + b, 0) / trueRangesDeg.length;
+    expect(Math.abs(cal.upDeg - cal.downDeg - trueMeanDeg), JSON.stringify(cal)).toBeLessThanOrEqual(8);
+    expect(said).toContain(`×${cal.phone.gain.toFixed(2)}`);
+  });
+});
