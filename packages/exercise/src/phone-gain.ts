@@ -20,7 +20,7 @@ export interface TimedRange {
  * up to a second on a 1-s hold.
  */
 const PAIR_MS = 1200;
-/** Fewest reps seen by both that can fit a gain. */
+/** Fewest reps seen by both that can fit a gain (`analyze --calibrate-with`'s; the app asks for more). */
 export const MIN_SHARED_REPS = 2;
 /** The phone-to-camera range ratios of the shared reps may spread this much around their median. */
 const MAX_SPREAD = 0.35;
@@ -83,8 +83,8 @@ function ratioSpread(pairs: readonly Pair[]): number {
 }
 
 /**
- * Fits the camera's degree gain from the reps the phone also recorded. `cameraGain`: the gain the
- * camera reps were measured with. Every offset that puts some camera rep on some phone rep is
+ * Fits the camera's degree gain from the reps the phone also recorded, at least `minReps` of them.
+ * `cameraGain`: the gain the camera reps were measured with. Every offset that puts some camera rep on some phone rep is
  * tried. The one pairing the most reps wins; among those, the one whose range ratios agree best:
  * reps at a steady rhythm also pair one rep off, but then each camera rep meets another rep's range.
  */
@@ -92,16 +92,17 @@ export function fitPhoneGain(
   camera: readonly TimedRange[],
   phone: readonly TimedRange[],
   cameraGain: number,
+  minReps: number = MIN_SHARED_REPS,
 ): PhoneGain | PhoneGainRefused {
   const usable = (rs: readonly TimedRange[]) =>
     rs.filter((r) => Number.isFinite(r.atMs) && Number.isFinite(r.rangeDeg) && r.rangeDeg > 0);
   const cam = usable(camera);
   const ph = usable(phone);
-  if (cam.length < MIN_SHARED_REPS || ph.length < MIN_SHARED_REPS) {
+  if (cam.length < minReps || ph.length < minReps) {
     return {
       kind: 'refused',
       code: 'too-few-reps',
-      reason: `the camera counted ${cam.length} and the phone ${ph.length} reps; both must see at least ${MIN_SHARED_REPS} of the same reps`,
+      reason: `the camera counted ${cam.length} and the phone ${ph.length} reps; both must see at least ${minReps} of the same reps`,
     };
   }
   let best: Pair[] = [];
@@ -115,14 +116,14 @@ export function fitPhoneGain(
       bestSpread = spread;
     }
   }
-  if (best.length < MIN_SHARED_REPS) {
+  if (best.length < minReps) {
     return {
       kind: 'refused',
       code: 'not-lined-up',
-      reason: `only ${best.length} rep lines up between the phone and the camera; record at least ${MIN_SHARED_REPS} reps with both at the same time`,
+      reason: `only ${best.length} rep lines up between the phone and the camera; record at least ${minReps} reps with both at the same time`,
     };
   }
-  // At least MIN_SHARED_REPS pairs here: the medians exist.
+  // At least minReps (1 or more) pairs here: the medians exist.
   const offsetS = median(best.map((x) => x.phone.atMs - x.camera.atMs))! / 1000;
   const ratios = best.map((x) => x.phone.rangeDeg / x.camera.rangeDeg);
   const ratio = median(ratios)!;

@@ -171,7 +171,7 @@ export const en = {
   'phoneCheck.done':
     "Done: this camera's degrees now match your phone's (×{gain}, from {reps} pumps both saw). This holds while the camera stays where it is.",
   'phoneCheck.tooFew':
-    'The degrees were not changed: the camera or the phone counted fewer than 2 pumps. Do 3 to 5 slow pumps while both watch, and try again.',
+    'The degrees were not changed: the camera or the phone counted fewer than 3 pumps. Do 3 to 5 slow pumps while both watch, and try again.',
   'phoneCheck.notLinedUp':
     'The degrees were not changed: the pumps the phone and the camera counted were not the same ones. Start both first, then do the pumps.',
   'phoneCheck.disagree':
@@ -181,7 +181,7 @@ export const en = {
   'phoneCheck.otherFoot':
     'The phone was set for your {phone} foot, but the camera watches your {camera} foot. Check which foot comes first in the settings on both devices, and try again.',
   'phoneCheck.moreReps':
-    'The camera has counted {count} pumps so far: it needs at least 2 of the same pumps as the phone. Do a few more, then show the code again.',
+    'The camera has counted {count} pumps so far: it needs at least 3 of the same pumps as the phone. Do a few more, then show the code again.',
   'phoneCheck.noCode':
     "The camera did not see the phone's code. Hold the phone's screen up to the camera, about 30 cm away, and try again.",
 

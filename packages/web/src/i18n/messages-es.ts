@@ -176,7 +176,7 @@ export const es: Messages = {
   'phoneCheck.done':
     'Hecho: los grados de esta cámara coinciden ahora con los de su teléfono (×{gain}, de {reps} bombeos que vieron los dos). Vale mientras la cámara siga en el mismo sitio.',
   'phoneCheck.tooFew':
-    'Los grados no cambiaron: la cámara o el teléfono contaron menos de 2 bombeos. Haga de 3 a 5 bombeos lentos mientras los dos miran, e inténtelo otra vez.',
+    'Los grados no cambiaron: la cámara o el teléfono contaron menos de 3 bombeos. Haga de 3 a 5 bombeos lentos mientras los dos miran, e inténtelo otra vez.',
   'phoneCheck.notLinedUp':
     'Los grados no cambiaron: los bombeos que contaron el teléfono y la cámara no eran los mismos. Ponga en marcha los dos primero y luego haga los bombeos.',
   'phoneCheck.disagree':
@@ -186,7 +186,7 @@ export const es: Messages = {
   'phoneCheck.otherFoot':
     'El teléfono estaba preparado para su pie {phone}, pero la cámara ve su pie {camera}. Compruebe en los ajustes de los dos dispositivos qué pie va primero e inténtelo otra vez.',
   'phoneCheck.moreReps':
-    'La cámara ha contado {count} bombeos hasta ahora: necesita al menos 2 de los mismos bombeos que el teléfono. Haga algunos más y muestre el código otra vez.',
+    'La cámara ha contado {count} bombeos hasta ahora: necesita al menos 3 de los mismos bombeos que el teléfono. Haga algunos más y muestre el código otra vez.',
   'phoneCheck.noCode':
     'La cámara no vio el código del teléfono. Ponga la pantalla del teléfono delante de la cámara, a unos 30 cm, e inténtelo otra vez.',
 

@@ -2,12 +2,12 @@
 // measured: the camera counts the same pumps as the phone on the foot (phone-check.ts), then reads
 // the phone's QR code from its own picture, fits this view's degree gain on the reps both saw
 // (motion's fitPhoneGain) and saves it with the view's calibration. Video stays on the device.
-import { fitPhoneGain, MIN_SHARED_REPS, type PhoneGainRefused } from '@anklepump/exercise';
+import { fitPhoneGain, type PhoneGainRefused } from '@anklepump/exercise';
 import type { App } from '../app/app.ts';
 import { h } from '../app/dom.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
 import type { CameraRepFeed } from '../sensors/camera-source.ts';
-import { decodePhoneCheck, readQrCode } from '../sensors/phone-check-code.ts';
+import { decodePhoneCheck, PHONE_CHECK_MIN_REPS, readQrCode } from '../sensors/phone-check-code.ts';
 import { calibrationForView, withPhoneGain } from '../sensors/view-calibration.ts';
 
 /** How often the picture is searched for the phone's code, ms. */
@@ -77,10 +77,10 @@ export async function applyPhoneCode(
   }
   const cameraReps = feed.reps();
   // Shown before the camera counted enough pumps: it keeps watching for more and for the code.
-  if (cameraReps.length < MIN_SHARED_REPS) {
+  if (cameraReps.length < PHONE_CHECK_MIN_REPS) {
     return { kind: 'more-reps', text: t('phoneCheck.moreReps', { count: cameraReps.length }) };
   }
-  const fit = fitPhoneGain(cameraReps, decoded.check.reps, 1);
+  const fit = fitPhoneGain(cameraReps, decoded.check.reps, 1, PHONE_CHECK_MIN_REPS);
   if (fit.kind === 'refused') return { kind: 'refused', text: t(REFUSED[fit.code]) };
   const range = feed.range();
   const base =

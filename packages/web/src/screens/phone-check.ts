@@ -6,11 +6,11 @@ import type { Side } from '@anklepump/exercise';
 import type { ScreenFactory } from '../app/app.ts';
 import { h, s } from '../app/dom.ts';
 import type { RepFeed } from '../sensors/angle-feed.ts';
-import { encodePhoneCheck, qrModules } from '../sensors/phone-check-code.ts';
+import { encodePhoneCheck, PHONE_CHECK_MIN_REPS, qrModules } from '../sensors/phone-check-code.ts';
 import { phoneRepFeed, requestMotionPermission } from '../sensors/phone-source.ts';
 
-/** Pumps the phone must count before it offers its code (the camera needs two that both saw). */
-const MIN_REPS = 2;
+/** Pumps the phone must count before it offers its code (as many as the camera needs both saw). */
+const MIN_REPS = PHONE_CHECK_MIN_REPS;
 
 /** The QR code of `text` as an SVG: black modules on white with a 4-module quiet zone, scalable. */
 export function qrSvg(text: string, label: string): SVGElement {

@@ -11,7 +11,7 @@ import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed, RepFeed } from './angle-feed.ts';
 import { type CameraPipeline, openCamera } from './camera.ts';
 import { createLiveFoot, type LiveFoot } from './live-foot.ts';
-import { motionCalibration } from './motion-adapter.ts';
+import { motionCalibration, timedRep } from './motion-adapter.ts';
 import { calibrationForView, phoneGainOf } from './view-calibration.ts';
 
 /**
@@ -179,12 +179,9 @@ export async function cameraRepFeed(app: App, side: Side): Promise<CameraRepFeed
   const reps: TimedRange[] = [];
   const peaks: { rangeDeg: number; downDeg: number; upDeg: number }[] = [];
   const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
-    for (const r of foot.push({ frame, tracked, tracking }).reps) {
-      if (r.rangeDeg === null) continue;
-      reps.push({ atMs: performance.timeOrigin + r.tMs, rangeDeg: r.rangeDeg });
-      if (r.peakPlantarDeg !== null && r.peakDorsiDeg !== null) {
-        peaks.push({ rangeDeg: r.rangeDeg, downDeg: r.peakPlantarDeg, upDeg: r.peakDorsiDeg });
-      }
+    for (const r of foot.push({ frame, tracked, tracking }).measured) {
+      reps.push(timedRep(r));
+      peaks.push({ rangeDeg: r.rangeDeg, downDeg: r.peakPlantarDeg, upDeg: r.peakDorsiDeg });
     }
   });
   return {

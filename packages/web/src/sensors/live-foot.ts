@@ -45,6 +45,11 @@ export interface LiveFootUpdate {
    * null) for a pump done while the tracker had lost the foot.
    */
   readonly reps: readonly SensorRep[];
+  /**
+   * Of `reps`, those counted from the tracked angle, as the engine measured them (peak times
+   * included): a phone check pairs them with the phone's by when their peaks were.
+   */
+  readonly measured: readonly RepMetrics[];
   /** Reps the tracked angle saw but did not count because the foot was lost during them. */
   readonly dropped: number;
   /** Of `reps`, how many were counted from the pose model's angle, their degrees withheld. */
@@ -221,6 +226,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       history.add(tMs, state === 'tracking');
       const follow = gate(tMs, state);
       const reps: SensorRep[] = [];
+      const measuredReps: RepMetrics[] = [];
       const warnings: SourceWarning[] = [];
       let dropped = 0;
       let rough = 0;
@@ -229,6 +235,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
         if (e.type === 'rep') {
           if (wasFollowed(e.rep)) {
             reps.push(toSensorRep(e.rep));
+            measuredReps.push(e.rep);
             countedSpans.push({ startTMs: e.rep.startTMs, tMs: e.rep.tMs });
             pendingRough = pendingRough.filter((r) => !samePump(r, e.rep));
           } else dropped++;
@@ -265,7 +272,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
           : follow === 'fallback'
             ? roughAnalyzer.angleDeg(o.side)
             : null;
-      return { reps, dropped, rough, warnings, angleDeg, follow };
+      return { reps, measured: measuredReps, dropped, rough, warnings, angleDeg, follow };
     },
     trackedAngleDeg: () => trackedAngle,
     neutralDeg: () => measured.calibration()[o.side]?.neutralDeg ?? null,

@@ -1,6 +1,6 @@
 // Between the motion engine and the session machine: a rep as the session takes it, and the
 // patient's saved range as a motion calibration.
-import type { SensorRep } from '@anklepump/exercise';
+import type { SensorRep, TimedRange } from '@anklepump/exercise';
 import type { AngleCorrection, MotionCalibration, RepMetrics } from '@anklepump/motion';
 import type { Calibration } from '../store/settings.ts';
 
@@ -18,6 +18,15 @@ export function toSensorRep(r: RepMetrics): SensorRep {
     legMoved: r.legMovementMeasured ? r.legMoved : false,
     smoothness: r.smoothness,
   };
+}
+
+/**
+ * A rep for a phone check: when it happened, as epoch ms (the middle between its toes-down and
+ * toes-up peaks; the time the rep is recognised as complete lags by up to seconds, and differently
+ * for a camera and a phone), and its range.
+ */
+export function timedRep(r: RepMetrics): TimedRange {
+  return { atMs: performance.timeOrigin + (r.plantarTMs + r.dorsiTMs) / 2, rangeDeg: r.rangeDeg };
 }
 
 /** A motion calibration from the patient's measured range (neutral is relearned at each rest). */

@@ -16,6 +16,12 @@ export type DecodedPhoneCheck =
   | { readonly ok: true; readonly check: PhoneCheck }
   | { readonly ok: false; readonly reason: string };
 
+/**
+ * Pumps both must see: the live camera's degrees vary rep to rep (a 45-degree pump read 28-56 on
+ * a loaded machine), so the gain is the median of three ratios at least, one stray rep outvoted.
+ */
+export const PHONE_CHECK_MIN_REPS = 3;
+
 /** The code's first field: which app and version wrote it. */
 const TAG = 'APC-PHONE1';
 /** Most reps a code carries (a few are enough; the code stays small enough to read from afar). */

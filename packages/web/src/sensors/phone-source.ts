@@ -6,7 +6,7 @@ import type { App } from '../app/app.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed, RepFeed } from './angle-feed.ts';
-import { motionCalibration, toSensorRep } from './motion-adapter.ts';
+import { motionCalibration, timedRep, toSensorRep } from './motion-adapter.ts';
 
 const D2R = Math.PI / 180;
 
@@ -126,7 +126,7 @@ export function phoneRepFeed(side: Side, onRep: (count: number) => void): RepFee
   const stop = listenMotion((s) => {
     for (const e of analyzer.push(s)) {
       if (e.type !== 'rep') continue;
-      reps.push({ atMs: performance.timeOrigin + e.rep.tMs, rangeDeg: e.rep.rangeDeg });
+      reps.push(timedRep(e.rep));
       onRep(reps.length);
     }
   });
