@@ -1,7 +1,7 @@
-// The camera's half of a phone check (issue 9, item 3), on the calibrate screen once a range was
-// measured: the camera counts the same pumps as the phone on the foot (phone-check.ts), then reads
-// the phone's QR code from its own picture, fits this view's degree gain on the reps both saw
-// (motion's fitPhoneGain) and saves it with the view's calibration. Video stays on the device.
+// The camera's half of a phone check (issue 9, item 3), on the calibrate screen: the camera counts
+// the same pumps as the phone on the foot (phone-check.ts), then reads the phone's QR code from its
+// own picture, fits this view's degree gain on the reps both saw (exercise's fitPhoneGain) and
+// saves it with the view's calibration. Video stays on the device.
 import { fitPhoneGain, type PhoneGainRefused } from '@anklepump/exercise';
 import type { App } from '../app/app.ts';
 import { h } from '../app/dom.ts';
