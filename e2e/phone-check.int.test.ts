@@ -71,8 +71,8 @@ describe('phone check of a camera, on the phone', () => {
     await firstRun(page, app.url, { feet: 'right-first' });
     await page.click('#home-phone-check');
     await page.waitForSelector('#phone-check-start');
-    // The steps name the foot the camera starts with.
-    expect(await page.textContent('main')).toContain('Lay this phone flat on your right foot');
+    // The foot the phone lies on is asked, set to the one this device's plan starts with.
+    expect(await page.isChecked('input[name=phone-check-foot][value=right]')).toBe(true);
     await page.click('#phone-check-start');
     await page.waitForSelector('#phone-check-count:not(:empty)');
     expect(await page.textContent('#phone-check-count')).toBe('Pumps the phone counted: 0');

@@ -152,7 +152,9 @@ export const en = {
     "A camera's degrees depend on where it stands and on your body: on test videos they were often 10° or more off. This phone, lying on your foot, measures the angle itself. A few pumps seen by both make the camera's degrees match the phone's, for that camera view. Nothing is sent anywhere: this phone shows a code and the camera reads it.",
   'phoneCheck.step1':
     'On the device with the camera, set the camera up; on its “Measure your range” screen, press “Check the degrees with your phone”.',
-  'phoneCheck.step2': 'Lay this phone flat on your {foot} foot, screen up, top of the phone toward the toes.',
+  'phoneCheck.step2':
+    'Lay this phone flat on the foot the camera watches, screen up, top of the phone toward the toes.',
+  'phoneCheck.foot': 'Which foot is the phone on?',
   'phoneCheck.step3': 'Press Start here, then do 3 to 5 slow pumps, holding at each end.',
   'phoneCheck.step4':
     'Press “Show the code” and hold this screen up to the camera, about 30 cm away, until the camera says it has read it.',

@@ -157,7 +157,8 @@ export const es: Messages = {
   'phoneCheck.step1':
     'En el dispositivo con la cámara, prepare la cámara; en su pantalla «Medir su amplitud», pulse «Comprobar los grados con su teléfono».',
   'phoneCheck.step2':
-    'Apoye este teléfono plano sobre su pie {foot}, con la pantalla hacia arriba y la parte superior hacia los dedos.',
+    'Apoye este teléfono plano sobre el pie que ve la cámara, con la pantalla hacia arriba y la parte superior hacia los dedos.',
+  'phoneCheck.foot': '¿En qué pie está el teléfono?',
   'phoneCheck.step3': 'Pulse Empezar aquí y haga de 3 a 5 bombeos lentos, manteniendo en cada extremo.',
   'phoneCheck.step4':
     'Pulse «Mostrar el código» y ponga esta pantalla delante de la cámara, a unos 30 cm, hasta que la cámara diga que lo ha leído.',

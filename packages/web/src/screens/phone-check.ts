@@ -8,6 +8,7 @@ import { h, s } from '../app/dom.ts';
 import type { RepFeed } from '../sensors/angle-feed.ts';
 import { encodePhoneCheck, PHONE_CHECK_MIN_REPS, qrModules } from '../sensors/phone-check-code.ts';
 import { phoneRepFeed, requestMotionPermission } from '../sensors/phone-source.ts';
+import { radioGroup } from './setup.ts';
 
 /** Pumps the phone must count before it offers its code (as many as the camera needs both saw). */
 const MIN_REPS = PHONE_CHECK_MIN_REPS;
@@ -36,7 +37,20 @@ export function qrSvg(text: string, label: string): SVGElement {
 
 export const phoneCheckScreen: ScreenFactory = (app) => {
   const { t } = app;
-  const side: Side = app.settings.feet === 'right-first' ? 'right' : 'left';
+  // The foot the phone lies on: by default the one this device's settings start with; the phone
+  // is often not the device the patient set up, so it is asked (the camera checks it matches).
+  const feet = radioGroup(
+    'phone-check-foot',
+    t('phoneCheck.foot'),
+    [
+      { value: 'left', label: t('session.foot.left') },
+      { value: 'right', label: t('session.foot.right') },
+    ],
+    app.settings.feet === 'right-first' ? 'right' : 'left',
+  );
+  const chosenSide = (): Side =>
+    feet.querySelector<HTMLInputElement>('input:checked')?.value === 'right' ? 'right' : 'left';
+  let side: Side = chosenSide();
   const status = h('p', { class: 'big', id: 'phone-check-count', role: 'status' });
   const codeBox = h('div', { id: 'phone-check-code', hidden: true });
   let feed: RepFeed | undefined;
@@ -81,6 +95,7 @@ export const phoneCheckScreen: ScreenFactory = (app) => {
         }
         start.textContent = t('phoneCheck.again');
         codeBox.hidden = true;
+        side = chosenSide();
         feed?.stop();
         status.textContent = t('phoneCheck.counted', { count: 0 });
         feed = phoneRepFeed(side, (count) => {
@@ -100,10 +115,11 @@ export const phoneCheckScreen: ScreenFactory = (app) => {
       'ol',
       null,
       h('li', null, t('phoneCheck.step1')),
-      h('li', null, t('phoneCheck.step2', { foot: t(side === 'left' ? 'foot.left' : 'foot.right') })),
+      h('li', null, t('phoneCheck.step2')),
       h('li', null, t('phoneCheck.step3')),
       h('li', null, t('phoneCheck.step4')),
     ),
+    feet,
     start,
     status,
     show,
