@@ -269,6 +269,28 @@ export function heldOutSet(): SetClip[] {
   });
 }
 
+/** Pumps in each phone-check clip: 4 for the check, 4 scored after it. */
+export const PHONE_CHECK_CLIP_REPS = 8;
+
+/**
+ * Six longer clips (PHONE_CHECK_CLIP_REPS pumps each) on the HELD-OUT bodies, for the app's phone
+ * check: the check fits the view's gain on the first pumps a phone also measured, and the later
+ * pumps are scored with it (`npm run bench phone-check`). Report on this; never tune on it. Seeds
+ * 5000+, apart from every other set's. No leg movement or fast reps: a check is done with slow
+ * pumps, as the app asks.
+ */
+export function phoneCheckSet(): SetClip[] {
+  return buildSet({
+    prefix: 'phonecheck',
+    seed0: 5000,
+    bodies: HELDOUT_BODIES,
+    n: 6,
+    resolutions: ['360p', '480p'],
+    rates: [15, 20],
+    styles: ['normal', 'normal', 'partial'],
+  }).map((c) => ({ ...c, spec: { ...c.spec, profile: { ...c.spec.profile, reps: PHONE_CHECK_CLIP_REPS } } }));
+}
+
 export interface NegativeClip {
   readonly name: string;
   /** What the clip shows, in words, for the report. */

@@ -3,7 +3,7 @@
 // them, with no dependence on how fast this machine is. Shared by `npm run bench live` (held-out
 // clips) and tools/tracker/evaluate-live.ts (tuning clips), so both measure the same thing.
 import type { SensorRep, Side } from '@anklepump/exercise';
-import type { LandmarkFrame } from '@anklepump/motion';
+import type { LandmarkFrame, RepMetrics } from '@anklepump/motion';
 import type { PixelFrame } from '@anklepump/pose';
 import type { HeadlessPoseEstimator } from '@anklepump/pose/node';
 import { cameraLiveFoot, createLiveTrackStage } from '@anklepump/web/testing';
@@ -17,6 +17,8 @@ export interface LivePass {
   /** Frames in which the angle came from the foot's own pixels (what "foot followed" says). */
   readonly tracked: number;
   readonly reps: readonly SensorRep[];
+  /** Of `reps`, those counted from the tracked angle, as the engine measured them (peak times too). */
+  readonly measured: readonly RepMetrics[];
 }
 
 /**
@@ -33,6 +35,7 @@ export async function stepLivePath(
   const stage = createLiveTrackStage();
   const foot = cameraLiveFoot(side, null);
   const reps: SensorRep[] = [];
+  const measured: RepMetrics[] = [];
   let frames = 0;
   let tracked = 0;
   const step = (pixels: PixelFrame, frame: LandmarkFrame) => {
@@ -41,6 +44,7 @@ export async function stepLivePath(
     frames++;
     if (u.follow === 'tracked') tracked++;
     reps.push(...u.reps);
+    measured.push(...u.measured);
   };
   let last: { pixels: PixelFrame; frame: LandmarkFrame } | null = null;
   await estimator.estimateVideo(path, {
@@ -56,7 +60,7 @@ export async function stepLivePath(
   for (let k = 1; end && k <= endRestS * hz; k++) {
     step(end.pixels, { ...end.frame, tMs: end.frame.tMs + (1000 * k) / hz });
   }
-  return { frames, tracked, reps };
+  return { frames, tracked, reps, measured };
 }
 
 /** One rate's tally over clips. */

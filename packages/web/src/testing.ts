@@ -5,7 +5,13 @@
 export { cameraLiveFoot } from './sensors/camera-source.ts';
 export { createLiveTrackStage } from './sensors/live-track-stage.ts';
 // The phone check's code: a test writes the phone's and reads back what a page shows.
-export { decodePhoneCheck, encodePhoneCheck, qrModules, readQrCode } from './sensors/phone-check-code.ts';
+export {
+  decodePhoneCheck,
+  encodePhoneCheck,
+  PHONE_CHECK_MIN_REPS,
+  qrModules,
+  readQrCode,
+} from './sensors/phone-check-code.ts';
 export { MIN_TRACKING_FPS } from './session/tracking-problem.ts';
 export { openDb } from './store/db.ts';
 export type { StoredSession } from './store/sessions.ts';

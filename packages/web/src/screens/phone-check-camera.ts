@@ -136,9 +136,9 @@ export function cameraPhoneCheck(
         timer = window.setInterval(async () => {
           if (!feed || busy) return;
           // A "more pumps" note stays a few seconds before the count shows again.
-          if (Date.now() >= moreUntilMs) {
-            status.textContent = t('phoneCheck.watching', { count: feed.reps().length });
-          }
+          // Written only when it changes: a live region re-reads text written again.
+          const watching = t('phoneCheck.watching', { count: feed.reps().length });
+          if (Date.now() >= moreUntilMs && status.textContent !== watching) status.textContent = watching;
           const picture = video ? grab(video, canvas) : null;
           const code = picture ? readQrCode(picture.rgba, picture.w, picture.h) : null;
           let outcome: Outcome | null = null;
