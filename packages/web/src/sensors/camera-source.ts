@@ -2,8 +2,8 @@
 // foot being exercised: reps and degrees come from the tracked angle; while the tracker has lost
 // the foot the gauge shows the pose model's rough angle, a pump done meanwhile is counted from it
 // with its degrees withheld, and the session says so.
-import type { Side, TimedRange } from '@anklepump/exercise';
-import { type AngleCorrection, IDENTITY_CORRECTION } from '@anklepump/motion';
+import type { Side } from '@anklepump/exercise';
+import { type AngleCorrection, IDENTITY_CORRECTION, type RepMetrics } from '@anklepump/motion';
 import { POSE_LANDMARK_OPTIONS } from '@anklepump/pose';
 import type { App } from '../app/app.ts';
 import type { FootFollow, RepSource } from '../session/rep-source.ts';
@@ -176,20 +176,18 @@ export interface CameraRepFeed extends RepFeed {
 export async function cameraRepFeed(app: App, side: Side): Promise<CameraRepFeed> {
   const camera = await cameraFor(app);
   const foot = cameraLiveFoot(side, null, 1);
-  const reps: TimedRange[] = [];
-  const peaks: { rangeDeg: number; downDeg: number; upDeg: number }[] = [];
+  const measured: RepMetrics[] = [];
   const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
-    for (const r of foot.push({ frame, tracked, tracking }).measured) {
-      reps.push(timedRep(r));
-      peaks.push({ rangeDeg: r.rangeDeg, downDeg: r.peakPlantarDeg, upDeg: r.peakDorsiDeg });
-    }
+    measured.push(...foot.push({ frame, tracked, tracking }).measured);
   });
   return {
-    reps: () => reps.slice(),
+    reps: () => measured.map(timedRep),
     range() {
-      const mid = [...peaks].sort((a, b) => a.rangeDeg - b.rangeDeg)[(peaks.length - 1) >> 1];
+      const mid = [...measured].sort((a, b) => a.rangeDeg - b.rangeDeg)[(measured.length - 1) >> 1];
       const neutralDeg = foot.neutralDeg();
-      return mid && neutralDeg !== null ? { neutralDeg, downDeg: mid.downDeg, upDeg: mid.upDeg } : null;
+      return mid && neutralDeg !== null
+        ? { neutralDeg, downDeg: mid.peakPlantarDeg, upDeg: mid.peakDorsiDeg }
+        : null;
     },
     stop: unsubscribe,
   };
