@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../e2e/support/browser.ts';
-import { CLIP, ensureClip } from '../e2e/support/clip.ts';
+import { CLIP, ensureClip, fakeCameraArgs } from '../e2e/support/clip.ts';
 import { startSession } from '../e2e/support/flow.ts';
 import { distDir, ensureBuilt, startStaticServer } from '../e2e/support/static-server.ts';
 
@@ -55,11 +55,7 @@ const CAMERA_FPS = 30;
 const clip = await ensureClip(CAMERA_FPS);
 const cameraY4m = clip.y4mPath;
 const server = await startStaticServer();
-const browser = await launch([
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  `--use-file-for-fake-video-capture=${cameraY4m}`,
-]);
+const browser = await launch(fakeCameraArgs(cameraY4m));
 const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
 await context.grantPermissions(['camera']);
 const page = await context.newPage();

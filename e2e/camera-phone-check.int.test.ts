@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, DESKTOP, describeViolations, readStore, shot } from './support/browser.ts';
-import { type Clip, CODE_SHOWN_S, ensureClip, ensureClipWithCode } from './support/clip.ts';
+import { type Clip, CODE_SHOWN_S, ensureClip, ensureClipWithCode, fakeCameraArgs } from './support/clip.ts';
 import { answerScreening, firstRun } from './support/flow.ts';
 
 let app: AppBrowser;
@@ -37,11 +37,7 @@ beforeAll(async () => {
     ),
   });
   clip = await ensureClipWithCode(code);
-  app = await openAppBrowser([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${clip.y4mPath}`,
-  ]);
+  app = await openAppBrowser(fakeCameraArgs(clip.y4mPath));
   ({ page } = await app.newPage({ viewport: DESKTOP, permissions: ['camera'] }));
 }, 30 * 60_000);
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, DESKTOP, describeViolations, readStore, shot } from './support/browser.ts';
-import { type Clip, ensureClip } from './support/clip.ts';
+import { type Clip, ensureClip, fakeCameraArgs } from './support/clip.ts';
 import { answerScreening, firstRun } from './support/flow.ts';
 
 let app: AppBrowser;
@@ -15,11 +15,7 @@ let clip: Clip;
 
 beforeAll(async () => {
   clip = await ensureClip();
-  app = await openAppBrowser([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${clip.y4mPath}`,
-  ]);
+  app = await openAppBrowser(fakeCameraArgs(clip.y4mPath));
   ({ page } = await app.newPage({ viewport: DESKTOP, permissions: ['camera'] }));
   // The first run renders the clip (CPU-bound: about 100 s on a quiet 2-core machine, over 300 s
   // under load); later runs read it from .cache/render. Slow under load is fine, failing is not.

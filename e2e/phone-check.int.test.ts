@@ -6,38 +6,14 @@
 import { decodePhoneCheck, readQrCode } from '@anklepump/web/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ImuSessionSpec, synthImuSession } from '../tools/synth/src/index.ts';
+import { synthImuSession } from '../tools/synth/src/index.ts';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, describeViolations, PHONE, shot } from './support/browser.ts';
 import { firstRun } from './support/flow.ts';
-import { scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
+import { phoneTrace, scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
 
 let app: AppBrowser;
 let page: Page;
-
-const spec: ImuSessionSpec = {
-  hz: 50,
-  side: 'right',
-  program: {
-    reps: 4,
-    tempo: 'normal',
-    plantarDeg: -30,
-    dorsiDeg: 12,
-    partialShare: 0,
-    pauseChance: 0,
-    fidget: false,
-    legMoveChance: 0,
-    gettingIntoPosition: false,
-    restS: 1.5,
-  },
-  mounting: 'aligned',
-  noise: true,
-  bias: false,
-  quaternion: false,
-  shank: false,
-  dropouts: 'none',
-  timeJitter: 0,
-};
 
 beforeAll(async () => {
   app = await openAppBrowser();
@@ -80,7 +56,7 @@ describe('phone check of a camera, on the phone', () => {
     expect(await page.isVisible('#phone-check-show')).toBe(false);
 
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-    const trace = synthImuSession(spec, 31);
+    const trace = synthImuSession(phoneTrace('right', 4), 31);
     const t0 = trace.samples[0]!;
     const last = trace.samples.at(-1)!;
     const reps = toMotionPayloads(trace.samples).map((p) => ({ ...p, t: p.t + 2000 }));

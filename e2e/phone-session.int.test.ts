@@ -4,38 +4,14 @@
 import { validateSessionRecord } from '@anklepump/exercise';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ImuSessionSpec, synthImuSession } from '../tools/synth/src/index.ts';
+import { synthImuSession } from '../tools/synth/src/index.ts';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { axe, describeViolations, PHONE, readStore, shot } from './support/browser.ts';
 import { startSession } from './support/flow.ts';
-import { scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
+import { phoneTrace, scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
 
 let app: AppBrowser;
 let page: Page;
-
-const spec = (side: 'left' | 'right', reps: number): ImuSessionSpec => ({
-  hz: 50,
-  side,
-  program: {
-    reps,
-    tempo: 'normal',
-    plantarDeg: -32,
-    dorsiDeg: 14,
-    partialShare: 0,
-    pauseChance: 0,
-    fidget: false,
-    legMoveChance: 0,
-    gettingIntoPosition: false,
-    restS: 1.5,
-  },
-  mounting: 'aligned',
-  noise: true,
-  bias: false,
-  quaternion: false,
-  shank: false,
-  dropouts: 'none',
-  timeJitter: 0,
-});
 
 beforeAll(async () => {
   app = await openAppBrowser();
@@ -74,7 +50,7 @@ describe('phone resting on the foot', () => {
     // it, however late the browser gets to each event on a loaded machine.
     await page.waitForSelector('#calib-start');
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
-    const calib = synthImuSession(spec('left', 3), 11);
+    const calib = synthImuSession(phoneTrace('left', 3), 11);
     const first = calib.samples[0]!;
     const resting: [number, number, number] = [first.ax, first.ay, first.az];
     // The foot rests while the patient reads; the screen is already listening.
@@ -112,7 +88,7 @@ describe('phone resting on the foot', () => {
     for (const [i, side] of (['left', 'right'] as const).entries()) {
       for (let k = 0; k < 40 && !(await page.$('#instruction:not(:empty)')); k++) await play(100);
       await page.waitForSelector('#instruction:not(:empty)');
-      const trace = synthImuSession(spec(side, 10), 20 + i);
+      const trace = synthImuSession(phoneTrace(side, 10), 20 + i);
       if (side === 'left') {
         leftTruth = trace.truth.reps;
         // axe waits on timers of its own: it runs on the session screen before any motion is

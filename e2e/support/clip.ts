@@ -39,6 +39,13 @@ export async function ensureClip(fps: number = CLIP.fps): Promise<Clip> {
   return { y4mPath, truth: JSON.parse(readFileSync(truthPath, 'utf8')) as ClipTruth };
 }
 
+/** Chromium's flags that make `y4mPath` its camera, granted without asking. */
+export const fakeCameraArgs = (y4mPath: string): string[] => [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-video-capture=${y4mPath}`,
+];
+
 /** Seconds the phone's code is held up to the camera at the end of each pass of the clip. */
 export const CODE_SHOWN_S = 3;
 

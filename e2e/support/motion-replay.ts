@@ -2,6 +2,7 @@
 // page's fake clock, so a phone-on-foot session runs in seconds instead of minutes.
 import type { ImuSample } from '@anklepump/motion';
 import type { Page } from 'playwright-core';
+import type { ImuSessionSpec } from '../../tools/synth/src/index.ts';
 
 const R2D = 180 / Math.PI;
 
@@ -44,3 +45,28 @@ export async function scheduleMotion(page: Page, payloads: readonly MotionPayloa
     }
   }, payloads);
 }
+
+/** A phone lying on the foot, aligned, for `reps` normal-tempo pumps of about 46 deg on `side`. */
+export const phoneTrace = (side: 'left' | 'right', reps: number): ImuSessionSpec => ({
+  hz: 50,
+  side,
+  program: {
+    reps,
+    tempo: 'normal',
+    plantarDeg: -32,
+    dorsiDeg: 14,
+    partialShare: 0,
+    pauseChance: 0,
+    fidget: false,
+    legMoveChance: 0,
+    gettingIntoPosition: false,
+    restS: 1.5,
+  },
+  mounting: 'aligned',
+  noise: true,
+  bias: false,
+  quaternion: false,
+  shank: false,
+  dropouts: 'none',
+  timeJitter: 0,
+});
