@@ -50,7 +50,8 @@ function loadRange(): string {
 interface CliRep {
   startS: number;
   endS: number;
-  rangeDeg: number;
+  /** Null when the foot's degrees were not measured (the pixel stage did not follow it). */
+  rangeDeg: number | null;
   plantarHoldS: number;
   dorsiHoldS: number;
   legMoved: boolean;
@@ -232,6 +233,8 @@ interface Score {
   exact: number;
   withinOne: number;
   rangeErr: number[];
+  /** Matched reps counted without degrees (`rangeErr` holds the others). */
+  noDegrees: number;
   holdErr: number[];
   tp: number;
   fp: number;
@@ -243,6 +246,7 @@ const emptyScore = (): Score => ({
   exact: 0,
   withinOne: 0,
   rangeErr: [],
+  noDegrees: 0,
   holdErr: [],
   tp: 0,
   fp: 0,
@@ -281,7 +285,8 @@ function scoreClip(s: Score, c: Clip, a: CliAnswer): void {
     }
     used.add(best);
     const g = got[best]!;
-    s.rangeErr.push(Math.abs(g.rangeDeg - (tr.plantarflexionDeg + tr.dorsiflexionDeg)));
+    if (g.rangeDeg === null) s.noDegrees++;
+    else s.rangeErr.push(Math.abs(g.rangeDeg - (tr.plantarflexionDeg + tr.dorsiflexionDeg)));
     const h = trueHolds(c.truth, tr);
     s.holdErr.push(Math.abs(g.plantarHoldS - h.plantarS), Math.abs(g.dorsiHoldS - h.dorsiS));
     if (moved && g.legMoved) s.tp++;
@@ -305,11 +310,12 @@ const f2 = (x: number) => (Number.isNaN(x) ? '-' : x.toFixed(2));
 const ratio = (a: number, b: number) => (b ? `${(a / b).toFixed(2)} (${a}/${b})` : '-');
 
 function row(label: string, s: Score): string {
-  return `| ${label} | ${s.clips} | ${pct(s.exact, s.clips)} | ${pct(s.withinOne, s.clips)} | ${f1(q(s.rangeErr, 0.5))} / ${f1(q(s.rangeErr, 0.9))} | ${f2(q(s.holdErr, 0.5))} | ${ratio(s.tp, s.tp + s.fp)} | ${ratio(s.tp, s.tp + s.fn)} |`;
+  const matched = s.rangeErr.length + s.noDegrees;
+  return `| ${label} | ${s.clips} | ${pct(s.exact, s.clips)} | ${pct(s.withinOne, s.clips)} | ${f1(q(s.rangeErr, 0.5))} / ${f1(q(s.rangeErr, 0.9))} | ${matched ? `${s.rangeErr.length}/${matched}` : '-'} | ${f2(q(s.holdErr, 0.5))} | ${ratio(s.tp, s.tp + s.fp)} | ${ratio(s.tp, s.tp + s.fn)} |`;
 }
 const HEADER = [
-  '| clips | n | exact count | within one | range err ° p50 / p90 | hold err s p50 | leg-moved precision | leg-moved recall |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| clips | n | exact count | within one | range err ° p50 / p90 | reps with degrees / matched | hold err s p50 | leg-moved precision | leg-moved recall |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 
 type Family = { label: string; of: (c: Clip) => string };
@@ -405,7 +411,7 @@ async function main(): Promise<void> {
       const gotN = a.feet.find((f) => f.side === side)?.repCount ?? 0;
       const cd = c.conditions;
       perClip.push(
-        `| ${c.name} | ${c.truth.body.replace('valid_', '')} | ${cd.posture}, ${side} side, yaw ${c.truth.spec.camera.azimuthDeg.toFixed(0)}°, ${c.truth.spec.widthPx}x${c.truth.spec.heightPx} @ ${cd.frameRateHz}, CRF ${cd.crf}, ${cd.clothes}, ${cd.style} | ${trueN} | ${gotN} | ${f1(q(one.rangeErr, 0.5))} | ${a.message.slice(0, 120) || '-'} |`,
+        `| ${c.name} | ${c.truth.body.replace('valid_', '')} | ${cd.posture}, ${side} side, yaw ${c.truth.spec.camera.azimuthDeg.toFixed(0)}°, ${c.truth.spec.widthPx}x${c.truth.spec.heightPx} @ ${cd.frameRateHz}, CRF ${cd.crf}, ${cd.clothes}, ${cd.style} | ${trueN} | ${gotN} | ${one.rangeErr.length === 0 && one.noDegrees > 0 ? 'not measured' : f1(q(one.rangeErr, 0.5))} | ${a.message.slice(0, 120) || '-'} |`,
       );
       log(`${c.name}: true ${trueN}, got ${gotN} (${a.wallS.toFixed(0)} s)`);
     }
@@ -478,7 +484,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- |',
     `| exact rep count >= 98% of clips | ${pct(user.exact, user.clips)} | ${pass(user.exact >= 0.98 * user.clips)} |`,
     `| within one: 100% | ${pct(user.withinOne, user.clips)} | ${pass(user.withinOne === user.clips)} |`,
-    `| range error median <= 3°, p90 <= 6° | ${f1(q(user.rangeErr, 0.5))}° / ${f1(q(user.rangeErr, 0.9))}° | ${pass(q(user.rangeErr, 0.5) <= 3 && q(user.rangeErr, 0.9) <= 6)} |`,
+    `| range error median <= 3°, p90 <= 6° | ${f1(q(user.rangeErr, 0.5))}° / ${f1(q(user.rangeErr, 0.9))}° over the ${user.rangeErr.length} matched reps shown with degrees (${user.noDegrees} more counted without: degrees not measured) | ${pass(q(user.rangeErr, 0.5) <= 3 && q(user.rangeErr, 0.9) <= 6)} |`,
     `| hold error median <= 0.15 s | ${f2(q(user.holdErr, 0.5))} s | ${pass(q(user.holdErr, 0.5) <= 0.15)} |`,
     `| leg-moved precision and recall >= 0.9 | ${f2(prec)} / ${f2(rec)} | ${pass(prec >= 0.9 && rec >= 0.9)} |`,
     `| 0 reps and a clear message on non-pump videos and front views | ${negReps.filter((r) => r === 0).length} of ${negReps.length} gave 0 reps; whether the message is clear: read the table | ${pass(negReps.every((r) => r === 0))} |`,

@@ -26,6 +26,8 @@ interface Tally {
   exact: number;
   clips: number;
   range: number[];
+  /** Reps of exactly counted clips whose degrees were not shown (`range` holds the others). */
+  noDegrees: number;
   hold: number[];
   /** Leg-moved flags over true reps (matched as bench/analyze.bench.ts matches them). */
   tp: number;
@@ -63,8 +65,8 @@ async function main(): Promise<void> {
   let estimator: HeadlessPoseEstimator | undefined;
   const est = async () => (estimator ??= await createHeadlessPoseEstimator());
   const tally: Record<'tracked' | 'blazepose', Tally> = {
-    tracked: { exact: 0, clips: 0, range: [], hold: [], tp: 0, fp: 0, fn: 0 },
-    blazepose: { exact: 0, clips: 0, range: [], hold: [], tp: 0, fp: 0, fn: 0 },
+    tracked: { exact: 0, clips: 0, range: [], noDegrees: 0, hold: [], tp: 0, fp: 0, fn: 0 },
+    blazepose: { exact: 0, clips: 0, range: [], noDegrees: 0, hold: [], tp: 0, fp: 0, fn: 0 },
   };
   const rows: string[] = [];
   try {
@@ -85,6 +87,8 @@ async function main(): Promise<void> {
             ['left', 'right'],
           );
           const reps = a.result.reps[side];
+          // As the command reports them: no degrees for a foot the pixel stage did not follow.
+          const shown = !(a.degreesNotMeasured ?? []).includes(side);
           const t = tally[mode];
           t.clips++;
           legMovedTally(truth, trueReps, reps, t);
@@ -92,20 +96,22 @@ async function main(): Promise<void> {
             t.exact++;
             reps.forEach((r, i) => {
               const tr = trueReps[i]!;
-              t.range.push(Math.abs(r.rangeDeg - (tr.plantarflexionDeg + tr.dorsiflexionDeg)));
+              if (shown) t.range.push(Math.abs(r.rangeDeg - (tr.plantarflexionDeg + tr.dorsiflexionDeg)));
+              else t.noDegrees++;
               const h = trueHolds(truth, tr);
               t.hold.push(Math.abs(r.plantarHoldS - h.plantarS), Math.abs(r.dorsiHoldS - h.dorsiS));
             });
           }
           cells.push(`${reps.length}/${trueReps.length}${a.notCounted ? ` (${a.notCounted.code})` : ''}`);
           cells.push(
-            reps
-              .map((r, i) =>
-                trueReps[i]
-                  ? (r.rangeDeg - trueReps[i]!.plantarflexionDeg - trueReps[i]!.dorsiflexionDeg).toFixed(1)
-                  : '-',
-              )
-              .join(' '),
+            (shown ? '' : 'not shown: ') +
+              reps
+                .map((r, i) =>
+                  trueReps[i]
+                    ? (r.rangeDeg - trueReps[i]!.plantarflexionDeg - trueReps[i]!.dorsiflexionDeg).toFixed(1)
+                    : '-',
+                )
+                .join(' '),
           );
         }
         rows.push(`| ${f} | ${truth.spec.posture} | ${cells.join(' | ')} |`);
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(r);
   for (const [mode, t] of Object.entries(tally)) {
     console.log(
-      `\n${mode}: exact count ${t.exact}/${t.clips}; range error median ${median(t.range).toFixed(1)} / p90 ${p90(t.range).toFixed(1)} deg over ${t.range.length} reps; hold error median ${median(t.hold).toFixed(2)} / p90 ${p90(t.hold).toFixed(2)} s; leg moved: ${t.tp} flagged, ${t.fn} missed, ${t.fp} false alarms`,
+      `\n${mode}: exact count ${t.exact}/${t.clips}; range error median ${median(t.range).toFixed(1)} / p90 ${p90(t.range).toFixed(1)} deg over ${t.range.length} reps with degrees (${t.noDegrees} more counted without); hold error median ${median(t.hold).toFixed(2)} / p90 ${p90(t.hold).toFixed(2)} s; leg moved: ${t.tp} flagged, ${t.fn} missed, ${t.fp} false alarms`,
     );
   }
   console.log(`(load average ${loadavg()[0]!.toFixed(1)})`);

@@ -8,7 +8,7 @@ import {
   type LandmarkFrame,
   type Side,
 } from '@anklepump/motion';
-import type { FootDegreesSource, LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
+import type { LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
 import { CliError } from '../exit-codes.ts';
 import { type DegreesSource, degreesNote } from './camera-correction.ts';
 import { withRobustPeaks } from './hold-peaks.ts';
@@ -65,6 +65,11 @@ export interface FileAnalysis {
   readonly notCounted?: NotCountable | null;
   /** Extra per-foot warnings from the video stages (the far foot of a side view, a foot lost for a long stretch). */
   readonly pixelWarnings?: readonly { side: Side; atS: number; code: string; message: string }[];
+  /**
+   * Videos: feet whose reps are counted but whose degrees are not shown (see
+   * `degreesNotMeasuredMessage`): the pixel stage did not follow the foot, and no phone calibrated it.
+   */
+  readonly degreesNotMeasured?: readonly Side[];
   /** Set when --calibrate-with was given. */
   readonly calibration?: CameraCalibration;
 }
@@ -128,20 +133,35 @@ function lostFootWarnings(
   return out;
 }
 
-/** A warning for each foot whose degrees come from the pose model because its pixel track did not follow it. */
-function poseFallbackWarnings(
-  degrees: Readonly<Record<Side, FootDegreesSource>>,
-  sides: readonly Side[],
+/**
+ * Why a foot's degrees are not shown. Its pixel track disagreed with the pose model (the other
+ * foot behind it, clothes, a dark or small foot), and the pose model's own foot angle cannot stand
+ * in: it follows the true angle with a gain that varies from clip to clip (0.06-0.9 on the rendered
+ * tuning clips), so no correction makes it degrees. On the 9 tuning clips (of 24) where this
+ * happened, 9 of the 11 reps of exactly counted clips were 10-33 deg off
+ * (`tools/tracker/evaluate-analyze.ts`). The reps still count: their timing is in the pose model's
+ * angle, however small its swing.
+ */
+export function degreesNotMeasuredMessage(side: Side): string {
+  return (
+    `the ${side} foot's own pixels could not be followed (the other foot behind it, clothes, or a dark or ` +
+    "small foot in the picture): its pumps are counted from the pose model's foot points, but their degrees " +
+    'are not shown, since the pose model reads them too small by a factor that changes from video to video. ' +
+    'Film closer and a little from the front of the feet, or calibrate with the phone on the foot (--calibrate-with)'
+  );
+}
+
+/** A warning for each foot whose degrees are not shown because its pixel track did not follow it. */
+function degreesNotMeasuredWarnings(
+  feet: readonly Side[],
   frames: readonly LandmarkFrame[],
 ): { side: Side; atS: number; code: string; message: string }[] {
-  return sides
-    .filter((s) => degrees[s] === 'pose-model')
-    .map((side) => ({
-      side,
-      atS: Math.round((frames[0]?.tMs ?? 0) / 10) / 100,
-      code: 'degrees-from-pose-model',
-      message: `the ${side} foot's own pixels could not be followed (the other foot or clothes beside it); its degrees come from the pose model's foot points, corrected, and are less exact`,
-    }));
+  return feet.map((side) => ({
+    side,
+    atS: Math.round((frames[0]?.tMs ?? 0) / 10) / 100,
+    code: 'degrees-not-measured',
+    message: degreesNotMeasuredMessage(side),
+  }));
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -222,6 +242,7 @@ export async function analyzeVideoPose(
     | 'degreesNote'
     | 'notCounted'
     | 'pixelWarnings'
+    | 'degreesNotMeasured'
     | 'calibration'
   >
 > {
@@ -267,6 +288,12 @@ export async function analyzeVideoPose(
     ),
     far,
   );
+  // A foot the pixel stage did not follow is counted from the pose model's angle, without degrees
+  // (unless --gain scales them: then the user chose the scale).
+  const degreesNotMeasured =
+    notCounted || !refined || gain !== undefined
+      ? []
+      : measured.filter((s) => refined.degrees[s] === 'pose-model');
   return {
     sides,
     result: notCounted ? withoutReps(raw) : raw,
@@ -284,7 +311,7 @@ export async function analyzeVideoPose(
       ...(notCounted || !input.tracks || !refined
         ? []
         : [
-            ...poseFallbackWarnings(refined.degrees, measured, input.frames),
+            ...degreesNotMeasuredWarnings(degreesNotMeasured, input.frames),
             ...lostFootWarnings(
               input.tracks,
               input.frames,
@@ -292,6 +319,7 @@ export async function analyzeVideoPose(
             ),
           ]),
     ],
+    degreesNotMeasured,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Landmark, LandmarkFrame } from '@anklepump/motion';
+import type { Landmark, LandmarkFrame, Side } from '@anklepump/motion';
+import type { LegTrack } from '@anklepump/pose/node';
 import { describe, expect, it } from 'vitest';
 import { analyzeVideoPose } from './analyze-file.ts';
 
@@ -85,5 +86,59 @@ describe('analyzeVideoPose', () => {
     // Asked for the far foot alone, it says the same instead of "no foot was visible".
     const farOnly = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['left']);
     expect(farOnly.nothingFound).toMatch(/film from the left side/);
+  });
+
+  describe('a foot whose pixel track does not follow it (the other foot behind it, a dark foot)', () => {
+    // 15 frames per second, 3 pumps of 2 s (toes down 20, up 10 as the pose model sees them).
+    const hz = 15;
+    const deg = pumpsDeg(1, 3, 2, 20, 10);
+    const frames = Array.from({ length: 8 * hz }, (_, i) => frame((i * 1000) / hz, deg(i / hz)));
+    // The pixel stage's directions for this picture: the shank toward the knee, the foot up.
+    const track = (rawDeg: number): LegTrack => ({
+      state: 'tracking',
+      rawDeg,
+      footDirRad: -Math.PI / 2,
+      shankDirRad: Math.atan2(-5, -150),
+      confidence: 0.9,
+    });
+    const noLeg: LegTrack = {
+      state: 'no-leg',
+      rawDeg: Number.NaN,
+      footDirRad: Number.NaN,
+      shankDirRad: Number.NaN,
+      confidence: 0,
+    };
+    // The engine's raw angle in this picture is 1.9 deg at neutral and falls as the toes come up.
+    const tracksOf = (rawOf: (tS: number) => number): Record<Side, LegTrack>[] =>
+      frames.map((_, i) => ({ left: noLeg, right: track(rawOf(i / hz)) }));
+
+    it('counts its pumps from the pose model but withholds their degrees, and says why', async () => {
+      // A still foot's pixels (the far foot, a decoy): hardly moving, and against the pumps.
+      const decoy = tracksOf((tS) => 1.9 + 0.1 * deg(tS));
+      const a = await analyzeVideoPose({ frames, tracks: decoy, sampleHz: hz }, ['right']);
+      expect(a.result.reps.right).toHaveLength(3);
+      expect(a.degreesNotMeasured).toEqual(['right']);
+      const w = a.pixelWarnings!.filter((x) => x.code === 'degrees-not-measured');
+      expect(w).toHaveLength(1);
+      expect(w[0]!.message).toMatch(/right foot's own pixels could not be followed.*degrees are not shown/);
+    });
+
+    it('shows the degrees once they are scaled by a gain the user gave or the phone fitted', async () => {
+      const decoy = tracksOf((tS) => 1.9 + 0.1 * deg(tS));
+      const a = await analyzeVideoPose({ frames, tracks: decoy, sampleHz: hz }, ['right'], 1.5);
+      expect(a.result.reps.right).toHaveLength(3);
+      expect(a.degreesNotMeasured).toEqual([]);
+      expect(a.pixelWarnings!.some((x) => x.code === 'degrees-not-measured')).toBe(false);
+    });
+
+    it('keeps the degrees of a foot its pixels followed', async () => {
+      // The pixels see the foot's true swing, larger than the pose model's.
+      const follows = tracksOf((tS) => 1.9 - 1.6 * deg(tS));
+      const a = await analyzeVideoPose({ frames, tracks: follows, sampleHz: hz }, ['right']);
+      expect(a.degreesNotMeasured).toEqual([]);
+      expect(a.result.reps.right).toHaveLength(3);
+      // The ranges are the pixels' (1.6 x 30 deg), not the pose model's.
+      for (const r of a.result.reps.right) expect(r.rangeDeg).toBeGreaterThan(40);
+    });
   });
 });

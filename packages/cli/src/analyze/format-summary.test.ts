@@ -14,6 +14,7 @@ describe('formatSummary', () => {
           side: 'right',
           measured: true,
           repCount: 0,
+          degrees: 'measured',
           reps: [],
           warnings: [{ atS: 0, code: 'standing', message }],
         },
@@ -36,10 +37,11 @@ describe('formatSummary', () => {
           side: 'left',
           measured: false,
           repCount: 0,
+          degrees: 'measured',
           reps: [],
           warnings: [{ atS: 0, code: 'far-foot', message: why }],
         },
-        { side: 'right', measured: false, repCount: 0, reps: [], warnings: [] },
+        { side: 'right', measured: false, repCount: 0, degrees: 'measured', reps: [], warnings: [] },
       ],
     };
     const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
@@ -76,6 +78,7 @@ describe('formatSummary', () => {
           side: 'left',
           measured: true,
           repCount: 2,
+          degrees: 'measured',
           reps: [rep(2, 3.1, 5.4, 5.9), rep(5.4, 6.6, 7.7, 8.1), rep(8.1, 10.2, 9.0, 10.8)],
           warnings: [],
         },
@@ -89,5 +92,49 @@ describe('formatSummary', () => {
     expect(reps[0]).not.toMatch(/toes up first/);
     // A rep that started toes up (its toes-up peak first) says so.
     expect(reps[2]).toMatch(/^ {3}3\. {2}10\.2 s -> 9\.0 s .*\[toes up first\]$/);
+  });
+
+  it('counts a foot whose degrees were not measured, and shows no degree for it', () => {
+    const rep = (plantarPeakS: number, dorsiPeakS: number) => ({
+      startS: plantarPeakS - 1,
+      endS: dorsiPeakS + 0.5,
+      plantarflexionDeg: null,
+      dorsiflexionDeg: null,
+      rangeDeg: null,
+      plantarHoldS: 1.2,
+      dorsiHoldS: 0.4,
+      legMoved: false,
+      smoothness: 0.8,
+      flags: ['short-dorsi-hold'],
+      full: null,
+      confidence: 1,
+      plantarPeakS,
+      dorsiPeakS,
+    });
+    const report: AnalyzeReport = {
+      version: 1,
+      input: { path: 'side.mp4', kind: 'video', durationS: 9, frameRateHz: 20 },
+      feet: [
+        {
+          side: 'right',
+          measured: true,
+          repCount: 2,
+          degrees: 'not-measured',
+          reps: [rep(1.6, 3.2), rep(5.4, 7.0)],
+          warnings: [{ atS: 0, code: 'degrees-not-measured', message: 'its degrees are not shown' }],
+        },
+      ],
+    };
+    const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
+    expect(text).toContain('RIGHT FOOT: 2 reps (degrees not measured: full or shallow not judged)');
+    expect(text).toContain('  range: not measured (see the warning degrees-not-measured)');
+    const reps = text.split('\n').filter((l) => /^ +[12]\. /.test(l));
+    expect(reps).toHaveLength(2);
+    for (const line of reps) {
+      expect(line).toContain('degrees not measured  holds');
+      expect(line).not.toMatch(/°/);
+    }
+    // The holds are still measured and judged against the prescription.
+    expect(text).toContain('toes-up hold:   median 0.4 s (asked 1 s; 0/2 long enough)');
   });
 });

@@ -1,7 +1,13 @@
 // The human-readable summary of an analysis: per foot, reps (full and shallow), range, holds
 // against the prescription and warnings with their times.
 import { median } from '@anklepump/exercise';
-import { type AnalyzeReport, groupWarnings, type HoldPrescription, type ReportRep } from './report.ts';
+import {
+  type AnalyzeReport,
+  groupWarnings,
+  type HoldPrescription,
+  type ReportFoot,
+  type ReportRep,
+} from './report.ts';
 
 const fmtS = (s: number) => `${s.toFixed(1)} s`;
 
@@ -14,11 +20,22 @@ function repLine(i: number, r: ReportRep): string {
   // A person who starts each rep toes up: the rep is their toes-up end and the toes-down end after it.
   const all = r.dorsiPeakS < r.plantarPeakS ? ['toes up first', ...r.flags] : r.flags;
   const flags = all.length ? `  [${all.join(', ')}]` : '';
+  const degrees =
+    r.plantarflexionDeg === null || r.dorsiflexionDeg === null || r.rangeDeg === null
+      ? 'degrees not measured'
+      : `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
+        `range ${r.rangeDeg.toFixed(0).padStart(2)}°`;
   return (
     `  ${String(i + 1).padStart(2)}. ${fmtS(r.plantarPeakS).padStart(7)} -> ${fmtS(r.dorsiPeakS).padEnd(7)} ` +
-    `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
-    `range ${r.rangeDeg.toFixed(0).padStart(2)}°  holds ${r.plantarHoldS.toFixed(1)} s / ${r.dorsiHoldS.toFixed(1)} s${flags}`
+    `${degrees}  holds ${r.plantarHoldS.toFixed(1)} s / ${r.dorsiHoldS.toFixed(1)} s${flags}`
   );
+}
+
+/** "(3 full, 1 shallow)", or why that is not judged. */
+export function fullOrShallow(foot: ReportFoot): string {
+  if (foot.degrees === 'not-measured') return '(degrees not measured: full or shallow not judged)';
+  const full = foot.reps.filter((r) => r.full).length;
+  return `(${full} full, ${foot.repCount - full} shallow)`;
 }
 
 /** The summary text (ends with a newline). `degreesNote` says how far the degrees can be trusted. */
@@ -33,7 +50,6 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
   if (report.notCounted)
     lines.push('', `NOT COUNTED (${report.notCounted.code}): ${report.notCounted.message}`);
   for (const foot of report.feet) {
-    const full = foot.reps.filter((r) => r.full).length;
     if (!foot.measured) {
       // The far foot of a side view says so; any other unmeasured foot was not seen enough.
       const why =
@@ -42,17 +58,16 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       lines.push('', `${foot.side.toUpperCase()} FOOT: not measured: ${why}`);
       continue;
     }
-    lines.push(
-      '',
-      `${foot.side.toUpperCase()} FOOT: ${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)`,
-    );
+    lines.push('', `${foot.side.toUpperCase()} FOOT: ${foot.repCount} reps ${fullOrShallow(foot)}`);
     if (foot.repCount > 0) {
-      const ranges = foot.reps.map((r) => r.rangeDeg);
+      const ranges = foot.reps.flatMap((r) => (r.rangeDeg === null ? [] : [r.rangeDeg]));
       const ph = foot.reps.map((r) => r.plantarHoldS);
       const dh = foot.reps.map((r) => r.dorsiHoldS);
-      // At least one rep: the medians exist.
+      // At least one rep: the hold medians exist.
       lines.push(
-        `  range: median ${median(ranges)!.toFixed(0)}° (${Math.min(...ranges).toFixed(0)}-${Math.max(...ranges).toFixed(0)}°)`,
+        ranges.length > 0
+          ? `  range: median ${median(ranges)!.toFixed(0)}° (${Math.min(...ranges).toFixed(0)}-${Math.max(...ranges).toFixed(0)}°)`
+          : '  range: not measured (see the warning degrees-not-measured)',
         `  toes-down hold: median ${median(ph)!.toFixed(1)} s (asked ${rx.plantarHoldS} s; ${ph.filter((h) => h >= rx.plantarHoldS).length}/${ph.length} long enough)`,
         `  toes-up hold:   median ${median(dh)!.toFixed(1)} s (asked ${rx.dorsiHoldS} s; ${dh.filter((h) => h >= rx.dorsiHoldS).length}/${dh.length} long enough)`,
       );

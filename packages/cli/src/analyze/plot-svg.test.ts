@@ -101,4 +101,59 @@ describe('plotSvg', () => {
     expect(svg).toContain('note &amp; caveat');
     expect(svg).not.toContain('note & caveat');
   });
+
+  it('draws a foot whose degrees were not measured without a degree scale, its reps still numbered', () => {
+    const rough = buildReport(result, input, ['right'], { plantarHoldS: 1, dorsiHoldS: 1 }, 0.7, false, [
+      'right',
+    ]);
+    const roughSvg = plotSvg(rough, result, 'note');
+    expect(roughSvg).toContain('Right foot: 2 reps (degrees not measured: full or shallow not judged)');
+    expect(roughSvg).toContain('rough angle from the pose model: degrees not measured');
+    expect(roughSvg).not.toMatch(/>[+-]?\d+°<\/text>/);
+    // Both reps numbered in the ordinary colour: neither is judged shallow.
+    expect(roughSvg).toMatch(/fill="#222">1<\/text>/);
+    expect(roughSvg).toMatch(/fill="#222">2<\/text>/);
+    // The measured report has its scale: +10°, -20° ...
+    expect(svg).toMatch(/>\+10°<\/text>/);
+  });
+});
+
+describe('buildReport', () => {
+  it('gives a foot whose degrees were not measured its reps and holds, but no degree, not even in the series', () => {
+    const both = {
+      ...result,
+      reps: { left: [rep(1, 0, true)], right: result.reps.right },
+      series: { left: series, right: series },
+    };
+    const report = buildReport(
+      both,
+      input,
+      ['left', 'right'],
+      { plantarHoldS: 1, dorsiHoldS: 1 },
+      0.7,
+      true,
+      ['right'],
+    );
+    const [left, right] = report.feet;
+    expect(left!.degrees).toBe('measured');
+    expect(left!.reps[0]).toMatchObject({ plantarflexionDeg: 28, dorsiflexionDeg: 12, rangeDeg: 40 });
+    expect(right!.degrees).toBe('not-measured');
+    expect(right!.repCount).toBe(2);
+    for (const r of right!.reps) {
+      expect(r).toMatchObject({
+        plantarflexionDeg: null,
+        dorsiflexionDeg: null,
+        rangeDeg: null,
+        plantarHoldS: 1,
+      });
+    }
+    // Full or shallow is a matter of degrees: not judged, and the range warning is not given.
+    expect(right!.reps.map((r) => r.full)).toEqual([null, null]);
+    expect(right!.reps[1]!.flags).not.toContain('shallow');
+    expect(right!.warnings.some((w) => w.code === 'too-shallow')).toBe(false);
+    expect(left!.reps[0]!.full).toBe(true);
+    const s = report.series!;
+    expect(s.filter((p) => p.side === 'right').every((p) => p.angleDeg === null)).toBe(true);
+    expect(s.filter((p) => p.side === 'left').every((p) => typeof p.angleDeg === 'number')).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 // Draws the analysis as an SVG a reader understands without other documentation: each foot's
 // angle over time, reps numbered at their peaks, holds shaded, warnings marked, a legend inside.
 import type { AnalysisResult, Side } from '@anklepump/motion';
+import { fullOrShallow } from './format-summary.ts';
 import type { AnalyzeReport } from './report.ts';
 
 const W = 960;
@@ -76,11 +77,10 @@ function panel(
   const x = (tS: number) => M.left + (tS / durationS) * pw;
   const y = (deg: number) => y0 + M.top + ((hi - deg) / (hi - lo)) * ph;
   const out: string[] = [];
-  const full = foot.reps.filter((r) => r.full).length;
   // The far foot of a side view is not measured because it is hidden behind the near one.
   const far = foot.warnings.some((w) => w.code === 'far-foot');
   const title = foot.measured
-    ? `${foot.repCount} reps (${full} full, ${foot.repCount - full} shallow)`
+    ? `${foot.repCount} reps ${fullOrShallow(foot)}`
     : far
       ? 'not measured (behind the other foot in this side view)'
       : 'not measured (not visible enough)';
@@ -94,14 +94,22 @@ function panel(
       `<rect x="${f1(x(h.startS))}" y="${f1(y(hi))}" width="${f1(Math.max(1, x(h.endS) - x(h.startS)))}" height="${f1(ph)}" fill="${c}" opacity="0.45"/>`,
     );
   }
+  // A foot whose degrees were not measured shows the shape of its rough angle with no degree scale.
+  const scaled = foot.degrees === 'measured';
   for (let d = lo; d <= hi; d += 10) {
+    if (!scaled && d !== 0) continue;
     out.push(
       `<line x1="${M.left}" x2="${W - M.right}" y1="${f1(y(d))}" y2="${f1(y(d))}" stroke="${d === 0 ? '#888' : COLORS.grid}" stroke-width="1"/>`,
     );
-    out.push(
-      `<text x="${M.left - 6}" y="${f1(y(d) + 4)}" font-size="11" text-anchor="end">${d > 0 ? '+' : ''}${d}°</text>`,
-    );
+    if (scaled)
+      out.push(
+        `<text x="${M.left - 6}" y="${f1(y(d) + 4)}" font-size="11" text-anchor="end">${d > 0 ? '+' : ''}${d}°</text>`,
+      );
   }
+  if (!scaled)
+    out.push(
+      `<text x="${W - M.right - 4}" y="${f1(y(hi) + 12)}" font-size="11" text-anchor="end" fill="#666">rough angle from the pose model: degrees not measured</text>`,
+    );
   out.push(
     `<text x="${W - M.right - 4}" y="${f1(y(0) - 4)}" font-size="10" text-anchor="end" fill="#666">neutral</text>`,
   );
@@ -129,8 +137,9 @@ function panel(
   if (d) out.push(`<path d="${d}" fill="none" stroke="${COLORS.line}" stroke-width="1.8"/>`);
   foot.reps.forEach((r, i) => {
     const px = x(r.dorsiPeakS);
-    const py = y(r.dorsiflexionDeg) - 8;
-    const fill = r.full ? COLORS.text : '#999';
+    // The report's reps are the engine's, in order: the marker sits on the curve's toes-up peak.
+    const py = y(result.reps[side][i]?.peakDorsiDeg ?? 0) - 8;
+    const fill = r.full === false ? '#999' : COLORS.text;
     out.push(`<circle cx="${f1(px)}" cy="${f1(py - 4)}" r="8" fill="white" stroke="${fill}"/>`);
     out.push(
       `<text x="${f1(px)}" y="${f1(py)}" font-size="11" text-anchor="middle" fill="${fill}">${i + 1}</text>`,

@@ -8,11 +8,14 @@ export interface ReportRep {
   readonly startS: number;
   /** When the rep was recognised as complete (after its toes-up peak), seconds. */
   readonly endS: number;
-  /** Peak plantarflexion as a positive magnitude below neutral, degrees. */
-  readonly plantarflexionDeg: number;
-  /** Peak dorsiflexion, signed (positive above neutral), degrees. */
-  readonly dorsiflexionDeg: number;
-  readonly rangeDeg: number;
+  /**
+   * Peak plantarflexion as a positive magnitude below neutral, degrees. Null (this and the next
+   * two) when the foot's degrees were not measured (`ReportFoot.degrees`).
+   */
+  readonly plantarflexionDeg: number | null;
+  /** Peak dorsiflexion, signed (positive above neutral), degrees; null when not measured. */
+  readonly dorsiflexionDeg: number | null;
+  readonly rangeDeg: number | null;
   readonly plantarHoldS: number;
   readonly dorsiHoldS: number;
   readonly legMoved: boolean;
@@ -20,8 +23,11 @@ export interface ReportRep {
   readonly smoothness: number;
   /** 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold'. */
   readonly flags: string[];
-  /** Added: true when the range reached the engine's full-rep share of the person's range. */
-  readonly full: boolean;
+  /**
+   * Added: true when the range reached the engine's full-rep share of the person's range; null when
+   * the foot's degrees were not measured (full or shallow is then not judged).
+   */
+  readonly full: boolean | null;
   /** Added: the engine's confidence in this rep, 0..1. */
   readonly confidence: number;
   /** Added: times of the toes-down and toes-up peaks, seconds. */
@@ -40,6 +46,12 @@ export interface ReportFoot {
   /** Added: false when the foot was never visible (or never settled) long enough to measure. */
   readonly measured: boolean;
   readonly repCount: number;
+  /**
+   * Added: 'not-measured' when the reps are counted but their degrees are not known well enough
+   * to show (a video whose foot the pixel stage could not follow): the reps' degrees and the
+   * foot's series angles are null, and a 'degrees-not-measured' warning says why.
+   */
+  readonly degrees: 'measured' | 'not-measured';
   readonly reps: ReportRep[];
   readonly warnings: ReportWarning[];
 }
@@ -104,9 +116,9 @@ export interface HoldPrescription {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-function toRep(m: RepMetrics, rx: HoldPrescription, tooFastCycleS: number): ReportRep {
+function toRep(m: RepMetrics, rx: HoldPrescription, tooFastCycleS: number, degrees: boolean): ReportRep {
   const flags: string[] = [];
-  if (!m.full) flags.push('shallow');
+  if (degrees && !m.full) flags.push('shallow');
   if (m.cycleS < tooFastCycleS) flags.push('too-fast');
   if (m.legMoved) flags.push('leg-moved');
   if (m.plantarHoldS < rx.plantarHoldS) flags.push('short-plantar-hold');
@@ -114,15 +126,15 @@ function toRep(m: RepMetrics, rx: HoldPrescription, tooFastCycleS: number): Repo
   return {
     startS: r2(m.startTMs / 1000),
     endS: r2(m.tMs / 1000),
-    plantarflexionDeg: r1(Math.max(0, -m.peakPlantarDeg)),
-    dorsiflexionDeg: r1(m.peakDorsiDeg),
-    rangeDeg: r1(m.rangeDeg),
+    plantarflexionDeg: degrees ? r1(Math.max(0, -m.peakPlantarDeg)) : null,
+    dorsiflexionDeg: degrees ? r1(m.peakDorsiDeg) : null,
+    rangeDeg: degrees ? r1(m.rangeDeg) : null,
     plantarHoldS: r2(m.plantarHoldS),
     dorsiHoldS: r2(m.dorsiHoldS),
     legMoved: m.legMoved,
     smoothness: r2(m.smoothness),
     flags,
-    full: m.full,
+    full: degrees ? m.full : null,
     confidence: r2(m.confidence),
     plantarPeakS: r2(m.plantarTMs / 1000),
     dorsiPeakS: r2(m.dorsiTMs / 1000),
@@ -133,7 +145,25 @@ function toWarning(w: WarningEvent): ReportWarning {
   return { atS: r2(w.tMs / 1000), code: w.code, message: w.message };
 }
 
-/** Builds the report for `sides` from the engine's result (`series` only when asked for). */
+/**
+ * A foot's warnings as the report gives them. Without measured degrees, a rep's range against the
+ * full-rep bar (too-shallow) is not judged, and the noise floor is not given in degrees.
+ */
+function footWarnings(ws: readonly WarningEvent[], degrees: boolean): ReportWarning[] {
+  if (degrees) return ws.map(toWarning);
+  return ws
+    .filter((w) => w.code !== 'too-shallow')
+    .map((w) =>
+      w.code === 'noisy'
+        ? { ...toWarning(w), message: 'the angle is too unsteady to count small pumps' }
+        : toWarning(w),
+    );
+}
+
+/**
+ * Builds the report for `sides` from the engine's result (`series` only when asked for); the feet in
+ * `degreesNotMeasured` get their reps without degrees.
+ */
 export function buildReport(
   result: AnalysisResult,
   input: AnalyzeReport['input'],
@@ -141,24 +171,31 @@ export function buildReport(
   rx: HoldPrescription,
   tooFastCycleS: number,
   withSeries: boolean,
+  degreesNotMeasured: readonly Side[] = [],
 ): AnalyzeReport {
   const feet: ReportFoot[] = sides.map((side) => {
-    const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS));
+    const degrees = !degreesNotMeasured.includes(side);
+    const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS, degrees));
     return {
       side,
       measured: result.series ? result.series[side].length > 0 : reps.length > 0,
       repCount: reps.length,
+      degrees: degrees ? 'measured' : 'not-measured',
       reps,
       // Warnings without a side (bad timestamps, no person) concern both feet.
-      warnings: result.warnings.filter((w) => w.side === side || w.side === null).map(toWarning),
+      warnings: footWarnings(
+        result.warnings.filter((w) => w.side === side || w.side === null),
+        degrees,
+      ),
     };
   });
   const report: AnalyzeReport = { version: 1, input, feet };
   if (withSeries && result.series) {
     const series: SeriesPoint[] = [];
     for (const side of sides) {
+      const degrees = !degreesNotMeasured.includes(side);
       for (const p of result.series[side])
-        series.push({ tS: r2(p.tMs / 1000), side, angleDeg: r1(p.angleDeg) });
+        series.push({ tS: r2(p.tMs / 1000), side, angleDeg: degrees ? r1(p.angleDeg) : null });
     }
     series.sort((a, b) => a.tS - b.tS || a.side.localeCompare(b.side));
     report.series = series;

@@ -72,7 +72,15 @@ export async function run(ctx: CommandContext): Promise<number> {
     ...(analysis.kind === 'landmarks' ? { landmarkSource: analysis.landmarkSource ?? null } : {}),
     ...(analysis.calibration ? { calibration: calibrationJson(analysis.calibration) } : {}),
   };
-  const report = buildReport(analysis.result, input, analysis.sides, rx, TOO_FAST_CYCLE_S, Boolean(o.series));
+  const report = buildReport(
+    analysis.result,
+    input,
+    analysis.sides,
+    rx,
+    TOO_FAST_CYCLE_S,
+    Boolean(o.series),
+    analysis.degreesNotMeasured ?? [],
+  );
   if (analysis.notCounted) {
     const { code, message } = analysis.notCounted;
     report.notCounted = { code, message };

@@ -71,6 +71,8 @@ describe('analyze a landmark file', { timeout: 30_000 }, () => {
         'flags',
       ]),
     );
+    // A landmark file's degrees are what its landmarks give: measured.
+    expect(report.feet[0].degrees).toBe('measured');
     expect(report.series.length).toBeGreaterThan(100);
     expect(report.series[0]).toEqual({ tS: expect.any(Number), side: 'right', angleDeg: expect.any(Number) });
     const plain = JSON.parse((await analyze(file, '--side', 'right', '--json')).out);

@@ -3,7 +3,6 @@ export type { PixelFrame } from './gray-image.ts';
 export type { LegTrack, LegTrackState } from './leg-pixel-tracker.ts';
 export {
   createFootTrackStage,
-  type FootDegreesSource,
   refineFrame,
   refineRecording,
   withPoseModelKnee,

@@ -3,7 +3,6 @@
 export { poseLandmarkOptionsFor } from '../ankle-correction.ts';
 export {
   createFootTrackStage,
-  type FootDegreesSource,
   type LegTrack,
   refineRecording,
 } from '../foot-tracker/index.ts';
