@@ -42,8 +42,8 @@ export const SENSOR_STILL_MIN_DEG = 1;
 const SEED_SAMPLES = 8;
 /**
  * ...as this many times their median: 0.7 x the median |d| of white noise matches the running
- * mean's seed (0.6 x the mean |d|), and a median leaves stray large differences out (an outlier
- * the Hampel filter let through, the kink where a swing starts).
+ * mean's seed (0.6 x the mean |d|, 1.5 times the quartile), and a median leaves stray large
+ * differences out (an outlier the Hampel filter let through, the kink where a swing starts).
  */
 const FINE_PER_MEDIAN = 0.7;
 /** A third difference of white noise has sqrt(20) its SD, a second difference sqrt(6): this rescales. */
@@ -68,8 +68,12 @@ const lagSamples = (dtS: number) =>
 
 /**
  * The running lower quartile both meters track: the first eight differences seed it with a running
- * mean (0.6 x the mean |d| is near their lower quartile), at most `capD` each time; then it moves
- * multiplicatively toward the quantile.
+ * mean, at most `capD` each time; then it moves multiplicatively toward the quantile. The seed,
+ * 0.6 x the mean |d|, is 1.5 times the lower quartile of white noise's |d| (0.4 would match it): a
+ * high start, and since the stillness gates widen with the reading, on pumps seen at 10-15 fps it
+ * also decides whether the meter settles with the movement's curvature in it or not. The noise bars
+ * were tuned with it; seeding at the quartile moved the stress set along the bars' own trade of
+ * exact counts against spurious reps on resting feet, not past it (package README, 2026-12-01).
  */
 function createQuartile() {
   let q = 0;
