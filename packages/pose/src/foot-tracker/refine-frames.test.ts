@@ -123,6 +123,34 @@ describe('refineRecording', () => {
     expect(r.agreement.right).toBeGreaterThan(0.99);
   });
 
+  it("keeps a track that follows the foot whose points the pose model put under the other leg's label", () => {
+    // A side view where the pose model's right leg sits on the still foot behind (a small wobble of
+    // its own) and the moving foot's points carry the left label: the track follows the moving foot.
+    const mixed = Array.from({ length: n }, (_, i) => {
+      const f = frame((i * 1000) / 15, 2 * Math.sin(i / 2.3));
+      const moving = frame((i * 1000) / 15, 0.5 * trueDeg(i)).landmarks!;
+      const rows = f.landmarks!.slice();
+      for (const [l, r] of [
+        [25, 26],
+        [27, 28],
+        [29, 30],
+        [31, 32],
+      ] as const)
+        rows[l] = moving[r]!;
+      return { ...f, landmarks: rows };
+    });
+    const r = refineRecording({ frames: mixed, tracks: tracks(() => false) }, 15, { poseGain: 2 });
+    expect(r.degrees.right).toBe('pixel-tracker');
+    expect(r.agreement.right).toBeGreaterThan(0.9);
+    for (let i = 10; i < n - 10; i++) expect(Math.abs(engineRaw(r.frames[i]!) - trueDeg(i))).toBeLessThan(2);
+    // A track that turns against the moving foot agrees with neither label.
+    const wrong = Array.from({ length: n }, (_, i) => ({
+      left: noLeg,
+      right: tracked(-10 - trueDeg(i) / 3),
+    }));
+    expect(refineRecording({ frames: mixed, tracks: wrong }, 15).degrees.right).toBe('pose-model');
+  });
+
   it('rejects an impossible pose gain, naming it', () => {
     expect(() => refineRecording({ frames, tracks: tracks(() => false) }, 15, { poseGain: 0 })).toThrow(
       /poseGain must be in/,

@@ -195,7 +195,11 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
   const roughAnalyzer = analyzer(o.poseCorrection);
   const choose = createLegChooser(o.side);
   const trackAgreement = createTrackAgreement();
+  /** The same track against the pose model's other leg: see `agreement` below. */
+  const otherAgreement = createTrackAgreement();
+  const otherSide: Side = o.side === 'left' ? 'right' : 'left';
   const poseReading = createLegReading();
+  const otherReading = createLegReading();
   const trackReading = createLegReading();
   const gate = createFollowGate();
   const history = createTrackHistory();
@@ -216,11 +220,17 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       // (its reps are refused, the pose model's count them without degrees, the screen falls back).
       const posed = readLeg(pose, o.side, LIVE_FOOT_LIMITS.minVisibility, false, poseReading);
       const seen = f.tracking[leg] === 'tracking' ? readLeg(tracked, o.side, 0, false, trackReading) : null;
-      const agreement = trackAgreement.push(
-        tMs,
-        posed.ok ? posed.rawDeg : Number.NaN,
-        seen?.ok ? seen.rawDeg : Number.NaN,
-      );
+      const trackDeg = seen?.ok ? seen.rawDeg : Number.NaN;
+      const own = trackAgreement.push(tMs, posed.ok ? posed.rawDeg : Number.NaN, trackDeg);
+      // In a side view the pose model often puts the moving foot's points under the other leg's
+      // label (this one on the still foot behind): a track that agrees with that leg follows the
+      // foot (the pose package's trackAgreement, with hindsight). Only this leg can reject it: the
+      // other one may be the still foot.
+      const other = readLeg(pose, otherSide, LIVE_FOOT_LIMITS.minVisibility, false, otherReading);
+      const agreement =
+        otherAgreement.push(tMs, other.ok ? other.rawDeg : Number.NaN, trackDeg) === 'agrees'
+          ? 'agrees'
+          : own;
       const state: LegTrackState =
         f.tracking[leg] === 'tracking' && agreement === 'disagrees' ? 'lost' : f.tracking[leg];
       history.add(tMs, state === 'tracking');

@@ -2,7 +2,7 @@
 // angle. The pose model's foot swing is too small but goes the right way; a track that moves the
 // other way, or on its own, has latched onto something else (the far foot behind, a trouser cuff),
 // and its degrees and reps are not the foot's. `analyze` judges this over the whole recording with
-// hindsight (the pose package's trackPoseAgreement); the live camera judges it over the last few
+// hindsight (the pose package's trackAgreement); the live camera judges it over the last few
 // seconds, so a session that started on the wrong patch says so within one or two pumps.
 
 /** Below this correlation with the pose model's angle the track is not the foot (the pose package's value). */
