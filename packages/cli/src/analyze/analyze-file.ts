@@ -142,12 +142,13 @@ function lostFootWarnings(
  * (`tools/tracker/evaluate-analyze.ts`). The reps still count: their timing is in the pose model's
  * angle, however small its swing.
  */
-export function degreesNotMeasuredMessage(side: Side): string {
+function degreesNotMeasuredMessage(side: Side): string {
   return (
     `the ${side} foot's own pixels could not be followed (the other foot behind it, clothes, or a dark or ` +
     "small foot in the picture): its pumps are counted from the pose model's foot points, but their degrees " +
     'are not shown, since the pose model reads them too small by a factor that changes from video to video. ' +
-    'Film closer and a little from the front of the feet, or calibrate with the phone on the foot (--calibrate-with)'
+    'For degrees, film so that the other foot is not right behind this one and the foot is uncovered and ' +
+    'well lit, or calibrate with the phone on the foot (--calibrate-with)'
   );
 }
 

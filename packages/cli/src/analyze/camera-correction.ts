@@ -12,10 +12,10 @@ export type DegreesSource =
 
 /** What the summary says about the camera degrees' accuracy (the default: BlazePose, corrected). */
 // On rendered bodies it was never tuned on (bench/results/analyze.md), the camera path still misses
-// reps and is 12.6 degrees off per rep at the median (p90 26.9): the note must not invite trust it
-// lacks, nor claim better than that bench measured.
+// reps and, for the reps it shows degrees for, is 14.6 degrees off per rep at the median (p90 30.5):
+// the note must not invite trust it lacks, nor claim better than that bench measured.
 const CAMERA_CAVEAT =
-  'on bodies it was not tuned on it still misses reps and is about 13 degrees off per rep (README: ' +
+  'on bodies it was not tuned on it still misses reps and is about 15 degrees off per rep (README: ' +
   '"How far you can trust the numbers"): check the count and use the phone sensor for degrees.';
 
 export const CAMERA_DEGREES_NOTE =

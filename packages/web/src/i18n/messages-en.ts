@@ -140,7 +140,7 @@ export const en = {
   'calib.start': 'Start measuring',
   'calib.result': 'Your range: toes down {down}°, toes up {up}°, total {total}°.',
   'calib.estimate':
-    'Camera angles are rough estimates: on test videos of people we had not tuned on they were typically about 13° off, sometimes much more. Use them to follow your own progress, not as a measurement.',
+    'Camera angles are rough estimates: on test videos of people we had not tuned on they were typically about 15° off, sometimes much more. Use them to follow your own progress, not as a measurement.',
   'calib.continue': 'Start the exercise',
   'calib.retry': 'Measure again',
   'calib.skip': 'Skip: learn my range from the first reps',

@@ -144,7 +144,7 @@ export const es: Messages = {
   'calib.start': 'Empezar a medir',
   'calib.result': 'Su amplitud: puntas abajo {down}°, puntas arriba {up}°, total {total}°.',
   'calib.estimate':
-    'Los ángulos de la cámara son estimaciones aproximadas: en vídeos de prueba de personas con las que no se ajustó solían desviarse unos 13°, a veces mucho más. Úselos para seguir su progreso, no como una medición.',
+    'Los ángulos de la cámara son estimaciones aproximadas: en vídeos de prueba de personas con las que no se ajustó solían desviarse unos 15°, a veces mucho más. Úselos para seguir su progreso, no como una medición.',
   'calib.continue': 'Empezar el ejercicio',
   'calib.retry': 'Medir otra vez',
   'calib.skip': 'Omitir: aprender mi amplitud con las primeras repeticiones',
