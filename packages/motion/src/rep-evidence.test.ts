@@ -32,6 +32,19 @@ describe('leg history: did the leg stay away from where the rep began', () => {
     expect(after.movedOver(0, 29, tMs)).toBe(false);
   });
 
+  it('takes where the leg was from the readings just before the rep, not from one noisy reading', () => {
+    // The leg rests at 0; the pose model's landmarks put it 0.7 thresholds off in the rep's first
+    // sample alone. Against that one reading the still leg "stayed away" all rep long.
+    const noisy = history(40, 0, (i) => (i === 10 ? -0.7 : 0));
+    expect(noisy.movedOver(10, 39, tMs)).toBe(false);
+    // A real move after the rep began is still seen against the same noisy start.
+    const moved = history(40, 0, (i) => (i === 10 ? -0.7 : i >= 20 && i < 30 ? 0.8 : 0));
+    expect(moved.movedOver(10, 39, tMs)).toBe(true);
+    // Readings older than 150 ms before the rep (or not held) are not part of where it began.
+    const earlier = history(40, 0, (i) => (i < 5 ? 5 : 0));
+    expect(earlier.movedOver(10, 39, tMs)).toBe(false);
+  });
+
   it('ignores a channel not measured (a knee without a hip seen, a phone without a shin sensor)', () => {
     const h = history(40, 4, (i) => (i < 10 ? Number.NaN : 2));
     expect(h.movedOver(0, 39, tMs)).toBe(false);
