@@ -67,7 +67,7 @@ export interface FileAnalysis {
   readonly pixelWarnings?: readonly { side: Side; atS: number; code: string; message: string }[];
   /**
    * Videos: feet whose reps are counted but whose degrees are not shown (see
-   * `degreesNotMeasuredMessage`): the pixel stage did not follow the foot, and no phone calibrated it.
+   * `degreesNotMeasuredWarnings`): the pixel stage did not follow the foot, and no phone calibrated it.
    */
   readonly degreesNotMeasured?: readonly Side[];
   /** Set when --calibrate-with was given. */
@@ -101,13 +101,16 @@ function withoutFarFeet(result: AnalysisResult, far: readonly Side[]): AnalysisR
   };
 }
 
+/** When the recording's first frame is, seconds to the hundredth: where a whole-recording warning sits. */
+const firstFrameS = (frames: readonly LandmarkFrame[]) => Math.round((frames[0]?.tMs ?? 0) / 10) / 100;
+
 /** One warning ('far-foot') for each far foot, saying why it is not measured. */
 function farFootWarnings(
   far: readonly Side[],
   near: Side,
   frames: readonly LandmarkFrame[],
 ): { side: Side; atS: number; code: string; message: string }[] {
-  const atS = Math.round((frames[0]?.tMs ?? 0) / 10) / 100;
+  const atS = firstFrameS(frames);
   return far.map((side) => ({ side, atS, code: 'far-foot', message: farFootMessage(side, near) }));
 }
 
@@ -134,34 +137,29 @@ function lostFootWarnings(
 }
 
 /**
- * Why a foot's degrees are not shown. Its pixel track disagreed with the pose model (the other
- * foot behind it, clothes, a dark or small foot), and the pose model's own foot angle cannot stand
- * in: it follows the true angle with a gain that varies from clip to clip (0.06-0.9 on the rendered
- * tuning clips), so no correction makes it degrees. On the 9 tuning clips (of 24) where this
- * happened, 9 of the 11 reps of exactly counted clips were 10-33 deg off
- * (`tools/tracker/evaluate-analyze.ts`). The reps still count: their timing is in the pose model's
- * angle, however small its swing.
+ * A warning ('degrees-not-measured') for each foot whose degrees are not shown. Its pixel track
+ * disagreed with the pose model (the other foot behind it, clothes, a dark or small foot), and the
+ * pose model's own foot angle cannot stand in: it follows the true angle with a gain that varies
+ * from clip to clip (0.06-0.9 on the rendered tuning clips), so no correction makes it degrees. On
+ * the 9 tuning clips (of 24) where this happened, 9 of the 11 reps of exactly counted clips were
+ * 10-33 deg off (`tools/tracker/evaluate-analyze.ts`). The reps still count: their timing is in
+ * the pose model's angle, however small its swing.
  */
-function degreesNotMeasuredMessage(side: Side): string {
-  return (
-    `the ${side} foot's own pixels could not be followed (the other foot behind it, clothes, or a dark or ` +
-    "small foot in the picture): its pumps are counted from the pose model's foot points, but their degrees " +
-    'are not shown, since the pose model reads them too small by a factor that changes from video to video. ' +
-    'For degrees, film so that the other foot is not right behind this one and the foot is uncovered and ' +
-    'well lit, or calibrate with the phone on the foot (--calibrate-with)'
-  );
-}
-
-/** A warning for each foot whose degrees are not shown because its pixel track did not follow it. */
 function degreesNotMeasuredWarnings(
   feet: readonly Side[],
   frames: readonly LandmarkFrame[],
 ): { side: Side; atS: number; code: string; message: string }[] {
+  const atS = firstFrameS(frames);
   return feet.map((side) => ({
     side,
-    atS: Math.round((frames[0]?.tMs ?? 0) / 10) / 100,
+    atS,
     code: 'degrees-not-measured',
-    message: degreesNotMeasuredMessage(side),
+    message:
+      `the ${side} foot's own pixels could not be followed (the other foot behind it, clothes, or a dark or ` +
+      "small foot in the picture): its pumps are counted from the pose model's foot points, but their degrees " +
+      'are not shown, since the pose model reads them too small by a factor that changes from video to video. ' +
+      'For degrees, film so that the other foot is not right behind this one and the foot is uncovered and ' +
+      'well lit, or calibrate with the phone on the foot (--calibrate-with)',
   }));
 }
 

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from './format-summary.ts';
-import type { AnalyzeReport } from './report.ts';
+import type { AnalyzeReport, ReportRep } from './report.ts';
+
+/** A rep as the report gives it: a 42-deg full pump with 1-s holds, unless `r` says otherwise. */
+const reportRep = (r: Partial<ReportRep> & Pick<ReportRep, 'plantarPeakS' | 'dorsiPeakS'>): ReportRep => ({
+  startS: r.plantarPeakS - 1,
+  endS: r.dorsiPeakS + 0.5,
+  plantarflexionDeg: 30,
+  dorsiflexionDeg: 12,
+  rangeDeg: 42,
+  plantarHoldS: 1.1,
+  dorsiHoldS: 1,
+  legMoved: false,
+  smoothness: 0.8,
+  flags: [],
+  full: true,
+  confidence: 1,
+  ...r,
+});
 
 describe('formatSummary', () => {
   it('says first, in words, why a recording was not counted', () => {
@@ -54,22 +71,8 @@ describe('formatSummary', () => {
   it('lists each rep by its toes-down and toes-up peaks, in order, never overlapping the next', () => {
     // The engine's swing starts at the previous toes-up peak and the rep is recognised after it
     // leaves its own: those spans overlap (2.0-5.9 s and 5.4-8.1 s) and read as reps at once.
-    const rep = (startS: number, plantarPeakS: number, dorsiPeakS: number, endS: number) => ({
-      startS,
-      endS,
-      plantarflexionDeg: 30,
-      dorsiflexionDeg: 12,
-      rangeDeg: 42,
-      plantarHoldS: 1.1,
-      dorsiHoldS: 1,
-      legMoved: false,
-      smoothness: 0.8,
-      flags: [],
-      full: true,
-      confidence: 1,
-      plantarPeakS,
-      dorsiPeakS,
-    });
+    const rep = (startS: number, plantarPeakS: number, dorsiPeakS: number, endS: number) =>
+      reportRep({ startS, plantarPeakS, dorsiPeakS, endS });
     const report: AnalyzeReport = {
       version: 1,
       input: { path: 'phone.csv', kind: 'imu', durationS: 10, frameRateHz: 50 },
@@ -95,22 +98,18 @@ describe('formatSummary', () => {
   });
 
   it('counts a foot whose degrees were not measured, and shows no degree for it', () => {
-    const rep = (plantarPeakS: number, dorsiPeakS: number) => ({
-      startS: plantarPeakS - 1,
-      endS: dorsiPeakS + 0.5,
-      plantarflexionDeg: null,
-      dorsiflexionDeg: null,
-      rangeDeg: null,
-      plantarHoldS: 1.2,
-      dorsiHoldS: 0.4,
-      legMoved: false,
-      smoothness: 0.8,
-      flags: ['short-dorsi-hold'],
-      full: null,
-      confidence: 1,
-      plantarPeakS,
-      dorsiPeakS,
-    });
+    const rep = (plantarPeakS: number, dorsiPeakS: number) =>
+      reportRep({
+        plantarPeakS,
+        dorsiPeakS,
+        plantarflexionDeg: null,
+        dorsiflexionDeg: null,
+        rangeDeg: null,
+        plantarHoldS: 1.2,
+        dorsiHoldS: 0.4,
+        flags: ['short-dorsi-hold'],
+        full: null,
+      });
     const report: AnalyzeReport = {
       version: 1,
       input: { path: 'side.mp4', kind: 'video', durationS: 9, frameRateHz: 20 },

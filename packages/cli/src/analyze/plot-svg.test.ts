@@ -1,4 +1,4 @@
-import type { AnalysisResult, RepMetrics } from '@anklepump/motion';
+import type { AnalysisResult, RepMetrics, Side } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
 import { plotSvg } from './plot-svg.ts';
 import { buildReport } from './report.ts';
@@ -55,15 +55,12 @@ const result: AnalysisResult = {
 };
 const input = { path: '/x/clip.mp4', kind: 'video' as const, durationS: 10, frameRateHz: 30 };
 
+/** The report of `r` for `sides` (1-s holds asked, 0.7-s fast cycle), the `rough` feet without degrees. */
+const reportOf = (r: AnalysisResult, sides: Side[], rough: Side[] = [], withSeries = false) =>
+  buildReport(r, input, sides, { plantarHoldS: 1, dorsiHoldS: 1 }, 0.7, withSeries, rough);
+
 describe('plotSvg', () => {
-  const report = buildReport(
-    result,
-    input,
-    ['left', 'right'],
-    { plantarHoldS: 1, dorsiHoldS: 1 },
-    0.7,
-    false,
-  );
+  const report = reportOf(result, ['left', 'right']);
   const svg = plotSvg(report, result, 'note & caveat');
 
   it('titles each foot with its counts, and says when a foot was not measured', () => {
@@ -103,9 +100,7 @@ describe('plotSvg', () => {
   });
 
   it('draws a foot whose degrees were not measured without a degree scale, its reps still numbered', () => {
-    const rough = buildReport(result, input, ['right'], { plantarHoldS: 1, dorsiHoldS: 1 }, 0.7, false, [
-      'right',
-    ]);
+    const rough = reportOf(result, ['right'], ['right']);
     const roughSvg = plotSvg(rough, result, 'note');
     expect(roughSvg).toContain('Right foot: 2 reps (degrees not measured: full or shallow not judged)');
     expect(roughSvg).toContain('rough angle from the pose model: degrees not measured');
@@ -125,15 +120,7 @@ describe('buildReport', () => {
       reps: { left: [rep(1, 0, true)], right: result.reps.right },
       series: { left: series, right: series },
     };
-    const report = buildReport(
-      both,
-      input,
-      ['left', 'right'],
-      { plantarHoldS: 1, dorsiHoldS: 1 },
-      0.7,
-      true,
-      ['right'],
-    );
+    const report = reportOf(both, ['left', 'right'], ['right'], true);
     const [left, right] = report.feet;
     expect(left!.degrees).toBe('measured');
     expect(left!.reps[0]).toMatchObject({ plantarflexionDeg: 28, dorsiflexionDeg: 12, rangeDeg: 40 });

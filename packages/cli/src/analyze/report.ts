@@ -193,7 +193,7 @@ export function buildReport(
   if (withSeries && result.series) {
     const series: SeriesPoint[] = [];
     for (const side of sides) {
-      const degrees = !degreesNotMeasured.includes(side);
+      const degrees = feet.find((f) => f.side === side)!.degrees === 'measured';
       for (const p of result.series[side])
         series.push({ tS: r2(p.tMs / 1000), side, angleDeg: degrees ? r1(p.angleDeg) : null });
     }

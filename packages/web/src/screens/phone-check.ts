@@ -10,9 +10,6 @@ import { encodePhoneCheck, PHONE_CHECK_MIN_REPS, qrModules } from '../sensors/ph
 import { phoneRepFeed, requestMotionPermission } from '../sensors/phone-source.ts';
 import { radioGroup } from './setup.ts';
 
-/** Pumps the phone must count before it offers its code (as many as the camera needs both saw). */
-const MIN_REPS = PHONE_CHECK_MIN_REPS;
-
 /** The QR code of `text` as an SVG: black modules on white with a 4-module quiet zone, scalable. */
 export function qrSvg(text: string, label: string): SVGElement {
   const modules = qrModules(text);
@@ -100,7 +97,8 @@ export const phoneCheckScreen: ScreenFactory = (app) => {
         status.textContent = t('phoneCheck.counted', { count: 0 });
         feed = phoneRepFeed(side, (count) => {
           status.textContent = t('phoneCheck.counted', { count });
-          show.hidden = count < MIN_REPS;
+          // The code is offered once the phone counted as many pumps as the camera needs both saw.
+          show.hidden = count < PHONE_CHECK_MIN_REPS;
         });
       },
     },
