@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { clipMotion } from './activity.ts';
 import { buildProfile, seededRandom } from './ankle-profile.ts';
 import { BODIES, bodyFile, HELDOUT_BODIES, RIG_BONES, SHARED_MODELS_DIR, TUNING_BODIES } from './bodies.ts';
-import { heldOutSet, negativeSet, tuningExtraSet, tuningSet } from './eval-sets.ts';
+import {
+  heldOutSet,
+  negativeSet,
+  phoneCheckSet,
+  tuningExtraSet,
+  tuningSet,
+  tuningWideSet,
+} from './eval-sets.ts';
 
 /** Node names in a GLB's JSON chunk (no decoding of meshes needed). */
 function glbNodeNames(path: string): Set<string> {
@@ -53,6 +60,25 @@ describe('evaluation sets', () => {
     const seen = new Set([...tuningSet(), ...heldOutSet(), ...negativeSet()].map((c) => c.spec.seed));
     expect(tuningExtraSet().filter((c) => seen.has(c.spec.seed))).toEqual([]);
     expect(negativeSet().every((c) => HELDOUT_BODIES.includes(c.spec.body!))).toBe(true);
+  });
+
+  it('draws the wide tuning set as the held-out set is drawn, on tuning bodies and seeds of its own', () => {
+    const wide = tuningWideSet();
+    expect(wide.every((c) => TUNING_BODIES.includes(c.spec.body!))).toBe(true);
+    const seen = new Set(
+      [...tuningSet(), ...tuningExtraSet(), ...heldOutSet(), ...negativeSet(), ...phoneCheckSet()].map(
+        (c) => c.spec.seed,
+      ),
+    );
+    expect(wide.filter((c) => seen.has(c.spec.seed))).toEqual([]);
+    // The same conditions as the held-out clips (combined in another shuffle), so a gap between the
+    // two sets' scores is the bodies' and the draws', not the conditions'.
+    for (const axis of [
+      (c: (typeof wide)[number]): string => c.conditions.resolution,
+      (c: (typeof wide)[number]): string => String(c.spec.frameRateHz),
+      (c: (typeof wide)[number]): string => c.conditions.posture,
+    ])
+      expect(wide.map(axis).sort()).toEqual(heldOutSet().map(axis).sort());
   });
 
   it('covers every condition family in the held-out set', () => {

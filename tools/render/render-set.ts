@@ -1,15 +1,30 @@
 // Renders (or reuses) an evaluation set of eval-sets.ts into a folder, skipping clips already there,
 // and writes `manifest.json` (name, split, conditions, seed of every clip).
-// `tsx tools/render/render-set.ts tuning|tuning-extra|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]`.
+// `tsx tools/render/render-set.ts tuning|tuning-extra|tuning-wide|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]`.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clipMotion } from './activity.ts';
 import type { ClipSpec } from './clip-spec.ts';
-import { heldOutSet, negativeSet, phoneCheckSet, speedClip, tuningExtraSet, tuningSet } from './eval-sets.ts';
+import {
+  heldOutSet,
+  negativeSet,
+  phoneCheckSet,
+  speedClip,
+  tuningExtraSet,
+  tuningSet,
+  tuningWideSet,
+} from './eval-sets.ts';
 import { renderClip } from './render-clip.ts';
 
-export type SetName = 'tuning' | 'tuning-extra' | 'heldout' | 'phone-check' | 'negative' | 'speed';
+export type SetName =
+  | 'tuning'
+  | 'tuning-extra'
+  | 'tuning-wide'
+  | 'heldout'
+  | 'phone-check'
+  | 'negative'
+  | 'speed';
 
 export interface SetEntry {
   readonly name: string;
@@ -22,6 +37,7 @@ export interface SetEntry {
 export function setEntries(set: SetName): SetEntry[] {
   if (set === 'tuning') return tuningSet();
   if (set === 'tuning-extra') return tuningExtraSet();
+  if (set === 'tuning-wide') return tuningWideSet();
   if (set === 'heldout') return heldOutSet();
   if (set === 'phone-check') return phoneCheckSet();
   if (set === 'speed') return [speedClip()];
@@ -103,9 +119,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   const set = positionals[0] as SetName;
-  if (!['tuning', 'tuning-extra', 'heldout', 'phone-check', 'negative', 'speed'].includes(set)) {
+  if (
+    !['tuning', 'tuning-extra', 'tuning-wide', 'heldout', 'phone-check', 'negative', 'speed'].includes(set)
+  ) {
     process.stderr.write(
-      'usage: render-set.ts tuning|tuning-extra|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]\n',
+      'usage: render-set.ts tuning|tuning-extra|tuning-wide|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]\n',
     );
     process.exit(2);
   }
