@@ -192,17 +192,59 @@ function maybeAddView(frame: PixelFrame, part: Part, found: Found, a: LegAnchor)
   });
 }
 
-/** Finds `part` near where the anchor predicts it, against its view nearest the last rotation. */
-function follow(frame: PixelFrame, part: Part, a: LegAnchor, poseDir: number, reachPx: number): Found {
+/** The view of `part` captured nearest the rotation `angle`. */
+function nearestView(part: Part, angle: number): KeyView {
   let key = part.keys[0]!;
   for (const k of part.keys)
-    if (Math.abs(wrap(k.angle0 - part.angle)) < Math.abs(wrap(key.angle0 - part.angle))) key = k;
+    if (Math.abs(wrap(k.angle0 - angle)) < Math.abs(wrap(key.angle0 - angle))) key = k;
+  return key;
+}
+
+/**
+ * Finds `part` near where the anchor predicts it, against its view nearest the last rotation; and,
+ * when it was `followed` on the last frame and is steady, where the pose model's points put it
+ * nearer another view, against that view too. Starting
+ * only from the view of the last rotation, a foot that came back from its toes-up hold to neutral
+ * stayed at the hold's rotation: the toes-up view matched the foot at neutral at about 0.9 and the
+ * search never left it (tuning clip tune-w-17: 12.6 deg for a true 0, so the rep never ended).
+ */
+function follow(
+  frame: PixelFrame,
+  part: Part,
+  a: LegAnchor,
+  poseDir: number,
+  reachPx: number,
+  followed: boolean,
+): Found {
+  const poseAngle = wrap(poseDir - part.dir0);
+  const key = nearestView(part, part.angle);
+  const poseKey = nearestView(part, poseAngle);
+  let found = followView(frame, part, key, a, poseAngle, reachPx);
+  // Only for a part followed on the last frame and steady: a lost foot is found again from its last
+  // view (a leg sliding on the bed moves the pose model's points, and their view matched a wrong
+  // rotation at 0.74 where the last view rightly gave up).
+  if (followed && poseKey !== key && Math.abs(part.velocity) <= VIEW_MAX_TURN_RAD) {
+    const other = followView(frame, part, poseKey, a, poseAngle, reachPx);
+    if (other.ncc > found.ncc + SWITCH_MARGIN) found = other;
+  }
+  return found;
+}
+
+/** Finds `part` against its view `key` (see `follow`), from the last pose first. */
+function followView(
+  frame: PixelFrame,
+  part: Part,
+  key: KeyView,
+  a: LegAnchor,
+  poseAngle: number,
+  reachPx: number,
+): Found {
   const predict = (angle: number) => {
     const c = Math.cos(angle - key.angle0);
     const s = Math.sin(angle - key.angle0);
     return [a.ankle[0] + c * key.offX - s * key.offY, a.ankle[1] + s * key.offX + c * key.offY] as const;
   };
-  const seeds = [part.angle, part.angle + part.velocity, wrap(poseDir - part.dir0)];
+  const seeds = [part.angle, part.angle + part.velocity, poseAngle];
   const [px, py] = predict(part.angle);
   const region = searchRegion(frame, key.template, px, py, reachPx);
   const starts = seeds.map((angle) => [...predict(angle), angle] as const);
@@ -289,7 +331,7 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
         if (!foot) return NOT_TRACKING('lost');
       }
       const reach = 0.5 * footLen + 8;
-      const f = follow(frame, foot, a, poseFootDir, reach);
+      const f = follow(frame, foot, a, poseFootDir, reach, lostRun === 0);
       const confidence = Math.max(0, f.ncc);
       // A turn faster than a foot can make between two frames is the search slipping, not the foot.
       const turned = Math.abs(wrap(f.angle - foot.angle)) > MAX_TURN_PER_FRAME_RAD && lostRun === 0;
@@ -319,7 +361,7 @@ export function createLegPixelTracker(options: LegPixelTrackerOptions = {}): Leg
       maybeAddView(frame, foot, f, a);
       let shankDir = poseShankDir;
       if (shank) {
-        const s = follow(frame, shank, a, poseShankDir, 0.3 * shankLen + 8);
+        const s = follow(frame, shank, a, poseShankDir, 0.3 * shankLen + 8, false);
         // The shin turns slowly even when the leg is lifted; a sudden turn is the search latching
         // onto the other shin behind it. Then the last shin angle stands. "Sudden" counts the frames
         // since the shin was last read: over a second with the foot lost, a lifted leg is put down,
