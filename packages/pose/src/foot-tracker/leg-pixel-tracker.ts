@@ -202,11 +202,11 @@ function nearestView(part: Part, angle: number): KeyView {
 
 /**
  * Finds `part` near where the anchor predicts it, against its view nearest the last rotation; and,
- * when it was `followed` on the last frame and is steady, where the pose model's points put it
- * nearer another view, against that view too. Starting
- * only from the view of the last rotation, a foot that came back from its toes-up hold to neutral
- * stayed at the hold's rotation: the toes-up view matched the foot at neutral at about 0.9 and the
- * search never left it (tuning clip tune-w-17: 12.6 deg for a true 0, so the rep never ended).
+ * when it was `followed` on the last frame and is steady, against the view nearest where the pose
+ * model's points put it, if that is another one. Starting only from the view of the last rotation,
+ * a foot that came back from its toes-up hold to neutral stayed at the hold's rotation: the toes-up
+ * view matched the foot at neutral at about 0.9 and the search never left it (tuning clip
+ * tune-w-17: 12.6 deg for a true 0, so the live session never saw the rep end).
  */
 function follow(
   frame: PixelFrame,
