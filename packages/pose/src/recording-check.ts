@@ -237,7 +237,7 @@ export function checkRecording(
   if (torso && torso.shoulders > MAX_SIDE_VIEW_SHOULDER_RATIO && torso.hips > MAX_SIDE_VIEW_TORSO_HIP_RATIO) {
     return {
       code: 'front-view',
-      message: `not counted: filmed from the front. The shoulders and hips face the camera (shoulder width ${Math.round(torso.shoulders * 100)}% of the torso's length; from the side it is under ${Math.round(MAX_SIDE_VIEW_SHOULDER_RATIO * 100)}%), so the toes point at the camera and their up-and-down movement cannot be seen. Film from the side, level with the feet, the whole leg in view.`,
+      message: `not counted: filmed from the front, or too far round from the side. The shoulders and hips face the camera (shoulder width ${Math.round(torso.shoulders * 100)}% of the torso's length; from the side it is under ${Math.round(MAX_SIDE_VIEW_SHOULDER_RATIO * 100)}%), so the foot's up-and-down movement is turned toward the camera and cannot be measured. Film from the side, the camera square to the leg and level with the feet, the whole leg in view.`,
       measured: torso.shoulders,
     };
   }
