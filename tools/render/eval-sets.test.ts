@@ -7,6 +7,7 @@ import {
   heldOutSet,
   negativeSet,
   phoneCheckSet,
+  type SetClip,
   tuningExtraSet,
   tuningSet,
   tuningWideSet,
@@ -73,12 +74,12 @@ describe('evaluation sets', () => {
     expect(wide.filter((c) => seen.has(c.spec.seed))).toEqual([]);
     // The same conditions as the held-out clips (combined in another shuffle), so a gap between the
     // two sets' scores is the bodies' and the draws', not the conditions'.
-    for (const axis of [
-      (c: (typeof wide)[number]): string => c.conditions.resolution,
-      (c: (typeof wide)[number]): string => String(c.spec.frameRateHz),
-      (c: (typeof wide)[number]): string => c.conditions.posture,
-    ])
-      expect(wide.map(axis).sort()).toEqual(heldOutSet().map(axis).sort());
+    const axes: ((c: SetClip) => string)[] = [
+      (c) => c.conditions.resolution,
+      (c) => String(c.spec.frameRateHz),
+      (c) => c.conditions.posture,
+    ];
+    for (const axis of axes) expect(wide.map(axis).sort()).toEqual(heldOutSet().map(axis).sort());
   });
 
   it('covers every condition family in the held-out set', () => {

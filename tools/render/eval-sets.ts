@@ -221,6 +221,10 @@ export function tuningSet(): SetClip[] {
 /** `k` copies of `v`. */
 const times = <T>(v: T, k: number): T[] => Array.from({ length: k }, () => v);
 
+/** Each rep style as many times as `counts` says, in the order given (the draw depends on it). */
+const styleMix = (counts: Partial<Record<RepStyle, number>>): RepStyle[] =>
+  (Object.entries(counts) as [RepStyle, number][]).flatMap(([style, k]) => times(style, k));
+
 /**
  * Sixteen more clips on the tuning bodies, for tuning the pixel stage's gain on more than eight
  * clips (on those eight it followed the true angle with gains from -0.23 to 1.07): look at them,
@@ -234,14 +238,14 @@ export function tuningExtraSet(): SetClip[] {
     n: 16,
     resolutions: ['360p', '480p', '360p', '480p'],
     rates: [15, 20, 24, 30],
-    styles: [
-      ...times<RepStyle>('normal', 6),
-      ...times<RepStyle>('fast-no-hold', 2),
-      ...times<RepStyle>('partial', 2),
-      ...times<RepStyle>('knee-bend', 2),
-      ...times<RepStyle>('leg-lift', 2),
-      ...times<RepStyle>('leg-slide', 2),
-    ],
+    styles: styleMix({
+      normal: 6,
+      'fast-no-hold': 2,
+      partial: 2,
+      'knee-bend': 2,
+      'leg-lift': 2,
+      'leg-slide': 2,
+    }),
   });
 }
 
@@ -250,14 +254,14 @@ const HELD_OUT_PLAN = {
   n: 18,
   resolutions: [...times<Resolution>('360p', 8), ...times<Resolution>('480p', 8), '720p', '1080p'],
   rates: [...times(15, 6), ...times(20, 4), 24, 24, 25, 25, 30, 30, 60, 60],
-  styles: [
-    ...times<RepStyle>('normal', 4),
-    ...times<RepStyle>('fast-no-hold', 3),
-    ...times<RepStyle>('partial', 3),
-    ...times<RepStyle>('knee-bend', 3),
-    ...times<RepStyle>('leg-lift', 2),
-    ...times<RepStyle>('leg-slide', 3),
-  ],
+  styles: styleMix({
+    normal: 4,
+    'fast-no-hold': 3,
+    partial: 3,
+    'knee-bend': 3,
+    'leg-lift': 2,
+    'leg-slide': 3,
+  }),
   hiResAt15: true,
 } as const;
 

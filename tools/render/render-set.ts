@@ -17,15 +17,6 @@ import {
 } from './eval-sets.ts';
 import { renderClip } from './render-clip.ts';
 
-export type SetName =
-  | 'tuning'
-  | 'tuning-extra'
-  | 'tuning-wide'
-  | 'heldout'
-  | 'phone-check'
-  | 'negative'
-  | 'speed';
-
 export interface SetEntry {
   readonly name: string;
   readonly spec: ClipSpec;
@@ -34,14 +25,21 @@ export interface SetEntry {
   readonly what?: string;
 }
 
+/** Every set by the name the command line gives it: the one list of set names. */
+const SETS = {
+  tuning: tuningSet,
+  'tuning-extra': tuningExtraSet,
+  'tuning-wide': tuningWideSet,
+  heldout: heldOutSet,
+  'phone-check': phoneCheckSet,
+  negative: negativeSet,
+  speed: () => [speedClip()],
+} satisfies Record<string, () => SetEntry[]>;
+
+export type SetName = keyof typeof SETS;
+
 export function setEntries(set: SetName): SetEntry[] {
-  if (set === 'tuning') return tuningSet();
-  if (set === 'tuning-extra') return tuningExtraSet();
-  if (set === 'tuning-wide') return tuningWideSet();
-  if (set === 'heldout') return heldOutSet();
-  if (set === 'phone-check') return phoneCheckSet();
-  if (set === 'speed') return [speedClip()];
-  return negativeSet();
+  return SETS[set]();
 }
 
 /** Frames a clip renders (its cost: software WebGL takes ~0.2-0.5 s a frame here). */
@@ -118,16 +116,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'dry-run': { type: 'boolean', default: false },
     },
   });
-  const set = positionals[0] as SetName;
-  if (
-    !['tuning', 'tuning-extra', 'tuning-wide', 'heldout', 'phone-check', 'negative', 'speed'].includes(set)
-  ) {
+  const set = positionals[0];
+  if (set === undefined || !Object.hasOwn(SETS, set)) {
     process.stderr.write(
-      'usage: render-set.ts tuning|tuning-extra|tuning-wide|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]\n',
+      `usage: render-set.ts ${Object.keys(SETS).join('|')} [DIR] [--limit N] [--dry-run]\n`,
     );
     process.exit(2);
   }
-  let entries = setEntries(set);
+  let entries = setEntries(set as SetName);
   if (values.limit) entries = entries.slice(0, Number(values.limit));
   // --shard i/n: every n-th clip from the i-th, to render one set in n processes at once.
   const [shard, shards] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];

@@ -218,16 +218,15 @@ function follow(
 ): Found {
   const poseAngle = wrap(poseDir - part.dir0);
   const key = nearestView(part, part.angle);
-  const poseKey = nearestView(part, poseAngle);
-  let found = followView(frame, part, key, a, poseAngle, reachPx);
+  const found = followView(frame, part, key, a, poseAngle, reachPx);
   // Only for a part followed on the last frame and steady: a lost foot is found again from its last
   // view (a leg sliding on the bed moves the pose model's points, and their view matched a wrong
   // rotation at 0.74 where the last view rightly gave up).
-  if (followed && poseKey !== key && Math.abs(part.velocity) <= VIEW_MAX_TURN_RAD) {
-    const other = followView(frame, part, poseKey, a, poseAngle, reachPx);
-    if (other.ncc > found.ncc + SWITCH_MARGIN) found = other;
-  }
-  return found;
+  if (!followed || Math.abs(part.velocity) > VIEW_MAX_TURN_RAD) return found;
+  const poseKey = nearestView(part, poseAngle);
+  if (poseKey === key) return found;
+  const other = followView(frame, part, poseKey, a, poseAngle, reachPx);
+  return other.ncc > found.ncc + SWITCH_MARGIN ? other : found;
 }
 
 /** Finds `part` against its view `key` (see `follow`), from the last pose first. */
