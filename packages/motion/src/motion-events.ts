@@ -23,6 +23,9 @@ export type MotionWarningCode =
   /** The camera view changed and stayed so (the shank looks longer, shorter or turned): degrees are from another view. */
   | 'view-changed';
 
+/** The warnings that are about one counted rep (rep-report.ts): where its rep is dropped, so are they. */
+export const REP_WARNING_CODES: readonly MotionWarningCode[] = ['too-shallow', 'too-fast', 'leg-moved'];
+
 /** One completed repetition. Field names match `SensorRep` of `@anklepump/exercise`. */
 export interface RepMetrics {
   readonly side: Side;

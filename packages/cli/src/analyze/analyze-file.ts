@@ -6,6 +6,8 @@ import {
   type AngleCorrection,
   analyzeLandmarkRecording,
   type LandmarkFrame,
+  type MotionEvent,
+  REP_WARNING_CODES,
   type Side,
 } from '@anklepump/motion';
 import type { LegTrack, NotCountable, Posture } from '@anklepump/pose/node';
@@ -76,7 +78,15 @@ export interface FileAnalysis {
 
 /** The result with no reps: what a recording that cannot be counted reports. */
 function withoutReps(result: AnalysisResult): AnalysisResult {
-  return { ...result, reps: { left: [], right: [] }, events: result.events.filter((e) => e.type !== 'rep') };
+  // "0 reps" followed by "rep 2: the leg moved" told of reps that were not counted.
+  const aboutRep = (e: MotionEvent) =>
+    e.type === 'rep' || (e.type === 'warning' && REP_WARNING_CODES.includes(e.code));
+  return {
+    ...result,
+    reps: { left: [], right: [] },
+    events: result.events.filter((e) => !aboutRep(e)),
+    warnings: result.warnings.filter((w) => !aboutRep(w)),
+  };
 }
 
 /** What a video says of a foot that is the far one in its side view (`near` faces the camera). */

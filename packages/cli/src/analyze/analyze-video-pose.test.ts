@@ -54,6 +54,41 @@ function pumpsDeg(startS: number, reps: number, cycleS: number, downDeg: number,
 }
 
 describe('analyzeVideoPose', () => {
+  it('reports a recording it does not count with no reps and no warnings about reps', async () => {
+    // Pumps filmed with the shoulders and hips facing the camera: not counted (a front view). The
+    // engine still sees three big pumps and a smaller one.
+    const hz = 15;
+    const big = pumpsDeg(1, 3, 3, 30, 15);
+    const small = pumpsDeg(11, 1, 3, 18, 9);
+    const facing = (f: LandmarkFrame): LandmarkFrame => {
+      const l = [...f.landmarks!];
+      l[11] = [85 / W, 100 / H, 0, 0.95];
+      l[12] = [215 / W, 100 / H, 0, 0.95];
+      l[23] = [125 / W, 300 / H, 0, 0.95];
+      l[24] = [195 / W, 300 / H, 0, 0.95];
+      return { ...f, landmarks: l };
+    };
+    const frames = Array.from({ length: 16 * hz }, (_, i) =>
+      facing(frame((i * 1000) / hz, big(i / hz) + small(i / hz))),
+    );
+    const a = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['right']);
+    expect(a.notCounted?.code).toBe('front-view');
+    // Seen from the side, the same pumps give 4 reps, the last flagged too shallow.
+    const side = await analyzeVideoPose(
+      { frames: frames.map((f, i) => frame(f.tMs, big(i / hz) + small(i / hz))), tracks: null, sampleHz: hz },
+      ['right'],
+    );
+    expect(side.result.reps.right).toHaveLength(4);
+    expect(side.result.warnings.map((w) => w.code)).toContain('too-shallow');
+    expect(a.result.reps.right).toEqual([]);
+    // "0 reps", then "rep 4: range 47 deg is below ..." would tell of a rep that was not counted.
+    const aboutReps = (code: string) => ['too-shallow', 'too-fast', 'leg-moved'].includes(code);
+    expect(a.result.warnings.filter((w) => aboutReps(w.code))).toEqual([]);
+    expect(
+      a.result.events.filter((e) => e.type === 'rep' || (e.type === 'warning' && aboutReps(e.code))),
+    ).toEqual([]);
+  });
+
   it('counts fast reps with no holds when the foot was still for only 0.4 s before the first swing', async () => {
     // 15 frames per second: 0.4 s still, then 5 reps of 1 s (toes down 20, up 10 as the pose
     // model sees them, no holds), then 1 s still.
