@@ -384,7 +384,8 @@ async function main(): Promise<void> {
   const calRefusals: string[] = [];
   const byFamily = new Map<string, Score>();
   const perClip: string[] = [];
-  const est = await createHeadlessPoseEstimator();
+  // The landmark-file row: BlazePose read as the browser reads it, every frame in order on one page.
+  const est = await createHeadlessPoseEstimator({ lanes: 1 });
   try {
     for (const c of clips) {
       const a = analyze(`${c.base}.mp4`);

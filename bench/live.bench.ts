@@ -54,7 +54,8 @@ async function clips(): Promise<Clip[]> {
 
 const all = await clips();
 if (all.length === 0) throw new Error(`no held-out clips in ${DIR}`);
-const estimator = await createHeadlessPoseEstimator();
+// One page, every frame in order: the browser's live path.
+const estimator = await createHeadlessPoseEstimator({ lanes: 1 });
 const scores = new Map<number, LiveScore>();
 const perClip: string[] = [];
 const loads: number[] = [loadavg()[0]!];

@@ -76,7 +76,8 @@ const clips = entries.map((e, i) => {
   return { name: e.name, conditions: e.conditions, mp4: `${bases[i]}.mp4`, truth };
 });
 
-const estimator = await createHeadlessPoseEstimator();
+// One page, every frame in order: the browser's live path.
+const estimator = await createHeadlessPoseEstimator({ lanes: 1 });
 const scores = new Map<number, RateScore>();
 const perClip: string[] = [];
 const loads = [loadavg()[0]!];

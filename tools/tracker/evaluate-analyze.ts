@@ -11,7 +11,7 @@ import type { Side } from '@anklepump/motion';
 import { createHeadlessPoseEstimator, type HeadlessPoseEstimator } from '@anklepump/pose/node';
 import type { ClipTruth } from '../render/render-clip.ts';
 import { trueHolds } from '../render/true-holds.ts';
-import { tracksFor } from './measure-tracker.ts';
+import { POSE_LANES, tracksFor } from './measure-tracker.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,7 +63,7 @@ function legMovedTally(
 
 async function main(): Promise<void> {
   let estimator: HeadlessPoseEstimator | undefined;
-  const est = async () => (estimator ??= await createHeadlessPoseEstimator());
+  const est = async () => (estimator ??= await createHeadlessPoseEstimator({ lanes: POSE_LANES }));
   const tally: Record<'tracked' | 'blazepose', Tally> = {
     tracked: { exact: 0, clips: 0, range: [], noDegrees: 0, hold: [], tp: 0, fp: 0, fn: 0 },
     blazepose: { exact: 0, clips: 0, range: [], noDegrees: 0, hold: [], tp: 0, fp: 0, fn: 0 },

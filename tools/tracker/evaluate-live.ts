@@ -27,7 +27,8 @@ const names = readdirSync(dir)
   .filter((f) => f.endsWith('.truth.json'))
   .map((f) => f.slice(0, -'.truth.json'.length))
   .sort();
-const estimator = await createHeadlessPoseEstimator();
+// One page, every frame in order: the browser's live path.
+const estimator = await createHeadlessPoseEstimator({ lanes: 1 });
 const scores = new Map<number, LiveScore>(rates.map((r) => [r, emptyLiveScore()]));
 try {
   for (const name of names) {

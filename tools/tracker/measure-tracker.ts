@@ -18,6 +18,11 @@ import {
 } from '@anklepump/pose/node';
 
 const SAMPLE_HZ = Number(process.env.TRACKER_SAMPLE_HZ ?? 15);
+/**
+ * Model pages, as `analyze` runs them on this 2-core machine (TRACKER_POSE_LANES=1: one page in
+ * order, as live). Pose read with more pages differs by about a pixel, so it is cached apart.
+ */
+export const POSE_LANES = Number(process.env.TRACKER_POSE_LANES ?? 2);
 const CACHE_DIR = fileURLToPath(new URL('../../.cache/tracker/', import.meta.url));
 
 interface Truth {
@@ -49,7 +54,7 @@ export async function tracksFor(
   mkdirSync(CACHE_DIR, { recursive: true });
   const cache = join(
     CACHE_DIR,
-    `${basename(mp4, '.mp4')}-${createHash('sha256').update(resolve(mp4)).digest('hex').slice(0, 8)}.pose-${POSE_MODEL.sha256.slice(0, 8)}-${SAMPLE_HZ}.json`,
+    `${basename(mp4, '.mp4')}-${createHash('sha256').update(resolve(mp4)).digest('hex').slice(0, 8)}.pose-${POSE_MODEL.sha256.slice(0, 8)}-${SAMPLE_HZ}${POSE_LANES === 1 ? '' : `-lanes${POSE_LANES}`}.json`,
   );
   let pose: { sampleHz: number; frames: LandmarkFrame[] };
   if (existsSync(cache)) pose = JSON.parse(readFileSync(cache, 'utf8'));
@@ -111,7 +116,7 @@ function repRanges(series: number[], tS: number[], truth: Truth, side: Side): [n
 async function main(): Promise<void> {
   const dirs = process.argv.slice(2);
   let estimator: HeadlessPoseEstimator | undefined;
-  const est = async () => (estimator ??= await createHeadlessPoseEstimator());
+  const est = async () => (estimator ??= await createHeadlessPoseEstimator({ lanes: POSE_LANES }));
   const rows: string[] = [];
   const allErr = { pose: [] as number[], tracked: [] as number[], smooth: [] as number[] };
   try {

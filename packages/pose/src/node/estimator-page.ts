@@ -30,14 +30,17 @@ async function getFrame(job, i) {
   const tMs = Number(r.headers.get('x-tms'));
   return { w, h, tMs, data: new Uint8ClampedArray(await r.arrayBuffer()) };
 }
-window.__run = async (job) => {
+// Each page reads its lane's share of the frames: every "lanes"-th frame from its own.
+window.__run = async (job, lane, lanes) => {
+  const frameAt = (k) => k * lanes + lane;
   try {
     const landmarker = await create();
-    let next = getFrame(job, 0);
-    for (let i = 0; ; i++) {
+    let next = getFrame(job, frameAt(0));
+    for (let k = 0; ; k++) {
+      const i = frameAt(k);
       const f = await next;
       if (!f) break;
-      next = getFrame(job, i + 1);
+      next = getFrame(job, frameAt(k + 1));
       const t0 = performance.now();
       // +1: VIDEO mode needs strictly positive, increasing timestamps.
       const r = landmarker.detectForVideo(new ImageData(f.data, f.w, f.h), f.tMs + 1);
@@ -46,7 +49,7 @@ window.__run = async (job) => {
       await fetch('/result/' + job + '/' + i, { method: 'POST', body });
     }
     landmarker.close();
-    await fetch('/done/' + job, { method: 'POST', body: '{}' });
+    await fetch('/done/' + job + '/' + lane, { method: 'POST', body: '{}' });
   } catch (e) {
     await fetch('/error/' + job, { method: 'POST', body: JSON.stringify({ message: String(e && e.stack || e) }) });
   }

@@ -35,6 +35,55 @@ describe('headless pose estimator', () => {
     expect(r.modelMsPerFrame).toBeGreaterThan(0);
   });
 
+  it('reads a clip on two pages as on one: every frame once, handed over in order, the legs within a few pixels', async () => {
+    const one = await createHeadlessPoseEstimator({ lanes: 1 });
+    const two = await createHeadlessPoseEstimator({ lanes: 2 });
+    try {
+      const a = await one.estimateVideo(CLIP, { sampleHz: 8 });
+      const handed: number[] = [];
+      const b = await two.estimateVideo(CLIP, {
+        sampleHz: 8,
+        onFrame: (px, frame) => {
+          handed.push(px.index);
+          expect(frame.tMs).toBe(px.tMs);
+        },
+      });
+      expect(a.frames.length).toBeGreaterThan(100);
+      expect(b.frames.length).toBe(a.frames.length);
+      expect(handed).toEqual(a.frames.map((_, i) => i));
+      expect(b.frames.map((f) => f.tMs)).toEqual(a.frames.map((f) => f.tMs));
+      // The model tracks and smooths from frame to frame; each page sees every other frame, so the
+      // points may move by a pixel or two, never by a leg.
+      const gapsPx: number[] = [];
+      a.frames.forEach((f, i) => {
+        const g = b.frames[i]!;
+        expect(!!g.landmarks).toBe(!!f.landmarks);
+        if (!f.landmarks || !g.landmarks) return;
+        for (const k of [26, 28, 30, 32]) {
+          gapsPx.push(
+            Math.hypot(
+              (f.landmarks[k]![0] - g.landmarks[k]![0]) * f.widthPx,
+              (f.landmarks[k]![1] - g.landmarks[k]![1]) * f.heightPx,
+            ),
+          );
+        }
+      });
+      gapsPx.sort((x, y) => x - y);
+      expect(gapsPx[Math.floor(gapsPx.length / 2)]).toBeLessThan(3);
+      expect(gapsPx.at(-1)).toBeLessThan(25);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('refuses a number of pages it cannot run', async () => {
+    await expect(createHeadlessPoseEstimator({ lanes: 0 })).rejects.toThrow(
+      /lanes must be a whole number from 1 to 8, got 0/,
+    );
+    await expect(createHeadlessPoseEstimator({ lanes: 1.5 })).rejects.toThrow(/got 1.5/);
+  });
+
   it('rejects a cut-off file and a text file as unreadable video, naming the file', async () => {
     const cut = join(dir, 'cut.mp4');
     writeFileSync(cut, readFileSync(CLIP).subarray(0, 2000));

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import type { LandmarkFrame } from '@anklepump/motion';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +22,13 @@ export interface HeadlessPoseEstimatorOptions {
   /** Path of pose_landmarker_full.task; default packages/pose/models/ (checked by sha256). */
   readonly modelPath?: string;
   readonly thresholds?: PoseThresholds;
+  /**
+   * Pages that run the model side by side, 1..8 (default: the CPU cores, at most 2). The model runs
+   * on one core per page; with two, each page reads every other frame. 1 reads every frame in
+   * order, as the browser does live (the model's tracking and smoothing then see every frame, so
+   * its points differ from two pages' by a pixel or two; packages/pose/README.md, "Speed").
+   */
+  readonly lanes?: number;
 }
 
 export interface VideoProgress {
@@ -72,7 +80,7 @@ interface Job {
   /** The model's time and raw result per frame index, as the page posted them. */
   readonly results: { ms: number; pose: RawPoseResult }[];
   onResult: (i: number) => void;
-  onDone: () => void;
+  onDone: (lane: number) => void;
   onError: (message: string) => void;
   readonly wake: () => void;
 }
@@ -108,6 +116,10 @@ export async function createHeadlessPoseEstimator(
 ): Promise<HeadlessPoseEstimator> {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   validateThresholds(thresholds);
+  const lanes = options.lanes ?? Math.min(2, availableParallelism());
+  if (!(Number.isInteger(lanes) && lanes >= 1 && lanes <= 8)) {
+    throw new RangeError(`lanes must be a whole number from 1 to 8, got ${lanes}`);
+  }
   const model = loadModel(options.modelPath);
   const visionDir = dirname(createRequire(import.meta.url).resolve('@mediapipe/tasks-vision'));
   const html = estimatorPageHtml(thresholds);
@@ -152,7 +164,7 @@ export async function createHeadlessPoseEstimator(
       } else if (parts[0] === 'done') {
         await readBody(req);
         res.writeHead(204).end();
-        job.onDone();
+        job.onDone(i);
       } else if (parts[0] === 'error') {
         const { message } = JSON.parse(await readBody(req)) as { message: string };
         res.writeHead(204).end();
@@ -169,12 +181,18 @@ export async function createHeadlessPoseEstimator(
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let browser: Browser | undefined;
-  let page: Page;
+  let pages: Page[];
   try {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await page.goto(`${base}/`);
-    await page.waitForFunction('window.__ready === true', undefined, { timeout: 60_000 });
+    const b = await launchChromium();
+    browser = b;
+    pages = await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        const page = await b.newPage();
+        await page.goto(`${base}/`);
+        await page.waitForFunction('window.__ready === true', undefined, { timeout: 60_000 });
+        return page;
+      }),
+    );
   } catch (e) {
     await browser?.close();
     server.close();
@@ -207,26 +225,36 @@ export async function createHeadlessPoseEstimator(
       jobs.set(job.id, job);
       const decoded: DecodedFrame[] = [];
       const awaitingResult = new Map<number, DecodedFrame>();
+      /** Results reach onFrame in frame order: the next frame to hand over. */
+      let delivered = 0;
       let damage: string | null = null;
       let hookError: unknown = null;
       const finished = new Promise<void>((resolve, reject) => {
-        job.onDone = resolve;
+        const lanesDone = new Set<number>();
+        job.onDone = (lane) => {
+          lanesDone.add(lane);
+          if (lanesDone.size === lanes) resolve();
+        };
         job.onError = (m) => reject(new PoseError('browser-failed', `pose model failed in Chromium: ${m}`));
-        job.onResult = (i) => {
-          const px = awaitingResult.get(i);
-          awaitingResult.delete(i);
-          if (px && opts.onFrame && hookError === null) {
-            try {
-              opts.onFrame(px, frameOf(job.results[i], px));
-            } catch (e) {
-              hookError = e;
+        job.onResult = () => {
+          // A page may finish its frame before the other finishes an earlier one: hand over in order.
+          while (job.results[delivered] !== undefined) {
+            const i = delivered++;
+            const px = awaitingResult.get(i);
+            awaitingResult.delete(i);
+            if (px && opts.onFrame && hookError === null) {
+              try {
+                opts.onFrame(px, frameOf(job.results[i], px));
+              } catch (e) {
+                hookError = e;
+              }
             }
+            opts.onProgress?.({
+              framesDone: i + 1,
+              framesTotal: Math.max(framesTotal, i + 1),
+              elapsedS: (performance.now() - started) / 1000,
+            });
           }
-          opts.onProgress?.({
-            framesDone: i + 1,
-            framesTotal: Math.max(framesTotal, i + 1),
-            elapsedS: (performance.now() - started) / 1000,
-          });
         };
       });
       finished.catch(() => {});
@@ -246,7 +274,8 @@ export async function createHeadlessPoseEstimator(
               job.waiting.delete(f.index);
               w(f);
             } else job.frames.set(f.index, f);
-            while (job.frames.size >= MAX_QUEUED_FRAMES) {
+            // Room for every page's next frame: a page waiting for its frame must not stall the decoder.
+            while (job.frames.size >= MAX_QUEUED_FRAMES + lanes) {
               await new Promise<void>((r) => {
                 wakeProducer = r;
               });
@@ -261,9 +290,21 @@ export async function createHeadlessPoseEstimator(
       const producing = produce();
       producing.catch(() => {});
       try {
-        await page.evaluate((id) => {
-          void (globalThis as unknown as { __run: (id: number) => Promise<void> }).__run(id);
-        }, job.id);
+        await Promise.all(
+          pages.map((page, lane) =>
+            page.evaluate(
+              ([id, lane, lanes]) => {
+                const run = (
+                  globalThis as unknown as {
+                    __run: (id: number, lane: number, lanes: number) => Promise<void>;
+                  }
+                ).__run;
+                void run(id, lane, lanes);
+              },
+              [job.id, lane, lanes] as const,
+            ),
+          ),
+        );
         await Promise.race([producing.then(() => finished), finished]);
         await producing;
       } finally {
