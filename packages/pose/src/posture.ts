@@ -14,17 +14,52 @@ const LEGS = [
 
 const RAD = 180 / Math.PI;
 
-/** Degrees from vertical of the line a -> b in pixels. */
-function fromVertical(f: LandmarkFrame, a: Landmark, b: Landmark): number {
-  return Math.atan2(Math.abs((b[0] - a[0]) * f.widthPx), Math.abs((b[1] - a[1]) * f.heightPx)) * RAD;
+/** One frame's torso and leg as the standing rule reads them: degrees from vertical, pixels. */
+export interface UprightView {
+  /** Shoulders straight above the hips: 0. */
+  readonly torsoDeg: number;
+  /** Knee straight below the hip, ankle straight below the knee: 0 (above: over 90). */
+  readonly thighDeg: number;
+  readonly shankDeg: number;
+  readonly torsoPx: number;
+  readonly thighPx: number;
+  readonly shankPx: number;
 }
 
 /**
- * 'standing' when the torso, the thigh and the shank of a visible leg are all within 35 deg of
- * vertical (the shank at least 0.45 torso lengths long) in most frames; else 'sitting' when the shoulders are mostly above the hips (torso
- * within 45 deg of vertical), 'lying' when mostly beside them; 'unknown' without enough visible
- * torsos. Sitting on a chair (thigh level) or on a bed (legs level) is never standing. Assumes the
- * camera is held upright (the phone's rotation is already applied by the decoder).
+ * A standing person's thigh and shank are each most of a torso long in the picture (the renderer's
+ * joints: 0.75-0.9). Legs stretched toward the camera (sitting, filmed from the feet) also point
+ * down the picture, but short: BlazePose put a tuning body's thigh at 0.35 torso lengths there and
+ * called the person standing (fixtures/front-sitting-2).
+ */
+const STANDING_MIN_THIGH_PER_TORSO = 0.5;
+const STANDING_MIN_SHANK_PER_TORSO = 0.45;
+const UPRIGHT_MAX_DEG = 35;
+
+/**
+ * The one definition of a standing frame: torso, thigh and shank all within 35 deg of vertical and
+ * the leg long in the picture. Sitting on a chair has the thigh level, lying has the torso level.
+ */
+export function looksStanding(v: UprightView): boolean {
+  return (
+    v.torsoDeg < UPRIGHT_MAX_DEG &&
+    v.thighDeg < UPRIGHT_MAX_DEG &&
+    v.shankDeg < UPRIGHT_MAX_DEG &&
+    v.thighPx > STANDING_MIN_THIGH_PER_TORSO * v.torsoPx &&
+    v.shankPx > STANDING_MIN_SHANK_PER_TORSO * v.torsoPx
+  );
+}
+
+/** Degrees from vertical of a -> b in pixels: 0 when b is straight below a, over 90 when above. */
+function downFromDeg(f: LandmarkFrame, a: Landmark, b: Landmark): number {
+  return Math.atan2(Math.abs((b[0] - a[0]) * f.widthPx), (b[1] - a[1]) * f.heightPx) * RAD;
+}
+
+/**
+ * 'standing' when a visible leg `looksStanding` in most frames; else 'sitting' when the shoulders
+ * are mostly above the hips (torso within 45 deg of vertical), 'lying' when mostly beside them;
+ * 'unknown' without enough visible torsos. Assumes the camera is held upright (the phone's rotation
+ * is already applied by the decoder).
  */
 export function detectPosture(frames: readonly LandmarkFrame[], minVisibility = 0.5): Posture {
   const angles: number[] = [];
@@ -46,18 +81,16 @@ export function detectPosture(frames: readonly LandmarkFrame[], minVisibility = 
       const k = l[ki];
       const a = l[ai];
       if (!h || !k || !a || Math.min(h[3], k[3], a[3]) < minVisibility) return false;
-      // Knee below the hip and ankle below the knee, both segments near vertical, and the shank
-      // long in the picture (legs stretched toward the camera look upright but short).
-      const shankPx = Math.hypot((a[0] - k[0]) * f.widthPx, (a[1] - k[1]) * f.heightPx);
-      return (
-        k[1] > h[1] &&
-        a[1] > k[1] &&
-        fromVertical(f, h, k) < 35 &&
-        fromVertical(f, k, a) < 35 &&
-        shankPx > 0.45 * torsoPx
-      );
+      return looksStanding({
+        torsoDeg: torso,
+        thighDeg: downFromDeg(f, h, k),
+        shankDeg: downFromDeg(f, k, a),
+        torsoPx,
+        thighPx: Math.hypot((k[0] - h[0]) * f.widthPx, (k[1] - h[1]) * f.heightPx),
+        shankPx: Math.hypot((a[0] - k[0]) * f.widthPx, (a[1] - k[1]) * f.heightPx),
+      });
     });
-    if (torso < 35 && legUp) upright++;
+    if (legUp) upright++;
   }
   if (angles.length < 3) return 'unknown';
   if (upright > angles.length / 2) return 'standing';

@@ -152,6 +152,14 @@ describe('checkRecording', () => {
     expect(detectPosture(frames)).toBe('sitting');
   });
 
+  it('does not call a person sitting with legs toward the camera standing: upright-looking thighs, but short (real pose output)', () => {
+    // BlazePose on another tuning body filmed from the feet: thighs and shins point down the
+    // picture, the thigh a third of the torso long (a standing thigh is most of one).
+    const frames = fixture('front-sitting-2');
+    expect(detectPosture(frames)).toBe('sitting');
+    expect(checkRecording(frames, { sampleHz: 15 })?.code).toBe('front-view');
+  });
+
   it('says a person standing and facing the camera is filmed from the front, and never calls them sitting', () => {
     const standingFront = at15(60, (i, t) =>
       frame(t, {

@@ -3,6 +3,7 @@
 // squats, standing up), a standing person, too few frames per second. Says so in words instead of
 // counting what it cannot measure.
 import type { Landmark, LandmarkFrame } from '@anklepump/motion';
+import { looksStanding } from './posture.ts';
 
 export type NotCountableCode = 'front-view' | 'legs-hidden' | 'leg-moving' | 'standing' | 'too-few-frames';
 
@@ -84,6 +85,8 @@ interface LegView {
   readonly torsoDeg: number;
   /** Shoulder-midpoint to hip-midpoint distance, pixels. */
   readonly torsoPx: number;
+  /** Hip to knee, pixels. */
+  readonly thighPx: number;
   /** Hip-knee-ankle angle, degrees (180 = straight leg). */
   readonly kneeDeg: number;
 }
@@ -129,6 +132,7 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
     // Shoulders straight above the hips: 0.
     torsoDeg: Math.atan2(Math.abs(midS[0] - midH[0]), midH[1] - midS[1]) * RAD,
     torsoPx: Math.hypot(midS[0] - midH[0], midS[1] - midH[1]),
+    thighPx: Math.hypot(knee[0] - hip[0], knee[1] - hip[1]),
     kneeDeg:
       Math.abs(
         Math.atan2(
@@ -243,12 +247,8 @@ export function checkRecording(
   }
   const views = frames.map((f) => legView(f, minVis)).filter((v) => v !== null);
   if (views.length < 3) return null;
-  // Standing: torso, thigh and shank all upright, and the shank long in the picture. Sitting on a
-  // chair has the thigh level, lying has the torso level, and legs stretched toward the camera look
-  // upright but short, so none of them is taken for standing.
-  const upright =
-    views.filter((v) => v.torsoDeg < 35 && v.thighDeg < 35 && v.shankDeg < 35 && v.shankPx > 0.45 * v.torsoPx)
-      .length / views.length;
+  // Standing, by the posture detector's own rule (posture.ts).
+  const upright = views.filter(looksStanding).length / views.length;
   const seen = frames.map((f) => legView(f, options.minMovingVisibility ?? 0.7)).filter((v) => v !== null);
   const sure = seen.length / views.length;
   if (sure < MIN_SURE_LEG_SHARE) {
