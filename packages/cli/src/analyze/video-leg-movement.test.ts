@@ -57,6 +57,25 @@ describe('withVideoLegMovement', () => {
     expect(withVideoLegMovement(result(rep(0)), frames).reps.right[0]!.legMoved).toBe(true);
   });
 
+  it('blames a knee bend on the rep it happened in, not on the rep before it', () => {
+    // Rep 1 ends with its toes-up peak at 2.5 s; rep 2 sets off at 3.2 s, within the 1.5 s a rep's
+    // hold and return may take, and the knee bends during rep 2 only.
+    const first = { ...rep(0), index: 1 };
+    const second = { ...rep(3200), index: 2 };
+    const two = {
+      events: [
+        { type: 'rep', side: 'right', tMs: 3100, rep: first },
+        { type: 'rep', side: 'right', tMs: 6700, rep: second },
+      ],
+      reps: { left: [], right: [first, second] },
+      warnings: [],
+    } as unknown as AnalysisResult;
+    const frames = at15(8, (t) => frame(t, t > 3300 && t < 6000 ? 20 : 0));
+    const out = withVideoLegMovement(two, frames);
+    expect(out.reps.right.map((r) => r.legMoved)).toEqual([false, true]);
+    expect(out.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^rep 2: the knee bent/)]);
+  });
+
   it('leaves a still leg alone, even with a few pixels of pose-model jitter', () => {
     const frames = at15(5, (t) => frame(t, 0, 0, 3 * Math.sin(t / 70)));
     const r = result(rep(0));
