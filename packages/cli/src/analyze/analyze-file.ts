@@ -203,12 +203,15 @@ function landmarkNothingFound(
   sides: readonly Side[],
   notCounted: NotCountable | null,
 ): string | null {
-  if (!frames.some((f) => f.landmarks)) return 'no person was found in any frame';
+  if (!frames.some((f) => f.landmarks)) {
+    return 'no person was found in any frame: film from the side with the person lit and in the picture, at least from the hips to the feet';
+  }
   // A person was seen but the recording cannot be counted: the report says why, not "no foot".
   if (notCounted) return null;
   const series = result.series;
   if (series && sides.every((s) => series[s].length === 0)) {
-    return `no ${sides.length === 1 ? `${sides[0]} foot` : 'foot'} was visible long enough to measure (film from the side, feet in view)`;
+    // A person was found, so the legs were there but not seen: say what hides them.
+    return `no ${sides.length === 1 ? `${sides[0]} foot` : 'foot'} was visible long enough to measure: the pose model found the person but not the ${sides.length === 1 ? 'leg' : 'legs'} (a blanket or clothes over the shins, dim light, or the feet out of the picture). Uncover the shins and feet, light them, and film from the side with the feet in view`;
   }
   return null;
 }

@@ -123,6 +123,20 @@ describe('analyzeVideoPose', () => {
     expect(farOnly.nothingFound).toMatch(/film from the left side/);
   });
 
+  it('says what hides the legs when the person is found but the feet never are', async () => {
+    // The torso sure, the legs guessed (visibility 0.2), as under a blanket.
+    const hz = 15;
+    const frames = Array.from({ length: 6 * hz }, (_, i) => {
+      const f = frame((i * 1000) / hz, 0);
+      const rows = f.landmarks!.map((l, k) => (k >= 25 ? ([l[0], l[1], l[2], 0.2] as const) : l));
+      return { ...f, landmarks: rows };
+    });
+    const a = await analyzeVideoPose({ frames, tracks: null, sampleHz: hz }, ['left', 'right']);
+    expect(a.result.reps.right).toHaveLength(0);
+    expect(a.nothingFound).toMatch(/found the person but not the legs \(a blanket or clothes over the shins/);
+    expect(a.nothingFound).toMatch(/Uncover the shins and feet.*film from the side/);
+  });
+
   describe('a foot whose pixel track does not follow it (the other foot behind it, a dark foot)', () => {
     // 15 frames per second, 3 pumps of 2 s (toes down 20, up 10 as the pose model sees them).
     const hz = 15;

@@ -113,6 +113,7 @@ describe('analyze a landmark file', { timeout: 30_000 }, () => {
     const r = await analyze(f);
     expect(r.code).toBe(7);
     expect(r.err).toContain('no person was found in any frame');
+    expect(r.err).toContain('film from the side with the person lit and in the picture');
     expect(r.out).toBe('');
   });
 });
