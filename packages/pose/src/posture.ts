@@ -50,9 +50,9 @@ export function looksStanding(v: UprightView): boolean {
   );
 }
 
-/** Degrees from vertical of a -> b in pixels: 0 when b is straight below a, over 90 when above. */
-function downFromDeg(f: LandmarkFrame, a: Landmark, b: Landmark): number {
-  return Math.atan2(Math.abs((b[0] - a[0]) * f.widthPx), (b[1] - a[1]) * f.heightPx) * RAD;
+/** Degrees from vertical of a -> b, pixel points: 0 when b is straight below a, over 90 when above. */
+export function downFromVerticalDeg(a: readonly [number, number], b: readonly [number, number]): number {
+  return Math.atan2(Math.abs(b[0] - a[0]), b[1] - a[1]) * RAD;
 }
 
 /**
@@ -81,13 +81,18 @@ export function detectPosture(frames: readonly LandmarkFrame[], minVisibility = 
       const k = l[ki];
       const a = l[ai];
       if (!h || !k || !a || Math.min(h[3], k[3], a[3]) < minVisibility) return false;
+      const [hp, kp, ap] = [h, k, a].map((p) => [p[0] * f.widthPx, p[1] * f.heightPx] as const) as [
+        readonly [number, number],
+        readonly [number, number],
+        readonly [number, number],
+      ];
       return looksStanding({
         torsoDeg: torso,
-        thighDeg: downFromDeg(f, h, k),
-        shankDeg: downFromDeg(f, k, a),
+        thighDeg: downFromVerticalDeg(hp, kp),
+        shankDeg: downFromVerticalDeg(kp, ap),
         torsoPx,
-        thighPx: Math.hypot((k[0] - h[0]) * f.widthPx, (k[1] - h[1]) * f.heightPx),
-        shankPx: Math.hypot((a[0] - k[0]) * f.widthPx, (a[1] - k[1]) * f.heightPx),
+        thighPx: Math.hypot(kp[0] - hp[0], kp[1] - hp[1]),
+        shankPx: Math.hypot(ap[0] - kp[0], ap[1] - kp[1]),
       });
     });
     if (legUp) upright++;

@@ -3,7 +3,7 @@
 // squats, standing up), a standing person, too few frames per second. Says so in words instead of
 // counting what it cannot measure.
 import type { Landmark, LandmarkFrame } from '@anklepump/motion';
-import { looksStanding } from './posture.ts';
+import { downFromVerticalDeg, looksStanding, type UprightView } from './posture.ts';
 
 export type NotCountableCode = 'front-view' | 'legs-hidden' | 'leg-moving' | 'standing' | 'too-few-frames';
 
@@ -71,22 +71,14 @@ function median(xs: number[]): number {
   return s.length === 0 ? Number.NaN : s[(s.length - 1) >> 1]!;
 }
 
-interface LegView {
+/** The better-seen leg of a frame: the standing rule's view of it (posture.ts) and more. */
+interface LegView extends UprightView {
   readonly tMs: number;
   /** Hip, knee, ankle in pixels. */
   readonly pts: readonly (readonly [number, number])[];
-  readonly shankPx: number;
   /** Heel to toe, pixels. */
   readonly footPx: number;
   readonly hipWidthPx: number;
-  /** Degrees from vertical (0 = straight down the picture) of the thigh and shank, and of the torso. */
-  readonly thighDeg: number;
-  readonly shankDeg: number;
-  readonly torsoDeg: number;
-  /** Shoulder-midpoint to hip-midpoint distance, pixels. */
-  readonly torsoPx: number;
-  /** Hip to knee, pixels. */
-  readonly thighPx: number;
   /** Hip-knee-ankle angle, degrees (180 = straight leg). */
   readonly kneeDeg: number;
 }
@@ -116,8 +108,6 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
   const h1 = px(l[HIPS[1]]!);
   const s0 = px(l[SHOULDERS[0]]!);
   const s1 = px(l[SHOULDERS[1]]!);
-  const fromVertical = (a: readonly [number, number], b: readonly [number, number]) =>
-    Math.atan2(Math.abs(b[0] - a[0]), b[1] - a[1]) * RAD;
   const midH = [(h0[0] + h1[0]) / 2, (h0[1] + h1[1]) / 2] as const;
   const midS = [(s0[0] + s1[0]) / 2, (s0[1] + s1[1]) / 2] as const;
   return {
@@ -127,10 +117,9 @@ function legView(f: LandmarkFrame, minVis: number): LegView | null {
     footPx:
       heel && toe ? Math.hypot((toe[0] - heel[0]) * f.widthPx, (toe[1] - heel[1]) * f.heightPx) : Number.NaN,
     hipWidthPx: Math.hypot(h0[0] - h1[0], h0[1] - h1[1]),
-    thighDeg: fromVertical(hip, knee),
-    shankDeg: fromVertical(knee, ankle),
-    // Shoulders straight above the hips: 0.
-    torsoDeg: Math.atan2(Math.abs(midS[0] - midH[0]), midH[1] - midS[1]) * RAD,
+    thighDeg: downFromVerticalDeg(hip, knee),
+    shankDeg: downFromVerticalDeg(knee, ankle),
+    torsoDeg: downFromVerticalDeg(midS, midH),
     torsoPx: Math.hypot(midS[0] - midH[0], midS[1] - midH[1]),
     thighPx: Math.hypot(knee[0] - hip[0], knee[1] - hip[1]),
     kneeDeg:
