@@ -86,12 +86,11 @@ const seen = (p: Landmark | undefined, minVis: number): p is Landmark =>
   !!p && p[3] >= minVis && Number.isFinite(p[0] + p[1]);
 
 /**
- * The side of the body that faces the camera, from where the feet point in the picture: to the
- * right of the hips, the right side (an unmirrored video of a person sitting or lying face up).
- * Null when the frames cannot tell: the feet point at the camera or away from it, or the hips and
- * ankles are not seen.
+ * Per frame, how far the feet point to the right of the hips, in shank lengths (negative: to the
+ * left), from whichever hips and legs the pose model is sure of; frames that cannot tell (no hips
+ * or ankles seen) are left out.
  */
-export function nearSide(frames: readonly LandmarkFrame[]): Side | null {
+function feetAheadShanks(frames: readonly LandmarkFrame[]): number[] {
   const ahead: number[] = [];
   for (const f of frames) {
     const lm = f.landmarks;
@@ -118,11 +117,36 @@ export function nearSide(frames: readonly LandmarkFrame[]): Side | null {
     const hipX = hips.reduce((sum, p) => sum + x(p), 0) / hips.length;
     ahead.push((ankleX / legs - hipX) / shankPx);
   }
+  return ahead;
+}
+
+/**
+ * The side of the body that faces the camera, from where the feet point in the picture: to the
+ * right of the hips, the right side (an unmirrored video of a person sitting or lying face up).
+ * Null when the frames cannot tell: the feet point at the camera or away from it, or the hips and
+ * ankles are not seen.
+ */
+export function nearSide(frames: readonly LandmarkFrame[]): Side | null {
+  const ahead = feetAheadShanks(frames);
   if (ahead.length < 3) return null;
   const s = ahead.sort((a, b) => a - b);
   const mid = s[(s.length - 1) >> 1]!;
   if (Math.abs(mid) < NEAR_LEG.minFeetAheadShanks) return null;
   return mid > 0 ? 'right' : 'left';
+}
+
+/**
+ * Of the frames whose feet point clearly to one side of the hips (NEAR_LEG.minFeetAheadShanks),
+ * the share that point the other way from most: 0 when the pose model reads the body the same way
+ * round throughout. A person sitting or lying still for ankle pumps does not turn round; a pose
+ * model that puts the feet on both sides has read the body head to feet in some frames (a dark
+ * body on a dark bed: the tuning clip tune-02, 35% of its frames).
+ */
+export function feetBothWaysShare(frames: readonly LandmarkFrame[]): number {
+  const ahead = feetAheadShanks(frames);
+  const right = ahead.filter((a) => a >= NEAR_LEG.minFeetAheadShanks).length;
+  const left = ahead.filter((a) => a <= -NEAR_LEG.minFeetAheadShanks).length;
+  return right + left === 0 ? 0 : Math.min(left, right) / (left + right);
 }
 
 interface NearLegRecording {

@@ -185,6 +185,23 @@ describe('checkRecording', () => {
     expect(r?.message).toMatch(/blanket/);
   });
 
+  it('refuses a recording whose body the pose model read both ways round instead of naming the wrong foot (real pose output)', () => {
+    // A dark body lying on a bed, its left side to the camera: in about a third of the frames the
+    // pose model put the nose where the feet are. The view's geometry then named the exercised
+    // left foot "right" and said the left one was hidden behind it.
+    const r = checkRecording(fixture('lying-reversed'), { sampleHz: 7.5 });
+    expect(r?.code).toBe('body-reversed');
+    expect(r?.message).toMatch(/both ways round \(head and feet exchanged in 4\d% of the frames\)/);
+    expect(r?.message).toMatch(/more light/);
+    // The same frames without the ones read head to feet: counted as usual.
+    const oneWay = fixture('lying-reversed').filter((f) => {
+      const l = f.landmarks;
+      return !l || l[0]![0] > l[23]![0];
+    });
+    expect(oneWay.length).toBeGreaterThan(30);
+    expect(checkRecording(oneWay, { sampleHz: 7.5 })).toBeNull();
+  });
+
   it('does not call a still leg moving when the pose model misplaces the knee in a few frames', () => {
     const jumpy = sittingSide.map((f, i) => {
       if (i % 10 !== 3) return f;

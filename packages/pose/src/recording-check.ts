@@ -3,9 +3,16 @@
 // squats, standing up), a standing person, too few frames per second. Says so in words instead of
 // counting what it cannot measure.
 import type { Landmark, LandmarkFrame } from '@anklepump/motion';
+import { feetBothWaysShare } from './near-leg.ts';
 import { downFromVerticalDeg, looksStanding, type UprightView } from './posture.ts';
 
-export type NotCountableCode = 'front-view' | 'legs-hidden' | 'leg-moving' | 'standing' | 'too-few-frames';
+export type NotCountableCode =
+  | 'front-view'
+  | 'legs-hidden'
+  | 'leg-moving'
+  | 'standing'
+  | 'body-reversed'
+  | 'too-few-frames';
 
 /** Why a recording was not counted, in words for the person who filmed it. */
 export interface NotCountable {
@@ -56,6 +63,13 @@ export const LEG_MOVING_SHARE = 0.3;
  * over the shins, dim light, dark clothes on a dark bed) and every place it gives them is a guess.
  */
 export const MIN_SURE_LEG_SHARE = 0.5;
+/**
+ * Share of the frames with the feet to the other side of the hips from most (`feetBothWaysShare`)
+ * above which the pose model has read the body both ways round. Rendered tuning clips: 0 in 41 of
+ * 42, 0.35 in the one whose dark body on a dark bed it read head to feet in a third of its frames
+ * (and whose exercised left foot it then reported as the right one, the left "behind it").
+ */
+export const MAX_REVERSED_SHARE = 0.2;
 /** Fewer frames per second than this cannot resolve a 1 s hold or a 0.5 s movement. */
 export const MIN_SAMPLE_HZ = 5;
 
@@ -208,7 +222,8 @@ function legMovingShare(
 /**
  * Why `frames` (a recording's landmarks) cannot be counted as ankle pumps, or null when they can.
  * Checks, in order: the frame rate, a person facing the camera (torso), legs the pose model only
- * guesses at, the leg or body moving, a standing person, a front or oblique view of the legs. Frames without a visible leg are skipped (a recording without any is "nothing found", not
+ * guesses at, the leg or body moving, a standing person, a body read both ways round, a front or
+ * oblique view of the legs. Frames without a visible leg are skipped (a recording without any is "nothing found", not
  * this).
  */
 export function checkRecording(
@@ -267,6 +282,15 @@ export function checkRecording(
       message:
         'not counted: the person is standing. Ankle pumps are done sitting or lying with the legs straight; film again from the side in that position.',
       measured: upright,
+    };
+  }
+  // After the moving and standing checks: a person walking past puts the feet on both sides of the hips.
+  const reversed = feetBothWaysShare(frames);
+  if (reversed > MAX_REVERSED_SHARE) {
+    return {
+      code: 'body-reversed',
+      message: `not counted: the pose model read the body both ways round (head and feet exchanged in ${Math.round(reversed * 100)}% of the frames), so it cannot tell which foot is which or where the ankle is. This happens when the body is hard to pick out (dark clothes or skin on a dark bed or floor, dim light): film with more light and a plain background of a different shade from the body, from the side, the whole body in view.`,
+      measured: reversed,
     };
   }
   const hipRatio = median(views.map((v) => v.hipWidthPx / v.shankPx));

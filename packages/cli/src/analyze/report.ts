@@ -100,7 +100,7 @@ export interface AnalyzeReport {
   };
   /**
    * Added: set when the recording cannot be counted (the reps are withheld, every foot has 0):
-   * code 'front-view' | 'legs-hidden' | 'leg-moving' | 'standing' | 'too-few-frames', and the reason in words.
+   * code 'front-view' | 'legs-hidden' | 'leg-moving' | 'standing' | 'body-reversed' | 'too-few-frames', and the reason in words.
    */
   notCounted?: { readonly code: string; readonly message: string };
   readonly feet: ReportFoot[];
