@@ -32,6 +32,7 @@ import {
 import { createSampleRing } from './sample-ring.ts';
 import { createSettler, type SettleContext, type SettleDecision } from './settling.ts';
 import type { TrackerOptions } from './tracker-options.ts';
+import { createUncountedWatch, UNCOUNTED_SHARE } from './uncounted-movement.ts';
 
 /** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
 export interface TrackerInput {
@@ -158,10 +159,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let repCount = 0;
   let lastAngleDeg: number | null = null;
   const noisy = createNoiseFloorWarning(side);
+  const uncounted = createUncountedWatch(side);
 
   function clear(): void {
     settler.reset();
     noisy.reset();
+    uncounted.reset();
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     personal.reset();
@@ -181,8 +184,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // capped at half the range the person moves, so a real rep always gets through. That range is
   // what they do now (START_MOVES_DEG before any rep), not a prescription or the default reference:
   // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
+  /** The range the person moves now: their recent reps' median, START_MOVES_DEG before any. */
+  const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
   const hysteresisDeg = () => {
-    const movesDeg = Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
+    const movesDeg = movesNowDeg();
     // Never into the noise, though: a resting foot's first noise swings taught it a tiny range,
     // which let more noise through (a resting far leg counted more the longer the stream ran).
     return Math.max(
@@ -236,6 +241,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const secondTMs = upFirst ? m.plantarTMs : m.dorsiTMs;
     if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
+    uncounted.counted();
     const rep = reportRep(
       {
         side,
@@ -281,6 +287,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const msg = `no usable signal for ${((tMs - lastUsableTMs) / 1000).toFixed(1)} s${lost && settled ? '; the rep in progress was dropped' : ''}`;
     out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
     chain.interrupt();
+    uncounted.reset();
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
     settler.afterGap(settled);
     state = settled ? RESUMING : SETTLING;
@@ -453,6 +460,19 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).
     if ((seq & 7) === 0) watchNoiseFloor(t, out);
     advance(sample, out);
+    // After the step, so a rep this sample completed has already cleared the swings before it.
+    // A sensor's angle only: a camera's despiked angle swings by a rep's size on noise alone
+    // (resting feet of the stress set's camera families: told in 257 of 288 at 6 noise SDs).
+    if (sensorAngle) {
+      // ...and a good part of the range they move: a tremor in a hold is not a pump.
+      const swingDeg = Math.max(
+        MIN_REP_DEG,
+        limits.hysteresisDeg,
+        repNoiseBarDeg(),
+        UNCOUNTED_SHARE * movesNowDeg(),
+      );
+      uncounted.sample(t, despikedDeg - (neutralDeg ?? 0), swingDeg, out);
+    }
   }
 
   const tracker: AnkleTracker = {

@@ -108,6 +108,8 @@ describe('IMU analyzer, one sensor on the foot', () => {
         const fidget = (tS: number) => ampDeg * Math.sin(2 * Math.PI * hz * tS);
         const r = analyzeImuRecording(imuSamples({ ankleDeg: fidget, footMount: m, biasRadS: 0.02 }, 40, 25));
         expect(r.reps.left).toHaveLength(0);
+        // A fidget is not movement the person should be told to slow down.
+        expect(codes(r.events)).not.toContain('uncounted');
       }
     }
   });
@@ -126,6 +128,26 @@ describe('IMU analyzer, one sensor on the foot', () => {
       );
       expect(r.reps.left).toHaveLength(8);
       for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - (dorsiDeg - plantarDeg))).toBeLessThan(1);
+      expect(codes(r.events)).not.toContain('uncounted');
+    }
+  });
+
+  it('tells the wearer when quick flicks with no holds go uncounted, and how to pump instead', () => {
+    // 9-deg flicks, each move 0.1-0.15 s, no hold: the filtered angle turns by under 4 deg, no rep
+    // is counted, and nothing said why (a stress set counted 1 of 8 such pumps in silence).
+    for (const hz of [25, 50]) {
+      for (const moveS of [0.1, 0.15]) {
+        const flicks = pumps(10, -5, 4, 0, moveS);
+        const r = analyzeImuRecording(
+          imuSamples({ ankleDeg: program(flicks), footMount: mount(37, -71, 123) }, endOf(flicks), hz),
+        );
+        expect(r.reps.left.length).toBeLessThan(10);
+        const told = r.warnings.filter((w) => w.code === 'uncounted');
+        expect(told).toHaveLength(1);
+        expect(told[0]!.message).toMatch(/without a pump being counted: move more slowly, hold for a second/);
+        // Told within the first four flicks (each 3.3 moves and a 0.4-s rest), not at the end of the set.
+        expect(told[0]!.tMs).toBeLessThan(2000 + 4 * (3.3 * moveS + 0.4) * 1000);
+      }
     }
   });
 
@@ -179,6 +201,7 @@ describe('IMU analyzer, one sensor on the foot', () => {
         imuSamples({ ankleDeg: tremor, footMount: mount(37, -71, 123) }, endOf(held)),
       );
       expect(r.reps.left).toHaveLength(4);
+      expect(codes(r.events)).not.toContain('uncounted');
     }
   });
 

@@ -20,6 +20,8 @@ export type MotionWarningCode =
   | 'too-shallow'
   /** The angle is so noisy that pumps smaller than the degrees in the message cannot be counted. */
   | 'noisy'
+  /** The foot kept moving by more than a rep's size and no rep was counted: quick or small flicks. */
+  | 'uncounted'
   /** The camera view changed and stayed so (the shank looks longer, shorter or turned): degrees are from another view. */
   | 'view-changed';
 

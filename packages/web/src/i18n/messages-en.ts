@@ -219,6 +219,8 @@ export const en = {
   'session.warn.shallow': 'Try to move a little further, if it is comfortable.',
   'session.warn.noisy':
     'The angle is too unsteady to count small pumps. More light, the whole foot in view and a steady phone or camera help.',
+  'session.warn.uncounted':
+    'Those movements were too quick to count as pumps. Move more slowly and hold for a second with the toes down and again with the toes up.',
   'session.warn.wrongSide':
     'The camera is on your other side: it sees the leg you are not exercising. Put it on the side of the foot you are exercising now.',
   'session.warn.viewChanged':

@@ -225,6 +225,8 @@ export const es: Messages = {
   'session.warn.shallow': 'Intente moverse un poco más, si le resulta cómodo.',
   'session.warn.noisy':
     'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
+  'session.warn.uncounted':
+    'Esos movimientos fueron demasiado rápidos para contarlos como bombeos. Muévase más despacio y mantenga un segundo con los dedos hacia abajo y otro con los dedos hacia arriba.',
   'session.warn.wrongSide':
     'La cámara está del otro lado: ve la pierna que no está ejercitando. Póngala del lado del pie que ejercita ahora.',
   'session.warn.viewChanged':

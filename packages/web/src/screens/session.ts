@@ -44,6 +44,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   'foot-lost': 'session.warn.footLost',
   shallow: 'session.warn.shallow',
   noisy: 'session.warn.noisy',
+  uncounted: 'session.warn.uncounted',
   'view-changed': 'session.warn.viewChanged',
   'wrong-side': 'session.warn.wrongSide',
 };

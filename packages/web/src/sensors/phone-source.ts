@@ -66,6 +66,7 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   'too-shallow': 'shallow',
   gap: 'foot-lost',
   noisy: 'noisy',
+  uncounted: 'uncounted',
 };
 
 /** Reps, angles and warnings from the phone on the foot, with the session's calibration (or null). */

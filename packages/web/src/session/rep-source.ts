@@ -7,6 +7,8 @@ export type SourceWarning =
   | 'foot-lost'
   | 'shallow'
   | 'noisy'
+  /** Phone: the foot moves back and forth but no pump is counted (quick flicks, no holds). */
+  | 'uncounted'
   | 'view-changed'
   /** Camera: it films the other side of the body, so it sees the leg that is not exercising. */
   | 'wrong-side';
