@@ -160,4 +160,61 @@ describe('phone resting on the foot', () => {
     expect(errors.filter((e) => e < 3).length).toBeGreaterThanOrEqual(8);
     await shot(page, 'summary-phone-phone');
   });
+  it('tells the patient on screen, aloud and by vibration when quick flicks with no holds go uncounted', async () => {
+    const { page: flicks } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T11:00:00' });
+    // What the page says aloud and vibrates, recorded (the headless browser has no voice).
+    await flicks.addInitScript(() => {
+      const w = window as unknown as { spoken: string[]; buzzed: number[][] };
+      w.spoken = [];
+      w.buzzed = [];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.spoken.push(u.text);
+      };
+      (navigator as unknown as { vibrate: (p: number | number[]) => boolean }).vibrate = (p) => {
+        w.buzzed.push(typeof p === 'number' ? [p] : [...p]);
+        return true;
+      };
+    });
+    await startSession(flicks, app.url, 'phone', { voice: 'on' });
+    await flicks.click('#phone-allow');
+    await flicks.waitForSelector('#phone-status:not(:empty)');
+    await scheduleMotion(flicks, stillPayloads(2000));
+    await flicks.clock.runFor(2000);
+    await flicks.waitForSelector('#phone-continue:not([hidden])');
+    await flicks.click('#phone-continue');
+    await flicks.click('#calib-skip');
+    await flicks.waitForSelector('#instruction:not(:empty)');
+    await flicks.clock.pauseAt((await flicks.evaluate(() => Date.now())) + 1000);
+    // Ten flicks of the foot, 5 deg down and 4 up, each move 0.12 s, no hold: no pump to count.
+    const spec = phoneTrace('left', 10);
+    const trace = synthImuSession(
+      {
+        ...spec,
+        program: {
+          ...spec.program,
+          plantarDeg: -5,
+          dorsiDeg: 4,
+          timing: { moveS: 0.12, plantarHoldS: 0, dorsiHoldS: 0 },
+        },
+      },
+      31,
+    );
+    const t0 = trace.samples[0]!;
+    const moves = toMotionPayloads(trace.samples).map((p) => ({ ...p, t: p.t + 2000 }));
+    await scheduleMotion(flicks, [...stillPayloads(2000, [t0.ax, t0.ay, t0.az]), ...moves]);
+    let shown = '';
+    for (let ms = 0; ms < moves.at(-1)!.t + 500 && !shown.includes('too quick'); ms += 250) {
+      await flicks.clock.runFor(250);
+      shown = (await flicks.textContent('#warning')) ?? '';
+    }
+    expect(shown).toContain('Those movements were too quick to count as pumps');
+    expect(await flicks.textContent('#count-left')).toContain('0 of 10');
+    const { spoken, buzzed } = await flicks.evaluate(() => {
+      const w = window as unknown as { spoken: string[]; buzzed: number[][] };
+      return { spoken: w.spoken, buzzed: w.buzzed };
+    });
+    expect(spoken).toContain(shown);
+    expect(buzzed).toContainEqual([150, 80, 150]);
+    await shot(flicks, 'session-phone-uncounted');
+  });
 });

@@ -200,6 +200,13 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
           angle: (a) => view.angle(a),
           warning: (code) => {
             view.warn(t(WARN_KEY[code]));
+            // Movements that went uncounted ask the patient to pump differently: said aloud and felt
+            // too (the two pulses of "not counting"), as a patient watching the foot does not read the
+            // screen. It comes once per run of uncounted movement; the per-rep warnings stay on screen.
+            if (code === 'uncounted') {
+              voice.say(t(WARN_KEY[code]));
+              vibrate([150, 80, 150]);
+            }
             if (code === 'view-changed' && viewChangedAtMs === null && runner) {
               viewChangedAtMs = clock.nowMs();
               void saveNow(runner.state);
