@@ -2,9 +2,9 @@
 // angle-front-end.ts), wait for the foot to settle, then find plantar and dorsi peaks with
 // hysteresis relative to the person's range.
 // The states and their pure steps live in rep-states.ts; this shell feeds them and emits events.
+// Its contract with the sources (the input, the setup, the answers) is tracker-contract.ts.
 
 import { createAngleChain } from './angle-front-end.ts';
-import type { Side } from './landmark-frame.ts';
 import { createLiveHold } from './live-hold.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createNoiseBars } from './noise-bars.ts';
@@ -31,76 +31,8 @@ import {
 } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
 import { createSettler, type SettleContext, type SettleDecision } from './settling.ts';
-import type { TrackerOptions } from './tracker-options.ts';
+import type { AnkleTracker, TrackerInput, TrackerSetup } from './tracker-contract.ts';
 import { createUncountedWatch, UNCOUNTED_SHARE } from './uncounted-movement.ts';
-
-/** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
-export interface TrackerInput {
-  tMs: number;
-  /** Corrected angle before neutral is subtracted, degrees. */
-  angleDeg: number;
-  /** 0..1: how much the source trusts this sample. */
-  confidence: number;
-  /** Leg position in units of the leg-moved threshold (moving by 1 = moved); NaN = not measured. */
-  leg0: number;
-  leg1: number;
-  leg2: number;
-  leg3: number;
-  /** The knee's bend in units of the leg-moved threshold; NaN = not measured. */
-  leg4: number;
-}
-
-export interface AnkleTracker {
-  step(input: TrackerInput, out: MotionEvent[]): void;
-  /** A sample without a usable angle (gated): counts against confidence only. */
-  gated(tMs: number): void;
-  /**
-   * The source watched the foot rest and measures from that rest (a phone's angle is 0 there): take
-   * `neutralDeg` as neutral and count from the next sample, without a second still period (fast
-   * pumps right after the rest would otherwise go uncounted). Only while still settling.
-   */
-  trustNeutral(neutralDeg: number): void;
-  /** Completes a rep whose dorsi peak is reached but not yet left (end of a recording). */
-  finish(out: MotionEvent[]): void;
-  reset(): void;
-  /** Neutral (corrected degrees) and the reference range in use, for saving as calibration. */
-  readonly neutralDeg: number | null;
-  readonly referenceRangeDeg: number;
-  /** The range a calibration gave, degrees, or null. */
-  readonly givenRangeDeg: number | null;
-  /** The person's own range and peaks (medians of recent full reps, degrees); null until one. */
-  readonly personal: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
-  /** Latest filtered angle relative to neutral, degrees; null before the foot settled. */
-  readonly angleDeg: number | null;
-  /** Estimated noise of the angle while still, degrees (standard deviation). */
-  readonly noiseDeg: number;
-}
-
-export interface TrackerSetup {
-  readonly side: Side;
-  readonly options: TrackerOptions;
-  /** Neutral from a calibration, corrected degrees; null = learn it from the first still period. */
-  readonly neutralDeg: number | null;
-  /** Reference range from a calibration, degrees; null = learn it from the reps. */
-  readonly rangeDeg: number | null;
-  /**
-   * A recording that may start mid-movement (a sensor log started with the pumps): when the foot
-   * never rested and neutral comes from the movement's own extremes, the samples seen while
-   * settling are counted too instead of being lost. A leg that moves while settling (seen only by
-   * a source that measures the leg: the camera) is being placed: what came before it is dropped
-   * from the replay and from the extremes, and the restless clock starts again, so getting into
-   * position is never replayed as pumps.
-   */
-  readonly replayRestless?: boolean;
-  /**
-   * What kind of angle the source gives. 'landmarks' (default): a pose model's, with jitter
-   * correlated over a tenth of a second, which the rep shape's full smoothing holds still. 'sensor':
-   * a phone's orientation, whose noise is hundredths of a degree: the rep shape smooths only as much
-   * as the measured noise needs (see shapeSmoothingMs), the toes-down peak's time is when the foot
-   * reached that level, and what came before a rest may be replayed (settling.ts).
-   */
-  readonly angle?: 'landmarks' | 'sensor';
-}
 
 const RING = 8192;
 /** A state may point this far back in the ring, samples. */

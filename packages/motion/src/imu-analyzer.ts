@@ -1,7 +1,7 @@
 // Ankle analysis from a phone or IMU resting on the foot (any mounting), optionally with a second
 // sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
 
-import { createAnkleTracker, type TrackerInput } from './ankle-tracker.ts';
+import { createAnkleTracker } from './ankle-tracker.ts';
 import {
   type AngleCorrection,
   IDENTITY_CORRECTION,
@@ -20,6 +20,7 @@ import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
+import type { TrackerInput } from './tracker-contract.ts';
 
 export interface ImuAnalyzerOptions extends SourceOptions {
   /** The foot the sensor rests on (default left). */

@@ -1,7 +1,7 @@
 // Ankle analysis from BlazePose landmark frames: per-foot angle with visibility gating, the
 // leg-choice fix for mislabelled legs, angle correction, leg-movement tracking, then the rep engine.
 
-import { type AnkleTracker, createAnkleTracker, type TrackerInput } from './ankle-tracker.ts';
+import { createAnkleTracker } from './ankle-tracker.ts';
 import {
   type AngleCorrection,
   IDENTITY_CORRECTION,
@@ -14,6 +14,7 @@ import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
+import type { AnkleTracker, TrackerInput } from './tracker-contract.ts';
 import { createViewWatch, type ViewWatch } from './view-watch.ts';
 
 export interface LandmarkAnalyzerOptions extends SourceOptions {

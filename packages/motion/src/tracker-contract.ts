@@ -1,0 +1,75 @@
+// The rep engine's contract with its angle sources (landmark-analyzer.ts, imu-analyzer.ts): what a
+// source feeds each sample, what it sets up once, and what the engine answers. The engine itself is
+// ankle-tracker.ts; split from it so the contract reads on its own.
+
+import type { Side } from './landmark-frame.ts';
+import type { MotionEvent } from './motion-events.ts';
+import type { TrackerOptions } from './tracker-options.ts';
+
+/** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
+export interface TrackerInput {
+  tMs: number;
+  /** Corrected angle before neutral is subtracted, degrees. */
+  angleDeg: number;
+  /** 0..1: how much the source trusts this sample. */
+  confidence: number;
+  /** Leg position in units of the leg-moved threshold (moving by 1 = moved); NaN = not measured. */
+  leg0: number;
+  leg1: number;
+  leg2: number;
+  leg3: number;
+  /** The knee's bend in units of the leg-moved threshold; NaN = not measured. */
+  leg4: number;
+}
+
+export interface AnkleTracker {
+  step(input: TrackerInput, out: MotionEvent[]): void;
+  /** A sample without a usable angle (gated): counts against confidence only. */
+  gated(tMs: number): void;
+  /**
+   * The source watched the foot rest and measures from that rest (a phone's angle is 0 there): take
+   * `neutralDeg` as neutral and count from the next sample, without a second still period (fast
+   * pumps right after the rest would otherwise go uncounted). Only while still settling.
+   */
+  trustNeutral(neutralDeg: number): void;
+  /** Completes a rep whose dorsi peak is reached but not yet left (end of a recording). */
+  finish(out: MotionEvent[]): void;
+  reset(): void;
+  /** Neutral (corrected degrees) and the reference range in use, for saving as calibration. */
+  readonly neutralDeg: number | null;
+  readonly referenceRangeDeg: number;
+  /** The range a calibration gave, degrees, or null. */
+  readonly givenRangeDeg: number | null;
+  /** The person's own range and peaks (medians of recent full reps, degrees); null until one. */
+  readonly personal: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
+  /** Latest filtered angle relative to neutral, degrees; null before the foot settled. */
+  readonly angleDeg: number | null;
+  /** Estimated noise of the angle while still, degrees (standard deviation). */
+  readonly noiseDeg: number;
+}
+
+export interface TrackerSetup {
+  readonly side: Side;
+  readonly options: TrackerOptions;
+  /** Neutral from a calibration, corrected degrees; null = learn it from the first still period. */
+  readonly neutralDeg: number | null;
+  /** Reference range from a calibration, degrees; null = learn it from the reps. */
+  readonly rangeDeg: number | null;
+  /**
+   * A recording that may start mid-movement (a sensor log started with the pumps): when the foot
+   * never rested and neutral comes from the movement's own extremes, the samples seen while
+   * settling are counted too instead of being lost. A leg that moves while settling (seen only by
+   * a source that measures the leg: the camera) is being placed: what came before it is dropped
+   * from the replay and from the extremes, and the restless clock starts again, so getting into
+   * position is never replayed as pumps.
+   */
+  readonly replayRestless?: boolean;
+  /**
+   * What kind of angle the source gives. 'landmarks' (default): a pose model's, with jitter
+   * correlated over a tenth of a second, which the rep shape's full smoothing holds still. 'sensor':
+   * a phone's orientation, whose noise is hundredths of a degree: the rep shape smooths only as much
+   * as the measured noise needs (see shapeSmoothingMs), the toes-down peak's time is when the foot
+   * reached that level, and what came before a rest may be replayed (settling.ts).
+   */
+  readonly angle?: 'landmarks' | 'sensor';
+}
