@@ -395,8 +395,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // After the step, so a rep this sample completed has already cleared the swings before it.
     // A sensor's angle only: a camera's despiked angle swings by a rep's size on noise alone
     // (resting feet of the stress set's camera families: told in 257 of 288 at 6 noise SDs).
+    // A swing is at least a rep's size and a good part of the range the person moves (a tremor
+    // in a hold is not a pump).
     if (sensorAngle) {
-      // ...and a good part of the range they move: a tremor in a hold is not a pump.
       const swingDeg = Math.max(
         MIN_REP_DEG,
         limits.hysteresisDeg,

@@ -32,23 +32,18 @@ export interface UncountedWatch {
 export function createUncountedWatch(side: Side): UncountedWatch {
   /** +1 while rising to a top, -1 while falling to a bottom, 0 before the first swing. */
   let heading: -1 | 0 | 1 = 0;
-  let extremeDeg = Number.NaN;
-  let lowDeg = Number.NaN;
-  let highDeg = Number.NaN;
+  /** The extreme of the swing under way; before the first, the lowest and highest angles seen. */
+  let extremeDeg = 0;
+  let lowDeg = Number.POSITIVE_INFINITY;
+  let highDeg = Number.NEGATIVE_INFINITY;
   let swings = 0;
   let told = false;
-  const restart = () => {
-    heading = 0;
-    extremeDeg = Number.NaN;
-    lowDeg = Number.NaN;
-    highDeg = Number.NaN;
-  };
   return {
     sample(tMs, deg, swingDeg, out) {
       if (!Number.isFinite(deg) || !(swingDeg > 0)) return;
       if (heading === 0) {
-        if (Number.isNaN(lowDeg) || deg < lowDeg) lowDeg = deg;
-        if (Number.isNaN(highDeg) || deg > highDeg) highDeg = deg;
+        lowDeg = Math.min(lowDeg, deg);
+        highDeg = Math.max(highDeg, deg);
         if (deg - lowDeg >= swingDeg) {
           heading = 1;
           extremeDeg = deg;
@@ -81,7 +76,9 @@ export function createUncountedWatch(side: Side): UncountedWatch {
       told = false;
     },
     reset() {
-      restart();
+      heading = 0;
+      lowDeg = Number.POSITIVE_INFINITY;
+      highDeg = Number.NEGATIVE_INFINITY;
       swings = 0;
       told = false;
     },

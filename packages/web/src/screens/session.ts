@@ -49,6 +49,14 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   'wrong-side': 'session.warn.wrongSide',
 };
 
+/**
+ * Warnings also said aloud and felt (the two pulses of "not counting"): those that ask the patient
+ * to pump differently, as a patient watching the foot does not read the screen. Each comes once per
+ * run of what it is about; the per-rep warnings (leg moved, shallow) stay on screen, or the voice
+ * would talk over the next cue every rep.
+ */
+const SAID_ALOUD: ReadonlySet<SourceWarning> = new Set(['uncounted']);
+
 /** Loads the movement checker for a method; timing only has none. */
 /** The session's sensor, with the calibration its context settled on when it began (or null). */
 async function sourceFor(
@@ -200,10 +208,7 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
           angle: (a) => view.angle(a),
           warning: (code) => {
             view.warn(t(WARN_KEY[code]));
-            // Movements that went uncounted ask the patient to pump differently: said aloud and felt
-            // too (the two pulses of "not counting"), as a patient watching the foot does not read the
-            // screen. It comes once per run of uncounted movement; the per-rep warnings stay on screen.
-            if (code === 'uncounted') {
+            if (SAID_ALOUD.has(code)) {
               voice.say(t(WARN_KEY[code]));
               vibrate([150, 80, 150]);
             }
