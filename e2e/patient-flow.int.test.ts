@@ -163,6 +163,9 @@ describe('during a session', () => {
     await page.goto(`${app.url}#/session`);
     await page.waitForSelector('#manual-rep');
     await page.clock.runFor(4000);
+    // A tap counts only once the session runs (a cue is on screen): on a busy machine the screen
+    // could still be loading its sensor when the clock had already run, and the first tap was lost.
+    await page.waitForSelector('#instruction:not(:empty)');
     await page.click('#manual-rep');
     await page.click('#manual-rep');
     expect(await page.textContent('#count-left')).toContain('2 of 10');
