@@ -46,3 +46,29 @@ export function gyroMainAxis(
   if (lambda < MAIN_AXIS_MIN_RAD_S ** 2 || lambda < MAIN_AXIS_DOMINANCE * othersVar) return null;
   return [v[0]!, v[1]!, v[2]!];
 }
+
+/**
+ * How far the foot turned about `axis` before the last of `samples`, both ways: the lowest and
+ * highest angle (degrees) of each sample relative to the last, from the gyro less `bias` (rad/s,
+ * sensor frame) integrated over the samples' times. The sign of `axis` is arbitrary, so is which
+ * way is "lowest".
+ */
+export function turnSpanBefore(
+  samples: readonly { t: number; gx: number; gy: number; gz: number }[],
+  axis: readonly [number, number, number],
+  bias: readonly [number, number, number],
+): { lowDeg: number; highDeg: number } {
+  let deg = 0;
+  let lowDeg = 0;
+  let highDeg = 0;
+  // Backwards from the last sample: each step undoes the turn made over it.
+  for (let i = samples.length - 1; i > 0; i--) {
+    const s = samples[i]!;
+    const dtS = (s.t - samples[i - 1]!.t) / 1000;
+    const w = (s.gx - bias[0]) * axis[0] + (s.gy - bias[1]) * axis[1] + (s.gz - bias[2]) * axis[2];
+    deg -= (w * dtS * 180) / Math.PI;
+    lowDeg = Math.min(lowDeg, deg);
+    highDeg = Math.max(highDeg, deg);
+  }
+  return { lowDeg, highDeg };
+}

@@ -114,6 +114,24 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it('counts the first pump of a wearer who pumps at once and holds it, not taking that hold for neutral', () => {
+    // 0.3 s at neutral, then pumps with 1.2 s holds: the first still moment is the first toes-down
+    // hold. Taken as neutral, the way down to it was lost (3 of 4 counted).
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [[0.3, 0]]);
+    appendPumps(keys, 4, -30, 15, 1.2);
+    appendKeys(keys, [[2, 0]]);
+    for (const m of [mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const r = analyzeImuRecording(
+        imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.01 }, endOf(keys)),
+      );
+      expect(r.reps.left).toHaveLength(4);
+      // The first toes-down hold is 0.9-2.1 s into the log.
+      expect(r.reps.left[0]!.plantarTMs).toBeLessThan(2100);
+      for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - 45)).toBeLessThan(2);
+    }
+  });
+
   it('measures quick pumps with no holds at their whole range, small ones included', () => {
     // The rep shape smoothed a phone's clean angle like a camera's jittery one: a 9-deg flick read
     // 5.2 deg (a 7-deg one fell under the smallest rep) and a 45-deg one 40 deg.

@@ -8,7 +8,7 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
-import { gyroMainAxis } from './gyro-main-axis.ts';
+import { gyroMainAxis, turnSpanBefore } from './gyro-main-axis.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
@@ -50,6 +50,26 @@ export interface ImuAnalyzerOptions extends SourceOptions {
  * plateau rather than at its edge, since a real person may take longer to settle the foot.
  */
 const RESTLESS_S = 5;
+/**
+ * A rest the foot turned into by at least REST_END_DEG from one side, and by at most REST_OTHER_DEG
+ * from the other, is one end of the movement (a held toes-down), not neutral.
+ */
+const REST_END_DEG = 10;
+const REST_OTHER_DEG = 4;
+
+/** Whether the rest whose gyro sums are `restSum` is at one end of the turn seen in `early` before it. */
+function restAtOneEnd(
+  early: readonly { t: number; gx: number; gy: number; gz: number }[],
+  restSum: Float64Array,
+): boolean {
+  const axis = gyroMainAxis(early);
+  if (!axis) return false;
+  const n = restSum[3]!;
+  const span = turnSpanBefore(early, axis, [restSum[0]! / n, restSum[1]! / n, restSum[2]! / n]);
+  const one = Math.max(span.highDeg, -span.lowDeg);
+  const other = Math.min(span.highDeg, -span.lowDeg);
+  return one >= REST_END_DEG && other <= REST_OTHER_DEG;
+}
 /**
  * With a shin sensor the wait stays 1 s and nothing is replayed: the shin's own reference and leg
  * tilt are not kept from before it (and the stress set, which tuned RESTLESS_S, has no shin sensor).
@@ -279,7 +299,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles,
         // and the samples before the reference are measured from it (the engine replays them).
-        if (rested) engine.trustNeutral(correction.offsetDeg);
+        // So is a "rest" the foot turned into from one side only, by a pump's size: a wearer who
+        // pumps at once and holds the first toes-down is at one end of the movement, not at neutral.
+        if (rested && !(!pair && restAtOneEnd(early, restSum))) engine.trustNeutral(correction.offsetDeg);
         else {
           toesDown.fromMiddle();
           flushOut = out;

@@ -86,6 +86,8 @@ const SETTLE_MAX_S = 2.5;
  * about 3 s, and a leg reading that never stops jittering must not keep a foot from ever settling.
  */
 const PLACING_MAX_S = 5;
+/** A sensor's rest the foot turned into by this much (degrees) from one side only is not neutral. */
+const REST_END_DEG = 10;
 
 export function createSettler(setup: SettlerSetup): Settler {
   const o = setup.options;
@@ -167,6 +169,19 @@ export function createSettler(setup: SettlerSetup): Settler {
       // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
       const marginDeg = ctx.hysteresisDeg();
       const restBetween = seenLowDeg < restDeg - marginDeg && seenHighDeg > restDeg + marginDeg;
+      // A sensor's "rest" that the foot turned into by a pump's size from one side only is a held
+      // end of the movement (a wearer who pumps at once and holds the first toes-down): not
+      // neutral. Settling waits for the restless fallback, which replays from the first sample.
+      if (
+        setup.sensorAngle &&
+        rested &&
+        !restless &&
+        trustedNeutralDeg === null &&
+        !ctx.calibrated &&
+        !restBetween &&
+        Math.max(seenHighDeg - restDeg, restDeg - seenLowDeg) >= REST_END_DEG
+      )
+        return null;
       const replay =
         (!rested || (setup.sensorAngle && restBetween)) &&
         trustedNeutralDeg === null &&
