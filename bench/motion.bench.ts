@@ -83,7 +83,7 @@ function stressTable(split: 'tuning' | 'heldOut', perFamily: number): string {
     rows.push(stressRow(f.name, out));
   });
   const header =
-    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", or movements "not counted") | total wrong with no word why: engine / naive |\n' +
+    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", movements "not counted", or counting began at a first rest) | total wrong with no word why: engine / naive |\n' +
     '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
   return [
     header,
@@ -108,10 +108,13 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   const reps = out.reduce((a, o) => a + o.score.expected, 0);
   const leg = tp + fp + fn === 0 ? 'n/a' : `${pct(tp, tp + fp)} / ${pct(tp, tp + fn)} (${tp + fn} moved)`;
   const short = out.filter((o) => o.score.counted < o.score.expected);
-  // Why a count came out short, as the person is told: the noise hides pumps that small, or the foot
-  // kept moving with no pump counted (quick flicks).
+  // Why a count came out short, as the person is told: the noise hides pumps that small, the foot
+  // kept moving with no pump counted (quick flicks), or it moved before its first rest, where the
+  // phone starts counting.
   const toldWhy = (o: StressOutcome) =>
-    o.result.warnings.some((w) => w.code === 'noisy' || w.code === 'uncounted');
+    o.result.warnings.some(
+      (w) => w.code === 'noisy' || w.code === 'uncounted' || w.code === 'moved-before-rest',
+    );
   const told = short.filter(toldWhy).length;
   // What a user cannot tell from the screen: a wrong total with no warning that pumps were too small
   // for the noise to count or went uncounted (the naive counter never warns).
@@ -330,7 +333,8 @@ integrator (tools/synth/src/naive-baselines.ts); it gives counts only, so it is 
 have the right total with toes down and toes up swapped (a restless wearer's direction misjudged),
 or with one rep missed and a noise swing counted. The last column is what a user cannot see: the
 total is wrong and nothing on screen said why (the engine counted short without saying the noise
-hides pumps of that size or that the foot kept moving with no pump counted, or counted too many;
+hides pumps of that size, that the foot kept moving with no pump counted, or that counting began at
+the first rest and the movement before it was left out; or counted too many;
 the naive counter never says anything). Goals:
 exact >= 98%, range error median <= 3 deg, hold error median <= 0.15 s, leg-moved precision and
 recall >= 0.9.

@@ -217,4 +217,62 @@ describe('phone resting on the foot', () => {
     expect(buzzed).toContainEqual([150, 80, 150]);
     await shot(flicks, 'session-phone-uncounted');
   });
+
+  it('says aloud and on screen that counting starts at the first rest when the patient pumps before resting', async () => {
+    const { page: early } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
+    await early.addInitScript(() => {
+      const w = window as unknown as { spoken: string[] };
+      w.spoken = [];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.spoken.push(u.text);
+      };
+    });
+    await startSession(early, app.url, 'phone', { voice: 'on' });
+    await early.click('#phone-allow');
+    await early.waitForSelector('#phone-status:not(:empty)');
+    await scheduleMotion(early, stillPayloads(2000));
+    await early.clock.runFor(2000);
+    await early.waitForSelector('#phone-continue:not([hidden])');
+    await early.click('#phone-continue');
+    await early.click('#calib-skip');
+    await early.waitForSelector('#instruction:not(:empty)');
+    await early.clock.pauseAt((await early.evaluate(() => Date.now())) + 1000);
+    // Three brisk pumps at once (no rest first, no holds, one into the next), 2.5 s at rest, then
+    // three more with holds. (A first hold would be taken for one end of a pump, and the pumps
+    // before it counted.)
+    const spec = phoneTrace('left', 3);
+    const before = synthImuSession(
+      {
+        ...spec,
+        program: {
+          ...spec.program,
+          restS: 0.05,
+          returnToNeutral: false,
+          timing: { moveS: 0.4, plantarHoldS: 0, dorsiHoldS: 0 },
+        },
+      },
+      41,
+    );
+    const after = synthImuSession(spec, 42);
+    const a = toMotionPayloads(before.samples);
+    const last = before.samples.at(-1)!;
+    const rest = stillPayloads(2500, [last.ax, last.ay, last.az]).map((p) => ({
+      ...p,
+      t: p.t + a.at(-1)!.t + 20,
+    }));
+    const b = toMotionPayloads(after.samples).map((p) => ({ ...p, t: p.t + rest.at(-1)!.t + 20 }));
+    await scheduleMotion(early, [...a, ...rest, ...b]);
+    let shown = '';
+    for (let ms = 0; ms < rest.at(-1)!.t + 500 && !shown.includes('Counting starts'); ms += 250) {
+      await early.clock.runFor(250);
+      shown = (await early.textContent('#warning')) ?? '';
+    }
+    expect(shown).toContain('Counting starts once the foot has rested for a moment');
+    const spoken = await early.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(spoken).toContain(shown);
+    await shot(early, 'session-phone-moved-before-rest');
+    // The pumps after the rest are counted.
+    for (let ms = 0; ms < b.at(-1)!.t - rest.at(-1)!.t + 3000; ms += 250) await early.clock.runFor(250);
+    expect(await early.textContent('#count-left')).toContain('3 of 10');
+  });
 });

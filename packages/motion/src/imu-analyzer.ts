@@ -57,18 +57,23 @@ const RESTLESS_S = 5;
 const REST_END_DEG = 10;
 const REST_OTHER_DEG = 4;
 
-/** Whether the rest whose gyro sums are `restSum` is at one end of the turn seen in `early` before it. */
-function restAtOneEnd(
+/**
+ * Where the rest whose gyro sums are `restSum` lies in the turn seen in `early` before it: at one
+ * end of it, inside it (the foot turned both ways by more than REST_OTHER_DEG, the larger at least
+ * REST_END_DEG), or after no turn of a pump's size.
+ */
+function restPlace(
   early: readonly { t: number; gx: number; gy: number; gz: number }[],
   restSum: Float64Array,
-): boolean {
+): 'one-end' | 'inside' | 'still-before' {
   const axis = gyroMainAxis(early);
-  if (!axis) return false;
+  if (!axis) return 'still-before';
   const n = restSum[3]!;
   const span = turnSpanBefore(early, axis, [restSum[0]! / n, restSum[1]! / n, restSum[2]! / n]);
   const one = Math.max(span.highDeg, -span.lowDeg);
   const other = Math.min(span.highDeg, -span.lowDeg);
-  return one >= REST_END_DEG && other <= REST_OTHER_DEG;
+  if (one < REST_END_DEG) return 'still-before';
+  return other <= REST_OTHER_DEG ? 'one-end' : 'inside';
 }
 /**
  * With a shin sensor the wait stays 1 s and nothing is replayed: the shin's own reference and leg
@@ -301,8 +306,21 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // and the samples before the reference are measured from it (the engine replays them).
         // So is a "rest" the foot turned into from one side only, by a pump's size: a wearer who
         // pumps at once and holds the first toes-down is at one end of the movement, not at neutral.
-        if (rested && !(!pair && restAtOneEnd(early, restSum))) engine.trustNeutral(correction.offsetDeg);
-        else {
+        const place = rested && !pair ? restPlace(early, restSum) : 'still-before';
+        if (rested && place !== 'one-end') {
+          engine.trustNeutral(correction.offsetDeg);
+          // The movement before the rest is not counted (getting into position looks like it, and
+          // is not a pump): say so, or a log that began with pumps is counted short without a word.
+          if (place === 'inside') {
+            out.push({
+              type: 'warning',
+              side,
+              tMs: t,
+              code: 'moved-before-rest',
+              message: `the foot moved for ${((stillSince - early[0]!.t) / 1000).toFixed(1)} s before it first rested; counting starts at that rest, and those movements (taken as getting into position) were not counted`,
+            });
+          }
+        } else {
           toesDown.fromMiddle();
           flushOut = out;
           const seen = gyroMainAxis(early);

@@ -22,6 +22,11 @@ export type MotionWarningCode =
   | 'noisy'
   /** The foot kept moving by more than a rep's size and no rep was counted: quick or small flicks. */
   | 'uncounted'
+  /**
+   * Phone: the foot turned by a pump's size before its first rest; counting starts at that rest,
+   * and what came before (taken as getting into position) is not counted.
+   */
+  | 'moved-before-rest'
   /** The camera view changed and stayed so (the shank looks longer, shorter or turned): degrees are from another view. */
   | 'view-changed';
 

@@ -573,6 +573,20 @@ describe('IMU path for real people', () => {
     );
     expect(r.reps.left).toHaveLength(4);
     expect(r.reps.left[0]!.plantarTMs).toBeGreaterThan(4000);
+    // ...and says so: the movement before the rest was not counted, and counting starts there.
+    const said = r.events.filter((e) => e.type === 'warning' && e.code === 'moved-before-rest');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatchObject({
+      message: expect.stringMatching(/moved for 2\.\d s before it first rested/),
+    });
+  });
+
+  it('says nothing of movement before the rest when the foot rested first', () => {
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: program(pumps(4)), footMount: mount(60, -10, 30) }, endOf(pumps(4))),
+    );
+    expect(r.reps.left).toHaveLength(4);
+    expect(r.warnings.map((w) => w.code)).not.toContain('moved-before-rest');
   });
 
   it('finds toes down from the movement when the person starts toes up', () => {

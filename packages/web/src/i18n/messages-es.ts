@@ -227,6 +227,8 @@ export const es: Messages = {
     'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
   'session.warn.uncounted':
     'Esos movimientos fueron demasiado rápidos para contarlos como bombeos. Muévase más despacio y mantenga un segundo con los dedos hacia abajo y otro con los dedos hacia arriba.',
+  'session.warn.movedBeforeRest':
+    'El conteo empieza cuando el pie ha descansado un momento: los movimientos anteriores no se contaron. Deje el pie quieto y luego empiece los bombeos.',
   'session.warn.wrongSide':
     'La cámara está del otro lado: ve la pierna que no está ejercitando. Póngala del lado del pie que ejercita ahora.',
   'session.warn.viewChanged':

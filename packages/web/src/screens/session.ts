@@ -45,6 +45,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   shallow: 'session.warn.shallow',
   noisy: 'session.warn.noisy',
   uncounted: 'session.warn.uncounted',
+  'moved-before-rest': 'session.warn.movedBeforeRest',
   'view-changed': 'session.warn.viewChanged',
   'wrong-side': 'session.warn.wrongSide',
 };
@@ -55,7 +56,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
  * run of what it is about; the per-rep warnings (leg moved, shallow) stay on screen, or the voice
  * would talk over the next cue every rep.
  */
-const SAID_ALOUD: ReadonlySet<SourceWarning> = new Set(['uncounted']);
+const SAID_ALOUD: ReadonlySet<SourceWarning> = new Set(['uncounted', 'moved-before-rest']);
 
 /** Loads the movement checker for a method; timing only has none. */
 /** The session's sensor, with the calibration its context settled on when it began (or null). */

@@ -67,6 +67,7 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   gap: 'foot-lost',
   noisy: 'noisy',
   uncounted: 'uncounted',
+  'moved-before-rest': 'moved-before-rest',
 };
 
 /** Reps, angles and warnings from the phone on the foot, with the session's calibration (or null). */
