@@ -17,6 +17,7 @@ import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { createOrientationFilter, KP_STILL } from './orientation-filter.ts';
 import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
+import { REST_END_DEG } from './settling.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
@@ -51,10 +52,9 @@ export interface ImuAnalyzerOptions extends SourceOptions {
  */
 const RESTLESS_S = 5;
 /**
- * A rest the foot turned into by at least REST_END_DEG from one side, and by at most REST_OTHER_DEG
- * from the other, is one end of the movement (a held toes-down), not neutral.
+ * A rest the foot turned into by at least REST_END_DEG from one side, and by at most this from the
+ * other (degrees), is one end of the movement (a held toes-down), not neutral.
  */
-const REST_END_DEG = 10;
 const REST_OTHER_DEG = 4;
 
 /**
@@ -304,8 +304,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles,
         // and the samples before the reference are measured from it (the engine replays them).
-        // So is a "rest" the foot turned into from one side only, by a pump's size: a wearer who
-        // pumps at once and holds the first toes-down is at one end of the movement, not at neutral.
+        // A "rest" the foot turned into from one side only, by a pump's size, is taken the same way:
+        // a wearer who pumps at once and holds the first toes-down is at one end of the movement,
+        // not at neutral.
         const place = rested && !pair ? restPlace(early, restSum) : 'still-before';
         if (rested && place !== 'one-end') {
           engine.trustNeutral(correction.offsetDeg);

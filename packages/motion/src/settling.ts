@@ -86,8 +86,11 @@ const SETTLE_MAX_S = 2.5;
  * about 3 s, and a leg reading that never stops jittering must not keep a foot from ever settling.
  */
 const PLACING_MAX_S = 5;
-/** A sensor's rest the foot turned into by this much (degrees) from one side only is not neutral. */
-const REST_END_DEG = 10;
+/**
+ * A sensor's rest the foot turned into by this much (degrees, a small pump) from one side only is
+ * one end of the movement, not neutral (the IMU analyzer's own rest check uses it too).
+ */
+export const REST_END_DEG = 10;
 
 export function createSettler(setup: SettlerSetup): Settler {
   const o = setup.options;
