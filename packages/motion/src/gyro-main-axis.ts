@@ -1,5 +1,8 @@
 // The axis a restless phone wearer's foot turned about, from the gyro alone (split from
-// imu-analyzer.ts, which seeds the pumping axis with it when no rest gave a reference).
+// imu-analyzer.ts, which seeds the pumping axis with it when no rest gave a reference), and where
+// a first rest lies in the turn before it.
+
+import { REST_END_DEG } from './settling.ts';
 
 /** The early samples' gyro must turn at least this fast (RMS about its main axis, rad/s) to show it. */
 const MAIN_AXIS_MIN_RAD_S = 0.1;
@@ -53,7 +56,7 @@ export function gyroMainAxis(
  * sensor frame) integrated over the samples' times. The sign of `axis` is arbitrary, so is which
  * way is "lowest".
  */
-export function turnSpanBefore(
+function turnSpanBefore(
   samples: readonly { t: number; gx: number; gy: number; gz: number }[],
   axis: readonly [number, number, number],
   bias: readonly [number, number, number],
@@ -71,4 +74,29 @@ export function turnSpanBefore(
     highDeg = Math.max(highDeg, deg);
   }
   return { lowDeg, highDeg };
+}
+
+/**
+ * A rest the foot turned into by at least REST_END_DEG from one side, and by at most this from the
+ * other (degrees), is one end of the movement (a held toes-down), not neutral.
+ */
+const REST_OTHER_DEG = 4;
+
+/**
+ * Where the rest whose gyro sums are `restSum` lies in the turn seen in `early` before it: at one
+ * end of it, inside it (the foot turned both ways by more than REST_OTHER_DEG, the larger at least
+ * REST_END_DEG), or after no turn of a pump's size.
+ */
+export function restPlace(
+  early: readonly { t: number; gx: number; gy: number; gz: number }[],
+  restSum: Float64Array,
+): 'one-end' | 'inside' | 'still-before' {
+  const axis = gyroMainAxis(early);
+  if (!axis) return 'still-before';
+  const n = restSum[3]!;
+  const span = turnSpanBefore(early, axis, [restSum[0]! / n, restSum[1]! / n, restSum[2]! / n]);
+  const one = Math.max(span.highDeg, -span.lowDeg);
+  const other = Math.min(span.highDeg, -span.lowDeg);
+  if (one < REST_END_DEG) return 'still-before';
+  return other <= REST_OTHER_DEG ? 'one-end' : 'inside';
 }

@@ -8,7 +8,7 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
-import { gyroMainAxis, turnSpanBefore } from './gyro-main-axis.ts';
+import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
@@ -17,7 +17,6 @@ import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { createOrientationFilter, KP_STILL } from './orientation-filter.ts';
 import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
-import { REST_END_DEG } from './settling.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
@@ -51,30 +50,6 @@ export interface ImuAnalyzerOptions extends SourceOptions {
  * plateau rather than at its edge, since a real person may take longer to settle the foot.
  */
 const RESTLESS_S = 5;
-/**
- * A rest the foot turned into by at least REST_END_DEG from one side, and by at most this from the
- * other (degrees), is one end of the movement (a held toes-down), not neutral.
- */
-const REST_OTHER_DEG = 4;
-
-/**
- * Where the rest whose gyro sums are `restSum` lies in the turn seen in `early` before it: at one
- * end of it, inside it (the foot turned both ways by more than REST_OTHER_DEG, the larger at least
- * REST_END_DEG), or after no turn of a pump's size.
- */
-function restPlace(
-  early: readonly { t: number; gx: number; gy: number; gz: number }[],
-  restSum: Float64Array,
-): 'one-end' | 'inside' | 'still-before' {
-  const axis = gyroMainAxis(early);
-  if (!axis) return 'still-before';
-  const n = restSum[3]!;
-  const span = turnSpanBefore(early, axis, [restSum[0]! / n, restSum[1]! / n, restSum[2]! / n]);
-  const one = Math.max(span.highDeg, -span.lowDeg);
-  const other = Math.min(span.highDeg, -span.lowDeg);
-  if (one < REST_END_DEG) return 'still-before';
-  return other <= REST_OTHER_DEG ? 'one-end' : 'inside';
-}
 /**
  * With a shin sensor the wait stays 1 s and nothing is replayed: the shin's own reference and leg
  * tilt are not kept from before it (and the stress set, which tuned RESTLESS_S, has no shin sensor).
