@@ -5,8 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
 import { PHONE, shot } from './support/browser.ts';
-import { startSession } from './support/flow.ts';
-import { scheduleMotion, stillPayloads } from './support/motion-replay.ts';
+import { runPhoneSession } from './support/flow.ts';
 
 let app: AppBrowser;
 beforeAll(async () => {
@@ -36,15 +35,7 @@ async function focused(page: Page) {
 describe('keyboard focus on the session screen', () => {
   it('never lands behind the floating pain button on a phone, with a warning on screen', async () => {
     const { page } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T10:00:00' });
-    await startSession(page, app.url, 'phone');
-    await page.click('#phone-allow');
-    await page.waitForSelector('#phone-status:not(:empty)');
-    await scheduleMotion(page, stillPayloads(2000));
-    await page.clock.runFor(2000);
-    await page.waitForSelector('#phone-continue:not([hidden])');
-    await page.click('#phone-continue');
-    await page.click('#calib-skip');
-    await page.waitForSelector('#instruction:not(:empty)');
+    await runPhoneSession(page, app.url);
     // The longest phone warning, where the session shows it.
     await page.evaluate(() => {
       document.querySelector('#warning')!.textContent =

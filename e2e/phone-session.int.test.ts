@@ -6,8 +6,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthImuSession } from '../tools/synth/src/index.ts';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
-import { axe, describeViolations, PHONE, readStore, shot } from './support/browser.ts';
-import { startSession } from './support/flow.ts';
+import {
+  axe,
+  describeViolations,
+  PHONE,
+  readStore,
+  recordVoiceAndVibration,
+  shot,
+  voiceAndVibration,
+} from './support/browser.ts';
+import { runPhoneSession, startSession } from './support/flow.ts';
 import { phoneTrace, scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
 
 let app: AppBrowser;
@@ -162,28 +170,8 @@ describe('phone resting on the foot', () => {
   });
   it('tells the patient on screen, aloud and by vibration when quick flicks with no holds go uncounted', async () => {
     const { page: flicks } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T11:00:00' });
-    // What the page says aloud and vibrates, recorded (the headless browser has no voice).
-    await flicks.addInitScript(() => {
-      const w = window as unknown as { spoken: string[]; buzzed: number[][] };
-      w.spoken = [];
-      w.buzzed = [];
-      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-        w.spoken.push(u.text);
-      };
-      (navigator as unknown as { vibrate: (p: number | number[]) => boolean }).vibrate = (p) => {
-        w.buzzed.push(typeof p === 'number' ? [p] : [...p]);
-        return true;
-      };
-    });
-    await startSession(flicks, app.url, 'phone', { voice: 'on' });
-    await flicks.click('#phone-allow');
-    await flicks.waitForSelector('#phone-status:not(:empty)');
-    await scheduleMotion(flicks, stillPayloads(2000));
-    await flicks.clock.runFor(2000);
-    await flicks.waitForSelector('#phone-continue:not([hidden])');
-    await flicks.click('#phone-continue');
-    await flicks.click('#calib-skip');
-    await flicks.waitForSelector('#instruction:not(:empty)');
+    await recordVoiceAndVibration(flicks);
+    await runPhoneSession(flicks, app.url, { voice: 'on' });
     await flicks.clock.pauseAt((await flicks.evaluate(() => Date.now())) + 1000);
     // Ten flicks of the foot, 5 deg down and 4 up, each move 0.12 s, no hold: no pump to count.
     const spec = phoneTrace('left', 10);
@@ -209,33 +197,16 @@ describe('phone resting on the foot', () => {
     }
     expect(shown).toContain('Those movements were too quick to count as pumps');
     expect(await flicks.textContent('#count-left')).toContain('0 of 10');
-    const { spoken, buzzed } = await flicks.evaluate(() => {
-      const w = window as unknown as { spoken: string[]; buzzed: number[][] };
-      return { spoken: w.spoken, buzzed: w.buzzed };
-    });
+    const { spoken, buzzed } = await voiceAndVibration(flicks);
     expect(spoken).toContain(shown);
     expect(buzzed).toContainEqual([150, 80, 150]);
     await shot(flicks, 'session-phone-uncounted');
   });
 
-  it('says aloud and on screen that counting starts at the first rest when the patient pumps before resting', async () => {
+  it('says on screen, aloud and by vibration that counting starts at the first rest when the patient pumps before resting', async () => {
     const { page: early } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
-    await early.addInitScript(() => {
-      const w = window as unknown as { spoken: string[] };
-      w.spoken = [];
-      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
-        w.spoken.push(u.text);
-      };
-    });
-    await startSession(early, app.url, 'phone', { voice: 'on' });
-    await early.click('#phone-allow');
-    await early.waitForSelector('#phone-status:not(:empty)');
-    await scheduleMotion(early, stillPayloads(2000));
-    await early.clock.runFor(2000);
-    await early.waitForSelector('#phone-continue:not([hidden])');
-    await early.click('#phone-continue');
-    await early.click('#calib-skip');
-    await early.waitForSelector('#instruction:not(:empty)');
+    await recordVoiceAndVibration(early);
+    await runPhoneSession(early, app.url, { voice: 'on' });
     await early.clock.pauseAt((await early.evaluate(() => Date.now())) + 1000);
     // Three brisk pumps at once (no rest first, no holds, one into the next), 2.5 s at rest, then
     // three more with holds. (A first hold would be taken for one end of a pump, and the pumps
@@ -268,8 +239,9 @@ describe('phone resting on the foot', () => {
       shown = (await early.textContent('#warning')) ?? '';
     }
     expect(shown).toContain('Counting starts once the foot has rested for a moment');
-    const spoken = await early.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    const { spoken, buzzed } = await voiceAndVibration(early);
     expect(spoken).toContain(shown);
+    expect(buzzed).toContainEqual([150, 80, 150]);
     await shot(early, 'session-phone-moved-before-rest');
     // The pumps after the rest are counted.
     for (let ms = 0; ms < b.at(-1)!.t - rest.at(-1)!.t + 3000; ms += 250) await early.clock.runFor(250);

@@ -89,3 +89,31 @@ export function readStore<S extends keyof Stores>(page: Page, store: S): Promise
     store,
   );
 }
+
+/** What a page says aloud and vibrates, once `recordVoiceAndVibration` ran before it loaded. */
+export interface VoiceAndVibration {
+  spoken: string[];
+  buzzed: number[][];
+}
+
+/** Records the page's speech and vibration (the headless browser has neither). Call before `goto`. */
+export async function recordVoiceAndVibration(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __said: { spoken: string[]; buzzed: number[][] } };
+    w.__said = { spoken: [], buzzed: [] };
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      w.__said.spoken.push(u.text);
+    };
+    (navigator as unknown as { vibrate: (p: number | number[]) => boolean }).vibrate = (p) => {
+      w.__said.buzzed.push(typeof p === 'number' ? [p] : [...p]);
+      return true;
+    };
+  });
+}
+
+/** What the page has said and vibrated so far (see `recordVoiceAndVibration`). */
+export function voiceAndVibration(page: Page): Promise<VoiceAndVibration> {
+  return page.evaluate(
+    () => (window as unknown as { __said: { spoken: string[]; buzzed: number[][] } }).__said,
+  );
+}

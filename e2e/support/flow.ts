@@ -1,5 +1,6 @@
 // Steps of the patient flow that several e2e tests walk through.
 import type { Page } from 'playwright-core';
+import { scheduleMotion, stillPayloads } from './motion-replay.ts';
 
 export interface FirstRunChoices {
   regimen?: 'general' | 'postop' | 'hourly' | 'clinician';
@@ -56,4 +57,20 @@ export async function startSession(
   await answerScreening(page, { painNow: painNow ?? 0 });
   await page.click('.decision button.primary');
   await page.click(`#method-${method}`);
+}
+
+/**
+ * A phone session running, its cue on screen: motion allowed, the phone's still check passed on 2 s
+ * of replayed stillness, calibration skipped. The page's clock must be installed (`clockAt`).
+ */
+export async function runPhoneSession(page: Page, url: string, o: FirstRunChoices = {}): Promise<void> {
+  await startSession(page, url, 'phone', o);
+  await page.click('#phone-allow');
+  await page.waitForSelector('#phone-status:not(:empty)');
+  await scheduleMotion(page, stillPayloads(2000));
+  await page.clock.runFor(2000);
+  await page.waitForSelector('#phone-continue:not([hidden])');
+  await page.click('#phone-continue');
+  await page.click('#calib-skip');
+  await page.waitForSelector('#instruction:not(:empty)');
 }

@@ -83,16 +83,15 @@ function turnSpanBefore(
 const REST_OTHER_DEG = 4;
 
 /**
- * Where the rest whose gyro sums are `restSum` lies in the turn seen in `early` before it: at one
- * end of it, inside it (the foot turned both ways by more than REST_OTHER_DEG, the larger at least
- * REST_END_DEG), or after no turn of a pump's size.
+ * Where the rest whose gyro sums are `restSum` lies in the turn about `axis` (`gyroMainAxis` of
+ * `early`) seen in `early` before it: at one end of it, inside it (the foot turned both ways by
+ * more than REST_OTHER_DEG, the larger at least REST_END_DEG), or after no turn of a pump's size.
  */
 export function restPlace(
   early: readonly { t: number; gx: number; gy: number; gz: number }[],
+  axis: readonly [number, number, number],
   restSum: Float64Array,
 ): 'one-end' | 'inside' | 'still-before' {
-  const axis = gyroMainAxis(early);
-  if (!axis) return 'still-before';
   const n = restSum[3]!;
   const span = turnSpanBefore(early, axis, [restSum[0]! / n, restSum[1]! / n, restSum[2]! / n]);
   const one = Math.max(span.highDeg, -span.lowDeg);

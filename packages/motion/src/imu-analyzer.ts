@@ -282,7 +282,10 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // A "rest" the foot turned into from one side only, by a pump's size, is taken the same way:
         // a wearer who pumps at once and holds the first toes-down is at one end of the movement,
         // not at neutral.
-        const place = rested && !pair ? restPlace(early, restSum) : 'still-before';
+        // The axis the foot turned about before the reference (null: it hardly turned, or a shin
+        // sensor, which keeps no samples from before it).
+        const seen = gyroMainAxis(early);
+        const place = rested && seen ? restPlace(early, seen, restSum) : 'still-before';
         if (rested && place !== 'one-end') {
           engine.trustNeutral(correction.offsetDeg);
           // The movement before the rest is not counted (getting into position looks like it, and
@@ -299,7 +302,6 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         } else {
           toesDown.fromMiddle();
           flushOut = out;
-          const seen = gyroMainAxis(early);
           if (seen) angle.seedAxis(seen[0], seen[1], seen[2]);
           for (const e of early) {
             angle.refine(e.gx, e.gy, e.gz);
