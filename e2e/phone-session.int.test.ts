@@ -39,6 +39,16 @@ async function play(ms: number): Promise<void> {
   for (let done = 0; done < ms; done += 250) await page.clock.runFor(Math.min(250, Math.round(ms - done)));
 }
 
+/** Plays `p`'s clock in 250-ms steps until its warning contains `fragment` or `ms` have passed; the warning shown. */
+async function playUntilWarning(p: Page, fragment: string, ms: number): Promise<string> {
+  let shown = '';
+  for (let t = 0; t < ms && !shown.includes(fragment); t += 250) {
+    await p.clock.runFor(250);
+    shown = (await p.textContent('#warning')) ?? '';
+  }
+  return shown;
+}
+
 describe('phone resting on the foot', () => {
   it('counts the replayed reps on each foot and saves a verified record', async () => {
     await startSession(page, app.url, 'phone');
@@ -190,11 +200,7 @@ describe('phone resting on the foot', () => {
     const t0 = trace.samples[0]!;
     const moves = toMotionPayloads(trace.samples).map((p) => ({ ...p, t: p.t + 2000 }));
     await scheduleMotion(flicks, [...stillPayloads(2000, [t0.ax, t0.ay, t0.az]), ...moves]);
-    let shown = '';
-    for (let ms = 0; ms < moves.at(-1)!.t + 500 && !shown.includes('too quick'); ms += 250) {
-      await flicks.clock.runFor(250);
-      shown = (await flicks.textContent('#warning')) ?? '';
-    }
+    const shown = await playUntilWarning(flicks, 'too quick', moves.at(-1)!.t + 500);
     expect(shown).toContain('Those movements were too quick to count as pumps');
     expect(await flicks.textContent('#count-left')).toContain('0 of 10');
     const { spoken, buzzed } = await voiceAndVibration(flicks);
@@ -233,11 +239,7 @@ describe('phone resting on the foot', () => {
     }));
     const b = toMotionPayloads(after.samples).map((p) => ({ ...p, t: p.t + rest.at(-1)!.t + 20 }));
     await scheduleMotion(early, [...a, ...rest, ...b]);
-    let shown = '';
-    for (let ms = 0; ms < rest.at(-1)!.t + 500 && !shown.includes('Counting starts'); ms += 250) {
-      await early.clock.runFor(250);
-      shown = (await early.textContent('#warning')) ?? '';
-    }
+    const shown = await playUntilWarning(early, 'Counting starts', rest.at(-1)!.t + 500);
     expect(shown).toContain('Counting starts once the foot has rested for a moment');
     const { spoken, buzzed } = await voiceAndVibration(early);
     expect(spoken).toContain(shown);
