@@ -151,6 +151,25 @@ describe('refineRecording', () => {
     expect(refineRecording({ frames: mixed, tracks: wrong }, 15).degrees.right).toBe('pose-model');
   });
 
+  it("keeps a firmly matched track where the pose model's foot hardly moves, and drops a loosely matched one", () => {
+    // Fast reps with no holds: the pose model's foot swings 2 deg for a true 30 and its points wander
+    // by 3.5 deg, so even a right track correlates with it at only 0.3-0.7.
+    const flat = Array.from({ length: n }, (_, i) =>
+      frame((i * 1000) / 15, 0.07 * trueDeg(i) + 3.5 * Math.sin(i / 2.2 + 1)),
+    );
+    const matched = (confidence: number) =>
+      Array.from({ length: n }, (_, i) => ({ left: noLeg, right: { ...tracked(trueDeg(i)), confidence } }));
+    const firm = refineRecording({ frames: flat, tracks: matched(0.95) }, 15, { poseGain: 2 });
+    expect(firm.agreement.right).toBeGreaterThan(0.3);
+    expect(firm.agreement.right).toBeLessThan(0.7);
+    expect(firm.degrees.right).toBe('pixel-tracker');
+    for (let i = 10; i < n - 10; i++)
+      expect(Math.abs(engineRaw(firm.frames[i]!) - trueDeg(i))).toBeLessThan(2);
+    // The same angles matched at NCC 0.8 (a patch half slipped onto the bed or the other foot) are
+    // not trusted over the pose model.
+    expect(refineRecording({ frames: flat, tracks: matched(0.8) }, 15).degrees.right).toBe('pose-model');
+  });
+
   it('rejects an impossible pose gain, naming it', () => {
     expect(() => refineRecording({ frames, tracks: tracks(() => false) }, 15, { poseGain: 0 })).toThrow(
       /poseGain must be in/,

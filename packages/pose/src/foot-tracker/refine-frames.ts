@@ -343,6 +343,49 @@ export function trackAgreement(
   return other === null ? own : Math.max(own, other);
 }
 
+/** A track matched at least this well (NCC)... */
+export const FIRM_MATCH = 0.9;
+/** ...in at least this share of the frames where the pose model saw the leg is firmly followed. */
+export const FIRM_SHARE = 0.8;
+/**
+ * A firmly followed track is kept while it turns the same way as the pose model at least this
+ * closely (correlation). Where the pose model's own foot hardly moves (fast reps with no holds: its
+ * swing 2 deg of standard deviation for a true 39) or follows the truth poorly, the agreement of a
+ * right track fell below MIN_TRACK_POSE_AGREEMENT: tuning clips tune-w-06 (0.69) and tune-w-10
+ * (0.46), whose tracks correlate with the true angle at 0.99 and 0.98, matched at NCC >= 0.95 in
+ * 90% of their frames. The wrong tracks of the tuning clips matched less firmly (NCC 0.6-0.76 in a
+ * tenth of their frames) or turned the other way (-0.36 at 0.89).
+ */
+export const MIN_FIRM_TRACK_AGREEMENT = 0.3;
+
+/**
+ * Whether `side`'s pixel track followed the foot firmly over the recording (FIRM_MATCH in
+ * FIRM_SHARE of the frames with the leg): a track that slipped onto something else stops matching
+ * its views; one latched onto the still far foot matches firmly too, but does not turn with the
+ * pose model's foot, so its agreement stays low.
+ */
+export function firmlyTracked(rec: RecordedTracks, side: Side): boolean {
+  let seen = 0;
+  let firm = 0;
+  for (const t of rec.tracks) {
+    const s = t[side];
+    if (s.state === 'no-leg') continue;
+    seen++;
+    if (s.state === 'tracking' && s.confidence >= FIRM_MATCH) firm++;
+  }
+  return seen >= MIN_AGREEMENT_FRAMES && firm >= FIRM_SHARE * seen;
+}
+
+/**
+ * Whether `side`'s track is not the foot: it disagrees with the pose model (`agreement`, from
+ * trackAgreement, below MIN_TRACK_POSE_AGREEMENT), unless it was firmly followed and still turns
+ * the same way (MIN_FIRM_TRACK_AGREEMENT).
+ */
+export function trackRejected(rec: RecordedTracks, side: Side, agreement: number | null): boolean {
+  if (agreement === null || agreement >= MIN_TRACK_POSE_AGREEMENT) return false;
+  return !(agreement >= MIN_FIRM_TRACK_AGREEMENT && firmlyTracked(rec, side));
+}
+
 /** Where a foot's degrees came from: the pixel track, or (when the track did not follow the foot) the pose model's angle times its gain. */
 export type FootDegreesSource = 'pixel-tracker' | 'pose-model';
 
@@ -387,8 +430,7 @@ export function refineRecording(
   const agreement: Record<Side, number | null> = { left: null, right: null };
   for (const side of ['left', 'right'] as const) {
     agreement[side] = trackAgreement(rec, side, sampleHz, cutoffHz);
-    const a = agreement[side];
-    if (a !== null && a < MIN_TRACK_POSE_AGREEMENT) {
+    if (trackRejected(rec, side, agreement[side])) {
       degrees[side] = 'pose-model';
       const pose = rec.frames.map((f) => poseRaw(legAnchor(f, side)));
       // The pose model's foot points jump in single frames; a running median of 5 drops those
