@@ -8,6 +8,7 @@ import {
   negativeSet,
   phoneCheckSet,
   type SetClip,
+  tuningDarkSet,
   tuningExtraSet,
   tuningSet,
   tuningWideSet,
@@ -80,6 +81,38 @@ describe('evaluation sets', () => {
       (c) => c.conditions.posture,
     ];
     for (const axis of axes) expect(wide.map(axis).sort()).toEqual(heldOutSet().map(axis).sort());
+  });
+
+  it('darkens tuning bodies for the dark set, on seeds of its own', () => {
+    const dark = tuningDarkSet();
+    expect(dark.every((c) => TUNING_BODIES.includes(c.spec.body!))).toBe(true);
+    const seen = new Set(
+      [
+        ...tuningSet(),
+        ...tuningExtraSet(),
+        ...tuningWideSet(),
+        ...heldOutSet(),
+        ...negativeSet(),
+        ...phoneCheckSet(),
+      ].map((c) => c.spec.seed),
+    );
+    expect(dark.filter((c) => seen.has(c.spec.seed))).toEqual([]);
+    // Every body at most 55% of its own colour in red and less in green and blue (a warm dark
+    // tone); the other sets' tints keep 82-100%.
+    const channels = (c: SetClip) =>
+      [1, 3, 5].map((i) => Number.parseInt(c.spec.appearance?.tint.slice(i, i + 2) ?? 'ff', 16) / 255) as [
+        number,
+        number,
+        number,
+      ];
+    for (const c of dark) {
+      const [r, g, b] = channels(c);
+      expect(r).toBeGreaterThanOrEqual(0.29);
+      expect(r).toBeLessThanOrEqual(0.56);
+      expect(g).toBeLessThan(r);
+      expect(b).toBeLessThan(g);
+    }
+    expect(tuningExtraSet().every((c) => channels(c).every((v) => v >= 0.81))).toBe(true);
   });
 
   it('covers every condition family in the held-out set', () => {

@@ -8,7 +8,7 @@
 // set (each value used equally often, combined in a seeded shuffle), the rest drawn at random.
 import { seededRandom } from './ankle-profile.ts';
 import { HELDOUT_BODIES, TUNING_BODIES } from './bodies.ts';
-import type { Activity, ClipSpec, FootSide, Pattern, Posture, Surface } from './clip-spec.ts';
+import type { Activity, Appearance, ClipSpec, FootSide, Pattern, Posture, Surface } from './clip-spec.ts';
 
 export type YawBand = '0-15' | '15-30' | '30-45';
 export type Resolution = '360p' | '480p' | '720p' | '1080p';
@@ -281,6 +281,53 @@ export function heldOutSet(): SetClip[] {
  */
 export function tuningWideSet(): SetClip[] {
   return buildSet({ ...HELD_OUT_PLAN, prefix: 'tune-w', seed0: 6000, bodies: TUNING_BODIES });
+}
+
+/** A dark, warm tint for a whole body (skin, clothes and hair are one texture): 30-55% of white in red, less in green and blue. */
+function darkTint(seed: number): string {
+  const r = seededRandom(seed * 31 + 11);
+  const k = between(r, 0.3, 0.55);
+  return `#${[k, k * between(r, 0.78, 0.88), k * between(r, 0.66, 0.8)]
+    .map((v) =>
+      Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
+/**
+ * 12 clips on the TUNING bodies drawn as the tuning-extra set is, each body darkened as a whole
+ * (darkTint): all four tuning bodies have light or medium skin, the held-out set has two with dark
+ * skin, and the degrees and live counts there fell short of the tuning bodies' under the same
+ * conditions (tuning-wide). This set shows, without looking at a held-out clip, how much of that a
+ * dark, low-contrast foot explains. Look at it, tune on it. Seeds 7000+, apart from every other set's.
+ */
+export function tuningDarkSet(): SetClip[] {
+  return buildSet({
+    prefix: 'tune-d',
+    seed0: 7000,
+    bodies: TUNING_BODIES,
+    n: 12,
+    resolutions: ['360p', '480p', '360p', '480p'],
+    rates: [15, 20, 24, 30],
+    styles: styleMix({
+      normal: 5,
+      'fast-no-hold': 2,
+      partial: 1,
+      'knee-bend': 2,
+      'leg-lift': 1,
+      'leg-slide': 1,
+    }),
+  }).map((c) => {
+    const a = c.spec.appearance;
+    const appearance: Appearance = {
+      tint: darkTint(c.spec.seed),
+      trousers: a?.trousers ?? null,
+      blanket: a?.blanket ?? null,
+    };
+    return { ...c, spec: { ...c.spec, appearance } };
+  });
 }
 
 /** Pumps in each phone-check clip: 4 for the check, 4 scored after it. */
