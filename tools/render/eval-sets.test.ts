@@ -8,6 +8,7 @@ import {
   negativeSet,
   phoneCheckSet,
   type SetClip,
+  tuningDarkControlSet,
   tuningDarkSet,
   tuningExtraSet,
   tuningSet,
@@ -113,6 +114,12 @@ describe('evaluation sets', () => {
       expect(b).toBeLessThan(g);
     }
     expect(tuningExtraSet().every((c) => channels(c).every((v) => v >= 0.81))).toBe(true);
+    // Its control is the same clips in their own colours: only the tint differs.
+    const control = tuningDarkControlSet();
+    expect(control.every((c) => channels(c).every((v) => v >= 0.81))).toBe(true);
+    expect(dark.map((c) => ({ ...c.spec, appearance: { ...c.spec.appearance, tint: '' } }))).toEqual(
+      control.map((c) => ({ ...c.spec, appearance: { ...c.spec.appearance, tint: '' } })),
+    );
   });
 
   it('covers every condition family in the held-out set', () => {

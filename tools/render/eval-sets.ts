@@ -304,8 +304,24 @@ function darkTint(seed: number): string {
  * dark, low-contrast foot explains. Look at it, tune on it. Seeds 7000+, apart from every other set's.
  */
 export function tuningDarkSet(): SetClip[] {
+  return tuningDarkControlSet().map((c) => {
+    const a = c.spec.appearance;
+    const appearance: Appearance = {
+      tint: darkTint(c.spec.seed),
+      trousers: a?.trousers ?? null,
+      blanket: a?.blanket ?? null,
+    };
+    return { ...c, name: c.name.replace('tune-dc-', 'tune-d-'), spec: { ...c.spec, appearance } };
+  });
+}
+
+/**
+ * The dark set's clips with the bodies' own colours (the ordinary 82-100% tint): a clip-by-clip
+ * control, so that a difference between the two is the darkening alone.
+ */
+export function tuningDarkControlSet(): SetClip[] {
   return buildSet({
-    prefix: 'tune-d',
+    prefix: 'tune-dc',
     seed0: 7000,
     bodies: TUNING_BODIES,
     n: 12,
@@ -319,14 +335,6 @@ export function tuningDarkSet(): SetClip[] {
       'leg-lift': 1,
       'leg-slide': 1,
     }),
-  }).map((c) => {
-    const a = c.spec.appearance;
-    const appearance: Appearance = {
-      tint: darkTint(c.spec.seed),
-      trousers: a?.trousers ?? null,
-      blanket: a?.blanket ?? null,
-    };
-    return { ...c, spec: { ...c.spec, appearance } };
   });
 }
 

@@ -1,6 +1,6 @@
 // Renders (or reuses) an evaluation set of eval-sets.ts into a folder, skipping clips already there,
 // and writes `manifest.json` (name, split, conditions, seed of every clip).
-// `tsx tools/render/render-set.ts tuning|tuning-extra|tuning-wide|tuning-dark|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]`.
+// `tsx tools/render/render-set.ts tuning|tuning-extra|tuning-wide|tuning-dark|tuning-dark-control|heldout|phone-check|negative|speed [DIR] [--limit N] [--dry-run]`.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import {
   negativeSet,
   phoneCheckSet,
   speedClip,
+  tuningDarkControlSet,
   tuningDarkSet,
   tuningExtraSet,
   tuningSet,
@@ -32,6 +33,7 @@ const SETS = {
   'tuning-extra': tuningExtraSet,
   'tuning-wide': tuningWideSet,
   'tuning-dark': tuningDarkSet,
+  'tuning-dark-control': tuningDarkControlSet,
   heldout: heldOutSet,
   'phone-check': phoneCheckSet,
   negative: negativeSet,
