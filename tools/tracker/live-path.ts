@@ -40,7 +40,7 @@ export async function stepLivePath(
   let tracked = 0;
   const step = (pixels: PixelFrame, frame: LandmarkFrame) => {
     const t = stage.push(pixels, frame);
-    const u = foot.push({ frame, tracked: t.tracked, tracking: t.tracking });
+    const u = foot.push({ frame, tracked: t.tracked, tracking: t.tracking, match: t.match });
     frames++;
     if (u.follow === 'tracked') tracked++;
     reps.push(...u.reps);

@@ -5,8 +5,12 @@ export { POSE_LANDMARK_OPTIONS } from './ankle-correction.ts';
 export { type BrowserPoseEstimator, createBrowserPoseEstimator } from './browser-estimator.ts';
 export {
   createFootTrackStage,
+  FIRM_MATCH,
+  FIRM_SHARE,
   type LegTrack,
   type LegTrackState,
+  MIN_FIRM_TRACK_AGREEMENT,
+  MIN_TRACK_POSE_AGREEMENT,
   type PixelFrame,
   refineFrame,
   withPoseModelKnee,

@@ -104,8 +104,8 @@ export async function cameraRepSource(app: App, cal: Calibration | null): Promis
       foot = cameraLiveFoot(side, cal);
     },
     async start(listener) {
-      unsubscribe = camera.subscribe(({ frame, tracked, tracking, arrivedMs }) => {
-        const u = foot.push({ frame, tracked, tracking });
+      unsubscribe = camera.subscribe(({ frame, tracked, tracking, match, arrivedMs }) => {
+        const u = foot.push({ frame, tracked, tracking, match });
         for (const rep of u.reps) listener.rep(rep);
         for (const w of u.warnings) {
           // A camera moved mid-session: the saved calibration is of the view before.
@@ -143,8 +143,8 @@ export async function cameraAngleFeed(app: App, side: Side): Promise<AngleFeed> 
     null,
     phoneGainOf(calibrationForView(app.settings.calibration.camera, camera)),
   );
-  const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
-    foot.push({ frame, tracked, tracking });
+  const unsubscribe = camera.subscribe(({ frame, tracked, tracking, match }) => {
+    foot.push({ frame, tracked, tracking, match });
   });
   return {
     angleDeg: () => foot.trackedAngleDeg(),
@@ -177,8 +177,8 @@ export async function cameraRepFeed(app: App, side: Side): Promise<CameraRepFeed
   const camera = await cameraFor(app);
   const foot = cameraLiveFoot(side, null, 1);
   const measured: RepMetrics[] = [];
-  const unsubscribe = camera.subscribe(({ frame, tracked, tracking }) => {
-    measured.push(...foot.push({ frame, tracked, tracking }).measured);
+  const unsubscribe = camera.subscribe(({ frame, tracked, tracking, match }) => {
+    measured.push(...foot.push({ frame, tracked, tracking, match }).measured);
   });
   return {
     reps: () => measured.map(timedRep),

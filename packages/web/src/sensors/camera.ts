@@ -18,6 +18,8 @@ export interface CameraFrame {
   readonly tracked: LandmarkFrame;
   /** Whether the tracker follows each foot in this frame. */
   readonly tracking: Readonly<Record<Side, LegTrackState>>;
+  /** How well each foot's patch matched (NCC, 0..1; 0 unless tracking). */
+  readonly match: Readonly<Record<Side, number>>;
   /** Mean brightness 0..255, refreshed every few frames. */
   readonly lumaMean: number;
   /** performance.now() when the video frame arrived, ms (for latency measurement). */
@@ -153,7 +155,14 @@ export async function openCamera(): Promise<CameraPipeline> {
       if (list.length > 30) list.shift();
     }
     for (const cb of subscribers)
-      cb({ frame: m.frame, tracked: m.tracked, tracking: m.tracking, lumaMean: luma, arrivedMs: m.tMs });
+      cb({
+        frame: m.frame,
+        tracked: m.tracked,
+        tracking: m.tracking,
+        match: m.match,
+        lumaMean: luma,
+        arrivedMs: m.tMs,
+      });
     // The waiting frame goes to the worker after this result has reached the screen (a microtask:
     // anything the counter's change set off runs first, so a frame mark is the frame that changed it).
     if (pendingMs !== null) {

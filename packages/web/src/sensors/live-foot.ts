@@ -37,6 +37,11 @@ export interface LiveFrame {
   /** The same frame with each tracked foot's angle measured from its pixels. */
   readonly tracked: LandmarkFrame;
   readonly tracking: Readonly<Record<Side, LegTrackState>>;
+  /**
+   * How well each foot's patch matched (NCC, 0..1); absent where it is not known (a recorded
+   * frame without it), when no track counts as firmly matched (see track-agreement.ts).
+   */
+  readonly match?: Readonly<Record<Side, number>>;
 }
 
 export interface LiveFootUpdate {
@@ -221,14 +226,15 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       const posed = readLeg(pose, o.side, LIVE_FOOT_LIMITS.minVisibility, false, poseReading);
       const seen = f.tracking[leg] === 'tracking' ? readLeg(tracked, o.side, 0, false, trackReading) : null;
       const trackDeg = seen?.ok ? seen.rawDeg : Number.NaN;
-      const own = trackAgreement.push(tMs, posed.ok ? posed.rawDeg : Number.NaN, trackDeg);
+      const match = seen?.ok ? (f.match?.[leg] ?? 0) : 0;
+      const own = trackAgreement.push(tMs, posed.ok ? posed.rawDeg : Number.NaN, trackDeg, match);
       // In a side view the pose model often puts the moving foot's points under the other leg's
       // label (this one on the still foot behind): a track that agrees with that leg follows the
       // foot (the pose package's trackAgreement, with hindsight). Only this leg can reject it: the
       // other one may be the still foot.
       const other = readLeg(pose, otherSide, LIVE_FOOT_LIMITS.minVisibility, false, otherReading);
       const agreement =
-        otherAgreement.push(tMs, other.ok ? other.rawDeg : Number.NaN, trackDeg) === 'agrees'
+        otherAgreement.push(tMs, other.ok ? other.rawDeg : Number.NaN, trackDeg, match) === 'agrees'
           ? 'agrees'
           : own;
       const state: LegTrackState =

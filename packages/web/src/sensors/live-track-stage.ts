@@ -16,6 +16,8 @@ export interface LiveTrackResult {
   /** The frame with the tracked foot's angle measured from its pixels (heel and toe gated out when lost). */
   readonly tracked: LandmarkFrame;
   readonly tracking: Readonly<Record<Side, LegTrackState>>;
+  /** How well each foot's patch matched (NCC, 0..1; 0 unless tracking). */
+  readonly match: Readonly<Record<Side, number>>;
 }
 
 export interface LiveTrackStage {
@@ -27,6 +29,8 @@ export interface LiveTrackStage {
  * session's live-foot chooses it) is tracked: the far foot is of no use to the session and
  * tracking it would double the tracker's time. A leg tracked again after a pause starts afresh.
  */
+const matchOf = (t: LegTrack) => (t.state === 'tracking' ? t.confidence : 0);
+
 export function createLiveTrackStage(): LiveTrackStage {
   const stages = {
     left: createFootTrackStage({ sides: ['left'] }),
@@ -68,6 +72,7 @@ export function createLiveTrackStage(): LiveTrackStage {
       return {
         tracked: despike(pushed.frame, leg, tracks[leg]),
         tracking: { left: tracks.left.state, right: tracks.right.state },
+        match: { left: matchOf(tracks.left), right: matchOf(tracks.right) },
       };
     },
   };

@@ -24,6 +24,8 @@ export type PoseWorkerReply =
       /** The same frame with each tracked foot's angle measured from its pixels (heel and toe gated out when lost). */
       readonly tracked: LandmarkFrame;
       readonly tracking: Readonly<Record<Side, LegTrackState>>;
+      /** How well each foot's patch matched (NCC, 0..1; 0 unless tracking). */
+      readonly match: Readonly<Record<Side, number>>;
       /** Worker time for this frame, ms: all of it, the pose model's share, the foot tracker's share. */
       readonly ms: number;
       readonly poseMs: number;
@@ -59,7 +61,7 @@ scope.onmessage = async (ev: MessageEvent<PoseWorkerRequest>) => {
         }
         ctx!.drawImage(bmp, 0, 0);
         const img = ctx!.getImageData(0, 0, bmp.width, bmp.height);
-        const { tracked, tracking } = stage.push(
+        const { tracked, tracking, match } = stage.push(
           { data: img.data, widthPx: img.width, heightPx: img.height },
           frame,
         );
@@ -70,6 +72,7 @@ scope.onmessage = async (ev: MessageEvent<PoseWorkerRequest>) => {
           frame,
           tracked,
           tracking,
+          match,
           ms: t2 - t0,
           poseMs: t1 - t0,
           trackMs: t2 - t1,

@@ -4,9 +4,15 @@
 // and its degrees and reps are not the foot's. `analyze` judges this over the whole recording with
 // hindsight (the pose package's trackAgreement); the live camera judges it over the last few
 // seconds, so a session that started on the wrong patch says so within one or two pumps.
+import { FIRM_MATCH, FIRM_SHARE, MIN_FIRM_TRACK_AGREEMENT, MIN_TRACK_POSE_AGREEMENT } from '@anklepump/pose';
 
-/** Below this correlation with the pose model's angle the track is not the foot (the pose package's value). */
-export const MIN_LIVE_AGREEMENT = 0.7;
+/**
+ * Below this correlation with the pose model's angle the track is not the foot, unless it was
+ * firmly matched (the pose package's rule for recordings: FIRM_MATCH in FIRM_SHARE of the frames)
+ * and still turns the same way (MIN_FIRM_TRACK_AGREEMENT): where the pose model's own foot hardly
+ * moves or follows the truth poorly, a right track's agreement falls below it.
+ */
+export const MIN_LIVE_AGREEMENT = MIN_TRACK_POSE_AGREEMENT;
 /** The window judged, ms: two or three pumps with their holds. */
 export const AGREEMENT_WINDOW_MS = 8_000;
 /** Frames with both angles in the window before it is judged. */
@@ -19,8 +25,11 @@ export type TrackAgreement =
   'unknown' | 'agrees' | 'disagrees';
 
 export interface TrackAgreementMeter {
-  /** One frame: the pose model's raw angle and the tracked one (NaN when the tracker had no angle). */
-  push(tMs: number, poseDeg: number, trackDeg: number): TrackAgreement;
+  /**
+   * One frame: the pose model's raw angle and the tracked one (NaN when the tracker had no angle),
+   * and how well the foot's patch matched (NCC 0..1; 0 when not known).
+   */
+  push(tMs: number, poseDeg: number, trackDeg: number, trackMatch?: number): TrackAgreement;
   /** The correlation last judged, or null. */
   readonly correlation: number | null;
 }
@@ -29,22 +38,26 @@ export function createTrackAgreement(): TrackAgreementMeter {
   const ts: number[] = [];
   const xs: number[] = [];
   const ys: number[] = [];
+  /** Whether each frame's patch matched firmly (FIRM_MATCH). */
+  const firm: boolean[] = [];
   let correlation: number | null = null;
   let verdict: TrackAgreement = 'unknown';
   return {
     get correlation() {
       return correlation;
     },
-    push(tMs, poseDeg, trackDeg) {
+    push(tMs, poseDeg, trackDeg, trackMatch = 0) {
       if (Number.isFinite(poseDeg) && Number.isFinite(trackDeg)) {
         ts.push(tMs);
         xs.push(poseDeg);
         ys.push(trackDeg);
+        firm.push(trackMatch >= FIRM_MATCH);
       }
       while (ts.length > 0 && ts[0]! < tMs - AGREEMENT_WINDOW_MS) {
         ts.shift();
         xs.shift();
         ys.shift();
+        firm.shift();
       }
       const n = xs.length;
       if (n < MIN_FRAMES) return verdict;
@@ -69,7 +82,11 @@ export function createTrackAgreement(): TrackAgreementMeter {
       // A still foot tells nothing; the last verdict stands until it moves again.
       if (Math.sqrt(sxx / n) < MIN_POSE_SD_DEG || !(syy > 0)) return verdict;
       correlation = sxy / Math.sqrt(sxx * syy);
-      verdict = correlation >= MIN_LIVE_AGREEMENT ? 'agrees' : 'disagrees';
+      const firmlyMatched = firm.filter(Boolean).length >= FIRM_SHARE * n;
+      verdict =
+        correlation >= MIN_LIVE_AGREEMENT || (correlation >= MIN_FIRM_TRACK_AGREEMENT && firmlyMatched)
+          ? 'agrees'
+          : 'disagrees';
       return verdict;
     },
   };
