@@ -3,12 +3,14 @@ export type { PixelFrame } from './gray-image.ts';
 export type { LegTrack, LegTrackState } from './leg-pixel-tracker.ts';
 export {
   createFootTrackStage,
-  FIRM_MATCH,
-  FIRM_SHARE,
-  MIN_FIRM_TRACK_AGREEMENT,
-  MIN_TRACK_POSE_AGREEMENT,
   refineFrame,
   refineRecording,
   withPoseModelKnee,
 } from './refine-frames.ts';
+export {
+  FIRM_MATCH,
+  FIRM_SHARE,
+  MIN_FIRM_TRACK_AGREEMENT,
+  MIN_TRACK_POSE_AGREEMENT,
+} from './track-pose-agreement.ts';
 export { zeroPhaseLowPass } from './zero-phase.ts';

@@ -1,48 +1,12 @@
 // Joins the pixel stage to the landmark engine: BlazePose's leg becomes the anchor, and the tracked
 // foot and shank directions are written back into the frame's knee and toe points, so the engine
 // reads the image-measured angle through its usual landmark path (one contract, no second one).
-import { BLAZEPOSE, type Landmark, type LandmarkFrame, type Side } from '@anklepump/motion';
+import type { Landmark, LandmarkFrame, Side } from '@anklepump/motion';
 import type { PixelFrame } from './gray-image.ts';
-import {
-  createLegPixelTracker,
-  type LegAnchor,
-  type LegPixelTrackerOptions,
-  type LegTrack,
-} from './leg-pixel-tracker.ts';
+import { createLegPixelTracker, type LegPixelTrackerOptions, type LegTrack } from './leg-pixel-tracker.ts';
+import { IDX, legAnchor, poseRaw } from './pose-leg.ts';
+import { trackAgreement, trackRejected } from './track-pose-agreement.ts';
 import { zeroPhaseLowPass } from './zero-phase.ts';
-
-const IDX = {
-  left: {
-    knee: BLAZEPOSE.leftKnee,
-    ankle: BLAZEPOSE.leftAnkle,
-    heel: BLAZEPOSE.leftHeel,
-    toe: BLAZEPOSE.leftFootIndex,
-  },
-  right: {
-    knee: BLAZEPOSE.rightKnee,
-    ankle: BLAZEPOSE.rightAnkle,
-    heel: BLAZEPOSE.rightHeel,
-    toe: BLAZEPOSE.rightFootIndex,
-  },
-} as const;
-
-/** BlazePose's `side` leg in `frame` as pixel points, or null when the frame has no such leg. */
-export function legAnchor(frame: LandmarkFrame, side: Side): LegAnchor | null {
-  const lm = frame.landmarks;
-  if (!lm) return null;
-  const i = IDX[side];
-  const pts = [lm[i.knee], lm[i.ankle], lm[i.heel], lm[i.toe]];
-  if (pts.some((p) => !p || !Number.isFinite(p[0] + p[1] + p[3]))) return null;
-  const [k, a, h, t] = pts as Landmark[];
-  const px = (p: Landmark) => [p[0] * frame.widthPx, p[1] * frame.heightPx] as const;
-  return {
-    knee: px(k!),
-    ankle: px(a!),
-    heel: px(h!),
-    toe: px(t!),
-    visibility: Math.min(k![3], a![3], h![3], t![3]),
-  };
-}
 
 /**
  * The point `lenPx` from `from` in the picture direction `dirRad` (normalised coordinates of a
@@ -189,18 +153,6 @@ export interface RecordedTracks {
  * rarely sees it well enough to bridge anyway.
  */
 export const MAX_BRIDGE_S = 2.5;
-const MIN_VISIBILITY = 0.7;
-const RAD = 180 / Math.PI;
-const wrap = (r: number) => Math.atan2(Math.sin(r), Math.cos(r));
-
-/** The pose model's own ankle angle for a leg (the engine's raw angle), or NaN. */
-function poseRaw(a: LegAnchor | null): { rawDeg: number; footDirRad: number; shankDirRad: number } | null {
-  if (!a || !(a.visibility >= MIN_VISIBILITY)) return null;
-  const footDirRad = Math.atan2(a.toe[1] - a.heel[1], a.toe[0] - a.heel[0]);
-  const shankDirRad = Math.atan2(a.knee[1] - a.ankle[1], a.knee[0] - a.ankle[0]);
-  return { rawDeg: 90 - Math.abs(wrap(footDirRad - shankDirRad)) * RAD, footDirRad, shankDirRad };
-}
-
 /**
  * Bridges short stretches where the pixel stage lost the foot (a turned foot at a hold can stop
  * matching) with the pose model's angle, mapped onto the tracker's scale by a straight line fitted
@@ -280,110 +232,6 @@ export function median5(xs: readonly number[]): number[] {
     out[i] = w.length % 2 ? w[w.length >> 1]! : (w[w.length / 2 - 1]! + w[w.length / 2]!) / 2;
   }
   return out;
-}
-
-/** Below this correlation with the pose model's own angle, a foot's pixel track is not the foot. */
-export const MIN_TRACK_POSE_AGREEMENT = 0.7;
-/** Frames both must have measured before their agreement is judged. */
-const MIN_AGREEMENT_FRAMES = 20;
-
-/**
- * Pearson correlation, over the frames where both measured, of the pixel track's angle and the pose
- * model's own angle for `side`, both low-passed (null: fewer than MIN_AGREEMENT_FRAMES frames, or
- * one of them never moved). The pose model's swing is too small but goes the right way; a track
- * that goes the other way or wanders on its own has latched onto something else (the other foot
- * behind it, a trouser cuff, the bed).
- */
-export function trackPoseAgreement(
-  rec: RecordedTracks,
-  side: Side,
-  sampleHz: number,
-  cutoffHz = 3,
-  poseSide: Side = side,
-): number | null {
-  const lp = (xs: number[]) => (sampleHz / 2 > cutoffHz ? zeroPhaseLowPass(xs, sampleHz, cutoffHz) : xs);
-  const pose = lp(rec.frames.map((f) => poseRaw(legAnchor(f, poseSide))?.rawDeg ?? Number.NaN));
-  const track = lp(rec.tracks.map((t) => (t[side].state === 'tracking' ? t[side].rawDeg : Number.NaN)));
-  const idx = pose.flatMap((p, i) => (Number.isFinite(p + track[i]!) ? [i] : []));
-  const n = idx.length;
-  if (n < MIN_AGREEMENT_FRAMES) return null;
-  const mx = idx.reduce((a, i) => a + pose[i]!, 0) / n;
-  const my = idx.reduce((a, i) => a + track[i]!, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (const i of idx) {
-    sxy += (pose[i]! - mx) * (track[i]! - my);
-    sxx += (pose[i]! - mx) ** 2;
-    syy += (track[i]! - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
-}
-
-/**
- * How well `side`'s pixel track agrees with the pose model: the better of its agreement with the
- * pose model's angle for the same label and for the other one (null when neither can be judged).
- * In a side view the pose model often puts the moving near foot's points under the other leg's
- * label and this label on the still foot behind it; a track that follows the moving foot then
- * agrees with the other label only. Tuning clips: on 2 of 24 the track followed the foot (0.99 and
- * 1.00 correlation with the true angle, gains 0.88 and 1.14) while this label's pose angle hardly
- * moved (agreement -0.04 and -0.09; with the other label 0.82 and 0.90), and the fallback to this
- * label's pose angle counted 0 of 2 and 6 of 2 reps. A track that followed the still foot agrees
- * with neither (the other clips where the track was rejected: -0.9 to 0.52 either way).
- */
-export function trackAgreement(
-  rec: RecordedTracks,
-  side: Side,
-  sampleHz: number,
-  cutoffHz = 3,
-): number | null {
-  const own = trackPoseAgreement(rec, side, sampleHz, cutoffHz);
-  const other = trackPoseAgreement(rec, side, sampleHz, cutoffHz, side === 'left' ? 'right' : 'left');
-  if (own === null) return other;
-  return other === null ? own : Math.max(own, other);
-}
-
-/** A track matched at least this well (NCC)... */
-export const FIRM_MATCH = 0.9;
-/** ...in at least this share of the frames where the pose model saw the leg is firmly followed. */
-export const FIRM_SHARE = 0.8;
-/**
- * A firmly followed track is kept while it turns the same way as the pose model at least this
- * closely (correlation). Where the pose model's own foot hardly moves (fast reps with no holds: its
- * swing 2 deg of standard deviation for a true 39) or follows the truth poorly, the agreement of a
- * right track fell below MIN_TRACK_POSE_AGREEMENT: tuning clips tune-w-06 (0.69) and tune-w-10
- * (0.46), whose tracks correlate with the true angle at 0.99 and 0.98, matched at NCC >= 0.95 in
- * 90% of their frames. The wrong tracks of the tuning clips matched less firmly (NCC 0.6-0.76 in a
- * tenth of their frames) or turned the other way (-0.36 at 0.89).
- */
-export const MIN_FIRM_TRACK_AGREEMENT = 0.3;
-
-/**
- * Whether `side`'s pixel track followed the foot firmly over the recording (FIRM_MATCH in
- * FIRM_SHARE of the frames with the leg): a track that slipped onto something else stops matching
- * its views; one latched onto the still far foot matches firmly too, but does not turn with the
- * pose model's foot, so its agreement stays low.
- */
-export function firmlyTracked(rec: RecordedTracks, side: Side): boolean {
-  let seen = 0;
-  let firm = 0;
-  for (const t of rec.tracks) {
-    const s = t[side];
-    if (s.state === 'no-leg') continue;
-    seen++;
-    if (s.state === 'tracking' && s.confidence >= FIRM_MATCH) firm++;
-  }
-  return seen >= MIN_AGREEMENT_FRAMES && firm >= FIRM_SHARE * seen;
-}
-
-/**
- * Whether `side`'s track is not the foot: it disagrees with the pose model (`agreement`, from
- * trackAgreement, below MIN_TRACK_POSE_AGREEMENT), unless it was firmly followed and still turns
- * the same way (MIN_FIRM_TRACK_AGREEMENT).
- */
-export function trackRejected(rec: RecordedTracks, side: Side, agreement: number | null): boolean {
-  if (agreement === null || agreement >= MIN_TRACK_POSE_AGREEMENT) return false;
-  return !(agreement >= MIN_FIRM_TRACK_AGREEMENT && firmlyTracked(rec, side));
 }
 
 /** Where a foot's degrees came from: the pixel track, or (when the track did not follow the foot) the pose model's angle times its gain. */
