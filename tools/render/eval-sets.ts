@@ -225,6 +225,13 @@ const times = <T>(v: T, k: number): T[] => Array.from({ length: k }, () => v);
 const styleMix = (counts: Partial<Record<RepStyle, number>>): RepStyle[] =>
   (Object.entries(counts) as [RepStyle, number][]).flatMap(([style, k]) => times(style, k));
 
+/** Tuning bodies at 360p and 480p, 15-30 fps: the small tuning sets' draw (tuning-extra, the dark set). */
+const SMALL_TUNING_DRAW = {
+  bodies: TUNING_BODIES,
+  resolutions: ['360p', '480p', '360p', '480p'],
+  rates: [15, 20, 24, 30],
+} as const satisfies Partial<SetPlan>;
+
 /**
  * Sixteen more clips on the tuning bodies, for tuning the pixel stage's gain on more than eight
  * clips (on those eight it followed the true angle with gains from -0.23 to 1.07): look at them,
@@ -232,12 +239,10 @@ const styleMix = (counts: Partial<Record<RepStyle, number>>): RepStyle[] =>
  */
 export function tuningExtraSet(): SetClip[] {
   return buildSet({
+    ...SMALL_TUNING_DRAW,
     prefix: 'tune-x',
     seed0: 4000,
-    bodies: TUNING_BODIES,
     n: 16,
-    resolutions: ['360p', '480p', '360p', '480p'],
-    rates: [15, 20, 24, 30],
     styles: styleMix({
       normal: 6,
       'fast-no-hold': 2,
@@ -321,12 +326,10 @@ export function tuningDarkSet(): SetClip[] {
  */
 export function tuningDarkControlSet(): SetClip[] {
   return buildSet({
+    ...SMALL_TUNING_DRAW,
     prefix: 'tune-dc',
     seed0: 7000,
-    bodies: TUNING_BODIES,
     n: 12,
-    resolutions: ['360p', '480p', '360p', '480p'],
-    rates: [15, 20, 24, 30],
     styles: styleMix({
       normal: 5,
       'fast-no-hold': 2,
