@@ -20,9 +20,6 @@ import { calibrationForView, phoneGainOf } from './view-calibration.ts';
  */
 export const CAMERA_CORRECTION: AngleCorrection = POSE_LANDMARK_OPTIONS.correction ?? IDENTITY_CORRECTION;
 
-/** Longest pause between analysed frames that does not break a rep, seconds. */
-export const CAMERA_MAX_GAP_S = 1.0;
-
 /** A camera being opened, per app, so that screens asking at the same time share one. */
 const opening = new WeakMap<App, Promise<CameraPipeline>>();
 
@@ -53,7 +50,11 @@ export function releaseCamera(app: App): void {
 
 /**
  * The live foot a camera session uses for `side` (`cal`: the session's calibration, if any), its
- * degrees times `gain` (by default the one `cal`'s phone check found).
+ * degrees times `gain` (by default the one `cal`'s phone check found). A pause between analysed
+ * frames breaks a rep only past the engine's own limit, the one `analyze` uses (1.5 s): a busy
+ * phone stalls for a second now and then, and a dark foot turned down is often lost for the whole
+ * of its hold and found again on the way up. The camera's own 1 s, older than the engine's 1.5,
+ * broke those reps live that `analyze` counted (live-foot.test.ts; tuning clips in packages/web/README.md).
  */
 export function cameraLiveFoot(side: Side, cal: Calibration | null, gain = phoneGainOf(cal)): LiveFoot {
   const calibration = motionCalibration('landmarks', IDENTITY_CORRECTION, cal);
@@ -61,9 +62,6 @@ export function cameraLiveFoot(side: Side, cal: Calibration | null, gain = phone
     side,
     trackedGain: gain,
     poseCorrection: CAMERA_CORRECTION,
-    // A phone or a busy 2-core laptop analyses 7-12 frames a second with occasional stalls; the
-    // 0.4 s default would drop reps on every stall. Measured in bench/results/web.md.
-    maxGapS: CAMERA_MAX_GAP_S,
     ...(calibration ? { calibration } : {}),
   });
 }

@@ -2,6 +2,7 @@ import type { Side } from '@anklepump/exercise';
 import { BLAZEPOSE, type Landmark, type LandmarkFrame } from '@anklepump/motion';
 import { type LegTrackState, refineFrame } from '@anklepump/pose';
 import { describe, expect, it } from 'vitest';
+import { cameraLiveFoot } from './camera-source.ts';
 import {
   createFollowGate,
   createLiveFoot,
@@ -273,6 +274,25 @@ describe('live camera foot', () => {
     expect(inSecond).toHaveLength(1);
     expect(inSecond[0]!.rangeDeg).toBeNull();
     expect(reps.filter((r) => r.rangeDeg !== null).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a pump whose toes-down hold the tracker lost for 1.2 s, with its degrees, as analyze does', () => {
+    // A dark foot turned down is often lost for the length of its hold and found again on the way
+    // up: both movements are seen around the loss, so the rep happened. The camera session bridges
+    // the gap as the engine (and `analyze`) does, up to 1.5 s; at 1 s this rep was broken, and the
+    // pose model's copy was refused too (the tracker saw 80% of the pump), so it went uncounted.
+    const lost = (t: number) => t >= 4.4 && t < 5.6;
+    const updates = run(
+      cameraLiveFoot('right', null),
+      frames({ nearLabel: 'right', nearState: (t) => (lost(t) ? 'lost' : 'tracking'), durationS: 40 }),
+    );
+    const first = updates.filter((u) => u.tMs > 6_000 && u.tMs < 12_000).flatMap((u) => u.reps);
+    expect(first).toHaveLength(1);
+    expect(Math.abs((first[0]!.rangeDeg ?? 0) - 50)).toBeLessThan(6);
+    const reps = updates.flatMap((u) => u.reps);
+    expect(reps.length).toBeGreaterThanOrEqual(5);
+    expect(reps.length).toBeLessThanOrEqual(6);
+    expect(updates.reduce((a, u) => a + u.dropped, 0)).toBe(0);
   });
 
   it('never counts a pump twice when the tracker and the pose model both saw it', () => {

@@ -173,8 +173,8 @@ export interface LiveFootOptions {
   readonly side: Side;
   /** The pose model's correction, for the fallback angle only. */
   readonly poseCorrection: AngleCorrection;
-  /** Longest pause between analysed frames that does not break a rep, seconds. */
-  readonly maxGapS: number;
+  /** Longest pause between analysed frames that does not break a rep, seconds (default: the engine's, 1.5). */
+  readonly maxGapS?: number;
   /** The patient's saved range, for both analyzers; its correction is replaced by each one's. */
   readonly calibration?: MotionCalibration;
   /** Tracked degrees times this: the view's gain from a phone check (default 1, none). */
@@ -191,7 +191,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       useWorld: 'never',
       minVisibility: LIVE_FOOT_LIMITS.minVisibility,
       correction,
-      maxGapS: o.maxGapS,
+      ...(o.maxGapS !== undefined ? { maxGapS: o.maxGapS } : {}),
       ...(o.calibration ? { calibration: { ...o.calibration, correction } } : {}),
     });
   // The tracker's angle needs no correction factor: it is the foot's own rotation in the image. A
