@@ -6,13 +6,11 @@ export { type BrowserPoseEstimator, createBrowserPoseEstimator } from './browser
 export {
   createFootTrackStage,
   FIRM_MATCH,
-  FIRM_SHARE,
   type LegTrack,
   type LegTrackState,
-  MIN_FIRM_TRACK_AGREEMENT,
-  MIN_TRACK_POSE_AGREEMENT,
   type PixelFrame,
   refineFrame,
+  trackIsTheFoot,
   withPoseModelKnee,
   zeroPhaseLowPass,
 } from './foot-tracker/index.ts';

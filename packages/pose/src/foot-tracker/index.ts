@@ -9,8 +9,6 @@ export {
 } from './refine-frames.ts';
 export {
   FIRM_MATCH,
-  FIRM_SHARE,
-  MIN_FIRM_TRACK_AGREEMENT,
-  MIN_TRACK_POSE_AGREEMENT,
+  trackIsTheFoot,
 } from './track-pose-agreement.ts';
 export { zeroPhaseLowPass } from './zero-phase.ts';

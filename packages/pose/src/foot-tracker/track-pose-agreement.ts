@@ -82,12 +82,12 @@ export const FIRM_SHARE = 0.8;
 export const MIN_FIRM_TRACK_AGREEMENT = 0.3;
 
 /**
- * Whether `side`'s pixel track followed the foot firmly over the recording (FIRM_MATCH in
- * FIRM_SHARE of the frames with the leg): a track that slipped onto something else stops matching
- * its views; one latched onto the still far foot matches firmly too, but does not turn with the
- * pose model's foot, so its agreement stays low.
+ * The share of the frames with `side`'s leg in which its pixel track matched at FIRM_MATCH or better
+ * (0 with fewer than MIN_AGREEMENT_FRAMES such frames): a track that slipped onto something else
+ * stops matching its views; one latched onto the still far foot matches firmly too, but does not
+ * turn with the pose model's foot, so its agreement stays low.
  */
-export function firmlyTracked(rec: RecordedTracks, side: Side): boolean {
+export function firmShare(rec: RecordedTracks, side: Side): number {
   let seen = 0;
   let firm = 0;
   for (const t of rec.tracks) {
@@ -96,15 +96,23 @@ export function firmlyTracked(rec: RecordedTracks, side: Side): boolean {
     seen++;
     if (s.state === 'tracking' && s.confidence >= FIRM_MATCH) firm++;
   }
-  return seen >= MIN_AGREEMENT_FRAMES && firm >= FIRM_SHARE * seen;
+  return seen >= MIN_AGREEMENT_FRAMES ? firm / seen : 0;
 }
 
 /**
- * Whether `side`'s track is not the foot: it disagrees with the pose model (`agreement`, from
- * trackAgreement, below MIN_TRACK_POSE_AGREEMENT), unless it was firmly followed and still turns
- * the same way (MIN_FIRM_TRACK_AGREEMENT).
+ * The rule `analyze` and the live session both judge a track by: it is the foot when it agrees with
+ * the pose model's angle (correlation `agreement`) at MIN_TRACK_POSE_AGREEMENT, or when it matched
+ * firmly (FIRM_MATCH in a `firmShareOfFrames` of FIRM_SHARE or more) and still turns the same way
+ * (MIN_FIRM_TRACK_AGREEMENT).
  */
+export function trackIsTheFoot(agreement: number, firmShareOfFrames: number): boolean {
+  return (
+    agreement >= MIN_TRACK_POSE_AGREEMENT ||
+    (agreement >= MIN_FIRM_TRACK_AGREEMENT && firmShareOfFrames >= FIRM_SHARE)
+  );
+}
+
+/** Whether `side`'s recorded track is not the foot (`agreement` from trackAgreement; null: not judged). */
 export function trackRejected(rec: RecordedTracks, side: Side, agreement: number | null): boolean {
-  if (agreement === null || agreement >= MIN_TRACK_POSE_AGREEMENT) return false;
-  return !(agreement >= MIN_FIRM_TRACK_AGREEMENT && firmlyTracked(rec, side));
+  return agreement !== null && !trackIsTheFoot(agreement, firmShare(rec, side));
 }

@@ -24,13 +24,13 @@ export interface LiveTrackStage {
   push(pixels: PixelFrame, frame: LandmarkFrame): LiveTrackResult;
 }
 
+const matchOf = (t: LegTrack) => (t.state === 'tracking' ? t.confidence : 0);
+
 /**
  * One tracker per labelled leg, but only the near leg (the longer shank in the picture, as the
  * session's live-foot chooses it) is tracked: the far foot is of no use to the session and
  * tracking it would double the tracker's time. A leg tracked again after a pause starts afresh.
  */
-const matchOf = (t: LegTrack) => (t.state === 'tracking' ? t.confidence : 0);
-
 export function createLiveTrackStage(): LiveTrackStage {
   const stages = {
     left: createFootTrackStage({ sides: ['left'] }),

@@ -4,15 +4,8 @@
 // and its degrees and reps are not the foot's. `analyze` judges this over the whole recording with
 // hindsight (the pose package's trackAgreement); the live camera judges it over the last few
 // seconds, so a session that started on the wrong patch says so within one or two pumps.
-import { FIRM_MATCH, FIRM_SHARE, MIN_FIRM_TRACK_AGREEMENT, MIN_TRACK_POSE_AGREEMENT } from '@anklepump/pose';
+import { FIRM_MATCH, trackIsTheFoot } from '@anklepump/pose';
 
-/**
- * Below this correlation with the pose model's angle the track is not the foot, unless it was
- * firmly matched (the pose package's rule for recordings: FIRM_MATCH in FIRM_SHARE of the frames)
- * and still turns the same way (MIN_FIRM_TRACK_AGREEMENT): where the pose model's own foot hardly
- * moves or follows the truth poorly, a right track's agreement falls below it.
- */
-export const MIN_LIVE_AGREEMENT = MIN_TRACK_POSE_AGREEMENT;
 /** The window judged, ms: two or three pumps with their holds. */
 export const AGREEMENT_WINDOW_MS = 8_000;
 /** Frames with both angles in the window before it is judged. */
@@ -82,11 +75,8 @@ export function createTrackAgreement(): TrackAgreementMeter {
       // A still foot tells nothing; the last verdict stands until it moves again.
       if (Math.sqrt(sxx / n) < MIN_POSE_SD_DEG || !(syy > 0)) return verdict;
       correlation = sxy / Math.sqrt(sxx * syy);
-      const firmlyMatched = firm.filter(Boolean).length >= FIRM_SHARE * n;
-      verdict =
-        correlation >= MIN_LIVE_AGREEMENT || (correlation >= MIN_FIRM_TRACK_AGREEMENT && firmlyMatched)
-          ? 'agrees'
-          : 'disagrees';
+      // The pose package's rule for recordings (trackIsTheFoot), over this window.
+      verdict = trackIsTheFoot(correlation, firm.filter(Boolean).length / n) ? 'agrees' : 'disagrees';
       return verdict;
     },
   };
