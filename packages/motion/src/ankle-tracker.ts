@@ -81,6 +81,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     stillDeg: o.stillDeg,
     holdStartMs: o.holdStartS * 1000,
     toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
+    restEndsRepMs: Number.POSITIVE_INFINITY,
   };
   const sample = { tMs: 0, seq: 0, deg: 0 };
 
@@ -101,6 +102,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     neutralDeg = setup.neutralDeg;
     personal.reset();
     limits.toesUpPeakFromDeg = Number.NEGATIVE_INFINITY;
+    limits.restEndsRepMs = Number.POSITIVE_INFINITY;
     chain.reset();
     hold.reset();
     filtered.clear();
@@ -210,6 +212,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       limits.toesUpPeakFromDeg =
         usualDeg > TOES_UP_PLAIN * o.stillDeg ? TOES_UP_SHARE * usualDeg : Number.NEGATIVE_INFINITY;
     }
+    // A live session's rest completes a rep waiting at a small toes-up end, once the person has one.
+    if (o.restEndsRepS !== null) limits.restEndsRepMs = o.restEndsRepS * 1000;
   }
 
   /** No usable sample for longer than `maxGapS`: drop the rep under way and resume untrusted. */
@@ -349,12 +353,16 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       hold.end(x.tMs, x.deg, heading(after), out);
     } else {
       hold.end(x.tMs, x.deg, heading(before), out);
+      if (after.kind === 'resting') {
+        // A rest near neutral ended a down-first rep's small toes-up end (rep-states.ts).
+        if (before.kind === 'toes-up') completeRep(before, x.tMs, x.seq, out);
+        evidence.restart(legNow);
+        return;
+      }
       // A down-first rep is complete at its toes-up peak; an up-first one at its toes-down peak,
       // unless that peak never went below where the rep began (stepToesDown then opens a
       // down-first rep there instead).
-      const completes =
-        before.rep !== null &&
-        (before.kind === 'toes-up' || (after.kind !== 'resting' && after.order === 'up-first'));
+      const completes = before.rep !== null && (before.kind === 'toes-up' || after.order === 'up-first');
       if (completes) completeRep(before, x.tMs, x.seq, out);
       // A rep's second end confirmed (a down-first person's toes-up peak, an up-first person's
       // toes-down peak): the next rep's evidence starts here. An up-first rep's first end keeps it.

@@ -103,6 +103,18 @@ export interface RepOpening {
 /** Moving toward, or holding, the toes-up end; `extremeDeg` the highest so far. */
 export interface ToesUp extends SwingFields {
   readonly kind: 'toes-up';
+  /**
+   * A down-first rep's foot still within `stillDeg` of neutral since `sinceTMs` (its angles in
+   * `lowDeg`..`highDeg`), or absent: see `StepLimits.restEndsRepMs`.
+   */
+  readonly nearRest?: NearRest;
+}
+
+/** A still moment near neutral while a rep waits for its toes-up end to be left. */
+export interface NearRest {
+  readonly sinceTMs: number;
+  readonly lowDeg: number;
+  readonly highDeg: number;
 }
 
 export type RepState = Settling | Resuming | Resting | ToesDown | ToesUp;
@@ -127,6 +139,14 @@ export interface StepLimits {
    * hystereses while it is -Infinity): a lower one is a wobble before a toes-down start.
    */
   readonly toesUpPeakFromDeg: number;
+  /**
+   * A down-first rep whose toes-up end is under `stillDeg` above neutral is never left by the
+   * hysteresis nor by coming back past the hold band: the foot just rests there, and the rep would
+   * wait for the next pump (for ever after a set's last one; a recording's end completes it). A
+   * still moment near neutral this long (ms) completes it (Infinity: never; the tracker allows it
+   * once the person has a counted rep).
+   */
+  readonly restEndsRepMs: number;
 }
 
 export const SETTLING: Settling = {
@@ -287,9 +307,15 @@ export function upFirstEnded(rep: RepOpening, extremeDeg: number, lim: StepLimit
  * it completes, when it is high enough to be a first end (`toesUpPeakFromDeg`); a lower one is a
  * wobble, and the toes-down peak after it opens the rep (the person starts toes down after all).
  */
-export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | ToesDown {
+export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | ToesDown | Resting {
   const origin = s.order === 'up-first' ? watchForPlateau(s.origin, x, lim) : s.origin;
-  if (x.deg >= s.extremeDeg) return { ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin };
+  const nearRest = restNearNeutral(s, x, lim);
+  if (nearRest && x.tMs - nearRest.sinceTMs >= lim.restEndsRepMs && s.extremeDeg >= lim.toesUpPeakFromDeg) {
+    return { kind: 'resting', orderFrom: 'instructed', anchorDeg: x.deg, awaySinceSeq: null, origin: SEEN };
+  }
+  if (x.deg >= s.extremeDeg) {
+    return withNearRest({ ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin }, nearRest);
+  }
   if (s.order === 'up-first') {
     if (!(x.deg < s.extremeDeg - lim.hysteresisDeg)) return origin === s.origin ? s : { ...s, origin };
     // How high it rose from where it began (a rest, or the last rep's toes-down end): a drifting
@@ -302,7 +328,30 @@ export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | 
   if (x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim)) {
     return turnAt('toes-down', s, x, null, 'down-first');
   }
-  return s;
+  return withNearRest(s, nearRest);
+}
+
+/** `s` with `nearRest` (the same object when that did not change). */
+function withNearRest(s: ToesUp, nearRest: NearRest | undefined): ToesUp {
+  if (s.nearRest === nearRest) return s;
+  if (nearRest) return { ...s, nearRest };
+  const { nearRest: _, ...rest } = s;
+  return rest;
+}
+
+/** The still moment near neutral `x` extends or starts, for a down-first rep under way; else undefined. */
+function restNearNeutral(s: ToesUp, x: StepSample, lim: StepLimits): NearRest | undefined {
+  if (s.order !== 'down-first' || s.rep === null || !Number.isFinite(lim.restEndsRepMs)) return undefined;
+  if (Math.abs(x.deg) > lim.stillDeg) return undefined;
+  const r = s.nearRest;
+  if (r) {
+    const lowDeg = Math.min(r.lowDeg, x.deg);
+    const highDeg = Math.max(r.highDeg, x.deg);
+    if (highDeg - lowDeg <= lim.stillDeg) {
+      return lowDeg === r.lowDeg && highDeg === r.highDeg ? r : { sinceTMs: r.sinceTMs, lowDeg, highDeg };
+    }
+  }
+  return { sinceTMs: x.tMs, lowDeg: x.deg, highDeg: x.deg };
 }
 
 function backToNeutral(s: ToesUp, deg: number, lim: StepLimits): boolean {

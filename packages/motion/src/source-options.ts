@@ -25,6 +25,7 @@ export function resolveTracker(options: SourceOptions): TrackerOptions {
     tooFastCycleS: options.tooFastCycleS ?? DEFAULT_TRACKER.tooFastCycleS,
     holdStartS: options.holdStartS ?? DEFAULT_TRACKER.holdStartS,
     maxAbsAngleDeg: options.maxAbsAngleDeg ?? DEFAULT_TRACKER.maxAbsAngleDeg,
+    restEndsRepS: options.restEndsRepS ?? DEFAULT_TRACKER.restEndsRepS,
   };
   checkTrackerOptions(o);
   return o;

@@ -26,6 +26,16 @@ export interface TrackerOptions {
   readonly holdStartS: number;
   /** Angles further than this from neutral are rejected as absurd, degrees (30..180). */
   readonly maxAbsAngleDeg: number;
+  /**
+   * For a live session, seconds (0.5..10): a rep whose toes-up end is no higher than `stillDeg`
+   * above neutral is never left by a swing, and would wait for the next pump (after a set's last
+   * one, for ever); the foot resting near neutral this long completes it. Only after the person's
+   * first counted rep, and only for a person who starts each rep toes down. null (the default, for
+   * recordings): it completes at the next swing or at the end of the recording; a rest there may
+   * be a pause between the ends of a rep of a person who starts toes up (stress set tuning seeds,
+   * camera, 32 a family, with it at 1.5-3 s: 118-119 of 288 exact instead of 120).
+   */
+  readonly restEndsRepS: number | null;
 }
 
 export const DEFAULT_TRACKER: TrackerOptions = {
@@ -40,6 +50,7 @@ export const DEFAULT_TRACKER: TrackerOptions = {
   tooFastCycleS: 0.7,
   holdStartS: 0.25,
   maxAbsAngleDeg: 100,
+  restEndsRepS: null,
 };
 
 /** Validates tracker options, throwing RangeError naming the first bad one. */
@@ -54,5 +65,6 @@ export function checkTrackerOptions(o: TrackerOptions): void {
   checkRange('tooFastCycleS', o.tooFastCycleS, 0, 10);
   checkRange('holdStartS', o.holdStartS, 0.05, 5);
   checkRange('maxAbsAngleDeg', o.maxAbsAngleDeg, 30, 180);
+  if (o.restEndsRepS !== null) checkRange('restEndsRepS', o.restEndsRepS, 0.5, 10);
   createOneEuroFilter(o.filter);
 }

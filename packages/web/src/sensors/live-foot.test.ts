@@ -65,6 +65,8 @@ interface Script {
    * the still foot behind, where they wobble on their own (as on rendered side views).
    */
   readonly labelsMixed?: boolean;
+  /** The patient stops after this many pumps and rests (default: pumps go on). */
+  readonly pumps?: number;
 }
 
 /**
@@ -78,7 +80,7 @@ function frames(s: Script): LiveFrame[] {
   for (let i = 0; i < s.durationS * FPS; i++) {
     const tS = i / FPS;
     const tMs = Math.round(tS * 1000);
-    const truth = trueAngleDeg(tS);
+    const truth = s.pumps !== undefined && tS >= 3 + 6 * s.pumps ? 0 : trueAngleDeg(tS);
     const state = s.nearState(tS);
     const pose: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.2] as Landmark);
     const scale = s.nearScale?.(tS) ?? 1;
@@ -293,6 +295,30 @@ describe('live camera foot', () => {
     expect(reps.length).toBeGreaterThanOrEqual(5);
     expect(reps.length).toBeLessThanOrEqual(6);
     expect(updates.reduce((a, u) => a + u.dropped, 0)).toBe(0);
+  });
+
+  it("counts the set's last pump while the patient rests, though its toes-up end is barely above neutral", () => {
+    // Toes up only 3 deg (a stiff ankle, or a view that shows little of it): no swing leaves that
+    // end, so the rep waited for the next pump, and after the last one of a set for ever. Three
+    // pumps (each ends at 3 + 6k s), then 4 s at rest.
+    const updates = run(
+      cameraLiveFoot('right', null),
+      frames({
+        nearLabel: 'right',
+        nearState: () => 'tracking',
+        durationS: 25,
+        pumps: 3,
+        trackedDeg: (d) => (d > 0 ? 0.15 * d : d),
+      }),
+    );
+    const reps = updates.flatMap((u) => u.reps.map((r) => ({ ...r, countedMs: u.tMs })));
+    expect(reps).toHaveLength(3);
+    const last = reps[2]!;
+    // Its toes-up end (reached at 19 s) is already near neutral: counted about 1.5 s later, with
+    // its degrees (-30 to +3).
+    expect(last.countedMs).toBeGreaterThan(20_000);
+    expect(last.countedMs).toBeLessThan(22_000);
+    expect(Math.abs((last.rangeDeg ?? 0) - 33)).toBeLessThan(5);
   });
 
   it('never counts a pump twice when the tracker and the pose model both saw it', () => {

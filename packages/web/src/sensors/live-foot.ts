@@ -27,7 +27,7 @@ import {
   withPoseModelKnee,
 } from '@anklepump/pose';
 import type { FootFollow, SourceWarning } from '../session/rep-source.ts';
-import { toSensorRep } from './motion-adapter.ts';
+import { LIVE_REST_ENDS_REP_S, toSensorRep } from './motion-adapter.ts';
 import { createTrackAgreement } from './track-agreement.ts';
 
 /** One analysed camera frame as the worker returns it. */
@@ -191,6 +191,7 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
       useWorld: 'never',
       minVisibility: LIVE_FOOT_LIMITS.minVisibility,
       correction,
+      restEndsRepS: LIVE_REST_ENDS_REP_S,
       ...(o.maxGapS !== undefined ? { maxGapS: o.maxGapS } : {}),
       ...(o.calibration ? { calibration: { ...o.calibration, correction } } : {}),
     });

@@ -4,6 +4,14 @@ import type { SensorRep, TimedRange } from '@anklepump/exercise';
 import type { AngleCorrection, MotionCalibration, RepMetrics } from '@anklepump/motion';
 import type { Calibration } from '../store/settings.ts';
 
+/**
+ * In a live session (camera or phone) a rep whose toes-up end is barely above neutral completes
+ * once the foot has rested near neutral this long (the engine's `restEndsRepS`), seconds: after a
+ * set's last pump nothing else would complete it, and the patient would wait for a count that
+ * never comes. A recording's analysis completes it at its end instead.
+ */
+export const LIVE_REST_ENDS_REP_S = 1.5;
+
 /** Maps the motion engine's rep to what the session machine takes. */
 export function toSensorRep(r: RepMetrics): SensorRep {
   return {

@@ -6,7 +6,7 @@ import type { App } from '../app/app.ts';
 import type { RepSource, SourceWarning } from '../session/rep-source.ts';
 import type { Calibration } from '../store/settings.ts';
 import type { AngleFeed, RepFeed } from './angle-feed.ts';
-import { motionCalibration, timedRep, toSensorRep } from './motion-adapter.ts';
+import { LIVE_REST_ENDS_REP_S, motionCalibration, timedRep, toSensorRep } from './motion-adapter.ts';
 
 const D2R = Math.PI / 180;
 
@@ -59,7 +59,12 @@ export async function requestMotionPermission(): Promise<'granted' | 'denied' | 
 
 function analyzerFor(side: Side, cal: Calibration | null) {
   const calibration = motionCalibration('imu', IDENTITY_CORRECTION, cal);
-  return createImuAnalyzer({ side, sensors: 'foot', ...(calibration ? { calibration } : {}) });
+  return createImuAnalyzer({
+    side,
+    sensors: 'foot',
+    restEndsRepS: LIVE_REST_ENDS_REP_S,
+    ...(calibration ? { calibration } : {}),
+  });
 }
 
 const WARNINGS: Partial<Record<string, SourceWarning>> = {

@@ -1,0 +1,63 @@
+// A live session's last pump: a rep whose toes-up end is barely above neutral is completed by the
+// rest after it (`restEndsRepS`), not left waiting for a pump that never comes.
+import { describe, expect, it } from 'vitest';
+import { createImuAnalyzer } from './imu-analyzer.ts';
+import { imuSamples } from './imu-samples.test-util.ts';
+import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
+import { appendKeys, appendPumps, endOf, framesOf, program } from './leg-frames.test-util.ts';
+import type { MotionEvent, RepMetrics } from './motion-events.ts';
+
+/** 2 s at rest, 3 pumps to -30 deg and only +3 deg toes up (1 s holds), then 6 s at rest. */
+function smallToesUpKeys(): [number, number][] {
+  const keys: [number, number][] = [
+    [0, 0],
+    [2, 0],
+  ];
+  appendPumps(keys, 3, -30, 3);
+  return appendKeys(keys, [[6, 0]]);
+}
+
+const repsOf = (events: readonly MotionEvent[]): RepMetrics[] =>
+  events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+
+/** When the last pump reached its toes-up end, seconds (then 1 s held, 0.6 s back, 0.4 s, the rest). */
+const lastToesUpS = (keys: readonly (readonly [number, number])[]) => endOf(keys) - 6 - 0.4 - 0.6 - 1;
+
+describe('a live rest completes a rep waiting at a small toes-up end', () => {
+  const keys = smallToesUpKeys();
+  const frames = framesOf(program(keys), endOf(keys), 30);
+
+  it('counts the last of three camera pumps while the foot rests, with its range', () => {
+    const live = createLandmarkAnalyzer({ sides: ['left'], restEndsRepS: 1.5 });
+    const reps = frames.flatMap((f) => repsOf(live.push(f)));
+    expect(reps).toHaveLength(3);
+    const last = reps[2]!;
+    // The +3 deg hold is already near neutral (the still moment begins on the way up to it):
+    // counted about 1.5 s after the toes-up end was reached, seconds before the recording's end.
+    expect(last.tMs / 1000).toBeGreaterThan(lastToesUpS(keys) + 1);
+    expect(last.tMs / 1000).toBeLessThan(lastToesUpS(keys) + 2.5);
+    expect(last.rangeDeg).toBeGreaterThan(25);
+    expect(last.rangeDeg).toBeLessThan(38);
+    expect(repsOf(live.end())).toHaveLength(0);
+  });
+
+  it('without it, the last pump waits for the end of the recording (as `analyze` counts it)', () => {
+    const recording = createLandmarkAnalyzer({ sides: ['left'] });
+    const streamed = frames.flatMap((f) => repsOf(recording.push(f)));
+    expect(streamed).toHaveLength(2);
+    expect(repsOf(recording.end())).toHaveLength(1);
+  });
+
+  it('does the same for a phone on the foot', () => {
+    const samples = imuSamples({ ankleDeg: program(keys) }, endOf(keys), 50);
+    const live = createImuAnalyzer({ side: 'left', restEndsRepS: 1.5 });
+    expect(samples.flatMap((s) => repsOf(live.push(s)))).toHaveLength(3);
+    const recording = createImuAnalyzer({ side: 'left' });
+    expect(samples.flatMap((s) => repsOf(recording.push(s)))).toHaveLength(2);
+  });
+
+  it('is refused outside 0.5-10 s', () => {
+    expect(() => createLandmarkAnalyzer({ restEndsRepS: 0.2 })).toThrow(/restEndsRepS/);
+    expect(() => createImuAnalyzer({ restEndsRepS: 11 })).toThrow(/restEndsRepS/);
+  });
+});
