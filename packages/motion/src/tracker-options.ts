@@ -33,7 +33,8 @@ export interface TrackerOptions {
    * first counted rep, and only for a person who starts each rep toes down. null (the default, for
    * recordings): it completes at the next swing or at the end of the recording; a rest there may
    * be a pause between the ends of a rep of a person who starts toes up (stress set tuning seeds,
-   * camera, 32 a family, with it at 1.5-3 s: 118-119 of 288 exact instead of 120).
+   * camera, 32 a family, with it at 1.5-3 s: 118-119 of 288 exact instead of 120; phone 157 of
+   * 192 either way).
    */
   readonly restEndsRepS: number | null;
 }
