@@ -4,6 +4,7 @@
 
 import { createNoiseMeter, createSampleNoiseMeter, medianInPlace, STILL_MIN_DEG } from './noise-meter.ts';
 import { createOneEuroFilter, type OneEuroOptions } from './one-euro-filter.ts';
+import { createPeriodMeter } from './period-meter.ts';
 
 /** Most samples in the Hampel window (the newest and the ones before it). */
 export const HAMPEL_WINDOW = 7;
@@ -125,6 +126,12 @@ export interface AngleChain {
   readonly dtS: number;
   /** Whether the pre-filter smooths now (the frame-to-frame noise is above PRE_FILTER_FROM_DEG). */
   readonly preFiltering: boolean;
+  /**
+   * Whether the pre-filtered angle repeats itself at a pump's period over the last 6 s (0..1), and
+   * its variance there, degrees squared (`createPeriodMeter`; both 0 until 6 s were seen).
+   */
+  readonly periodicity: number;
+  readonly swingVarDeg2: number;
   /** After a gap: the filters start again from the next sample; the meters keep what they learned. */
   interrupt(): void;
   reset(): void;
@@ -137,6 +144,7 @@ export function createAngleChain(filterOptions: OneEuroOptions, stillMinDeg = ST
   const noise = createNoiseMeter(stillMinDeg);
   /** The frame-to-frame part of the noise: it switches the pre-filter. */
   const sampleNoise = createSampleNoiseMeter();
+  const period = createPeriodMeter();
   let preDeg = Number.NaN;
   let pre1Deg = 0;
   let preTMs = 0;
@@ -176,6 +184,7 @@ export function createAngleChain(filterOptions: OneEuroOptions, stillMinDeg = ST
         }
       }
       preTMs = t;
+      period.add(preDeg, t);
       return filter.filter(preDeg, t);
     },
     get despikedDeg() {
@@ -196,6 +205,12 @@ export function createAngleChain(filterOptions: OneEuroOptions, stillMinDeg = ST
     get preFiltering() {
       return preFiltering;
     },
+    get periodicity() {
+      return period.periodicity;
+    },
+    get swingVarDeg2() {
+      return period.varianceDeg2;
+    },
     interrupt() {
       filter.reset();
       noise.interrupt();
@@ -208,6 +223,7 @@ export function createAngleChain(filterOptions: OneEuroOptions, stillMinDeg = ST
       noise.reset();
       sampleNoise.reset();
       preDeg = Number.NaN;
+      period.reset();
       dtS = 1 / 30;
       read();
       filter.reset();
