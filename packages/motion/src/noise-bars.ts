@@ -53,11 +53,6 @@ export interface NoiseBars {
 }
 
 /**
- * The bars over `chain`'s noise readings. A sensor's rep bar keeps the whole noise: its rep shape
- * smooths only as much as that noise needs (`shapeSmoothingMs`), and a phone's noise is hundredths
- * of a degree.
- */
-/**
  * A person pumping makes an angle that repeats itself at the pump's period; noise does not. Where
  * the pre-filtered angle's autocorrelation at a lag of 0.6-3 s reaches this (`createPeriodMeter`)...
  */
@@ -65,8 +60,8 @@ const PERIODIC_FROM = 0.4;
 /** ...and its variance over those 6 s is this many times what the noise alone would give... */
 const SWING_OVER_NOISE = 3;
 /**
- * ...the bars come down to these shares of the swing's peak-to-peak (2.83 standard deviations of
- * the angle net of the noise, a sine's), when that is at least RELIEF_FLOOR of the bar (a resting
+ * ...the bars come down to these shares of the swing's peak-to-peak (SINE_P2P_PER_SD standard
+ * deviations of the angle net of the noise), when that is at least RELIEF_FLOOR of the bar (a resting
  * person's small periodic fidget does not lower it) and never below it. Chosen on the stress set's
  * tuning seeds (camera, 32 a family: 120 -> 126 of 288 exact, spurious reps on resting feet 19 ->
  * 21, reps counted wrong 1,228 -> 1,107); the bars multiplied by 0.9 instead gave 127 for 30.
@@ -74,6 +69,8 @@ const SWING_OVER_NOISE = 3;
 const SWING_SHARE = 0.5;
 const REP_SHARE = 0.65;
 const RELIEF_FLOOR = 0.5;
+/** A sine's peak-to-peak in standard deviations. */
+const SINE_P2P_PER_SD = 2 * Math.SQRT2;
 
 /** `bar` (degrees) brought down to `share` of a periodic swing that plainly exceeds the noise. */
 function periodicRelief(chain: AngleChain, bar: number, share: number): number {
@@ -81,10 +78,15 @@ function periodicRelief(chain: AngleChain, bar: number, share: number): number {
   const whiteVar = chain.whiteVarDeg2 * (chain.preFiltering ? preFilterWhiteGain(chain.dtS) : 1);
   const noiseVar = Math.max(1e-6, chain.correlatedVarDeg2 + whiteVar);
   if (chain.swingVarDeg2 < SWING_OVER_NOISE * noiseVar) return bar;
-  const swingDeg = share * 2.83 * Math.sqrt(chain.swingVarDeg2 - noiseVar);
+  const swingDeg = share * SINE_P2P_PER_SD * Math.sqrt(chain.swingVarDeg2 - noiseVar);
   return swingDeg < RELIEF_FLOOR * bar ? bar : Math.min(bar, swingDeg);
 }
 
+/**
+ * The bars over `chain`'s noise readings. A sensor's rep bar keeps the whole noise: its rep shape
+ * smooths only as much as that noise needs (`shapeSmoothingMs`), and a phone's noise is hundredths
+ * of a degree.
+ */
 export function createNoiseBars(chain: AngleChain, sensorAngle: boolean): NoiseBars {
   const swingNoiseDeg = () =>
     Math.hypot(

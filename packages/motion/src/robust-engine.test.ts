@@ -203,6 +203,18 @@ function pumpsWithoutRest(keys: [number, number][]): void {
   appendKeys(keys, [[0.6, 0]]);
 }
 
+/** The reps counted on a foot that rests 90 s under `sdDeg` of white jitter at `fps` (none is right). */
+function restingFootReps(sdDeg: number, seed: number, fps: number): readonly RepMetrics[] {
+  return analyzeLandmarkRecording(
+    framesOf(
+      noisy(() => 0, sdDeg, 0, seed),
+      90,
+      fps,
+    ),
+    left,
+  ).reps.left;
+}
+
 describe('rep engine on hard streams', () => {
   it('counts fast no-hold pumps at 15 fps that start after only 0.4 s or 0.2 s of rest', () => {
     // 1 s pumps (toes down 20, up 10, no holds) from a recording (0.3 s settle, as analyze uses):
@@ -251,15 +263,7 @@ describe('rep engine on hard streams', () => {
       const keys = pumps(8, -12, 6, 0.4, 0.4);
       const r = analyzeLandmarkRecording(framesOf(noisy(program(keys), 4, 0, seed), endOf(keys), 60), left);
       expect(r.reps.left, `seed ${seed}`).toHaveLength(8);
-      const rest = analyzeLandmarkRecording(
-        framesOf(
-          noisy(() => 0, 4, 0, seed + 10),
-          90,
-          60,
-        ),
-        left,
-      );
-      expect(rest.reps.left, `resting foot, seed ${seed}`).toEqual([]);
+      expect(restingFootReps(4, seed + 10, 60), `resting foot, seed ${seed}`).toEqual([]);
     }
   });
 
@@ -278,15 +282,7 @@ describe('rep engine on hard streams', () => {
       const r = analyzeLandmarkRecording(framesOf(noisy(pumping, 8, 0, seed), 24, 25), left);
       expect(r.reps.left.length, `seed ${seed}`).toBeLessThanOrEqual(16);
       counted += r.reps.left.length;
-      const rest = analyzeLandmarkRecording(
-        framesOf(
-          noisy(() => 0, 8, 0, seed + 100),
-          90,
-          25,
-        ),
-        left,
-      );
-      expect(rest.reps.left, `resting foot, seed ${seed}`).toEqual([]);
+      expect(restingFootReps(8, seed + 100, 25), `resting foot, seed ${seed}`).toEqual([]);
     }
     expect(counted).toBeGreaterThanOrEqual(30);
   });
