@@ -270,8 +270,9 @@ describe('rep engine on hard streams', () => {
   it('counts more of a steady pumper through 8 degrees of jitter, and still none on a resting foot', () => {
     // 16 pumps (toes down 20, up 10, no holds, 48 a minute) at 25 fps: the noise bars alone (8 SDs of
     // what the pre-filter leaves) counted 17 of these 96; where the angle repeats itself at the pump's
-    // pace they come down to a share of its swing (noise-bars.ts, period-meter.ts): 36. Still far
-    // from all: the bars stay at least half of what the noise alone sets.
+    // pace they came down to a share of its swing, never under half of that bar (noise-bars.ts,
+    // period-meter.ts): 36. Read the noise from how plainly the angle repeats itself as well, and
+    // let a plainly periodic swing take the bars down to 0.3 of the noise's: 76.
     let counted = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const pumping = (tS: number) => {
@@ -284,7 +285,7 @@ describe('rep engine on hard streams', () => {
       counted += r.reps.left.length;
       expect(restingFootReps(8, seed + 100, 25), `resting foot, seed ${seed}`).toEqual([]);
     }
-    expect(counted).toBeGreaterThanOrEqual(30);
+    expect(counted).toBeGreaterThanOrEqual(64);
   });
 
   it('says when the angle is too noisy to count small pumps, with the smallest it can count', () => {
