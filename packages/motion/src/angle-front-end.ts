@@ -128,7 +128,7 @@ export interface AngleChain {
   readonly preFiltering: boolean;
   /**
    * Whether the pre-filtered angle repeats itself at a pump's period over the last 6 s (0..1), and
-   * its variance there, degrees squared (`createPeriodMeter`; both 0 until 6 s were seen).
+   * its variance there, degrees squared (`createPeriodMeter`; both 0 until 3 s were seen).
    */
   readonly periodicity: number;
   readonly swingVarDeg2: number;

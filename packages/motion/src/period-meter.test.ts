@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPeriodMeter, PERIOD_WINDOW } from './period-meter.ts';
+import { createPeriodMeter, FIRST_JUDGED } from './period-meter.ts';
 import { rng } from './seeded-rng.test-util.ts';
 
 function feed(angle: (tS: number) => number, seconds: number, fps: number) {
@@ -38,11 +38,20 @@ describe('period meter: does the angle repeat itself at a pump pace?', () => {
     }
   });
 
-  it('reads nothing before it has seen 6 s, and starts again after a gap of more than 2 s', () => {
+  it('reads nothing before it has seen 3 s, and starts again after a gap of more than 2 s', () => {
     const sine = (t: number) => 15 * Math.sin(2 * Math.PI * t);
-    const early = feed(sine, PERIOD_WINDOW * 0.1 - 0.5, 30);
+    const early = feed(sine, FIRST_JUDGED * 0.1 - 0.5, 30);
     expect(early.periodicity).toBe(0);
     expect(early.varianceDeg2).toBe(0);
+    // From 3 s it reads what it has: a person pumping from the start is seen within 3.5 s.
+    const soon = feed(sine, FIRST_JUDGED * 0.1 + 0.5, 30);
+    expect(soon.periodicity).toBeGreaterThan(0.6);
+    expect(Math.sqrt(soon.varianceDeg2)).toBeCloseTo(15 / Math.SQRT2, 0);
+    // ...and noise alone still does not look periodic over that shorter window.
+    for (const seed of [11, 12, 13, 14]) {
+      const n = rng(seed).normal;
+      expect(feed(() => 6 * n(), FIRST_JUDGED * 0.1 + 0.5, 30).periodicity, `seed ${seed}`).toBeLessThan(0.4);
+    }
     const m = feed(sine, 10, 30);
     expect(m.periodicity).toBeGreaterThan(0.6);
     m.add(0, 13_000);
