@@ -272,7 +272,8 @@ describe('rep engine on hard streams', () => {
     // what the pre-filter leaves) counted 17 of these 96; where the angle repeats itself at the pump's
     // pace they came down to a share of its swing, never under half of that bar (noise-bars.ts,
     // period-meter.ts): 36. Read the noise from how plainly the angle repeats itself as well, and
-    // let a plainly periodic swing take the bars down to 0.3 of the noise's: 76.
+    // let a plainly periodic swing take the bars down to 0.3 of the noise's: 76; and look back at the
+    // pumps before the pace was seen (next test): 94.
     let counted = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const pumping = (tS: number) => {
@@ -286,6 +287,33 @@ describe('rep engine on hard streams', () => {
       expect(restingFootReps(8, seed + 100, 25), `resting foot, seed ${seed}`).toEqual([]);
     }
     expect(counted).toBeGreaterThanOrEqual(64);
+  });
+
+  it('counts the first pumps of a steady pumper through jitter once it sees the pace, and none at rest', () => {
+    // Toes down 20, up 10, no holds, 48 a minute from 2 s, through 8 degrees of jitter at 25 fps:
+    // the bars come down only after the period meter has seen 3 s or more of pumping, and the
+    // pumps before stay uncounted unless they are looked back at under the lowered bars.
+    let early = 0;
+    let late = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const pumping = (tS: number) => {
+        if (tS < 2 || tS >= 22) return 0;
+        const s = Math.sin(2 * Math.PI * 0.8 * (tS - 2));
+        return s > 0 ? -20 * s : -10 * s;
+      };
+      const reps = analyzeLandmarkRecording(framesOf(noisy(pumping, 8, 0, seed), 24, 25), left).reps.left;
+      // Each counted rep is a pump: its toes-down peak where a pump's is (every 1.25 s from 2.3 s).
+      for (const r of reps) {
+        const phase = ((r.plantarTMs / 1000 - 2.3125) / 1.25) % 1;
+        expect(Math.min(phase, 1 - phase), `seed ${seed}, rep at ${r.plantarTMs} ms`).toBeLessThan(0.25);
+      }
+      expect(new Set(reps.map((r) => r.index)).size, `seed ${seed}: indices`).toBe(reps.length);
+      early += reps.filter((r) => r.plantarTMs < 8000).length;
+      late += reps.filter((r) => r.plantarTMs >= 8000).length;
+    }
+    // 5 pumps a seed before 8 s, 11 after: without the look-back 11 of the 30 early ones counted.
+    expect(early).toBeGreaterThanOrEqual(24);
+    expect(late).toBeGreaterThanOrEqual(60);
   });
 
   it('says when the angle is too noisy to count small pumps, with the smallest it can count', () => {
