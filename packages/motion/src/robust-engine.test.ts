@@ -203,6 +203,13 @@ function pumpsWithoutRest(keys: [number, number][]): void {
   appendKeys(keys, [[0.6, 0]]);
 }
 
+/** 16 pumps from 2 s to 22 s: toes down 20, up 10, no holds, 48 a minute (a steady pumper). */
+function steadyPumps(tS: number): number {
+  if (tS < 2 || tS >= 22) return 0;
+  const s = Math.sin(2 * Math.PI * 0.8 * (tS - 2));
+  return s > 0 ? -20 * s : -10 * s;
+}
+
 /** The reps counted on a foot that rests 90 s under `sdDeg` of white jitter at `fps` (none is right). */
 function restingFootReps(sdDeg: number, seed: number, fps: number): readonly RepMetrics[] {
   return analyzeLandmarkRecording(
@@ -276,12 +283,7 @@ describe('rep engine on hard streams', () => {
     // pumps before the pace was seen (next test): 94.
     let counted = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const pumping = (tS: number) => {
-        if (tS < 2 || tS >= 22) return 0;
-        const s = Math.sin(2 * Math.PI * 0.8 * (tS - 2));
-        return s > 0 ? -20 * s : -10 * s;
-      };
-      const r = analyzeLandmarkRecording(framesOf(noisy(pumping, 8, 0, seed), 24, 25), left);
+      const r = analyzeLandmarkRecording(framesOf(noisy(steadyPumps, 8, 0, seed), 24, 25), left);
       expect(r.reps.left.length, `seed ${seed}`).toBeLessThanOrEqual(16);
       counted += r.reps.left.length;
       expect(restingFootReps(8, seed + 100, 25), `resting foot, seed ${seed}`).toEqual([]);
@@ -296,12 +298,7 @@ describe('rep engine on hard streams', () => {
     let early = 0;
     let late = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const pumping = (tS: number) => {
-        if (tS < 2 || tS >= 22) return 0;
-        const s = Math.sin(2 * Math.PI * 0.8 * (tS - 2));
-        return s > 0 ? -20 * s : -10 * s;
-      };
-      const reps = analyzeLandmarkRecording(framesOf(noisy(pumping, 8, 0, seed), 24, 25), left).reps.left;
+      const reps = analyzeLandmarkRecording(framesOf(noisy(steadyPumps, 8, 0, seed), 24, 25), left).reps.left;
       // Each counted rep is a pump: its toes-down peak where a pump's is (every 1.25 s from 2.3 s).
       for (const r of reps) {
         const phase = ((r.plantarTMs / 1000 - 2.3125) / 1.25) % 1;
