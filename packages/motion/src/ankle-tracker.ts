@@ -414,9 +414,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     while (start - 1 >= windowStart && filtered.t(start - 1) >= fromTMs) start--;
     if (seq - start < 2) return;
     const countBefore = repCount;
+    // A hold the first pass announced ends here, so hold-started and hold-ended stay in pairs.
+    hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), out);
     replayOut.length = 0;
-    hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), replayOut);
-    replayOut.length = 0;
+    // The replay watches for holds from its first sample (this ends nothing: none is under way).
+    hold.end(filtered.t(start), filtered.a(start), 'plantar', replayOut);
     state = {
       kind: 'resting',
       orderFrom: 'instructed',
@@ -431,6 +433,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       replaySample.deg = filtered.a(s);
       advance(replaySample, replayOut);
     }
+    // ...and one the replay announced ends with it, whether its events are kept or dropped.
+    hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), replayOut);
     if (repCount > countBefore) for (const e of replayOut) out.push(e);
     replayOut.length = 0;
   }

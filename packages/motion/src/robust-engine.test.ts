@@ -313,6 +313,35 @@ describe('rep engine on hard streams', () => {
     expect(late).toBeGreaterThanOrEqual(60);
   });
 
+  it('keeps hold-started and hold-ended in pairs when a look-back replays a hold under way', () => {
+    // 12 pumps with 2-s holds through 6 degrees of jitter at 30 fps: the bars come down (a look-back)
+    // around a hold in some of these seeds. A look-back that dropped the events of a replay that
+    // counted nothing, hold-started among them, left the real stream's hold-ended with no start
+    // (seed 6); one that dropped a hold's end would leave a live hold timer running.
+    let counted = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const keys = pumps(12, -25, 15, 2, 0.5);
+      const pumping = program(keys);
+      const n = rng(seed).normal;
+      const r = analyzeLandmarkRecording(
+        framesOf((tS) => pumping(tS) + 6 * n(), endOf(keys), 30),
+        left,
+      );
+      counted += r.reps.left.length;
+      let holding = false;
+      for (const e of r.events) {
+        if (e.type === 'hold-started') {
+          expect(holding, `seed ${seed}: a hold started inside another at ${e.tMs} ms`).toBe(false);
+          holding = true;
+        } else if (e.type === 'hold-ended') {
+          expect(holding, `seed ${seed}: a hold ended that never started at ${e.tMs} ms`).toBe(true);
+          holding = false;
+        }
+      }
+    }
+    expect(counted).toBe(240);
+  });
+
   it('says when the angle is too noisy to count small pumps, with the smallest it can count', () => {
     const loud = analyzeLandmarkRecording(
       framesOf(
