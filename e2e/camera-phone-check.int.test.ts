@@ -74,10 +74,12 @@ describe('phone check of a camera, on the camera', () => {
       | { downDeg: number; upDeg: number; phone?: { gain: number; reps: number } }
       | undefined;
     // The live camera's degrees vary from rep to rep, the more so on a loaded machine (a 45-degree
-    // pump read 28-56): then the check may refuse. It must say why and change nothing.
+    // pump read 28-56): then the check may refuse. It must say why and change nothing. At a load
+    // of 9 (a benchmark stepping the pose model beside the suite) it once refused with a gain out of
+    // bounds ("too unlike ... to be the same foot"); on a quiet machine it calibrates (x0.75).
     if (!said.startsWith('Done')) {
       expect(said).toMatch(
-        /^The degrees were not changed: the (phone and the camera disagreed|pumps the phone and the camera counted were not the same)/,
+        /^The degrees were not changed: the (phone and the camera disagreed|pumps the phone and the camera counted were not the same|phone's pumps are too unlike the camera's)/,
       );
       expect(cal?.phone).toBeUndefined();
       expect(await page.isVisible('#calib-phone-start')).toBe(true);
