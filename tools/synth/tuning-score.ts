@@ -3,8 +3,9 @@
 //   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]
 // Prints per family the exact sets, spurious reps on the resting-foot twins and the seeds that were
 // not exact; then the totals, reps counted wrong in all sets (missed or extra beyond what may
-// count), the range error median / p90 over matched reps, and the sets whose matched reps mostly
-// have toes down and toes up the wrong way round (a swap the count and the range cannot show).
+// count), the range error median / p90 over matched reps, the leg-moved flag's precision / recall
+// over matched reps, and the sets whose matched reps mostly have toes down and toes up the wrong
+// way round (a swap the count and the range cannot show).
 
 import { runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
@@ -25,6 +26,7 @@ let exact = 0;
 let spurious = 0;
 let repsWrong = 0;
 let swapped = 0;
+const leg = { tp: 0, fp: 0, fn: 0 };
 for (const set of sets) {
   const { score, result, truth } = runStressSet(set);
   const resting = runRestingFoot(set).reps;
@@ -39,6 +41,9 @@ for (const set of sets) {
   families.set(set.family.name, f);
   repsWrong += Math.max(0, score.expected - score.counted, score.counted - score.expectedMax);
   rangeErrDeg.push(...score.rangeErrDeg.map(Math.abs));
+  leg.tp += score.legTp;
+  leg.fp += score.legFp;
+  leg.fn += score.legFn;
   // A rep whose toes-down peak falls on a true toes-up peak (and not near any true toes-down
   // peak) was read the wrong way round; the count and the range cannot show it.
   const reps = result.reps[set.family.spec(stressSpecRng(set.seed)).side];
@@ -53,8 +58,10 @@ for (const [name, f] of families) {
   console.log(`${f.exact}/${f.sets}\tspurious ${f.spurious}\t${name}\t${f.wrong.join(',')}`);
 }
 rangeErrDeg.sort((a, b) => a - b);
+const share = (k: number, n: number) => (n > 0 ? (k / n).toFixed(3) : 'n/a');
 const q = (p: number) => (rangeErrDeg[Math.floor(p * (rangeErrDeg.length - 1))] ?? Number.NaN).toFixed(2);
 console.log(
   `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious}, reps counted wrong ${repsWrong}, ` +
-    `range error median ${q(0.5)} / p90 ${q(0.9)} deg, toes down and up swapped in ${swapped} sets`,
+    `range error median ${q(0.5)} / p90 ${q(0.9)} deg, leg moved precision ${share(leg.tp, leg.tp + leg.fp)} / ` +
+    `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved), toes down and up swapped in ${swapped} sets`,
 );

@@ -33,7 +33,10 @@ export interface ImuAnalyzerOptions extends SourceOptions {
   readonly gravityGain?: number;
   /** Gyro-bias learning gain, 1/s^2 (0..1, default 0.05). */
   readonly biasGain?: number;
-  /** The leg-moved unit, degrees (2..60, default 10): the shin sensor held 0.6 of it away for 200 ms flags a rep. */
+  /**
+   * The leg-moved unit, degrees (2..60, default 10): the shin sensor held 0.45 of it (and 8 x its
+   * jitter) away for 200 ms flags a rep.
+   */
   readonly legMoveDeg?: number;
   /** The foot must be this still (rad/s) to take neutral (0.01..2, default 0.2). */
   readonly stillRadS?: number;

@@ -30,8 +30,9 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
   /** 'auto' uses world coordinates when a frame has them; 'never' uses image coordinates. */
   readonly useWorld?: 'auto' | 'never';
   /**
-   * The leg-moved unit, a share of the shank length (0.02..2, default 0.15): knee or ankle held 0.6 of
-   * it away from where they were against the hip for 200 ms flags a rep (rep-evidence.ts).
+   * The leg-moved unit, a share of the shank length (0.02..2, default 0.15): knee or ankle held 0.45
+   * of it (and 8 x their jitter) away from where they were against the hip for 200 ms flags a rep
+   * (rep-evidence.ts).
    */
   readonly legMoveFraction?: number;
 }
@@ -60,8 +61,9 @@ const SCALE_FRAMES = 10;
  */
 const LEG_MOVE_FRACTION = 0.15;
 /**
- * The leg-moved threshold's unit for the knee's bend, degrees: the rep engine flags a leg that stays
- * 0.6 of a unit away (8 deg of bend) for 200 ms. A knee bend of 10 deg lifts the knee by about 0.09
+ * The leg-moved threshold's unit for the knee's bend, degrees: the rep engine flagged a leg that
+ * stayed 0.6 of a unit away (8 deg of bend) for 200 ms when this was chosen (0.45 of it, 6 deg, and
+ * 8 x the knee angle's own jitter since: rep-evidence.ts). A knee bend of 10 deg lifts the knee by about 0.09
  * of the shank, just the positions' bar; the bend itself is plain in the knee's angle. On the stress
  * set's tuning seeds (camera, 32 sets a family), each rep judged whole (rep-evidence.ts): precision
  * and recall without it 0.81 and 0.74; with it at 10 deg 0.81 and 0.75, at 8 deg 0.80 and 0.77, at 6

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLegHistory, LEG_CHANNELS } from './rep-evidence.ts';
+import { rng } from './seeded-rng.test-util.ts';
 
 /** A history of `n` samples 1/30 s apart whose channel `ch` reads `at(i)` (the others 0). */
 function history(n: number, ch: number, at: (i: number) => number) {
@@ -54,5 +55,33 @@ describe('leg history: did the leg stay away from where the rep began', () => {
     expect(() => createLegHistory(100)).toThrow(/power of two/);
     const h = history(100, 1, (i) => (i >= 80 && i < 90 ? -0.8 : 0));
     expect(h.movedOver(70, 99, tMs)).toBe(true);
+  });
+
+  it('does not take a noisy still leg for a moved one, and still sees a slide through the same noise', () => {
+    // The pose model's jitter on a noisy stream (6-10 px), smoothed as the landmark analyzer smooths
+    // the leg's position (2 Hz at 30 fps), in units of the threshold: a still leg wanders about
+    // half a unit, and at 0.6 of a unit alone it was "away" for 200 ms in most reps.
+    const noisyLeg = (seed: number, slideUnits: number) => {
+      const r = rng(seed);
+      let smoothed = 0;
+      return history(60, 2, (i) => {
+        const slide = slideUnits * Math.min(1, Math.max(0, (i - 25) / 18));
+        smoothed += 0.29 * (slide + 1.2 * r.normal() - smoothed);
+        return smoothed;
+      });
+    };
+    let stillFlagged = 0;
+    let slidesSeen = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      if (noisyLeg(seed, 0).movedOver(10, 59, tMs)) stillFlagged++;
+      if (noisyLeg(seed, 3).movedOver(10, 59, tMs)) slidesSeen++;
+    }
+    expect(stillFlagged).toBeLessThanOrEqual(1);
+    expect(slidesSeen).toBeGreaterThanOrEqual(18);
+  });
+
+  it('flags a clean slide of half a unit (a few cm) held 200 ms', () => {
+    const slide = history(40, 3, (i) => (i >= 12 ? 0.5 : (i - 5) * (i > 5 ? 0.07 : 0)));
+    expect(slide.movedOver(0, 39, tMs)).toBe(true);
   });
 });

@@ -9,14 +9,27 @@ export const LEG_CHANNELS = 5;
 
 /**
  * Leg moved: the leg stayed at least LEG_AWAY_UNITS of the source's leg-move threshold (the landmark
- * analyzer's 0.15 of the shank, so 0.09 of it; its knee unit, so 8 deg of bend; the shin sensor's
- * tilt) from where the rep began for LEG_AWAY_MS. A lower bar held for a while instead of the full
- * bar touched once: a noisy frame or two no longer flags a rep, and a slide of a few cm does.
- * Chosen on the stress set's tuning seeds (camera families, 16 sets each): precision 0.56 -> 0.64,
- * recall 0.40 -> 0.57.
+ * analyzer's 0.15 of the shank, so 0.0675 of it; its knee unit, so 6 deg of bend; the shin sensor's
+ * 10 deg of tilt, so 4.5) from where the rep began for LEG_AWAY_MS, and at least LEG_NOISE_K of
+ * that channel's own jitter (below). A lower bar held for a while instead of the full bar touched
+ * once: a noisy frame or two no longer flags a rep, and a slide of a few cm does. Chosen on the
+ * stress set's tuning seeds (camera families, 16 sets each): precision 0.56 -> 0.64, recall 0.40 ->
+ * 0.57 (at 0.6 of the unit, before the jitter's bar).
  */
-const LEG_AWAY_UNITS = 0.6;
+const LEG_AWAY_UNITS = 0.45;
 const LEG_AWAY_MS = 200;
+/**
+ * ...and this many times the median change of that channel from one sample to the next over the
+ * rep and its reference: the landmarks' jitter, which on a noisy stream (6-10 px of it) kept a still
+ * leg "away" from a reference itself off by as much, while a leg's real movement (a slide or a knee
+ * bend over most of a second) hardly shows from one frame to the next. Stress set tuning seeds
+ * (camera, 64 sets a family), precision / recall: the fixed bar of 0.6 units 0.830 / 0.784; 0.45
+ * units and 8 x the jitter 0.855 / 0.831 (32 a family: 6 x and 0.5 units 0.837 / 0.843, 7 x and 0.45
+ * 0.837 / 0.851, 10 x and 0.4 0.847 / 0.807; the jitter's bar alone at 0.6 units, 6 x: 0.857 / 0.785).
+ */
+const LEG_NOISE_K = 8;
+/** At least this many sample-to-sample changes before a channel's jitter is read. */
+const JITTER_MIN_CHANGES = 5;
 /**
  * Where the leg was when a rep began: the mean of its readings over this long up to the rep's
  * first sample, ms, not that one sample alone, whose own noise (a pose model's landmarks, 6-10 px
@@ -75,6 +88,24 @@ export function createLegHistory(capacity: number) {
   const legs = new Float32Array(capacity * LEG_CHANNELS);
   /** The leg's reference reading for movedOver (reused). */
   const ref = new Float64Array(LEG_CHANNELS);
+  /** Each channel's bar for the rep being judged, in units (reused). */
+  const bar = new Float64Array(LEG_CHANNELS);
+  /** Sample-to-sample changes of one channel, for its median (reused). */
+  const changes = new Float64Array(capacity);
+  /**
+   * Channel `i`'s bar over samples `fromSeq`..`toSeq`: LEG_AWAY_UNITS, or LEG_NOISE_K times the
+   * median of its sample-to-sample changes where that is more (channels not measured are skipped).
+   */
+  const barOf = (i: number, fromSeq: number, toSeq: number): number => {
+    let m = 0;
+    for (let q = fromSeq + 1; q <= toSeq; q++) {
+      const d = Math.abs(legs[(q & mask) * LEG_CHANNELS + i]! - legs[((q - 1) & mask) * LEG_CHANNELS + i]!);
+      if (!Number.isNaN(d)) changes[m++] = d;
+    }
+    if (m < JITTER_MIN_CHANGES) return LEG_AWAY_UNITS;
+    const sorted = changes.subarray(0, m).sort();
+    return Math.max(LEG_AWAY_UNITS, LEG_NOISE_K * sorted[m >> 1]!);
+  };
   /**
    * The last sample from `seq` on (up to `lastSeq`) still within `bandDeg` of `seq`'s angle in
    * `angles`: where the foot left the rest or peak at `seq`.
@@ -91,9 +122,10 @@ export function createLegHistory(capacity: number) {
       legs.set(legNow, (seq & mask) * LEG_CHANNELS);
     },
     /**
-     * Whether the leg stayed LEG_AWAY_UNITS from where it was at `fromSeq` (its mean reading over
-     * LEG_REF_MS up to it) for LEG_AWAY_MS or more between `fromSeq` and `toSeq` (samples still
-     * held); `tMs(seq)` gives a sample's time and `held(seq)` whether it is still kept.
+     * Whether the leg stayed a channel's bar (LEG_AWAY_UNITS, or LEG_NOISE_K of its jitter) from
+     * where it was at `fromSeq` (its mean reading over LEG_REF_MS up to it) for LEG_AWAY_MS or more
+     * between `fromSeq` and `toSeq` (samples still held); `tMs(seq)` gives a sample's time and
+     * `held(seq)` whether it is still kept.
      */
     movedOver(
       fromSeq: number,
@@ -110,13 +142,13 @@ export function createLegHistory(capacity: number) {
         for (let k = 0; k < n; k++) sum += legs[((fromSeq - k) & mask) * LEG_CHANNELS + i]!;
         ref[i] = sum / n;
       }
+      for (let i = 0; i < LEG_CHANNELS; i++) bar[i] = barOf(i, fromSeq - n + 1, toSeq);
       let sinceTMs = Number.NaN;
       for (let q = fromSeq; q <= toSeq; q++) {
         const b = (q & mask) * LEG_CHANNELS;
         let away = false;
         // A channel not measured at either end (NaN) is not a movement.
-        for (let i = 0; i < LEG_CHANNELS && !away; i++)
-          away = Math.abs(legs[b + i]! - ref[i]!) > LEG_AWAY_UNITS;
+        for (let i = 0; i < LEG_CHANNELS && !away; i++) away = Math.abs(legs[b + i]! - ref[i]!) > bar[i]!;
         if (!away) {
           sinceTMs = Number.NaN;
           continue;
