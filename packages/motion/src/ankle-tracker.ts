@@ -164,10 +164,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   /**
    * The smallest pump the noise lets the engine count, degrees: the rep's noise bar (above the
-   * swing's noise hysteresis); the person is told when it stays large.
+   * swing's noise hysteresis); the person is told when it stays large, or near their own pumps.
    */
-  const watchNoiseFloor = (tMs: number, out: MotionEvent[]) =>
-    noisy.watch(tMs, Math.max(MIN_REP_DEG, repNoiseBarDeg()), out);
+  const watchNoiseFloor = (tMs: number, out: MotionEvent[]) => {
+    const noiseDeg = repNoiseBarDeg();
+    const recentDeg = personal.recentDeg;
+    noisy.watch(tMs, Math.max(MIN_REP_DEG, noiseDeg), recentDeg ? noiseDeg / recentDeg : 0, out);
+  };
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 

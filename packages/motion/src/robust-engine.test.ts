@@ -362,6 +362,26 @@ describe('rep engine on hard streams', () => {
     expect(quiet.reps.left).toHaveLength(8);
   });
 
+  it("says so when the noise floor sits near the person's own pumps, though under 10 degrees", () => {
+    // 15-deg pumps (toes down 10, up 5, 0.2-s holds) under 2.5 deg of jitter at 30 fps: the
+    // smallest pump the noise lets through is 8-9 deg, more than half of theirs. A floor under
+    // 10 deg alone never warned, and a short count here said nothing about why.
+    const keys = pumps(12, -10, 5, 0.2, 0.3);
+    const floors: number[] = [];
+    for (let seed = 1; seed <= 6; seed++) {
+      const r = analyzeLandmarkRecording(framesOf(noisy(program(keys), 2.5, 0, seed), endOf(keys), 30), left);
+      const first = r.warnings.find((w) => w.code === 'noisy');
+      if (first) floors.push(Number(/smaller than about (\d+) degrees/.exec(first.message)?.[1]));
+    }
+    expect(floors.filter((f) => f < 10).length).toBeGreaterThanOrEqual(4);
+    // The same pumps with little jitter: nothing to say.
+    for (let seed = 1; seed <= 3; seed++) {
+      const r = analyzeLandmarkRecording(framesOf(noisy(program(keys), 0.3, 0, seed), endOf(keys), 30), left);
+      expect(r.warnings.filter((w) => w.code === 'noisy')).toEqual([]);
+      expect(r.reps.left).toHaveLength(12);
+    }
+  });
+
   it('counts a person who never rests: pumps from the first second over a constant fidget', () => {
     const keys: [number, number][] = [[0, 0]];
     pumpsWithoutRest(keys);
