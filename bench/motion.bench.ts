@@ -328,7 +328,7 @@ Families of tools/synth/src/stress-set.ts: every parameter drawn from a wide ran
 facings, 10-60 fps, frame drops, timestamp jitter, knee bends 10-30 deg and slides 3-10 cm, ranges
 8-70 deg, holds 0-3 s, 20-70 reps/min, restless people, first movement up or down; IMU in any
 mounting incl. the shin, gyro bias and scale error, gravity-free accelerometers, 25-200 Hz,
-clipping), each family pushing one factor to its hard end. Seeds: tuning ${STRESS_SPLITS.tuning} + 1000 x family + i
+clipping, radio dropouts of 0.8-2 s), each family pushing one factor to its hard end. Seeds: tuning ${STRESS_SPLITS.tuning} + 1000 x family + i
 (looked at while tuning), held-out ${STRESS_SPLITS.heldOut} + 1000 x family + i (chosen before tuning, scored only
 here). Reps are matched by their toes-down hold (a person who starts toes up pairs it with another
 toes-up peak), so a rep whose toes-down and toes-up ends are swapped does not count as exact.

@@ -7,7 +7,11 @@ import { normalize, type Quat, quat, upInSensor } from './quaternion.ts';
 const G = 9.80665;
 
 export interface OrientationFilter {
-  /** Updates with one reading `dtS` seconds after the previous; returns the orientation. */
+  /**
+   * Updates with one reading `dtS` seconds after the previous; returns the orientation. A step of
+   * more than UNSEEN_TURN_S is not integrated (the gyro did not see the foot turn meanwhile): the
+   * tilt is taken from gravity instead, at the first still reading within SNAP_WITHIN_S after it.
+   */
   update(r: ImuReading, dtS: number): Quat;
   /** Forgets the past: the next update starts from gravity alone (after a gap). */
   restart(): void;
@@ -30,6 +34,15 @@ export interface OrientationFilter {
  * share of 1 g (less than 0.5 m/s^2 of its own acceleration: the tilt from gravity is within 3 deg).
  */
 const STILL_ACCEL_SHARE = 0.05;
+/**
+ * A step between readings longer than this (s) is not integrated: in a quarter of a second a
+ * pumping foot turns by half a pump, which one reading integrated over the gap cannot tell. Over a
+ * 1-s radio dropout the foot turned back from toes up; integrating the reading after it came out
+ * 20 deg off, and gravity pulling the tilt back over the next second was counted as a rep.
+ */
+const UNSEEN_TURN_S = 0.25;
+/** ...and the tilt is taken from gravity at the first still reading within this long after it, s. */
+const SNAP_WITHIN_S = 1;
 
 /**
  * While still, gravity corrects tilt at this rate, 1/s. A gyro clipped at full scale in fast pumps
@@ -55,6 +68,13 @@ export function createOrientationFilter(
   const up = new Float64Array(3);
   const bias = new Float64Array(3);
   let started = false;
+  /** Seconds left to take the tilt from gravity after a step the gyro did not see (0: none pending). */
+  let snapLeftS = 0;
+
+  /** Turning slower than `stillRadS` (net of the bias learned) and sensing gravity alone (`an`: |accelerometer|). */
+  const stillReading = (r: ImuReading, an: number) =>
+    Math.hypot(r.gx + bias[0]!, r.gy + bias[1]!, r.gz + bias[2]!) < stillRadS &&
+    Math.abs(an - G) < STILL_ACCEL_SHARE * G;
 
   function initFromGravity(ax: number, ay: number, az: number): void {
     // The shortest rotation taking the measured up direction to world +z.
@@ -71,6 +91,38 @@ export function createOrientationFilter(
     q[2] = -x;
     q[3] = 0;
     normalize(q);
+  }
+
+  /**
+   * Turns the orientation by the smallest rotation that makes its tilt the reading's gravity, the
+   * heading kept (the angle is read from the tilt where gravity is seen: imu-angle.ts); false,
+   * doing nothing, unless the reading is still (gravity alone, within 3 deg).
+   */
+  function snapTilt(r: ImuReading): boolean {
+    const an = Math.hypot(r.ax, r.ay, r.az);
+    if (!stillReading(r, an)) return false;
+    upInSensor(q, up);
+    const mx = r.ax / an;
+    const my = r.ay / an;
+    const mz = r.az / an;
+    // The smallest rotation taking the measured up (m) to the estimated one (u), in the sensor
+    // frame: applied after q, it makes q's up the measured one.
+    const c = 1 + mx * up[0]! + my * up[1]! + mz * up[2]!;
+    if (c < 1e-6) return false;
+    const rw = c;
+    const rx = my * up[2]! - mz * up[1]!;
+    const ry = mz * up[0]! - mx * up[2]!;
+    const rz = mx * up[1]! - my * up[0]!;
+    const w = q[0]!;
+    const x = q[1]!;
+    const y = q[2]!;
+    const z = q[3]!;
+    q[0] = w * rw - x * rx - y * ry - z * rz;
+    q[1] = w * rx + x * rw + y * rz - z * ry;
+    q[2] = w * ry - x * rz + y * rw + z * rx;
+    q[3] = w * rz + x * ry - y * rx + z * rw;
+    normalize(q);
+    return true;
   }
 
   return {
@@ -97,8 +149,14 @@ export function createOrientationFilter(
       if (!started) {
         initFromGravity(r.ax, r.ay, r.az);
         started = true;
+        snapLeftS = 0;
         return q;
       }
+      // Not integrated over a step the gyro did not see (the tilt is taken from gravity after it).
+      const seen = dtS <= UNSEEN_TURN_S;
+      if (!seen) snapLeftS = SNAP_WITHIN_S;
+      else snapLeftS = Math.max(0, snapLeftS - dtS);
+      const stepS = seen ? dtS : 0;
       let gx = r.gx;
       let gy = r.gy;
       let gz = r.gz;
@@ -107,10 +165,7 @@ export function createOrientationFilter(
       let wgt = Math.max(0, 1 - Math.abs(an - G) / (0.3 * G));
       // Still, gravity alone: pull the tilt in faster (kpStill), so an error the gyro left (its
       // readings clipped in a fast pump) is gone by the next rest instead of fading over seconds.
-      const still =
-        Math.hypot(gx + bias[0]!, gy + bias[1]!, gz + bias[2]!) < stillRadS &&
-        Math.abs(an - G) < STILL_ACCEL_SHARE * G;
-      if (still) wgt *= kpStill / kp;
+      if (stillReading(r, an)) wgt *= kpStill / kp;
       if (an > 0 && wgt > 0) {
         upInSensor(q, up);
         const ax = r.ax / an;
@@ -119,9 +174,9 @@ export function createOrientationFilter(
         const ex = ay * up[2]! - az * up[1]!;
         const ey = az * up[0]! - ax * up[2]!;
         const ez = ax * up[1]! - ay * up[0]!;
-        bias[0]! += ki * wgt * ex * dtS;
-        bias[1]! += ki * wgt * ey * dtS;
-        bias[2]! += ki * wgt * ez * dtS;
+        bias[0]! += ki * wgt * ex * stepS;
+        bias[1]! += ki * wgt * ey * stepS;
+        bias[2]! += ki * wgt * ez * stepS;
         gx += kp * wgt * ex + bias[0]!;
         gy += kp * wgt * ey + bias[1]!;
         gz += kp * wgt * ez + bias[2]!;
@@ -130,12 +185,13 @@ export function createOrientationFilter(
       const x = q[1]!;
       const y = q[2]!;
       const z = q[3]!;
-      const h = 0.5 * dtS;
+      const h = 0.5 * stepS;
       q[0] = w + h * (-x * gx - y * gy - z * gz);
       q[1] = x + h * (w * gx + y * gz - z * gy);
       q[2] = y + h * (w * gy - x * gz + z * gx);
       q[3] = z + h * (w * gz + x * gy - y * gx);
       normalize(q);
+      if (snapLeftS > 0 && snapTilt(r)) snapLeftS = 0;
       return q;
     },
   };

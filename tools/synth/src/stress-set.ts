@@ -96,6 +96,8 @@ interface ImuPush extends Push {
   gravityFree?: boolean;
   onShin?: boolean;
   clip?: boolean;
+  /** Two 0.8-2 s spells with no samples (a phone's radio, or the app, pausing). */
+  dropouts?: boolean;
 }
 
 const imu =
@@ -109,7 +111,7 @@ const imu =
     bias: true,
     quaternion: false,
     shank: false,
-    dropouts: 'none',
+    dropouts: p.dropouts ? 'long' : 'none',
     timeJitter: rng.range(0, 0.4),
     gyroBiasRadS: rng.range(0.005, 0.04),
     gyroScaleError: rng.range(0, 0.06),
@@ -183,6 +185,12 @@ export const STRESS_FAMILIES: readonly StressFamily[] = [
     name: 'IMU: all drawn wide at once',
     source: 'imu',
     spec: imu({ rangeDeg: [8, 70], restless: undefined, upFirstChance: 0.5, gravityFree: undefined }),
+  },
+  // Added 2026-12-03, last, so the seeds of the families before it are unchanged.
+  {
+    name: 'IMU: two radio dropouts (0.8-2 s)',
+    source: 'imu',
+    spec: imu({ dropouts: true }),
   },
 ];
 
