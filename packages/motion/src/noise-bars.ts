@@ -5,6 +5,7 @@
 // smoothing for a rep's range).
 
 import { type AngleChain, preFilterWhiteGain } from './angle-front-end.ts';
+import { STRONGLY_PERIODIC } from './period-meter.ts';
 import { shapeWhiteGain } from './rep-shape.ts';
 
 /**
@@ -70,7 +71,7 @@ const SWING_SHARE = 0.5;
 const REP_SHARE = 0.65;
 const RELIEF_FLOOR = 0.5;
 /**
- * Where the angle repeats itself this plainly (autocorrelation at the pump's period), the swing it
+ * Where the angle repeats itself plainly (STRONGLY_PERIODIC, period-meter.ts), the swing it
  * shows may bring the bars down to STRONG_RELIEF_FLOOR of what the noise sets. A 56-deg pump through
  * 12 deg of landmark noise (20 fps) met a swing bar of 47 deg that half of it could not bring under
  * 24, and 4 of its 18 reps counted (14 with this). Stress set tuning seeds (camera, 64 a family,
@@ -78,7 +79,6 @@ const RELIEF_FLOOR = 0.5;
  * feet 37 -> 38, reps counted wrong 2,218 -> 1,944; at 32 a family 0.6 / 0.3 gave 129 of 288 for 25
  * spurious, 0.7 / 0.2 129 for 24, 0.8 / 0.2 126 for 21 (this: 129 for 22).
  */
-const STRONGLY_PERIODIC = 0.7;
 const STRONG_RELIEF_FLOOR = 0.3;
 /** A sine's peak-to-peak in standard deviations. */
 const SINE_P2P_PER_SD = 2 * Math.SQRT2;

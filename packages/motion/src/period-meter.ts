@@ -22,6 +22,13 @@ const JUDGE_EVERY = 5;
 /** A gap longer than this (ms) starts the window again; shorter ones hold the last angle. */
 const MAX_HOLD_MS = 2000;
 
+/**
+ * At least this autocorrelation at the pump's period is an angle that plainly repeats itself: a
+ * person pumping, not noise or a fidget. There the noise bars may come down furthest
+ * (noise-bars.ts), and the angle chain leaves out the 1-euro filter (angle-front-end.ts).
+ */
+export const STRONGLY_PERIODIC = 0.7;
+
 export interface PeriodMeter {
   /** One sample of the angle (degrees) at `tMs`. */
   add(angleDeg: number, tMs: number): void;

@@ -291,6 +291,35 @@ describe('rep engine on hard streams', () => {
     expect(counted).toBeGreaterThanOrEqual(64);
   });
 
+  it('counts quick no-hold pumps at 15 fps through jitter once they repeat, and none on a resting foot', () => {
+    // 16 pumps whose moves take 0.12 s (toes down 30, up 15, back, 0.4 s at rest), 3 degrees of
+    // jitter at 15 fps: the pre-filter smooths, and the 1-euro filter's lag on top of it flattened
+    // them (39 of these 96 counted). Where the angle plainly repeats at a pump's pace, the
+    // pre-filter's smoothing is all it gets (angle-front-end.ts): 78.
+    const keys: [number, number][] = [
+      [0, 0],
+      [2, 0],
+    ];
+    for (let i = 0; i < 16; i++) {
+      appendKeys(keys, [
+        [0.12, -30],
+        [0.156, 15],
+        [0.12, 0],
+        [0.4, 0],
+      ]);
+    }
+    appendKeys(keys, [[2, 0]]);
+    let counted = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const reps = analyzeLandmarkRecording(framesOf(noisy(program(keys), 3, 0, seed), endOf(keys), 15), left)
+        .reps.left;
+      expect(reps.length, `seed ${seed}`).toBeLessThanOrEqual(16);
+      counted += reps.length;
+      expect(restingFootReps(3, seed + 200, 15), `resting foot, seed ${seed}`).toEqual([]);
+    }
+    expect(counted).toBeGreaterThanOrEqual(66);
+  });
+
   it('counts the first pumps of a steady pumper through jitter once it sees the pace, and none at rest', () => {
     // Toes down 20, up 10, no holds, 48 a minute from 2 s, through 8 degrees of jitter at 25 fps:
     // the bars come down only after the period meter has seen 3 s or more of pumping, and the
