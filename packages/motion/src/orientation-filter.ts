@@ -2,7 +2,7 @@
 // gives the motion, gravity pulls tilt back so errors cannot build up over a long session.
 
 import type { ImuReading } from './imu-sample.ts';
-import { normalize, type Quat, quat, upInSensor } from './quaternion.ts';
+import { mul, normalize, type Quat, quat, upInSensor } from './quaternion.ts';
 
 const G = 9.80665;
 
@@ -70,6 +70,9 @@ export function createOrientationFilter(
   let started = false;
   /** Seconds left to take the tilt from gravity after a step the gyro did not see (0: none pending). */
   let snapLeftS = 0;
+  /** Scratch for that tilt's turn and the orientation turned by it. */
+  const turn = quat();
+  const turned = quat();
 
   /** Turning slower than `stillRadS` (net of the bias learned) and sensing gravity alone (`an`: |accelerometer|). */
   const stillReading = (r: ImuReading, an: number) =>
@@ -98,8 +101,7 @@ export function createOrientationFilter(
    * heading kept (the angle is read from the tilt where gravity is seen: imu-angle.ts); false,
    * doing nothing, unless the reading is still (gravity alone, within 3 deg).
    */
-  function snapTilt(r: ImuReading): boolean {
-    const an = Math.hypot(r.ax, r.ay, r.az);
+  function snapTilt(r: ImuReading, an: number): boolean {
     if (!stillReading(r, an)) return false;
     upInSensor(q, up);
     const mx = r.ax / an;
@@ -107,20 +109,12 @@ export function createOrientationFilter(
     const mz = r.az / an;
     // The smallest rotation taking the measured up (m) to the estimated one (u), in the sensor
     // frame: applied after q, it makes q's up the measured one.
-    const c = 1 + mx * up[0]! + my * up[1]! + mz * up[2]!;
-    if (c < 1e-6) return false;
-    const rw = c;
-    const rx = my * up[2]! - mz * up[1]!;
-    const ry = mz * up[0]! - mx * up[2]!;
-    const rz = mx * up[1]! - my * up[0]!;
-    const w = q[0]!;
-    const x = q[1]!;
-    const y = q[2]!;
-    const z = q[3]!;
-    q[0] = w * rw - x * rx - y * ry - z * rz;
-    q[1] = w * rx + x * rw + y * rz - z * ry;
-    q[2] = w * ry - x * rz + y * rw + z * rx;
-    q[3] = w * rz + x * ry - y * rx + z * rw;
+    turn[0] = 1 + mx * up[0]! + my * up[1]! + mz * up[2]!;
+    if (turn[0] < 1e-6) return false;
+    turn[1] = my * up[2]! - mz * up[1]!;
+    turn[2] = mz * up[0]! - mx * up[2]!;
+    turn[3] = mx * up[1]! - my * up[0]!;
+    q.set(mul(q, turn, turned));
     normalize(q);
     return true;
   }
@@ -191,7 +185,7 @@ export function createOrientationFilter(
       q[2] = y + h * (w * gy - x * gz + z * gx);
       q[3] = z + h * (w * gz + x * gy - y * gx);
       normalize(q);
-      if (snapLeftS > 0 && snapTilt(r)) snapLeftS = 0;
+      if (snapLeftS > 0 && snapTilt(r, an)) snapLeftS = 0;
       return q;
     },
   };

@@ -5,15 +5,24 @@ export type Quat = Float64Array;
 
 export const quat = (): Quat => Float64Array.of(1, 0, 0, 0);
 
-/** out = a^-1 * b (a unit). out may not alias a or b. */
-export function conjMul(a: Quat, b: Quat, out: Quat): Quat {
-  const [aw, ax, ay, az] = [a[0]!, -a[1]!, -a[2]!, -a[3]!];
+/** out = (aw, ax, ay, az) * b, the Hamilton product. out may not alias b. */
+function product(aw: number, ax: number, ay: number, az: number, b: Quat, out: Quat): Quat {
   const [bw, bx, by, bz] = [b[0]!, b[1]!, b[2]!, b[3]!];
   out[0] = aw * bw - ax * bx - ay * by - az * bz;
   out[1] = aw * bx + ax * bw + ay * bz - az * by;
   out[2] = aw * by - ax * bz + ay * bw + az * bx;
   out[3] = aw * bz + ax * by - ay * bx + az * bw;
   return out;
+}
+
+/** out = a * b. out may not alias a or b. */
+export function mul(a: Quat, b: Quat, out: Quat): Quat {
+  return product(a[0]!, a[1]!, a[2]!, a[3]!, b, out);
+}
+
+/** out = a^-1 * b (a unit). out may not alias a or b. */
+export function conjMul(a: Quat, b: Quat, out: Quat): Quat {
+  return product(a[0]!, -a[1]!, -a[2]!, -a[3]!, b, out);
 }
 
 export function normalize(q: Quat): Quat {
