@@ -30,7 +30,12 @@ import {
   upFirstEnded,
 } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
-import { createSettler, type SettleContext, type SettleDecision } from './settling.ts';
+import {
+  createSettler,
+  movedBeforeRestMessage,
+  type SettleContext,
+  type SettleDecision,
+} from './settling.ts';
 import type { AnkleTracker, TrackerInput, TrackerSetup } from './tracker-contract.ts';
 import { createUncountedWatch, UNCOUNTED_SHARE } from './uncounted-movement.ts';
 
@@ -319,6 +324,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (neutralDeg === null) {
       neutralDeg = d.neutralDeg;
       out.push({ type: 'calibrated', side, tMs, neutralDeg });
+    }
+    if (d.movedBeforeS !== null) {
+      out.push({
+        type: 'warning',
+        side,
+        tMs,
+        code: 'moved-before-rest',
+        message: movedBeforeRestMessage(d.movedBeforeS),
+      });
     }
     const replay = d.replay;
     const first = replay ? replay[0]! : { tMs, deg, despikedDeg };

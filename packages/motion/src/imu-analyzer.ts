@@ -17,6 +17,7 @@ import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { createOrientationFilter, KP_STILL } from './orientation-filter.ts';
 import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
+import { movedBeforeRestMessage } from './settling.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
@@ -299,7 +300,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
               side,
               tMs: t,
               code: 'moved-before-rest',
-              message: `the foot moved for ${((stillSince - early[0]!.t) / 1000).toFixed(1)} s before it first rested; counting starts at that rest, and those movements (taken as getting into position) were not counted`,
+              message: movedBeforeRestMessage((stillSince - early[0]!.t) / 1000),
             });
           }
         } else {

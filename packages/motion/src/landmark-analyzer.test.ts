@@ -75,6 +75,31 @@ describe('landmark analyzer: counting', () => {
     expect(r.reps.left).toHaveLength(3);
   });
 
+  it('says so when the foot pumped before its first rest, which counting starts from', () => {
+    // One quick pump from the first frame (no rest before it), then a rest and three pumps: the
+    // pump before the rest cannot be told from getting into position, so it is not counted, and
+    // the person is told why instead of seeing one rep fewer without a word.
+    const keys = appendKeys(
+      [[0, 0]],
+      [
+        [0.3, -30],
+        [0.2, -30],
+        [0.4, 15],
+        [0.2, 15],
+        [0.3, 0],
+      ],
+    );
+    appendKeys(
+      keys,
+      pumps(3).map(([t, a], i, all) => [i === 0 ? 0 : t - all[i - 1]![0], a]),
+    );
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), left);
+    expect(r.reps.left).toHaveLength(3);
+    const said = r.warnings.filter((w) => w.code === 'moved-before-rest');
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toMatch(/moved for 1\.\d s before it first rested/);
+  });
+
   it('does not make or merge reps over pauses', () => {
     const keys: [number, number][] = [
       [0, 0],

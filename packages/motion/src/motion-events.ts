@@ -23,8 +23,8 @@ export type MotionWarningCode =
   /** The foot kept moving by more than a rep's size and no rep was counted: quick or small flicks. */
   | 'uncounted'
   /**
-   * Phone: the foot turned by a pump's size before its first rest; counting starts at that rest,
-   * and what came before (taken as getting into position) is not counted.
+   * The foot turned by a pump's size before its first rest (a camera: both ways from it); counting
+   * starts at that rest, and what came before (taken as getting into position) is not counted.
    */
   | 'moved-before-rest'
   /** The camera view changed and stayed so (the shank looks longer, shorter or turned): degrees are from another view. */

@@ -27,6 +27,13 @@ export interface SettleDecision {
    * sample), or null: only the current sample goes on.
    */
   readonly replay: readonly SettleSample[] | null;
+  /**
+   * How long the foot moved before the rest it settled on (seconds), by a pump's size both ways
+   * from that rest, when that movement is not replayed (so not counted); else null. The engine
+   * says so ('moved-before-rest'): a camera user who starts pumping at once otherwise loses the
+   * pumps before their first pause without a word.
+   */
+  readonly movedBeforeS: number | null;
 }
 
 /** What the engine knows at this sample that settling reads. */
@@ -91,6 +98,11 @@ const PLACING_MAX_S = 5;
  * one end of the movement, not neutral (the IMU analyzer's own rest check uses it too).
  */
 export const REST_END_DEG = 10;
+
+/** What the 'moved-before-rest' warning says, for a foot that moved `movedS` seconds first. */
+export function movedBeforeRestMessage(movedS: number): string {
+  return `the foot moved for ${movedS.toFixed(1)} s before it first rested; counting starts at that rest, and those movements (taken as getting into position) were not counted`;
+}
 
 export function createSettler(setup: SettlerSetup): Settler {
   const o = setup.options;
@@ -190,9 +202,17 @@ export function createSettler(setup: SettlerSetup): Settler {
         trustedNeutralDeg === null &&
         !ctx.calibrated &&
         log.length > 1;
+      const movedBefore =
+        rested &&
+        !replay &&
+        restBetween &&
+        trustedNeutralDeg === null &&
+        !ctx.calibrated &&
+        seenHighDeg - seenLowDeg >= REST_END_DEG;
       const decision: SettleDecision = {
         neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : (seenLowDeg + seenHighDeg) / 2),
         replay: replay ? log : null,
+        movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
       };
       log = [];
       return decision;

@@ -67,6 +67,26 @@ interface Script {
   readonly labelsMixed?: boolean;
   /** The patient stops after this many pumps and rests (default: pumps go on). */
   readonly pumps?: number;
+  /** The patient makes one quick pump at once, in the first 1.4 s, before the rest (default: none). */
+  readonly pumpsAtOnce?: boolean;
+}
+
+/** One quick pump from the first frame: down 30 deg, up 15, back by 1.4 s. */
+function quickPumpDeg(tS: number): number {
+  const keys = [
+    [0, 0],
+    [0.3, -30],
+    [0.5, -30],
+    [0.9, 15],
+    [1.1, 15],
+    [1.4, 0],
+  ] as const;
+  for (let i = 1; i < keys.length; i++) {
+    const [t1, a1] = keys[i]!;
+    const [t0, a0] = keys[i - 1]!;
+    if (tS <= t1) return a0 + ((a1 - a0) * (tS - t0)) / (t1 - t0);
+  }
+  return 0;
 }
 
 /**
@@ -80,7 +100,12 @@ function frames(s: Script): LiveFrame[] {
   for (let i = 0; i < s.durationS * FPS; i++) {
     const tS = i / FPS;
     const tMs = Math.round(tS * 1000);
-    const truth = s.pumps !== undefined && tS >= 3 + 6 * s.pumps ? 0 : trueAngleDeg(tS);
+    const truth =
+      s.pumps !== undefined && tS >= 3 + 6 * s.pumps
+        ? 0
+        : s.pumpsAtOnce && tS < 1.4
+          ? quickPumpDeg(tS)
+          : trueAngleDeg(tS);
     const state = s.nearState(tS);
     const pose: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.2] as Landmark);
     const scale = s.nearScale?.(tS) ?? 1;
@@ -134,6 +159,22 @@ describe('live camera foot', () => {
       expect(r.rangeDeg).toBeLessThan(55);
     }
     expect(updates.filter((u) => u.tMs > 4000).every((u) => u.follow === 'tracked')).toBe(true);
+  });
+
+  it('says once that the pump made before the first rest was not counted', () => {
+    const updates = run(
+      newFoot('right'),
+      frames({ nearLabel: 'right', nearState: () => 'tracking', durationS: 22, pumpsAtOnce: true }),
+    );
+    // Counting starts at the rest after it: the pumps from 3 s on count, the first one does not...
+    const reps = updates.flatMap((u) => u.reps);
+    expect(reps.length).toBeGreaterThanOrEqual(2);
+    expect(reps.length).toBeLessThanOrEqual(3);
+    expect(reps.every((r) => r.tMs > 3000)).toBe(true);
+    // ...and the patient is told why, once, as the rest begins counting.
+    const said = updates.filter((u) => u.warnings.includes('moved-before-rest'));
+    expect(said).toHaveLength(1);
+    expect(said[0]!.tMs).toBeLessThan(3000);
   });
 
   it('says once that the camera view changed when it moved nearer mid-session, and goes on counting', () => {

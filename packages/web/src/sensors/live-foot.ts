@@ -166,6 +166,7 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   'no-person': 'foot-lost',
   'too-shallow': 'shallow',
   noisy: 'noisy',
+  'moved-before-rest': 'moved-before-rest',
   'view-changed': 'view-changed',
 };
 

@@ -9,7 +9,7 @@ export type SourceWarning =
   | 'noisy'
   /** Phone: the foot moves back and forth but no pump is counted (quick flicks, no holds). */
   | 'uncounted'
-  /** Phone: the foot moved before it first rested; counting starts at the rest, nothing before it counted. */
+  /** The foot moved before it first rested; counting starts at the rest, nothing before it counted. */
   | 'moved-before-rest'
   | 'view-changed'
   /** Camera: it films the other side of the body, so it sees the leg that is not exercising. */
