@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCalibration, serializeCalibration } from './calibration.ts';
 import { analyzeLandmarkRecording, createLandmarkAnalyzer } from './landmark-analyzer.ts';
 import type { LandmarkFrame } from './landmark-frame.ts';
-import { appendKeys, endOf, framesOf, legFrame, program, pumps } from './leg-frames.test-util.ts';
+import {
+  appendKeys,
+  appendPumps,
+  endOf,
+  framesOf,
+  legFrame,
+  program,
+  pumps,
+} from './leg-frames.test-util.ts';
 import type { MotionEvent } from './motion-events.ts';
 
 const left = { sides: ['left'] as const };
@@ -89,10 +97,9 @@ describe('landmark analyzer: counting', () => {
         [0.3, 0],
       ],
     );
-    appendKeys(
-      keys,
-      pumps(3).map(([t, a], i, all) => [i === 0 ? 0 : t - all[i - 1]![0], a]),
-    );
+    appendKeys(keys, [[2, 0]]);
+    appendPumps(keys, 3);
+    appendKeys(keys, [[2, 0]]);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), left);
     expect(r.reps.left).toHaveLength(3);
     const said = r.warnings.filter((w) => w.code === 'moved-before-rest');

@@ -184,6 +184,8 @@ export function createSettler(setup: SettlerSetup): Settler {
       // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
       const marginDeg = ctx.hysteresisDeg();
       const restBetween = seenLowDeg < restDeg - marginDeg && seenHighDeg > restDeg + marginDeg;
+      // Neutral is this settling's own: no rest the source watched, no calibration.
+      const ownNeutral = trustedNeutralDeg === null && !ctx.calibrated;
       // A sensor's "rest" that the foot turned into by a pump's size from one side only is a held
       // end of the movement (a wearer who pumps at once and holds the first toes-down): not
       // neutral. Settling waits for the restless fallback, which replays from the first sample.
@@ -191,24 +193,15 @@ export function createSettler(setup: SettlerSetup): Settler {
         setup.sensorAngle &&
         rested &&
         !restless &&
-        trustedNeutralDeg === null &&
-        !ctx.calibrated &&
+        ownNeutral &&
         !restBetween &&
         Math.max(seenHighDeg - restDeg, restDeg - seenLowDeg) >= REST_END_DEG
       )
         return null;
-      const replay =
-        (!rested || (setup.sensorAngle && restBetween)) &&
-        trustedNeutralDeg === null &&
-        !ctx.calibrated &&
-        log.length > 1;
+      const replay = (!rested || (setup.sensorAngle && restBetween)) && ownNeutral && log.length > 1;
+      // A rest the foot came to from both sides by a pump's size, the movement not replayed.
       const movedBefore =
-        rested &&
-        !replay &&
-        restBetween &&
-        trustedNeutralDeg === null &&
-        !ctx.calibrated &&
-        seenHighDeg - seenLowDeg >= REST_END_DEG;
+        rested && restBetween && ownNeutral && !replay && seenHighDeg - seenLowDeg >= REST_END_DEG;
       const decision: SettleDecision = {
         neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : (seenLowDeg + seenHighDeg) / 2),
         replay: replay ? log : null,
