@@ -208,6 +208,36 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it('says which reps ran the gyro into its limit, whose degrees read low, and still counts them', () => {
+    // Quick pumps (0.15-s moves of 45 deg, up to 5 rad/s) seen by a gyro that tops out at 2.5 rad/s:
+    // the angle integrated from it falls short on exactly those reps.
+    const keys = pumps(6, -30, 15, 0.15, 0.15);
+    appendKeys(keys, [[2, 0]]);
+    const clip = (v: number) => Math.max(-2.5, Math.min(2.5, v));
+    // Mountings that put the turn on all three axes (a real phone's other axes carry noise; here
+    // they must move, or a clipped reading would look like the same sample delivered twice).
+    for (const m of [mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const clean = imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.01 }, endOf(keys), 100);
+      const clipped = clean.map((x) => ({ ...x, gx: clip(x.gx), gy: clip(x.gy), gz: clip(x.gz) }));
+      const a = analyzeImuRecording(clean, { side: 'left' });
+      const b = analyzeImuRecording(clipped, { side: 'left' });
+      expect(codes(a.events)).not.toContain('sensor-saturated');
+      expect(b.reps.left).toHaveLength(a.reps.left.length);
+      const told = new Set(
+        b.warnings
+          .filter((w) => w.code === 'sensor-saturated')
+          .map((w) => Number(/^rep (\d+):/.exec(w.message)![1])),
+      );
+      expect(told.size).toBeGreaterThan(0);
+      for (const [i, rep] of b.reps.left.entries()) {
+        const lowByDeg = a.reps.left[i]!.rangeDeg - rep.rangeDeg;
+        // Every rep whose degrees read 5 or more low is told, and every rep told reads low.
+        if (lowByDeg >= 5) expect(told.has(rep.index)).toBe(true);
+        if (told.has(rep.index)) expect(lowByDeg).toBeGreaterThan(1);
+      }
+    }
+  });
+
   it('does not count a 2-5 Hz tremor of 3 deg during the holds as reps', () => {
     // Guards the filter: opening the 1-euro filter's still cutoff for a clean angle counted quick
     // 7-deg flicks but also made 30-90 "reps" of this tremor.

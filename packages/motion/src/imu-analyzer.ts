@@ -9,6 +9,7 @@ import {
   sideCalibration,
 } from './calibration.ts';
 import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
+import { createGyroSaturation, createSaturatedSpells, sensorSaturatedMessage } from './gyro-saturation.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
@@ -99,6 +100,10 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const angle = createImuAngle();
   const shankPitch = createShankPitch();
   const guard = createTimeGuard();
+  /** Gyro readings at the end of their range (foot and shin), and when they were. */
+  const footSaturation = createGyroSaturation();
+  const shankSaturation = createGyroSaturation();
+  const saturated = createSaturatedSpells();
   const scratch: MotionEvent[] = [];
   const rel = quat();
   const up = new Float64Array(3);
@@ -190,6 +195,28 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     }
   }
 
+  /**
+   * Each rep in `out` whose samples include a saturated gyro reading gets a 'sensor-saturated'
+   * warning after it: its degrees read low (the integrated angle fell short), its count stands.
+   */
+  function flagSaturated(out: MotionEvent[]): MotionEvent[] {
+    for (let i = 0; i < out.length; i++) {
+      const e = out[i]!;
+      if (e.type !== 'rep') continue;
+      const rateRadS = saturated.within(e.rep.startTMs, e.rep.tMs);
+      if (rateRadS === 0) continue;
+      out.splice(i + 1, 0, {
+        type: 'warning',
+        side,
+        tMs: e.tMs,
+        code: 'sensor-saturated',
+        message: sensorSaturatedMessage(e.rep.index, rateRadS),
+      });
+      i++;
+    }
+    return out;
+  }
+
   const stream: MotionStream<ImuSample> = {
     push(s) {
       const out = scratch;
@@ -218,6 +245,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         return done(out);
       }
       problemShown = false;
+      const footSat = footSaturation.add(s.gx, s.gy, s.gz);
+      const shankSat = pair ? shankSaturation.add(s.shank!.gx, s.shank!.gy, s.shank!.gz) : 0;
+      if (footSat !== 0 || shankSat !== 0) saturated.add(t, Math.max(Math.abs(footSat), Math.abs(shankSat)));
       const gap = Number.isNaN(lastT) || t - lastT > maxGapMs;
       const dtS = gap ? 0 : (t - lastT) / 1000;
       lastT = t;
@@ -254,7 +284,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
             if (early.length === EARLY_MAX) early.shift();
             early.push({ t, q: Float64Array.from(rel), gx: s.gx, gy: s.gy, gz: s.gz });
           }
-          return done(out);
+          return done(flagSaturated(out));
         }
         // At rest the accelerometer sees gravity alone: the tilt is taken from it now and trusted
         // from here on, instead of the twist carrying the heading's drift until the filter would
@@ -340,14 +370,14 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       flushOut = out;
       toesDown.add(t, deg, leg, feed);
       provisionalDeg = toesDown.sign === 0 ? correction.gain * deg + correction.offsetDeg : null;
-      return done(out);
+      return done(flagSaturated(out));
     },
     end() {
       const out: MotionEvent[] = [];
       flushOut = out;
       toesDown.decide(feed);
       engine.finish(out);
-      return out;
+      return flagSaturated(out);
     },
     reset() {
       guard.reset();
@@ -357,6 +387,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       angle.reset();
       shankPitch.reset();
       toesDown.reset();
+      footSaturation.reset();
+      shankSaturation.reset();
+      saturated.reset();
       early.length = 0;
       provisionalDeg = null;
       lastT = Number.NaN;

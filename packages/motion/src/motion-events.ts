@@ -28,10 +28,20 @@ export type MotionWarningCode =
    */
   | 'moved-before-rest'
   /** The camera view changed and stayed so (the shank looks longer, shorter or turned): degrees are from another view. */
-  | 'view-changed';
+  | 'view-changed'
+  /**
+   * A sensor's gyroscope reached the end of its range during the rep (the foot turned faster than
+   * it measures): the rep counts, its degrees read low.
+   */
+  | 'sensor-saturated';
 
 /** The warnings that are about one counted rep (rep-report.ts): where its rep is dropped, so are they. */
-export const REP_WARNING_CODES: readonly MotionWarningCode[] = ['too-shallow', 'too-fast', 'leg-moved'];
+export const REP_WARNING_CODES: readonly MotionWarningCode[] = [
+  'too-shallow',
+  'too-fast',
+  'leg-moved',
+  'sensor-saturated',
+];
 
 /** One completed repetition. Field names match `SensorRep` of `@anklepump/exercise`. */
 export interface RepMetrics {

@@ -223,6 +223,8 @@ export const en = {
     'Those movements were too quick to count as pumps. Move more slowly and hold for a second with the toes down and again with the toes up.',
   'session.warn.movedBeforeRest':
     'Counting starts once the foot has rested for a moment: the movements before that were not counted. Rest the foot, then start the pumps.',
+  'session.warn.sensorLimit':
+    'That pump was too quick for the phone to measure its degrees (it still counts). Move the foot more slowly.',
   'session.warn.wrongSide':
     'The camera is on your other side: it sees the leg you are not exercising. Put it on the side of the foot you are exercising now.',
   'session.warn.viewChanged':

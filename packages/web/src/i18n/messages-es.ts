@@ -229,6 +229,8 @@ export const es: Messages = {
     'Esos movimientos fueron demasiado rápidos para contarlos como bombeos. Muévase más despacio y mantenga un segundo con los dedos hacia abajo y otro con los dedos hacia arriba.',
   'session.warn.movedBeforeRest':
     'El conteo empieza cuando el pie ha descansado un momento: los movimientos anteriores no se contaron. Deje el pie quieto y luego empiece los bombeos.',
+  'session.warn.sensorLimit':
+    'Ese bombeo fue demasiado rápido para que el teléfono mida sus grados (sí se cuenta). Mueva el pie más despacio.',
   'session.warn.wrongSide':
     'La cámara está del otro lado: ve la pierna que no está ejercitando. Póngala del lado del pie que ejercita ahora.',
   'session.warn.viewChanged':

@@ -203,6 +203,7 @@ export const zh: Messages = {
     '角度读数太不稳定，无法计数幅度小的动作。光线更亮、整只脚在画面中、手机或摄像头放稳会有帮助。',
   'session.warn.uncounted': '这些动作太快，无法算作踝泵。请放慢动作，脚尖向下保持一秒，再脚尖向上保持一秒。',
   'session.warn.movedBeforeRest': '脚先静止片刻后才开始计数：之前的动作没有计入。请先让脚静止，再开始踝泵。',
+  'session.warn.sensorLimit': '刚才的踝泵太快，手机无法测出角度（仍然计数）。请放慢脚的动作。',
   'session.warn.wrongSide':
     '摄像头在您的另一侧：它看到的是您没有在锻炼的那条腿。请把它放到您现在锻炼的那只脚的一侧。',
   'session.warn.viewChanged':

@@ -46,6 +46,7 @@ const WARN_KEY: Record<SourceWarning, MessageKey> = {
   noisy: 'session.warn.noisy',
   uncounted: 'session.warn.uncounted',
   'moved-before-rest': 'session.warn.movedBeforeRest',
+  'sensor-limit': 'session.warn.sensorLimit',
   'view-changed': 'session.warn.viewChanged',
   'wrong-side': 'session.warn.wrongSide',
 };

@@ -73,6 +73,7 @@ const WARNINGS: Partial<Record<string, SourceWarning>> = {
   noisy: 'noisy',
   uncounted: 'uncounted',
   'moved-before-rest': 'moved-before-rest',
+  'sensor-saturated': 'sensor-limit',
 };
 
 /** Reps, angles and warnings from the phone on the foot, with the session's calibration (or null). */
