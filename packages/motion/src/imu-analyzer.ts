@@ -67,6 +67,12 @@ const G = 9.80665;
 const nearOneG = (ax: number, ay: number, az: number) => Math.abs(Math.hypot(ax, ay, az) - G) < 0.3 * G;
 /** The gravity share follows each sample by this weight (about 100 samples). */
 const GRAVITY_STEP = 0.01;
+/**
+ * A peak held this long, seconds, has its degrees back after a gyro at its limit left the angle
+ * short: while the foot is still, gravity pulls the tilt in at KP_STILL (3 /s), so 95% of the error
+ * is gone after 1 s, and a rep's peak is the median of its hold.
+ */
+const SATURATION_HEALED_S = 3 / KP_STILL;
 /** The angle turns from the twist to the tilt between these times after the filter starts, ms. */
 const TILT_FROM_MS = 4000;
 const TILT_RAMP_MS = 4000;
@@ -197,12 +203,14 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
 
   /**
    * Each rep in `out` whose samples include a saturated gyro reading gets a 'sensor-saturated'
-   * warning after it: its degrees read low (the integrated angle fell short), its count stands.
+   * warning after it: its degrees read low (the integrated angle fell short), its count stands. Not
+   * when both its ends were held SATURATION_HEALED_S: gravity had pulled the tilt back by then.
    */
   function flagSaturated(out: MotionEvent[]): MotionEvent[] {
     for (let i = 0; i < out.length; i++) {
       const e = out[i]!;
       if (e.type !== 'rep') continue;
+      if (Math.min(e.rep.plantarHoldS, e.rep.dorsiHoldS) >= SATURATION_HEALED_S) continue;
       const rateRadS = saturated.within(e.rep.startTMs, e.rep.tMs);
       if (rateRadS === 0) continue;
       out.splice(i + 1, 0, {

@@ -21,7 +21,11 @@ export interface ReportRep {
   readonly legMoved: boolean;
   /** 0..1, 1 = as smooth as a minimum-jerk movement. */
   readonly smoothness: number;
-  /** 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold'. */
+  /**
+   * 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold', and
+   * 'degrees-read-low' (a motion sensor's gyro reached its limit during the rep: counted, its
+   * degrees fall short).
+   */
   readonly flags: string[];
   /**
    * Added: true when the range reached the engine's full-rep share of the person's range; null when
@@ -116,13 +120,20 @@ export interface HoldPrescription {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-function toRep(m: RepMetrics, rx: HoldPrescription, tooFastCycleS: number, degrees: boolean): ReportRep {
+function toRep(
+  m: RepMetrics,
+  rx: HoldPrescription,
+  tooFastCycleS: number,
+  degrees: boolean,
+  degreesLow: boolean,
+): ReportRep {
   const flags: string[] = [];
   if (degrees && !m.full) flags.push('shallow');
   if (m.cycleS < tooFastCycleS) flags.push('too-fast');
   if (m.legMoved) flags.push('leg-moved');
   if (m.plantarHoldS < rx.plantarHoldS) flags.push('short-plantar-hold');
   if (m.dorsiHoldS < rx.dorsiHoldS) flags.push('short-dorsi-hold');
+  if (degrees && degreesLow) flags.push('degrees-read-low');
   return {
     startS: r2(m.startTMs / 1000),
     endS: r2(m.tMs / 1000),
@@ -175,7 +186,11 @@ export function buildReport(
 ): AnalyzeReport {
   const feet: ReportFoot[] = sides.map((side) => {
     const degrees = !degreesNotMeasured.includes(side);
-    const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS, degrees));
+    // The engine puts its 'sensor-saturated' warning at the time of the rep it is about.
+    const saturatedAt = new Set(
+      result.warnings.filter((w) => w.side === side && w.code === 'sensor-saturated').map((w) => w.tMs),
+    );
+    const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS, degrees, saturatedAt.has(m.tMs)));
     return {
       side,
       measured: result.series ? result.series[side].length > 0 : reps.length > 0,

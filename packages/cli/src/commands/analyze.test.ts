@@ -129,6 +129,38 @@ describe('analyze a sensor CSV', { timeout: 30_000 }, () => {
     expect(report.feet[0].side).toBe('right');
     expect(report.feet[0].repCount).toBe(truth.expectedReps);
   });
+
+  it('flags the reps whose degrees read low because the gyro reached its limit, and says why', async () => {
+    // The same log as a sensor with half the full scale would have written it: every gyro reading
+    // beyond the limit reads the limit.
+    const text = readFileSync(join(FIX, 'synth-right-6reps.imu.csv'), 'utf8');
+    const [head, ...rows] = text
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    const cols = head!.split(',');
+    const g = ['gx', 'gy', 'gz'].map((c) => cols.indexOf(c));
+    const cells = rows.map((r) => r.split(','));
+    const most = Math.max(...cells.flatMap((c) => g.map((i) => Math.abs(Number(c[i])))));
+    const limit = 0.5 * most;
+    for (const c of cells) for (const i of g) c[i] = String(Math.max(-limit, Math.min(limit, Number(c[i]))));
+    const clipped = join(dir, 'clipped.imu.csv');
+    writeFileSync(clipped, `${head}\n${cells.map((c) => c.join(',')).join('\n')}\n`);
+    const plain = JSON.parse((await analyze(join(FIX, 'synth-right-6reps.imu.csv'), '--json')).out).feet[0];
+    const r = await analyze(clipped, '--json');
+    expect(r.code).toBe(0);
+    const foot = JSON.parse(r.out).feet[0];
+    expect(foot.repCount).toBe(plain.repCount);
+    const low = (rep: { flags: string[] }) => rep.flags.includes('degrees-read-low');
+    expect(plain.reps.some(low)).toBe(false);
+    expect(foot.reps.some(low)).toBe(true);
+    foot.reps.forEach((rep: { flags: string[]; rangeDeg: number }, i: number) => {
+      const lowByDeg = plain.reps[i].rangeDeg - rep.rangeDeg;
+      if (lowByDeg >= 5) expect(low(rep)).toBe(true);
+      if (low(rep)) expect(lowByDeg).toBeGreaterThan(1);
+    });
+    expect(foot.warnings.map((w: { code: string }) => w.code)).toContain('sensor-saturated');
+  });
 });
 
 describe('analyze rejects bad input clearly, without a stack trace', () => {
