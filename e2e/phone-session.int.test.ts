@@ -209,6 +209,35 @@ describe('phone resting on the foot', () => {
     await shot(flicks, 'session-phone-uncounted');
   });
 
+  it("says on screen when a pump was too quick for the phone's gyroscope to measure its degrees, and counts it", async () => {
+    const { page: quick } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T13:00:00' });
+    await runPhoneSession(quick, app.url, { voice: 'on' });
+    await quick.clock.pauseAt((await quick.evaluate(() => Date.now())) + 1000);
+    // Four brisk pumps (0.2-s moves, short holds) from a sensor whose gyroscope tops out at
+    // 2.5 rad/s (143 deg/s), as some wearables' do: every reading past it reads the limit.
+    const spec = phoneTrace('left', 4);
+    const trace = synthImuSession(
+      {
+        ...spec,
+        clip: { gyroRadS: 2.5, accelMs2: 2 * 9.81 },
+        program: { ...spec.program, timing: { moveS: 0.2, plantarHoldS: 0.3, dorsiHoldS: 0.3 } },
+      },
+      51,
+    );
+    const t0 = trace.samples[0]!;
+    const moves = toMotionPayloads(trace.samples).map((p) => ({ ...p, t: p.t + 2000 }));
+    const last = trace.samples.at(-1)!;
+    const after = stillPayloads(3000, [last.ax, last.ay, last.az]).map((p) => ({
+      ...p,
+      t: p.t + moves.at(-1)!.t + 20,
+    }));
+    await scheduleMotion(quick, [...stillPayloads(2000, [t0.ax, t0.ay, t0.az]), ...moves, ...after]);
+    const shown = await playUntilWarning(quick, 'too quick for the phone', after.at(-1)!.t + 500);
+    expect(shown).toContain('That pump was too quick for the phone to measure its degrees (it still counts)');
+    expect(await quick.textContent('#count-left')).toMatch(/[1-4] of 10/);
+    await shot(quick, 'session-phone-sensor-limit');
+  });
+
   it('says on screen, aloud and by vibration that counting starts at the first rest when the patient pumps before resting', async () => {
     const { page: early } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
     await recordVoiceAndVibration(early);
