@@ -114,13 +114,12 @@ function saturationTable(byFamily: readonly [string, readonly StressOutcome[]][]
     let told = 0;
     let toldLow = 0;
     for (const o of out) {
+      // A per-rep warning carries its rep's time.
       const warned = new Set(
-        o.result.warnings
-          .filter((w) => w.code === 'sensor-saturated')
-          .map((w) => Number(/^rep (\d+):/.exec(w.message)?.[1])),
+        o.result.warnings.filter((w) => w.code === 'sensor-saturated').map((w) => w.tMs),
       );
       o.score.rangeErrDeg.forEach((err, k) => {
-        const isTold = warned.has(o.score.matchedIndex[k]!);
+        const isTold = warned.has(o.score.matchedTMs[k]!);
         if (err <= -LOW_BY_DEG) {
           low++;
           if (isTold) lowTold++;

@@ -3,6 +3,11 @@
 // short: a quick pump's degrees read low, though the pump is still seen and counted. The reading
 // shows it plainly: one axis gives the same value sample after sample while the others change.
 
+import type { ImuSample } from './imu-sample.ts';
+import type { Side } from './landmark-frame.ts';
+import type { MotionEvent } from './motion-events.ts';
+import { KP_STILL } from './orientation-filter.ts';
+
 /** A repeated value counts only this fast, rad/s: a still sensor's readings repeat near 0 by quantisation. */
 export const SATURATED_FROM_RAD_S = 1;
 /** This many equal readings in a row on one axis (two repeats) make a saturated run. */
@@ -97,4 +102,63 @@ export function createSaturatedSpells(): SaturatedSpells {
 export function sensorSaturatedMessage(index: number, rateRadS: number): string {
   const degS = Math.round((Math.abs(rateRadS) * 180) / Math.PI);
   return `rep ${index}: the sensor's gyroscope reached its limit (${degS} deg/s), so this rep's degrees read low; the count is not affected (pump more slowly for degrees you can trust)`;
+}
+
+/**
+ * A peak held this long, seconds, has its degrees back after a gyro at its limit left the angle
+ * short: while the foot is still, gravity pulls the tilt in at KP_STILL (3 /s), so 95% of the error
+ * is gone after 1 s, and a rep's peak is the median of its hold.
+ */
+const SATURATION_HEALED_S = 3 / KP_STILL;
+
+/**
+ * Puts a 'sensor-saturated' warning right after each rep in `out` whose span holds a saturated
+ * reading (`spells`), at the rep's time as every per-rep warning: its degrees read low, its count
+ * stands. Not when both its ends were held SATURATION_HEALED_S: gravity had put the peaks right.
+ */
+function flagSaturatedReps(out: MotionEvent[], spells: SaturatedSpells, side: Side): MotionEvent[] {
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i]!;
+    if (e.type !== 'rep') continue;
+    if (Math.min(e.rep.plantarHoldS, e.rep.dorsiHoldS) >= SATURATION_HEALED_S) continue;
+    const rateRadS = spells.within(e.rep.startTMs, e.rep.tMs);
+    if (rateRadS === 0) continue;
+    out.splice(i + 1, 0, {
+      type: 'warning',
+      side,
+      tMs: e.tMs,
+      code: 'sensor-saturated',
+      message: sensorSaturatedMessage(e.rep.index, rateRadS),
+    });
+    i++;
+  }
+  return out;
+}
+
+/** A source's watch over its gyros (the foot's, and the shin's when there is one) for their limit. */
+export interface SaturationWatch {
+  /** One usable sample; `withShank`: the shin sensor's reading is read too. */
+  add(s: ImuSample, withShank: boolean): void;
+  /** `out` with each rep's 'sensor-saturated' warning put after it (`flagSaturatedReps`). */
+  flag(out: MotionEvent[]): MotionEvent[];
+  reset(): void;
+}
+
+export function createSaturationWatch(side: Side): SaturationWatch {
+  const foot = createGyroSaturation();
+  const shank = createGyroSaturation();
+  const spells = createSaturatedSpells();
+  return {
+    add(s, withShank) {
+      const f = foot.add(s.gx, s.gy, s.gz);
+      const k = withShank && s.shank ? shank.add(s.shank.gx, s.shank.gy, s.shank.gz) : 0;
+      if (f !== 0 || k !== 0) spells.add(s.tMs, Math.max(Math.abs(f), Math.abs(k)));
+    },
+    flag: (out) => flagSaturatedReps(out, spells, side),
+    reset() {
+      foot.reset();
+      shank.reset();
+      spells.reset();
+    },
+  };
 }

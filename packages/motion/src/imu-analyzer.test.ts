@@ -223,17 +223,17 @@ describe('IMU analyzer, one sensor on the foot', () => {
       const b = analyzeImuRecording(clipped, { side: 'left' });
       expect(codes(a.events)).not.toContain('sensor-saturated');
       expect(b.reps.left).toHaveLength(a.reps.left.length);
-      const told = new Set(
-        b.warnings
-          .filter((w) => w.code === 'sensor-saturated')
-          .map((w) => Number(/^rep (\d+):/.exec(w.message)![1])),
-      );
+      // Each warning carries its rep's time, and names the rep.
+      const warnings = b.warnings.filter((w) => w.code === 'sensor-saturated');
+      const told = new Set(warnings.map((w) => w.tMs));
+      for (const w of warnings)
+        expect(w.message).toMatch(/^rep \d+: the sensor's gyroscope reached its limit/);
       expect(told.size).toBeGreaterThan(0);
       for (const [i, rep] of b.reps.left.entries()) {
         const lowByDeg = a.reps.left[i]!.rangeDeg - rep.rangeDeg;
         // Every rep whose degrees read 5 or more low is told, and every rep told reads low.
-        if (lowByDeg >= 5) expect(told.has(rep.index)).toBe(true);
-        if (told.has(rep.index)) expect(lowByDeg).toBeGreaterThan(1);
+        if (lowByDeg >= 5) expect(told.has(rep.tMs)).toBe(true);
+        if (told.has(rep.tMs)) expect(lowByDeg).toBeGreaterThan(1);
       }
     }
   });

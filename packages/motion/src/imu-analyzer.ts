@@ -9,7 +9,7 @@ import {
   sideCalibration,
 } from './calibration.ts';
 import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
-import { createGyroSaturation, createSaturatedSpells, sensorSaturatedMessage } from './gyro-saturation.ts';
+import { createSaturationWatch } from './gyro-saturation.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
@@ -67,12 +67,6 @@ const G = 9.80665;
 const nearOneG = (ax: number, ay: number, az: number) => Math.abs(Math.hypot(ax, ay, az) - G) < 0.3 * G;
 /** The gravity share follows each sample by this weight (about 100 samples). */
 const GRAVITY_STEP = 0.01;
-/**
- * A peak held this long, seconds, has its degrees back after a gyro at its limit left the angle
- * short: while the foot is still, gravity pulls the tilt in at KP_STILL (3 /s), so 95% of the error
- * is gone after 1 s, and a rep's peak is the median of its hold.
- */
-const SATURATION_HEALED_S = 3 / KP_STILL;
 /** The angle turns from the twist to the tilt between these times after the filter starts, ms. */
 const TILT_FROM_MS = 4000;
 const TILT_RAMP_MS = 4000;
@@ -106,10 +100,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const angle = createImuAngle();
   const shankPitch = createShankPitch();
   const guard = createTimeGuard();
-  /** Gyro readings at the end of their range (foot and shin), and when they were. */
-  const footSaturation = createGyroSaturation();
-  const shankSaturation = createGyroSaturation();
-  const saturated = createSaturatedSpells();
+  /** Gyro readings at the end of their range (foot and shin), for the reps they fall in. */
+  const saturation = createSaturationWatch(side);
   const scratch: MotionEvent[] = [];
   const rel = quat();
   const up = new Float64Array(3);
@@ -201,30 +193,6 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     }
   }
 
-  /**
-   * Each rep in `out` whose samples include a saturated gyro reading gets a 'sensor-saturated'
-   * warning after it: its degrees read low (the integrated angle fell short), its count stands. Not
-   * when both its ends were held SATURATION_HEALED_S: gravity had pulled the tilt back by then.
-   */
-  function flagSaturated(out: MotionEvent[]): MotionEvent[] {
-    for (let i = 0; i < out.length; i++) {
-      const e = out[i]!;
-      if (e.type !== 'rep') continue;
-      if (Math.min(e.rep.plantarHoldS, e.rep.dorsiHoldS) >= SATURATION_HEALED_S) continue;
-      const rateRadS = saturated.within(e.rep.startTMs, e.rep.tMs);
-      if (rateRadS === 0) continue;
-      out.splice(i + 1, 0, {
-        type: 'warning',
-        side,
-        tMs: e.tMs,
-        code: 'sensor-saturated',
-        message: sensorSaturatedMessage(e.rep.index, rateRadS),
-      });
-      i++;
-    }
-    return out;
-  }
-
   const stream: MotionStream<ImuSample> = {
     push(s) {
       const out = scratch;
@@ -253,9 +221,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         return done(out);
       }
       problemShown = false;
-      const footSat = footSaturation.add(s.gx, s.gy, s.gz);
-      const shankSat = pair ? shankSaturation.add(s.shank!.gx, s.shank!.gy, s.shank!.gz) : 0;
-      if (footSat !== 0 || shankSat !== 0) saturated.add(t, Math.max(Math.abs(footSat), Math.abs(shankSat)));
+      saturation.add(s, pair);
       const gap = Number.isNaN(lastT) || t - lastT > maxGapMs;
       const dtS = gap ? 0 : (t - lastT) / 1000;
       lastT = t;
@@ -292,7 +258,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
             if (early.length === EARLY_MAX) early.shift();
             early.push({ t, q: Float64Array.from(rel), gx: s.gx, gy: s.gy, gz: s.gz });
           }
-          return done(flagSaturated(out));
+          return done(saturation.flag(out));
         }
         // At rest the accelerometer sees gravity alone: the tilt is taken from it now and trusted
         // from here on, instead of the twist carrying the heading's drift until the filter would
@@ -378,14 +344,14 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       flushOut = out;
       toesDown.add(t, deg, leg, feed);
       provisionalDeg = toesDown.sign === 0 ? correction.gain * deg + correction.offsetDeg : null;
-      return done(flagSaturated(out));
+      return done(saturation.flag(out));
     },
     end() {
       const out: MotionEvent[] = [];
       flushOut = out;
       toesDown.decide(feed);
       engine.finish(out);
-      return flagSaturated(out);
+      return saturation.flag(out);
     },
     reset() {
       guard.reset();
@@ -395,9 +361,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       angle.reset();
       shankPitch.reset();
       toesDown.reset();
-      footSaturation.reset();
-      shankSaturation.reset();
-      saturated.reset();
+      saturation.reset();
       early.length = 0;
       provisionalDeg = null;
       lastT = Number.NaN;

@@ -35,7 +35,10 @@ export type MotionWarningCode =
    */
   | 'sensor-saturated';
 
-/** The warnings that are about one counted rep (rep-report.ts): where its rep is dropped, so are they. */
+/**
+ * The warnings that are about one counted rep (rep-report.ts, gyro-saturation.ts): each carries its
+ * rep's `tMs`, which is how a report joins them to the rep; where its rep is dropped, so are they.
+ */
 export const REP_WARNING_CODES: readonly MotionWarningCode[] = [
   'too-shallow',
   'too-fast',

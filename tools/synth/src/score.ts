@@ -18,8 +18,8 @@ export interface SetScore {
   readonly counted: number;
   /** Per matched rep: reported minus true, degrees or seconds. */
   readonly rangeErrDeg: number[];
-  /** The reported rep's `index` for each entry of `rangeErrDeg` (to join its per-rep warnings). */
-  readonly matchedIndex: number[];
+  /** The reported rep's `tMs` for each entry of `rangeErrDeg` (its per-rep warnings carry it too). */
+  readonly matchedTMs: number[];
   readonly peakErrDeg: number[];
   readonly holdErrS: number[];
   /** Leg-moved flags of matched reps: true positives, false positives, false negatives. */
@@ -40,7 +40,7 @@ export function scoreSet(
 ): SetScore {
   const full = reps.filter((r) => r.full).length;
   const rangeErrDeg: number[] = [];
-  const matchedIndex: number[] = [];
+  const matchedTMs: number[] = [];
   const peakErrDeg: number[] = [];
   const holdErrS: number[] = [];
   let legTp = 0;
@@ -79,7 +79,7 @@ export function scoreSet(
     if (truth.countable[i] === 'yes') mustMatched++;
     const r = reps[best]!;
     rangeErrDeg.push(r.rangeDeg - t.rangeDeg);
-    matchedIndex.push(r.index);
+    matchedTMs.push(r.tMs);
     peakErrDeg.push(r.peakPlantarDeg - t.peakPlantarDeg, r.peakDorsiDeg - t.peakDorsiDeg);
     holdErrS.push(r.plantarHoldS - t.plantarHoldS, r.dorsiHoldS - t.dorsiHoldS);
     if (r.legMovementMeasured) {
@@ -100,7 +100,7 @@ export function scoreSet(
     expectedMax: truth.expectedRepsMax,
     counted: reps.length,
     rangeErrDeg,
-    matchedIndex,
+    matchedTMs,
     peakErrDeg,
     holdErrS,
     legTp,
