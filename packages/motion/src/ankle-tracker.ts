@@ -12,6 +12,7 @@ import { createNoiseFloorWarning } from './noise-floor-warning.ts';
 import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createLegHistory, createRepEvidence, LEG_CHANNELS } from './rep-evidence.ts';
+import { createOrderWatch } from './rep-order.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape, shapeSmoothingMs } from './rep-shape.ts';
 import {
@@ -122,9 +123,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const replayOut: MotionEvent[] = [];
   const noisy = createNoiseFloorWarning(side);
   const uncounted = createUncountedWatch(side);
+  const order = createOrderWatch();
+  /** The swing under way began at a peak (a turn), not at a rest: `order` reads it when it ends. */
+  let swingFromTurn = false;
 
   function clear(): void {
     settler.reset();
+    order.reset();
+    swingFromTurn = false;
     noisy.reset();
     uncounted.reset();
     state = SETTLING;
@@ -383,6 +389,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         state = stepToesUp(before, x, limits);
         break;
     }
+    const switched = readOrder(before);
     const after = state;
     if (after.kind === before.kind) {
       if (after.kind === 'toes-down' || after.kind === 'toes-up') {
@@ -411,11 +418,61 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (completes) completeRep(before, x.tMs, x.seq, out);
       // A rep's second end confirmed (a down-first person's toes-up peak, an up-first person's
       // toes-down peak): the next rep's evidence starts here. An up-first rep's first end keeps it.
-      const upFirstOpened = after.kind === 'toes-down' && after.order === 'up-first';
+      const upFirstOpened = after.kind === 'toes-down' && after.order === 'up-first' && !switched;
       const secondEnd = before.kind === 'toes-up' ? !upFirstOpened : before.order === 'up-first';
       if (secondEnd) evidence.restart(legNow);
       phase(x.tMs, heading(after), out);
     }
+  }
+
+  /**
+   * After the state machine's step from `before`: a swing between two peaks that ended goes to
+   * `order`; when the pauses say this down-first reading's person starts each rep toes up, the
+   * toes-up peak that completes this rep also opens the next, up-first (rep-order.ts). Returns
+   * whether it switched.
+   */
+  function readOrder(before: RepState): boolean {
+    const after = state;
+    if (before.kind === after.kind) return false;
+    if (after.kind !== 'toes-down' && after.kind !== 'toes-up') return false;
+    if (before.kind !== 'toes-down' && before.kind !== 'toes-up') {
+      swingFromTurn = false;
+      return false;
+    }
+    if (swingFromTurn) {
+      order.swingEnded(
+        filtered,
+        before.swingStartSeq,
+        before.extremeSeq,
+        before.kind === 'toes-up',
+        limits.stillDeg,
+      );
+    }
+    swingFromTurn = true;
+    if (
+      before.kind !== 'toes-up' ||
+      after.kind !== 'toes-down' ||
+      before.order !== 'down-first' ||
+      before.rep === null ||
+      after.order !== 'down-first' ||
+      !order.pausesSayUpFirst
+    )
+      return false;
+    const fromDeg = Number.isFinite(limits.toesUpPeakFromDeg)
+      ? limits.toesUpPeakFromDeg
+      : 2 * limits.hysteresisDeg;
+    if (before.extremeDeg - before.startDeg < fromDeg) return false;
+    state = {
+      ...after,
+      rep: {
+        startSeq: before.swingStartSeq,
+        firstSeq: before.extremeSeq,
+        firstDeg: before.extremeDeg,
+        fromDeg: before.startDeg,
+      },
+      order: 'up-first',
+    };
+    return true;
   }
 
   /**

@@ -1,0 +1,162 @@
+// A person who starts each rep toes up and comes back to neutral between reps, seen only after a
+// restless start (so the engine began reading them toes down first, as instructed): their pauses
+// at neutral come after the toes-down end, and the engine pairs their reps the way they do them
+// from then on (rep-order.ts).
+import { describe, expect, it } from 'vitest';
+import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
+import { appendKeys, endOf, framesOf, program } from './leg-frames.test-util.ts';
+import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import { createOrderWatch, pausedMidSwing } from './rep-order.ts';
+import { createSampleRing } from './sample-ring.ts';
+
+const repsOf = (events: readonly MotionEvent[]): RepMetrics[] =>
+  events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+
+/** Rep `i`'s toes-up and toes-down ends (seconds) in `keysOf`. */
+interface Pump {
+  upS: number;
+  downS: number;
+}
+
+/**
+ * `n` pumps from the first sample on (no rest before them), toes `first` first: to the first end
+ * in 0.5 s, held 0.6 s, to the other end in 0.7 s, held 0.8 s, back to neutral in 0.5 s and 0.5 s
+ * at rest there; then 3 s at rest.
+ */
+function keysOf(n: number, first: 'up' | 'down'): { keys: [number, number][]; pumps: Pump[] } {
+  const keys: [number, number][] = [[0, 0]];
+  const pumps: Pump[] = [];
+  const [a, b] = first === 'up' ? [15, -30] : [-30, 15];
+  for (let i = 0; i < n; i++) {
+    const t0 = endOf(keys);
+    appendKeys(keys, [
+      [0.5, a],
+      [0.6, a],
+      [0.7, b],
+      [0.8, b],
+      [0.5, 0],
+      [0.5, 0],
+    ]);
+    const firstEndS = t0 + 0.5;
+    const secondEndS = t0 + 1.8;
+    pumps.push(
+      first === 'up' ? { upS: firstEndS, downS: secondEndS } : { upS: secondEndS, downS: firstEndS },
+    );
+  }
+  return { keys: appendKeys(keys, [[3, 0]]), pumps };
+}
+
+describe('pausedMidSwing', () => {
+  const ringOf = (angle: (tS: number) => number, endS: number, fps: number) => {
+    const ring = createSampleRing(1024);
+    for (let k = 0; k * (1000 / fps) <= endS * 1000; k++) ring.push(k * (1000 / fps), angle(k / fps));
+    return ring;
+  };
+  it('finds a 0.5-s rest at neutral between a toes-down and a toes-up end, not a swing straight through', () => {
+    const paused = ringOf(
+      program([
+        [0, -30],
+        [0.5, 0],
+        [1, 0],
+        [1.5, 15],
+      ]),
+      1.5,
+      30,
+    );
+    expect(pausedMidSwing(paused, 0, paused.next - 1, 2)).toBe(true);
+    const straight = ringOf(
+      program([
+        [0, -30],
+        [1.5, 15],
+      ]),
+      1.5,
+      30,
+    );
+    expect(pausedMidSwing(straight, 0, straight.next - 1, 2)).toBe(false);
+  });
+  it('does not take a hold at either end for a pause', () => {
+    const holds = ringOf(
+      program([
+        [0, -30],
+        [0.6, -30],
+        [1.2, 15],
+        [1.8, 15],
+      ]),
+      1.8,
+      30,
+    );
+    expect(pausedMidSwing(holds, 0, holds.next - 1, 2)).toBe(false);
+  });
+});
+
+describe('createOrderWatch', () => {
+  const ring = createSampleRing(64);
+  for (let k = 0; k < 40; k++)
+    ring.push(k * 50, k < 10 ? -30 + 3 * k : k < 25 ? 0 : Math.min(15, 3 * (k - 25)));
+  const flat = createSampleRing(64);
+  for (let k = 0; k < 40; k++) flat.push(k * 50, -30 + 4.5 * Math.min(10, Math.max(0, k - 15)));
+  it('says toes up first only after two swings up that paused and two swings down that did not', () => {
+    const w = createOrderWatch();
+    w.swingEnded(ring, 0, 39, true, 2);
+    w.swingEnded(flat, 0, 39, false, 2);
+    expect(w.pausesSayUpFirst).toBe(false);
+    w.swingEnded(ring, 0, 39, true, 2);
+    w.swingEnded(flat, 0, 39, false, 2);
+    expect(w.pausesSayUpFirst).toBe(true);
+    // A pause on the way down (a person who rests after the toes-up end) takes it back.
+    w.swingEnded(ring, 0, 39, false, 2);
+    expect(w.pausesSayUpFirst).toBe(false);
+    w.reset();
+    expect(w.pausesSayUpFirst).toBe(false);
+  });
+});
+
+describe('reps paired the way the person does them', () => {
+  const upFirst = keysOf(10, 'up');
+  const downFirst = keysOf(10, 'down');
+
+  /** The pumps whose toes-down end a rep has (within 0.4 s), and whether its toes-up end is that pump's. */
+  const pairing = (reps: readonly RepMetrics[], pumps: readonly Pump[]) =>
+    reps.map((r) => {
+      const i = pumps.findIndex((p) => Math.abs(r.plantarTMs / 1000 - p.downS) < 0.4);
+      return { i, ownUp: i >= 0 && Math.abs(r.dorsiTMs / 1000 - pumps[i]!.upS) < 0.4 };
+    });
+
+  it('camera: a restless toes-up-first person gets toes up paired with the toes down after it', () => {
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(upFirst.keys), endOf(upFirst.keys), 30);
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    expect(reps).toHaveLength(10);
+    const p = pairing(reps, upFirst.pumps);
+    expect(p.map((x) => x.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Read toes down first (toes down paired with the next pump's toes up) until the pauses told,
+    // three pumps in; from the fourth on, each rep as the person did it.
+    expect(p.slice(0, 3).some((x) => x.ownUp)).toBe(false);
+    expect(p.slice(3).every((x) => x.ownUp)).toBe(true);
+    // Its degrees are its own pump's: 45 deg from toes up to toes down.
+    for (const r of reps.slice(3)) expect(Math.abs(r.rangeDeg - 45)).toBeLessThan(4);
+  });
+
+  it('camera: a slide during a toes-up-first rep is flagged on that rep, not the one before', () => {
+    const slideS = upFirst.pumps[7]!.upS - 0.5;
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(upFirst.keys), endOf(upFirst.keys), 30, (t) => ({
+      shiftPx: 45 * Math.min(1, Math.max(0, (t - slideS) / 0.8)),
+    }));
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    const flagged = pairing(
+      reps.filter((r) => r.legMoved),
+      upFirst.pumps,
+    ).map((x) => x.i);
+    expect(flagged).toEqual([7]);
+  });
+
+  it('camera: a toes-down-first person who rests after the toes-up end stays toes down first', () => {
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(downFirst.keys), endOf(downFirst.keys), 30);
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    // The first pump goes to settling (it began with the first frame, no rest before it).
+    expect(reps.length).toBeGreaterThanOrEqual(9);
+    expect(pairing(reps, downFirst.pumps).every((x) => x.ownUp)).toBe(true);
+  });
+});
