@@ -5,6 +5,7 @@
 
 import { LEG_CHANNELS } from './rep-evidence.ts';
 import { SETTLING, type Settling, stepSettling } from './rep-states.ts';
+import { restBetween } from './toes-down-vote.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
 /** One sample seen while settling, kept for a replay. */
@@ -98,6 +99,15 @@ const PLACING_MAX_S = 5;
  * one end of the movement, not neutral (the IMU analyzer's own rest check uses it too).
  */
 export const REST_END_DEG = 10;
+/**
+ * A restless person's neutral is where they pause mid-way (not the middle of what they did) only
+ * when their movement spans this many noise SDs: through 6-10 px of landmark noise the "pauses"
+ * are the noise's slow moments. The middle of the angles seen put a restless person's peaks 4.5 deg
+ * off at the median (camera, stress set tuning seeds, 16 a family; their pauses 2.6 deg); a phone's
+ * 3.2 deg (1.3). At 0 (no gate) the noise family lost two sets of 64 and gained a spurious rep on
+ * a resting foot; at 6 and 10 one set; at 15 none.
+ */
+const PAUSED_NEUTRAL_NOISE_K = 15;
 
 /** What the 'moved-before-rest' warning says, for a foot that moved `movedS` seconds first. */
 export function movedBeforeRestMessage(movedS: number): string {
@@ -132,6 +142,23 @@ export function createSettler(setup: SettlerSetup): Settler {
     signalSinceTMs = tMs;
     seenLowDeg = deg;
     seenHighDeg = deg;
+  }
+
+  /**
+   * Neutral for a person who never rested: where they pause between the ends of their movement
+   * (the slow samples in its middle, `restBetween`), when the log shows such pauses and the
+   * movement spans PAUSED_NEUTRAL_NOISE_K noise SDs; else the middle of the angles seen.
+   */
+  function restlessNeutralDeg(noiseSdDeg: number): number {
+    const middleDeg = (seenLowDeg + seenHighDeg) / 2;
+    if (log.length < 2 || PAUSED_NEUTRAL_NOISE_K * noiseSdDeg > seenHighDeg - seenLowDeg) return middleDeg;
+    const pausedDeg = restBetween(
+      log.map((x) => x.tMs),
+      log.map((x) => x.deg),
+      seenLowDeg,
+      seenHighDeg,
+    );
+    return pausedDeg ?? middleDeg;
   }
 
   function forgetSignal(): void {
@@ -203,7 +230,7 @@ export function createSettler(setup: SettlerSetup): Settler {
       const movedBefore =
         rested && restBetween && ownNeutral && !replay && seenHighDeg - seenLowDeg >= REST_END_DEG;
       const decision: SettleDecision = {
-        neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : (seenLowDeg + seenHighDeg) / 2),
+        neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : restlessNeutralDeg(ctx.noiseSdDeg)),
         replay: replay ? log : null,
         movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
       };

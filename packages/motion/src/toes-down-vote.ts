@@ -39,7 +39,12 @@ export interface ToesDownVote {
  * of the slow samples (under SLOW_DEG_S) that lie away from both ends (inside the middle 60% of
  * the range), when there are at least REST_MIN of them.
  */
-function restBetween(ts: readonly number[], degs: readonly number[], lo: number, hi: number): number | null {
+export function restBetween(
+  ts: readonly number[],
+  degs: readonly number[],
+  lo: number,
+  hi: number,
+): number | null {
   const band = 0.2 * (hi - lo);
   const slow: number[] = [];
   for (let i = 1; i < degs.length - 1; i++) {
