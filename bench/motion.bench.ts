@@ -88,8 +88,8 @@ function stressTable(
     rows.push(stressRow(f.name, out));
   });
   const header =
-    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", movements "not counted", or counting began at a first rest) | total wrong with no word why: engine / naive | reps the total is off by (short or over, summed): engine / naive |\n' +
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
+    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | peak error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", movements "not counted", or counting began at a first rest) | total wrong with no word why: engine / naive | reps the total is off by (short or over, summed): engine / naive |\n' +
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
   const table = [
     header,
     ...rows,
@@ -152,6 +152,7 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   ).length;
   const base = out.filter((o) => o.baselineExact).length;
   const range = out.flatMap((o) => o.score.rangeErrDeg);
+  const peak = out.flatMap((o) => o.score.peakErrDeg);
   const hold = out.flatMap((o) => o.score.holdErrS);
   const tp = out.reduce((a, o) => a + o.score.legTp, 0);
   const fp = out.reduce((a, o) => a + o.score.legFp, 0);
@@ -180,7 +181,7 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
     Math.max(0, o.score.expected - counted, counted - o.score.expectedMax);
   const offEngine = out.reduce((a, o) => a + off(o.score.counted, o), 0);
   const offNaive = out.reduce((a, o) => a + off(o.baselineCount, o), 0);
-  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(total, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} | ${pct(silent, out.length)} / ${pct(out.length - base, out.length)} | ${offEngine} / ${offNaive} |`;
+  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(total, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f1(medianAbs(peak))} / ${f1(quantileAbs(peak, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} | ${pct(silent, out.length)} / ${pct(out.length - base, out.length)} | ${offEngine} / ${offNaive} |`;
 }
 
 /** The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is right). */
@@ -383,6 +384,8 @@ clipping, radio dropouts of 0.8-2 s), each family pushing one factor to its hard
 (looked at while tuning), held-out ${STRESS_SPLITS.heldOut} + 1000 x family + i (chosen before tuning, scored only
 here). Reps are matched by their toes-down hold (a person who starts toes up pairs it with another
 toes-up peak), so a rep whose toes-down and toes-up ends are swapped does not count as exact.
+Peak error: each matched rep's toes-down and toes-up peaks against the truth's, degrees from
+neutral (the range does not show a neutral set too high or too low; the peaks do).
 Naive baseline: a fixed-threshold counter on the raw landmark angle (thresholds at 35% and 65% of
 the recording's 5-95% spread, so it sees the whole recording first) or a gyro zero-crossing
 integrator (tools/synth/src/naive-baselines.ts); it gives counts only, so it is scored on its total
