@@ -391,6 +391,25 @@ describe('rep engine on hard streams', () => {
     expect(quiet.reps.left).toHaveLength(8);
   });
 
+  it('tells a person whose quick pumps the noise hides to hold each end, which gets them counted', () => {
+    // 20-deg pumps (toes down 12, up 8) moved in 0.15 s under 3 deg of jitter at 15 fps: bigger
+    // than the smallest pump the noise lets through (13-15 deg), but the smoothing that holds the
+    // noise back flattens a pump that does not stop at its ends. Named by size alone, the warning
+    // told this person their 20-deg pumps were too small.
+    for (const seed of [1, 2]) {
+      const quick = pumps(12, -12, 8, 0, 0.15);
+      const r = analyzeLandmarkRecording(framesOf(noisy(program(quick), 3, 0, seed), endOf(quick), 15), left);
+      expect(r.reps.left.length).toBeLessThan(12);
+      const told = r.warnings.find((w) => w.code === 'noisy');
+      expect(told?.message).toMatch(
+        /or quick ones that do not stop at each end \(hold each end for a second\)/,
+      );
+      const held = pumps(12, -12, 8, 1, 0.15);
+      const h = analyzeLandmarkRecording(framesOf(noisy(program(held), 3, 0, seed), endOf(held), 15), left);
+      expect(h.reps.left).toHaveLength(12);
+    }
+  });
+
   it("says so when the noise floor sits near the person's own pumps, though under 10 degrees", () => {
     // 15-deg pumps (toes down 10, up 5, 0.2-s holds) under 2.5 deg of jitter at 30 fps: the
     // smallest pump the noise lets through is 8-9 deg, more than half of theirs. A floor under

@@ -166,7 +166,11 @@ function footWarnings(ws: readonly WarningEvent[], degrees: boolean): ReportWarn
     .filter((w) => w.code !== 'too-shallow')
     .map((w) =>
       w.code === 'noisy'
-        ? { ...toWarning(w), message: 'the angle is too unsteady to count small pumps' }
+        ? {
+            ...toWarning(w),
+            message:
+              'the angle is too unsteady to count small pumps, or quick ones that do not stop at each end (hold each end for a second)',
+          }
         : toWarning(w),
     );
 }

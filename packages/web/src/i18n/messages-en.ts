@@ -218,7 +218,7 @@ export const en = {
   'session.warn.footLost': 'The foot is out of view.',
   'session.warn.shallow': 'Try to move a little further, if it is comfortable.',
   'session.warn.noisy':
-    'The angle is too unsteady to count small pumps. More light, the whole foot in view and a steady phone or camera help.',
+    'The angle is too unsteady to count small or quick pumps. Hold each end for a second; more light, the whole foot in view and a steady phone or camera help too.',
   'session.warn.uncounted':
     'Those movements were too quick to count as pumps. Move more slowly and hold for a second with the toes down and again with the toes up.',
   'session.warn.movedBeforeRest':

@@ -224,7 +224,7 @@ export const es: Messages = {
   'session.warn.footLost': 'El pie no se ve.',
   'session.warn.shallow': 'Intente moverse un poco más, si le resulta cómodo.',
   'session.warn.noisy':
-    'El ángulo es demasiado inestable para contar bombeos pequeños. Ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
+    'El ángulo es demasiado inestable para contar bombeos pequeños o rápidos. Mantenga cada extremo un segundo; también ayudan más luz, el pie entero a la vista y un teléfono o cámara fijos.',
   'session.warn.uncounted':
     'Esos movimientos fueron demasiado rápidos para contarlos como bombeos. Muévase más despacio y mantenga un segundo con los dedos hacia abajo y otro con los dedos hacia arriba.',
   'session.warn.movedBeforeRest':

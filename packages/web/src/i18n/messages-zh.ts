@@ -200,7 +200,7 @@ export const zh: Messages = {
   'session.warn.footLost': '脚不在画面中。',
   'session.warn.shallow': '如果舒适，请试着动得再大一点。',
   'session.warn.noisy':
-    '角度读数太不稳定，无法计数幅度小的动作。光线更亮、整只脚在画面中、手机或摄像头放稳会有帮助。',
+    '角度读数太不稳定，无法计数幅度小或太快的动作。请在两端各保持一秒；光线更亮、整只脚在画面中、手机或摄像头放稳也会有帮助。',
   'session.warn.uncounted': '这些动作太快，无法算作踝泵。请放慢动作，脚尖向下保持一秒，再脚尖向上保持一秒。',
   'session.warn.movedBeforeRest': '脚先静止片刻后才开始计数：之前的动作没有计入。请先让脚静止，再开始踝泵。',
   'session.warn.sensorLimit': '刚才的踝泵太快，手机无法测出角度（仍然计数）。请放慢脚的动作。',
