@@ -123,14 +123,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const replayOut: MotionEvent[] = [];
   const noisy = createNoiseFloorWarning(side);
   const uncounted = createUncountedWatch(side);
-  const order = createOrderWatch();
-  /** The swing under way began at a peak (a turn), not at a rest: `order` reads it when it ends. */
-  let swingFromTurn = false;
+  const order = createOrderWatch(filtered);
 
   function clear(): void {
     settler.reset();
     order.reset();
-    swingFromTurn = false;
     noisy.reset();
     uncounted.reset();
     state = SETTLING;
@@ -389,7 +386,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         state = stepToesUp(before, x, limits);
         break;
     }
-    const switched = readOrder(before);
+    // The pauses may say this person starts each rep toes up (rep-order.ts).
+    const reread = order.step(before, state, limits);
+    if (reread) state = reread;
+    const switched = reread !== null;
     const after = state;
     if (after.kind === before.kind) {
       if (after.kind === 'toes-down' || after.kind === 'toes-up') {
@@ -423,56 +423,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (secondEnd) evidence.restart(legNow);
       phase(x.tMs, heading(after), out);
     }
-  }
-
-  /**
-   * After the state machine's step from `before`: a swing between two peaks that ended goes to
-   * `order`; when the pauses say this down-first reading's person starts each rep toes up, the
-   * toes-up peak that completes this rep also opens the next, up-first (rep-order.ts). Returns
-   * whether it switched.
-   */
-  function readOrder(before: RepState): boolean {
-    const after = state;
-    if (before.kind === after.kind) return false;
-    if (after.kind !== 'toes-down' && after.kind !== 'toes-up') return false;
-    if (before.kind !== 'toes-down' && before.kind !== 'toes-up') {
-      swingFromTurn = false;
-      return false;
-    }
-    if (swingFromTurn) {
-      order.swingEnded(
-        filtered,
-        before.swingStartSeq,
-        before.extremeSeq,
-        before.kind === 'toes-up',
-        limits.stillDeg,
-      );
-    }
-    swingFromTurn = true;
-    if (
-      before.kind !== 'toes-up' ||
-      after.kind !== 'toes-down' ||
-      before.order !== 'down-first' ||
-      before.rep === null ||
-      after.order !== 'down-first' ||
-      !order.pausesSayUpFirst
-    )
-      return false;
-    const fromDeg = Number.isFinite(limits.toesUpPeakFromDeg)
-      ? limits.toesUpPeakFromDeg
-      : 2 * limits.hysteresisDeg;
-    if (before.extremeDeg - before.startDeg < fromDeg) return false;
-    state = {
-      ...after,
-      rep: {
-        startSeq: before.swingStartSeq,
-        firstSeq: before.extremeSeq,
-        firstDeg: before.extremeDeg,
-        fromDeg: before.startDeg,
-      },
-      order: 'up-first',
-    };
-    return true;
   }
 
   /**

@@ -12,4 +12,5 @@ export { angleBetweenDeg, createLegReading, readLeg } from './landmark-angle.ts'
 export * from './landmark-frame.ts';
 export * from './motion-events.ts';
 export type { AnalysisResult, MotionStream, WarningEvent } from './motion-stream.ts';
+export { noisyMessage } from './noise-floor-warning.ts';
 export * from './one-euro-filter.ts';

@@ -2,6 +2,7 @@
 // and simple angle programs, so engine tests can state exactly what the foot did.
 
 import type { Landmark, LandmarkFrame } from './landmark-frame.ts';
+import type { MotionEvent, RepMetrics } from './motion-events.ts';
 
 export interface LegPose {
   /** Ankle angle, degrees (dorsiflexion positive). */
@@ -145,3 +146,7 @@ export function framesOf(
 }
 
 export const endOf = (keys: readonly (readonly [number, number])[]) => keys[keys.length - 1]![0];
+
+/** The reps among `events`, in order. */
+export const repsOf = (events: readonly MotionEvent[]): RepMetrics[] =>
+  events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));

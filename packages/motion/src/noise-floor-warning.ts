@@ -23,10 +23,12 @@ const NOISY_REARM = 0.8;
  * not stop at its ends, so the size alone misled: of the camera tuning sets (16 a family) counted
  * short and told this, 37 of 66 had pumps a median 1.3 times the size named or more, 31 of them
  * with holds under 0.3 s; the same 31 people holding each end 1 s were counted 447 of 452 reps
- * (330 of 439 as they pumped).
+ * (330 of 439 as they pumped). `floorDeg` null: the degrees are not given (a report whose degrees
+ * were not measured), only "small pumps".
  */
-function noisyMessage(floorDeg: number): string {
-  return `the angle is too unsteady to count pumps smaller than about ${floorDeg} degrees, or quick ones that do not stop at each end (hold each end for a second)`;
+export function noisyMessage(floorDeg: number | null): string {
+  const small = floorDeg === null ? 'small pumps' : `pumps smaller than about ${floorDeg} degrees`;
+  return `the angle is too unsteady to count ${small}, or quick ones that do not stop at each end (hold each end for a second)`;
 }
 
 export function createNoiseFloorWarning(side: Side) {

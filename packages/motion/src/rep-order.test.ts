@@ -4,13 +4,11 @@
 // from then on (rep-order.ts).
 import { describe, expect, it } from 'vitest';
 import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, program } from './leg-frames.test-util.ts';
-import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import { appendKeys, endOf, framesOf, program, repsOf } from './leg-frames.test-util.ts';
+import type { RepMetrics } from './motion-events.ts';
 import { createOrderWatch, pausedMidSwing } from './rep-order.ts';
+import { SEEN, type StepLimits, type ToesDown, type ToesUp } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
-
-const repsOf = (events: readonly MotionEvent[]): RepMetrics[] =>
-  events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
 
 /** Rep `i`'s toes-up and toes-down ends (seconds) in `keysOf`. */
 interface Pump {
@@ -90,24 +88,80 @@ describe('pausedMidSwing', () => {
 });
 
 describe('createOrderWatch', () => {
-  const ring = createSampleRing(64);
+  // Samples 0-39: toes down (-30) up to toes up (+15) with a 0.75-s pause at neutral on the way;
+  // 40-79: straight back down; 80-119: down again from +15, this time pausing at neutral.
+  const ring = createSampleRing(128);
   for (let k = 0; k < 40; k++)
     ring.push(k * 50, k < 10 ? -30 + 3 * k : k < 25 ? 0 : Math.min(15, 3 * (k - 25)));
-  const flat = createSampleRing(64);
-  for (let k = 0; k < 40; k++) flat.push(k * 50, -30 + 4.5 * Math.min(10, Math.max(0, k - 15)));
-  it('says toes up first only after two swings up that paused and two swings down that did not', () => {
-    const w = createOrderWatch();
-    w.swingEnded(ring, 0, 39, true, 2);
-    w.swingEnded(flat, 0, 39, false, 2);
-    expect(w.pausesSayUpFirst).toBe(false);
-    w.swingEnded(ring, 0, 39, true, 2);
-    w.swingEnded(flat, 0, 39, false, 2);
-    expect(w.pausesSayUpFirst).toBe(true);
-    // A pause on the way down (a person who rests after the toes-up end) takes it back.
-    w.swingEnded(ring, 0, 39, false, 2);
-    expect(w.pausesSayUpFirst).toBe(false);
-    w.reset();
-    expect(w.pausesSayUpFirst).toBe(false);
+  for (let k = 0; k < 40; k++) ring.push(2000 + k * 50, 15 - 4.5 * Math.min(10, Math.max(0, k - 15)));
+  for (let k = 0; k < 40; k++)
+    ring.push(4000 + k * 50, k < 10 ? 15 - 1.5 * k : k < 25 ? 0 : Math.max(-30, -6 * (k - 25)));
+  const lim: StepLimits = {
+    hysteresisDeg: 4,
+    stillDeg: 2,
+    holdStartMs: 200,
+    toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
+    restEndsRepMs: Number.POSITIVE_INFINITY,
+  };
+  const swing = { origin: SEEN, order: 'down-first' as const };
+  const opened = { startSeq: 0, firstSeq: 0, firstDeg: -30, fromDeg: 0 };
+  /** Toes up, a rep open at its toes-down end: the swing of samples 0-39 (paused mid-way). */
+  const up: ToesUp = {
+    kind: 'toes-up',
+    ...swing,
+    swingStartSeq: 0,
+    startDeg: -30,
+    extremeSeq: 39,
+    extremeDeg: 15,
+    rep: opened,
+  };
+  /** The turn at that toes-up peak, and the swing down to come: samples 39-79 (no pause)... */
+  const down: ToesDown = {
+    kind: 'toes-down',
+    ...swing,
+    swingStartSeq: 39,
+    startDeg: 15,
+    extremeSeq: 79,
+    extremeDeg: -30,
+    rep: null,
+  };
+  /** ...or samples 80-119 (a pause at neutral, as a toes-down-first person rests after toes up). */
+  const restingDown: ToesDown = { ...down, swingStartSeq: 80, extremeSeq: 119 };
+
+  it('turns a down-first reading round after two swings up that paused and two swings down that did not', () => {
+    const w = createOrderWatch(ring);
+    // The first swing began at a rest: not read.
+    expect(
+      w.step(
+        { kind: 'resting', orderFrom: 'instructed', anchorDeg: 0, awaySinceSeq: null, origin: SEEN },
+        down,
+        lim,
+      ),
+    ).toBeNull();
+    const steps = [up, down, up, down, up, down];
+    const turned = steps.map((after, i) => w.step(i === 0 ? down : steps[i - 1]!, after, lim));
+    expect(turned.slice(0, 5)).toEqual([null, null, null, null, null]);
+    // The toes-up peak that completes this rep also opens the next, up first.
+    expect(turned[5]).toEqual({
+      ...down,
+      order: 'up-first',
+      rep: { startSeq: 0, firstSeq: 39, firstDeg: 15, fromDeg: -30 },
+    });
+  });
+
+  it('never turns a person who pauses on the way down (after the toes-up end)', () => {
+    const w = createOrderWatch(ring);
+    w.step(
+      { kind: 'resting', orderFrom: 'instructed', anchorDeg: 0, awaySinceSeq: null, origin: SEEN },
+      restingDown,
+      lim,
+    );
+    let prev: ToesUp | ToesDown = restingDown;
+    for (let i = 0; i < 8; i++) {
+      const after: ToesUp | ToesDown = prev.kind === 'toes-up' ? restingDown : up;
+      expect(w.step(prev, after, lim)).toBeNull();
+      prev = after;
+    }
   });
 });
 

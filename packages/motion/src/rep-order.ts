@@ -10,6 +10,7 @@
 // second kind pauses inside each rep (on the way from its toes-down end up to its toes-up end) and
 // never between reps; that pattern, twice running, says they start toes up.
 
+import { type RepState, type StepLimits, type ToesDown, type ToesUp, upFirstOpening } from './rep-states.ts';
 import type { SampleRing } from './sample-ring.ts';
 
 /** A pause: the angle within `band` for at least this long, ms (between-rep rests are 0.2 s and more). */
@@ -23,12 +24,12 @@ const RUNS = 2;
 
 export interface OrderWatch {
   /**
-   * A swing between two peaks ended: from the sample `fromSeq` (a peak) to `toSeq` (the other
-   * peak), `up` when it went toward toes up.
+   * After the state machine stepped from `before` to `after`: a swing between two peaks that ended
+   * is read for a pause; when the pauses say this down-first reading's person starts each rep toes
+   * up, returns `after` with the toes-up peak that completes the rep under way also opening the
+   * next, up-first (the count stays what it was). Else null.
    */
-  swingEnded(ring: SampleRing, fromSeq: number, toSeq: number, up: boolean, stillDeg: number): void;
-  /** The last RUNS swings up each paused mid-way and the last RUNS swings down did not. */
-  readonly pausesSayUpFirst: boolean;
+  step(before: RepState, after: RepState, lim: StepLimits): ToesDown | null;
   reset(): void;
 }
 
@@ -63,32 +64,47 @@ export function pausedMidSwing(ring: SampleRing, fromSeq: number, toSeq: number,
   return false;
 }
 
-export function createOrderWatch(): OrderWatch {
+/** Reads the swings of the filtered angle in `ring` (the samples the state machine's seqs name). */
+export function createOrderWatch(ring: SampleRing): OrderWatch {
   // The last RUNS swings each way, newest in bit 0: 1 = paused mid-way.
+  const full = (1 << RUNS) - 1;
   let ups = 0;
   let upsSeen = 0;
   let downs = 0;
   let downsSeen = 0;
-  const full = (1 << RUNS) - 1;
+  /** The swing under way began at a peak (a turn), not at a rest: it is read when it ends. */
+  let swingFromTurn = false;
+  const swingEnded = (s: ToesDown | ToesUp, stillDeg: number) => {
+    const paused = pausedMidSwing(ring, s.swingStartSeq, s.extremeSeq, stillDeg) ? 1 : 0;
+    if (s.kind === 'toes-up') {
+      ups = ((ups << 1) | paused) & full;
+      upsSeen = Math.min(RUNS, upsSeen + 1);
+    } else {
+      downs = ((downs << 1) | paused) & full;
+      downsSeen = Math.min(RUNS, downsSeen + 1);
+    }
+  };
+  const pausesSayUpFirst = () => upsSeen === RUNS && downsSeen === RUNS && ups === full && downs === 0;
   return {
-    swingEnded(ring, fromSeq, toSeq, up, stillDeg) {
-      const paused = pausedMidSwing(ring, fromSeq, toSeq, stillDeg) ? 1 : 0;
-      if (up) {
-        ups = ((ups << 1) | paused) & full;
-        upsSeen = Math.min(RUNS, upsSeen + 1);
-      } else {
-        downs = ((downs << 1) | paused) & full;
-        downsSeen = Math.min(RUNS, downsSeen + 1);
+    step(before, after, lim) {
+      if (before.kind === after.kind || (after.kind !== 'toes-down' && after.kind !== 'toes-up')) return null;
+      if (before.kind !== 'toes-down' && before.kind !== 'toes-up') {
+        swingFromTurn = false;
+        return null;
       }
-    },
-    get pausesSayUpFirst() {
-      return upsSeen === RUNS && downsSeen === RUNS && ups === full && downs === 0;
+      if (swingFromTurn) swingEnded(before, lim.stillDeg);
+      swingFromTurn = true;
+      if (before.kind !== 'toes-up' || after.kind !== 'toes-down' || before.rep === null) return null;
+      if (before.order !== 'down-first' || after.order !== 'down-first' || !pausesSayUpFirst()) return null;
+      const rep = upFirstOpening(before, before.origin, lim);
+      return rep ? { ...after, rep, order: 'up-first' } : null;
     },
     reset() {
       ups = 0;
       upsSeen = 0;
       downs = 0;
       downsSeen = 0;
+      swingFromTurn = false;
     },
   };
 }

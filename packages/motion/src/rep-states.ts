@@ -318,17 +318,23 @@ export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | 
   }
   if (s.order === 'up-first') {
     if (!(x.deg < s.extremeDeg - lim.hysteresisDeg)) return origin === s.origin ? s : { ...s, origin };
-    // How high it rose from where it began (a rest, or the last rep's toes-down end): a drifting
-    // neutral (a gravity-free phone) moves the peaks but not that.
-    const fromDeg = Number.isFinite(lim.toesUpPeakFromDeg) ? lim.toesUpPeakFromDeg : 2 * lim.hysteresisDeg;
-    const firstEnd = s.extremeDeg - s.startDeg >= fromDeg;
-    const rep = firstEnd ? opening(s, origin, lim, -1) : null;
+    const rep = upFirstOpening(s, origin, lim);
     return turnAt('toes-down', s, x, rep, rep ? 'up-first' : 'down-first');
   }
   if (x.deg < s.extremeDeg - lim.hysteresisDeg || backToNeutral(s, x.deg, lim)) {
     return turnAt('toes-down', s, x, null, 'down-first');
   }
   return withNearRest(s, nearRest);
+}
+
+/**
+ * The up-first rep the toes-up peak of `s` opens, or null when it is too low to be a first end.
+ * How high it rose from where it began (a rest, or the last rep's toes-down end) decides: a
+ * drifting neutral (a gravity-free phone) moves the peaks but not that.
+ */
+export function upFirstOpening(s: ToesUp, origin: SwingOrigin, lim: StepLimits): RepOpening | null {
+  const fromDeg = Number.isFinite(lim.toesUpPeakFromDeg) ? lim.toesUpPeakFromDeg : 2 * lim.hysteresisDeg;
+  return s.extremeDeg - s.startDeg >= fromDeg ? opening(s, origin, lim, -1) : null;
 }
 
 /** `s` with `nearRest` (the same object when that did not change). */

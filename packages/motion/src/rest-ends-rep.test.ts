@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createImuAnalyzer } from './imu-analyzer.ts';
 import { imuSamples } from './imu-samples.test-util.ts';
 import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
-import { appendKeys, appendPumps, endOf, framesOf, program } from './leg-frames.test-util.ts';
-import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import { appendKeys, appendPumps, endOf, framesOf, program, repsOf } from './leg-frames.test-util.ts';
 
 /** 2 s at rest, 3 pumps to -30 deg and only +3 deg toes up (1 s holds), then 6 s at rest. */
 function smallToesUpKeys(): [number, number][] {
@@ -16,9 +15,6 @@ function smallToesUpKeys(): [number, number][] {
   appendPumps(keys, 3, -30, 3);
   return appendKeys(keys, [[6, 0]]);
 }
-
-const repsOf = (events: readonly MotionEvent[]): RepMetrics[] =>
-  events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
 
 /** When the last pump reached its toes-up end, seconds (then 1 s held, 0.6 s back, 0.4 s, the rest). */
 const lastToesUpS = (keys: readonly (readonly [number, number])[]) => endOf(keys) - 6 - 0.4 - 0.6 - 1;

@@ -3,11 +3,7 @@
 // did: their toes-down and toes-up peaks read as they are (settling.ts, restlessNeutralDeg).
 import { describe, expect, it } from 'vitest';
 import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, program } from './leg-frames.test-util.ts';
-import type { MotionEvent, RepMetrics } from './motion-events.ts';
-
-const repsOf = (events: readonly MotionEvent[]): RepMetrics[] =>
-  events.flatMap((e) => (e.type === 'rep' ? [e.rep] : []));
+import { appendKeys, endOf, framesOf, program, repsOf } from './leg-frames.test-util.ts';
 
 /** 0.4 s at neutral, then 8 pumps to -30 and +15 deg with 0.3-s holds and 0.5-s pauses at neutral. */
 function restlessKeys(): [number, number][] {

@@ -1,6 +1,12 @@
 // The analysis report: the stable JSON shape of `anklepump analyze --json` (fields may be added,
 // never renamed) built from the motion engine's batch result.
-import type { AnalysisResult, RepMetrics, Side, WarningEvent } from '@anklepump/motion';
+import {
+  type AnalysisResult,
+  noisyMessage,
+  type RepMetrics,
+  type Side,
+  type WarningEvent,
+} from '@anklepump/motion';
 import type { InputKind } from './input-kind.ts';
 
 export interface ReportRep {
@@ -164,15 +170,7 @@ function footWarnings(ws: readonly WarningEvent[], degrees: boolean): ReportWarn
   if (degrees) return ws.map(toWarning);
   return ws
     .filter((w) => w.code !== 'too-shallow')
-    .map((w) =>
-      w.code === 'noisy'
-        ? {
-            ...toWarning(w),
-            message:
-              'the angle is too unsteady to count small pumps, or quick ones that do not stop at each end (hold each end for a second)',
-          }
-        : toWarning(w),
-    );
+    .map((w) => (w.code === 'noisy' ? { ...toWarning(w), message: noisyMessage(null) } : toWarning(w)));
 }
 
 /**
