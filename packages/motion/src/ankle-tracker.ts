@@ -175,7 +175,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
    * swing's noise hysteresis); the person is told when it stays large, or near their own pumps.
    */
   const watchNoiseFloor = (tMs: number, out: MotionEvent[]) => {
-    const noiseDeg = repNoiseBarDeg();
+    // How unsteady the angle looks, not only how noisy the points are: the warning names quick
+    // pumps that do not stop at each end too, and those are what the meter reads above the noise
+    // the foot's and shank's lengths show (rigid-noise.ts), which sets the bars.
+    const unsteady = chain.noiseSdDeg > 0 ? Math.max(1, chain.unsteadySdDeg / chain.noiseSdDeg) : 1;
+    const noiseDeg = repNoiseBarDeg() * unsteady;
     const recentDeg = personal.recentDeg;
     noisy.watch(tMs, Math.max(MIN_REP_DEG, noiseDeg), recentDeg ? noiseDeg / recentDeg : 0, out);
   };
@@ -520,7 +524,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
       lastUsableTMs = t;
-      const c = chain.next(input.angleDeg, t);
+      const c = chain.next(input.angleDeg, t, input.footLen, input.shankLen);
       const despikedDeg = chain.despikedDeg;
       const move = legMove(input);
       if (state.kind === 'settling') settle(t, c, despikedDeg, move, input.confidence, out);

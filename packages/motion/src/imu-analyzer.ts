@@ -115,6 +115,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     leg2: 0,
     leg3: 0,
     leg4: Number.NaN,
+    footLen: Number.NaN,
+    shankLen: Number.NaN,
   };
   const maxGapMs = tracker.maxGapS * 1000;
   let lastT = Number.NaN;

@@ -266,6 +266,8 @@ describe('landmark analyzer: bad input', () => {
   it('rejects bad options at creation, naming the option and its range', () => {
     expect(() => createLandmarkAnalyzer({ minVisibility: 2 })).toThrow(/minVisibility.*0 to 1/);
     expect(() => createLandmarkAnalyzer({ legMoveFraction: 0 })).toThrow(/legMoveFraction/);
+    // @ts-expect-error: a wrong value from JavaScript
+    expect(() => createLandmarkAnalyzer({ angleFrom: 'pixels' })).toThrow(/angleFrom.*points/);
     expect(() => createLandmarkAnalyzer({ sides: [] })).toThrow(/sides/);
     expect(() => createLandmarkAnalyzer({ legChoice: 'longer-shank' })).toThrow(/exactly one foot/);
     expect(() => createLandmarkAnalyzer({ correction: { gain: 0, offsetDeg: 0 } })).toThrow(

@@ -35,6 +35,14 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
    * (rep-evidence.ts).
    */
   readonly legMoveFraction?: number;
+  /**
+   * Where the angle in the frames comes from. 'points' (default): the knee, ankle, heel and foot
+   * index as the pose model (or any tool) placed them; the foot's and shank's lengths then jitter
+   * with the same noise as the angle, and the engine reads the noise from them too (rigid-noise.ts).
+   * 'tracker': a pixel tracker turned the knee and toe points to its own angle and kept the pose
+   * model's lengths (the pose package's refine-frames.ts), which say nothing of that angle's noise.
+   */
+  readonly angleFrom?: 'points' | 'tracker';
 }
 
 interface SideState {
@@ -86,6 +94,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
   }
   const minVisibility = checkRange('minVisibility', options.minVisibility ?? 0.5, 0, 1);
   const useWorld = checkOneOf('useWorld', options.useWorld ?? 'auto', ['auto', 'never']) === 'auto';
+  const lengthsShowNoise =
+    checkOneOf('angleFrom', options.angleFrom ?? 'points', ['points', 'tracker']) === 'points';
   const legMoveFraction = checkRange(
     'legMoveFraction',
     options.legMoveFraction ?? LEG_MOVE_FRACTION,
@@ -132,6 +142,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     leg2: 0,
     leg3: 0,
     leg4: Number.NaN,
+    footLen: Number.NaN,
+    shankLen: Number.NaN,
   };
   let personSeen = true;
 
@@ -188,6 +200,10 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     input.tMs = t;
     input.angleDeg = corrected;
     input.confidence = r.visibility;
+    if (lengthsShowNoise) {
+      input.footLen = r.footLen;
+      input.shankLen = r.shankLen;
+    }
     const p = st.pos;
     const k = Number.isNaN(st.posT) ? 1 : posAlpha(t - st.posT);
     st.posT = t;

@@ -15,6 +15,13 @@ export interface LegReading {
   rawDeg: number;
   /** 2D shank length in pixels (knee to ankle). */
   shankPx: number;
+  /**
+   * The foot (heel to foot index) and the shank (ankle to knee) as long as the points the angle
+   * came from make them: pixels, or metres in world coordinates. A rigid foot keeps its length as
+   * it turns, so how these jitter tells the points' noise apart from the foot's movement.
+   */
+  footLen: number;
+  shankLen: number;
   kneeX: number;
   kneeY: number;
   ankleX: number;
@@ -29,6 +36,8 @@ export function createLegReading(): LegReading {
     reason: null,
     rawDeg: 0,
     shankPx: 0,
+    footLen: 0,
+    shankLen: 0,
     kneeX: 0,
     kneeY: 0,
     ankleX: 0,
@@ -98,6 +107,8 @@ export function readLeg(
   // A collapsed shank or foot is a detection that lost the leg, not a measurement.
   if (shankPx < 0.02 * diag || footPx < 0.01 * diag) return fail(out, 'foot-not-visible');
   let theta: number;
+  let footLen = footPx;
+  let shankLen = shankPx;
   const wl = useWorld ? frame.world : null;
   const wk = wl?.[ki];
   const wa = wl?.[ai];
@@ -123,6 +134,8 @@ export function readLeg(
     const cy = s2 * p0 - s0 * p2;
     const cz = s0 * p1 - s1 * p0;
     theta = Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), dot) * RAD;
+    footLen = Math.sqrt(p0 * p0 + p1 * p1 + p2 * p2);
+    shankLen = Math.sqrt(s0 * s0 + s1 * s1 + s2 * s2);
   } else {
     theta = angleBetweenDeg(kx - ax, ky - ay, fx - hx, fy - hy);
   }
@@ -130,6 +143,8 @@ export function readLeg(
   out.reason = null;
   out.rawDeg = 90 - theta;
   out.shankPx = shankPx;
+  out.footLen = footLen;
+  out.shankLen = shankLen;
   out.kneeX = kx;
   out.kneeY = ky;
   out.ankleX = ax;

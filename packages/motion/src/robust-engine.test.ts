@@ -549,6 +549,8 @@ function engineReps(
         leg2: leg,
         leg3: leg,
         leg4: Number.NaN,
+        footLen: Number.NaN,
+        shankLen: Number.NaN,
       },
       out,
     );

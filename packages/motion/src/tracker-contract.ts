@@ -20,6 +20,13 @@ export interface TrackerInput {
   leg3: number;
   /** The knee's bend in units of the leg-moved threshold; NaN = not measured. */
   leg4: number;
+  /**
+   * The foot's and the shank's lengths as the points that gave the angle make them (any unit, the
+   * same every sample); NaN = not measured (a sensor, or an angle not taken from these points).
+   * Their jitter is the points' noise without the foot's movement in it (rigid-noise.ts).
+   */
+  footLen: number;
+  shankLen: number;
 }
 
 export interface AnkleTracker {

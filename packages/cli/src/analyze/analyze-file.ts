@@ -182,6 +182,8 @@ export async function analyzeVideoPose(
           ...base,
           correction,
           sides,
+          // The pixel stage's angle, written into the frames, is not the one their lengths jitter with.
+          angleFrom: refined ? 'tracker' : 'points',
           includeSeries: true,
           settleS: RECORDED_VIDEO_SETTLE_S,
         }),

@@ -184,8 +184,12 @@ export interface LiveFootOptions {
 
 /** The live foot for one `side`: see the file comment. */
 export function createLiveFoot(o: LiveFootOptions): LiveFoot {
-  const analyzer = (correction: AngleCorrection): MotionStream<LandmarkFrame> =>
+  const analyzer = (
+    correction: AngleCorrection,
+    angleFrom: 'points' | 'tracker',
+  ): MotionStream<LandmarkFrame> =>
     createLandmarkAnalyzer({
+      angleFrom,
       sides: [o.side],
       // The leg is chosen here (createLegChooser) and placed under the side's own labels.
       legChoice: 'labels',
@@ -198,8 +202,8 @@ export function createLiveFoot(o: LiveFootOptions): LiveFoot {
     });
   // The tracker's angle needs no correction factor: it is the foot's own rotation in the image. A
   // phone check of this view scales it to what the phone on the foot measured.
-  const measured = analyzer({ gain: o.trackedGain ?? 1, offsetDeg: 0 });
-  const roughAnalyzer = analyzer(o.poseCorrection);
+  const measured = analyzer({ gain: o.trackedGain ?? 1, offsetDeg: 0 }, 'tracker');
+  const roughAnalyzer = analyzer(o.poseCorrection, 'points');
   const choose = createLegChooser(o.side);
   const trackAgreement = createTrackAgreement();
   /** The same track against the pose model's other leg: see `agreement` below. */
