@@ -24,6 +24,16 @@ export interface RepFacts {
   readonly confidence: number;
 }
 
+/**
+ * "rep n: range R deg is below B deg", with as many decimals as it takes (up to two) for R to read
+ * below B: rounded to whole degrees, a rep 0.4 deg short read "range 24 deg is below 24 deg".
+ */
+export function shallowMessage(n: number, rangeDeg: number, barDeg: number): string {
+  let digits = 0;
+  while (digits < 2 && rangeDeg.toFixed(digits) === barDeg.toFixed(digits)) digits++;
+  return `rep ${n}: range ${rangeDeg.toFixed(digits)} deg is below ${barDeg.toFixed(digits)} deg`;
+}
+
 /** Pushes the rep event and its warnings to `out`; returns the rep's metrics. */
 export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
   const { side, tMs, index: n, shape: m } = f;
@@ -50,8 +60,13 @@ export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
   };
   out.push({ type: 'rep', side, tMs, rep });
   if (!full) {
-    const msg = `rep ${n}: range ${m.rangeDeg.toFixed(0)} deg is below ${f.fullBarDeg.toFixed(0)} deg`;
-    out.push({ type: 'warning', side, tMs, code: 'too-shallow', message: msg });
+    out.push({
+      type: 'warning',
+      side,
+      tMs,
+      code: 'too-shallow',
+      message: shallowMessage(n, m.rangeDeg, f.fullBarDeg),
+    });
   }
   if (m.cycleS < f.tooFastCycleS) {
     const msg = `rep ${n} took ${m.cycleS.toFixed(2)} s; slow down and hold at each end`;
