@@ -189,12 +189,13 @@ export function createAngleChain(filterOptions: OneEuroOptions, stillMinDeg = ST
     // angle's (which a movement hardly shows): noise that turns the foot line more than it
     // stretches it (a pose model's points erring together) leaves them quieter, and the cap loosens
     // by as much; lengths that do not jitter at all (drawn, not detected) say nothing.
+    const meterSdDeg = noise.sdDeg;
+    const sampleSdDeg = sampleNoise.sdDeg;
     const rigidSampleSdDeg = rigid.sampleSdDeg;
     noiseSdDeg =
       rigidSampleSdDeg > RIGID_QUIET_DEG
-        ? Math.min(noise.sdDeg, RIGID_CAP * Math.max(1, sampleNoise.sdDeg / rigidSampleSdDeg) * rigid.sdDeg)
-        : noise.sdDeg;
-    const sampleSdDeg = sampleNoise.sdDeg;
+        ? Math.min(meterSdDeg, RIGID_CAP * Math.max(1, sampleSdDeg / rigidSampleSdDeg) * rigid.sdDeg)
+        : meterSdDeg;
     const w = Math.min(sampleSdDeg, noiseSdDeg);
     whiteVarDeg2 = w * w;
     preFiltering = sampleSdDeg > PRE_FILTER_FROM_DEG;
