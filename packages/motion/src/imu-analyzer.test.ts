@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
 import type { ImuSample } from './imu-sample.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
-import { appendKeys, appendPumps, endOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
+import {
+  appendKeys,
+  appendPumps,
+  endOf,
+  minJerk,
+  PLACING_SWINGS,
+  program,
+  pumps,
+  twoSets,
+} from './leg-frames.test-util.ts';
 import type { MotionEvent, RepMetrics } from './motion-events.ts';
 
 /** Streams `samples`: the reps, with the end's, and the angle shown at `atS` seconds. */
@@ -386,6 +395,29 @@ describe('IMU analyzer: bad input and options', () => {
       for (const rep of r.reps.left)
         expect(Math.abs(rep.rangeDeg - 45), `dropout ${fromS}-${toS} s`).toBeLessThan(2);
       expect(codes(r.warnings)).toEqual([]);
+    }
+  });
+
+  it('does not count the swings of a restless wearer getting into position, felt as the leg sliding', () => {
+    // The foot swings while the leg slides 20 cm into place (0.2-1.7 s), then 6 quick pumps with
+    // no rest and a fidget: the wearer never holds still, so the log before the reference is
+    // replayed. Its swings counted as 1-2 pumps; the phone's accelerometer shows the leg moving.
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, PLACING_SWINGS);
+    appendPumps(keys, 6, -30, 15, 0.3, 0.5);
+    appendKeys(keys, [[1, 0]]);
+    const base = program(keys);
+    const ankleDeg = (tS: number) => base(tS) + 2 * Math.sin(2 * Math.PI * 1.3 * tS);
+    const slid = (tS: number) => [0.2 * minJerk((tS - 0.2) / 1.5), 0] as const;
+    for (const footMount of [mount(37, -71, 123), mount(-150, 20, -40), mount(20, 50, 70)]) {
+      const scene = { ankleDeg, footMount, leverM: [0.08, 0.04] as const, biasRadS: 0.02 };
+      const placed = analyzeImuRecording(imuSamples({ ...scene, ankleM: slid }, endOf(keys), 100));
+      expect(placed.reps.left).toHaveLength(6);
+      // The leg stopped at 1.7 s; the first pump's toes-down peak is at 3.0 s.
+      expect(placed.reps.left[0]!.plantarTMs).toBeGreaterThan(2500);
+      // The same swings with the leg still are the restless wearer's first pumps: counted.
+      const still = analyzeImuRecording(imuSamples(scene, endOf(keys), 100));
+      expect(still.reps.left.length).toBeGreaterThan(6);
     }
   });
 

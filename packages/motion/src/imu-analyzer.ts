@@ -2,6 +2,7 @@
 // sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
 
 import { createAnkleTracker } from './ankle-tracker.ts';
+import { legPlacedT, type TranslationSample } from './ankle-translation.ts';
 import {
   type AngleCorrection,
   IDENTITY_CORRECTION,
@@ -151,7 +152,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    * The samples before a restless wearer's reference (foot sensor only): a log started with the
    * pumps has its first pump there, so they are measured from the reference once it is taken.
    */
-  const early: { t: number; q: Quat; gx: number; gy: number; gz: number }[] = [];
+  const early: (TranslationSample & { readonly q: Quat })[] = [];
   const toesDown = createToesDownVote();
   /**
    * The angle with the provisional sign (the first movement taken as toes down), shown while the
@@ -258,7 +259,16 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         if (!restless && !rested) {
           if (!pair) {
             if (early.length === EARLY_MAX) early.shift();
-            early.push({ t, q: Float64Array.from(rel), gx: s.gx, gy: s.gy, gz: s.gz });
+            early.push({
+              t,
+              q: Float64Array.from(rel),
+              gx: s.gx,
+              gy: s.gy,
+              gz: s.gz,
+              ax: s.ax,
+              ay: s.ay,
+              az: s.az,
+            });
           }
           return done(saturation.flag(out));
         }
@@ -313,7 +323,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           toesDown.fromMiddle();
           flushOut = out;
           if (seen) angle.seedAxis(seen[0], seen[1], seen[2]);
+          // The foot's movements while the leg itself moved (getting into position: the leg slid
+          // or was lifted) are not pumps; the replay starts after the last of them, as a camera's
+          // restless settling starts again where the leg was last placed.
+          const placedT = seen ? legPlacedT(early, seen) : null;
           for (const e of early) {
+            if (placedT !== null && e.t < placedT) continue;
             angle.refine(e.gx, e.gy, e.gz);
             toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
           }

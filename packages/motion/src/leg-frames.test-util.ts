@@ -53,6 +53,17 @@ export function legFrame(tMs: number, pose: LegPose): LandmarkFrame {
 }
 
 /** Keyframes [tS, angleDeg]; angle eases (min-jerk) between them. */
+/** The minimum-jerk share of a move `x` of the way through it (0 before, 1 after). */
+export const minJerk = (x: number) => (x <= 0 ? 0 : x >= 1 ? 1 : x * x * x * (10 - 15 * x + 6 * x * x));
+
+/** A foot's swings while the leg is put in place (2.4 s), as `appendKeys` steps. */
+export const PLACING_SWINGS: readonly (readonly [number, number])[] = [
+  [0.6, -25],
+  [0.6, 10],
+  [0.6, -15],
+  [0.6, 0],
+];
+
 export function program(keys: readonly (readonly [number, number])[]): (tS: number) => number {
   return (t) => {
     if (t <= keys[0]![0]) return keys[0]![1];
@@ -61,7 +72,7 @@ export function program(keys: readonly (readonly [number, number])[]): (tS: numb
       const [t0, a0] = keys[i - 1]!;
       if (t <= t1) {
         const x = (t - t0) / (t1 - t0);
-        return a0 + (a1 - a0) * x * x * x * (10 - 15 * x + 6 * x * x);
+        return a0 + (a1 - a0) * minJerk(x);
       }
     }
     return keys[keys.length - 1]![1];
