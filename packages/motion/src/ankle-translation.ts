@@ -79,17 +79,41 @@ function solve6(m: Float64Array, b: Float64Array): Float64Array | null {
   return x;
 }
 
+/** What the fit found: the half-second windows in which the ankle itself moved, and the turn rate. */
+interface AnkleMoves {
+  /** End times (ms) of the windows in which the ankle moved, in order. */
+  readonly movedEndsT: readonly number[];
+  /** Turn rate about the axis less the gyro's fitted bias (rad/s), per reading. */
+  readonly turnRadS: Float64Array;
+}
+
 /**
  * When getting into position ended (ms), or null when the ankle did not move (or cannot be judged:
- * a gyro at its limit, a gap, the foot hardly turned about `axis`, too few readings): the end of
- * the last half second in which the ankle itself moved, carried on to the foot's next turn (the
- * swing under way as the leg came to rest belongs to the placing). `axis` is the unit axis the foot
- * turned about, in the sensor's frame (`gyroMainAxis`).
+ * a gyro at its limit, a gap, too few readings): the end of the last half second in which the ankle
+ * itself moved, carried on to the foot's next turn (the swing under way as the leg came to rest
+ * belongs to the placing). `axis` is the unit axis the foot turned about, in the sensor's frame
+ * (`gyroMainAxis`).
  */
 export function legPlacedT(
   samples: readonly TranslationSample[],
   axis: readonly [number, number, number],
 ): number | null {
+  const moves = ankleMoves(samples, axis);
+  const movedUntilT = moves?.movedEndsT.at(-1);
+  if (!moves || movedUntilT === undefined) return null;
+  const n = samples.length;
+  const w = moves.turnRadS;
+  let i = 0;
+  while (i < n && samples[i]!.t < movedUntilT) i++;
+  const sign = Math.sign(w[Math.min(i, n - 1)]!);
+  while (i < n && Math.sign(w[i]!) === sign) i++;
+  return i < n ? samples[i]!.t : movedUntilT;
+}
+
+function ankleMoves(
+  samples: readonly TranslationSample[],
+  axis: readonly [number, number, number],
+): AnkleMoves | null {
   const n = samples.length;
   if (n < 2 * MIN_READINGS) return null;
   // The turn across a gap is unknown, and so is every angle after it.
@@ -200,7 +224,7 @@ export function legPlacedT(
     axA[i] = c * ex - s * ey - gx!;
     ayA[i] = s * ex + c * ey - gy!;
   }
-  let movedUntilT: number | null = null;
+  const movedEndsT: number[] = [];
   const t0 = samples[0]!.t;
   const tEnd = samples[n - 1]!.t;
   let lo = 0;
@@ -220,14 +244,11 @@ export function legPlacedT(
     }
     if (anyLimited || k < MIN_READINGS) continue;
     const meanMs2 = Math.hypot(sx, sy) / k;
-    if (meanMs2 > MOVED_MS2 + TURN_SHARE * Math.sqrt(st / k)) movedUntilT = Math.min(tEnd, from + WINDOW_MS);
+    if (meanMs2 > MOVED_MS2 + TURN_SHARE * Math.sqrt(st / k))
+      movedEndsT.push(Math.min(tEnd, from + WINDOW_MS));
   }
-  if (movedUntilT === null) return null;
-  let i = 0;
-  while (i < n && samples[i]!.t < movedUntilT) i++;
-  const sign = Math.sign(w[Math.min(i, n - 1)]! - fit.biasRadS);
-  while (i < n && Math.sign(w[i]! - fit.biasRadS) === sign) i++;
-  return i < n ? samples[i]!.t : movedUntilT;
+  const turnRadS = w.map((v) => v - fit.biasRadS);
+  return { movedEndsT, turnRadS };
 }
 
 function dot6(r: Float64Array, x: Float64Array): number {
