@@ -480,6 +480,47 @@ describe('rep engine on hard streams', () => {
     expect(r.reps.left).toHaveLength(4);
   });
 
+  it('reads a foot the detector calls barely visible through a whole pump, its points a few pixels off', () => {
+    // Rep 3 (2 s rest, 2 reps of 1.79 s, then from rest at 5.58 s down, up 6.08-6.47 s, back at rest
+    // by 6.97 s) lies wholly inside a 1.4-s burst at visibility 0.1 with each point 3-7 px off.
+    const keys = pumps(4, -30, 15, 0.2, 0.3);
+    const inBurst = (tMs: number) => tMs > 5550 && tMs < 6950;
+    const offPx = [
+      [-2, 4],
+      [3, 3],
+      [5, -3],
+      [-4, 6],
+    ];
+    const burst = (zoom: number, visibility: number) =>
+      framesOf(program(keys), endOf(keys), 30, (t) => (inBurst(t * 1000) ? { visibility, zoom } : {})).map(
+        (f) => {
+          if (!inBurst(f.tMs)) return f;
+          const lm = [...f.landmarks!];
+          [25, 27, 29, 31].forEach((idx, i) => {
+            const [x, y, z, v] = lm[idx]!;
+            lm[idx] = [x + offPx[i]![0]! / 640, y + offPx[i]![1]! / 360, z, v];
+          });
+          return { ...f, landmarks: lm };
+        },
+      );
+    const read = analyzeLandmarkRecording(burst(1, 0.1), left);
+    expect(read.reps.left).toHaveLength(4);
+    // Read as uncertain: the rep inside the burst carries the detector's doubt.
+    const [r1, , r3] = read.reps.left;
+    expect(r3!.confidence).toBeLessThan(0.5 * r1!.confidence);
+    expect(read.warnings.map((w) => w.code)).not.toContain('foot-not-visible');
+    // Not the foot just seen (a leg 40% shorter: the detector's guess of something else), or out
+    // of view by the detector's own word (visibility 0.02): not read, and the pump it hid is lost.
+    for (const [zoom, visibility] of [
+      [0.6, 0.1],
+      [1, 0.02],
+    ] as const) {
+      const lost = analyzeLandmarkRecording(burst(zoom, visibility), left);
+      expect(lost.reps.left).toHaveLength(3);
+      expect(lost.warnings.map((w) => w.code)).toContain('foot-not-visible');
+    }
+  });
+
   it('counts 9-degree pumps, as shallow against a 40-degree prescription', () => {
     const keys = pumps(6, -6, 3, 0.8);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), {
