@@ -25,7 +25,10 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
    * whichever leg shows the longer 2D shank (BlazePose can mislabel the visible leg in a side view).
    */
   readonly legChoice?: 'labels' | 'longer-shank';
-  /** Knee, ankle, heel and foot index below this visibility gate the foot out (0..1, default 0.5). */
+  /**
+   * Knee, ankle, heel and foot index below this visibility gate the foot out (0..1, default 0.5),
+   * unless it is plainly the foot just seen (read as uncertain, down to visibility 0.05).
+   */
   readonly minVisibility?: number;
   /** 'auto' uses world coordinates when a frame has them; 'never' uses image coordinates. */
   readonly useWorld?: 'auto' | 'never';
