@@ -79,10 +79,10 @@ function solve6(m: Float64Array, b: Float64Array): Float64Array | null {
   return x;
 }
 
-/** What the fit found: the half-second windows in which the ankle itself moved, and the turn rate. */
+/** What the fit found: when the last half second in which the ankle itself moved ended, and the turn rate. */
 interface AnkleMoves {
-  /** End times (ms) of the windows in which the ankle moved, in order. */
-  readonly movedEndsT: readonly number[];
+  /** End time (ms) of the last window in which the ankle moved, or null: it did not. */
+  readonly movedUntilT: number | null;
   /** Turn rate about the axis less the gyro's fitted bias (rad/s), per reading. */
   readonly turnRadS: Float64Array;
 }
@@ -99,8 +99,8 @@ export function legPlacedT(
   axis: readonly [number, number, number],
 ): number | null {
   const moves = ankleMoves(samples, axis);
-  const movedUntilT = moves?.movedEndsT.at(-1);
-  if (!moves || movedUntilT === undefined) return null;
+  const movedUntilT = moves?.movedUntilT ?? null;
+  if (!moves || movedUntilT === null) return null;
   const n = samples.length;
   const w = moves.turnRadS;
   let i = 0;
@@ -224,7 +224,7 @@ function ankleMoves(
     axA[i] = c * ex - s * ey - gx!;
     ayA[i] = s * ex + c * ey - gy!;
   }
-  const movedEndsT: number[] = [];
+  let movedUntilT: number | null = null;
   const t0 = samples[0]!.t;
   const tEnd = samples[n - 1]!.t;
   let lo = 0;
@@ -244,11 +244,10 @@ function ankleMoves(
     }
     if (anyLimited || k < MIN_READINGS) continue;
     const meanMs2 = Math.hypot(sx, sy) / k;
-    if (meanMs2 > MOVED_MS2 + TURN_SHARE * Math.sqrt(st / k))
-      movedEndsT.push(Math.min(tEnd, from + WINDOW_MS));
+    if (meanMs2 > MOVED_MS2 + TURN_SHARE * Math.sqrt(st / k)) movedUntilT = Math.min(tEnd, from + WINDOW_MS);
   }
   const turnRadS = w.map((v) => v - fit.biasRadS);
-  return { movedEndsT, turnRadS };
+  return { movedUntilT, turnRadS };
 }
 
 function dot6(r: Float64Array, x: Float64Array): number {
