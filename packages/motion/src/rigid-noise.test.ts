@@ -57,10 +57,11 @@ describe('the noise read from the lengths of the foot and shank', () => {
         'points',
       );
     }
-    // 96 pumps: 63 counted, against 40 from the angle alone (which read 7-9 deg of noise where
-    // the points gave the angle 2.5).
-    expect(counted).toBeGreaterThanOrEqual(56);
-    expect(angleAlone).toBeLessThanOrEqual(48);
+    // 96 pumps: 77 counted, against 65 from the angle alone (which read 7-9 deg of noise where
+    // the points gave the angle 2.5). Before the rep shape's smoothing reached a frame either side
+    // at 11 fps (rep-shape.ts), 63 against 40.
+    expect(counted).toBeGreaterThanOrEqual(72);
+    expect(angleAlone).toBeLessThanOrEqual(counted - 8);
     expect(resting).toBe(0);
   });
 

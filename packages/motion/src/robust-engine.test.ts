@@ -291,6 +291,26 @@ describe('rep engine on hard streams', () => {
     expect(counted).toBeGreaterThanOrEqual(64);
   });
 
+  it('at 13 fps counts 15-degree pumps through 4 degrees of jitter and reads their range within 3 degrees', () => {
+    // The rep shape's running means each reach at least 1.5 frame intervals (rep-shape.ts): at
+    // +-60 ms they held each sample alone below 17 fps, so a rep's peaks were single noisy frames
+    // (ranges 8.6 deg too large on average) and its noise bar twice 30 fps's (45 of these 60 counted;
+    // now 58, 1.9 deg off).
+    let counted = 0;
+    let errSumDeg = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const keys = pumps(10, -10, 5, 0.2, 0.3);
+      const reps = analyzeLandmarkRecording(framesOf(noisy(program(keys), 4, 0, seed), endOf(keys), 13), left)
+        .reps.left;
+      expect(reps.length, `seed ${seed}`).toBeLessThanOrEqual(10);
+      counted += reps.length;
+      for (const r of reps) errSumDeg += Math.abs(r.rangeDeg - 15);
+      expect(restingFootReps(4, seed + 50, 13), `resting foot, seed ${seed}`).toEqual([]);
+    }
+    expect(counted).toBeGreaterThanOrEqual(50);
+    expect(errSumDeg / counted).toBeLessThan(3);
+  });
+
   it('counts quick no-hold pumps at 15 fps through jitter once they repeat, and none on a resting foot', () => {
     // 16 pumps whose moves take 0.12 s (toes down 30, up 15, back, 0.4 s at rest), 3 degrees of
     // jitter at 15 fps: the pre-filter smooths, and the 1-euro filter's lag on top of it flattened
