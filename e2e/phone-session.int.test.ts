@@ -238,20 +238,23 @@ describe('phone resting on the foot', () => {
     await shot(quick, 'session-phone-sensor-limit');
   });
 
-  it('says on screen, aloud and by vibration that counting starts at the first rest when the patient pumps before resting', async () => {
-    const { page: early } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
-    await recordVoiceAndVibration(early);
-    await runPhoneSession(early, app.url, { voice: 'on' });
-    await early.clock.pauseAt((await early.evaluate(() => Date.now())) + 1000);
-    // Three brisk pumps at once (no rest first, no holds, one into the next), 2.5 s at rest, then
-    // three more with holds. (A first hold would be taken for one end of a pump, and the pumps
-    // before it counted.)
+  /**
+   * Plays a patient's start on `p`: `first` (3 brisk pumps at once, no rest first, no holds, one
+   * into the next; or the leg slid 15-25 cm into place while the foot swings), 2.5 s at rest, then
+   * three pumps with holds. Returns when the rest ends and when the last sample comes, ms.
+   */
+  async function startsWithoutRest(
+    p: Page,
+    first: 'pumps' | 'placing',
+  ): Promise<{ restEndMs: number; endMs: number }> {
     const spec = phoneTrace('left', 3);
     const before = synthImuSession(
       {
         ...spec,
         program: {
           ...spec.program,
+          reps: first === 'pumps' ? 3 : 0,
+          gettingIntoPosition: first === 'placing',
           restS: 0.05,
           returnToNeutral: false,
           timing: { moveS: 0.4, plantarHoldS: 0, dorsiHoldS: 0 },
@@ -262,20 +265,43 @@ describe('phone resting on the foot', () => {
     const after = synthImuSession(spec, 42);
     const a = toMotionPayloads(before.samples);
     const last = before.samples.at(-1)!;
-    const rest = stillPayloads(2500, [last.ax, last.ay, last.az]).map((p) => ({
-      ...p,
-      t: p.t + a.at(-1)!.t + 20,
+    const rest = stillPayloads(2500, [last.ax, last.ay, last.az]).map((q) => ({
+      ...q,
+      t: q.t + a.at(-1)!.t + 20,
     }));
-    const b = toMotionPayloads(after.samples).map((p) => ({ ...p, t: p.t + rest.at(-1)!.t + 20 }));
-    await scheduleMotion(early, [...a, ...rest, ...b]);
-    const shown = await playUntilWarning(early, 'Counting starts', rest.at(-1)!.t + 500);
+    const b = toMotionPayloads(after.samples).map((q) => ({ ...q, t: q.t + rest.at(-1)!.t + 20 }));
+    await scheduleMotion(p, [...a, ...rest, ...b]);
+    return { restEndMs: rest.at(-1)!.t, endMs: b.at(-1)!.t };
+  }
+
+  it('counts the pumps a patient does before resting when the phone feels the leg stay still', async () => {
+    // The accelerometer shows the ankle did not move (ankle-translation.ts): these are the
+    // patient's first pumps, not getting into position, and they count with the three after.
+    const { page: first } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
+    await runPhoneSession(first, app.url, { voice: 'on' });
+    await first.clock.pauseAt((await first.evaluate(() => Date.now())) + 1000);
+    const { endMs } = await startsWithoutRest(first, 'pumps');
+    for (let ms = 0; ms < endMs + 3000; ms += 250) await first.clock.runFor(250);
+    expect(await first.textContent('#count-left')).toContain('6 of 10');
+    expect(await first.textContent('#warning')).not.toContain('Counting starts');
+  });
+
+  it('says on screen, aloud and by vibration that counting starts at the first rest when the leg was being put in place', async () => {
+    const { page: early } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
+    await recordVoiceAndVibration(early);
+    await runPhoneSession(early, app.url, { voice: 'on' });
+    await early.clock.pauseAt((await early.evaluate(() => Date.now())) + 1000);
+    // The leg slides 15-25 cm into place while the foot swings, then rests: the phone feels the
+    // ankle move (ankle-translation.ts), so those swings are not pumps, and the patient is told.
+    const { restEndMs, endMs } = await startsWithoutRest(early, 'placing');
+    const shown = await playUntilWarning(early, 'Counting starts', restEndMs + 500);
     expect(shown).toContain('Counting starts once the foot has rested for a moment');
     const { spoken, buzzed } = await voiceAndVibration(early);
     expect(spoken).toContain(shown);
     expect(buzzed).toContainEqual([150, 80, 150]);
     await shot(early, 'session-phone-moved-before-rest');
     // The pumps after the rest are counted.
-    for (let ms = 0; ms < b.at(-1)!.t - rest.at(-1)!.t + 3000; ms += 250) await early.clock.runFor(250);
+    for (let ms = 0; ms < endMs - restEndMs + 3000; ms += 250) await early.clock.runFor(250);
     expect(await early.textContent('#count-left')).toContain('3 of 10');
   });
 });

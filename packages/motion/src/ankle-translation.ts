@@ -33,6 +33,11 @@ const MOVED_MS2 = 0.2;
  * leaves more of itself than a slow one (tuning seed 35021: 46 deg in 0.18 s at 34 Hz left 0.34).
  */
 const TURN_SHARE = 0.1;
+/**
+ * The leg is plainly still when no window comes within this share of its threshold; between that
+ * and the threshold it is not judged either way.
+ */
+const STILL_SHARE = 0.5;
 /** A window needs this many readings to be judged. */
 const MIN_READINGS = 5;
 /** Readings further apart than this (ms) leave the turn between them unknown. */
@@ -83,31 +88,39 @@ function solve6(m: Float64Array, b: Float64Array): Float64Array | null {
 interface AnkleMoves {
   /** End time (ms) of the last window in which the ankle moved, or null: it did not. */
   readonly movedUntilT: number | null;
+  /** The largest window's acceleration as a share of its threshold (above 1: moved). */
+  readonly mostShare: number;
   /** Turn rate about the axis less the gyro's fitted bias (rad/s), per reading. */
   readonly turnRadS: Float64Array;
 }
 
 /**
- * When getting into position ended (ms), or null when the ankle did not move (or cannot be judged:
- * a gyro at its limit, a gap, too few readings): the end of the last half second in which the ankle
- * itself moved, carried on to the foot's next turn (the swing under way as the leg came to rest
- * belongs to the placing). `axis` is the unit axis the foot turned about, in the sensor's frame
- * (`gyroMainAxis`).
+ * What the readings say of the leg while the foot turned: it cannot be judged (a gyro at its
+ * limit, a gap, too few readings), it stayed still, or it was put in place, getting into position
+ * ending at `endT` (ms): the end of the last half second in which the ankle itself moved, carried on
+ * to the foot's next turn (the swing under way as the leg came to rest belongs to the placing).
  */
-export function legPlacedT(
+export type LegPlacing =
+  | { readonly kind: 'unjudged' }
+  | { readonly kind: 'still' }
+  | { readonly kind: 'placed'; readonly endT: number };
+
+/** The leg's placing in `samples`; `axis` is the unit axis the foot turned about (`gyroMainAxis`). */
+export function legPlacing(
   samples: readonly TranslationSample[],
   axis: readonly [number, number, number],
-): number | null {
+): LegPlacing {
   const moves = ankleMoves(samples, axis);
-  const movedUntilT = moves?.movedUntilT ?? null;
-  if (!moves || movedUntilT === null) return null;
+  if (!moves) return { kind: 'unjudged' };
+  const movedUntilT = moves.movedUntilT;
+  if (movedUntilT === null) return moves.mostShare <= STILL_SHARE ? { kind: 'still' } : { kind: 'unjudged' };
   const n = samples.length;
   const w = moves.turnRadS;
   let i = 0;
   while (i < n && samples[i]!.t < movedUntilT) i++;
   const sign = Math.sign(w[Math.min(i, n - 1)]!);
   while (i < n && Math.sign(w[i]!) === sign) i++;
-  return i < n ? samples[i]!.t : movedUntilT;
+  return { kind: 'placed', endT: i < n ? samples[i]!.t : movedUntilT };
 }
 
 function ankleMoves(
@@ -225,6 +238,7 @@ function ankleMoves(
     ayA[i] = s * ex + c * ey - gy!;
   }
   let movedUntilT: number | null = null;
+  let mostShare = 0;
   const t0 = samples[0]!.t;
   const tEnd = samples[n - 1]!.t;
   let lo = 0;
@@ -243,11 +257,12 @@ function ankleMoves(
       k++;
     }
     if (anyLimited || k < MIN_READINGS) continue;
-    const meanMs2 = Math.hypot(sx, sy) / k;
-    if (meanMs2 > MOVED_MS2 + TURN_SHARE * Math.sqrt(st / k)) movedUntilT = Math.min(tEnd, from + WINDOW_MS);
+    const share = Math.hypot(sx, sy) / k / (MOVED_MS2 + TURN_SHARE * Math.sqrt(st / k));
+    mostShare = Math.max(mostShare, share);
+    if (share > 1) movedUntilT = Math.min(tEnd, from + WINDOW_MS);
   }
   const turnRadS = w.map((v) => v - fit.biasRadS);
-  return { movedUntilT, turnRadS };
+  return { movedUntilT, mostShare, turnRadS };
 }
 
 function dot6(r: Float64Array, x: Float64Array): number {

@@ -421,6 +421,27 @@ describe('IMU analyzer: bad input and options', () => {
     }
   });
 
+  it("counts a wearer's pump before their first rest when the leg stayed still, not a placing's swing", () => {
+    // A pump at once, a 1.5-s rest, four more. With the leg still, the one before the rest is a
+    // pump: 5 (4 before, with "moved-before-rest"). With the leg sliding 20 cm in 1.5 s meanwhile, it
+    // is getting into position: 4, and the warning says why.
+    const keys: [number, number][] = [[0, 0]];
+    appendPumps(keys, 1, -30, 15, 0.3, 0.5);
+    appendKeys(keys, [[1.5, 0]]);
+    appendPumps(keys, 4, -30, 15, 0.3, 0.5);
+    appendKeys(keys, [[1, 0]]);
+    const slid = (tS: number) => [0.2 * minJerk((tS - 0.3) / 1.5), 0] as const;
+    for (const footMount of [mount(37, -71, 123), mount(-150, 20, -40), mount(20, 50, 70)]) {
+      const scene = { ankleDeg: program(keys), footMount, leverM: [0.08, 0.04] as const, biasRadS: 0.02 };
+      const still = analyzeImuRecording(imuSamples(scene, endOf(keys), 100));
+      expect(still.reps.left).toHaveLength(5);
+      expect(codes(still.warnings)).not.toContain('moved-before-rest');
+      const placed = analyzeImuRecording(imuSamples({ ...scene, ankleM: slid }, endOf(keys), 100));
+      expect(placed.reps.left).toHaveLength(4);
+      expect(codes(placed.warnings)).toContain('moved-before-rest');
+    }
+  });
+
   it('rejects bad options at creation, naming them', () => {
     expect(() => createImuAnalyzer({ gravityGain: 0 })).toThrow(/gravityGain.*0\.05 to 10/);
     expect(() => createImuAnalyzer({ biasGain: 2 })).toThrow(/biasGain/);

@@ -2,7 +2,7 @@
 // sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
 
 import { createAnkleTracker } from './ankle-tracker.ts';
-import { legPlacedT, type TranslationSample } from './ankle-translation.ts';
+import { legPlacing, type TranslationSample } from './ankle-translation.ts';
 import {
   type AngleCorrection,
   IDENTITY_CORRECTION,
@@ -306,7 +306,14 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // sensor, which keeps no samples from before it).
         const seen = gyroMainAxis(early);
         const place = rested && seen ? restPlace(early, seen, restSum) : 'still-before';
-        if (rested && place !== 'one-end') {
+        // The foot's movements while the leg itself moved (getting into position: the leg slid
+        // or was lifted) are not pumps; a replay starts after the last of them, as a camera's
+        // restless settling starts again where the leg was last placed.
+        const placing = seen ? legPlacing(early, seen) : null;
+        // Movement both ways before the rest with the leg plainly still is not getting into position
+        // but a wearer's first pumps: replayed as a one-ended rest's are.
+        const pumpedFirst = place === 'inside' && placing?.kind === 'still';
+        if (rested && place !== 'one-end' && !pumpedFirst) {
           engine.trustNeutral(correction.offsetDeg);
           // The movement before the rest is not counted (getting into position looks like it, and
           // is not a pump): say so, or a log that began with pumps is counted short without a word.
@@ -323,12 +330,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           toesDown.fromMiddle();
           flushOut = out;
           if (seen) angle.seedAxis(seen[0], seen[1], seen[2]);
-          // The foot's movements while the leg itself moved (getting into position: the leg slid
-          // or was lifted) are not pumps; the replay starts after the last of them, as a camera's
-          // restless settling starts again where the leg was last placed.
-          const placedT = seen ? legPlacedT(early, seen) : null;
           for (const e of early) {
-            if (placedT !== null && e.t < placedT) continue;
+            if (placing?.kind === 'placed' && e.t < placing.endT) continue;
             angle.refine(e.gx, e.gy, e.gz);
             toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
           }

@@ -7,7 +7,16 @@ import { createAnkleTracker } from './ankle-tracker.ts';
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
 import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
-import { appendKeys, appendPumps, endOf, framesOf, program, pumps, twoSets } from './leg-frames.test-util.ts';
+import {
+  appendKeys,
+  appendPumps,
+  endOf,
+  framesOf,
+  minJerk,
+  program,
+  pumps,
+  twoSets,
+} from './leg-frames.test-util.ts';
 import type { MotionEvent, RepMetrics } from './motion-events.ts';
 import { createNoiseMeter, createSampleNoiseMeter } from './noise-meter.ts';
 import { DEFAULT_ONE_EURO } from './one-euro-filter.ts';
@@ -745,8 +754,10 @@ describe('IMU path for real people', () => {
   });
 
   it('does not count the foot being moved into place when a rest follows it', () => {
-    // Three seconds of placing the foot (two big turns), a rest, then four pumps: the rest is the
-    // reference, and the placing is not replayed as reps.
+    // Three seconds of placing the foot (two big turns while the leg slides 20 cm: the phone's
+    // accelerometer feels the leg move), a rest, then four pumps: the rest is the reference, and
+    // the placing is not replayed as reps. (With the leg still, those turns are pumps:
+    // imu-analyzer.test.ts.)
     const keys: [number, number][] = [[0, 0]];
     appendKeys(keys, [
       [0.7, -25],
@@ -765,8 +776,12 @@ describe('IMU path for real people', () => {
         [0.5, 0],
       ]);
     }
+    const slid = (tS: number) => [0.2 * minJerk(tS / 1.5), 0] as const;
     const r = analyzeImuRecording(
-      imuSamples({ ankleDeg: program(keys), footMount: mount(60, -10, 30) }, endOf(keys)),
+      imuSamples(
+        { ankleDeg: program(keys), footMount: mount(60, -10, 30), leverM: [0.08, 0.04], ankleM: slid },
+        endOf(keys),
+      ),
     );
     expect(r.reps.left).toHaveLength(4);
     expect(r.reps.left[0]!.plantarTMs).toBeGreaterThan(4000);
