@@ -550,6 +550,31 @@ describe('rep engine on hard streams', () => {
     }
   });
 
+  it("does not count the swing a doubted foot's displaced points make while it rests", () => {
+    // Four 23-deg pumps, then 8 s at rest in which, for 1 s, the detector calls the foot barely
+    // visible (0.1) and puts its toe 11 px across the foot line (9 deg of angle), then two more
+    // pumps. The toe going off and coming back is a 9-deg swing on frames the detector doubts,
+    // under half the person's usual pump: not a rep (it was one, told as too shallow).
+    const keys = pumps(4, -15, 8, 0.5, 0.4);
+    const restFrom = endOf(keys) - 2;
+    appendKeys(keys, [[6, 0]]);
+    appendPumps(keys, 2, -15, 8, 0.5, 0.4);
+    appendKeys(keys, [[2, 0]]);
+    const inBurst = (tMs: number) => tMs > (restFrom + 2.5) * 1000 && tMs < (restFrom + 3.5) * 1000;
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) =>
+      inBurst(t * 1000) ? { visibility: 0.1 } : {},
+    ).map((f) => {
+      if (!inBurst(f.tMs)) return f;
+      const lm = [...f.landmarks!];
+      const [x, y, z, v] = lm[31]!;
+      lm[31] = [x + 11 / 640, y, z, v];
+      return { ...f, landmarks: lm };
+    });
+    const r = analyzeLandmarkRecording(frames, left);
+    expect(r.reps.left).toHaveLength(6);
+    for (const rep of r.reps.left) expect(inBurst(rep.plantarTMs) || inBurst(rep.dorsiTMs)).toBe(false);
+  });
+
   it('counts 9-degree pumps, as shallow against a 40-degree prescription', () => {
     const keys = pumps(6, -6, 3, 0.8);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 30), {
