@@ -384,6 +384,9 @@ clipping, radio dropouts of 0.8-2 s), each family pushing one factor to its hard
 (looked at while tuning), held-out ${STRESS_SPLITS.heldOut} + 1000 x family + i (chosen before tuning, scored only
 here). Reps are matched by their toes-down hold (a person who starts toes up pairs it with another
 toes-up peak), so a rep whose toes-down and toes-up ends are swapped does not count as exact.
+A partial rep under the smallest pump the engine counts (5 deg: the small-range families' partial
+reps of 30-40% of an 8-15 deg pump) may count or not, for the engine and the naive counter alike
+(since 2026-12-04; before, it had to count).
 Peak error: each matched rep's toes-down and toes-up peaks against the truth's, degrees from
 neutral (the range does not show a neutral set too high or too low; the peaks do).
 Naive baseline: a fixed-threshold counter on the raw landmark angle (thresholds at 35% and 65% of

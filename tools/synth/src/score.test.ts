@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EVAL_CONDITIONS, specRng } from './eval-set.ts';
 import { synthLandmarkSession } from './landmark-session.ts';
 import { scoreSet } from './score.ts';
+import { withTinyRepLeeway } from './stress-set.ts';
 
 const condition = EVAL_CONDITIONS.find((c) => c.source === 'landmarks')!;
 if (condition.source !== 'landmarks') throw new Error('landmark condition expected');
@@ -60,5 +61,21 @@ describe('scoring a set against the truth', () => {
     expect(scoreSet([{ ...reps[0]!, plantarTMs: 6350, dorsiTMs: 6850 }], truth, 'plantar').countExact).toBe(
       false,
     );
+  });
+
+  it('lets a partial rep under the smallest pump the product counts (5 deg) go either way, and no other', () => {
+    // The last true rep made a 3-deg twitch (a small-range family's 30-40% partial): a count that
+    // leaves it out is exact; leaving out a 6-deg rep is not.
+    const last = session.truth.reps.at(-1)!;
+    const shrunk = (rangeDeg: number) =>
+      withTinyRepLeeway({
+        ...session.truth,
+        reps: [...session.truth.reps.slice(0, -1), { ...last, rangeDeg }],
+      });
+    const withoutLast = reps.slice(0, -1);
+    expect(scoreSet(withoutLast, shrunk(3)).countExact).toBe(true);
+    expect(scoreSet(reps, shrunk(3)).countExact).toBe(true);
+    expect(shrunk(3).expectedReps).toBe(session.truth.expectedReps - 1);
+    expect(scoreSet(withoutLast, shrunk(6)).countExact).toBe(false);
   });
 });

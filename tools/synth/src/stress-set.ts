@@ -2,6 +2,7 @@
 // families that each push one factor to its hard end. Two seed ranges: TUNING (look at it freely)
 // and HELD_OUT (never looked at while tuning; only `npm run bench motion` scores it).
 
+import { MIN_REP_DEG } from '@anklepump/motion';
 import type { ProgramSpec } from './ankle-program.ts';
 import type { ImuSessionSpec } from './imu-session.ts';
 import type { LandmarkSessionSpec, SessionTruth } from './landmark-session.ts';
@@ -215,20 +216,14 @@ export function stressSpecRng(seed: number): Rng {
   return createRng(seed ^ 0x2c1b3c6d);
 }
 
-/**
- * Bursts leave the foot in view (plainly there, at low visibility): a rep they touch must still
- * count, unless a burst covers its whole toes-down or toes-up hold, where counting is the engine's call.
- */
-export function withBurstLeeway(truth: SessionTruth): SessionTruth {
-  const bursts = truth.bursts ?? [];
-  if (bursts.length === 0) return truth;
-  const covered = (a: number, b: number) => bursts.some(([s, e]) => s <= a && e >= b);
-  const countable = truth.countable.map((c, i) => {
-    const r = truth.reps[i]!;
-    const plantar = covered(r.plantarTMs - 150, r.plantarTMs + 1000 * r.plantarHoldS + 150);
-    const dorsi = covered(r.dorsiTMs - 150, r.dorsiTMs + 1000 * r.dorsiHoldS + 150);
-    return c === 'yes' && (plantar || dorsi) ? ('either' as const) : c;
-  });
+/** `truth` with the reps `mayGoEitherWay` picks, of those that must count, made 'either'. */
+function withLeeway(
+  truth: SessionTruth,
+  mayGoEitherWay: (rep: SessionTruth['reps'][number]) => boolean,
+): SessionTruth {
+  const countable = truth.countable.map((c, i) =>
+    c === 'yes' && mayGoEitherWay(truth.reps[i]!) ? 'either' : c,
+  );
   const n = (f: (c: (typeof countable)[number], i: number) => boolean) => countable.filter(f).length;
   return {
     ...truth,
@@ -238,4 +233,31 @@ export function withBurstLeeway(truth: SessionTruth): SessionTruth {
     expectedFull: n((c, i) => c === 'yes' && truth.reps[i]!.full),
     expectedFullMax: n((c, i) => c !== 'no' && truth.reps[i]!.full),
   };
+}
+
+/**
+ * Bursts leave the foot in view (plainly there, at low visibility): a rep they touch must still
+ * count, unless a burst covers its whole toes-down or toes-up hold, where counting is the engine's call.
+ */
+export function withBurstLeeway(truth: SessionTruth): SessionTruth {
+  const bursts = truth.bursts ?? [];
+  if (bursts.length === 0) return truth;
+  const covered = (a: number, b: number) => bursts.some(([s, e]) => s <= a && e >= b);
+  return withLeeway(
+    truth,
+    (r) =>
+      covered(r.plantarTMs - 150, r.plantarTMs + 1000 * r.plantarHoldS + 150) ||
+      covered(r.dorsiTMs - 150, r.dorsiTMs + 1000 * r.dorsiHoldS + 150),
+  );
+}
+
+/**
+ * A partial rep smaller than the smallest pump the product counts (MIN_REP_DEG, 5 deg: a resting
+ * person's fidget spans up to 3) may count or not. The small-range families draw pumps of 8-15 deg
+ * and mix in partial reps of 30-40% of them: 2.4-6 deg, which no counter can tell from a fidget and
+ * the product's documents say it does not count. (Added 2026-12-04: 45 reps in 28 of the 1,024
+ * tuning sets, 64 a family.)
+ */
+export function withTinyRepLeeway(truth: SessionTruth): SessionTruth {
+  return withLeeway(truth, (r) => r.rangeDeg < MIN_REP_DEG);
 }
