@@ -18,6 +18,7 @@ import { createRepShape, shapeSmoothingMs } from './rep-shape.ts';
 import {
   keepInRing,
   RESUMING,
+  type RepOrder,
   type RepState,
   resumeAt,
   SEEN,
@@ -132,6 +133,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let lastUsableTMs = Number.NaN;
   let legKnown = false;
   let repCount = 0;
+  /** The last counted rep's order (null: none since the start). */
+  let lastOrder: RepOrder | null = null;
   let lastAngleDeg: number | null = null;
   /** The earliest sample a look-back may replay from: where counting began, the last rep, a gap. */
   let lookBackFromSeq = 0;
@@ -160,6 +163,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastUsableTMs = Number.NaN;
     legKnown = false;
     repCount = 0;
+    lastOrder = null;
     lastAngleDeg = null;
     lookBackFromSeq = 0;
     lastHysteresisDeg = Number.POSITIVE_INFINITY;
@@ -249,6 +253,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const secondTMs = upFirst ? m.plantarTMs : m.dorsiTMs;
     if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
+    lastOrder = second.order;
     lookBackFromSeq = nowSeq;
     uncounted.counted();
     const rep = reportRep(
@@ -518,7 +523,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     sample.seq = seq;
     sample.deg = y;
     if (state.kind === 'resuming') {
-      state = resumeAt(sample);
+      state = resumeAt(sample, lastOrder);
       evidence.restart(legNow);
       lookBackFromSeq = seq;
     }

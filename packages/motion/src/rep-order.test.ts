@@ -191,6 +191,22 @@ describe('reps paired the way the person does them', () => {
     for (const r of reps.slice(3)) expect(Math.abs(r.rangeDeg - 45)).toBeLessThan(4);
   });
 
+  it('camera: a toes-up-first person stays toes up first after a 2-s gap in the middle of a pump', () => {
+    // No frames from just before pump 6's toes-up end until 1.4 s after it (the camera's stream
+    // stalled): the engine starts again after the gap, and reads the pumps after it as it read the
+    // ones before, toes up first (a gap used to make it start again toes down first, as instructed).
+    const gapFromS = upFirst.pumps[6]!.upS - 0.6;
+    const frames = framesOf(program(upFirst.keys), endOf(upFirst.keys), 30).filter(
+      (f) => f.tMs < gapFromS * 1000 || f.tMs > (gapFromS + 2) * 1000,
+    );
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    const p = pairing(reps, upFirst.pumps);
+    const after = p.filter((x) => x.i > 6);
+    expect(after.map((x) => x.i)).toEqual([7, 8, 9]);
+    expect(after.every((x) => x.ownUp)).toBe(true);
+  });
+
   it('camera: a slide during a toes-up-first rep is flagged on that rep, not the one before', () => {
     const slideS = upFirst.pumps[7]!.upS - 0.5;
     const a = createLandmarkAnalyzer({ sides: ['left'] });
