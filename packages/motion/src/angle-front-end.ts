@@ -2,8 +2,14 @@
 // noise meters (noise-meter.ts) and a two-pole low-pass the frame-to-frame one switches on;
 // `createAngleChain` runs them before the 1-euro filter.
 
-import { createNoiseMeter, createSampleNoiseMeter, medianInPlace, STILL_MIN_DEG } from './noise-meter.ts';
-import { createOneEuroFilter, type OneEuroOptions } from './one-euro-filter.ts';
+import {
+  createNoiseMeter,
+  createSampleNoiseMeter,
+  medianInPlace,
+  type NoiseMeter,
+  STILL_MIN_DEG,
+} from './noise-meter.ts';
+import { createOneEuroFilter, type OneEuroFilter, type OneEuroOptions } from './one-euro-filter.ts';
 import { createPeriodMeter, STRONGLY_PERIODIC } from './period-meter.ts';
 import { createRigidNoise } from './rigid-noise.ts';
 
@@ -30,23 +36,35 @@ export interface Hampel {
 
 /** A causal Hampel filter over the last `HAMPEL_WINDOW` samples; allocation-free per sample. */
 export function createHampel(): Hampel {
-  const win = new Float64Array(HAMPEL_WINDOW);
-  const sorted = new Float64Array(HAMPEL_WINDOW);
-  const dev = new Float64Array(HAMPEL_WINDOW);
-  let n = 0;
-  let at = 0;
-  let last = 0;
-  let prevRaw = Number.NaN;
-  const judge = (x: number, dtS: number): number => {
-    const before = prevRaw;
-    prevRaw = x;
-    win[at] = x;
-    at = (at + 1) % HAMPEL_WINDOW;
-    if (n < HAMPEL_WINDOW) n++;
-    const span = Math.min(n, HAMPEL_WINDOW, 1 + 2 * Math.max(1, Math.floor(HAMPEL_SPAN_S / 2 / dtS)));
+  return new HampelFilter();
+}
+
+/**
+ * `createHampel`'s filter: a class, so that its methods are the same for every instance and the
+ * compiler inlines them (per-instance closures it calls, passing each double boxed).
+ */
+class HampelFilter implements Hampel {
+  private readonly win = new Float64Array(HAMPEL_WINDOW);
+  private readonly sorted = new Float64Array(HAMPEL_WINDOW);
+  private readonly dev = new Float64Array(HAMPEL_WINDOW);
+  private n = 0;
+  private at = 0;
+  private last = 0;
+  private prevRaw = Number.NaN;
+  private judge(x: number, dtS: number): number {
+    const win = this.win;
+    const sorted = this.sorted;
+    const dev = this.dev;
+    const before = this.prevRaw;
+    this.prevRaw = x;
+    win[this.at] = x;
+    const at = (this.at + 1) % HAMPEL_WINDOW;
+    this.at = at;
+    if (this.n < HAMPEL_WINDOW) this.n++;
+    const span = Math.min(this.n, HAMPEL_WINDOW, 1 + 2 * Math.max(1, Math.floor(HAMPEL_SPAN_S / 2 / dtS)));
     if (span < 3) return x;
     // A sample within the floor of the last one given out is no outlier: skip the sorts (most samples).
-    if (Math.abs(x - last) <= HAMPEL_FLOOR_DEG) return x;
+    if (Math.abs(x - this.last) <= HAMPEL_FLOOR_DEG) return x;
     for (let i = 0; i < span; i++) sorted[i] = win[(at - 1 - i + 2 * HAMPEL_WINDOW) % HAMPEL_WINDOW]!;
     const med = medianInPlace(sorted, span);
     // Within the floor it is never an outlier: skip the second sort.
@@ -61,18 +79,16 @@ export function createHampel(): Hampel {
     // tuning seeds, camera, 32 a family: 117 -> 120 of 288 exact, spurious reps on resting feet
     // 20 -> 19; phone 147 of 192 either way.
     return Math.abs(x - before) <= CONTINUES * Math.abs(x - med) ? x : med;
-  };
-  return {
-    next(x, dtS) {
-      last = judge(x, dtS);
-      return last;
-    },
-    reset() {
-      n = 0;
-      at = 0;
-      prevRaw = Number.NaN;
-    },
-  };
+  }
+  next(x: number, dtS: number): number {
+    this.last = this.judge(x, dtS);
+    return this.last;
+  }
+  reset(): void {
+    this.n = 0;
+    this.at = 0;
+    this.prevRaw = Number.NaN;
+  }
 }
 
 /**
@@ -168,119 +184,121 @@ const RIGID_QUIET_DEG = 0.05;
 
 /** Creates the chain with the 1-euro filter's options (validated by the caller). */
 export function createAngleChain(filterOptions: OneEuroOptions, stillMinDeg = STILL_MIN_DEG): AngleChain {
-  const filter = createOneEuroFilter(filterOptions);
-  const despike = createHampel();
-  const noise = createNoiseMeter(stillMinDeg);
+  return new Chain(createOneEuroFilter(filterOptions), stillMinDeg);
+}
+
+/**
+ * `createAngleChain`'s chain. A class, not an object literal with getters: V8 builds such a literal
+ * in dictionary mode, and every read of it (the rep engine reads the chain several times a sample)
+ * is then a slow lookup the compiler cannot inline.
+ */
+class Chain implements AngleChain {
+  private readonly despike = createHampel();
+  private readonly noise: NoiseMeter;
   /** The frame-to-frame part of the noise: it switches the pre-filter. */
-  const sampleNoise = createSampleNoiseMeter();
-  const period = createPeriodMeter();
-  const rigid = createRigidNoise();
-  let preDeg = Number.NaN;
-  let pre1Deg = 0;
-  let preTMs = 0;
-  let dtS = 1 / 30;
-  let despikedDeg = 0;
+  private readonly sampleNoise = createSampleNoiseMeter();
+  private readonly period = createPeriodMeter();
+  private readonly rigid = createRigidNoise();
+  private preDeg = Number.NaN;
+  private pre1Deg = 0;
+  private preTMs = 0;
+  dtS = 1 / 30;
+  despikedDeg = 0;
   // The meters' readings, taken once per sample (the rep engine reads them several times a sample).
-  let noiseSdDeg = 0;
-  let whiteVarDeg2 = 0;
-  let preFiltering = false;
-  const read = () => {
+  noiseSdDeg = 0;
+  whiteVarDeg2 = 0;
+  preFiltering = false;
+
+  constructor(
+    private readonly filter: OneEuroFilter,
+    stillMinDeg: number,
+  ) {
+    this.noise = createNoiseMeter(stillMinDeg);
+  }
+
+  private read(): void {
     // The lengths speak for the angle's noise only as far as their frame-to-frame jitter matches the
     // angle's (which a movement hardly shows): noise that turns the foot line more than it
     // stretches it (a pose model's points erring together) leaves them quieter, and the cap loosens
     // by as much; lengths that do not jitter at all (drawn, not detected) say nothing.
-    const meterSdDeg = noise.sdDeg;
-    const sampleSdDeg = sampleNoise.sdDeg;
-    const rigidSampleSdDeg = rigid.sampleSdDeg;
-    noiseSdDeg =
+    const meterSdDeg = this.noise.sdDeg;
+    const sampleSdDeg = this.sampleNoise.sdDeg;
+    const rigidSampleSdDeg = this.rigid.sampleSdDeg;
+    this.noiseSdDeg =
       rigidSampleSdDeg > RIGID_QUIET_DEG
-        ? Math.min(meterSdDeg, RIGID_CAP * Math.max(1, sampleSdDeg / rigidSampleSdDeg) * rigid.sdDeg)
+        ? Math.min(meterSdDeg, RIGID_CAP * Math.max(1, sampleSdDeg / rigidSampleSdDeg) * this.rigid.sdDeg)
         : meterSdDeg;
-    const w = Math.min(sampleSdDeg, noiseSdDeg);
-    whiteVarDeg2 = w * w;
-    preFiltering = sampleSdDeg > PRE_FILTER_FROM_DEG;
-  };
-  return {
-    next(angleDeg, t, footLen = Number.NaN, shankLen = Number.NaN) {
-      despikedDeg = despike.next(angleDeg, dtS);
-      rigid.add(footLen, shankLen, dtS);
-      noise.add(despikedDeg, dtS);
-      sampleNoise.add(despikedDeg, dtS);
-      read();
-      // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
-      if (Number.isNaN(preDeg) || !(t > preTMs)) {
-        preDeg = despikedDeg;
-        pre1Deg = despikedDeg;
+    const w = Math.min(sampleSdDeg, this.noiseSdDeg);
+    this.whiteVarDeg2 = w * w;
+    this.preFiltering = sampleSdDeg > PRE_FILTER_FROM_DEG;
+  }
+
+  next(angleDeg: number, t: number, footLen = Number.NaN, shankLen = Number.NaN): number {
+    const despikedDeg = this.despike.next(angleDeg, this.dtS);
+    this.despikedDeg = despikedDeg;
+    this.rigid.add(footLen, shankLen, this.dtS);
+    this.noise.add(despikedDeg, this.dtS);
+    this.sampleNoise.add(despikedDeg, this.dtS);
+    this.read();
+    // A noisy angle is low-passed before the 1-euro filter, whose cutoff noise would otherwise open.
+    if (Number.isNaN(this.preDeg) || !(t > this.preTMs)) {
+      this.preDeg = despikedDeg;
+      this.pre1Deg = despikedDeg;
+    } else {
+      const stepS = (t - this.preTMs) / 1000;
+      this.dtS += 0.05 * (Math.min(stepS, 0.2) - this.dtS);
+      if (this.preFiltering) {
+        const a = preFilterStep(stepS);
+        this.pre1Deg += a * (despikedDeg - this.pre1Deg);
+        this.preDeg += a * (this.pre1Deg - this.preDeg);
       } else {
-        const stepS = (t - preTMs) / 1000;
-        dtS += 0.05 * (Math.min(stepS, 0.2) - dtS);
-        if (preFiltering) {
-          const a = preFilterStep(stepS);
-          pre1Deg += a * (despikedDeg - pre1Deg);
-          preDeg += a * (pre1Deg - preDeg);
-        } else {
-          pre1Deg = despikedDeg;
-          preDeg = despikedDeg;
-        }
+        this.pre1Deg = despikedDeg;
+        this.preDeg = despikedDeg;
       }
-      preTMs = t;
-      period.add(preDeg, t);
-      const filteredDeg = filter.filter(preDeg, t);
-      // While the pre-filter smooths and the angle plainly repeats at a pump's pace, the pre-filter's
-      // smoothing is all it gets: noise does not repeat itself, and the 1-euro filter's lag, on top
-      // of the pre-filter's, flattened quick pumps with no hold (a 0.15-s move of a 32-deg pump came
-      // out 10 deg). The 1-euro filter keeps running, so the angle is its own again the moment the
-      // repetition stops. Stress set tuning seeds (camera, 64 a family), exact / spurious reps on
-      // resting feet / reps counted wrong: 241 / 40 / 1,666 -> 246 / 39 / 1,609 (at 0.6: 248 / 40 /
-      // 1,592; at 0.5, 32 a family, 134 / 29 / 753 against 130 / 22 / 817); without the pre-filter
-      // too, 32 a family, 126 / 22 / 800.
-      return preFiltering && period.periodicity >= STRONGLY_PERIODIC ? preDeg : filteredDeg;
-    },
-    get despikedDeg() {
-      return despikedDeg;
-    },
-    get noiseSdDeg() {
-      return noiseSdDeg;
-    },
-    get unsteadySdDeg() {
-      return noise.sdDeg;
-    },
-    get whiteVarDeg2() {
-      return whiteVarDeg2;
-    },
-    get correlatedVarDeg2() {
-      return noiseSdDeg * noiseSdDeg - whiteVarDeg2;
-    },
-    get dtS() {
-      return dtS;
-    },
-    get preFiltering() {
-      return preFiltering;
-    },
-    get periodicity() {
-      return period.periodicity;
-    },
-    get swingVarDeg2() {
-      return period.varianceDeg2;
-    },
-    interrupt() {
-      filter.reset();
-      noise.interrupt();
-      sampleNoise.interrupt();
-      rigid.interrupt();
-      despike.reset();
-      preDeg = Number.NaN;
-    },
-    reset() {
-      despike.reset();
-      noise.reset();
-      sampleNoise.reset();
-      rigid.reset();
-      preDeg = Number.NaN;
-      period.reset();
-      dtS = 1 / 30;
-      read();
-      filter.reset();
-    },
-  };
+    }
+    this.preTMs = t;
+    const preDeg = this.preDeg;
+    this.period.add(preDeg, t);
+    const filteredDeg = this.filter.filter(preDeg, t);
+    // While the pre-filter smooths and the angle plainly repeats at a pump's pace, the pre-filter's
+    // smoothing is all it gets: noise does not repeat itself, and the 1-euro filter's lag, on top
+    // of the pre-filter's, flattened quick pumps with no hold (a 0.15-s move of a 32-deg pump came
+    // out 10 deg). The 1-euro filter keeps running, so the angle is its own again the moment the
+    // repetition stops. Stress set tuning seeds (camera, 64 a family), exact / spurious reps on
+    // resting feet / reps counted wrong: 241 / 40 / 1,666 -> 246 / 39 / 1,609 (at 0.6: 248 / 40 /
+    // 1,592; at 0.5, 32 a family, 134 / 29 / 753 against 130 / 22 / 817); without the pre-filter
+    // too, 32 a family, 126 / 22 / 800.
+    return this.preFiltering && this.period.periodicity >= STRONGLY_PERIODIC ? preDeg : filteredDeg;
+  }
+  get unsteadySdDeg(): number {
+    return this.noise.sdDeg;
+  }
+  get correlatedVarDeg2(): number {
+    return this.noiseSdDeg * this.noiseSdDeg - this.whiteVarDeg2;
+  }
+  get periodicity(): number {
+    return this.period.periodicity;
+  }
+  get swingVarDeg2(): number {
+    return this.period.varianceDeg2;
+  }
+  interrupt(): void {
+    this.filter.reset();
+    this.noise.interrupt();
+    this.sampleNoise.interrupt();
+    this.rigid.interrupt();
+    this.despike.reset();
+    this.preDeg = Number.NaN;
+  }
+  reset(): void {
+    this.despike.reset();
+    this.noise.reset();
+    this.sampleNoise.reset();
+    this.rigid.reset();
+    this.preDeg = Number.NaN;
+    this.period.reset();
+    this.dtS = 1 / 30;
+    this.read();
+    this.filter.reset();
+  }
 }

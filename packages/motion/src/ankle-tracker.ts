@@ -558,7 +558,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
   }
 
-  const tracker: AnkleTracker = {
+  // The entry points as plain closures; sources hold a TrackerHandle over them (a class: V8 builds
+  // an object literal with getters in dictionary mode, and each call through it is a slow lookup).
+  const engine: TrackerEngine = {
     step(input, out) {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
@@ -597,23 +599,63 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       }
     },
     reset: clear,
-    get neutralDeg() {
-      return neutralDeg;
-    },
-    get referenceRangeDeg() {
-      return personal.referenceDeg;
-    },
-    givenRangeDeg: setup.rangeDeg,
-    get personal() {
-      return personal.learned;
-    },
-    get angleDeg() {
-      return lastAngleDeg;
-    },
-    get noiseDeg() {
-      return chain.noiseSdDeg;
-    },
+    neutralDeg: () => neutralDeg,
+    referenceRangeDeg: () => personal.referenceDeg,
+    personal: () => personal.learned,
+    angleDeg: () => lastAngleDeg,
+    noiseDeg: () => chain.noiseSdDeg,
   };
   clear();
-  return tracker;
+  return new TrackerHandle(engine, setup.rangeDeg);
+}
+
+/** `createAnkleTracker`'s closures behind the AnkleTracker interface. */
+interface TrackerEngine {
+  step(input: TrackerInput, out: MotionEvent[]): void;
+  trustNeutral(neutralDeg: number): void;
+  gated(tMs: number): void;
+  finish(out: MotionEvent[]): void;
+  reset(): void;
+  neutralDeg(): number | null;
+  referenceRangeDeg(): number;
+  personal(): AnkleTracker['personal'];
+  angleDeg(): number | null;
+  noiseDeg(): number;
+}
+
+class TrackerHandle implements AnkleTracker {
+  constructor(
+    private readonly e: TrackerEngine,
+    readonly givenRangeDeg: number | null,
+  ) {}
+  step(input: TrackerInput, out: MotionEvent[]): void {
+    this.e.step(input, out);
+  }
+  trustNeutral(neutralDeg: number): void {
+    this.e.trustNeutral(neutralDeg);
+  }
+  gated(tMs: number): void {
+    this.e.gated(tMs);
+  }
+  finish(out: MotionEvent[]): void {
+    this.e.finish(out);
+  }
+  reset(): void {
+    this.e.reset();
+  }
+  get neutralDeg(): number | null {
+    return this.e.neutralDeg();
+  }
+  get referenceRangeDeg(): number {
+    return this.e.referenceRangeDeg();
+  }
+  get personal(): AnkleTracker['personal'] {
+    return this.e.personal();
+  }
+  get angleDeg(): number | null {
+    return this.e.angleDeg();
+  }
+  get noiseDeg(): number {
+    return this.e.noiseDeg();
+  }
 }

@@ -8,7 +8,7 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
-import { angleBetweenDeg, createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
+import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import { BLAZEPOSE, type LandmarkFrame, type Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
@@ -106,6 +106,7 @@ const LEG_MOVE_FRACTION = 0.15;
  */
 const KNEE_BEND_UNIT_DEG = 8 / 0.6;
 const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
+const RAD = 180 / Math.PI;
 const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
 
 /** Creates a landmark analyzer; throws RangeError on a bad option. */
@@ -286,7 +287,10 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     if (doubted) {
       // The knee's bend as last seen (input.leg4 keeps its value).
     } else if (hipSeen && ux * ux + uy * uy >= 0.25 * r.shankPx * r.shankPx) {
-      const kneeDeg = angleBetweenDeg(ux, uy, r.ankleX - r.kneeX, r.ankleY - r.kneeY);
+      // angleBetweenDeg written out: called, it is passed (and returns) its doubles boxed, every frame.
+      const vx = r.ankleX - r.kneeX;
+      const vy = r.ankleY - r.kneeY;
+      const kneeDeg = Math.atan2(Math.abs(ux * vy - uy * vx), ux * vx + uy * vy) * RAD;
       st.kneeDeg = Number.isNaN(st.kneeDeg) ? kneeDeg : st.kneeDeg + k * (kneeDeg - st.kneeDeg);
       input.leg4 = st.kneeDeg / KNEE_BEND_UNIT_DEG;
     } else input.leg4 = Number.NaN;
@@ -297,7 +301,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
   const stream: MotionStream<LandmarkFrame> = {
     push(frame) {
       const out = scratch;
-      out.length = 0;
+      // Setting length is a runtime call (~40 ns) even when the array is already empty.
+      if (out.length !== 0) out.length = 0;
       const warn = guard.check((frame as Partial<LandmarkFrame> | null)?.tMs);
       if (warn) {
         out.push(warn);

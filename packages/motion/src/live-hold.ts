@@ -29,44 +29,70 @@ export interface LiveHold {
 
 /** `holdStartS`: seconds near the end before a hold is announced; `endDeg`: how far from neutral an end is. */
 export function createLiveHold(side: Side, holdStartS: number, endDeg: number): LiveHold {
-  let anchor = 0;
-  let startT = Number.NaN;
-  let holding = false;
-  let ticks = 0;
-  const hold: LiveHold = {
-    update(tMs, y, extremeDeg, direction, tolDeg, out) {
-      if (Number.isNaN(startT) || Math.abs(y - anchor) > tolDeg || Math.abs(y - extremeDeg) > tolDeg) {
-        hold.end(tMs, y, direction, out);
-      }
-      const heldS = (tMs - startT) / 1000;
-      // At the toes-down or toes-up end only: resting at neutral is not a hold.
-      const atEnd = direction === 'plantar' ? y < -endDeg : y > endDeg;
-      if (!holding && atEnd && heldS >= holdStartS) {
-        holding = true;
-        ticks = 0;
-        out.push({ type: 'hold-started', side, tMs, direction, holdS: heldS, angleDeg: y });
-      } else if (holding && Math.floor(heldS * 4) > ticks) {
-        ticks = Math.floor(heldS * 4);
-        out.push({ type: 'hold-progress', side, tMs, direction, holdS: heldS, angleDeg: y });
-      }
-    },
-    end(tMs, y, direction, out) {
-      if (holding)
-        out.push({ type: 'hold-ended', side, tMs, direction, holdS: (tMs - startT) / 1000, angleDeg: y });
-      holding = false;
-      anchor = y;
-      startT = tMs;
-      ticks = 0;
-    },
-    get anchorDeg() {
-      return anchor;
-    },
-    reset() {
-      anchor = 0;
-      startT = Number.NaN;
-      holding = false;
-      ticks = 0;
-    },
-  };
-  return hold;
+  return new Hold(side, holdStartS, endDeg);
+}
+
+/**
+ * A class, not an object literal with a getter: V8 builds such a literal in dictionary mode, and
+ * every call on it (every sample of a swing) is then a slow lookup.
+ */
+class Hold implements LiveHold {
+  anchorDeg = 0;
+  private startT = Number.NaN;
+  private holding = false;
+  private ticks = 0;
+  constructor(
+    private readonly side: Side,
+    private readonly holdStartS: number,
+    private readonly endDeg: number,
+  ) {}
+  update(
+    tMs: number,
+    y: number,
+    extremeDeg: number,
+    direction: HoldDirection,
+    tolDeg: number,
+    out: MotionEvent[],
+  ): void {
+    if (
+      Number.isNaN(this.startT) ||
+      Math.abs(y - this.anchorDeg) > tolDeg ||
+      Math.abs(y - extremeDeg) > tolDeg
+    ) {
+      this.end(tMs, y, direction, out);
+    }
+    const side = this.side;
+    const heldS = (tMs - this.startT) / 1000;
+    // At the toes-down or toes-up end only: resting at neutral is not a hold.
+    const atEnd = direction === 'plantar' ? y < -this.endDeg : y > this.endDeg;
+    if (!this.holding && atEnd && heldS >= this.holdStartS) {
+      this.holding = true;
+      this.ticks = 0;
+      out.push({ type: 'hold-started', side, tMs, direction, holdS: heldS, angleDeg: y });
+    } else if (this.holding && Math.floor(heldS * 4) > this.ticks) {
+      this.ticks = Math.floor(heldS * 4);
+      out.push({ type: 'hold-progress', side, tMs, direction, holdS: heldS, angleDeg: y });
+    }
+  }
+  end(tMs: number, y: number, direction: HoldDirection, out: MotionEvent[]): void {
+    if (this.holding)
+      out.push({
+        type: 'hold-ended',
+        side: this.side,
+        tMs,
+        direction,
+        holdS: (tMs - this.startT) / 1000,
+        angleDeg: y,
+      });
+    this.holding = false;
+    this.anchorDeg = y;
+    this.startT = tMs;
+    this.ticks = 0;
+  }
+  reset(): void {
+    this.anchorDeg = 0;
+    this.startT = Number.NaN;
+    this.holding = false;
+    this.ticks = 0;
+  }
 }

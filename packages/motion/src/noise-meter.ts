@@ -75,30 +75,30 @@ const lagSamples = (dtS: number) =>
  * were tuned with it; seeding at the quartile moved the stress set along the bars' own trade of
  * exact counts against spurious reps on resting feet, not past it (package README, 2026-12-01).
  */
-function createQuartile() {
-  let q = 0;
-  let seen = 0;
-  let seedMean = 0;
-  return {
-    learn(d: number, capD = Number.POSITIVE_INFINITY): void {
-      if (seen < 8) {
-        seedMean += (0.6 * d - seedMean) / ++seen;
-        q = Math.min(seedMean, capD);
-      } else q += Q_STEP * Math.max(q, 0.01) * (d > q ? NOISE_Q : NOISE_Q - 1);
-    },
-    /** Past its seed. */
-    get seeded() {
-      return seen >= 8;
-    },
-    get value() {
-      return q;
-    },
-    reset(): void {
-      q = 0;
-      seen = 0;
-      seedMean = 0;
-    },
-  };
+// A class, not an object literal with getters: V8 builds such a literal in dictionary mode, and every
+// read of it (several per sample) is then a slow lookup the compiler cannot inline.
+class Quartile {
+  private q = 0;
+  private seen = 0;
+  private seedMean = 0;
+  learn(d: number, capD = Number.POSITIVE_INFINITY): void {
+    if (this.seen < 8) {
+      this.seedMean += (0.6 * d - this.seedMean) / ++this.seen;
+      this.q = Math.min(this.seedMean, capD);
+    } else this.q += Q_STEP * Math.max(this.q, 0.01) * (d > this.q ? NOISE_Q : NOISE_Q - 1);
+  }
+  /** Past its seed. */
+  get seeded() {
+    return this.seen >= 8;
+  }
+  get value() {
+    return this.q;
+  }
+  reset(): void {
+    this.q = 0;
+    this.seen = 0;
+    this.seedMean = 0;
+  }
 }
 
 /**
@@ -109,51 +109,58 @@ function createQuartile() {
  */
 
 export function createNoiseMeter(stillMinDeg = STILL_MIN_DEG): NoiseMeter {
-  const ring = new Float64Array(LAG_RING);
-  const fine = new Float64Array(SEED_SAMPLES);
-  const quartile = createQuartile();
-  let n = 0;
-  let fineSeen = 0;
-  let fineQ = 0;
-  return {
-    add(x, dtS) {
-      const lag = lagSamples(dtS);
-      ring[n % LAG_RING] = x;
-      n++;
-      if (fineSeen < SEED_SAMPLES && n >= 4) {
-        // One-sample third differences: white noise shows in them as fully as in second
-        // differences at the lag, but a movement hardly does (a 1 Hz pump at 15 fps shows 0.07 of
-        // its amplitude in them, 1.4 times it at the lag).
-        const d3 =
-          x - 3 * ring[(n - 2) % LAG_RING]! + 3 * ring[(n - 3) % LAG_RING]! - ring[(n - 4) % LAG_RING]!;
-        fine[fineSeen++] = D3_TO_D2 * Math.abs(d3);
-        if (fineSeen === SEED_SAMPLES) fineQ = FINE_PER_MEDIAN * medianInPlace(fine, SEED_SAMPLES);
-      }
-      if (n <= 2 * lag) return;
-      const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;
-      const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
-      // While the angle travels further than the noise could take it, the foot is moving: its
-      // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
-      const q = quartile.value;
-      if (quartile.seeded && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), stillMinDeg)) return;
-      // The seed is at most the one-sample third differences' reading: a recording that starts
-      // swinging before it has rested would otherwise seed on the swing's curvature, and no rep
-      // would clear the noise floor.
-      quartile.learn(d, fineSeen === SEED_SAMPLES ? fineQ : Number.POSITIVE_INFINITY);
-    },
-    interrupt() {
-      n = 0;
-    },
-    reset() {
-      n = 0;
-      quartile.reset();
-      fineSeen = 0;
-      fineQ = 0;
-    },
-    get sdDeg() {
-      return quartile.value / D2_Q_PER_SD;
-    },
-  };
+  return new TurningPointMeter(stillMinDeg);
+}
+
+/** `createNoiseMeter`'s meter (a class for V8's sake: see Quartile). */
+class TurningPointMeter implements NoiseMeter {
+  private readonly ring = new Float64Array(LAG_RING);
+  private readonly fine = new Float64Array(SEED_SAMPLES);
+  private readonly quartile = new Quartile();
+  private n = 0;
+  private fineSeen = 0;
+  private fineQ = 0;
+  constructor(private readonly stillMinDeg: number) {}
+  add(x: number, dtS: number): void {
+    const ring = this.ring;
+    const quartile = this.quartile;
+    const lag = lagSamples(dtS);
+    ring[this.n % LAG_RING] = x;
+    const n = ++this.n;
+    if (this.fineSeen < SEED_SAMPLES && n >= 4) {
+      // One-sample third differences: white noise shows in them as fully as in second
+      // differences at the lag, but a movement hardly does (a 1 Hz pump at 15 fps shows 0.07 of
+      // its amplitude in them, 1.4 times it at the lag).
+      const d3 =
+        x - 3 * ring[(n - 2) % LAG_RING]! + 3 * ring[(n - 3) % LAG_RING]! - ring[(n - 4) % LAG_RING]!;
+      this.fine[this.fineSeen++] = D3_TO_D2 * Math.abs(d3);
+      if (this.fineSeen === SEED_SAMPLES)
+        this.fineQ = FINE_PER_MEDIAN * medianInPlace(this.fine, SEED_SAMPLES);
+    }
+    if (n <= 2 * lag) return;
+    const x2 = ring[(n - 1 - 2 * lag) % LAG_RING]!;
+    const d = Math.abs(x - 2 * ring[(n - 1 - lag) % LAG_RING]! + x2);
+    // While the angle travels further than the noise could take it, the foot is moving: its
+    // curvature would read as noise (a fast mover at 10 fps never leaves the lower quartile).
+    const q = quartile.value;
+    if (quartile.seeded && Math.abs(x - x2) > Math.max(STILL_K * (q / D2_Q_PER_SD), this.stillMinDeg)) return;
+    // The seed is at most the one-sample third differences' reading: a recording that starts
+    // swinging before it has rested would otherwise seed on the swing's curvature, and no rep
+    // would clear the noise floor.
+    quartile.learn(d, this.fineSeen === SEED_SAMPLES ? this.fineQ : Number.POSITIVE_INFINITY);
+  }
+  interrupt(): void {
+    this.n = 0;
+  }
+  reset(): void {
+    this.n = 0;
+    this.quartile.reset();
+    this.fineSeen = 0;
+    this.fineQ = 0;
+  }
+  get sdDeg(): number {
+    return this.quartile.value / D2_Q_PER_SD;
+  }
 }
 
 /** That quantile of |third difference| of white noise of standard deviation 1: 0.3186 x sqrt(20). */
@@ -175,38 +182,45 @@ const SEED_TRAVEL_DEG = 10;
  * what may switch the pre-filter on. Same running lower quartile and stillness gate as the meter.
  */
 export function createSampleNoiseMeter(): NoiseMeter {
-  const ring = new Float64Array(LAG_RING);
-  const mask = LAG_RING - 1;
-  const quartile = createQuartile();
-  let n = 0;
-  return {
-    add(x, dtS) {
-      const lag = lagSamples(dtS);
-      ring[n & mask] = x;
-      n++;
-      if (n <= 2 * lag) return;
-      const d = Math.abs(x - 3 * ring[(n - 2) & mask]! + 3 * ring[(n - 3) & mask]! - ring[(n - 4) & mask]!);
-      // Where the angle travels further than the noise could take it over a turning point's time
-      // scale, the foot moves, and at 10-15 fps its curvature would read as noise.
-      // Until it has a reading, a foot that travels more than SEED_TRAVEL_DEG does not teach it.
-      const gate = quartile.seeded
-        ? Math.max(STILL_K * (quartile.value / D3_Q_PER_SD), STILL_MIN_DEG)
-        : SEED_TRAVEL_DEG;
-      const travel = Math.max(
-        Math.abs(x - ring[(n - 1 - lag) & mask]!),
-        Math.abs(x - ring[(n - 1 - 2 * lag) & mask]!),
-      );
-      if (travel <= gate) quartile.learn(d);
-    },
-    interrupt() {
-      n = 0;
-    },
-    reset() {
-      n = 0;
-      quartile.reset();
-    },
-    get sdDeg() {
-      return quartile.seeded ? quartile.value / D3_Q_PER_SD : 0;
-    },
-  };
+  return new SampleNoiseMeter();
+}
+
+const SAMPLE_MASK = LAG_RING - 1;
+
+/** `createSampleNoiseMeter`'s meter (a class for V8's sake: see Quartile). */
+class SampleNoiseMeter implements NoiseMeter {
+  private readonly ring = new Float64Array(LAG_RING);
+  private readonly quartile = new Quartile();
+  private n = 0;
+  add(x: number, dtS: number): void {
+    const ring = this.ring;
+    const mask = SAMPLE_MASK;
+    const quartile = this.quartile;
+    const lag = lagSamples(dtS);
+    ring[this.n & mask] = x;
+    const n = ++this.n;
+    if (n <= 2 * lag) return;
+    const d = Math.abs(x - 3 * ring[(n - 2) & mask]! + 3 * ring[(n - 3) & mask]! - ring[(n - 4) & mask]!);
+    // Where the angle travels further than the noise could take it over a turning point's time
+    // scale, the foot moves, and at 10-15 fps its curvature would read as noise.
+    // Until it has a reading, a foot that travels more than SEED_TRAVEL_DEG does not teach it.
+    const gate = quartile.seeded
+      ? Math.max(STILL_K * (quartile.value / D3_Q_PER_SD), STILL_MIN_DEG)
+      : SEED_TRAVEL_DEG;
+    const travel = Math.max(
+      Math.abs(x - ring[(n - 1 - lag) & mask]!),
+      Math.abs(x - ring[(n - 1 - 2 * lag) & mask]!),
+    );
+    if (travel <= gate) quartile.learn(d);
+  }
+  interrupt(): void {
+    this.n = 0;
+  }
+  reset(): void {
+    this.n = 0;
+    this.quartile.reset();
+  }
+  get sdDeg(): number {
+    return this.quartile.seeded ? this.quartile.value / D3_Q_PER_SD : 0;
+  }
 }

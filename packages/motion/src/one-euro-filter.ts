@@ -33,29 +33,40 @@ export function createOneEuroFilter(options: OneEuroOptions = DEFAULT_ONE_EURO):
   const minCutoffHz = checkRange('minCutoffHz', options.minCutoffHz, 0.01, 30);
   const beta = checkRange('beta', options.beta, 0, 10);
   const dCutoffHz = checkRange('dCutoffHz', options.dCutoffHz, 0.01, 30);
-  let started = false;
-  let lastT = 0;
-  let x = 0;
-  let dx = 0;
-  return {
-    filter(value, tMs) {
-      if (!started || !(tMs > lastT)) {
-        started = true;
-        lastT = tMs;
-        x = value;
-        dx = 0;
-        return x;
-      }
-      const dtS = (tMs - lastT) / 1000;
-      lastT = tMs;
-      const rawDx = (value - x) / dtS;
-      dx += alpha(dCutoffHz, dtS) * (rawDx - dx);
-      const cutoff = minCutoffHz + beta * Math.abs(dx);
-      x += alpha(cutoff, dtS) * (value - x);
-      return x;
-    },
-    reset() {
-      started = false;
-    },
-  };
+  return new OneEuro(minCutoffHz, beta, dCutoffHz);
+}
+
+/**
+ * `createOneEuroFilter`'s filter: a class, so that its methods are the same for every instance and
+ * the compiler inlines them (per-instance closures it calls, passing each double boxed).
+ */
+class OneEuro implements OneEuroFilter {
+  private started = false;
+  private lastT = 0;
+  private x = 0;
+  private dx = 0;
+  constructor(
+    private readonly minCutoffHz: number,
+    private readonly beta: number,
+    private readonly dCutoffHz: number,
+  ) {}
+  filter(value: number, tMs: number): number {
+    if (!this.started || !(tMs > this.lastT)) {
+      this.started = true;
+      this.lastT = tMs;
+      this.x = value;
+      this.dx = 0;
+      return this.x;
+    }
+    const dtS = (tMs - this.lastT) / 1000;
+    this.lastT = tMs;
+    const rawDx = (value - this.x) / dtS;
+    this.dx += alpha(this.dCutoffHz, dtS) * (rawDx - this.dx);
+    const cutoff = this.minCutoffHz + this.beta * Math.abs(this.dx);
+    this.x += alpha(cutoff, dtS) * (value - this.x);
+    return this.x;
+  }
+  reset(): void {
+    this.started = false;
+  }
 }

@@ -44,19 +44,28 @@ export interface PeriodMeter {
 }
 
 export function createPeriodMeter(): PeriodMeter {
-  const ring = new Float64Array(PERIOD_WINDOW);
-  let count = 0;
-  let nextTMs = Number.NaN;
-  let periodicity = 0;
-  let varianceDeg2 = 0;
+  return new Period();
+}
 
+/**
+ * `createPeriodMeter`'s meter. A class, not an object literal with getters: V8 builds such a
+ * literal in dictionary mode, and every read of it is then a slow lookup the compiler cannot inline.
+ */
+class Period implements PeriodMeter {
+  private readonly ring = new Float64Array(PERIOD_WINDOW);
+  private count = 0;
+  private nextTMs = Number.NaN;
+  periodicity = 0;
+  varianceDeg2 = 0;
   /** The window oldest first, less its mean (filled by `judge`). */
-  const lin = new Float64Array(PERIOD_WINDOW);
+  private readonly lin = new Float64Array(PERIOD_WINDOW);
 
-  const judge = () => {
-    const n = Math.min(count, PERIOD_WINDOW);
+  private judge(): void {
+    const ring = this.ring;
+    const lin = this.lin;
+    const n = Math.min(this.count, PERIOD_WINDOW);
     // The window's oldest sample.
-    const at = count - n;
+    const at = this.count - n;
     let mean = 0;
     for (let i = 0; i < n; i++) mean += ring[(at + i) % PERIOD_WINDOW]!;
     mean /= n;
@@ -67,7 +76,7 @@ export function createPeriodMeter(): PeriodMeter {
       v += d * d;
     }
     v /= n;
-    varianceDeg2 = v;
+    this.varianceDeg2 = v;
     let best = 0;
     if (v > 1e-9) {
       for (let lag = MIN_LAG; lag <= Math.min(MAX_LAG, n >> 1); lag++) {
@@ -77,36 +86,27 @@ export function createPeriodMeter(): PeriodMeter {
         if (r > best) best = r;
       }
     }
-    periodicity = best;
-  };
+    this.periodicity = best;
+  }
 
-  const reset = () => {
-    count = 0;
-    nextTMs = Number.NaN;
-    periodicity = 0;
-    varianceDeg2 = 0;
-  };
+  reset(): void {
+    this.count = 0;
+    this.nextTMs = Number.NaN;
+    this.periodicity = 0;
+    this.varianceDeg2 = 0;
+  }
 
-  return {
-    add(angleDeg, tMs) {
-      if (Number.isNaN(nextTMs) || tMs - nextTMs > MAX_HOLD_MS) {
-        reset();
-        nextTMs = tMs;
-      }
-      // Each step takes the latest angle at or before it.
-      while (tMs >= nextTMs) {
-        ring[count % PERIOD_WINDOW] = angleDeg;
-        count++;
-        nextTMs += STEP_MS;
-        if (count >= FIRST_JUDGED && count % JUDGE_EVERY === 0) judge();
-      }
-    },
-    reset,
-    get periodicity() {
-      return periodicity;
-    },
-    get varianceDeg2() {
-      return varianceDeg2;
-    },
-  };
+  add(angleDeg: number, tMs: number): void {
+    if (Number.isNaN(this.nextTMs) || tMs - this.nextTMs > MAX_HOLD_MS) {
+      this.reset();
+      this.nextTMs = tMs;
+    }
+    // Each step takes the latest angle at or before it.
+    while (tMs >= this.nextTMs) {
+      this.ring[this.count % PERIOD_WINDOW] = angleDeg;
+      this.count++;
+      this.nextTMs += STEP_MS;
+      if (this.count >= FIRST_JUDGED && this.count % JUDGE_EVERY === 0) this.judge();
+    }
+  }
 }

@@ -22,49 +22,60 @@ export interface PersonalRange {
 
 /** `givenDeg`: a calibrated range that stays fixed; null learns, starting from `defaultDeg`. */
 export function createPersonalRange(givenDeg: number | null, defaultDeg: number): PersonalRange {
-  const ranges = new Float64Array(RECENT);
-  const plantars = new Float64Array(RECENT);
-  const dorsis = new Float64Array(RECENT);
-  const sorted = new Float64Array(RECENT);
-  let count = 0;
-  let reference = givenDeg ?? defaultDeg;
+  return new Personal(givenDeg, defaultDeg);
+}
+
+/**
+ * A class, not an object literal with getters: V8 builds such a literal in dictionary mode, and
+ * every read of it (the tracker reads it every sample) is then a slow lookup.
+ */
+class Personal implements PersonalRange {
+  private readonly ranges = new Float64Array(RECENT);
+  private readonly plantars = new Float64Array(RECENT);
+  private readonly dorsis = new Float64Array(RECENT);
+  private readonly sorted = new Float64Array(RECENT);
+  count = 0;
+  referenceDeg: number;
   // Kept up to date on learn(): the tracker reads it every sample.
-  let recent: number | null = null;
+  recentDeg: number | null = null;
 
-  const median = (src: Float64Array): number => {
-    const n = Math.min(count, RECENT);
-    for (let i = 0; i < n; i++) sorted[i] = src[i]!;
-    const v = sorted.subarray(0, n).sort();
+  constructor(
+    private readonly givenDeg: number | null,
+    private readonly defaultDeg: number,
+  ) {
+    this.referenceDeg = givenDeg ?? defaultDeg;
+  }
+
+  private median(src: Float64Array): number {
+    const n = Math.min(this.count, RECENT);
+    for (let i = 0; i < n; i++) this.sorted[i] = src[i]!;
+    const v = this.sorted.subarray(0, n).sort();
     return n % 2 ? v[(n - 1) / 2]! : (v[n / 2 - 1]! + v[n / 2]!) / 2;
-  };
+  }
 
-  return {
-    get referenceDeg() {
-      return reference;
-    },
-    get count() {
-      return count;
-    },
-    get recentDeg() {
-      return recent;
-    },
-    get learned() {
-      if (count === 0) return null;
-      return { rangeDeg: givenDeg ?? reference, plantarDeg: median(plantars), dorsiDeg: median(dorsis) };
-    },
-    learn(rangeDeg, plantarDeg, dorsiDeg) {
-      const i = count % RECENT;
-      ranges[i] = rangeDeg;
-      plantars[i] = plantarDeg;
-      dorsis[i] = dorsiDeg;
-      count++;
-      recent = median(ranges);
-      if (givenDeg === null) reference = recent;
-    },
-    reset() {
-      count = 0;
-      recent = null;
-      reference = givenDeg ?? defaultDeg;
-    },
-  };
+  get learned(): { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null {
+    if (this.count === 0) return null;
+    return {
+      rangeDeg: this.givenDeg ?? this.referenceDeg,
+      plantarDeg: this.median(this.plantars),
+      dorsiDeg: this.median(this.dorsis),
+    };
+  }
+
+  learn(rangeDeg: number, plantarDeg: number, dorsiDeg: number): void {
+    const i = this.count % RECENT;
+    this.ranges[i] = rangeDeg;
+    this.plantars[i] = plantarDeg;
+    this.dorsis[i] = dorsiDeg;
+    this.count++;
+    const recent = this.median(this.ranges);
+    this.recentDeg = recent;
+    if (this.givenDeg === null) this.referenceDeg = recent;
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.recentDeg = null;
+    this.referenceDeg = this.givenDeg ?? this.defaultDeg;
+  }
 }

@@ -49,6 +49,35 @@ const REF_MAX = 64;
  */
 const LEG_LEAD_MS = 400;
 
+/**
+ * The `k`-th smallest of the first `len` values of `a` (no NaN), which it reorders in place: what
+ * sorting them and taking index `k` gives, in linear time and without allocating (Hoare's select).
+ */
+function selectInPlace(a: Float64Array, len: number, k: number): number {
+  let lo = 0;
+  let hi = len - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
 /** What the rep under way has shown: usable and gated samples, confidence. */
 export function createRepEvidence() {
   /** Where the leg was when settling began (the still window's first sample), for `placed`. */
@@ -103,8 +132,7 @@ export function createLegHistory(capacity: number) {
       if (!Number.isNaN(d)) changes[m++] = d;
     }
     if (m < JITTER_MIN_CHANGES) return LEG_AWAY_UNITS;
-    const sorted = changes.subarray(0, m).sort();
-    return Math.max(LEG_AWAY_UNITS, LEG_NOISE_K * sorted[m >> 1]!);
+    return Math.max(LEG_AWAY_UNITS, LEG_NOISE_K * selectInPlace(changes, m, m >> 1));
   };
   /**
    * The last sample from `seq` on (up to `lastSeq`) still within `bandDeg` of `seq`'s angle in
@@ -119,7 +147,9 @@ export function createLegHistory(capacity: number) {
   const history = {
     /** The leg reading `legNow` of sample `seq` (NaN channels: not measured). */
     record(seq: number, legNow: Float64Array): void {
-      legs.set(legNow, (seq & mask) * LEG_CHANNELS);
+      // Element by element: TypedArray.set across element types is a slow builtin call (same values).
+      const at = (seq & mask) * LEG_CHANNELS;
+      for (let i = 0; i < LEG_CHANNELS; i++) legs[at + i] = legNow[i]!;
     },
     /**
      * Whether the leg stayed a channel's bar (LEG_AWAY_UNITS, or LEG_NOISE_K of its jitter) from
@@ -187,7 +217,12 @@ export function createLegHistory(capacity: number) {
       setOff = Math.max(setOff, leftAt(angles, startSeq, secondSeq, bandDeg));
       let from = setOff;
       while (from > startSeq && angles.t(from) > angles.t(setOff) - LEG_LEAD_MS) from--;
-      return history.movedOver(from, leftAt(angles, secondSeq, nowSeq, bandDeg), angles.t, angles.has);
+      return history.movedOver(
+        from,
+        leftAt(angles, secondSeq, nowSeq, bandDeg),
+        (seq) => angles.t(seq),
+        (seq) => angles.has(seq),
+      );
     },
   };
   return history;

@@ -45,33 +45,39 @@ export interface RigidNoise {
  * meter for the noise the bars use, the frame-to-frame one to compare with the angle's.
  */
 export function createRigidNoise(): RigidNoise {
+  return new Rigid();
+}
+
+/**
+ * `createRigidNoise`'s reading. A class, not an object literal with getters: V8 builds such a
+ * literal in dictionary mode, and every read of it is then a slow lookup the compiler cannot inline.
+ */
+class Rigid implements RigidNoise {
   // The angle's stillness gate: a foot seen from off the side shortens as it turns too (45 deg off,
   // a 30-deg turn takes a tenth off it), and that change must not read as noise.
-  const meter: NoiseMeter = createNoiseMeter();
-  const fine: NoiseMeter = createSampleNoiseMeter();
-  let seen = 0;
-  return {
-    add(footLen, shankLen, dtS) {
-      if (!(footLen > 0 && shankLen > 0)) return;
-      const x = RAD * Math.log(footLen / shankLen);
-      meter.add(x, dtS);
-      fine.add(x, dtS);
-      seen++;
-    },
-    interrupt() {
-      meter.interrupt();
-      fine.interrupt();
-    },
-    reset() {
-      meter.reset();
-      fine.reset();
-      seen = 0;
-    },
-    get sdDeg() {
-      return seen < RIGID_MIN_SAMPLES ? Number.NaN : meter.sdDeg;
-    },
-    get sampleSdDeg() {
-      return seen < RIGID_MIN_SAMPLES ? Number.NaN : fine.sdDeg;
-    },
-  };
+  private readonly meter: NoiseMeter = createNoiseMeter();
+  private readonly fine: NoiseMeter = createSampleNoiseMeter();
+  private seen = 0;
+  add(footLen: number, shankLen: number, dtS: number): void {
+    if (!(footLen > 0 && shankLen > 0)) return;
+    const x = RAD * Math.log(footLen / shankLen);
+    this.meter.add(x, dtS);
+    this.fine.add(x, dtS);
+    this.seen++;
+  }
+  interrupt(): void {
+    this.meter.interrupt();
+    this.fine.interrupt();
+  }
+  reset(): void {
+    this.meter.reset();
+    this.fine.reset();
+    this.seen = 0;
+  }
+  get sdDeg(): number {
+    return this.seen < RIGID_MIN_SAMPLES ? Number.NaN : this.meter.sdDeg;
+  }
+  get sampleSdDeg(): number {
+    return this.seen < RIGID_MIN_SAMPLES ? Number.NaN : this.fine.sdDeg;
+  }
 }

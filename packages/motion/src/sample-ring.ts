@@ -21,37 +21,41 @@ export interface SampleRing {
 export function createSampleRing(capacity: number): SampleRing {
   if (capacity <= 0 || (capacity & (capacity - 1)) !== 0)
     throw new RangeError('capacity must be a power of two');
-  const ts = new Float64Array(capacity);
-  const as = new Float64Array(capacity);
-  const mask = capacity - 1;
-  let next = 0;
-  return {
-    get next() {
-      return next;
-    },
-    capacity,
-    ts,
-    as,
-    mask,
-    push(tMs, angleDeg) {
-      const i = next & mask;
-      ts[i] = tMs;
-      as[i] = angleDeg;
-      return next++;
-    },
-    has(seq) {
-      return seq >= 0 && seq < next && next - seq <= capacity;
-    },
-    t(seq) {
-      return ts[seq & mask]!;
-    },
-    a(seq) {
-      return as[seq & mask]!;
-    },
-    clear() {
-      next = 0;
-    },
-  };
+  return new Ring(capacity);
+}
+
+/**
+ * A class, not an object literal with a getter: V8 builds such a literal in dictionary mode, and
+ * every call on it (several per sample, and per sample of a rep's look-backs) is then a slow lookup.
+ */
+class Ring implements SampleRing {
+  readonly ts: Float64Array;
+  readonly as: Float64Array;
+  readonly mask: number;
+  next = 0;
+  constructor(readonly capacity: number) {
+    this.ts = new Float64Array(capacity);
+    this.as = new Float64Array(capacity);
+    this.mask = capacity - 1;
+  }
+  push(tMs: number, angleDeg: number): number {
+    const i = this.next & this.mask;
+    this.ts[i] = tMs;
+    this.as[i] = angleDeg;
+    return this.next++;
+  }
+  has(seq: number): boolean {
+    return seq >= 0 && seq < this.next && this.next - seq <= this.capacity;
+  }
+  t(seq: number): number {
+    return this.ts[seq & this.mask]!;
+  }
+  a(seq: number): number {
+    return this.as[seq & this.mask]!;
+  }
+  clear(): void {
+    this.next = 0;
+  }
 }
 
 /**

@@ -23,7 +23,9 @@ const RAD = 180 / Math.PI;
 
 /** The difference of two directions, degrees, in (-180, 180]. */
 function turnDeg(a: number, b: number): number {
-  let d = (a - b) % 360;
+  let d = a - b;
+  // d % 360 is d itself (sign and -0 kept) when |d| < 360: skip the C call most frames.
+  if (!(d < 360 && d > -360)) d %= 360;
   if (d > 180) d -= 360;
   if (d <= -180) d += 360;
   return d;
@@ -43,75 +45,96 @@ export interface ViewWatch {
 }
 
 export function createViewWatch(side: Side): ViewWatch {
-  let refN = 0;
-  let refLenPx = 0;
+  return new View(side);
+}
+
+/**
+ * `createViewWatch`'s watch: a class, so that its per-frame call may inline (a per-instance closure
+ * is called with its five doubles boxed).
+ */
+class View implements ViewWatch {
+  private refN = 0;
+  private refLenPx = 0;
   /** Reference direction as a sum of unit vectors (a mean that does not break at +-180). */
-  let refDx = 0;
-  let refDy = 0;
-  let refDirDeg = 0;
-  let lenPx = Number.NaN;
-  let dirDeg = 0;
-  let lastTMs = Number.NaN;
-  let changedSinceTMs = Number.NaN;
+  private refDx = 0;
+  private refDy = 0;
+  private refDirDeg = 0;
+  private lenPx = Number.NaN;
+  private dirDeg = 0;
+  private lastTMs = Number.NaN;
+  private changedSinceTMs = Number.NaN;
 
-  const restart = () => {
-    refN = 0;
-    refLenPx = 0;
-    refDx = 0;
-    refDy = 0;
-    changedSinceTMs = Number.NaN;
-  };
+  constructor(private readonly side: Side) {}
 
-  return {
-    observe(tMs, kneeX, kneeY, ankleX, ankleY, out) {
-      const dx = kneeX - ankleX;
-      const dy = kneeY - ankleY;
-      const len = Math.sqrt(dx * dx + dy * dy);
-      if (!(len > 0)) return;
-      const dir = Math.atan2(dy, dx) * RAD;
-      if (Number.isNaN(lenPx) || !(tMs > lastTMs)) {
-        lenPx = len;
-        dirDeg = dir;
-      } else {
-        const a = (tMs - lastTMs) / (EMA_TAU_MS + tMs - lastTMs);
-        lenPx += a * (len - lenPx);
-        dirDeg += a * turnDeg(dir, dirDeg);
-      }
-      lastTMs = tMs;
-      if (refN < REF_FRAMES) {
-        refN++;
-        refLenPx += (len - refLenPx) / refN;
-        refDx += dx / len;
-        refDy += dy / len;
-        refDirDeg = Math.atan2(refDy, refDx) * RAD;
-        return;
-      }
-      const lenShare = lenPx / refLenPx - 1;
-      const turn = turnDeg(dirDeg, refDirDeg);
-      if (Math.abs(lenShare) <= LEN_CHANGE && Math.abs(turn) <= DIR_CHANGE_DEG) {
-        changedSinceTMs = Number.NaN;
-        return;
-      }
-      if (Number.isNaN(changedSinceTMs)) changedSinceTMs = tMs;
-      if (tMs - changedSinceTMs < VIEW_HOLD_S * 1000) return;
-      const what =
-        Math.abs(lenShare) > LEN_CHANGE
-          ? `the leg looks ${Math.round(Math.abs(lenShare) * 100)}% ${lenShare > 0 ? 'longer' : 'shorter'}`
-          : `the leg looks turned by ${Math.round(Math.abs(turn))} degrees`;
-      out.push({
-        type: 'warning',
-        side,
-        tMs,
-        code: 'view-changed',
-        message: `the camera view changed (${what}): degrees from here on are not from the view the session began with; put the camera back, or calibrate again`,
-      });
-      // The new view is the one watched from now on.
-      restart();
-    },
-    reset() {
-      restart();
-      lenPx = Number.NaN;
-      lastTMs = Number.NaN;
-    },
-  };
+  private restart(): void {
+    this.refN = 0;
+    this.refLenPx = 0;
+    this.refDx = 0;
+    this.refDy = 0;
+    this.changedSinceTMs = Number.NaN;
+  }
+
+  observe(
+    tMs: number,
+    kneeX: number,
+    kneeY: number,
+    ankleX: number,
+    ankleY: number,
+    out: MotionEvent[],
+  ): void {
+    const dx = kneeX - ankleX;
+    const dy = kneeY - ankleY;
+    const len = Math.sqrt(dx * dx + dy * dy);
+    if (!(len > 0)) return;
+    const dir = Math.atan2(dy, dx) * RAD;
+    if (Number.isNaN(this.lenPx) || !(tMs > this.lastTMs)) {
+      this.lenPx = len;
+      this.dirDeg = dir;
+    } else {
+      const a = (tMs - this.lastTMs) / (EMA_TAU_MS + tMs - this.lastTMs);
+      this.lenPx += a * (len - this.lenPx);
+      this.dirDeg += a * turnDeg(dir, this.dirDeg);
+    }
+    this.lastTMs = tMs;
+    if (this.refN < REF_FRAMES) {
+      this.refN++;
+      this.refLenPx += (len - this.refLenPx) / this.refN;
+      this.refDx += dx / len;
+      this.refDy += dy / len;
+      this.refDirDeg = Math.atan2(this.refDy, this.refDx) * RAD;
+      return;
+    }
+    const lenShare = this.lenPx / this.refLenPx - 1;
+    const turn = turnDeg(this.dirDeg, this.refDirDeg);
+    if (Math.abs(lenShare) <= LEN_CHANGE && Math.abs(turn) <= DIR_CHANGE_DEG) {
+      this.changedSinceTMs = Number.NaN;
+      return;
+    }
+    if (Number.isNaN(this.changedSinceTMs)) this.changedSinceTMs = tMs;
+    if (tMs - this.changedSinceTMs < VIEW_HOLD_S * 1000) return;
+    this.changed(tMs, lenShare, turn, out);
+  }
+
+  /** The view changed and stayed so: tell, and watch the new view from now on. */
+  private changed(tMs: number, lenShare: number, turn: number, out: MotionEvent[]): void {
+    const what =
+      Math.abs(lenShare) > LEN_CHANGE
+        ? `the leg looks ${Math.round(Math.abs(lenShare) * 100)}% ${lenShare > 0 ? 'longer' : 'shorter'}`
+        : `the leg looks turned by ${Math.round(Math.abs(turn))} degrees`;
+    out.push({
+      type: 'warning',
+      side: this.side,
+      tMs,
+      code: 'view-changed',
+      message: `the camera view changed (${what}): degrees from here on are not from the view the session began with; put the camera back, or calibrate again`,
+    });
+    // The new view is the one watched from now on.
+    this.restart();
+  }
+
+  reset(): void {
+    this.restart();
+    this.lenPx = Number.NaN;
+    this.lastTMs = Number.NaN;
+  }
 }
