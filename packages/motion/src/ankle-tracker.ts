@@ -46,10 +46,9 @@ const RING = 8192;
 const RING_KEEP = RING - 2;
 const WARM_UP = 3;
 /**
- * A rep with an end on samples the detector doubts (confidence under DOUBTED_BELOW within
- * DOUBT_NEAR samples of that end's live extreme: the landmark analyzer gives a frame under its
- * `minVisibility`, default 0.5, its visibility as confidence) counts only at DOUBT_SHARE of the
- * person's recent pumps or more. Such points may be several pixels off, and their going off and
+ * A rep with an end on samples the source doubts (confidence under `setup.doubtedBelow` within
+ * DOUBT_NEAR samples of that end's live extreme) counts only at DOUBT_SHARE of the person's recent
+ * pumps or more. Such points may be several pixels off, and their going off and
  * coming back made a shallow "rep" in a rest (stress set tuning seed 22002: 7 deg, in a 6-s pause).
  * Tuning seeds (camera, 64 a family), exact / spurious reps on resting feet / reps counted wrong:
  * 290 / 40 / 1,403 -> 292 / 40 / 1,399; sets counted over with no word why 12 -> 9. DOUBT_SHARE
@@ -57,7 +56,6 @@ const WARM_UP = 3;
  */
 const DOUBT_NEAR = 2;
 const DOUBT_SHARE = 0.5;
-const DOUBTED_BELOW = 0.5;
 /**
  * The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts; a
  * resting person's fidget, up to 3 deg peak to peak, does not).
@@ -108,6 +106,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const chain = createAngleChain(o.filter, sensorAngle ? SENSOR_STILL_MIN_DEG : undefined);
   const bars = createNoiseBars(chain, sensorAngle);
   const filtered = createSampleRing(RING);
+  const doubtedBelow = setup.doubtedBelow ?? 0;
   /** Each sample's confidence, by its `filtered` sequence number. */
   const confidences = new Float32Array(RING);
   const despiked = createSampleRing(RING);
@@ -217,7 +216,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const doubtedEnd = (firstSeq: number, secondSeq: number, rangeDeg: number) => {
     const usualDeg = personal.recentDeg;
     if (usualDeg === null || rangeDeg >= DOUBT_SHARE * usualDeg) return false;
-    return Math.min(confidenceNear(firstSeq), confidenceNear(secondSeq)) < DOUBTED_BELOW;
+    return Math.min(confidenceNear(firstSeq), confidenceNear(secondSeq)) < doubtedBelow;
   };
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
@@ -558,9 +557,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
   }
 
-  // The entry points as plain closures; sources hold a TrackerHandle over them (a class: V8 builds
-  // an object literal with getters in dictionary mode, and each call through it is a slow lookup).
-  const engine: TrackerEngine = {
+  const tracker: AnkleTracker = {
     step(input, out) {
       const t = input.tMs;
       if (!Number.isNaN(lastUsableTMs) && t - lastUsableTMs > maxGapMs) gapEnded(t, out);
@@ -599,63 +596,23 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       }
     },
     reset: clear,
-    neutralDeg: () => neutralDeg,
-    referenceRangeDeg: () => personal.referenceDeg,
-    personal: () => personal.learned,
-    angleDeg: () => lastAngleDeg,
-    noiseDeg: () => chain.noiseSdDeg,
+    get neutralDeg() {
+      return neutralDeg;
+    },
+    get referenceRangeDeg() {
+      return personal.referenceDeg;
+    },
+    givenRangeDeg: setup.rangeDeg,
+    get personal() {
+      return personal.learned;
+    },
+    get angleDeg() {
+      return lastAngleDeg;
+    },
+    get noiseDeg() {
+      return chain.noiseSdDeg;
+    },
   };
   clear();
-  return new TrackerHandle(engine, setup.rangeDeg);
-}
-
-/** `createAnkleTracker`'s closures behind the AnkleTracker interface. */
-interface TrackerEngine {
-  step(input: TrackerInput, out: MotionEvent[]): void;
-  trustNeutral(neutralDeg: number): void;
-  gated(tMs: number): void;
-  finish(out: MotionEvent[]): void;
-  reset(): void;
-  neutralDeg(): number | null;
-  referenceRangeDeg(): number;
-  personal(): AnkleTracker['personal'];
-  angleDeg(): number | null;
-  noiseDeg(): number;
-}
-
-class TrackerHandle implements AnkleTracker {
-  constructor(
-    private readonly e: TrackerEngine,
-    readonly givenRangeDeg: number | null,
-  ) {}
-  step(input: TrackerInput, out: MotionEvent[]): void {
-    this.e.step(input, out);
-  }
-  trustNeutral(neutralDeg: number): void {
-    this.e.trustNeutral(neutralDeg);
-  }
-  gated(tMs: number): void {
-    this.e.gated(tMs);
-  }
-  finish(out: MotionEvent[]): void {
-    this.e.finish(out);
-  }
-  reset(): void {
-    this.e.reset();
-  }
-  get neutralDeg(): number | null {
-    return this.e.neutralDeg();
-  }
-  get referenceRangeDeg(): number {
-    return this.e.referenceRangeDeg();
-  }
-  get personal(): AnkleTracker['personal'] {
-    return this.e.personal();
-  }
-  get angleDeg(): number | null {
-    return this.e.angleDeg();
-  }
-  get noiseDeg(): number {
-    return this.e.noiseDeg();
-  }
+  return tracker;
 }

@@ -8,7 +8,7 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
-import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
+import { angleBetweenDeg, createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import { BLAZEPOSE, type LandmarkFrame, type Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
@@ -106,7 +106,6 @@ const LEG_MOVE_FRACTION = 0.15;
  */
 const KNEE_BEND_UNIT_DEG = 8 / 0.6;
 const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
-const RAD = 180 / Math.PI;
 const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
 
 /** Creates a landmark analyzer; throws RangeError on a bad option. */
@@ -146,6 +145,8 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         rangeDeg: cal?.rangeDeg ?? null,
         // A restless person's first pumps count; getting into position (the leg moves) does not.
         replayRestless: true,
+        // Frames under minVisibility are read only when plainly the foot just seen, as doubted.
+        doubtedBelow: minVisibility,
       }),
       reading: createLegReading(),
       other: createLegReading(),
@@ -287,10 +288,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     if (doubted) {
       // The knee's bend as last seen (input.leg4 keeps its value).
     } else if (hipSeen && ux * ux + uy * uy >= 0.25 * r.shankPx * r.shankPx) {
-      // angleBetweenDeg written out: called, it is passed (and returns) its doubles boxed, every frame.
-      const vx = r.ankleX - r.kneeX;
-      const vy = r.ankleY - r.kneeY;
-      const kneeDeg = Math.atan2(Math.abs(ux * vy - uy * vx), ux * vx + uy * vy) * RAD;
+      const kneeDeg = angleBetweenDeg(ux, uy, r.ankleX - r.kneeX, r.ankleY - r.kneeY);
       st.kneeDeg = Number.isNaN(st.kneeDeg) ? kneeDeg : st.kneeDeg + k * (kneeDeg - st.kneeDeg);
       input.leg4 = st.kneeDeg / KNEE_BEND_UNIT_DEG;
     } else input.leg4 = Number.NaN;

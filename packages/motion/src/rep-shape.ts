@@ -108,20 +108,18 @@ export function createRepShape(capacity: number): RepShaper {
   const levels = new Float64Array(capacity);
   const scratch = createSparcScratch();
 
-  // Two passes of a centred running mean (each +-widthMs/2) make a triangle of +-widthMs in O(n).
+  // Two passes of a centred running mean (each +-halfMs) make a triangle of +-2 halfMs in O(n).
   // `sign` -1 measures an up-first rep as the mirror image of a down-first one.
   function boxPass(
     src: SampleRing,
     from: number,
     to: number,
     dst: SampleRing,
-    widthMs: number,
+    half: number,
     sign: 1 | -1,
   ): void {
     dst.clear();
     const { ts, as, mask } = src;
-    const dtMs = to > from ? (ts[to & mask]! - ts[from & mask]!) / (to - from) : 0;
-    const half = halfWidthMs(widthMs, dtMs);
     let lo = from;
     let hi = from;
     let sum = 0;
@@ -164,9 +162,10 @@ export function createRepShape(capacity: number): RepShaper {
     measure(raw, startSeq, minSeq, maxSeq, nowSeq, smoothMs = SMOOTH_MS, order = 'down-first') {
       const w = widthOf(smoothMs);
       const sign = order === 'up-first' ? -1 : 1;
-      boxPass(raw, startSeq, nowSeq, tmp, w, sign);
-      boxPass(tmp, 0, nowSeq - startSeq, sm, w, 1);
       const last = nowSeq - startSeq;
+      const half = halfWidthMs(w, last > 0 ? (raw.t(nowSeq) - raw.t(startSeq)) / last : 0);
+      boxPass(raw, startSeq, nowSeq, tmp, half, sign);
+      boxPass(tmp, 0, last, sm, half, 1);
       const maxAt = maxSeq - startSeq;
       let mi = minSeq - startSeq;
       for (let s = 0; s < maxAt; s++) if (sm.a(s) < sm.a(mi)) mi = s;

@@ -72,6 +72,13 @@ export interface TrackerSetup {
    */
   readonly replayRestless?: boolean;
   /**
+   * Samples whose confidence is below this are ones the source doubts (their points may be several
+   * pixels off): the landmark analyzer's `minVisibility`, under which it still reads a foot that is
+   * plainly the one just seen, its visibility as the confidence. A rep with an end on them counts
+   * only near the person's usual size (ankle-tracker.ts, DOUBT_SHARE). Default 0: none doubted.
+   */
+  readonly doubtedBelow?: number;
+  /**
    * What kind of angle the source gives. 'landmarks' (default): a pose model's, with jitter
    * correlated over a tenth of a second, which the rep shape's full smoothing holds still. 'sensor':
    * a phone's orientation, whose noise is hundredths of a degree: the rep shape smooths only as much
