@@ -240,9 +240,12 @@ describe('IMU analyzer, one sensor on the foot', () => {
       expect(told.size).toBeGreaterThan(0);
       for (const [i, rep] of b.reps.left.entries()) {
         const lowByDeg = a.reps.left[i]!.rangeDeg - rep.rangeDeg;
-        // Every rep whose degrees read 5 or more low is told, and every rep told reads low.
+        // Every rep whose degrees read 5 or more low is told, and every rep told reads low...
         if (lowByDeg >= 5) expect(told.has(rep.tMs)).toBe(true);
         if (told.has(rep.tMs)) expect(lowByDeg).toBeGreaterThan(1);
+        // ...but by less than 6 of the 45 deg: the turn the clipped rate hid is put back at the end
+        // of each clipped spell (gyro-saturation.ts). Integrated as read, they were 11-13 deg low.
+        expect(lowByDeg).toBeLessThan(6);
       }
     }
   });

@@ -10,7 +10,7 @@ import {
   sideCalibration,
 } from './calibration.ts';
 import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
-import { createSaturationWatch } from './gyro-saturation.ts';
+import { createGyroDeclip, createSaturationWatch } from './gyro-saturation.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
@@ -103,6 +103,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   const guard = createTimeGuard();
   /** Gyro readings at the end of their range (foot and shin), for the reps they fall in. */
   const saturation = createSaturationWatch(side);
+  /** The turn clipped gyro readings hid, put back before the orientation filters (foot, shin). */
+  const footDeclip = createGyroDeclip();
+  const shankDeclip = createGyroDeclip();
   const scratch: MotionEvent[] = [];
   const rel = quat();
   const up = new Float64Array(3);
@@ -237,11 +240,11 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         firstT = Number.NaN;
         filterSinceT = t;
       }
-      const qf = foot.update(s, dtS);
+      const qf = foot.update(footDeclip.next(t, s), dtS);
       const oneG = nearOneG(s.ax, s.ay, s.az);
       gravityShare += Math.max(GRAVITY_STEP, 1 / ++gravitySamples) * ((oneG ? 1 : 0) - gravityShare);
       rel.set(qf);
-      let qs = pair ? shank.update(s.shank!, dtS) : null;
+      let qs = pair ? shank.update(shankDeclip.next(t, s.shank!), dtS) : null;
       if (!angle.hasNeutral) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         if (!still || Number.isNaN(stillSince)) {
@@ -382,6 +385,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shankPitch.reset();
       toesDown.reset();
       saturation.reset();
+      footDeclip.reset();
+      shankDeclip.reset();
       early.length = 0;
       provisionalDeg = null;
       lastT = Number.NaN;

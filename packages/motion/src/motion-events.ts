@@ -31,7 +31,7 @@ export type MotionWarningCode =
   | 'view-changed'
   /**
    * A sensor's gyroscope reached the end of its range during the rep (the foot turned faster than
-   * it measures): the rep counts, its degrees read low.
+   * it measures): the rep counts, its degrees may read low.
    */
   | 'sensor-saturated';
 

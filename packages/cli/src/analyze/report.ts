@@ -30,7 +30,7 @@ export interface ReportRep {
   /**
    * 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold', and
    * 'degrees-read-low' (a motion sensor's gyro reached its limit during the rep: counted, its
-   * degrees fall short).
+   * degrees may fall short: the turn the clipped rate hid is put back only in part).
    */
   readonly flags: string[];
   /**

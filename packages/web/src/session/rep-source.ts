@@ -11,7 +11,7 @@ export type SourceWarning =
   | 'uncounted'
   /** The foot moved before it first rested; counting starts at the rest, nothing before it counted. */
   | 'moved-before-rest'
-  /** Phone: its gyroscope reached its limit during a rep (a very quick pump): counted, its degrees read low. */
+  /** Phone: its gyroscope reached its limit during a rep (a very quick pump): counted, its degrees may read low. */
   | 'sensor-limit'
   | 'view-changed'
   /** Camera: it films the other side of the body, so it sees the leg that is not exercising. */
