@@ -39,6 +39,7 @@ import {
   type SettleDecision,
 } from './settling.ts';
 import type { AnkleTracker, TrackerInput, TrackerSetup } from './tracker-contract.ts';
+import { MIN_REP_DEG } from './tracker-options.ts';
 import { createUncountedWatch, UNCOUNTED_SHARE } from './uncounted-movement.ts';
 
 const RING = 8192;
@@ -56,11 +57,6 @@ const WARM_UP = 3;
  */
 const DOUBT_NEAR = 2;
 const DOUBT_SHARE = 0.5;
-/**
- * The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts; a
- * resting person's fidget, up to 3 deg peak to peak, does not).
- */
-export const MIN_REP_DEG = 5;
 
 /**
  * The longest a rep may take from its toes-down peak to its toes-up peak, seconds: holds of 1-2 s

@@ -2,7 +2,7 @@
 // imu-analyzer.ts, which seeds the pumping axis with it when no rest gave a reference), and where
 // a first rest lies in the turn before it.
 
-import { REST_END_DEG } from './settling.ts';
+import { ONE_END_DEG } from './settling.ts';
 
 /** The early samples' gyro must turn at least this fast (RMS about its main axis, rad/s) to show it. */
 const MAIN_AXIS_MIN_RAD_S = 0.1;
@@ -77,7 +77,7 @@ function turnSpanBefore(
 }
 
 /**
- * A rest the foot turned into by at least REST_END_DEG from one side, and by at most this from the
+ * A rest the foot turned into by at least ONE_END_DEG from one side, and by at most this from the
  * other (degrees), is one end of the movement (a held toes-down), not neutral.
  */
 const REST_OTHER_DEG = 4;
@@ -85,7 +85,7 @@ const REST_OTHER_DEG = 4;
 /**
  * Where the rest whose gyro sums are `restSum` lies in the turn about `axis` (`gyroMainAxis` of
  * `early`) seen in `early` before it: at one end of it, inside it (the foot turned both ways by
- * more than REST_OTHER_DEG, the larger at least REST_END_DEG), or after no turn of a pump's size.
+ * more than REST_OTHER_DEG, the larger at least ONE_END_DEG), or after no turn of a rep's size.
  */
 export function restPlace(
   early: readonly { t: number; gx: number; gy: number; gz: number }[],
@@ -96,6 +96,6 @@ export function restPlace(
   const span = turnSpanBefore(early, axis, [restSum[0]! / n, restSum[1]! / n, restSum[2]! / n]);
   const one = Math.max(span.highDeg, -span.lowDeg);
   const other = Math.min(span.highDeg, -span.lowDeg);
-  if (one < REST_END_DEG) return 'still-before';
+  if (one < ONE_END_DEG) return 'still-before';
   return other <= REST_OTHER_DEG ? 'one-end' : 'inside';
 }

@@ -125,19 +125,28 @@ describe('IMU analyzer, one sensor on the foot', () => {
 
   it('counts the first pump of a wearer who pumps at once and holds it, not taking that hold for neutral', () => {
     // 0.3 s at neutral, then pumps with 1.2 s holds: the first still moment is the first toes-down
-    // hold. Taken as neutral, the way down to it was lost (3 of 4 counted).
-    const keys: [number, number][] = [[0, 0]];
-    appendKeys(keys, [[0.3, 0]]);
-    appendPumps(keys, 4, -30, 15, 1.2);
-    appendKeys(keys, [[2, 0]]);
-    for (const m of [mount(37, -71, 123), mount(-150, 20, -40)]) {
-      const r = analyzeImuRecording(
-        imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.01 }, endOf(keys)),
-      );
-      expect(r.reps.left).toHaveLength(4);
-      // The first toes-down hold is 0.9-2.1 s into the log.
-      expect(r.reps.left[0]!.plantarTMs).toBeLessThan(2100);
-      for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - 45)).toBeLessThan(2);
+    // hold. Taken as neutral, the way down to it was lost (3 of 4 counted). A stiff ankle's 12-deg
+    // pumps too, whose toes-down end is 8 deg from neutral: while the bar for one end of the
+    // movement was 10 deg, that hold was taken for neutral, and the pumps were read the wrong way
+    // round (each toes-down end at the toes-up hold).
+    for (const [plantarDeg, dorsiDeg] of [
+      [-30, 15],
+      [-8, 4],
+    ] as const) {
+      const keys: [number, number][] = [[0, 0]];
+      appendKeys(keys, [[0.3, 0]]);
+      appendPumps(keys, 4, plantarDeg, dorsiDeg, 1.2);
+      appendKeys(keys, [[2, 0]]);
+      for (const m of [mount(37, -71, 123), mount(-150, 20, -40)]) {
+        const r = analyzeImuRecording(
+          imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.01 }, endOf(keys)),
+        );
+        expect(r.reps.left, `${plantarDeg}/${dorsiDeg}`).toHaveLength(4);
+        // The first toes-down hold is 0.9-2.1 s into the log.
+        expect(r.reps.left[0]!.plantarTMs).toBeLessThan(2100);
+        for (const rep of r.reps.left)
+          expect(Math.abs(rep.rangeDeg - (dorsiDeg - plantarDeg))).toBeLessThan(2);
+      }
     }
   });
 

@@ -1,6 +1,5 @@
 // @anklepump/motion: streaming ankle analysis from pose landmarks or IMUs. Pure: no I/O, no clock.
 
-export { MIN_REP_DEG } from './ankle-tracker.ts';
 export * from './calibration.ts';
 export { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
 export type { ImuReading, ImuSample } from './imu-sample.ts';
@@ -15,3 +14,4 @@ export * from './motion-events.ts';
 export type { AnalysisResult, MotionStream, WarningEvent } from './motion-stream.ts';
 export { noisyMessage } from './noise-floor-warning.ts';
 export * from './one-euro-filter.ts';
+export { MIN_REP_DEG } from './tracker-options.ts';

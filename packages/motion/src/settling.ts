@@ -6,7 +6,7 @@
 import { LEG_CHANNELS } from './rep-evidence.ts';
 import { SETTLING, type Settling, stepSettling } from './rep-states.ts';
 import { restBetween } from './toes-down-vote.ts';
-import type { TrackerOptions } from './tracker-options.ts';
+import { MIN_REP_DEG, type TrackerOptions } from './tracker-options.ts';
 
 /** One sample seen while settling, kept for a replay. */
 export interface SettleSample {
@@ -95,10 +95,20 @@ const SETTLE_MAX_S = 2.5;
  */
 const PLACING_MAX_S = 5;
 /**
- * A sensor's rest the foot turned into by this much (degrees, a small pump) from one side only is
- * one end of the movement, not neutral (the IMU analyzer's own rest check uses it too).
+ * A rest the foot came to from both sides by this much (degrees, a small pump) followed movement
+ * the person is told was not counted (`movedBeforeS`).
  */
 export const REST_END_DEG = 10;
+/**
+ * A sensor's rest the foot turned into from one side only by the smallest rep (MIN_REP_DEG) is one
+ * end of the movement, a held toes-down, not neutral (the IMU analyzer's own rest check uses it too).
+ * It was REST_END_DEG: a wearer of the small-range family (8-15 deg pumps, 55-80% of it toes down)
+ * who held the first toes-down end 5-9 deg from neutral had that end taken for neutral, and that
+ * first pump was lost. Stress set tuning seeds (IMU, 64 a family), exact / reps counted wrong:
+ * 397 / 80 -> 400 / 77 of 448 (small ranges 46 -> 49 of 64); 7 and 6 deg gave 398 and 399, 4 the
+ * same as 5. The camera keeps its settling (its jitter makes a one-sided "turn" of 5 deg).
+ */
+export const ONE_END_DEG = MIN_REP_DEG;
 /**
  * A restless person's neutral is where they pause mid-way (not the middle of what they did) only
  * when their movement spans this many noise SDs: through 6-10 px of landmark noise the "pauses"
@@ -222,7 +232,7 @@ export function createSettler(setup: SettlerSetup): Settler {
         !restless &&
         ownNeutral &&
         !restBetween &&
-        Math.max(seenHighDeg - restDeg, restDeg - seenLowDeg) >= REST_END_DEG
+        Math.max(seenHighDeg - restDeg, restDeg - seenLowDeg) >= ONE_END_DEG
       )
         return null;
       const replay = (!rested || (setup.sensorAngle && restBetween)) && ownNeutral && log.length > 1;

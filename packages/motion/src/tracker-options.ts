@@ -4,6 +4,12 @@
 import { createOneEuroFilter, DEFAULT_ONE_EURO, type OneEuroOptions } from './one-euro-filter.ts';
 import { checkRange } from './option-checks.ts';
 
+/**
+ * The smallest range that counts as a rep, degrees (a shallow pump of 8 deg still counts; a
+ * resting person's fidget, up to 3 deg peak to peak, does not).
+ */
+export const MIN_REP_DEG = 5;
+
 /** Segmentation options, all in degrees and seconds. Defaults in `DEFAULT_TRACKER`. */
 export interface TrackerOptions {
   readonly filter: OneEuroOptions;
