@@ -385,9 +385,16 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legs.record(seq, legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
     evidence.restart(legNow);
+    // A replay starts at the log's first sample, perhaps mid-rep; still, the way the foot leaves
+    // it says which end comes first, as a rest's does (an up-first swing too low to be a first end
+    // gives way to toes down first: rep-states.ts). Read as instructed (toes down first), a restless
+    // up-first person's replayed pumps were each split at their return to neutral: a camera set
+    // (tuning seed 27004) counted 20 of 18 once a camera replays what the person did before a
+    // first rest with the leg still. Stress set tuning seeds (64 a family), exact / reps counted
+    // wrong: camera 303 / 1,371 -> 304 / 1,369, phone 400 / 77 -> 400 / 70.
     state = {
       kind: 'resting',
-      orderFrom: replay ? 'instructed' : 'departure',
+      orderFrom: 'departure',
       anchorDeg: y,
       awaySinceSeq: null,
       origin: SEEN,

@@ -44,9 +44,10 @@ export interface Resting {
   readonly kind: 'resting';
   /**
    * 'departure': this is a rest, and the way the foot leaves it is the way the person's reps start
-   * (toes up first makes an up-first set). 'instructed': not a rest but where a replay of a
-   * restless start, or the signal after a gap, begins, perhaps mid-rep: its first swing says
-   * nothing, and reps start toes down, as instructed. 'up-first': the signal after a gap, from a
+   * (toes up first makes an up-first set; a replay of what came before neutral was known starts
+   * this way too). 'instructed': not a rest but where the signal after a gap begins, perhaps
+   * mid-rep: its first swing says nothing, and reps start toes down, as instructed (or a rest that
+   * completed a rep waiting at a small toes-up end). 'up-first': the signal after a gap, from a
    * person whose last counted rep started toes up: their reps go on starting toes up, whichever
    * way the foot leaves (a toes-down end first is the end of a rep the gap hid the start of).
    */

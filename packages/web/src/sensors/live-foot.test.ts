@@ -161,20 +161,19 @@ describe('live camera foot', () => {
     expect(updates.filter((u) => u.tMs > 4000).every((u) => u.follow === 'tracked')).toBe(true);
   });
 
-  it('says once that the pump made before the first rest was not counted', () => {
+  it('counts the pump made before the first rest when the leg stayed still, and says nothing of it', () => {
     const updates = run(
       newFoot('right'),
       frames({ nearLabel: 'right', nearState: () => 'tracking', durationS: 22, pumpsAtOnce: true }),
     );
-    // Counting starts at the rest after it: the pumps from 3 s on count, the first one does not...
+    // The leg stays still from the first frame: the quick pump is the patient's own, not getting
+    // into position (it was dropped, and the patient told counting started at the rest after it).
     const reps = updates.flatMap((u) => u.reps);
-    expect(reps.length).toBeGreaterThanOrEqual(2);
-    expect(reps.length).toBeLessThanOrEqual(3);
-    expect(reps.every((r) => r.tMs > 3000)).toBe(true);
-    // ...and the patient is told why, once, as the rest begins counting.
-    const said = updates.filter((u) => u.warnings.includes('moved-before-rest'));
-    expect(said).toHaveLength(1);
-    expect(said[0]!.tMs).toBeLessThan(3000);
+    expect(reps.length).toBeGreaterThanOrEqual(3);
+    expect(reps.length).toBeLessThanOrEqual(4);
+    expect(reps[0]!.tMs).toBeLessThan(3000);
+    expect(Math.abs((reps[0]!.rangeDeg ?? 0) - 45)).toBeLessThan(5);
+    expect(updates.some((u) => u.warnings.includes('moved-before-rest'))).toBe(false);
   });
 
   it('says once that the camera view changed when it moved nearer mid-session, and goes on counting', () => {
