@@ -414,10 +414,12 @@ ${stressTuning.table}
 
 A gyroscope past its full scale reads its limit, so the angle integrated from it falls short: the
 pump is counted, its degrees read low. The IMU analyzer finds such readings (one axis repeating the
-same value past 1 rad/s while the others change: packages/motion/src/gyro-saturation.ts) and warns
-on each rep they fall in ("the sensor's gyroscope reached its limit ..., so this rep's degrees read
-low"). Held-out seeds; only the shin family's sensor clips (2-4.4 rad/s), so the others show what
-else makes degrees read low (a restless start, dropouts), which this warning is not about:
+same value past 1 rad/s while the others change: packages/motion/src/gyro-saturation.ts), puts back
+the turn each clipped spell hid as far as the rate's shape around it shows (a parabola through the
+readings before and after it), and warns on each rep they fall in ("the sensor's gyroscope reached
+its limit ..., so this rep's degrees may read low"). Held-out seeds; only the shin family's sensor
+clips (2-4.4 rad/s), so the others show what else makes degrees read low (a restless start,
+dropouts), which this warning is not about:
 
 ${saturationTable(stressHeldOut.byFamily)}
 
