@@ -9,8 +9,9 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
+import { createGyroDeclip } from './gyro-declip.ts';
 import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
-import { createGyroDeclip, createSaturationWatch } from './gyro-saturation.ts';
+import { createSaturationWatch } from './gyro-saturation.ts';
 import { createImuAngle } from './imu-angle.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
