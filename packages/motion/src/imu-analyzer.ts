@@ -229,14 +229,15 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       problemShown = false;
       saturation.add(s, pair);
-      const gap = Number.isNaN(lastT) || t - lastT > maxGapMs;
+      const first = Number.isNaN(lastT);
+      const gap = first || t - lastT > maxGapMs;
       const dtS = gap ? 0 : (t - lastT) / 1000;
       lastT = t;
       if (gap) {
         // After a gap the integrated orientation is stale: start again from gravity. Samples kept
         // from before a reference are in the old frame: the wait for a rest starts again.
-        foot.restart();
-        shank.restart();
+        foot.restart(!first);
+        shank.restart(!first);
         early.length = 0;
         firstT = Number.NaN;
         filterSinceT = t;

@@ -64,4 +64,25 @@ describe('orientation filter across a gap in the readings', () => {
     g.update({ ...tilted(30), ay: 1.3 * G * Math.sin(30 * D2R), az: 1.3 * G * Math.cos(30 * D2R) }, 0.8);
     expect(upOf(g.q)[1]).toBeCloseTo(0, 9);
   });
+
+  it('restarted after a long gap on a reading taken mid-pump, takes the tilt again from the first still one', () => {
+    // The foot is tilted 20 deg and still, but the first reading after the gap was taken
+    // mid-pump: its accelerometer adds 3 m/s^2 of the foot's own acceleration to gravity.
+    const midPump = { ...tilted(20, 2), ay: G * Math.sin(20 * D2R) + 3 };
+    const tiltDeg = (f: ReturnType<typeof createOrientationFilter>) => Math.asin(upOf(f.q)[1]!) / D2R;
+    const afterGap = createOrientationFilter(0.5, 0, false);
+    afterGap.restart(true);
+    afterGap.update(midPump, 0);
+    const startDeg = tiltDeg(afterGap);
+    expect(Math.abs(startDeg - 20)).toBeGreaterThan(10);
+    afterGap.update(tilted(20), 0.02);
+    expect(tiltDeg(afterGap)).toBeCloseTo(20, 6);
+    // A session's first reading is not after a turn the gyro missed: gravity pulls the tilt in at
+    // its own rate, from wherever that reading put it.
+    const atStart = createOrientationFilter(0.5, 0, false);
+    atStart.restart();
+    atStart.update(midPump, 0);
+    atStart.update(tilted(20), 0.02);
+    expect(Math.abs(tiltDeg(atStart) - 20)).toBeGreaterThan(10);
+  });
 });

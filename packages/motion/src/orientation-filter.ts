@@ -13,8 +13,14 @@ export interface OrientationFilter {
    * tilt is taken from gravity instead, at the first still reading within SNAP_WITHIN_S after it.
    */
   update(r: ImuReading, dtS: number): Quat;
-  /** Forgets the past: the next update starts from gravity alone (after a gap). */
-  restart(): void;
+  /**
+   * Forgets the past: the next update starts from gravity alone. `afterTurn`: the foot may have
+   * been moving when the readings resumed (after a gap, not a session's start): a reading taken
+   * mid-movement holds its acceleration as well as gravity, so the tilt is taken again from the
+   * first still reading within SNAP_WITHIN_S.
+   */
+  restart(afterTurn?: boolean): void;
+
   /**
    * The next update takes its tilt from that reading's gravity, keeping the gyro bias learned so
    * far: for a reading taken at rest, where the accelerometer sees gravity alone.
@@ -70,6 +76,8 @@ export function createOrientationFilter(
   let started = false;
   /** Seconds left to take the tilt from gravity after a step the gyro did not see (0: none pending). */
   let snapLeftS = 0;
+  /** The next start follows a gap in the readings, not a session's start (`restart(true)`). */
+  let afterGap = false;
   /** Scratch for that tilt's turn and the orientation turned by it. */
   const turn = quat();
   const turned = quat();
@@ -121,8 +129,9 @@ export function createOrientationFilter(
 
   return {
     q,
-    restart() {
+    restart(afterTurn = false) {
       started = false;
+      afterGap = afterTurn;
       bias.fill(0);
     },
     relevel() {
@@ -143,7 +152,11 @@ export function createOrientationFilter(
       if (!started) {
         initFromGravity(r.ax, r.ay, r.az);
         started = true;
-        snapLeftS = 0;
+        // Readings that resume mid-movement hold the foot's acceleration as well as gravity: the
+        // tilt is taken again from the first still reading within SNAP_WITHIN_S (a pumping foot
+        // rests at neutral within a second), not left to converge at the gravity gain.
+        snapLeftS = afterGap && !stillReading(r, Math.hypot(r.ax, r.ay, r.az)) ? SNAP_WITHIN_S : 0;
+        afterGap = false;
         return q;
       }
       // Not integrated over a step the gyro did not see (the tilt is taken from gravity after it).

@@ -45,9 +45,11 @@ export interface Resting {
   /**
    * 'departure': this is a rest, and the way the foot leaves it is the way the person's reps start
    * (toes up first makes an up-first set; a replay of what came before neutral was known starts
-   * this way too). 'instructed': not a rest but where the signal after a gap begins, perhaps
-   * mid-rep: its first swing says nothing, and reps start toes down, as instructed (or a rest that
-   * completed a rep waiting at a small toes-up end). 'up-first': the signal after a gap, from a
+   * this way too), unless the anchor lies more than the hysteresis below neutral: that is a
+   * toes-down hold (a replay that began in one, a foot lowered into place), and a rise from it
+   * starts reps toes down, as instructed. 'instructed': not a rest but where the signal after a
+   * gap begins, perhaps mid-rep: its first swing says nothing, and reps start toes down, as
+   * instructed (or a rest that completed a rep waiting at a small toes-up end). 'up-first': the signal after a gap, from a
    * person whose last counted rep started toes up: their reps go on starting toes up, whichever
    * way the foot leaves (a toes-down end first is the end of a rep the gap hid the start of).
    */
@@ -239,7 +241,14 @@ export function stepResting(s: Resting, x: StepSample, lim: StepLimits): Resting
     };
     if (x.deg < anchorDeg)
       return { kind: 'toes-down', ...swing, order: s.orderFrom === 'up-first' ? 'up-first' : 'down-first' };
-    return { kind: 'toes-up', ...swing, order: s.orderFrom === 'instructed' ? 'down-first' : 'up-first' };
+    // A "rest" more than the hysteresis below neutral is not one the person's reps start from but
+    // a toes-down hold (or a foot being put in place): rising from it says nothing of their order.
+    const fromToesDown = s.orderFrom === 'departure' && anchorDeg < -h;
+    return {
+      kind: 'toes-up',
+      ...swing,
+      order: s.orderFrom === 'instructed' || fromToesDown ? 'down-first' : 'up-first',
+    };
   }
   if (origin === s.origin && anchorDeg === s.anchorDeg && awaySinceSeq === s.awaySinceSeq) return s;
   return { ...s, anchorDeg, awaySinceSeq, origin };

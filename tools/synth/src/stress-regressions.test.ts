@@ -152,3 +152,18 @@ describe('phone stress sets on the shin whose gyro clipped', () => {
     [33_011, 'on the shin, clipped at 3.5 rad/s, 37 Hz'],
   ]);
 });
+
+describe('phone stress sets after a radio dropout, or after getting into position', () => {
+  // Readings that resumed mid-pump after a 1.9-s dropout started the orientation from one reading
+  // holding the pump's acceleration: 30 deg off, converging at the gravity gain over seconds, and
+  // the next rep's ends were read 30 deg low (4 of 5-6 counted). The tilt is now taken again from
+  // the first still reading after a gap. And a wearer who lowered the foot into place and pumped
+  // at once was replayed from the held toes-down position: the rise to neutral read as an
+  // up-first start, and every rep paired its toes-down end with the toes-up end before it (the
+  // count looked right).
+  countsEveryPump([
+    [35_011, 'two radio dropouts, starts toes up, 139 Hz'],
+    [35_001, 'two radio dropouts, foot lowered into place, 75 Hz'],
+    [35_003, 'two radio dropouts, foot lowered into place, 125 Hz'],
+  ]);
+});
