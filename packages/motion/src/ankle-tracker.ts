@@ -78,8 +78,13 @@ const TOES_UP_SHARE = 0.5;
 /**
  * A camera's bars come down only once the period meter has seen the angle repeat itself (3-6 s of
  * pumping), and the pumps before went uncounted. When the swing hysteresis falls below this share
- * of what it was a sample before, the samples since the last rep, at most LOOK_BACK_S, are replayed
- * under the new bars. Stress set tuning seeds (camera, 32 a family), exact / spurious reps on resting
+ * of the highest it was since the last rep (or the last look-back, or where counting began or
+ * resumed), the samples since the last rep, at most LOOK_BACK_S, are replayed under the new bars.
+ * (Against what it was a sample before until 2026-12-04: a relief that took a 12-fps set's bars
+ * from 29.6 to 15.7 deg, or brought them down over two steps, replayed nothing, and its first two
+ * 35-46-deg pumps stayed uncounted. Stress set tuning seeds, camera, 64 a family, exact / spurious
+ * reps on resting feet / reps counted wrong: 304 / 40 / 1,369 -> 305 / 40 / 1,349; at 0.55 305 /
+ * 44 / 1,349, at 0.6 306 / 46 / 1,347.) Stress set tuning seeds (camera, 32 a family), exact / spurious reps on resting
  * feet / reps counted wrong: without 129 / 22 / 916; drop to 0.7 129 / 26 / 820, 0.6 131 / 25 / 818,
  * 0.5 130 / 22 / 817, 0.4 129 / 22 / 847; 0.5 over 4 s 127 / 22 / 849 (0.7), over 8 s 130 / 22 / 808.
  * 64 a family: 237 / 38 / 1,907 -> 241 / 40 / 1,666. Replaying each sample once at most (the
@@ -133,9 +138,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let lastAngleDeg: number | null = null;
   /** The earliest sample a look-back may replay from: where counting began, the last rep, a gap. */
   let lookBackFromSeq = 0;
-  /** The swing hysteresis at the sample before, degrees (a drop of it may start a look-back). */
-  let lastHysteresisDeg = Number.POSITIVE_INFINITY;
+  /**
+   * The highest swing hysteresis since the last rep, look-back, or where counting began or resumed,
+   * degrees (0: none yet); a drop below LOOK_BACK_DROP of it starts a look-back.
+   */
+  let peakHysteresisDeg = 0;
   const replaySample = { tMs: 0, seq: 0, deg: 0 };
+  /** The rep evidence's leg reference before a look-back (reused). */
+  const legBefore = new Float64Array(LEG_CHANNELS);
   const replayOut: MotionEvent[] = [];
   const noisy = createNoiseFloorWarning(side);
   const uncounted = createUncountedWatch(side);
@@ -161,7 +171,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastOrder = null;
     lastAngleDeg = null;
     lookBackFromSeq = 0;
-    lastHysteresisDeg = Number.POSITIVE_INFINITY;
+    peakHysteresisDeg = 0;
     evidence.restart(legNow);
   }
 
@@ -250,6 +260,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     repCount++;
     lastOrder = second.order;
     lookBackFromSeq = nowSeq;
+    peakHysteresisDeg = 0;
     uncounted.counted();
     const rep = reportRep(
       {
@@ -381,6 +392,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
     lookBackFromSeq = seq;
+    peakHysteresisDeg = 0;
     // Every settled sample has its leg reading (a rep that starts here is judged from it).
     legs.record(seq, legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
@@ -472,8 +484,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /**
    * The bars just came down (the angle repeats itself at a pump's pace): the samples since the
    * last rep, at most LOOK_BACK_S, go through the state machine again under them. What that replay
-   * says is kept only if it counted a rep; otherwise its state stands and its events are dropped
-   * (the first pass already told those moments).
+   * says is kept only if it counted a rep; otherwise its events are dropped (the first pass already
+   * told those moments) and the first pass's state and rep evidence are put back. (The replay's
+   * state stood until 2026-12-04: one that began mid-swing forgot the rep under way, and a look-back
+   * after a set's last pump lost that pump. With the peak rule above, tuning seeds, camera, 64 a
+   * family: 305 / 40 / 1,349 -> 309 / 41 / 1,331.)
    */
   function lookBack(seq: number, out: MotionEvent[]): void {
     const windowStart = Math.max(lookBackFromSeq, filtered.next - RING_KEEP);
@@ -482,6 +497,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     while (start - 1 >= windowStart && filtered.t(start - 1) >= fromTMs) start--;
     if (seq - start < 2) return;
     const countBefore = repCount;
+    // What the first pass had, put back if the replay counts nothing.
+    const stateBefore = state;
+    const usableBefore = evidence.usable;
+    const gatedBefore = evidence.gated;
+    const confidenceBefore = evidence.confidenceSum;
+    legBefore.set(evidence.legAtStart);
     // A hold the first pass announced ends here, so hold-started and hold-ended stay in pairs.
     hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), out);
     replayOut.length = 0;
@@ -504,6 +525,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // ...and one the replay announced ends with it, whether its events are kept or dropped.
     hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), replayOut);
     if (repCount > countBefore) for (const e of replayOut) out.push(e);
+    else {
+      state = stateBefore;
+      evidence.usable = usableBefore;
+      evidence.gated = gatedBefore;
+      evidence.confidenceSum = confidenceBefore;
+      evidence.legAtStart.set(legBefore);
+    }
     replayOut.length = 0;
   }
 
@@ -528,6 +556,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       state = resumeAt(sample, lastOrder);
       evidence.restart(legNow);
       lookBackFromSeq = seq;
+      peakHysteresisDeg = 0;
     }
     state = keepInRing(state, seq, RING_KEEP);
     evidence.usable++;
@@ -535,12 +564,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     limits.hysteresisDeg = hysteresisDeg();
     if (
       !sensorAngle &&
-      limits.hysteresisDeg < LOOK_BACK_DROP * lastHysteresisDeg &&
+      limits.hysteresisDeg < LOOK_BACK_DROP * peakHysteresisDeg &&
       state.kind !== 'resuming' &&
       state.kind !== 'settling'
-    )
+    ) {
       lookBack(seq, out);
-    lastHysteresisDeg = limits.hysteresisDeg;
+      peakHysteresisDeg = limits.hysteresisDeg;
+    }
+    peakHysteresisDeg = Math.max(peakHysteresisDeg, limits.hysteresisDeg);
     // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).
     if ((seq & 7) === 0) watchNoiseFloor(t, out);
     advance(sample, out);

@@ -167,3 +167,14 @@ describe('phone stress sets after a radio dropout, or after getting into positio
     [35_003, 'two radio dropouts, foot lowered into place, 125 Hz'],
   ]);
 });
+
+describe('camera stress sets whose look-back came too late or forgot the rep under way', () => {
+  // The bars come down once the angle repeats itself, and the samples since the last rep are then
+  // replayed under them. The replay started only when the bars halved from one sample to the next
+  // (a relief over two steps replayed nothing: 13 of 16), and a replay that counted nothing left
+  // its own state, which forgot a rep under way when it began mid-swing (18 of 19).
+  countsEveryPump([
+    [25_004, 'small ranges 8-15 deg, bars down over two steps'],
+    [22_019, 'visibility bursts, a replay begun mid-swing'],
+  ]);
+});
