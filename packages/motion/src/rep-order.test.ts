@@ -7,7 +7,8 @@ import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
 import { appendKeys, endOf, framesOf, program, repsOf } from './leg-frames.test-util.ts';
 import type { RepMetrics } from './motion-events.ts';
 import { createOrderWatch, pausedMidSwing } from './rep-order.ts';
-import { SEEN, type StepLimits, type ToesDown, type ToesUp } from './rep-states.ts';
+import { TEST_LIMITS } from './rep-states.test-util.ts';
+import { SEEN, type ToesDown, type ToesUp } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
 
 /** Rep `i`'s toes-up and toes-down ends (seconds) in `keysOf`. */
@@ -96,13 +97,7 @@ describe('createOrderWatch', () => {
   for (let k = 0; k < 40; k++) ring.push(2000 + k * 50, 15 - 4.5 * Math.min(10, Math.max(0, k - 15)));
   for (let k = 0; k < 40; k++)
     ring.push(4000 + k * 50, k < 10 ? 15 - 1.5 * k : k < 25 ? 0 : Math.max(-30, -6 * (k - 25)));
-  const lim: StepLimits = {
-    hysteresisDeg: 4,
-    stillDeg: 2,
-    holdStartMs: 200,
-    toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
-    restEndsRepMs: Number.POSITIVE_INFINITY,
-  };
+  const lim = TEST_LIMITS;
   const swing = { origin: SEEN, order: 'down-first' as const };
   const opened = { startSeq: 0, firstSeq: 0, firstDeg: -30, fromDeg: 0 };
   /** Toes up, a rep open at its toes-down end: the swing of samples 0-39 (paused mid-way). */

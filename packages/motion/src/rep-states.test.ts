@@ -1,14 +1,9 @@
 // Which way a person's reps start, read from the way the foot leaves a rest (rep-states.ts).
 import { describe, expect, it } from 'vitest';
-import { type RepState, SEEN, type StepLimits, stepResting } from './rep-states.ts';
+import { TEST_LIMITS } from './rep-states.test-util.ts';
+import { type RepState, SEEN, stepResting } from './rep-states.ts';
 
-const lim: StepLimits = {
-  hysteresisDeg: 4,
-  stillDeg: 2,
-  holdStartMs: 200,
-  toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
-  restEndsRepMs: Number.POSITIVE_INFINITY,
-};
+const lim = TEST_LIMITS;
 
 /** The foot rests at `anchorDeg` (degrees from neutral) and rises through `degs`, 50 ms apart. */
 function rise(anchorDeg: number, degs: readonly number[]): RepState {

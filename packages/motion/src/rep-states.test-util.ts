@@ -1,0 +1,11 @@
+// Step limits for the rep states' unit tests: a 4-deg hysteresis, a 2-deg still band, no
+// toes-up peak bar and no rest ending a rep.
+import type { StepLimits } from './rep-states.ts';
+
+export const TEST_LIMITS: StepLimits = {
+  hysteresisDeg: 4,
+  stillDeg: 2,
+  holdStartMs: 200,
+  toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
+  restEndsRepMs: Number.POSITIVE_INFINITY,
+};
