@@ -84,9 +84,10 @@ const TOES_UP_SHARE = 0.5;
  * from 29.6 to 15.7 deg, or brought them down over two steps, replayed nothing, and its first two
  * 35-46-deg pumps stayed uncounted. Stress set tuning seeds, camera, 64 a family, exact / spurious
  * reps on resting feet / reps counted wrong: 304 / 40 / 1,369 -> 305 / 40 / 1,349; at 0.55 305 /
- * 44 / 1,349, at 0.6 306 / 46 / 1,347.) Stress set tuning seeds (camera, 32 a family), exact / spurious reps on resting
- * feet / reps counted wrong: without 129 / 22 / 916; drop to 0.7 129 / 26 / 820, 0.6 131 / 25 / 818,
- * 0.5 130 / 22 / 817, 0.4 129 / 22 / 847; 0.5 over 4 s 127 / 22 / 849 (0.7), over 8 s 130 / 22 / 808.
+ * 44 / 1,349, at 0.6 306 / 46 / 1,347.) Against the sample before, stress set tuning seeds (camera,
+ * 32 a family), exact / spurious reps on resting feet / reps counted wrong: without 129 / 22 / 916;
+ * drop to 0.7 129 / 26 / 820, 0.6 131 / 25 / 818, 0.5 130 / 22 / 817, 0.4 129 / 22 / 847; 0.5 over
+ * 4 s 127 / 22 / 849 (0.7), over 8 s 130 / 22 / 808.
  * 64 a family: 237 / 38 / 1,907 -> 241 / 40 / 1,666. Replaying each sample once at most (the
  * next look-back starting where the last one ended) gave 130 / 22 / 830 and 239 / 40 / 1,694; it
  * is not needed for speed: a replayed sample costs a state-machine step, not the filters and
@@ -144,8 +145,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
    */
   let peakHysteresisDeg = 0;
   const replaySample = { tMs: 0, seq: 0, deg: 0 };
-  /** The rep evidence's leg reference before a look-back (reused). */
-  const legBefore = new Float64Array(LEG_CHANNELS);
   const replayOut: MotionEvent[] = [];
   const noisy = createNoiseFloorWarning(side);
   const uncounted = createUncountedWatch(side);
@@ -170,8 +169,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     repCount = 0;
     lastOrder = null;
     lastAngleDeg = null;
-    lookBackFromSeq = 0;
-    peakHysteresisDeg = 0;
+    lookBackFrom(0);
     evidence.restart(legNow);
   }
 
@@ -259,8 +257,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
     lastOrder = second.order;
-    lookBackFromSeq = nowSeq;
-    peakHysteresisDeg = 0;
+    lookBackFrom(nowSeq);
     uncounted.counted();
     const rep = reportRep(
       {
@@ -391,8 +388,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
-    lookBackFromSeq = seq;
-    peakHysteresisDeg = 0;
+    lookBackFrom(seq);
     // Every settled sample has its leg reading (a rep that starts here is judged from it).
     legs.record(seq, legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
@@ -499,10 +495,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const countBefore = repCount;
     // What the first pass had, put back if the replay counts nothing.
     const stateBefore = state;
-    const usableBefore = evidence.usable;
-    const gatedBefore = evidence.gated;
-    const confidenceBefore = evidence.confidenceSum;
-    legBefore.set(evidence.legAtStart);
+    evidence.save();
     // A hold the first pass announced ends here, so hold-started and hold-ended stay in pairs.
     hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), out);
     replayOut.length = 0;
@@ -527,12 +520,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (repCount > countBefore) for (const e of replayOut) out.push(e);
     else {
       state = stateBefore;
-      evidence.usable = usableBefore;
-      evidence.gated = gatedBefore;
-      evidence.confidenceSum = confidenceBefore;
-      evidence.legAtStart.set(legBefore);
+      evidence.restore();
     }
     replayOut.length = 0;
+  }
+
+  /** A look-back replays from `seq` on (where counting began or resumed, the last rep). */
+  function lookBackFrom(seq: number): void {
+    lookBackFromSeq = seq;
+    peakHysteresisDeg = 0;
   }
 
   /** One filtered sample after settling: into the rings, then through the state machine. */
@@ -555,8 +551,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (state.kind === 'resuming') {
       state = resumeAt(sample, lastOrder);
       evidence.restart(legNow);
-      lookBackFromSeq = seq;
-      peakHysteresisDeg = 0;
+      lookBackFrom(seq);
     }
     state = keepInRing(state, seq, RING_KEEP);
     evidence.usable++;

@@ -14,12 +14,12 @@ export interface OrientationFilter {
    */
   update(r: ImuReading, dtS: number): Quat;
   /**
-   * Forgets the past: the next update starts from gravity alone. `afterTurn`: the foot may have
+   * Forgets the past: the next update starts from gravity alone. `afterGap`: the foot may have
    * been moving when the readings resumed (after a gap, not a session's start): a reading taken
    * mid-movement holds its acceleration as well as gravity, so the tilt is taken again from the
    * first still reading within SNAP_WITHIN_S.
    */
-  restart(afterTurn?: boolean): void;
+  restart(afterGap?: boolean): void;
 
   /**
    * The next update takes its tilt from that reading's gravity, keeping the gyro bias learned so
@@ -77,7 +77,7 @@ export function createOrientationFilter(
   /** Seconds left to take the tilt from gravity after a step the gyro did not see (0: none pending). */
   let snapLeftS = 0;
   /** The next start follows a gap in the readings, not a session's start (`restart(true)`). */
-  let afterGap = false;
+  let restartAfterGap = false;
   /** Scratch for that tilt's turn and the orientation turned by it. */
   const turn = quat();
   const turned = quat();
@@ -129,9 +129,9 @@ export function createOrientationFilter(
 
   return {
     q,
-    restart(afterTurn = false) {
+    restart(afterGap = false) {
       started = false;
-      afterGap = afterTurn;
+      restartAfterGap = afterGap;
       bias.fill(0);
     },
     relevel() {
@@ -155,8 +155,8 @@ export function createOrientationFilter(
         // Readings that resume mid-movement hold the foot's acceleration as well as gravity: the
         // tilt is taken again from the first still reading within SNAP_WITHIN_S (a pumping foot
         // rests at neutral within a second), not left to converge at the gravity gain.
-        snapLeftS = afterGap && !stillReading(r, Math.hypot(r.ax, r.ay, r.az)) ? SNAP_WITHIN_S : 0;
-        afterGap = false;
+        snapLeftS = restartAfterGap && !stillReading(r, Math.hypot(r.ax, r.ay, r.az)) ? SNAP_WITHIN_S : 0;
+        restartAfterGap = false;
         return q;
       }
       // Not integrated over a step the gyro did not see (the tilt is taken from gravity after it).

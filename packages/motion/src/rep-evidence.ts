@@ -82,6 +82,9 @@ function selectInPlace(a: Float64Array, len: number, k: number): number {
 export function createRepEvidence() {
   /** Where the leg was when settling began (the still window's first sample), for `placed`. */
   const legAtStart = new Float64Array(LEG_CHANNELS);
+  /** What `save` kept, for `restore`. */
+  const savedLeg = new Float64Array(LEG_CHANNELS);
+  const savedCounts = [0, 0, 0];
   return {
     legAtStart,
     usable: 0,
@@ -92,6 +95,20 @@ export function createRepEvidence() {
       this.usable = 0;
       this.gated = 0;
       this.confidenceSum = 0;
+    },
+    /** Keeps what the rep under way has shown, for `restore` (one at a time: a look-back's). */
+    save(): void {
+      savedLeg.set(legAtStart);
+      savedCounts[0] = this.usable;
+      savedCounts[1] = this.gated;
+      savedCounts[2] = this.confidenceSum;
+    },
+    /** Puts back what `save` kept. */
+    restore(): void {
+      legAtStart.set(savedLeg);
+      this.usable = savedCounts[0]!;
+      this.gated = savedCounts[1]!;
+      this.confidenceSum = savedCounts[2]!;
     },
     /** Mean confidence scaled by the share of samples not gated, 0..1. */
     confidence(): number {

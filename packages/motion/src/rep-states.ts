@@ -49,9 +49,10 @@ export interface Resting {
    * toes-down hold (a replay that began in one, a foot lowered into place), and a rise from it
    * starts reps toes down, as instructed. 'instructed': not a rest but where the signal after a
    * gap begins, perhaps mid-rep: its first swing says nothing, and reps start toes down, as
-   * instructed (or a rest that completed a rep waiting at a small toes-up end). 'up-first': the signal after a gap, from a
-   * person whose last counted rep started toes up: their reps go on starting toes up, whichever
-   * way the foot leaves (a toes-down end first is the end of a rep the gap hid the start of).
+   * instructed (or a rest that completed a rep waiting at a small toes-up end). 'up-first': the
+   * signal after a gap, from a person whose last counted rep started toes up: their reps go on
+   * starting toes up, whichever way the foot leaves (a toes-down end first is the end of a rep the
+   * gap hid the start of).
    */
   readonly orderFrom: 'departure' | 'instructed' | 'up-first';
   readonly anchorDeg: number;
