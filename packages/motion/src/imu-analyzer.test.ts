@@ -384,6 +384,31 @@ describe('IMU analyzer: bad input and options', () => {
     expect(codes(r.warnings)).toEqual(['gap']);
   });
 
+  it("counts a restless wearer's pumps between long radio dropouts that come before any rest", () => {
+    // Ten pumps with 0.2-s holds and no rest from the first sample; two dropouts of 1.7-1.8 s cut
+    // the log into 4.3-, 4.1- and 9.3-s stretches. The wait for a rest (5 s) started again after
+    // each gap and dropped the samples before it: the first two stretches counted nothing (4 of
+    // the 8 pumps seen whole), and a log cut shorter counted nothing and said nothing.
+    const keys: [number, number][] = [[0, 0]];
+    appendPumps(keys, 10, -30, 15, 0.2, 0.4);
+    const dropouts: [number, number][] = [
+      [4300, 6100],
+      [10200, 11900],
+    ];
+    for (const m of [mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const samples = imuSamples({ ankleDeg: program(keys), footMount: m, biasRadS: 0.01 }, endOf(keys));
+      const r = analyzeImuRecording(
+        samples.filter((s) => !dropouts.some(([a, b]) => s.tMs > a && s.tMs < b)),
+      );
+      // Each pump starts 2.12 s after the one before; the 3rd and 6th are cut by a dropout.
+      expect(r.reps.left.map((rep) => Math.round(rep.dorsiTMs / 2120 - 0.4))).toEqual([
+        0, 1, 3, 4, 6, 7, 8, 9,
+      ]);
+      for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - 45)).toBeLessThan(2);
+      expect(codes(r.warnings)).toEqual(['gap', 'gap']);
+    }
+  });
+
   it('bridges a radio dropout of up to 1.5 s without counting the turn it hid', () => {
     // Six pumps, the sensor strapped on askew with a biased gyro; each dropout hides part of a
     // pump (a hold's end, the way back, the way up). One gyro reading integrated over the gap

@@ -20,7 +20,7 @@ import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch
 import { checkOneOf, checkRange } from './option-checks.ts';
 import { createOrientationFilter, KP_STILL } from './orientation-filter.ts';
 import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
-import { movedBeforeRestMessage } from './settling.ts';
+import { movedBeforeRestMessage, SETTLE_MAX_S } from './settling.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
@@ -200,6 +200,43 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     }
   }
 
+  /**
+   * The samples before a restless wearer's reference, measured from it and fed on (the rep engine
+   * settles on the movement's own middle), from after the leg was last placed. `seen`: the axis the
+   * foot turned about meanwhile (`gyroMainAxis`).
+   */
+  function replayEarly(
+    seen: ReturnType<typeof gyroMainAxis>,
+    placing: ReturnType<typeof legPlacing> | null,
+    out: MotionEvent[],
+  ): void {
+    toesDown.fromMiddle();
+    flushOut = out;
+    if (seen) angle.seedAxis(seen[0], seen[1], seen[2]);
+    for (const e of early) {
+      if (placing?.kind === 'placed' && e.t < placing.endT) continue;
+      angle.refine(e.gx, e.gy, e.gz);
+      toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
+    }
+  }
+
+  /**
+   * A restless wearer's stretch of samples that ends (a long gap, or the log's end) before the wait
+   * for a rest is over: its last orientation is the reference and the stretch is replayed, as at
+   * RESTLESS_S, when it lasted as long as the rep engine needs to settle on a movement's middle
+   * (SETTLE_MAX_S). It was dropped: a log whose radio dropouts cut it into 4-s stretches counted
+   * nothing and said nothing (stress set seed 35050).
+   */
+  function endStretch(out: MotionEvent[]): void {
+    const last = early[early.length - 1];
+    if (pair || angle.hasNeutral || !last || last.t - early[0]!.t < SETTLE_MAX_S * 1000) return;
+    rel.set(last.q);
+    angle.setNeutral(rel);
+    const seen = gyroMainAxis(early);
+    replayEarly(seen, seen ? legPlacing(early, seen) : null, out);
+    early.length = 0;
+  }
+
   const stream: MotionStream<ImuSample> = {
     push(s) {
       const out = scratch;
@@ -234,6 +271,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       const dtS = gap ? 0 : (t - lastT) / 1000;
       lastT = t;
       if (gap) {
+        if (!first) endStretch(out);
         // After a gap the integrated orientation is stale: start again from gravity. Samples kept
         // from before a reference are in the old frame: the wait for a rest starts again.
         foot.restart(!first);
@@ -331,16 +369,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
               message: movedBeforeRestMessage((stillSince - early[0]!.t) / 1000),
             });
           }
-        } else {
-          toesDown.fromMiddle();
-          flushOut = out;
-          if (seen) angle.seedAxis(seen[0], seen[1], seen[2]);
-          for (const e of early) {
-            if (placing?.kind === 'placed' && e.t < placing.endT) continue;
-            angle.refine(e.gx, e.gy, e.gz);
-            toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
-          }
-        }
+        } else replayEarly(seen, placing, out);
         early.length = 0;
         if (qs) {
           upInSensor(qs, shankUp0);
@@ -373,6 +402,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     },
     end() {
       const out: MotionEvent[] = [];
+      endStretch(out);
       flushOut = out;
       toesDown.decide(feed);
       engine.finish(out);

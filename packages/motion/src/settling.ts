@@ -87,7 +87,7 @@ const STILL_NOISE_K = 3;
 /** ...but at most this many times `stillDeg`. */
 const STILL_MAX_FACTOR = 2;
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
-const SETTLE_MAX_S = 2.5;
+export const SETTLE_MAX_S = 2.5;
 /**
  * ...and a foot whose leg keeps moving (being placed, or a leg reading that jitters) settles anyway
  * this long after its first usable sample, seconds: the generator's getting into position takes
