@@ -14,7 +14,7 @@ import { createPersonalRange } from './personal-range.ts';
 import { createLegHistory, createRepEvidence, LEG_CHANNELS } from './rep-evidence.ts';
 import { createOrderWatch } from './rep-order.ts';
 import { reportRep } from './rep-report.ts';
-import { createRepShape, shapeSmoothingMs } from './rep-shape.ts';
+import { createRepShape, sensorLevelTolDeg, shapeSmoothingMs } from './rep-shape.ts';
 import {
   keepInRing,
   RESUMING,
@@ -241,10 +241,13 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       nowSeq,
       sensorAngle ? shapeSmoothingMs(chain.noiseSdDeg) : undefined,
       second.order,
+      sensorAngle ? sensorLevelTolDeg(chain.noiseSdDeg) : undefined,
     );
     // The live swing passed the hysteresis but the settled shape did not: noise, not a rep. A rep
     // also spans at least MIN_REP_DEG: a resting person's fidget (up to 3 deg peak to peak) is not one.
-    if (m.rangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repNoiseBarDeg())) return;
+    // Judged on the range a noisy angle's peaks would have given (its levels over the hold band): a
+    // sensor's peaks, measured closer, make a restless wearer's fidget larger too.
+    if (m.bandRangeDeg < Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repNoiseBarDeg())) return;
     // Beyond any ankle's range: a sensor's heading drift or a lost landmark, not a rep.
     if (m.rangeDeg > o.maxAbsAngleDeg) return;
     if (doubtedEnd(opening.firstSeq, second.extremeSeq, m.rangeDeg)) return;

@@ -168,6 +168,22 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it("reads a small quick pump's toes-up end at its peak, not at the rest after it", () => {
+    // 7.5-deg pumps, 0.18-s moves, no holds, 0.4 s at neutral between them, at 95 Hz. A peak's level
+    // was the median of the samples within the hold band (3 deg) of it when they lasted 0.3 s, which
+    // here took in the rest at neutral: every toes-up end read 0 instead of 2.5, each rep 5.0 deg.
+    // (The first pump, under the swing bar the default 20-deg range sets before any rep, is not counted.)
+    const quick = pumps(8, -5, 2.5, 0, 0.18);
+    for (const m of [mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const r = analyzeImuRecording(imuSamples({ ankleDeg: program(quick), footMount: m }, endOf(quick), 95));
+      expect(r.reps.left.length).toBeGreaterThanOrEqual(7);
+      for (const rep of r.reps.left) {
+        expect(Math.abs(rep.rangeDeg - 7.5)).toBeLessThan(0.5);
+        expect(Math.abs(rep.peakDorsiDeg - 2.5)).toBeLessThan(0.5);
+      }
+    }
+  });
+
   it('tells the wearer when quick flicks with no holds go uncounted, and how to pump instead', () => {
     // 9-deg flicks, each move 0.1-0.15 s, no hold: the filtered angle turns by under 4 deg, no rep
     // is counted, and nothing said why (a stress set counted 1 of 8 such pumps in silence).

@@ -27,6 +27,19 @@ export function shapeSmoothingMs(noiseSdDeg: number): number {
   return SMOOTH_MS * Math.min(1, r * r);
 }
 
+const SENSOR_LEVEL_MIN_DEG = 0.5;
+/**
+ * How near its extreme a sensor angle's peak level is read, degrees (`measure`'s `levelTolDeg`): 3
+ * noise SDs, at least SENSOR_LEVEL_MIN_DEG. A peak's level is the median of a plateau within the
+ * hold band of its extreme (3 deg, or 10% of the range), which on a clean angle's quick pump with no
+ * hold took in the rest at neutral after it: a phone's 7-deg pumps measured 5-6 deg. Stress set
+ * tuning seeds (IMU, 64 a family): range error median / p90 0.70 / 2.87 -> 0.43 / 2.05 deg; the
+ * counts (judged on the hold band's range, `bandRangeDeg`) unchanged.
+ */
+export function sensorLevelTolDeg(noiseSdDeg: number): number {
+  return Math.max(SENSOR_LEVEL_MIN_DEG, 3 * noiseSdDeg);
+}
+
 /** A requested smoothing, ms, as the rep shape uses it: SMOOTH_MS at most. */
 const widthOf = (smoothMs: number) => Math.min(SMOOTH_MS, Math.max(0, smoothMs));
 
@@ -62,6 +75,12 @@ const PLATEAU_MS = 300;
 
 export interface RepShape {
   readonly rangeDeg: number;
+  /**
+   * The range with each peak's level the median of the samples within the hold band of it when
+   * they last PLATEAU_MS: a clean angle's rep is measured with a narrower band (`rangeDeg`), and
+   * this is what that rep would have measured with a noisy angle's. The tracker counts by it.
+   */
+  readonly bandRangeDeg: number;
   readonly peakPlantarDeg: number;
   readonly peakDorsiDeg: number;
   readonly plantarHoldS: number;
@@ -82,7 +101,8 @@ export interface RepShaper {
    * Measures the rep held in `raw` from `startSeq` (the swing start) to `nowSeq`, whose live first
    * and second peaks were at `firstSeq` and `secondSeq` (toes down then up; toes up then down when
    * `order` is 'up-first'), smoothed over `smoothMs` (default and most SMOOTH_MS; see
-   * shapeSmoothingMs).
+   * shapeSmoothingMs). A peak's level is the median of the plateau within `levelTolDeg` of its
+   * extreme (default: the hold band) when that lasts PLATEAU_MS, else the extreme.
    */
   measure(
     raw: SampleRing,
@@ -92,6 +112,7 @@ export interface RepShaper {
     nowSeq: number,
     smoothMs?: number,
     order?: RepOrder,
+    levelTolDeg?: number,
   ): RepShape;
   /**
    * SPARC (smoothness) of the rep `measure` gave last, from its start to its toes-up peak; read it
@@ -159,7 +180,16 @@ export function createRepShape(capacity: number): RepShaper {
         scratch,
       );
     },
-    measure(raw, startSeq, minSeq, maxSeq, nowSeq, smoothMs = SMOOTH_MS, order = 'down-first') {
+    measure(
+      raw,
+      startSeq,
+      minSeq,
+      maxSeq,
+      nowSeq,
+      smoothMs = SMOOTH_MS,
+      order = 'down-first',
+      levelTolDeg = Number.POSITIVE_INFINITY,
+    ) {
       const w = widthOf(smoothMs);
       const sign = order === 'up-first' ? -1 : 1;
       const last = nowSeq - startSeq;
@@ -172,9 +202,14 @@ export function createRepShape(capacity: number): RepShaper {
       let ma = maxAt;
       for (let s = mi; s <= last; s++) if (sm.a(s) > sm.a(ma)) ma = s;
       const tol0 = Math.max(3, 0.1 * (sm.a(ma) - sm.a(mi)));
-      const minY = heldLevel(mi, 0, ma, tol0, -1);
-      const maxY = heldLevel(ma, mi, last, tol0, 1);
+      // The peaks' levels: the median of a plateau within `levelTolDeg` of the extreme (at most the
+      // hold band, tol0: too wide for a clean angle, see sensorLevelTolDeg).
+      const levelTol = Math.min(tol0, levelTolDeg);
+      const minY = heldLevel(mi, 0, ma, levelTol, -1);
+      const maxY = heldLevel(ma, mi, last, levelTol, 1);
       const rangeDeg = maxY - minY;
+      const bandRangeDeg =
+        levelTol < tol0 ? heldLevel(ma, mi, last, tol0, 1) - heldLevel(mi, 0, ma, tol0, -1) : rangeDeg;
       const tol = Math.max(3, 0.1 * rangeDeg);
       const startTMs = sm.t(0);
       lastMaxAt = ma;
@@ -187,6 +222,7 @@ export function createRepShape(capacity: number): RepShaper {
       const up = sign < 0;
       return {
         rangeDeg,
+        bandRangeDeg,
         peakPlantarDeg: up ? -maxY : minY,
         peakDorsiDeg: up ? -minY : maxY,
         plantarHoldS: up ? secondHoldS : firstHoldS,
