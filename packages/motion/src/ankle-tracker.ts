@@ -567,7 +567,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       state.kind !== 'settling'
     ) {
       lookBack(seq, out);
-      peakHysteresisDeg = limits.hysteresisDeg;
+      // The highest since this look-back, from here on (as after a rep: lookBackFrom).
+      peakHysteresisDeg = 0;
     }
     peakHysteresisDeg = Math.max(peakHysteresisDeg, limits.hysteresisDeg);
     // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).

@@ -84,7 +84,9 @@ export function createRepEvidence() {
   const legAtStart = new Float64Array(LEG_CHANNELS);
   /** What `save` kept, for `restore`. */
   const savedLeg = new Float64Array(LEG_CHANNELS);
-  const savedCounts = [0, 0, 0];
+  let savedUsable = 0;
+  let savedGated = 0;
+  let savedConfidenceSum = 0;
   return {
     legAtStart,
     usable: 0,
@@ -99,16 +101,16 @@ export function createRepEvidence() {
     /** Keeps what the rep under way has shown, for `restore` (one at a time: a look-back's). */
     save(): void {
       savedLeg.set(legAtStart);
-      savedCounts[0] = this.usable;
-      savedCounts[1] = this.gated;
-      savedCounts[2] = this.confidenceSum;
+      savedUsable = this.usable;
+      savedGated = this.gated;
+      savedConfidenceSum = this.confidenceSum;
     },
     /** Puts back what `save` kept. */
     restore(): void {
       legAtStart.set(savedLeg);
-      this.usable = savedCounts[0]!;
-      this.gated = savedCounts[1]!;
-      this.confidenceSum = savedCounts[2]!;
+      this.usable = savedUsable;
+      this.gated = savedGated;
+      this.confidenceSum = savedConfidenceSum;
     },
     /** Mean confidence scaled by the share of samples not gated, 0..1. */
     confidence(): number {
