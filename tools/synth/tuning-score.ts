@@ -4,8 +4,10 @@
 // Prints per family the exact sets, spurious reps on the resting-foot twins and the seeds that were
 // not exact; then the totals, reps counted wrong in all sets (missed or extra beyond what may
 // count), the range error median / p90 over matched reps, the leg-moved flag's precision / recall
-// over matched reps, and the sets whose matched reps mostly have toes down and toes up the wrong
-// way round (a swap the count and the range cannot show).
+// over matched reps, the sets whose matched reps mostly have toes down and toes up the wrong way
+// round (a swap the count and the range cannot show), and the sets whose reps are mostly paired in
+// the wrong order: a person who starts each rep toes up read toes down first (each peak right, but
+// every rep's toes-up end, its hold and its leg-moved flag taken from the rep after), or the reverse.
 
 import { runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
@@ -26,6 +28,7 @@ let exact = 0;
 let spurious = 0;
 let repsWrong = 0;
 let swapped = 0;
+let misordered = 0;
 const leg = { tp: 0, fp: 0, fn: 0 };
 for (const set of sets) {
   const { score, result, truth } = runStressSet(set);
@@ -53,6 +56,9 @@ for (const set of sets) {
     (r) => near(r.plantarTMs, 'dorsiTMs', 300) && !near(r.plantarTMs, 'plantarTMs', 600),
   ).length;
   if (reps.length > 0 && wrongWay > reps.length / 2) swapped++;
+  const upFirst = set.family.spec(stressSpecRng(set.seed)).program.firstMove === 'up';
+  const readUpFirst = reps.filter((r) => r.dorsiTMs < r.plantarTMs).length;
+  if (reps.length > 0 && (upFirst ? readUpFirst : reps.length - readUpFirst) < reps.length / 2) misordered++;
 }
 for (const [name, f] of families) {
   console.log(`${f.exact}/${f.sets}\tspurious ${f.spurious}\t${name}\t${f.wrong.join(',')}`);
@@ -63,5 +69,6 @@ const q = (p: number) => (rangeErrDeg[Math.floor(p * (rangeErrDeg.length - 1))] 
 console.log(
   `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious}, reps counted wrong ${repsWrong}, ` +
     `range error median ${q(0.5)} / p90 ${q(0.9)} deg, leg moved precision ${share(leg.tp, leg.tp + leg.fp)} / ` +
-    `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved), toes down and up swapped in ${swapped} sets`,
+    `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved), toes down and up swapped in ${swapped} sets, ` +
+    `reps paired in the wrong order in ${misordered} sets`,
 );
