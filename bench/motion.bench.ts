@@ -471,8 +471,8 @@ small arrays each, 9 MB, more than the CPU's caches hold, so every frame's point
 The second pushes as many frames taken from the recording's first 10 s (600 frames, their times
 moved on), whose points stay in the caches as a live camera's frame does when the pose model has
 just made it. The engine's work per frame is about the same (the same person, pumps and far leg: 17
-reps and 56 holds a pass against 15 and 39), so the difference between the rows is what reading the
-frames from memory costs.
+reps and 56 holds in the 3,600 frames against 15 and 39), so the difference between the rows is what
+reading the frames from memory costs.
 
 ## Memory over one hour at 60 fps (two feet)
 
