@@ -88,8 +88,8 @@ function stressTable(
     rows.push(stressRow(f.name, out));
   });
   const header =
-    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | peak error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", movements "not counted", or counting began at a first rest) | total wrong with no word why: engine / naive | reps the total is off by (short or over, summed): engine / naive |\n' +
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
+    '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | peak error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", movements "not counted", or counting began at a first rest) | total wrong with no word why: engine / naive | reps the total is off by (short or over, summed): engine / naive | sets paired in the wrong order |\n' +
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
   const table = [
     header,
     ...rows,
@@ -181,7 +181,8 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
     Math.max(0, o.score.expected - counted, counted - o.score.expectedMax);
   const offEngine = out.reduce((a, o) => a + off(o.score.counted, o), 0);
   const offNaive = out.reduce((a, o) => a + off(o.baselineCount, o), 0);
-  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(total, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f1(medianAbs(peak))} / ${f1(quantileAbs(peak, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} | ${pct(silent, out.length)} / ${pct(out.length - base, out.length)} | ${offEngine} / ${offNaive} |`;
+  const wrongWay = out.filter((o) => o.score.pairedWrongWay).length;
+  return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(total, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f1(medianAbs(peak))} / ${f1(quantileAbs(peak, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} | ${pct(silent, out.length)} / ${pct(out.length - base, out.length)} | ${offEngine} / ${offNaive} | ${wrongWay} |`;
 }
 
 /** The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is right). */
@@ -414,13 +415,16 @@ the recording's 5-95% spread, so it sees the whole recording first) or a gyro ze
 integrator (tools/synth/src/naive-baselines.ts); it gives counts only, so it is scored on its total
 (within what must and may count). The engine's total, scored the same way, is beside it: a set can
 have the right total with toes down and toes up swapped (a restless wearer's direction misjudged),
-or with one rep missed and a noise swing counted. The next-to-last column is what a user cannot see: the
+or with one rep missed and a noise swing counted. The "no word why" column is what a user cannot see: the
 total is wrong and nothing on screen said why (the engine counted short without saying the noise
 hides pumps of that size, that the foot kept moving with no pump counted, or that counting began at
 the first rest and the movement before it was left out; or counted too many;
-the naive counter never says anything). The last one sums, over the sets, how many reps each total
+the naive counter never says anything). The next sums, over the sets, how many reps each total
 is short of what must count or over what may count: a set that lost one rep and one that lost all
-weigh the same in the exact count, not here. Goals:
+weigh the same in the exact count, not here. The last counts the sets whose reps are mostly paired
+in the other order than the person's: someone who starts each rep toes up read toes down first, or
+the reverse; every peak is found, but each rep's toes-up end, hold and leg-moved flag come from the
+rep after. Goals:
 exact >= 98%, range error median <= 3 deg, hold error median <= 0.15 s, leg-moved precision and
 recall >= 0.9.
 

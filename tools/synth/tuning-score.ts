@@ -56,9 +56,7 @@ for (const set of sets) {
     (r) => near(r.plantarTMs, 'dorsiTMs', 300) && !near(r.plantarTMs, 'plantarTMs', 600),
   ).length;
   if (reps.length > 0 && wrongWay > reps.length / 2) swapped++;
-  const upFirst = set.family.spec(stressSpecRng(set.seed)).program.firstMove === 'up';
-  const readUpFirst = reps.filter((r) => r.dorsiTMs < r.plantarTMs).length;
-  if (reps.length > 0 && (upFirst ? readUpFirst : reps.length - readUpFirst) < reps.length / 2) misordered++;
+  if (score.pairedWrongWay) misordered++;
 }
 for (const [name, f] of families) {
   console.log(`${f.exact}/${f.sets}\tspurious ${f.spurious}\t${name}\t${f.wrong.join(',')}`);

@@ -26,7 +26,17 @@ export interface SetScore {
   readonly legTp: number;
   readonly legFp: number;
   readonly legFn: number;
+  /**
+   * Most reported reps are paired in the other order than the person's: one who starts each rep
+   * toes up read toes down first (every peak found, but each rep's toes-up end, hold and leg-moved
+   * flag taken from the rep after), or the reverse. False with no reps.
+   */
+  readonly pairedWrongWay: boolean;
 }
+
+/** Whether most of `reps` start toes up (their toes-up peak comes first). */
+const mostlyUpFirst = (reps: readonly { readonly plantarTMs: number; readonly dorsiTMs: number }[]) =>
+  2 * reps.filter((r) => r.dorsiTMs < r.plantarTMs).length > reps.length;
 
 /**
  * Scores one set. A reported rep may match a countable true rep whose hold (dorsi, or plantar with
@@ -106,6 +116,7 @@ export function scoreSet(
     legTp,
     legFp,
     legFn,
+    pairedWrongWay: reps.length > 0 && mostlyUpFirst(reps) !== mostlyUpFirst(truth.reps),
   };
 }
 
