@@ -28,6 +28,15 @@ describe('scoring a set against the truth', () => {
     expect(s.splitExact).toBe(false);
   });
 
+  it('says when the reps are paired in the other order than the person started them', () => {
+    // This person starts toes down; the same peaks paired toes up first (each rep's toes-up end
+    // taken from the rep before) are the wrong way round, though every peak is where it was.
+    expect(scoreSet(reps, session.truth).pairedWrongWay).toBe(false);
+    const upFirst = reps.slice(1).map((r, i) => ({ ...r, dorsiTMs: reps[i]!.dorsiTMs }));
+    expect(scoreSet(upFirst, session.truth, 'plantar').pairedWrongWay).toBe(true);
+    expect(scoreSet([], session.truth).pairedWrongWay).toBe(false);
+  });
+
   it('does not call a rep reported where nothing happened exact', () => {
     const last = reps.at(-1)!;
     const moved = [...reps.slice(0, -1), { ...last, dorsiTMs: last.dorsiTMs + 60_000 }];
