@@ -76,6 +76,21 @@ const TOES_UP_PLAIN = 2;
 const TOES_UP_SHARE = 0.5;
 
 /**
+ * Before a person's toes-up peak is known, a toes-up swing opens an up-first rep when it rose this
+ * many hystereses from where it began (rep-states.ts `highEnough`); a lower one is a wobble before a
+ * toes-down start. A camera's hysteresis is already a multiple of its noise (12 deg at 5.7 deg of
+ * noise in seed 24024), and two of them asked a 13.5-deg first toes-up end to rise 24 deg: a person
+ * who starts toes up and never rests between reps was read toes down first for the whole set, each
+ * rep's toes-up end, hold and leg-moved flag taken from the rep after. A phone's hysteresis is 4 deg
+ * before the first rep, within a restless wearer's wiggle. Stress set tuning seeds (64 a family),
+ * exact / reps counted wrong / leg moved precision and recall / sets paired in the wrong order:
+ * camera at 2 309 / 1,331 / 0.881, 0.814 / 93; at 1.5 309 / 1,332 / 0.884, 0.815 / 90; at 1.25 310 /
+ * 1,332 / 0.888, 0.818 / 80; at 1 312 / 1,330 / 0.886, 0.817 / 78 (41 spurious reps on resting feet
+ * at each). Phone at 2 405 / 68 / 32; at 1.5 404 / 70 / 28; at 1 404 / 70 / 26.
+ */
+const FIRST_END_HYSTERESES = { camera: 1, sensor: 2 } as const;
+
+/**
  * A camera's bars come down only once the period meter has seen the angle repeat itself (3-6 s of
  * pumping), and the pumps before went uncounted. When the swing hysteresis falls below this share
  * of the highest it was since the last rep (or the last look-back, or where counting began or
@@ -125,6 +140,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     stillDeg: o.stillDeg,
     holdStartMs: o.holdStartS * 1000,
     toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
+    firstEndHystereses: FIRST_END_HYSTERESES[sensorAngle ? 'sensor' : 'camera'],
     restEndsRepMs: Number.POSITIVE_INFINITY,
   };
   const sample = { tMs: 0, seq: 0, deg: 0 };

@@ -141,10 +141,13 @@ export interface StepLimits {
    * A toes-up swing ends by coming back to neutral only from a peak at least this high, degrees
    * (-Infinity: from any). Below it the "peak" is where a person who starts each rep toes up
    * rests after the toes-down end, and their next toes-up end is still to come. Likewise an
-   * up-first swing opens a rep only from a toes-up peak this far above where the swing began (two
-   * hystereses while it is -Infinity): a lower one is a wobble before a toes-down start.
+   * up-first swing opens a rep only from a toes-up peak this far above where the swing began
+   * (`firstEndHystereses` hystereses while it is -Infinity): a lower one is a wobble before a
+   * toes-down start.
    */
   readonly toesUpPeakFromDeg: number;
+  /** How many hystereses a first toes-up end must rise while `toesUpPeakFromDeg` is -Infinity. */
+  readonly firstEndHystereses: number;
   /**
    * A down-first rep whose toes-up end is under `stillDeg` above neutral is never left by the
    * hysteresis nor by coming back past the hold band: the foot just rests there, and the rep would
@@ -364,7 +367,9 @@ export function upFirstOpening(s: ToesUp, origin: SwingOrigin, lim: StepLimits):
 
 /** The toes-up peak of `s` rose high enough from where it began to be an up-first rep's first end. */
 function highEnough(s: ToesUp, lim: StepLimits): boolean {
-  const fromDeg = Number.isFinite(lim.toesUpPeakFromDeg) ? lim.toesUpPeakFromDeg : 2 * lim.hysteresisDeg;
+  const fromDeg = Number.isFinite(lim.toesUpPeakFromDeg)
+    ? lim.toesUpPeakFromDeg
+    : lim.firstEndHystereses * lim.hysteresisDeg;
   return s.extremeDeg - s.startDeg >= fromDeg;
 }
 

@@ -857,6 +857,34 @@ describe('IMU path for real people', () => {
     }
   });
 
+  it('reads a camera person who starts toes up and never rests between reps from their first toes-up end', () => {
+    // 14 deg toes up, 36 deg toes down, no holds, no return to neutral, 2 deg of jitter. The first
+    // toes-up end had to rise two hystereses (those of a camera's noise) to open an up-first rep:
+    // the set was read toes down first, each rep's toes-up end taken from the rep after, and the
+    // last "rep" was the toes-down end and the return to neutral (35-37 deg, no toes up in it).
+    const keys: [number, number][] = [
+      [0, 0],
+      [2, 0],
+    ];
+    for (let i = 0; i < 8; i++)
+      appendKeys(keys, [
+        [0.45, 14],
+        [0.5, -36],
+      ]);
+    appendKeys(keys, [
+      [0.45, 0],
+      [2, 0],
+    ]);
+    for (const seed of [1, 2, 3]) {
+      const r = analyzeLandmarkRecording(framesOf(noisy(program(keys), 2, 0, seed), endOf(keys)), left);
+      expect(r.reps.left).toHaveLength(8);
+      for (const rep of r.reps.left) {
+        expect(rep.dorsiTMs).toBeLessThan(rep.plantarTMs);
+        expect(Math.abs(rep.rangeDeg - 50)).toBeLessThan(5);
+      }
+    }
+  });
+
   it('does not make an up-first rep of a jump of the angle whose toes-down end stays at neutral', () => {
     // A pose model on a dim clip threw the angle +74 deg after a rest; it came back to neutral,
     // held, and went up again. Paired as an up-first rep, the jump and the hold at neutral made a
