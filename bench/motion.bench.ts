@@ -17,6 +17,7 @@ import {
   RESTING_S,
   type RestingOutcome,
   runEvalSet,
+  runRestAfterSet,
   runRestingFoot,
   runStressSet,
   STRESS_FAMILIES,
@@ -185,29 +186,39 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   return `| ${name} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(total, out.length)} | ${pct(base, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f1(medianAbs(peak))} / ${f1(quantileAbs(peak, 0.9))} | ${f2(medianAbs(hold))} | ${leg} | ${told} of ${short.length} | ${pct(silent, out.length)} / ${pct(out.length - base, out.length)} | ${offEngine} / ${offNaive} | ${wrongWay} |`;
 }
 
-/** The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is right). */
+/**
+ * The resting-foot check: every family's conditions on a foot that does not exercise (0 reps is
+ * right), and on the same foot resting after the person's set (what the engine learned from their
+ * pumps must not make reps of the noise once they stop).
+ */
 function restingTable(split: 'tuning' | 'heldOut', perFamily: number): string {
   const sets = stressSets(split, perFamily);
   const rows: string[] = [];
   const all: RestingOutcome[] = [];
+  const allAfter: RestingOutcome[] = [];
   STRESS_FAMILIES.forEach((f, i) => {
-    const out = sets.filter((s) => s.familyIndex === i).map(runRestingFoot);
+    const mine = sets.filter((s) => s.familyIndex === i);
+    const out = mine.map(runRestingFoot);
+    const after = mine.map(runRestAfterSet);
     all.push(...out);
-    rows.push(restingRow(f.name, out));
+    allAfter.push(...after);
+    rows.push(restingRow(f.name, out, after));
   });
   return [
-    `| family (conditions only, foot resting ${RESTING_S} s) | sets | sets with 0 reps | spurious reps in all | most in one set | told "too noisy" |`,
-    '| --- | --: | --: | --: | --: | --: |',
+    `| family (conditions only, foot resting ${RESTING_S} s) | sets | sets with 0 reps | spurious reps in all | most in one set | told "too noisy" | resting ${RESTING_S} s after the set: sets with 0 reps | spurious reps in all |`,
+    '| --- | --: | --: | --: | --: | --: | --: | --: |',
     ...rows,
-    restingRow('**all families**', all),
+    restingRow('**all families**', all, allAfter),
   ].join('\n');
 }
 
-function restingRow(name: string, out: readonly RestingOutcome[]): string {
+function restingRow(name: string, out: readonly RestingOutcome[], after: readonly RestingOutcome[]): string {
   const reps = out.map((o) => o.reps);
   const zero = reps.filter((r) => r === 0).length;
   const told = out.filter((o) => o.result.warnings.some((w) => w.code === 'noisy')).length;
-  return `| ${name} | ${reps.length} | ${pct(zero, reps.length)} | ${reps.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...reps)} | ${pct(told, out.length)} |`;
+  const afterReps = after.map((o) => o.reps);
+  const afterZero = afterReps.filter((r) => r === 0).length;
+  return `| ${name} | ${reps.length} | ${pct(zero, reps.length)} | ${reps.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...reps)} | ${pct(told, out.length)} | ${pct(afterZero, after.length)} | ${afterReps.reduce((a, b) => a + b, 0)} |`;
 }
 
 /** 60 s at 60 fps of one exercised foot and the other leg in view (both tracked). */

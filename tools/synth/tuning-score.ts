@@ -1,15 +1,15 @@
 // The stress set's tuning seeds scored in one line per family: what engine changes are chosen on
 // (the held-out seeds are scored only by `npm run bench motion`). Run by hand:
 //   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]
-// Prints per family the exact sets, spurious reps on the resting-foot twins and the seeds that were
-// not exact; then the totals, reps counted wrong in all sets (missed or extra beyond what may
-// count), the range error median / p90 over matched reps, the leg-moved flag's precision / recall
+// Prints per family the exact sets, spurious reps on the resting-foot twins (a foot that never
+// pumps, then the same rest after the person's set) and the seeds that were not exact; then the
+// totals, reps counted wrong in all sets (missed or extra beyond what may count), the range error median / p90 over matched reps, the leg-moved flag's precision / recall
 // over matched reps, the sets whose matched reps mostly have toes down and toes up the wrong way
 // round (a swap the count and the range cannot show), and the sets whose reps are mostly paired in
 // the wrong order: a person who starts each rep toes up read toes down first (each peak right, but
 // every rep's toes-up end, its hold and its leg-moved flag taken from the rep after), or the reverse.
 
-import { runRestingFoot } from './src/resting-foot.ts';
+import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
 import { stressSets, stressSpecRng } from './src/stress-set.ts';
 
@@ -22,10 +22,14 @@ if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'im
 const sets = stressSets('tuning', perFamily).filter(
   (s) => only === undefined || (only === 'camera') === (s.family.source === 'landmarks'),
 );
-const families = new Map<string, { exact: number; sets: number; spurious: number; wrong: number[] }>();
+const families = new Map<
+  string,
+  { exact: number; sets: number; spurious: number; afterSet: number; wrong: number[] }
+>();
 const rangeErrDeg: number[] = [];
 let exact = 0;
 let spurious = 0;
+let afterSet = 0;
 let repsWrong = 0;
 let swapped = 0;
 let misordered = 0;
@@ -33,10 +37,13 @@ const leg = { tp: 0, fp: 0, fn: 0 };
 for (const set of sets) {
   const { score, result, truth } = runStressSet(set);
   const resting = runRestingFoot(set).reps;
-  const f = families.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [] };
+  const restingAfter = runRestAfterSet(set).reps;
+  const f = families.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, afterSet: 0, wrong: [] };
   f.sets++;
   f.spurious += resting;
   spurious += resting;
+  f.afterSet += restingAfter;
+  afterSet += restingAfter;
   if (score.countExact) {
     f.exact++;
     exact++;
@@ -59,13 +66,16 @@ for (const set of sets) {
   if (score.pairedWrongWay) misordered++;
 }
 for (const [name, f] of families) {
-  console.log(`${f.exact}/${f.sets}\tspurious ${f.spurious}\t${name}\t${f.wrong.join(',')}`);
+  console.log(
+    `${f.exact}/${f.sets}\tspurious ${f.spurious}\tafter the set ${f.afterSet}\t${name}\t${f.wrong.join(',')}`,
+  );
 }
 rangeErrDeg.sort((a, b) => a - b);
 const share = (k: number, n: number) => (n > 0 ? (k / n).toFixed(3) : 'n/a');
 const q = (p: number) => (rangeErrDeg[Math.floor(p * (rangeErrDeg.length - 1))] ?? Number.NaN).toFixed(2);
 console.log(
-  `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious}, reps counted wrong ${repsWrong}, ` +
+  `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious} (resting after the set ${afterSet}), ` +
+    `reps counted wrong ${repsWrong}, ` +
     `range error median ${q(0.5)} / p90 ${q(0.9)} deg, leg moved precision ${share(leg.tp, leg.tp + leg.fp)} / ` +
     `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved), toes down and up swapped in ${swapped} sets, ` +
     `reps paired in the wrong order in ${misordered} sets`,

@@ -34,6 +34,12 @@ export interface ProgramSpec {
   readonly fidgetDeg?: number;
   /** The first movement of each rep (default 'down': toes down, then up). */
   readonly firstMove?: 'down' | 'up';
+  /**
+   * Rest at neutral after the set, seconds (default 0): the foot resting once the person stops,
+   * its fidget at most REST_FIDGET_MAX_DEG. Draws nothing from the generator, so the set before it
+   * is the same sample for sample.
+   */
+  readonly restAfterS?: number;
   /** Leg movement sizes: slide along the leg (m) and change of the knee angle (deg), [lo, hi). */
   readonly legMoveSize?: {
     readonly slideM: readonly [number, number];
@@ -76,6 +82,8 @@ interface Segment {
 
 export interface AnkleProgram {
   readonly durationMs: number;
+  /** Where the set ends and the rest after it (`restAfterS`) begins, ms; `durationMs` without it. */
+  readonly setMs: number;
   readonly reps: readonly TruthRep[];
   readonly legMoves: readonly LegMove[];
   /** Truth ankle angle at time t, degrees. */
@@ -110,6 +118,9 @@ export function thighLiftForKneeBend(kneeDeg: number): number {
   }
   return (lo + hi) / 2;
 }
+
+/** A resting person's fidget is at most this, degrees (the resting-foot check's rest, too). */
+export const REST_FIDGET_MAX_DEG = 1.5;
 
 /** Builds a program from a spec; every random choice comes from `rng`. */
 export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
@@ -190,6 +201,8 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     }
   }
   hold(1.5);
+  const setMs = t;
+  hold(spec.restAfterS ?? 0);
   const durationMs = t;
   const fidgetPhase = [rng.range(0, 6.3), rng.range(0, 6.3), rng.range(0, 6.3)];
   const angleAt = (tMs: number): number => {
@@ -205,7 +218,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     let v = s.a0 + (s.a1 - s.a0) * minJerk(x);
     if (spec.fidget) {
       const ts = tMs / 1000;
-      const k = spec.fidgetDeg ?? 1;
+      const k = tMs > setMs ? Math.min(REST_FIDGET_MAX_DEG, spec.fidgetDeg ?? 1) : (spec.fidgetDeg ?? 1);
       v +=
         k * 0.6 * Math.sin(2 * Math.PI * 0.7 * ts + fidgetPhase[0]!) +
         k * 0.4 * Math.sin(2 * Math.PI * 1.9 * ts + fidgetPhase[1]!);
@@ -239,7 +252,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       endTMs: r.dEnd + r.move * 1000,
     };
   });
-  return { durationMs, reps, legMoves: moves, angleAt, legAt };
+  return { durationMs, setMs, reps, legMoves: moves, angleAt, legAt };
 }
 
 /** Peaks and holds of one rep on the exact trajectory (1 ms steps), by the engine's definition. */

@@ -137,7 +137,7 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
   const dropouts: [number, number][] = [];
   if (spec.dropouts === 'long' && program.reps.length >= 3) {
     const from = program.reps[1]!.descentTMs;
-    const to = program.durationMs - 2000;
+    const to = program.setMs - 2000;
     for (let i = 0; i < 2; i++) {
       const s = from + ((to - from) * (i + rng.range(0.1, 0.7))) / 2;
       dropouts.push([s, s + rng.range(800, 2000)]);

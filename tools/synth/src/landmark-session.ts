@@ -132,7 +132,7 @@ function project(cam: Camera, p: V3, H = 360): [number, number, number] {
 function placeBursts(rng: Rng, program: AnkleProgram, n: number): [number, number][] {
   if (n <= 0 || program.reps.length < 2) return [];
   const from = program.reps[0]!.plantarTMs;
-  const to = program.durationMs - 2500;
+  const to = program.setMs - 2500;
   const out: [number, number][] = [];
   for (let i = 0; i < n; i++) {
     const s = from + ((to - from) * (i + rng.range(0.1, 0.8))) / n;
@@ -168,7 +168,7 @@ function placeDropouts(rng: Rng, program: AnkleProgram, kind: 'none' | 'long'): 
   if (kind === 'none' || program.reps.length < 3) return [];
   const out: [number, number][] = [];
   const from = program.reps[1]!.descentTMs;
-  const to = program.durationMs - 2000;
+  const to = program.setMs - 2000;
   const n = rng.chance(0.5) ? 2 : 3;
   for (let i = 0; i < n; i++) {
     const s = from + ((to - from) * (i + rng.range(0.1, 0.7))) / n;

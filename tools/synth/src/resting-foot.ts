@@ -1,12 +1,19 @@
 // The resting-foot check (issue 10): a foot that does not exercise gives the engine nothing but
 // landmark or sensor noise, and must count 0 reps. Every stress family's conditions (noise,
 // outliers, bursts, yaw, frame rate and drops; IMU mounting, bias, rate) with the person's program
-// replaced by 87 s of rest (a fidget of at most 1.5 deg allowed, as a resting person has).
+// replaced by 87 s of rest (a fidget of at most 1.5 deg allowed, as a resting person has). And
+// the same rest after the person's set: whatever the engine learned from their pumps must not make
+// reps out of the noise once they stop.
 
-import { type AnalysisResult, analyzeImuRecording, analyzeLandmarkRecording } from '@anklepump/motion';
-import type { ProgramSpec } from './ankle-program.ts';
+import {
+  type AnalysisResult,
+  analyzeImuRecording,
+  analyzeLandmarkRecording,
+  type RepMetrics,
+} from '@anklepump/motion';
+import { type ProgramSpec, REST_FIDGET_MAX_DEG } from './ankle-program.ts';
 import { synthImuSession } from './imu-session.ts';
-import { synthLandmarkSession } from './landmark-session.ts';
+import { type SessionTruth, synthLandmarkSession } from './landmark-session.ts';
 import { type StressSet, stressSpecRng } from './stress-set.ts';
 
 /** How long the resting foot is watched, seconds. */
@@ -19,7 +26,7 @@ function rest(p: ProgramSpec): ProgramSpec {
     restS: RESTING_S,
     gettingIntoPosition: false,
     legMoveChance: 0,
-    fidgetDeg: Math.min(1.5, p.fidgetDeg ?? 1),
+    fidgetDeg: Math.min(REST_FIDGET_MAX_DEG, p.fidgetDeg ?? 1),
   };
 }
 
@@ -42,4 +49,33 @@ export function runRestingFoot(set: StressSet): RestingOutcome {
   const s = synthImuSession({ ...spec, program: rest(spec.program) }, set.seed);
   const result = analyzeImuRecording(s.samples, { side: spec.side });
   return { reps: result.reps[spec.side].length, result };
+}
+
+/**
+ * Runs one stress set's person and, in the same recording, their foot resting RESTING_S s after the
+ * set (the program's `restAfterS`: the same camera or phone and noise going on, the fidget down to a
+ * resting person's). Every rep whose first peak comes after the set's last rep has ended (its return
+ * to neutral, and a second more) is spurious.
+ */
+export function runRestAfterSet(set: StressSet): RestingOutcome {
+  const f = set.family;
+  if (f.source === 'landmarks') {
+    const spec = f.spec(stressSpecRng(set.seed));
+    const s = synthLandmarkSession(
+      { ...spec, program: { ...spec.program, restAfterS: RESTING_S } },
+      set.seed,
+    );
+    const result = analyzeLandmarkRecording(s.frames, { sides: [spec.side] });
+    return { reps: countedAfter(result.reps[spec.side], s.truth), result };
+  }
+  const spec = f.spec(stressSpecRng(set.seed));
+  const s = synthImuSession({ ...spec, program: { ...spec.program, restAfterS: RESTING_S } }, set.seed);
+  const result = analyzeImuRecording(s.samples, { side: spec.side });
+  return { reps: countedAfter(result.reps[spec.side], s.truth), result };
+}
+
+/** The reps whose first peak comes over a second after the truth's last rep ended. */
+function countedAfter(reps: readonly RepMetrics[], truth: SessionTruth): number {
+  const endMs = Math.max(...truth.reps.map((r) => r.endTMs)) + 1000;
+  return reps.filter((r) => Math.min(r.plantarTMs, r.dorsiTMs) > endMs).length;
 }
