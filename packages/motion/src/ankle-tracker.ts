@@ -10,6 +10,7 @@ import type { MotionEvent, MotionPhase } from './motion-events.ts';
 import { createNoiseBars } from './noise-bars.ts';
 import { createNoiseFloorWarning } from './noise-floor-warning.ts';
 import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
+import { createOwnPumps, OWN_REP_SHARE, OWN_SWING_SHARE } from './own-pumps.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createLegHistory, createRepEvidence, LEG_CHANNELS } from './rep-evidence.ts';
 import { createOrderWatch } from './rep-order.ts';
@@ -122,6 +123,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const sensorAngle = setup.angle === 'sensor';
   const chain = createAngleChain(o.filter, sensorAngle ? SENSOR_STILL_MIN_DEG : undefined);
   const bars = createNoiseBars(chain, sensorAngle);
+  // A phone's bars are hundredths of a degree: nothing for its pumps to relieve.
+  const own = sensorAngle ? null : createOwnPumps(MIN_REP_DEG);
   const filtered = createSampleRing(RING);
   const doubtedBelow = setup.doubtedBelow ?? 0;
   /** Each sample's confidence, by its `filtered` sequence number. */
@@ -153,6 +156,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** The last counted rep's order (null: none since the start). */
   let lastOrder: RepOrder | null = null;
   let lastAngleDeg: number | null = null;
+  /** The settled sample being stepped, ms (a look-back's replayed one while it replays). */
+  let nowTMs = 0;
   /** The earliest sample a look-back may replay from: where counting began, the last rep, a gap. */
   let lookBackFromSeq = 0;
   /**
@@ -184,6 +189,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legKnown = false;
     repCount = 0;
     lastOrder = null;
+    own?.reset();
     lastAngleDeg = null;
     lookBackFrom(0);
     evidence.restart(legNow);
@@ -195,6 +201,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
   /** The range the person moves now: their recent reps' median, START_MOVES_DEG before any. */
   const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
+  /** A camera's noise bar `barDeg`, relieved while the person keeps pumping (own-pumps.ts). */
+  const relieved = (barDeg: number, share: number) =>
+    own === null ? barDeg : own.relieve(barDeg, share, personal.recentDeg, personal.count, nowTMs);
   const hysteresisDeg = () => {
     const movesDeg = movesNowDeg();
     // Never into the noise, though: a resting foot's first noise swings taught it a tiny range,
@@ -204,12 +213,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         Math.max(o.minSwingDeg, o.swingFraction * movesDeg),
         0.5 * Math.max(movesDeg, 2 * o.minSwingDeg),
       ),
-      bars.swingDeg(),
+      relieved(bars.swingDeg(), OWN_SWING_SHARE),
     );
   };
 
   /** The smallest range a rep may have for the noise now, degrees. */
-  const repNoiseBarDeg = () => bars.repDeg();
+  const repNoiseBarDeg = () => relieved(bars.repDeg(), OWN_REP_SHARE);
 
   /**
    * The smallest pump the noise lets the engine count, degrees: the rep's noise bar (above the
@@ -219,8 +228,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // How unsteady the angle looks, not only how noisy the points are: the warning names quick
     // pumps that do not stop at each end too, and those are what the meter reads above the noise
     // the foot's and shank's lengths show (rigid-noise.ts), which sets the bars.
+    // The whole bar, not the one the person's own pumps relieve (own-pumps.ts): the relief lasts
+    // only while they keep pumping, and a pump that stops short of it still goes uncounted.
     const unsteady = chain.noiseSdDeg > 0 ? Math.max(1, chain.unsteadySdDeg / chain.noiseSdDeg) : 1;
-    const noiseDeg = repNoiseBarDeg() * unsteady;
+    const noiseDeg = bars.repDeg() * unsteady;
     const recentDeg = personal.recentDeg;
     noisy.watch(tMs, Math.max(MIN_REP_DEG, noiseDeg), recentDeg ? noiseDeg / recentDeg : 0, out);
   };
@@ -275,6 +286,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const secondTMs = upFirst ? m.plantarTMs : m.dorsiTMs;
     if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
     repCount++;
+    own?.counted(tMs);
     lastOrder = second.order;
     lookBackFrom(nowSeq);
     uncounted.counted();
@@ -559,6 +571,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out: MotionEvent[],
   ): void {
     const y = c - (neutralDeg ?? 0);
+    nowTMs = t;
     lastAngleDeg = y;
     const seq = filtered.push(t, y);
     confidences[seq & (RING - 1)] = confidence;

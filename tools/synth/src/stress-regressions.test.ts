@@ -2,7 +2,7 @@
 // `npm run bench motion` and never looked at). Each pins a failure that was found and fixed, on the
 // whole pipeline from landmark pixels to counted reps, and that its resting-foot twin stays at 0.
 import { describe, expect, it } from 'vitest';
-import { runRestingFoot } from './resting-foot.ts';
+import { runRestAfterSet, runRestingFoot } from './resting-foot.ts';
 import { runStressSet } from './run-stress.ts';
 import { type StressSet, stressSets } from './stress-set.ts';
 
@@ -181,4 +181,25 @@ describe('camera stress sets whose look-back came too late or forgot the rep und
     [25_004, 'small ranges 8-15 deg, bars down over two steps'],
     [22_019, 'visibility bursts, a replay begun mid-swing'],
   ]);
+});
+
+describe("camera stress sets whose person's own pumps did not count against the noise bars", () => {
+  // Landmark noise of 6-10 px and irregular pumps: the bars stayed where the noise put them, the
+  // angle never repeated plainly enough to bring them down, and pumps like the ones the person had
+  // already been counted for went uncounted (21002: 7 of 9; 21028: 9 of 11; 25025: 8 of 10). Their
+  // own pumps now relieve the bars while they keep pumping (own-pumps.ts), and the whole bars are
+  // back for the rest after.
+  for (const [seed, what] of [
+    [21_002, 'noise 6-10 px'],
+    [21_007, 'noise 6-10 px'],
+    [21_028, 'noise 6-10 px'],
+    [25_025, 'small ranges 8-15 deg, no holds'],
+  ] as const) {
+    it(`${what} (seed ${seed}): counts every pump, none on the resting foot or in the rest after the set`, () => {
+      const { score } = runStressSet(bySeed(seed));
+      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
+      expect(runRestingFoot(bySeed(seed)).reps).toBe(0);
+      expect(runRestAfterSet(bySeed(seed)).reps).toBe(0);
+    });
+  }
 });

@@ -1,0 +1,97 @@
+// A camera's noise bars relieved by the person's own pumps. The bars are set so that a foot whose
+// pumps are not yet known cannot make reps out of landmark noise; once the person has shown a few
+// reps that cleared them, and while they keep pumping at their own rhythm, a swing or rep of a good
+// part of their usual size is theirs, not noise. When they stop (a rest after the set, or a long
+// pause), the whole bars come back.
+
+import { medianInPlace } from './noise-meter.ts';
+
+/**
+ * Reps the person must have shown (the personal range's, each one that cleared the whole bars)
+ * before their pumps relieve the bars: with two, a resting foot's first two noise swings taught
+ * it a small "usual" range and relieved the bars for more (stress set tuning seeds, camera, 32 a
+ * family: spurious reps on resting feet 22 -> 38).
+ */
+export const OWN_PUMPS_MIN_REPS = 3;
+/**
+ * While relieved, a swing must clear this share of the person's usual range (the median of their
+ * recent reps, personal-range.ts) and a rep's range this share, where that is less than the noise
+ * sets; never under OWN_PUMPS_NOISE_SHARE of the noise's bar. Stress set tuning seeds (camera, 64 a
+ * family), exact / reps counted wrong, with no time limit (see OWN_RHYTHMS): 0.35 / 0.45 317 /
+ * 1,172; 0.4 / 0.5 319 / 1,187; 0.45 / 0.55 315 / 1,206; 0.4 / 0.4 317 / 1,187 (312 / 1,330
+ * without; 41 spurious reps on resting feet at each). The swing's share does most of it (32 a family:
+ * swing alone 154 -> 157 of 288, rep alone 154, both 161).
+ */
+export const OWN_SWING_SHARE = 0.4;
+export const OWN_REP_SHARE = 0.5;
+/**
+ * ...and never under this share of the bar the noise sets: the person's reps cleared that bar, so
+ * their usual range is at least it, but the noise may rise after them. At 0.5 and 0.7 the tuning
+ * seeds (32 a family) gave 161 of 288 either way (161 with no floor).
+ */
+export const OWN_PUMPS_NOISE_SHARE = 0.5;
+/**
+ * The relief lasts this many of the person's usual intervals between counted reps (the median of
+ * the last OWN_INTERVALS), at least OWN_MIN_WINDOW_MS, from their last counted rep: a rest after the
+ * set gets the whole bars back. With no limit, a foot resting 87 s after its set (tools/synth
+ * `runRestAfterSet`; camera tuning seeds, 32 a family) counted 400 spurious reps in 81 of 288 sets
+ * where the whole bars counted 44 in 35. Tuning seeds (camera, 64 a family), exact / reps counted
+ * wrong / spurious reps resting after the set: whole bars 312 / 1,330 / 85; 1.25 intervals (1.5 s
+ * at least) 315 / 1,243 / 91; 1.5 intervals 316 / 1,225 / 95; 2 intervals 318 / 1,212 / 104; a fixed
+ * 3 s 317 / 1,211 (2 intervals or 3 s: 47-51 spurious reps after the set at 32 a family against
+ * 44). The person's own rhythm, not a fixed time: the prescribed pump (holds of 1-2 s at each end)
+ * takes 4-5 s a rep. Of 1.5 and 2, the one that counts fewer reps that never happened.
+ */
+export const OWN_RHYTHMS = 1.5;
+export const OWN_MIN_WINDOW_MS = 2000;
+const OWN_INTERVALS = 5;
+
+export interface OwnPumps {
+  /** A rep was counted at `tMs`. */
+  counted(tMs: number): void;
+  /**
+   * `barDeg`, the bar the noise sets, relieved to `share` of `usualDeg` (the person's recent reps'
+   * median range; null before any) at `tMs`, when `reps` (reps the range learned) and the time since
+   * the last counted rep allow it.
+   */
+  relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number;
+  reset(): void;
+}
+
+export function createOwnPumps(minRepDeg: number): OwnPumps {
+  return new Own(minRepDeg);
+}
+
+/** `createOwnPumps`'s: a class, so that the tracker's per-sample calls inline. */
+class Own implements OwnPumps {
+  private readonly intervals = new Float64Array(OWN_INTERVALS);
+  private readonly sorted = new Float64Array(OWN_INTERVALS);
+  private seen = 0;
+  private lastTMs = Number.NEGATIVE_INFINITY;
+  /** Until when the relief lasts, ms (updated at each counted rep). */
+  private untilTMs = Number.NEGATIVE_INFINITY;
+  constructor(private readonly minRepDeg: number) {}
+  counted(tMs: number): void {
+    if (tMs > this.lastTMs && Number.isFinite(this.lastTMs)) {
+      this.intervals[this.seen % OWN_INTERVALS] = tMs - this.lastTMs;
+      this.seen++;
+    }
+    this.lastTMs = tMs;
+    let windowMs = OWN_MIN_WINDOW_MS;
+    const n = Math.min(this.seen, OWN_INTERVALS);
+    if (n > 0) {
+      for (let i = 0; i < n; i++) this.sorted[i] = this.intervals[i]!;
+      windowMs = Math.max(windowMs, OWN_RHYTHMS * medianInPlace(this.sorted, n));
+    }
+    this.untilTMs = tMs + windowMs;
+  }
+  relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number {
+    if (usualDeg === null || reps < OWN_PUMPS_MIN_REPS || !(tMs < this.untilTMs)) return barDeg;
+    return Math.min(barDeg, Math.max(share * usualDeg, OWN_PUMPS_NOISE_SHARE * barDeg, this.minRepDeg));
+  }
+  reset(): void {
+    this.seen = 0;
+    this.lastTMs = Number.NEGATIVE_INFINITY;
+    this.untilTMs = Number.NEGATIVE_INFINITY;
+  }
+}
