@@ -156,7 +156,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** The last counted rep's order (null: none since the start). */
   let lastOrder: RepOrder | null = null;
   let lastAngleDeg: number | null = null;
-  /** The settled sample being stepped, ms (a look-back's replayed one while it replays). */
+  /**
+   * The settled sample being stepped, ms (a settling replay's while it replays; a look-back's
+   * replay keeps the sample that set it off).
+   */
   let nowTMs = 0;
   /** The earliest sample a look-back may replay from: where counting began, the last rep, a gap. */
   let lookBackFromSeq = 0;
