@@ -315,12 +315,14 @@ function throughput(frames: LandmarkFrame[]): string {
   }
   if (sink === 42) console.log('');
   // The first run warms the JIT up and is left out.
-  const ec = median(engine.slice(1).map((x) => x.cpu));
-  const gc = median(geometry.slice(1).map((x) => x.cpu));
-  const ew = median(engine.slice(1).map((x) => x.wall));
-  const cc = median(engineCached.slice(1).map((x) => x.cpu));
-  const cw = median(engineCached.slice(1).map((x) => x.wall));
-  const gw = median(geometry.slice(1).map((x) => x.wall));
+  const mid = (runs: readonly { wall: number; cpu: number }[], of: 'wall' | 'cpu') =>
+    median(runs.slice(1).map((x) => x[of]));
+  const ec = mid(engine, 'cpu');
+  const gc = mid(geometry, 'cpu');
+  const ew = mid(engine, 'wall');
+  const cc = mid(engineCached, 'cpu');
+  const cw = mid(engineCached, 'wall');
+  const gw = mid(geometry, 'wall');
   const n = (x: number) => Math.round(x).toLocaleString('en');
   return [
     `| what runs per frame (two feet) | frames per CPU-second (median of 3 runs of ${n(count)} frames) | frames per wall-clock second | vs baseline (CPU) |`,

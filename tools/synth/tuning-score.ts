@@ -3,11 +3,12 @@
 //   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]
 // Prints per family the exact sets, spurious reps on the resting-foot twins (a foot that never
 // pumps, then the same rest after the person's set) and the seeds that were not exact; then the
-// totals, reps counted wrong in all sets (missed or extra beyond what may count), the range error median / p90 over matched reps, the leg-moved flag's precision / recall
-// over matched reps, the sets whose matched reps mostly have toes down and toes up the wrong way
-// round (a swap the count and the range cannot show), and the sets whose reps are mostly paired in
-// the wrong order: a person who starts each rep toes up read toes down first (each peak right, but
-// every rep's toes-up end, its hold and its leg-moved flag taken from the rep after), or the reverse.
+// totals, reps counted wrong in all sets (missed or extra beyond what may count), the range error
+// median / p90 over matched reps, the leg-moved flag's precision / recall over matched reps, the
+// sets whose matched reps mostly have toes down and toes up the wrong way round (a swap the count
+// and the range cannot show), and the sets whose reps are mostly paired in the wrong order: a
+// person who starts each rep toes up read toes down first (each peak right, but every rep's toes-up
+// end, its hold and its leg-moved flag taken from the rep after), or the reverse.
 
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';

@@ -156,11 +156,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** The last counted rep's order (null: none since the start). */
   let lastOrder: RepOrder | null = null;
   let lastAngleDeg: number | null = null;
-  /**
-   * The settled sample being stepped, ms (a settling replay's while it replays; a look-back's
-   * replay keeps the sample that set it off).
-   */
-  let nowTMs = 0;
   /** The earliest sample a look-back may replay from: where counting began, the last rep, a gap. */
   let lookBackFromSeq = 0;
   /**
@@ -204,9 +199,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
   /** The range the person moves now: their recent reps' median, START_MOVES_DEG before any. */
   const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
-  /** A camera's noise bar `barDeg`, relieved while the person keeps pumping (own-pumps.ts). */
+  /**
+   * A camera's noise bar `barDeg`, relieved while the person keeps pumping (own-pumps.ts), at the
+   * settled sample being stepped (a look-back's replay keeps the one that set it off).
+   */
   const relieved = (barDeg: number, share: number) =>
-    own === null ? barDeg : own.relieve(barDeg, share, personal.recentDeg, personal.count, nowTMs);
+    own === null ? barDeg : own.relieve(barDeg, share, personal.recentDeg, personal.count, sample.tMs);
   const hysteresisDeg = () => {
     const movesDeg = movesNowDeg();
     // Never into the noise, though: a resting foot's first noise swings taught it a tiny range,
@@ -574,7 +572,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out: MotionEvent[],
   ): void {
     const y = c - (neutralDeg ?? 0);
-    nowTMs = t;
     lastAngleDeg = y;
     const seq = filtered.push(t, y);
     confidences[seq & (RING - 1)] = confidence;

@@ -31,24 +31,15 @@ function rest(p: ProgramSpec): ProgramSpec {
 }
 
 export interface RestingOutcome {
-  /** Reps the engine counted on a foot that never exercised (should be 0). */
+  /** Reps the engine counted while the foot rested (spurious: 0 is right). */
   readonly reps: number;
   readonly result: AnalysisResult;
 }
 
 /** Runs one stress set's conditions on a resting foot. */
 export function runRestingFoot(set: StressSet): RestingOutcome {
-  const f = set.family;
-  if (f.source === 'landmarks') {
-    const spec = f.spec(stressSpecRng(set.seed));
-    const s = synthLandmarkSession({ ...spec, program: rest(spec.program) }, set.seed);
-    const result = analyzeLandmarkRecording(s.frames, { sides: [spec.side] });
-    return { reps: result.reps[spec.side].length, result };
-  }
-  const spec = f.spec(stressSpecRng(set.seed));
-  const s = synthImuSession({ ...spec, program: rest(spec.program) }, set.seed);
-  const result = analyzeImuRecording(s.samples, { side: spec.side });
-  return { reps: result.reps[spec.side].length, result };
+  const { result, reps } = runWithProgram(set, rest);
+  return { reps: reps.length, result };
 }
 
 /**
@@ -58,24 +49,25 @@ export function runRestingFoot(set: StressSet): RestingOutcome {
  * to neutral, and a second more) is spurious.
  */
 export function runRestAfterSet(set: StressSet): RestingOutcome {
+  const { result, reps, truth } = runWithProgram(set, (p) => ({ ...p, restAfterS: RESTING_S }));
+  const endMs = Math.max(...truth.reps.map((r) => r.endTMs)) + 1000;
+  return { reps: reps.filter((r) => Math.min(r.plantarTMs, r.dorsiTMs) > endMs).length, result };
+}
+
+/** One stress set's conditions with its person's program changed by `program`, synthesised and analysed. */
+function runWithProgram(
+  set: StressSet,
+  program: (p: ProgramSpec) => ProgramSpec,
+): { result: AnalysisResult; reps: readonly RepMetrics[]; truth: SessionTruth } {
   const f = set.family;
   if (f.source === 'landmarks') {
     const spec = f.spec(stressSpecRng(set.seed));
-    const s = synthLandmarkSession(
-      { ...spec, program: { ...spec.program, restAfterS: RESTING_S } },
-      set.seed,
-    );
+    const s = synthLandmarkSession({ ...spec, program: program(spec.program) }, set.seed);
     const result = analyzeLandmarkRecording(s.frames, { sides: [spec.side] });
-    return { reps: countedAfter(result.reps[spec.side], s.truth), result };
+    return { result, reps: result.reps[spec.side], truth: s.truth };
   }
   const spec = f.spec(stressSpecRng(set.seed));
-  const s = synthImuSession({ ...spec, program: { ...spec.program, restAfterS: RESTING_S } }, set.seed);
+  const s = synthImuSession({ ...spec, program: program(spec.program) }, set.seed);
   const result = analyzeImuRecording(s.samples, { side: spec.side });
-  return { reps: countedAfter(result.reps[spec.side], s.truth), result };
-}
-
-/** The reps whose first peak comes over a second after the truth's last rep ended. */
-function countedAfter(reps: readonly RepMetrics[], truth: SessionTruth): number {
-  const endMs = Math.max(...truth.reps.map((r) => r.endTMs)) + 1000;
-  return reps.filter((r) => Math.min(r.plantarTMs, r.dorsiTMs) > endMs).length;
+  return { result, reps: result.reps[spec.side], truth: s.truth };
 }
