@@ -471,7 +471,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         break;
     }
     // The pauses may say this person starts each rep toes up (rep-order.ts).
-    const reread = order.step(before, state, limits);
+    const reread = order.step(before, state, limits, x);
     if (reread) state = reread;
     const switched = reread !== null;
     const after = state;

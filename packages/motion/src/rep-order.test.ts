@@ -98,6 +98,8 @@ describe('createOrderWatch', () => {
   for (let k = 0; k < 40; k++)
     ring.push(4000 + k * 50, k < 10 ? 15 - 1.5 * k : k < 25 ? 0 : Math.max(-30, -6 * (k - 25)));
   const lim = TEST_LIMITS;
+  /** The sample a step took (read only while resting, and these steps swing). */
+  const x = { tMs: 0, seq: 0, deg: 0 };
   const swing = { origin: SEEN, order: 'down-first' as const };
   const opened = { startSeq: 0, firstSeq: 0, firstDeg: -30, fromDeg: 0 };
   /** Toes up, a rep open at its toes-down end: the swing of samples 0-39 (paused mid-way). */
@@ -131,10 +133,11 @@ describe('createOrderWatch', () => {
         { kind: 'resting', orderFrom: 'instructed', anchorDeg: 0, awaySinceSeq: null, origin: SEEN },
         down,
         lim,
+        x,
       ),
     ).toBeNull();
     const steps = [up, down, up, down, up, down];
-    const turned = steps.map((after, i) => w.step(i === 0 ? down : steps[i - 1]!, after, lim));
+    const turned = steps.map((after, i) => w.step(i === 0 ? down : steps[i - 1]!, after, lim, x));
     expect(turned.slice(0, 5)).toEqual([null, null, null, null, null]);
     // The toes-up peak that completes this rep also opens the next, up first.
     expect(turned[5]).toEqual({
@@ -150,11 +153,12 @@ describe('createOrderWatch', () => {
       { kind: 'resting', orderFrom: 'instructed', anchorDeg: 0, awaySinceSeq: null, origin: SEEN },
       restingDown,
       lim,
+      x,
     );
     let prev: ToesUp | ToesDown = restingDown;
     for (let i = 0; i < 8; i++) {
       const after: ToesUp | ToesDown = prev.kind === 'toes-up' ? restingDown : up;
-      expect(w.step(prev, after, lim)).toBeNull();
+      expect(w.step(prev, after, lim, x)).toBeNull();
       prev = after;
     }
   });
@@ -214,6 +218,68 @@ describe('reps paired the way the person does them', () => {
       upFirst.pumps,
     ).map((x) => x.i);
     expect(flagged).toEqual([7]);
+  });
+
+  /**
+   * A stiff ankle that lifts only 3.5 deg above neutral (under the 4-deg swing hysteresis before a
+   * first rep), pumping `n` times without a pause: toes up first, or toes down first after a wobble
+   * up of the same size 1.5 s before the first pump. 2 s at rest first, 3 s after.
+   */
+  const stiffKeys = (n: number, first: 'up' | 'down') => {
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [[2, 0]]);
+    if (first === 'down')
+      appendKeys(keys, [
+        [0.4, 3.5],
+        [0.4, 0],
+        [1.5, 0],
+      ]);
+    const pumps: Pump[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = endOf(keys);
+      if (first === 'up') {
+        appendKeys(keys, [
+          [0.5, 3.5],
+          [0.6, -25],
+        ]);
+        pumps.push({ upS: t0 + 0.5, downS: t0 + 1.1 });
+      } else {
+        appendKeys(keys, [
+          [0.6, -25],
+          [0.5, 3.5],
+        ]);
+        pumps.push({ downS: t0 + 0.6, upS: t0 + 1.1 });
+      }
+    }
+    return {
+      keys: appendKeys(keys, [
+        [0.5, 0],
+        [3, 0],
+      ]),
+      pumps,
+    };
+  };
+
+  it('camera: a stiff ankle that starts toes up and never pauses is paired toes up first from its second rep', () => {
+    const { keys, pumps } = stiffKeys(10, 'up');
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(keys), endOf(keys), 30);
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    const p = pairing(reps, pumps);
+    // The first rep is completed as read (toes down with the next toes up: its first toes-up end
+    // was under the bar); its toes-up end opens the next rep, and from there each pump is its own.
+    expect(p.map((x) => x.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(p[0]!.ownUp).toBe(false);
+    expect(p.slice(1).every((x) => x.ownUp)).toBe(true);
+  });
+
+  it('camera: a stiff ankle that wobbles up at rest, then pumps toes down first, stays toes down first', () => {
+    const { keys, pumps } = stiffKeys(10, 'down');
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(keys), endOf(keys), 30);
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    expect(reps).toHaveLength(10);
+    expect(pairing(reps, pumps).every((x) => x.ownUp)).toBe(true);
   });
 
   it('camera: a toes-down-first person who rests after the toes-up end stays toes down first', () => {
