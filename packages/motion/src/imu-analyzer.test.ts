@@ -168,6 +168,38 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it('pairs a wearer who starts toes up and never pauses as they pump, though their lift is small', () => {
+    // 3 s at rest, then 10 pumps toes up (+6 deg) then down (-25 deg) with no pause: the first
+    // toes-up end is under the two hystereses that open a phone's up-first rep, so the first rep
+    // is read toes down first. Its toes-up end (as high as that first lift, at the same pace) says
+    // the first lift was this wearer's first end: from the second rep on, each rep is a pump's own
+    // toes-up end and the toes-down end after it (before, toes down with the next pump's toes up).
+    const keys: [number, number][] = [
+      [0, 0],
+      [3, 0],
+    ];
+    const upS: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      appendKeys(keys, [[0.5, 6]]);
+      upS.push(endOf(keys));
+      appendKeys(keys, [[0.6, -25]]);
+    }
+    appendKeys(keys, [
+      [0.5, 0],
+      [3, 0],
+    ]);
+    for (const m of SIX_MOUNTINGS.slice(0, 3)) {
+      const r = analyzeImuRecording(imuSamples({ ankleDeg: program(keys), footMount: m }, endOf(keys), 50));
+      expect(r.reps.left).toHaveLength(10);
+      const ownUp = r.reps.left.map((rep) => {
+        const i = upS.findIndex((t) => Math.abs(rep.dorsiTMs / 1000 - t) < 0.3);
+        return i >= 0 && rep.dorsiTMs < rep.plantarTMs && rep.plantarTMs / 1000 - upS[i]! < 1;
+      });
+      expect(ownUp.slice(1).every(Boolean)).toBe(true);
+      for (const rep of r.reps.left.slice(1)) expect(Math.abs(rep.rangeDeg - 31)).toBeLessThan(2);
+    }
+  });
+
   it("reads a small quick pump's toes-up end at its peak, not at the rest after it", () => {
     // 7.5-deg pumps, 0.18-s moves, no holds, 0.4 s at neutral between them, at 95 Hz. A peak's level
     // was the median of the samples within the hold band (3 deg) of it when they lasted 0.3 s, which

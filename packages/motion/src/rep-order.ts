@@ -50,7 +50,9 @@ const FIRST_RISE_HYSTERESES = 0.5;
  * 78 -> 71 of 576, leg-moved precision / recall 0.886 / 0.816 -> 0.889 / 0.817, exact counts 316
  * either way; phone exact 405 -> 406 of 448. Without the pace, at 0.5 of the lift and 0.5
  * hystereses, the rule turned 29 up-first people round and 18 down-first people the wrong way; at
- * 1.3, 8 and 2.
+ * 1.3, 8 and 2. A phone's first lift between one and two hystereses is a swing of its own, not a
+ * wobble at rest (a phone's up-first rep needs two: `FIRST_END_HYSTERESES` in ankle-tracker.ts);
+ * read at its turn too, phone sets in the wrong order 32 -> 27 of 448.
  */
 const FIRST_RISE_PACE = 1.3;
 
@@ -119,7 +121,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
     }
   };
   const pausesSayUpFirst = () => upsSeen === RUNS && downsSeen === RUNS && ups === full && downs === 0;
-  /** Reps completed since the start (only the first reads the rise before it). */
+  /** Swings that held a rep and ended, since the start (only the first rep reads the rise before it). */
   let repsSeen = 0;
   /** The highest rise from the rest under way (a rest seen, not a toes-down hold), and when. */
   let restRiseDeg = Number.NEGATIVE_INFINITY;
@@ -128,6 +130,8 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
   /** The rise before the first toes-down swing, kept until the first rep completes. */
   let firstRiseDeg = Number.NEGATIVE_INFINITY;
   let firstRiseTMs = 0;
+  /** The foot left that rest toes up (a swing, not a wobble): its turn gives the rise. */
+  let riseSwing = false;
   /** While resting: follows the highest rise; at the first toes-down swing, keeps it. */
   const watchRise = (before: RepState, after: RepState, lim: StepLimits, x: StepSample) => {
     if (after.kind === 'resting') {
@@ -139,15 +143,26 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
         restRiseTMs = x.tMs;
         restAnchorDeg = after.anchorDeg;
       }
+    } else if (before.kind === 'resting' && repsSeen === 0) {
+      // (Only from a rest seen: a look-back's replay starts from a rest of its own making.)
+      const seen = before.orderFrom === 'departure' && Number.isFinite(restRiseDeg);
+      // Left toes down: the rise was a wobble at rest. Left toes up: a swing, perhaps too low to
+      // open a rep (read at its turn, below).
+      firstRiseDeg = seen && after.kind === 'toes-down' ? restRiseDeg : Number.NEGATIVE_INFINITY;
+      firstRiseTMs = restRiseTMs;
+      riseSwing = seen && after.kind === 'toes-up';
     } else if (
-      before.kind === 'resting' &&
-      before.orderFrom === 'departure' &&
+      riseSwing &&
+      before.kind === 'toes-up' &&
+      before.rep === null &&
       after.kind === 'toes-down' &&
+      after.rep === null &&
       repsSeen === 0
     ) {
-      // (Only from a rest seen: a look-back's replay starts from a rest of its own making.)
-      firstRiseDeg = restRiseDeg;
-      firstRiseTMs = restRiseTMs;
+      // A swing up from the rest that turned too low to open an up-first rep.
+      firstRiseDeg = before.extremeDeg - restAnchorDeg;
+      firstRiseTMs = ring.t(before.extremeSeq);
+      riseSwing = false;
     }
   };
   /** Whether the first rep's completion (`before`'s toes-up end) says the rise before it was a first end. */
@@ -163,10 +178,16 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
   return {
     step(before, after, lim, x) {
       watchRise(before, after, lim, x);
-      if (before.kind === 'toes-up' && before.rep !== null && after.kind !== 'toes-up') {
+      // A swing that held a rep ended: the session's first rep is complete (or, up first, under way).
+      if (
+        (before.kind === 'toes-up' || before.kind === 'toes-down') &&
+        before.rep !== null &&
+        after.kind !== before.kind
+      ) {
         repsSeen++;
         if (
           repsSeen === 1 &&
+          before.kind === 'toes-up' &&
           after.kind === 'toes-down' &&
           before.order === 'down-first' &&
           after.order === 'down-first' &&
@@ -197,6 +218,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
       repsSeen = 0;
       restRiseDeg = Number.NEGATIVE_INFINITY;
       firstRiseDeg = Number.NEGATIVE_INFINITY;
+      riseSwing = false;
     },
   };
 }
