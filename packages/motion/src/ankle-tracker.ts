@@ -286,6 +286,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const firstTMs = upFirst ? m.dorsiTMs : m.plantarTMs;
     const secondTMs = upFirst ? m.plantarTMs : m.dorsiTMs;
     if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
+    // A camera person who stopped pumping starts again with a pump of their size (own-pumps.ts);
+    // asked last, as a refusal is remembered.
+    if (own?.refusesRestart(firstTMs, m.bandRangeDeg, personal.recentDeg, personal.count, chain.periodicity))
+      return;
     repCount++;
     own?.counted(tMs);
     lastOrder = second.order;

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
+import { appendKeys, appendPumps, endOf, framesOf, program, pumps, repsOf } from './leg-frames.test-util.ts';
 import {
   createOwnPumps,
   OWN_MIN_WINDOW_MS,
   OWN_PUMPS_MIN_REPS,
   OWN_PUMPS_NOISE_SHARE,
+  OWN_RESTART_SHARE,
   OWN_RHYTHMS,
 } from './own-pumps.ts';
+import { STRONGLY_PERIODIC } from './period-meter.ts';
 
 describe("a camera's noise bars relieved by the person's own pumps", () => {
   it('keeps the whole bar until the person has shown enough reps that cleared it', () => {
@@ -47,5 +51,57 @@ describe("a camera's noise bars relieved by the person's own pumps", () => {
     for (let i = 0; i < 5; i++) own.counted(1000 * i);
     own.reset();
     expect(own.relieve(20, 0.4, 30, 5, 4500)).toBe(20);
+  });
+
+  it('refuses a small rep after the person stopped, unless it comes in a plain rhythm', () => {
+    const own = createOwnPumps(5);
+    // A rep every 4 s of 30 deg: pumping until 6 s after the last (OWN_RHYTHMS of 4 s).
+    for (let i = 0; i < 5; i++) own.counted(4000 * i);
+    const smallDeg = 0.9 * OWN_RESTART_SHARE * 30;
+    // While they pump, a small rep is theirs (the relief's business, not this one's).
+    expect(own.refusesRestart(16000 + 5000, smallDeg, 30, 5, 0)).toBe(false);
+    // Stopped: a small rep is refused, one of their size is not...
+    expect(own.refusesRestart(16000 + 7000, smallDeg, 30, 5, 0)).toBe(true);
+    expect(own.refusesRestart(16000 + 7000, 1.1 * OWN_RESTART_SHARE * 30, 30, 5, 0)).toBe(false);
+    // ...nor a small one while the angle repeats plainly at a pump's pace.
+    expect(own.refusesRestart(16000 + 7000, smallDeg, 30, 5, STRONGLY_PERIODIC)).toBe(false);
+    // Before the person has shown their reps there is nothing to restart.
+    expect(own.refusesRestart(16000 + 7000, smallDeg, 30, OWN_PUMPS_MIN_REPS - 1, 0)).toBe(false);
+    expect(own.refusesRestart(16000 + 7000, smallDeg, null, 5, 0)).toBe(false);
+    // A second small rep within their rhythm (OWN_RHYTHMS of 4 s) of the refused one counts; one
+    // after a longer wait is refused again.
+    expect(own.refusesRestart(16000 + 7000 + 5000, smallDeg, 30, 5, 0)).toBe(false);
+    expect(own.refusesRestart(16000 + 7000 + 5000 + 7000, smallDeg, 30, 5, 0)).toBe(true);
+  });
+});
+
+describe("a camera person's reps after they stopped pumping", () => {
+  const countOf = (keys: [number, number][]) => {
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(keys), endOf(keys), 30);
+    return [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())].length;
+  };
+
+  it('does not count a small shift of the resting foot after the set as a rep', () => {
+    // Ten pumps of 45 deg, then the foot at rest, shifted 12 deg down and back up 20 s into it
+    // (a rep's shape, a third of theirs): counted as an eleventh rep before.
+    const keys = appendKeys(pumps(10), [
+      [20, 0],
+      [1.5, -7],
+      [1.5, 5],
+      [1.5, 0],
+      [20, 0],
+    ]);
+    expect(countOf(keys)).toBe(10);
+  });
+
+  it('counts the pumps of a person who starts again after a rest: all full ones, a tired rhythm of small ones from the second', () => {
+    // Ten pumps of 45 deg, 30 s at rest, then eight more: of the same size, or of 18 deg (0.4 of
+    // theirs) at the same pace: the first of those is refused, the second at their rhythm after it
+    // says they are pumping again, and it and the rest count.
+    const full = appendPumps(appendKeys(pumps(10), [[30, 0]]), 8);
+    expect(countOf(appendKeys(full, [[2, 0]]))).toBe(18);
+    const tired = appendPumps(appendKeys(pumps(10), [[30, 0]]), 8, -12, 6);
+    expect(countOf(appendKeys(tired, [[2, 0]]))).toBe(17);
   });
 });
