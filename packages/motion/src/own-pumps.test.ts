@@ -8,6 +8,7 @@ import {
   OWN_PUMPS_NOISE_SHARE,
   OWN_RESTART_SHARE,
   OWN_RHYTHMS,
+  OWN_STOPPED_WINDOWS,
 } from './own-pumps.ts';
 import { STRONGLY_PERIODIC } from './period-meter.ts';
 
@@ -55,23 +56,26 @@ describe("a camera's noise bars relieved by the person's own pumps", () => {
 
   it('refuses a small rep after the person stopped, unless it comes in a plain rhythm', () => {
     const own = createOwnPumps(5);
-    // A rep every 4 s of 30 deg: pumping until 6 s after the last (OWN_RHYTHMS of 4 s).
+    // A rep every 4 s of 30 deg: the relief's window is OWN_RHYTHMS of 4 s; stopped after
+    // OWN_STOPPED_WINDOWS of it.
     for (let i = 0; i < 5; i++) own.counted(4000 * i);
+    const windowMs = OWN_RHYTHMS * 4000;
+    const stoppedMs = 16000 + OWN_STOPPED_WINDOWS * windowMs;
     const smallDeg = 0.9 * OWN_RESTART_SHARE * 30;
-    // While they pump, a small rep is theirs (the relief's business, not this one's).
-    expect(own.refusesRestart(16000 + 5000, smallDeg, 30, 5, 0)).toBe(false);
+    // A pause shorter than that is not a stop.
+    expect(own.refusesRestart(stoppedMs - 100, smallDeg, 30, 5, 0)).toBe(false);
     // Stopped: a small rep is refused, one of their size is not...
-    expect(own.refusesRestart(16000 + 7000, smallDeg, 30, 5, 0)).toBe(true);
-    expect(own.refusesRestart(16000 + 7000, 1.1 * OWN_RESTART_SHARE * 30, 30, 5, 0)).toBe(false);
+    expect(own.refusesRestart(stoppedMs + 1000, smallDeg, 30, 5, 0)).toBe(true);
+    expect(own.refusesRestart(stoppedMs + 1000, 1.1 * OWN_RESTART_SHARE * 30, 30, 5, 0)).toBe(false);
     // ...nor a small one while the angle repeats plainly at a pump's pace.
-    expect(own.refusesRestart(16000 + 7000, smallDeg, 30, 5, STRONGLY_PERIODIC)).toBe(false);
+    expect(own.refusesRestart(stoppedMs + 1000, smallDeg, 30, 5, STRONGLY_PERIODIC)).toBe(false);
     // Before the person has shown their reps there is nothing to restart.
-    expect(own.refusesRestart(16000 + 7000, smallDeg, 30, OWN_PUMPS_MIN_REPS - 1, 0)).toBe(false);
-    expect(own.refusesRestart(16000 + 7000, smallDeg, null, 5, 0)).toBe(false);
-    // A second small rep within their rhythm (OWN_RHYTHMS of 4 s) of the refused one counts; one
-    // after a longer wait is refused again.
-    expect(own.refusesRestart(16000 + 7000 + 5000, smallDeg, 30, 5, 0)).toBe(false);
-    expect(own.refusesRestart(16000 + 7000 + 5000 + 7000, smallDeg, 30, 5, 0)).toBe(true);
+    expect(own.refusesRestart(stoppedMs + 1000, smallDeg, 30, OWN_PUMPS_MIN_REPS - 1, 0)).toBe(false);
+    expect(own.refusesRestart(stoppedMs + 1000, smallDeg, null, 5, 0)).toBe(false);
+    // A second small rep within the relief's window of the refused one counts; one after a longer
+    // wait is refused again.
+    expect(own.refusesRestart(stoppedMs + 1000 + windowMs - 100, smallDeg, 30, 5, 0)).toBe(false);
+    expect(own.refusesRestart(stoppedMs + 1000 + 2 * windowMs + 100, smallDeg, 30, 5, 0)).toBe(true);
   });
 });
 

@@ -46,7 +46,15 @@ export const OWN_PUMPS_NOISE_SHARE = 0.5;
 export const OWN_RHYTHMS = 1.5;
 export const OWN_MIN_WINDOW_MS = 2000;
 /**
- * Once they have stopped (past that window), a rep whose first end comes later counts only when it
+ * They have stopped once this many of those windows have passed since their last counted rep (4.5
+ * usual intervals, at least 6 s): a short pause, a bridged gap or a burst of low visibility is not
+ * a stop. Stress set tuning seeds (camera, 64 a family), with the share below, exact / reps counted
+ * wrong / spurious reps resting after the set: 1 window 314 / 1,227 / 44; 2 315 / 1,226 / 45; 3 316
+ * / 1,225 / 49; 4 the same as 3.
+ */
+export const OWN_STOPPED_WINDOWS = 3;
+/**
+ * Once they have stopped, a rep whose first end comes later counts only when it
  * spans at least this share of their usual range, unless the angle plainly repeats at a pump's pace
  * again (STRONGLY_PERIODIC), or it comes within that window of a small rep refused so: a tired
  * person's smaller pumps after a rest count from the second (the first is not counted; the
@@ -55,9 +63,9 @@ export const OWN_MIN_WINDOW_MS = 2000;
  * "reps" of a person whose pumps were 20-30 deg, most of them 20 s and more into the rest. Stress set
  * tuning seeds (camera, 64 a family), exact / reps counted wrong / spurious reps resting after the
  * set: none 316 / 1,225 / 95; 0.35 315 / 1,226 / 59; 0.5 314 / 1,226 / 45; 0.6 314 / 1,227 / 39;
- * 0.65 315 / 1,227 / 35; 0.75 313 / 1,235 / 31; 0.85 303 / 1,248 / 29; at 0.6, rhythmic pumps let
- * through from an autocorrelation of 0.4 62, of 0.7 41; with the second small rep let through, 44
- * (kept: 314 / 1,227 / 44). A full rep (0.6 of the reference range) instead of
+ * 0.65 315 / 1,227 / 35; 0.75 313 / 1,235 / 31; 0.85 303 / 1,248 / 29 (each stopped from 1
+ * window); at 0.6, rhythmic pumps let through from an autocorrelation of 0.4 62, of 0.7 41; with the
+ * second small rep let through, 44; from 3 windows (kept) 316 / 1,225 / 49. A full rep (0.6 of the reference range) instead of
  * the usual range: 314 / 1,227 / 39, but a stiff ankle whose calibrated range it never reaches would
  * count nothing after a pause. A phone's wearer, with no relief to end, lost more than it saved
  * (phone exact 406 -> 398 of 448, spurious reps after the set 7 -> 6): the camera's only.
@@ -76,7 +84,7 @@ export interface OwnPumps {
   relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number;
   /**
    * Whether a rep whose first end came at `firstTMs`, `repDeg` from end to end, is refused: the
-   * person had stopped pumping by then (see OWN_RESTART_SHARE), with `usualDeg` and `reps` as for
+   * person had stopped pumping by then (OWN_STOPPED_WINDOWS, OWN_RESTART_SHARE), with `usualDeg` and `reps` as for
    * `relieve` and `periodicity` the angle's autocorrelation at a pump's pace now. A refusal is
    * remembered (a second small rep within the person's rhythm of it counts): ask once per rep, last.
    */
@@ -104,6 +112,8 @@ class Own implements OwnPumps {
   private untilTMs = Number.NEGATIVE_INFINITY;
   /** The relief's length now, ms (OWN_RHYTHMS of the usual interval, at least OWN_MIN_WINDOW_MS). */
   private windowMs = OWN_MIN_WINDOW_MS;
+  /** From when they have stopped, ms (OWN_STOPPED_WINDOWS after the last counted rep). */
+  private stoppedFromTMs = Number.NEGATIVE_INFINITY;
   /** Until when a small rep after a refused one counts, ms. */
   private refusedUntilTMs = Number.NEGATIVE_INFINITY;
   constructor(private readonly minRepDeg: number) {}
@@ -120,6 +130,7 @@ class Own implements OwnPumps {
       windowMs = Math.max(windowMs, OWN_RHYTHMS * medianInPlace(this.sorted, n));
     }
     this.untilTMs = tMs + windowMs;
+    this.stoppedFromTMs = tMs + OWN_STOPPED_WINDOWS * windowMs;
     this.windowMs = windowMs;
   }
   relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number {
@@ -133,7 +144,7 @@ class Own implements OwnPumps {
     reps: number,
     periodicity: number,
   ): boolean {
-    if (usualDeg === null || reps < OWN_PUMPS_MIN_REPS || firstTMs < this.untilTMs) return false;
+    if (usualDeg === null || reps < OWN_PUMPS_MIN_REPS || firstTMs < this.stoppedFromTMs) return false;
     if (periodicity >= STRONGLY_PERIODIC || repDeg >= OWN_RESTART_SHARE * usualDeg) return false;
     // A second small rep at the person's rhythm after a refused one: they are pumping again.
     if (firstTMs < this.refusedUntilTMs) return false;
@@ -144,6 +155,7 @@ class Own implements OwnPumps {
     this.seen = 0;
     this.lastTMs = Number.NEGATIVE_INFINITY;
     this.untilTMs = Number.NEGATIVE_INFINITY;
+    this.stoppedFromTMs = Number.NEGATIVE_INFINITY;
     this.windowMs = OWN_MIN_WINDOW_MS;
     this.refusedUntilTMs = Number.NEGATIVE_INFINITY;
   }
