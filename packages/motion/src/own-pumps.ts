@@ -54,21 +54,22 @@ export const OWN_MIN_WINDOW_MS = 2000;
  */
 export const OWN_STOPPED_WINDOWS = 3;
 /**
- * Once they have stopped, a rep whose first end comes later counts only when it
- * spans at least this share of their usual range, unless the angle plainly repeats at a pump's pace
- * again (STRONGLY_PERIODIC), or it comes within that window of a small rep refused so: a tired
- * person's smaller pumps after a rest count from the second (the first is not counted; the
- * periodicity meter, which looks at most 3 s back, does not see the prescribed 4-5 s pump). After the set,
- * under the whole bars, the landmarks' slow wander and a resting person's fidget still made 5-9 deg
- * "reps" of a person whose pumps were 20-30 deg, most of them 20 s and more into the rest. Stress set
- * tuning seeds (camera, 64 a family), exact / reps counted wrong / spurious reps resting after the
- * set: none 316 / 1,225 / 95; 0.35 315 / 1,226 / 59; 0.5 314 / 1,226 / 45; 0.6 314 / 1,227 / 39;
- * 0.65 315 / 1,227 / 35; 0.75 313 / 1,235 / 31; 0.85 303 / 1,248 / 29 (each stopped from 1
- * window); at 0.6, rhythmic pumps let through from an autocorrelation of 0.4 62, of 0.7 41; with the
- * second small rep let through, 44; from 3 windows (kept) 316 / 1,225 / 49. A full rep (0.6 of the reference range) instead of
- * the usual range: 314 / 1,227 / 39, but a stiff ankle whose calibrated range it never reaches would
- * count nothing after a pause. A phone's wearer, with no relief to end, lost more than it saved
- * (phone exact 406 -> 398 of 448, spurious reps after the set 7 -> 6): the camera's only.
+ * Once they have stopped, a rep whose first end comes later counts only when it spans at least this
+ * share of their usual range, unless the angle plainly repeats at a pump's pace again
+ * (STRONGLY_PERIODIC), or it comes within that window of a small rep refused so: a tired person's
+ * smaller pumps after a rest count from the second (the first is not counted; the periodicity
+ * meter, which looks at most 3 s back, does not see the prescribed 4-5 s pump). After the set, under
+ * the whole bars, the landmarks' slow wander and a resting person's fidget still made 5-9 deg
+ * "reps" of a person whose pumps were 20-30 deg, most of them 20 s and more into the rest. Stress
+ * set tuning seeds (camera, 64 a family), exact / reps counted wrong / spurious reps resting after
+ * the set: none 316 / 1,225 / 95; 0.35 315 / 1,226 / 59; 0.5 314 / 1,226 / 45; 0.6 314 / 1,227 /
+ * 39; 0.65 315 / 1,227 / 35; 0.75 313 / 1,235 / 31; 0.85 303 / 1,248 / 29 (each stopped from 1
+ * window); at 0.6, rhythmic pumps let through from an autocorrelation of 0.4 62, of 0.7 41; with
+ * the second small rep let through, 44; from 3 windows (kept) 316 / 1,225 / 49. A full rep (0.6 of
+ * the reference range) instead of the usual range: 314 / 1,227 / 39, but a stiff ankle whose
+ * calibrated range it never reaches would count nothing after a pause. A phone's wearer, with no
+ * relief to end, lost more than it saved (phone exact 406 -> 398 of 448, spurious reps after the
+ * set 7 -> 6): the camera's only.
  */
 export const OWN_RESTART_SHARE = 0.6;
 const OWN_INTERVALS = 5;
@@ -84,9 +85,10 @@ export interface OwnPumps {
   relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number;
   /**
    * Whether a rep whose first end came at `firstTMs`, `repDeg` from end to end, is refused: the
-   * person had stopped pumping by then (OWN_STOPPED_WINDOWS, OWN_RESTART_SHARE), with `usualDeg` and `reps` as for
-   * `relieve` and `periodicity` the angle's autocorrelation at a pump's pace now. A refusal is
-   * remembered (a second small rep within the person's rhythm of it counts): ask once per rep, last.
+   * person had stopped pumping by then (OWN_STOPPED_WINDOWS, OWN_RESTART_SHARE), with `usualDeg`
+   * and `reps` as for `relieve` and `periodicity` the angle's autocorrelation at a pump's pace now.
+   * A refusal is remembered (a second small rep within the person's rhythm of it counts): ask once
+   * per rep, last.
    */
   refusesRestart(
     firstTMs: number,
