@@ -123,8 +123,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const sensorAngle = setup.angle === 'sensor';
   const chain = createAngleChain(o.filter, sensorAngle ? SENSOR_STILL_MIN_DEG : undefined);
   const bars = createNoiseBars(chain, sensorAngle);
-  // A phone's bars are hundredths of a degree: nothing for its pumps to relieve.
-  const own = sensorAngle ? null : createOwnPumps(MIN_REP_DEG);
   const filtered = createSampleRing(RING);
   const doubtedBelow = setup.doubtedBelow ?? 0;
   /** Each sample's confidence, by its `filtered` sequence number. */
@@ -132,6 +130,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const despiked = createSampleRing(RING);
   const shape = createRepShape(RING);
   const personal = createPersonalRange(setup.rangeDeg, o.defaultRangeDeg);
+  // A phone's bars are hundredths of a degree: nothing for its pumps to relieve.
+  const own = sensorAngle ? null : createOwnPumps(MIN_REP_DEG, personal);
   const hold = createLiveHold(side, o.holdStartS, o.stillDeg);
   const evidence = createRepEvidence();
   const legs = createLegHistory(RING);
@@ -204,7 +204,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
    * settled sample being stepped (a look-back's replay keeps the one that set it off).
    */
   const relieved = (barDeg: number, share: number) =>
-    own === null ? barDeg : own.relieve(barDeg, share, personal.recentDeg, personal.count, sample.tMs);
+    own === null ? barDeg : own.relieve(barDeg, share, sample.tMs);
   const hysteresisDeg = () => {
     const movesDeg = movesNowDeg();
     // Never into the noise, though: a resting foot's first noise swings taught it a tiny range,
@@ -288,8 +288,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) > MAX_PEAK_TO_PEAK_S * 1000) return;
     // A camera person who stopped pumping starts again with a pump of their size (own-pumps.ts);
     // asked last, as a refusal is remembered.
-    if (own?.refusesRestart(firstTMs, m.bandRangeDeg, personal.recentDeg, personal.count, chain.periodicity))
-      return;
+    if (own?.refusesRestart(firstTMs, m.bandRangeDeg, chain.periodicity)) return;
     repCount++;
     own?.counted(tMs);
     lastOrder = second.order;

@@ -12,9 +12,36 @@ import {
 } from './own-pumps.ts';
 import { STRONGLY_PERIODIC } from './period-meter.ts';
 
+/**
+ * The relief over a person's range that each question sets first: the person's usual range
+ * (`usualDeg`, null before any rep) and the reps their range has learned.
+ */
+function ownPumps() {
+  const range: { recentDeg: number | null; count: number } = { recentDeg: null, count: 0 };
+  const own = createOwnPumps(5, range);
+  const asOf = (usualDeg: number | null, reps: number) => {
+    range.recentDeg = usualDeg;
+    range.count = reps;
+    return own;
+  };
+  return {
+    counted: (tMs: number) => own.counted(tMs),
+    reset: () => own.reset(),
+    relieve: (barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number) =>
+      asOf(usualDeg, reps).relieve(barDeg, share, tMs),
+    refusesRestart: (
+      firstTMs: number,
+      repDeg: number,
+      usualDeg: number | null,
+      reps: number,
+      periodicity: number,
+    ) => asOf(usualDeg, reps).refusesRestart(firstTMs, repDeg, periodicity),
+  };
+}
+
 describe("a camera's noise bars relieved by the person's own pumps", () => {
   it('keeps the whole bar until the person has shown enough reps that cleared it', () => {
-    const own = createOwnPumps(5);
+    const own = ownPumps();
     for (let i = 0; i < OWN_PUMPS_MIN_REPS - 1; i++) own.counted(1000 * i);
     // Two reps of 30 deg: a resting foot's first noise swings could be as many.
     expect(own.relieve(20, 0.4, 30, OWN_PUMPS_MIN_REPS - 1, 2500)).toBe(20);
@@ -25,7 +52,7 @@ describe("a camera's noise bars relieved by the person's own pumps", () => {
   });
 
   it('relieves to a share of their usual range, never below half the bar or the smallest rep, never above the bar', () => {
-    const own = createOwnPumps(5);
+    const own = ownPumps();
     for (let i = 0; i < 4; i++) own.counted(1000 * i);
     expect(own.relieve(30, 0.4, 20, 4, 3500)).toBeCloseTo(OWN_PUMPS_NOISE_SHARE * 30, 9);
     expect(own.relieve(6, 0.4, 10, 4, 3500)).toBe(5);
@@ -33,7 +60,7 @@ describe("a camera's noise bars relieved by the person's own pumps", () => {
   });
 
   it('gives the whole bar back when the person stops for longer than their rhythm', () => {
-    const own = createOwnPumps(5);
+    const own = ownPumps();
     // A rep every 4 s (a pump held 1-2 s at each end): the relief lasts OWN_RHYTHMS of that.
     for (let i = 0; i < 5; i++) own.counted(4000 * i);
     const lastMs = 16000;
@@ -41,21 +68,21 @@ describe("a camera's noise bars relieved by the person's own pumps", () => {
     expect(own.relieve(20, 0.4, 30, 5, lastMs + windowMs - 10)).toBeCloseTo(12, 9);
     expect(own.relieve(20, 0.4, 30, 5, lastMs + windowMs + 10)).toBe(20);
     // A quick pumper's window is at least OWN_MIN_WINDOW_MS.
-    const quick = createOwnPumps(5);
+    const quick = ownPumps();
     for (let i = 0; i < 5; i++) quick.counted(800 * i);
     expect(quick.relieve(20, 0.4, 30, 5, 3200 + OWN_MIN_WINDOW_MS - 10)).toBeCloseTo(12, 9);
     expect(quick.relieve(20, 0.4, 30, 5, 3200 + OWN_MIN_WINDOW_MS + 10)).toBe(20);
   });
 
   it('forgets everything on reset', () => {
-    const own = createOwnPumps(5);
+    const own = ownPumps();
     for (let i = 0; i < 5; i++) own.counted(1000 * i);
     own.reset();
     expect(own.relieve(20, 0.4, 30, 5, 4500)).toBe(20);
   });
 
   it('refuses a small rep after the person stopped, unless it comes in a plain rhythm', () => {
-    const own = createOwnPumps(5);
+    const own = ownPumps();
     // A rep every 4 s of 30 deg: the relief's window is OWN_RHYTHMS of 4 s; stopped after
     // OWN_STOPPED_WINDOWS of it.
     for (let i = 0; i < 5; i++) own.counted(4000 * i);

@@ -6,6 +6,7 @@
 
 import { medianInPlace } from './noise-meter.ts';
 import { STRONGLY_PERIODIC } from './period-meter.ts';
+import type { PersonalRange } from './personal-range.ts';
 
 /**
  * Reps the person must have shown (the personal range's, each one that cleared the whole bars)
@@ -74,34 +75,31 @@ export const OWN_STOPPED_WINDOWS = 3;
 export const OWN_RESTART_SHARE = 0.6;
 const OWN_INTERVALS = 5;
 
+/** What the relief reads of the person's range (personal-range.ts). */
+export type OwnRange = Pick<PersonalRange, 'recentDeg' | 'count'>;
+
 export interface OwnPumps {
   /** A rep was counted at `tMs`. */
   counted(tMs: number): void;
   /**
-   * `barDeg`, the bar the noise sets, relieved to `share` of `usualDeg` (the person's recent reps'
-   * median range; null before any) at `tMs`, when `reps` (reps the range learned) and the time since
-   * the last counted rep allow it.
+   * `barDeg`, the bar the noise sets, relieved to `share` of the person's usual range (their recent
+   * reps' median) at `tMs`, when the reps their range has learned and the time since the last
+   * counted rep allow it.
    */
-  relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number;
+  relieve(barDeg: number, share: number, tMs: number): number;
   /**
    * Whether a rep whose first end came at `firstTMs`, `repDeg` from end to end, is refused: the
-   * person had stopped pumping by then (OWN_STOPPED_WINDOWS, OWN_RESTART_SHARE), with `usualDeg`
-   * and `reps` as for `relieve` and `periodicity` the angle's autocorrelation at a pump's pace now.
-   * A refusal is remembered (a second small rep within the person's rhythm of it counts): ask once
-   * per rep, last.
+   * person had stopped pumping by then (OWN_STOPPED_WINDOWS, OWN_RESTART_SHARE); `periodicity` is
+   * the angle's autocorrelation at a pump's pace now. A refusal is remembered (a second small rep
+   * within the person's rhythm of it counts): ask once per rep, last.
    */
-  refusesRestart(
-    firstTMs: number,
-    repDeg: number,
-    usualDeg: number | null,
-    reps: number,
-    periodicity: number,
-  ): boolean;
+  refusesRestart(firstTMs: number, repDeg: number, periodicity: number): boolean;
   reset(): void;
 }
 
-export function createOwnPumps(minRepDeg: number): OwnPumps {
-  return new Own(minRepDeg);
+/** The relief for a person whose range `range` learns (read live: the tracker's own). */
+export function createOwnPumps(minRepDeg: number, range: OwnRange): OwnPumps {
+  return new Own(minRepDeg, range);
 }
 
 /** `createOwnPumps`'s: a class, so that the tracker's per-sample calls inline. */
@@ -110,15 +108,17 @@ class Own implements OwnPumps {
   private readonly sorted = new Float64Array(OWN_INTERVALS);
   private seen = 0;
   private lastTMs = Number.NEGATIVE_INFINITY;
-  /** Until when the relief lasts, ms (updated at each counted rep). */
-  private untilTMs = Number.NEGATIVE_INFINITY;
-  /** The relief's length now, ms (OWN_RHYTHMS of the usual interval, at least OWN_MIN_WINDOW_MS). */
+  /**
+   * The relief's length after the last counted rep, ms (OWN_RHYTHMS of the usual interval, at least
+   * OWN_MIN_WINDOW_MS); they have stopped OWN_STOPPED_WINDOWS of it after that rep.
+   */
   private windowMs = OWN_MIN_WINDOW_MS;
-  /** From when they have stopped, ms (OWN_STOPPED_WINDOWS after the last counted rep). */
-  private stoppedFromTMs = Number.NEGATIVE_INFINITY;
   /** Until when a small rep after a refused one counts, ms. */
   private refusedUntilTMs = Number.NEGATIVE_INFINITY;
-  constructor(private readonly minRepDeg: number) {}
+  constructor(
+    private readonly minRepDeg: number,
+    private readonly range: OwnRange,
+  ) {}
   counted(tMs: number): void {
     if (tMs > this.lastTMs && Number.isFinite(this.lastTMs)) {
       this.intervals[this.seen % OWN_INTERVALS] = tMs - this.lastTMs;
@@ -131,22 +131,20 @@ class Own implements OwnPumps {
       for (let i = 0; i < n; i++) this.sorted[i] = this.intervals[i]!;
       windowMs = Math.max(windowMs, OWN_RHYTHMS * medianInPlace(this.sorted, n));
     }
-    this.untilTMs = tMs + windowMs;
-    this.stoppedFromTMs = tMs + OWN_STOPPED_WINDOWS * windowMs;
     this.windowMs = windowMs;
   }
-  relieve(barDeg: number, share: number, usualDeg: number | null, reps: number, tMs: number): number {
-    if (usualDeg === null || reps < OWN_PUMPS_MIN_REPS || !(tMs < this.untilTMs)) return barDeg;
+  /** The person's usual range once they have shown enough reps to go by, else null. */
+  private usualDeg(): number | null {
+    return this.range.count < OWN_PUMPS_MIN_REPS ? null : this.range.recentDeg;
+  }
+  relieve(barDeg: number, share: number, tMs: number): number {
+    const usualDeg = this.usualDeg();
+    if (usualDeg === null || !(tMs < this.lastTMs + this.windowMs)) return barDeg;
     return Math.min(barDeg, Math.max(share * usualDeg, OWN_PUMPS_NOISE_SHARE * barDeg, this.minRepDeg));
   }
-  refusesRestart(
-    firstTMs: number,
-    repDeg: number,
-    usualDeg: number | null,
-    reps: number,
-    periodicity: number,
-  ): boolean {
-    if (usualDeg === null || reps < OWN_PUMPS_MIN_REPS || firstTMs < this.stoppedFromTMs) return false;
+  refusesRestart(firstTMs: number, repDeg: number, periodicity: number): boolean {
+    const usualDeg = this.usualDeg();
+    if (usualDeg === null || firstTMs < this.lastTMs + OWN_STOPPED_WINDOWS * this.windowMs) return false;
     if (periodicity >= STRONGLY_PERIODIC || repDeg >= OWN_RESTART_SHARE * usualDeg) return false;
     // A second small rep at the person's rhythm after a refused one: they are pumping again.
     if (firstTMs < this.refusedUntilTMs) return false;
@@ -156,8 +154,6 @@ class Own implements OwnPumps {
   reset(): void {
     this.seen = 0;
     this.lastTMs = Number.NEGATIVE_INFINITY;
-    this.untilTMs = Number.NEGATIVE_INFINITY;
-    this.stoppedFromTMs = Number.NEGATIVE_INFINITY;
     this.windowMs = OWN_MIN_WINDOW_MS;
     this.refusedUntilTMs = Number.NEGATIVE_INFINITY;
   }

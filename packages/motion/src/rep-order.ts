@@ -121,8 +121,11 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
     }
   };
   const pausesSayUpFirst = () => upsSeen === RUNS && downsSeen === RUNS && ups === full && downs === 0;
-  /** Swings that held a rep and ended, since the start (only the first rep reads the rise before it). */
-  let repsSeen = 0;
+  /**
+   * Whether a swing that held a rep has ended since the start: the session's first rep is complete
+   * (or, up first, under way). Only the first rep reads the rise before it; after it, none is watched.
+   */
+  let firstRepEnded = false;
   /** The highest rise from the rest under way (a rest seen, not a toes-down hold), and when. */
   let restRiseDeg = Number.NEGATIVE_INFINITY;
   let restRiseTMs = 0;
@@ -143,7 +146,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
         restRiseTMs = x.tMs;
         restAnchorDeg = after.anchorDeg;
       }
-    } else if (before.kind === 'resting' && repsSeen === 0) {
+    } else if (before.kind === 'resting') {
       // (Only from a rest seen: a look-back's replay starts from a rest of its own making.)
       const seen = before.orderFrom === 'departure' && Number.isFinite(restRiseDeg);
       // Left toes down: the rise was a wobble at rest. Left toes up: a swing, perhaps too low to
@@ -156,8 +159,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
       before.kind === 'toes-up' &&
       before.rep === null &&
       after.kind === 'toes-down' &&
-      after.rep === null &&
-      repsSeen === 0
+      after.rep === null
     ) {
       // A swing up from the rest that turned too low to open an up-first rep.
       firstRiseDeg = before.extremeDeg - restAnchorDeg;
@@ -177,16 +179,15 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
   };
   return {
     step(before, after, lim, x) {
-      watchRise(before, after, lim, x);
-      // A swing that held a rep ended: the session's first rep is complete (or, up first, under way).
-      if (
-        (before.kind === 'toes-up' || before.kind === 'toes-down') &&
-        before.rep !== null &&
-        after.kind !== before.kind
-      ) {
-        repsSeen++;
+      if (!firstRepEnded) {
+        watchRise(before, after, lim, x);
+        const ended =
+          (before.kind === 'toes-up' || before.kind === 'toes-down') &&
+          before.rep !== null &&
+          after.kind !== before.kind;
+        firstRepEnded = ended;
         if (
-          repsSeen === 1 &&
+          ended &&
           before.kind === 'toes-up' &&
           after.kind === 'toes-down' &&
           before.order === 'down-first' &&
@@ -215,7 +216,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
       downs = 0;
       downsSeen = 0;
       swingFromTurn = false;
-      repsSeen = 0;
+      firstRepEnded = false;
       restRiseDeg = Number.NEGATIVE_INFINITY;
       firstRiseDeg = Number.NEGATIVE_INFINITY;
       riseSwing = false;
