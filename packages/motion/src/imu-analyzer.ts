@@ -164,6 +164,33 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    * follow the foot at once instead of showing nothing for up to 8 s.
    */
   let provisionalDeg: number | null = null;
+  /**
+   * The orientations (and tilt weights) of the samples read before the pumping axis was known, and
+   * the vote's index of the first (foot sensor alone). Before the axis, an angle is the rotation's
+   * size, every way toes down: a person who starts toes up by less than the axis needs (4 deg: a
+   * stiff ankle's lift) showed a dip, and their first rep was read toes down first and every rep
+   * after it paired with the next one's toes-up end. Once the axis is known they are read again.
+   */
+  const preAxis: { readonly q: Quat; readonly tilt: number }[] = [];
+  let preAxisFrom = 0;
+  /** Keeps the sample just read (`rel`) while the axis is unknown; once it is, reads those again. */
+  function rereadPreAxis(axisWasKnown: boolean, tilt: number): void {
+    if (axisWasKnown || toesDown.sign !== 0) {
+      preAxis.length = 0;
+      return;
+    }
+    if (angle.axis === null) {
+      if (preAxis.length === 0) preAxisFrom = toesDown.waiting;
+      preAxis.push({ q: Float64Array.from(rel), tilt });
+      return;
+    }
+    if (preAxis.length > 0)
+      toesDown.revise(
+        preAxisFrom,
+        preAxis.map((p) => angle.angle(p.q, p.tilt)),
+      );
+    preAxis.length = 0;
+  }
   let flushOut: MotionEvent[] = scratch;
   // One sample to the rep engine, once the vote has said which way is toes down.
   const feed = (tMs: number, deg: number, leg: number) => {
@@ -339,6 +366,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           filterSinceT = t - TILT_FROM_MS - TILT_RAMP_MS;
         }
         angle.setNeutral(rel);
+        preAxis.length = 0;
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles,
         // and the samples before the reference are measured from it (the engine replays them).
@@ -379,6 +407,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
       const tilt = tiltWeight(t);
+      const axisWasKnown = angle.axis !== null;
       let deg = angle.angle(rel, tilt);
       const ax = angle.axis;
       if (qs && ax) {
@@ -396,6 +425,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         leg = turnBetweenDeg(upInSensor(shank.q, up), shankUp0) / legMoveDeg;
       }
       flushOut = out;
+      if (!pair) rereadPreAxis(axisWasKnown, tilt);
       toesDown.add(t, deg, leg, feed);
       provisionalDeg = toesDown.sign === 0 ? correction.gain * deg + correction.offsetDeg : null;
       return done(saturation.flag(out));
@@ -416,6 +446,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       angle.reset();
       shankPitch.reset();
       toesDown.reset();
+      preAxis.length = 0;
       saturation.reset();
       footDeclip.reset();
       shankDeclip.reset();

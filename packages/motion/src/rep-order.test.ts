@@ -225,7 +225,7 @@ describe('reps paired the way the person does them', () => {
    * first rep), pumping `n` times without a pause: toes up first, or toes down first after a wobble
    * up of the same size 1.5 s before the first pump. 2 s at rest first, 3 s after.
    */
-  const stiffKeys = (n: number, first: 'up' | 'down') => {
+  const stiffKeys = (n: number, first: 'up' | 'down', liftS = 0.5) => {
     const keys: [number, number][] = [[0, 0]];
     appendKeys(keys, [[2, 0]]);
     if (first === 'down')
@@ -238,11 +238,12 @@ describe('reps paired the way the person does them', () => {
     for (let i = 0; i < n; i++) {
       const t0 = endOf(keys);
       if (first === 'up') {
+        const upS = i === 0 ? 0.5 : liftS;
         appendKeys(keys, [
-          [0.5, 3.5],
+          [upS, 3.5],
           [0.6, -25],
         ]);
-        pumps.push({ upS: t0 + 0.5, downS: t0 + 1.1 });
+        pumps.push({ upS: t0 + upS, downS: t0 + upS + 0.6 });
       } else {
         appendKeys(keys, [
           [0.6, -25],
@@ -270,6 +271,19 @@ describe('reps paired the way the person does them', () => {
     // was under the bar); its toes-up end opens the next rep, and from there each pump is its own.
     expect(p.map((x) => x.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(p[0]!.ownUp).toBe(false);
+    expect(p.slice(1).every((x) => x.ownUp)).toBe(true);
+  });
+
+  it('camera: a stiff ankle that starts toes up and lifts slower than it points is paired toes up first too', () => {
+    // Each lift from the toes-down end takes 1.1 s, each point 0.6 s: from the first lift's top to
+    // the first toes-down end is 0.6 s, from there to the next toes-up end 1.1 s (1.8 times as
+    // long). Their order is read as it is for one who keeps an even pace.
+    const { keys, pumps } = stiffKeys(10, 'up', 1.1);
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(keys), endOf(keys), 30);
+    const reps = [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+    const p = pairing(reps, pumps);
+    expect(p.map((x) => x.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(p.slice(1).every((x) => x.ownUp)).toBe(true);
   });
 

@@ -55,6 +55,15 @@ const FIRST_RISE_HYSTERESES = 0.5;
  * read at its turn too, phone sets in the wrong order 32 -> 27 of 448.
  */
 const FIRST_RISE_PACE = 1.3;
+/**
+ * ...except that the way back up may take up to this factor of the way down: from an up-first
+ * person's toes-down end to their next toes-up end comes the toes-down hold (prescribed 1-2 s,
+ * against about 1 s toes up) or a slower lift, and between their reps any pause. Stress set tuning
+ * seeds (64 a family), after 1.3: sets paired in the wrong order, camera 71 -> 66 of 576 and
+ * phone 25 -> 22 of 448, none turned wrong; at 3, two more phone sets right and a camera
+ * toes-down-first person with quick pumps turned round.
+ */
+const FIRST_RISE_UP_PACE = 2;
 
 export interface OrderWatch {
   /**
@@ -175,7 +184,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
       return false;
     const downMs = ring.t(before.rep.firstSeq) - firstRiseTMs;
     const upMs = ring.t(before.extremeSeq) - ring.t(before.rep.firstSeq);
-    return upMs > 0 && downMs <= FIRST_RISE_PACE * upMs && downMs * FIRST_RISE_PACE >= upMs;
+    return upMs > 0 && downMs <= FIRST_RISE_PACE * upMs && downMs * FIRST_RISE_UP_PACE >= upMs;
   };
   return {
     step(before, after, lim, x) {
@@ -194,7 +203,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
           after.order === 'down-first' &&
           riseWasFirstEnd(before, lim)
         ) {
-          const rep = upFirstOpening(before, before.origin, lim);
+          const rep = upFirstOpening(before, before.origin, lim, 'order-known');
           if (rep) return { ...after, rep, order: 'up-first' };
         }
       }

@@ -359,10 +359,17 @@ export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | 
 /**
  * The up-first rep the toes-up peak of `s` opens, or null when it is too low to be a first end.
  * How high it rose from where it began (a rest, or the last rep's toes-down end) decides: a
- * drifting neutral (a gravity-free phone) moves the peaks but not that.
+ * drifting neutral (a gravity-free phone) moves the peaks but not that. `risen`: the person's
+ * order is already known to be up first (their first end was seen before their first rep), and
+ * the peak, which completed that rep, opens the next whatever its height.
  */
-export function upFirstOpening(s: ToesUp, origin: SwingOrigin, lim: StepLimits): RepOpening | null {
-  return highEnough(s, lim) ? opening(s, origin, lim, -1) : null;
+export function upFirstOpening(
+  s: ToesUp,
+  origin: SwingOrigin,
+  lim: StepLimits,
+  risen: 'order-known' | 'height-decides' = 'height-decides',
+): RepOpening | null {
+  return risen === 'order-known' || highEnough(s, lim) ? opening(s, origin, lim, -1) : null;
 }
 
 /** The toes-up peak of `s` rose high enough from where it began to be an up-first rep's first end. */

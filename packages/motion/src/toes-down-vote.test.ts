@@ -59,4 +59,29 @@ describe('which way is toes down', () => {
   it('falls back to the reference when the wearer never pauses between the ends', () => {
     expect(vote(restlessFromToesDown(false), true).sign).toBe(vote(restlessFromToesDown(false), false).sign);
   });
+
+  it('hands on the angles a waiting sample was read again at, and votes on them', () => {
+    // A first lift of 3 deg read as a dip (-3) before the sensor knew its axis, then the pumps:
+    // toes down to -5, toes up to +3, ten times. Read as it came, "toes down" was the first way.
+    const v = createToesDownVote();
+    const out: number[] = [];
+    const keep = (_t: number, d: number) => {
+      out.push(d);
+    };
+    const lift = [1, 2, 3, 2, 1].map((d) => -d);
+    lift.forEach((d, i) => {
+      v.add(i * 20, d, Number.NaN, keep);
+    });
+    expect(v.waiting).toBe(5);
+    v.revise(0, [1, 2, 3, 2, 1]);
+    let i = lift.length;
+    for (let k = 0; k < 10; k++) for (const d of [-5, -5, 3, 3]) v.add(i++ * 20, d, Number.NaN, keep);
+    v.decide(keep);
+    expect(v.sign).toBe(1);
+    expect(out.slice(0, 5)).toEqual([1, 2, 3, 2, 1]);
+    expect(out).toHaveLength(45);
+    // Once decided, nothing waits and nothing is read again.
+    v.revise(0, [9]);
+    expect(v.waiting).toBe(0);
+  });
 });

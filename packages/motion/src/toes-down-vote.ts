@@ -23,6 +23,14 @@ export interface ToesDownVote {
    * this decides the vote, every buffered sample is handed to `flush` in order, sign applied.
    */
   add(tMs: number, deg: number, leg: number, flush: (tMs: number, deg: number, leg: number) => void): void;
+  /** How many samples wait for the vote. */
+  readonly waiting: number;
+  /**
+   * Replaces the angles of the waiting samples from `fromIndex` on (0 = the oldest) by `degs`, read
+   * again once the sensor knew its pumping axis (before it, the angle is the rotation's size, every
+   * way negative: a first lift of a few degrees read as a dip).
+   */
+  revise(fromIndex: number, degs: readonly number[]): void;
   /** Decides now by the larger side (end of a recording) and flushes what waits. */
   decide(flush: (tMs: number, deg: number, leg: number) => void): void;
   reset(): void;
@@ -64,6 +72,10 @@ const SLOW_DEG_S = 20;
 /** At least this many such samples make a pause to judge from (0.1-0.4 s at 25-100 Hz). */
 const REST_MIN = 10;
 
+/** Whether the excursions so far make a clear vote: the larger DECIDE_DEG, the other OTHER_DEG. */
+const isClear = (hiDeg: number, loDeg: number) =>
+  Math.max(hiDeg, -loDeg) >= DECIDE_DEG && Math.min(hiDeg, -loDeg) >= OTHER_DEG;
+
 export function createToesDownVote(): ToesDownVote {
   const ts: number[] = [];
   const degs: number[] = [];
@@ -81,6 +93,23 @@ export function createToesDownVote(): ToesDownVote {
     get sign() {
       return sign;
     },
+    get waiting() {
+      return ts.length;
+    },
+    revise(fromIndex, revised) {
+      if (sign !== 0 || fromIndex < 0) return;
+      for (let i = 0; i < revised.length && fromIndex + i < degs.length; i++)
+        degs[fromIndex + i] = revised[i]!;
+      // The extremes and when the vote became clear, from the samples as they now read.
+      hiDeg = 0;
+      loDeg = 0;
+      clearSinceTMs = Number.NaN;
+      for (let i = 0; i < degs.length; i++) {
+        hiDeg = Math.max(hiDeg, degs[i]!);
+        loDeg = Math.min(loDeg, degs[i]!);
+        if (Number.isNaN(clearSinceTMs) && isClear(hiDeg, loDeg)) clearSinceTMs = ts[i]!;
+      }
+    },
     add(tMs, deg, leg, flush) {
       if (sign !== 0) {
         flush(tMs, sign * deg, leg);
@@ -91,7 +120,7 @@ export function createToesDownVote(): ToesDownVote {
       legs.push(leg);
       hiDeg = Math.max(hiDeg, deg);
       loDeg = Math.min(loDeg, deg);
-      const clear = Math.max(hiDeg, -loDeg) >= DECIDE_DEG && Math.min(hiDeg, -loDeg) >= OTHER_DEG;
+      const clear = isClear(hiDeg, loDeg);
       if (clear && Number.isNaN(clearSinceTMs)) clearSinceTMs = tMs;
       const decided = clear && tMs - clearSinceTMs >= CONFIRM_MS;
       if (!decided && tMs - ts[0]! < MAX_WAIT_MS) return;
