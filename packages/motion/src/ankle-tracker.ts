@@ -92,6 +92,17 @@ const TOES_UP_SHARE = 0.5;
 const FIRST_END_HYSTERESES = { camera: 1, sensor: 2 } as const;
 
 /**
+ * A still toes-down swing with no rep under way becomes a rest after this long, ms
+ * (`StepLimits.restEndsSwingMs`). Stress set tuning seeds (camera, 64 a family), exact / spurious
+ * reps on resting feet / after the set / reps counted wrong, with the rest left by half the
+ * hysteresis: never 316 / 41 / 49 / 1,225; 0.4 s 307 / 23 / 28 / 1,307 (pauses between reps
+ * became rests, and a small pump after one never left it); 0.6 s 313 / 25 / 30 / 1,256; 1 s 316 /
+ * 28 / 32 / 1,233; 1.5 s 315 / 28 / 33 / 1,227. Not a phone's: its angle does not wander at rest,
+ * and a gravity-free phone's drifting neutral lost a set (406 of 448, reps wrong 66 -> 71).
+ */
+const REST_ENDS_SWING_MS = { camera: 1000, sensor: Number.POSITIVE_INFINITY } as const;
+
+/**
  * A camera's bars come down only once the period meter has seen the angle repeat itself (3-6 s of
  * pumping), and the pumps before went uncounted. When the swing hysteresis falls below this share
  * of the highest it was since the last rep (or the last look-back, or where counting began or
@@ -145,6 +156,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     toesUpPeakFromDeg: Number.NEGATIVE_INFINITY,
     firstEndHystereses: FIRST_END_HYSTERESES[sensorAngle ? 'sensor' : 'camera'],
     restEndsRepMs: Number.POSITIVE_INFINITY,
+    restEndsSwingMs: REST_ENDS_SWING_MS[sensorAngle ? 'sensor' : 'camera'],
   };
   const sample = { tMs: 0, seq: 0, deg: 0 };
 

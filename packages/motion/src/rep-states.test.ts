@@ -1,7 +1,7 @@
 // Which way a person's reps start, read from the way the foot leaves a rest (rep-states.ts).
 import { describe, expect, it } from 'vitest';
 import { TEST_LIMITS } from './rep-states.test-util.ts';
-import { type RepState, SEEN, stepResting } from './rep-states.ts';
+import { type RepState, SEEN, stepResting, stepToesDown, type ToesDown } from './rep-states.ts';
 
 const lim = TEST_LIMITS;
 
@@ -29,5 +29,49 @@ describe('the order a rest gives', () => {
 
   it('still reads a rise from just under neutral (within the hysteresis) as toes up first', () => {
     expect(orderOf(rise(-3, [-1, 2, 6]))).toBe('up-first');
+  });
+});
+
+describe('a toes-down swing that stills at neutral', () => {
+  /** A down-first swing from a toes-up end at +12 with no rep under way, through `degs`, 50 ms apart. */
+  function settle(degs: readonly number[], restMs: number, rep: ToesDown['rep'] = null): RepState {
+    const limits = { ...lim, restEndsSwingMs: restMs };
+    let s: RepState = {
+      kind: 'toes-down',
+      swingStartSeq: 0,
+      startDeg: 12,
+      extremeDeg: 12,
+      extremeSeq: 0,
+      origin: SEEN,
+      rep,
+      order: 'down-first',
+    };
+    for (const [i, deg] of degs.entries()) {
+      if (s.kind === 'toes-down') s = stepToesDown(s, { tMs: 50 * (i + 1), seq: i + 1, deg }, limits);
+    }
+    return s;
+  }
+  // Down from the toes-up end to about neutral, then 1.2 s within the 2-deg still band.
+  const back = [8, 4, 1, ...Array.from({ length: 24 }, (_, i) => (i % 3) * 0.5)];
+
+  it('becomes a rest after the time the limits give, anchored where the foot rests', () => {
+    const s = settle(back, 1000);
+    expect(s.kind).toBe('resting');
+    if (s.kind === 'resting') {
+      expect(s.orderFrom).toBe('instructed');
+      expect(s.anchorDeg).toBeGreaterThanOrEqual(0);
+      expect(s.anchorDeg).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('stays a swing when the rest is shorter, or never ends one (a phone)', () => {
+    expect(settle(back, 1500).kind).toBe('toes-down');
+    expect(settle(back, Number.POSITIVE_INFINITY).kind).toBe('toes-down');
+  });
+
+  it('stays a swing when it went toes down past the still band, or a rep waits for its toes-down end', () => {
+    expect(settle([8, 0, -3, ...back.slice(3)], 1000).kind).toBe('toes-down');
+    const rep = { startSeq: 0, firstSeq: 0, firstDeg: 12, fromDeg: 0 };
+    expect(settle(back, 1000, rep).kind).toBe('toes-down');
   });
 });

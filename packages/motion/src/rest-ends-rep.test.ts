@@ -57,3 +57,43 @@ describe('a live rest completes a rep waiting at a small toes-up end', () => {
     expect(() => createImuAnalyzer({ restEndsRepS: 11 })).toThrow(/restEndsRepS/);
   });
 });
+
+describe('a camera foot back at rest after its toes-up end', () => {
+  /** The reps a camera counts of `keys` at 30 fps, live and at the end. */
+  const cameraReps = (keys: readonly (readonly [number, number])[]) => {
+    const a = createLandmarkAnalyzer({ sides: ['left'] });
+    const frames = framesOf(program(keys), endOf(keys), 30);
+    return [...frames.flatMap((f) => repsOf(a.push(f))), ...repsOf(a.end())];
+  };
+  const rested = (): [number, number][] => [
+    [0, 0],
+    [2, 0],
+  ];
+
+  it('makes no rep of a small lift 2 s after the last pump', () => {
+    // Ten pumps of -20 / +10, the foot at rest at neutral, then a lift of 8 deg, lowered to +0.5
+    // (a fidget). Waiting there as a toes-down swing, the rest was the toes-down end of an 8-deg
+    // eleventh rep.
+    const keys = appendPumps(rested(), 10, -20, 10);
+    appendKeys(keys, [
+      [2, 0],
+      [0.35, 8],
+      [0.2, 8],
+      [0.4, 0.5],
+      [3, 0.5],
+    ]);
+    expect(cameraReps(keys)).toHaveLength(10);
+  });
+
+  it('still counts a partial pump after a pause at neutral in the middle of the set', () => {
+    // Five 60-deg pumps, 3 s at neutral, a 15-deg pump (-10 / +5), four more: a rest left by the
+    // whole hysteresis (a share of the person's range) never let the small pump start.
+    const keys = appendPumps(rested(), 5, -40, 20);
+    appendKeys(keys, [[3, 0]]);
+    appendPumps(keys, 1, -10, 5, 0.8, 0.4);
+    appendPumps(keys, 4, -40, 20);
+    appendKeys(keys, [[3, 0]]);
+    const ranges = cameraReps(keys).map((r) => Math.round(r.rangeDeg / 5) * 5);
+    expect(ranges).toEqual([60, 60, 60, 60, 60, 15, 60, 60, 60, 60]);
+  });
+});
