@@ -170,10 +170,12 @@ export interface StepLimits {
    * A down-first swing toward toes down with no rep under way (from the toes-up end that completed
    * the last one) that stays this long, ms, within `stillDeg` of neutral and never lower, is the
    * foot back at rest (Infinity: never): the rest after a set, or a pause between reps. Waiting
-   * there as a toes-down swing, the landmarks' wander and a restless foot's fidget made the
-   * "toes-down end" of a rep that never was, completed by the next small rise (stress set tuning
-   * seeds 22026: an 8-deg rep 4.7 s after the last 36-deg pump; 27011: 7 deg after 30). From the
-   * rest, a swing must leave it first (`STILLED_LEAVE_SHARE`).
+   * there as a toes-down swing, the landmarks' wander made the "toes-down end" of a rep that never
+   * was, completed by the next small rise (the stress set's feet resting after their set, their
+   * fidget at most 1.5 deg). From the rest, a swing must leave it first (`STILLED_LEAVE_SHARE`).
+   * A restless foot's fidget of 3-4 deg never stays that still for so long, and still makes such
+   * reps (tuning seeds 22026: an 8-deg rep 4.7 s after the last 36-deg pump; 27011: 7 deg after
+   * 30, 0.5 s after the foot came back).
    */
   readonly restEndsSwingMs: number;
 }
