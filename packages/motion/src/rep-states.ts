@@ -102,7 +102,7 @@ export interface ToesDown extends SwingFields {
   readonly kind: 'toes-down';
   /**
    * A down-first swing with no rep under way, still within `stillDeg` of neutral since `sinceTMs`
-   * and never lower, or absent: a rest, not a toes-down end (`REST_ENDS_SWING_MS`).
+   * and never lower, or absent: a rest, not a toes-down end (`StepLimits.restEndsSwingMs`).
    */
   readonly nearRest?: NearRest;
 }
@@ -368,7 +368,8 @@ const STILLED_LEAVE_SHARE = 0.5;
 
 /** The still moment at neutral `x` extends or starts, for a down-first swing with no rep under way. */
 function restAtNeutral(s: ToesDown, x: StepSample, lim: StepLimits): NearRest | undefined {
-  if (s.order !== 'down-first' || s.rep !== null || s.extremeDeg < -lim.stillDeg) return undefined;
+  if (s.order !== 'down-first' || s.rep !== null || !Number.isFinite(lim.restEndsSwingMs)) return undefined;
+  if (s.extremeDeg < -lim.stillDeg) return undefined;
   return stillNear(s.nearRest, x, lim);
 }
 
