@@ -218,6 +218,36 @@ describe('IMU analyzer, one sensor on the foot', () => {
     expectUpFirstFromSecondRep(6, -25, 0.6, 31);
   });
 
+  it('keeps a gravity-free phone whose heading drifts past half a turn counting whole pumps', () => {
+    // 12 pumps (-30 / +15, 1-s holds, one every 4.38 s from 2 s) read by a phone whose
+    // accelerometer reports no gravity, its angle drifting 5 deg/s from 12 s on, either way: it
+    // passes half a turn about 48 s in. Read within ±180 deg it jumped a full turn there, and the
+    // pump under way was split in two (+5: 13 reps, one of 19 deg) or cut short (-5: 34 and 27 deg).
+    for (const driftDegS of [5, -5]) {
+      const keys = pumps(12, -30, 15, 1, 0.6);
+      const p = program(keys);
+      const r = analyzeImuRecording(
+        imuSamples(
+          {
+            ankleDeg: (tS) => p(tS) + driftDegS * Math.max(0, tS - 12),
+            footMount: mount(37, -71, 123),
+            gravityFree: true,
+          },
+          endOf(keys),
+        ),
+      );
+      expect(r.reps.left).toHaveLength(12);
+      for (const [i, rep] of r.reps.left.entries()) {
+        // Its toes-down end within that pump's 1-s hold (the drift moves the lowest point in it).
+        const holdS = 2.6 + 4.38 * i;
+        expect(rep.plantarTMs / 1000).toBeGreaterThan(holdS - 0.3);
+        expect(rep.plantarTMs / 1000).toBeLessThan(holdS + 1.3);
+        // 45 deg, and what the drift adds or takes over the rep.
+        expect(rep.rangeDeg).toBeGreaterThan(38);
+      }
+    }
+  });
+
   it("reads a small quick pump's toes-up end at its peak, not at the rest after it", () => {
     // 7.5-deg pumps, 0.18-s moves, no holds, 0.4 s at neutral between them, at 95 Hz. A peak's level
     // was the median of the samples within the hold band (3 deg) of it when they lasted 0.3 s, which

@@ -192,10 +192,32 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     preAxis.length = 0;
   }
   let flushOut: MotionEvent[] = scratch;
+  /**
+   * The angle is a turn about the pumping axis, read within ±180 deg; a heading that drifts (a
+   * gravity-free phone's, with no gravity to hold its tilt) carries it past that within a set, and
+   * read within ±180 it jumped a full turn there, splitting the rep under way in two (stress set
+   * tuning 32028: 44 and 22 deg of a 46-deg pump) or making a "rep" of the jump in the rest after
+   * the set. Fed on unwrapped: each sample within half a turn of the one before. The full turns
+   * added so far, degrees, and the last angle fed (NaN: none since the reference).
+   */
+  let turnsDeg = 0;
+  let lastFedDeg = Number.NaN;
   // One sample to the rep engine, once the vote has said which way is toes down.
   const feed = (tMs: number, deg: number, leg: number) => {
+    let d = deg + turnsDeg;
+    if (!Number.isNaN(lastFedDeg)) {
+      while (d - lastFedDeg > 180) {
+        turnsDeg -= 360;
+        d -= 360;
+      }
+      while (d - lastFedDeg < -180) {
+        turnsDeg += 360;
+        d += 360;
+      }
+    }
+    lastFedDeg = d;
     input.tMs = tMs;
-    input.angleDeg = correction.gain * deg + correction.offsetDeg;
+    input.angleDeg = correction.gain * d + correction.offsetDeg;
     input.confidence = 1;
     input.leg0 = leg;
     engine.step(input, flushOut);
@@ -367,6 +389,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         }
         angle.setNeutral(rel);
         preAxis.length = 0;
+        turnsDeg = 0;
+        lastFedDeg = Number.NaN;
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles,
         // and the samples before the reference are measured from it (the engine replays them).
@@ -447,6 +471,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shankPitch.reset();
       toesDown.reset();
       preAxis.length = 0;
+      turnsDeg = 0;
+      lastFedDeg = Number.NaN;
       saturation.reset();
       footDeclip.reset();
       shankDeclip.reset();
