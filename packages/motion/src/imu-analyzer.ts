@@ -1,6 +1,7 @@
 // Ankle analysis from a phone or IMU resting on the foot (any mounting), optionally with a second
 // sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
 
+import { createAngleUnwrap } from './angle-unwrap.ts';
 import { createAnkleTracker } from './ankle-tracker.ts';
 import { legPlacing, type TranslationSample } from './ankle-translation.ts';
 import {
@@ -192,30 +193,17 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     preAxis.length = 0;
   }
   let flushOut: MotionEvent[] = scratch;
-  /**
-   * The angle is a turn about the pumping axis, read within ±180 deg; a heading that drifts (a
-   * gravity-free phone's, with no gravity to hold its tilt) carries it past that within a set, and
-   * read within ±180 it jumped a full turn there, splitting the rep under way in two (stress set
-   * tuning 32028: 44 and 22 deg of a 46-deg pump) or making a "rep" of the jump in the rest after
-   * the set. Fed on unwrapped: each sample within half a turn of the one before. The full turns
-   * added so far, degrees, and the last angle fed (NaN: none since the reference).
-   */
-  let turnsDeg = 0;
-  let lastFedDeg = Number.NaN;
+  /** The angle fed on continuous past half a turn (a gravity-free phone's drift: angle-unwrap.ts). */
+  const unwrap = createAngleUnwrap();
+  /** The orientation now (`rel`) is the reference the angle is measured from. */
+  function setReference(): void {
+    angle.setNeutral(rel);
+    preAxis.length = 0;
+    unwrap.reset();
+  }
   // One sample to the rep engine, once the vote has said which way is toes down.
   const feed = (tMs: number, deg: number, leg: number) => {
-    let d = deg + turnsDeg;
-    if (!Number.isNaN(lastFedDeg)) {
-      while (d - lastFedDeg > 180) {
-        turnsDeg -= 360;
-        d -= 360;
-      }
-      while (d - lastFedDeg < -180) {
-        turnsDeg += 360;
-        d += 360;
-      }
-    }
-    lastFedDeg = d;
+    const d = unwrap.next(deg);
     input.tMs = tMs;
     input.angleDeg = correction.gain * d + correction.offsetDeg;
     input.confidence = 1;
@@ -280,7 +268,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     const last = early[early.length - 1];
     if (pair || angle.hasNeutral || !last || last.t - early[0]!.t < SETTLE_MAX_S * 1000) return;
     rel.set(last.q);
-    angle.setNeutral(rel);
+    setReference();
     const seen = gyroMainAxis(early);
     replayEarly(seen, seen ? legPlacing(early, seen) : null, out);
     early.length = 0;
@@ -387,10 +375,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           }
           filterSinceT = t - TILT_FROM_MS - TILT_RAMP_MS;
         }
-        angle.setNeutral(rel);
-        preAxis.length = 0;
-        turnsDeg = 0;
-        lastFedDeg = Number.NaN;
+        setReference();
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
         // rep engine too. A restless wearer's reference is only the moment's: the engine settles,
         // and the samples before the reference are measured from it (the engine replays them).
@@ -471,8 +456,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shankPitch.reset();
       toesDown.reset();
       preAxis.length = 0;
-      turnsDeg = 0;
-      lastFedDeg = Number.NaN;
+      unwrap.reset();
       saturation.reset();
       footDeclip.reset();
       shankDeclip.reset();

@@ -326,7 +326,7 @@ function turnAt<K extends 'toes-down' | 'toes-up'>(
  */
 export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesDown | ToesUp | Resting {
   const origin = watchForPlateau(s.origin, x, lim);
-  const nearRest = restAtNeutral(s, x, lim);
+  const nearRest = restEndingSwing(s, x, lim);
   if (nearRest && x.tMs - nearRest.sinceTMs >= lim.restEndsSwingMs) {
     return {
       kind: 'resting',
@@ -367,7 +367,7 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
 const STILLED_LEAVE_SHARE = 0.5;
 
 /** The still moment at neutral `x` extends or starts, for a down-first swing with no rep under way. */
-function restAtNeutral(s: ToesDown, x: StepSample, lim: StepLimits): NearRest | undefined {
+function restEndingSwing(s: ToesDown, x: StepSample, lim: StepLimits): NearRest | undefined {
   if (s.order !== 'down-first' || s.rep !== null || !Number.isFinite(lim.restEndsSwingMs)) return undefined;
   if (s.extremeDeg < -lim.stillDeg) return undefined;
   return stillNear(s.nearRest, x, lim);
@@ -388,7 +388,7 @@ export function upFirstEnded(rep: RepOpening, extremeDeg: number, lim: StepLimit
  */
 export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | ToesDown | Resting {
   const origin = s.order === 'up-first' ? watchForPlateau(s.origin, x, lim) : s.origin;
-  const nearRest = restNearNeutral(s, x, lim);
+  const nearRest = restEndingRep(s, x, lim);
   if (nearRest && x.tMs - nearRest.sinceTMs >= lim.restEndsRepMs && s.extremeDeg >= lim.toesUpPeakFromDeg) {
     return { kind: 'resting', orderFrom: 'instructed', anchorDeg: x.deg, awaySinceSeq: null, origin: SEEN };
   }
@@ -441,7 +441,7 @@ function withNearRest<S extends ToesUp | ToesDown>(s: S, nearRest: NearRest | un
 }
 
 /** The still moment near neutral `x` extends or starts, for a down-first rep under way; else undefined. */
-function restNearNeutral(s: ToesUp, x: StepSample, lim: StepLimits): NearRest | undefined {
+function restEndingRep(s: ToesUp, x: StepSample, lim: StepLimits): NearRest | undefined {
   if (s.order !== 'down-first' || s.rep === null || !Number.isFinite(lim.restEndsRepMs)) return undefined;
   return stillNear(s.nearRest, x, lim);
 }
