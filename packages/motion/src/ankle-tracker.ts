@@ -125,18 +125,8 @@ const REST_ENDS_SWING_MS = { camera: 1000, sensor: Number.POSITIVE_INFINITY } as
 const LOOK_BACK_DROP = 0.5;
 /** ...over the period meter's window, seconds. */
 const LOOK_BACK_S = 6;
-/**
- * The range the hysteresis assumes before the person's first rep, degrees (small: let it through),
- * for a camera and for a sensor. The sensor's is lower: its angle's noise is hundredths of a degree,
- * so before the first rep nothing but this keeps a fidget out, and the smallest pump that must count
- * (8 deg, issue 10) with quick moves and no hold reaches about 4 deg below neutral through the 1-euro
- * filter: at 20 (a 4-deg bar) a phone missed such a person's first pump (tuning 31041: -4.8 deg
- * filtered to -4.0, and the foot never left rest). Stress set tuning seeds (phone, 64 a family),
- * exact / reps counted wrong / sets paired in the wrong order: 20: 408 / 67 / 22; 17.5: 408 / 57 /
- * 22; 15: 407 / 56 / 21 (a restless wearer's fidget before the first pump counted, 31012); 10: 407
- * / 56 / 21. No spurious rep on a resting foot at any of them.
- */
-const START_MOVES_DEG = { camera: 20, sensor: 17.5 } as const;
+/** The range the hysteresis assumes before the person's first rep, degrees (small: let it through). */
+const START_MOVES_DEG = 20;
 
 /** Creates one foot's rep engine; options are validated by the caller (`resolveTracker`). */
 export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
@@ -220,8 +210,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   // what they do now (START_MOVES_DEG before any rep), not a prescription or the default reference:
   // a stiff ankle's 9-degree pumps must count, as shallow, against a 40-degree prescribed range.
   /** The range the person moves now: their recent reps' median, START_MOVES_DEG before any. */
-  const startMovesDeg = sensorAngle ? START_MOVES_DEG.sensor : START_MOVES_DEG.camera;
-  const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? startMovesDeg);
+  const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
   /**
    * A camera's noise bar `barDeg`, relieved while the person keeps pumping (own-pumps.ts), at the
    * settled sample being stepped (a look-back's replay keeps the one that set it off).

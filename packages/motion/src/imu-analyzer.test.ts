@@ -267,47 +267,18 @@ describe('IMU analyzer, one sensor on the foot', () => {
   it('tells the wearer when quick flicks with no holds go uncounted, and how to pump instead', () => {
     // 9-deg flicks, each move 0.1-0.15 s, no hold: the filtered angle turns by under 4 deg, no rep
     // is counted, and nothing said why (a stress set counted 1 of 8 such pumps in silence).
-    let toldUncounted = 0;
     for (const hz of [25, 50]) {
       for (const moveS of [0.1, 0.15]) {
         const flicks = pumps(10, -5, 4, 0, moveS);
         const r = analyzeImuRecording(
           imuSamples({ ankleDeg: program(flicks), footMount: mount(37, -71, 123) }, endOf(flicks), hz),
         );
+        expect(r.reps.left.length).toBeLessThan(10);
         const told = r.warnings.filter((w) => w.code === 'uncounted');
-        if (r.reps.left.length >= 8) {
-          // The slowest of them (0.15-s moves at 50 Hz) pass the bar before the first rep since it
-          // was lowered for a sensor (START_MOVES_DEG): counted, and the wearer told to slow down.
-          expect(r.warnings.some((w) => w.code === 'too-fast')).toBe(true);
-          expect(told).toHaveLength(0);
-          continue;
-        }
-        toldUncounted++;
         expect(told).toHaveLength(1);
         expect(told[0]!.message).toMatch(/without a pump being counted: move more slowly, hold for a second/);
         // Told within the first four flicks (each 3.3 moves and a 0.4-s rest), not at the end of the set.
         expect(told[0]!.tMs).toBeLessThan(2000 + 4 * (3.3 * moveS + 0.4) * 1000);
-      }
-    }
-    // The quickest of them are not counted, and the wearer hears why.
-    expect(toldUncounted).toBeGreaterThanOrEqual(3);
-  });
-
-  it("counts a phone wearer's 8-deg pumps with quick moves and no hold from the first one", () => {
-    // Before the first rep the hysteresis assumes a range (START_MOVES_DEG): at 20 deg its 4-deg
-    // bar was more than such a pump's toes-down end after the 1-euro filter (-4.5 deg to about -4),
-    // the foot never left rest, no rep was counted, and with none the bar never came down: all ten
-    // were lost (the stress set's small-range phone family lost its first pumps so, 31041).
-    for (const moveS of [0.15, 0.2]) {
-      for (const m of [mount(0, 0, 0), mount(37, -71, 123), mount(-90, 20, 45)]) {
-        const small = pumps(10, -4.5, 3.5, 0, moveS);
-        const r = analyzeImuRecording(
-          imuSamples({ ankleDeg: program(small), footMount: m }, endOf(small), 100),
-        );
-        expect(r.reps.left).toHaveLength(10);
-        for (const rep of r.reps.left) expect(Math.abs(rep.rangeDeg - 8)).toBeLessThan(1.5);
-        // Counted as they are: shallow against the prescription, and too quick.
-        expect(r.warnings.some((w) => w.code === 'too-fast')).toBe(true);
       }
     }
   });
