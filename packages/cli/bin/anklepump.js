@@ -1,19 +1,30 @@
 #!/usr/bin/env node
 // The `anklepump` command as npm links it. npm links a workspace's bin at install time, before
 // anything is built, and skips a target that does not exist yet; so the link points at this
-// committed, executable file, which runs the bundled CLI and builds it first if it is missing.
+// committed, executable file, which runs the bundled CLI and builds it first if it is missing or
+// older than any of its sources (fresh.js).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { staleReason } from './fresh.js';
 
 const dist = new URL('../dist/anklepump.js', import.meta.url);
-if (!existsSync(dist)) {
+const why = staleReason(
+  fileURLToPath(dist),
+  fileURLToPath(new URL('../dist/inputs.json', import.meta.url)),
+  fileURLToPath(new URL('..', import.meta.url)),
+);
+if (why !== null) {
   const build = fileURLToPath(new URL('../build.mjs', import.meta.url));
-  process.stderr.write('anklepump: first run, building the command (a few seconds)…\n');
+  process.stderr.write(
+    why === 'not built yet'
+      ? 'anklepump: first run, building the command (a few seconds)…\n'
+      : `anklepump: the sources changed since the command was built (${why}); building it again (a few seconds)…\n`,
+  );
   const r = spawnSync(process.execPath, [build], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0 || !existsSync(dist)) {
     process.stderr.write(
-      `anklepump: the command is not built and building it failed; run \`npm run build\` in ${fileURLToPath(new URL('../../..', import.meta.url))}\n`,
+      `anklepump: building the command failed; run \`npm run build\` in ${fileURLToPath(new URL('../../..', import.meta.url))}\n`,
     );
     process.exit(70);
   }

@@ -1,0 +1,43 @@
+// Whether the bundled command (dist/anklepump.js) is older than the sources it was built from. The
+// build writes the list of its sources beside the bundle (dist/inputs.json); a checkout that moved
+// on (`git pull`, another branch) gives those files newer times, and the command is built again
+// rather than running the code of the day it was first built, which no one would notice.
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * Why `distFile` must be built again, or null when it is newer than every source listed in
+ * `inputsFile` (paths relative to `baseDir`): not built yet, no readable list of its sources, or a
+ * source changed or is gone since.
+ * @param {string} distFile
+ * @param {string} inputsFile
+ * @param {string} baseDir
+ * @returns {string | null}
+ */
+export function staleReason(distFile, inputsFile, baseDir) {
+  let builtMs;
+  try {
+    builtMs = statSync(distFile).mtimeMs;
+  } catch {
+    return 'not built yet';
+  }
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+  } catch {
+    return 'the list of its sources is missing or unreadable';
+  }
+  if (!Array.isArray(inputs) || inputs.some((p) => typeof p !== 'string')) {
+    return 'the list of its sources is not a list of paths';
+  }
+  for (const rel of inputs) {
+    let changedMs;
+    try {
+      changedMs = statSync(resolve(baseDir, rel)).mtimeMs;
+    } catch {
+      return `${rel} is gone`;
+    }
+    if (changedMs > builtMs) return `${rel} changed`;
+  }
+  return null;
+}

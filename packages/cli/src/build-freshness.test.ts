@@ -1,0 +1,58 @@
+// The `anklepump` bin builds the bundled command again when a source changed since it was built
+// (bin/fresh.js): after `git pull` the command must run today's code, not the first build's.
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { staleReason } from '../bin/fresh.js';
+
+describe('whether the bundled command is older than its sources', () => {
+  let dir: string;
+  const dist = () => join(dir, 'dist', 'anklepump.js');
+  const list = () => join(dir, 'dist', 'inputs.json');
+  const at = (path: string, s: number) => utimesSync(path, s, s);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'anklepump-fresh-'));
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'dist'));
+    for (const f of ['main.ts', 'analyze.ts']) {
+      writeFileSync(join(dir, 'src', f), '// source\n');
+      at(join(dir, 'src', f), 1_000_000);
+    }
+    writeFileSync(list(), JSON.stringify(['src/main.ts', 'src/analyze.ts']));
+    writeFileSync(dist(), '// bundle\n');
+    at(dist(), 2_000_000);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the bundle as it is when every source is older', () => {
+    expect(staleReason(dist(), list(), dir)).toBeNull();
+  });
+
+  it('builds first when there is no bundle', () => {
+    rmSync(dist());
+    expect(staleReason(dist(), list(), dir)).toBe('not built yet');
+  });
+
+  it('builds again and names the source that changed since the build', () => {
+    at(join(dir, 'src', 'analyze.ts'), 3_000_000);
+    expect(staleReason(dist(), list(), dir)).toBe('src/analyze.ts changed');
+  });
+
+  it('builds again when a source it was built from is gone (renamed or deleted)', () => {
+    rmSync(join(dir, 'src', 'main.ts'));
+    expect(staleReason(dist(), list(), dir)).toBe('src/main.ts is gone');
+  });
+
+  it('builds again when the list of sources is missing, cut off or not a list of paths', () => {
+    rmSync(list());
+    expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is missing or unreadable');
+    writeFileSync(list(), '["src/main.ts", "src/ana');
+    expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is missing or unreadable');
+    writeFileSync(list(), '{"src/main.ts": 1}');
+    expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is not a list of paths');
+    writeFileSync(list(), '["src/main.ts", 42]');
+    expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is not a list of paths');
+  });
+});
