@@ -2,8 +2,8 @@
 // service worker at a fixed name, the pose model and wasm under pose/, and precache.json: the
 // list of every file the service worker keeps for offline use.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -51,6 +51,41 @@ function offlineFiles(): Plugin {
   };
 }
 
+/**
+ * Lists the files this build read in dist/inputs.json, written after everything else: the
+ * `anklepump serve` bin builds the app again when one of them changed since or is gone
+ * (packages/cli/bin/fresh.js), so a checkout that moved on is not served yesterday's app.
+ * Installed packages are left out (they change only with `npm ci`, which a build follows).
+ */
+const readIds = new Set<string>();
+/** Collects the module ids a bundle read: the app's, and each Worker's (bundled on its own). */
+function collectIds(): Plugin {
+  return {
+    name: 'anklepump-source-ids',
+    apply: 'build',
+    generateBundle() {
+      for (const id of this.getModuleIds()) readIds.add(id);
+    },
+  };
+}
+function sourceList(): Plugin {
+  return {
+    name: 'anklepump-source-list',
+    apply: 'build',
+    writeBundle() {
+      const ids = [...readIds];
+      const read = ids
+        .map((id) => id.split('?')[0]!)
+        .filter((id) => id.startsWith('/') && existsSync(id) && !id.split(sep).includes('node_modules'));
+      const publicFiles = readdirSync(join(here, 'public')).map((f) => join(here, 'public', f));
+      const files = [...new Set([...read, ...publicFiles, join(here, 'vite.config.ts')])]
+        .map((f) => relative(here, f))
+        .sort();
+      writeFileSync(join(here, 'dist', 'inputs.json'), `${JSON.stringify(files, null, 1)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: './',
@@ -73,5 +108,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [offlineFiles()],
+  plugins: [offlineFiles(), collectIds(), sourceList()],
+  worker: { plugins: () => [collectIds()] },
 });

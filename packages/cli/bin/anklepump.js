@@ -29,4 +29,27 @@ if (why !== null) {
     process.exit(70);
   }
 }
+// `serve` serves the web app the web package builds (packages/web/dist): built again, the same
+// way, when it is missing or older than its sources (the build lists them in dist/inputs.json).
+const web = new URL('../../web/', import.meta.url);
+if (process.argv[2] === 'serve' && existsSync(new URL('package.json', web))) {
+  const list = fileURLToPath(new URL('dist/inputs.json', web));
+  const whyWeb = staleReason(list, list, fileURLToPath(web));
+  if (whyWeb !== null) {
+    process.stderr.write(
+      whyWeb === 'not built yet'
+        ? 'anklepump: the web app is not built yet; building it (a few seconds)…\n'
+        : `anklepump: the web app's sources changed since it was built (${whyWeb}); building it again (a few seconds)…\n`,
+    );
+    // Its build log goes to stderr: stdout is the command's own.
+    const r = spawnSync('npm', ['run', 'build', '--silent'], {
+      cwd: fileURLToPath(web),
+      stdio: ['ignore', 2, 2],
+    });
+    if (r.status !== 0) {
+      process.stderr.write('anklepump: building the web app failed; run `npm run build` in the repository\n');
+      process.exit(70);
+    }
+  }
+}
 await import(dist.href);
