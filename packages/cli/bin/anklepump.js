@@ -8,48 +8,46 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { staleReason } from './fresh.js';
 
-const dist = new URL('../dist/anklepump.js', import.meta.url);
-const why = staleReason(
-  fileURLToPath(dist),
-  fileURLToPath(new URL('../dist/inputs.json', import.meta.url)),
-  fileURLToPath(new URL('..', import.meta.url)),
-);
-if (why !== null) {
-  const build = fileURLToPath(new URL('../build.mjs', import.meta.url));
+/**
+ * Builds `what` by running `command` (its log on stderr: stdout is the command's own) when `why`
+ * (fresh.js) says it is missing or older than its sources; stops with exit 70 if that fails.
+ */
+function buildIfStale(what, why, command, args, cwd) {
+  if (why === null) return;
   process.stderr.write(
     why === 'not built yet'
-      ? 'anklepump: first run, building the command (a few seconds)…\n'
-      : `anklepump: the sources changed since the command was built (${why}); building it again (a few seconds)…\n`,
+      ? `anklepump: ${what} is not built yet; building it (a few seconds)…\n`
+      : `anklepump: the sources changed since ${what} was built (${why}); building it again (a few seconds)…\n`,
   );
-  const r = spawnSync(process.execPath, [build], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0 || !existsSync(dist)) {
+  const r = spawnSync(command, args, { cwd, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) {
     process.stderr.write(
-      `anklepump: building the command failed; run \`npm run build\` in ${fileURLToPath(new URL('../../..', import.meta.url))}\n`,
+      `anklepump: building ${what} failed; run \`npm run build\` in ${fileURLToPath(new URL('../../..', import.meta.url))}\n`,
     );
     process.exit(70);
   }
 }
-// `serve` serves the web app the web package builds (packages/web/dist): built again, the same
-// way, when it is missing or older than its sources (the build lists them in dist/inputs.json).
+
+const cli = new URL('..', import.meta.url);
+const dist = new URL('dist/anklepump.js', cli);
+buildIfStale(
+  'the command',
+  staleReason(fileURLToPath(dist), fileURLToPath(new URL('dist/inputs.json', cli)), fileURLToPath(cli)),
+  process.execPath,
+  [fileURLToPath(new URL('build.mjs', cli))],
+  fileURLToPath(cli),
+);
+// `serve` serves the web app the web package builds (packages/web/dist): built the same way when
+// it is missing or older than its sources (its build lists them in dist/inputs.json).
 const web = new URL('../../web/', import.meta.url);
 if (process.argv[2] === 'serve' && existsSync(new URL('package.json', web))) {
   const list = fileURLToPath(new URL('dist/inputs.json', web));
-  const whyWeb = staleReason(list, list, fileURLToPath(web));
-  if (whyWeb !== null) {
-    process.stderr.write(
-      whyWeb === 'not built yet'
-        ? 'anklepump: the web app is not built yet; building it (a few seconds)…\n'
-        : `anklepump: the web app's sources changed since it was built (${whyWeb}); building it again (a few seconds)…\n`,
-    );
-    // Its build log goes to stderr: stdout is the command's own.
-    const r = spawnSync('npm', ['run', 'build', '--silent'], {
-      cwd: fileURLToPath(web),
-      stdio: ['ignore', 2, 2],
-    });
-    if (r.status !== 0) {
-      process.stderr.write('anklepump: building the web app failed; run `npm run build` in the repository\n');
-      process.exit(70);
-    }
-  }
+  buildIfStale(
+    'the web app',
+    staleReason(list, list, fileURLToPath(web)),
+    'npm',
+    ['run', 'build', '--silent'],
+    fileURLToPath(web),
+  );
 }
 await import(dist.href);

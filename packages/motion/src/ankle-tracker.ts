@@ -21,8 +21,8 @@ import {
   RESUMING,
   type RepOrder,
   type RepState,
+  restingAt,
   resumeAt,
-  SEEN,
   SETTLING,
   type StepSample,
   stepResting,
@@ -447,13 +447,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // (tuning seed 27004) counted 20 of 18 once a camera replays what the person did before a
     // first rest with the leg still. Stress set tuning seeds (64 a family), exact / reps counted
     // wrong: camera 303 / 1,371 -> 304 / 1,369, phone 400 / 77 -> 400 / 70.
-    state = {
-      kind: 'resting',
-      orderFrom: 'departure',
-      anchorDeg: y,
-      awaySinceSeq: null,
-      origin: SEEN,
-    };
+    state = restingAt(y, 'departure');
     hold.end(first.tMs, y, 'plantar', out);
     if (replay) {
       // Each replayed sample's leg reading goes into the leg history with it (a replayed rep's
@@ -548,13 +542,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     replayOut.length = 0;
     // The replay watches for holds from its first sample (this ends nothing: none is under way).
     hold.end(filtered.t(start), filtered.a(start), 'plantar', replayOut);
-    state = {
-      kind: 'resting',
-      orderFrom: 'instructed',
-      anchorDeg: filtered.a(start),
-      awaySinceSeq: null,
-      origin: SEEN,
-    };
+    state = restingAt(filtered.a(start), 'instructed');
     evidence.restart(legNow);
     for (let s = start + 1; s < seq; s++) {
       replaySample.tMs = filtered.t(s);
@@ -663,13 +651,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         const t = filtered.t(now);
         hold.end(t, filtered.a(now), heading(state), out);
         completeRep(state, t, now, out);
-        state = {
-          kind: 'resting',
-          orderFrom: 'departure',
-          anchorDeg: filtered.a(now),
-          awaySinceSeq: null,
-          origin: SEEN,
-        };
+        state = restingAt(filtered.a(now), 'departure');
       }
     },
     reset: clear,

@@ -224,6 +224,15 @@ export function stepSettling(
  * gap paired each toes-down end with the next rep's toes-up end. Stress set tuning seeds (IMU, 64 a
  * family): exact 392 -> 393 of 448 (radio dropouts family 58 -> 59), camera unchanged.
  */
+/**
+ * At rest at `anchorDeg`, the rest seen as it happened (`SEEN`): where settling, a look-back's
+ * replay, a rep's end or a still swing leave the foot. `leaveShare`: see `Resting`.
+ */
+export function restingAt(anchorDeg: number, orderFrom: Resting['orderFrom'], leaveShare?: number): Resting {
+  const rest: Resting = { kind: 'resting', orderFrom, anchorDeg, awaySinceSeq: null, origin: SEEN };
+  return leaveShare === undefined ? rest : { ...rest, leaveShare };
+}
+
 export function resumeAt(x: StepSample, lastOrder: RepOrder | null): Resting {
   return {
     kind: 'resting',
@@ -328,14 +337,7 @@ export function stepToesDown(s: ToesDown, x: StepSample, lim: StepLimits): ToesD
   const origin = watchForPlateau(s.origin, x, lim);
   const nearRest = restEndingSwing(s, x, lim);
   if (nearRest && x.tMs - nearRest.sinceTMs >= lim.restEndsSwingMs) {
-    return {
-      kind: 'resting',
-      orderFrom: 'instructed',
-      anchorDeg: x.deg,
-      awaySinceSeq: null,
-      origin: SEEN,
-      leaveShare: STILLED_LEAVE_SHARE,
-    };
+    return restingAt(x.deg, 'instructed', STILLED_LEAVE_SHARE);
   }
   if (x.deg <= s.extremeDeg) {
     return withNearRest({ ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin }, nearRest);
@@ -390,7 +392,7 @@ export function stepToesUp(s: ToesUp, x: StepSample, lim: StepLimits): ToesUp | 
   const origin = s.order === 'up-first' ? watchForPlateau(s.origin, x, lim) : s.origin;
   const nearRest = restEndingRep(s, x, lim);
   if (nearRest && x.tMs - nearRest.sinceTMs >= lim.restEndsRepMs && s.extremeDeg >= lim.toesUpPeakFromDeg) {
-    return { kind: 'resting', orderFrom: 'instructed', anchorDeg: x.deg, awaySinceSeq: null, origin: SEEN };
+    return restingAt(x.deg, 'instructed');
   }
   if (x.deg >= s.extremeDeg) {
     return withNearRest({ ...s, extremeDeg: x.deg, extremeSeq: x.seq, origin }, nearRest);
