@@ -2,7 +2,7 @@
 // external: they are installed beside it and loaded only by the commands that need them. Beside the
 // bundle goes the list of the repository's sources it was built from (dist/inputs.json), which the
 // `anklepump` bin compares with the bundle's time to build it again after the sources changed.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
@@ -36,12 +36,15 @@ const result = await build({
 });
 
 // The workspace's own sources (packages reached through node_modules links resolve to their real
-// paths); installed packages change only with `npm ci`, which a build follows anyway.
+// paths), and for the installed packages npm's record of the install, which every `npm ci` or
+// `npm install` rewrites: a dependency updated after a pull builds the command again too.
 const inputs = Object.keys(result.metafile.inputs)
   .map((p) => resolve(process.cwd(), p))
   .filter((p) => !p.split(sep).includes('node_modules'))
   .map((p) => relative(pkgDir, p))
   .sort();
+const installed = resolve(pkgDir, '../../node_modules/.package-lock.json');
+if (existsSync(installed)) inputs.push(relative(pkgDir, installed));
 // Each file is written beside its place and renamed into it, so a command started meanwhile reads
 // the old bundle or the new one, never half of one; the bundle last, so that an interrupted build
 // leaves it older than its list and the next run builds again.

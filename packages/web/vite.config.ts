@@ -52,10 +52,12 @@ function offlineFiles(): Plugin {
 }
 
 /**
- * Lists the files this build read in dist/inputs.json, written after everything else: the
+ * Lists the files this build read in build-inputs.json, beside dist/ rather than in it (dist/ is
+ * what the server hands to anyone who asks, and the list is a map of the sources): the
  * `anklepump serve` bin builds the app again when one of them changed since or is gone
  * (packages/cli/bin/fresh.js), so a checkout that moved on is not served yesterday's app.
- * Installed packages are left out (they change only with `npm ci`, which a build follows).
+ * Installed packages stand in it as npm's record of the install (node_modules/.package-lock.json,
+ * rewritten by every `npm ci` or `npm install`), not file by file.
  */
 const readIds = new Set<string>();
 /** Collects the module ids a bundle read: the app's, and each Worker's (bundled on its own). */
@@ -78,10 +80,12 @@ function sourceList(): Plugin {
         .map((id) => id.split('?')[0]!)
         .filter((id) => id.startsWith('/') && existsSync(id) && !id.split(sep).includes('node_modules'));
       const publicFiles = readdirSync(join(here, 'public')).map((f) => join(here, 'public', f));
+      const installed = join(repo, 'node_modules', '.package-lock.json');
       const files = [...new Set([...read, ...publicFiles, join(here, 'vite.config.ts')])]
         .map((f) => relative(here, f))
         .sort();
-      writeFileSync(join(here, 'dist', 'inputs.json'), `${JSON.stringify(files, null, 1)}\n`);
+      if (existsSync(installed)) files.push(relative(here, installed));
+      writeFileSync(join(here, 'build-inputs.json'), `${JSON.stringify(files, null, 1)}\n`);
     },
   };
 }

@@ -17,7 +17,7 @@ function buildIfStale(what, why, command, args, cwd) {
   process.stderr.write(
     why === 'not built yet'
       ? `anklepump: ${what} is not built yet; building it (a few seconds)…\n`
-      : `anklepump: the sources changed since ${what} was built (${why}); building it again (a few seconds)…\n`,
+      : `anklepump: ${what} is older than what it is built from (${why}); building it again (a few seconds)…\n`,
   );
   const r = spawnSync(command, args, { cwd, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) {
@@ -38,13 +38,17 @@ buildIfStale(
   fileURLToPath(cli),
 );
 // `serve` serves the web app the web package builds (packages/web/dist): built the same way when
-// it is missing or older than its sources (its build lists them in dist/inputs.json).
+// it is missing or older than its sources (its build lists them in build-inputs.json, outside the
+// folder it serves).
 const web = new URL('../../web/', import.meta.url);
 if (process.argv[2] === 'serve' && existsSync(new URL('package.json', web))) {
-  const list = fileURLToPath(new URL('dist/inputs.json', web));
   buildIfStale(
     'the web app',
-    staleReason(list, list, fileURLToPath(web)),
+    staleReason(
+      fileURLToPath(new URL('dist/index.html', web)),
+      fileURLToPath(new URL('build-inputs.json', web)),
+      fileURLToPath(web),
+    ),
     'npm',
     ['run', 'build', '--silent'],
     fileURLToPath(web),

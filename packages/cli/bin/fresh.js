@@ -1,9 +1,10 @@
 // Whether the bundled command (dist/anklepump.js) is older than the sources it was built from. The
 // build writes the list of its sources beside the bundle (dist/inputs.json); a checkout that moved
-// on (`git pull`, another branch) gives those files newer times, and the command is built again
-// rather than running the code of the day it was first built, which no one would notice.
+// on (`git pull`, another branch) gives those files newer times, as `npm ci` does npm's record of
+// the install, and the command is built again rather than running the code of the day it was
+// first built, which no one would notice.
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 /**
  * Why `distFile` must be built again, or null when it is newer than every source listed in
@@ -31,13 +32,15 @@ export function staleReason(distFile, inputsFile, baseDir) {
     return 'the list of its sources is not a list of paths';
   }
   for (const rel of inputs) {
+    // npm's record of the install stands for every installed package (`npm ci` rewrites it).
+    const what = basename(rel) === '.package-lock.json' ? 'the installed packages' : rel;
     let changedMs;
     try {
       changedMs = statSync(resolve(baseDir, rel)).mtimeMs;
     } catch {
-      return `${rel} is gone`;
+      return `${what} ${what === rel ? 'is' : 'are'} gone`;
     }
-    if (changedMs > builtMs) return `${rel} changed`;
+    if (changedMs > builtMs) return `${what} changed`;
   }
   return null;
 }

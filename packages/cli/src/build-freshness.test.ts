@@ -45,6 +45,19 @@ describe('whether the bundled command is older than its sources', () => {
     expect(staleReason(dist(), list(), dir)).toBe('src/main.ts is gone');
   });
 
+  it('builds again after `npm ci` or `npm install` changed the installed packages', () => {
+    const installed = join(dir, 'node_modules', '.package-lock.json');
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(installed, '{}');
+    at(installed, 1_500_000);
+    writeFileSync(list(), JSON.stringify(['src/main.ts', 'node_modules/.package-lock.json']));
+    expect(staleReason(dist(), list(), dir)).toBeNull();
+    at(installed, 3_000_000);
+    expect(staleReason(dist(), list(), dir)).toBe('the installed packages changed');
+    rmSync(installed);
+    expect(staleReason(dist(), list(), dir)).toBe('the installed packages are gone');
+  });
+
   it('builds again when the list of sources is missing, cut off or not a list of paths', () => {
     rmSync(list());
     expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is missing or unreadable');
