@@ -167,6 +167,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let repCount = 0;
   /** The last counted rep's order (null: none since the start). */
   let lastOrder: RepOrder | null = null;
+  /** Whether the last counted rep moved the leg (its movement may reach into the next rep's lead). */
+  let lastLegMoved = false;
   let lastAngleDeg: number | null = null;
   /** The earliest sample a look-back may replay from: where counting began, the last rep, a gap. */
   let lookBackFromSeq = 0;
@@ -199,6 +201,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     legKnown = false;
     repCount = 0;
     lastOrder = null;
+    lastLegMoved = false;
     own?.reset();
     lastAngleDeg = null;
     lookBackFrom(0);
@@ -325,12 +328,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
             nowSeq,
             m.rangeDeg,
             upFirst ? -1 : 1,
+            lastLegMoved,
           ),
         legMovementMeasured: legKnown,
         confidence: evidence.confidence(),
       },
       out,
     );
+    lastLegMoved = rep.legMoved;
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself;
     // but the first WARM_UP reps teach whatever their size, so a stiff ankle sets its own bar at once
     // (a median of the recent reps keeps one early shallow rep from setting it).

@@ -48,6 +48,16 @@ const REF_MAX = 64;
  * before 0.81 and 0.72; 250 ms 0.81 and 0.75; 400 ms 0.80 and 0.77; 550 ms 0.80 and 0.78.
  */
 const LEG_LEAD_MS = 400;
+/**
+ * ...and this long when the rep before moved the leg, ms: that leg may still be coming to rest (a
+ * pose model's points lag it too) when this rep's lead opens, and its last movement then flagged
+ * this rep as well (a rendered tuning clip, web-e2e: a leg lifted through rep 2 and lowered 0.3 s
+ * before rep 3 began, rep 3 flagged "moved by 63% of the shin"). Stress set tuning seeds (camera,
+ * 64 sets a family), precision / recall: 400 ms 0.890 / 0.816; 200 ms 0.909 / 0.814; 250 ms 0.908 /
+ * 0.816 (32 a family: 400 0.882 / 0.811, 300 0.896 / 0.813, 250 0.900 / 0.813, 200 0.900 / 0.811,
+ * 150 0.903 / 0.805, 0 0.901 / 0.784). Counts and degrees do not change.
+ */
+const LEG_LEAD_AFTER_MOVED_MS = 250;
 
 /**
  * The `k`-th smallest of the first `len` values of `a` (no NaN), which it reorders in place: what
@@ -217,6 +227,7 @@ export function createLegHistory(capacity: number) {
      * passed neutral on the way to the first peak (`firstSeq`): a leg lifted during the last rep
      * and lowered after its second peak is that rep's, not this one's. Nor is a leg moving with the
      * next rep's swing. The hold band is the engine's: 10% of the range, 3 deg at least.
+     * `afterMoved`: the rep before was flagged, and the lead is LEG_LEAD_AFTER_MOVED_MS.
      */
     movedInRep(
       angles: SampleRing,
@@ -225,7 +236,8 @@ export function createLegHistory(capacity: number) {
       secondSeq: number,
       nowSeq: number,
       rangeDeg: number,
-      sign: 1 | -1 = 1,
+      sign: 1 | -1,
+      afterMoved: boolean,
     ): boolean {
       const bandDeg = Math.max(3, 0.1 * rangeDeg);
       // `sign` -1: an up-first rep, whose first end is toes up (its mirror image is down-first).
@@ -235,7 +247,8 @@ export function createLegHistory(capacity: number) {
       while (setOff > startSeq && a(setOff) < level) setOff--;
       setOff = Math.max(setOff, leftAt(angles, startSeq, secondSeq, bandDeg));
       let from = setOff;
-      while (from > startSeq && angles.t(from) > angles.t(setOff) - LEG_LEAD_MS) from--;
+      const leadMs = afterMoved ? LEG_LEAD_AFTER_MOVED_MS : LEG_LEAD_MS;
+      while (from > startSeq && angles.t(from) > angles.t(setOff) - leadMs) from--;
       return history.movedOver(
         from,
         leftAt(angles, secondSeq, nowSeq, bandDeg),

@@ -1090,6 +1090,19 @@ describe('leg movement against the hip', () => {
     ]);
   });
 
+  it('does not flag the next rep for the leg the last rep moved coming to rest just before it', () => {
+    // Out 30 px during the second rep and back over 10.25-10.65 s, after its way back (10.36 s) and
+    // about 0.1 s before the third rep's foot sets off (10.76 s): within the 400 ms before the swing
+    // that a rep's check starts at, so the leg's last movement was the third rep's too.
+    const outAndBack = (t: number) => 30 * Math.max(0, Math.min(1, (t - 7) / 0.4, (10.65 - t) / 0.4));
+    const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: outAndBack(t) }));
+    expect(analyzeLandmarkRecording(frames, left).reps.left.map((x) => x.legMoved)).toEqual([
+      false,
+      true,
+      false,
+    ]);
+  });
+
   it('does not flag the whole person shifting in the picture (hip and leg together)', () => {
     const frames = framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: slide(t) })).map((f) => {
       const lm = f.landmarks!.map((p) => [...p] as [number, number, number, number]);

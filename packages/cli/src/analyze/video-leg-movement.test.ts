@@ -5,18 +5,18 @@ import { withVideoLegMovement } from './video-leg-movement.ts';
 const W = 640;
 const H = 480;
 
-/** A side view of a straight right leg lying level (hip left, ankle right), the knee bent by `kneeDeg` (heel sliding back), the whole leg shifted by `shiftPx`. */
-function frame(tMs: number, kneeDeg: number, shiftPx = 0, jitter = 0): LandmarkFrame {
+/** A side view of a straight right leg lying level (hip left, ankle right), the knee bent by `kneeDeg` (heel sliding back), the whole leg shifted by `shiftPx`, lifted at the hip by `liftPx` at the ankle (negative: up). */
+function frame(tMs: number, kneeDeg: number, shiftPx = 0, jitter = 0, liftPx = 0): LandmarkFrame {
   const rows: Landmark[] = Array.from({ length: 33 }, () => [0.5, 0.5, 0, 0.3] as const);
-  const set = (i: number, x: number, y: number) => {
-    rows[i] = [(x + shiftPx) / W, y / H, 0, 0.95];
+  const set = (i: number, x: number, y: number, lift = 0) => {
+    rows[i] = [(x + shiftPx) / W, (y + lift) / H, 0, 0.95];
   };
   const hip = [150, 300] as const;
   const half = ((kneeDeg / 2) * Math.PI) / 180;
   const knee = [hip[0] + 170 * Math.cos(half), hip[1] - 170 * Math.sin(half)] as const;
   set(24, hip[0], hip[1]);
-  set(26, knee[0] + jitter, knee[1] - jitter);
-  set(28, knee[0] + 150 * Math.cos(half), knee[1] + 150 * Math.sin(half) + jitter);
+  set(26, knee[0] + jitter, knee[1] - jitter, liftPx / 2);
+  set(28, knee[0] + 150 * Math.cos(half), knee[1] + 150 * Math.sin(half) + jitter, liftPx);
   return { tMs, landmarks: rows, widthPx: W, heightPx: H };
 }
 
@@ -74,6 +74,46 @@ describe('withVideoLegMovement', () => {
     const out = withVideoLegMovement(two, frames);
     expect(out.reps.right.map((r) => r.legMoved)).toEqual([false, true]);
     expect(out.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^rep 2: the knee bent/)]);
+  });
+
+  it('does not blame the leg the rep before lowered on the next rep, which set off after it', () => {
+    // Rep 1 lifts the leg (knee and ankle up a third of a shin) and lowers it between its toes-up
+    // peak (2.5 s) and 4.0 s; rep 2's window, as the engine gives it, starts at rep 1's toes-up
+    // peak, but the foot rests at neutral until 4.3 s and only then sets off for its toes-down
+    // peak at 4.8 s (the filtered angle says so).
+    const first = { ...rep(0), index: 1, rangeDeg: 40 };
+    const second = { ...rep(2500), plantarTMs: 4800, dorsiTMs: 6300, index: 2, rangeDeg: 40 };
+    const angleAt = (t: number) =>
+      t < 500 ? 0 : t < 2500 ? -30 : t < 3200 ? 10 : t < 4300 ? 0 : t < 5500 ? -30 : 10;
+    const series = Array.from({ length: 8 * 15 }, (_, i) => ({
+      tMs: (i * 1000) / 15,
+      angleDeg: angleAt((i * 1000) / 15),
+    }));
+    const two = {
+      events: [
+        { type: 'rep', side: 'right', tMs: 3300, rep: first },
+        { type: 'rep', side: 'right', tMs: 7000, rep: second },
+      ],
+      reps: { left: [], right: [first, second] },
+      warnings: [],
+      series: { left: [], right: series },
+    } as unknown as AnalysisResult;
+    const liftPx = (t: number) =>
+      t < 600
+        ? 0
+        : t < 1200
+          ? -55 * ((t - 600) / 600)
+          : t < 3000
+            ? -55
+            : t < 4000
+              ? -55 * ((4000 - t) / 1000)
+              : 0;
+    const frames = at15(8, (t) => frame(t, 0, 0, 0, liftPx(t)));
+    const out = withVideoLegMovement(two, frames);
+    expect(out.reps.right.map((r) => r.legMoved)).toEqual([true, false]);
+    expect(out.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^rep 1: the leg moved by about/),
+    ]);
   });
 
   it('leaves a still leg alone, even with a few pixels of pose-model jitter', () => {

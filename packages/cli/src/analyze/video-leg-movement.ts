@@ -2,7 +2,14 @@
 // travel is flagged "leg moved" even where the rep engine's live threshold missed it. Where the
 // engine saw the pose model's own landmarks its flags are kept and this only adds; where it saw the
 // pixel stage's refined frames, this decides (see EngineLegFlags).
-import type { AnalysisResult, LandmarkFrame, MotionEvent, RepMetrics, Side } from '@anklepump/motion';
+import type {
+  AnalysisResult,
+  AnglePoint,
+  LandmarkFrame,
+  MotionEvent,
+  RepMetrics,
+  Side,
+} from '@anklepump/motion';
 import { LEG_MOVED_KNEE_DEG, type LegMovement, legMoved, legMovement } from '@anklepump/pose/node';
 
 /**
@@ -13,6 +20,18 @@ import { LEG_MOVED_KNEE_DEG, type LegMovement, legMoved, legMovement } from '@an
  * gone were each the rep just before the one the leg moved in.
  */
 const TAIL_MS = 1500;
+/**
+ * A rep's window opens this long before the foot set off on its first swing, ms, as the rep
+ * engine's own check does (a leg that slides or bends with the swing starts as the swing does).
+ * It opened at the rep's `startTMs`, where the engine's window for the rep began: the previous
+ * rep's second peak, so that rep's hold, its way back and a leg lowered there counted for this one
+ * (a rendered tuning clip, web-e2e: a leg lifted through rep 2 and lowered 0.3 s before rep 3 set
+ * off, rep 3 flagged "moved by 63% of the shin"). Tuning clips (`tools/tracker/evaluate-analyze.ts
+ * .cache/render/tuning-wide`, 18 clips, 7 moved reps), flagged / missed / false alarms, pixel
+ * stage on: from `startTMs` 6 / 1 / 1; from the set-off less 150 ms 5 / 2 / 1, less 300-700 ms
+ * 6 / 1 / 1; BlazePose's points alone 7 / 0 / 2 -> 7 / 0 / 1; web-e2e's false alarm gone.
+ */
+const LEAD_MS = 400;
 
 function message(index: number, m: LegMovement): string {
   const what =
@@ -20,6 +39,31 @@ function message(index: number, m: LegMovement): string {
       ? `the knee bent by about ${Math.round(m.kneeBendDeg)} deg`
       : `the leg moved by about ${Math.round(m.travelShanks * 100)}% of the shin's length`;
   return `rep ${index}: ${what}; keep the leg still and straight and move only the ankle`;
+}
+
+/**
+ * Where rep `r`'s window opens: LEAD_MS before the foot set off on its first swing, read from the
+ * filtered angle `series` (relative to neutral) as where it last was within the hold band (max(3
+ * deg, 10% of the range)) of neutral before its first peak; never before `r.startTMs`. Without a
+ * series, `r.startTMs`.
+ */
+function opensAt(r: RepMetrics, series: readonly AnglePoint[] | null): number {
+  const downFirst = r.plantarTMs <= r.dorsiTMs;
+  const firstTMs = downFirst ? r.plantarTMs : r.dorsiTMs;
+  if (!series || series.length === 0) return r.startTMs;
+  const bandDeg = Math.max(3, 0.1 * r.rangeDeg);
+  const sign = downFirst ? 1 : -1;
+  // The last sample at or before the first peak.
+  let lo = 0;
+  let hi = series.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (series[mid]!.tMs <= firstTMs) lo = mid;
+    else hi = mid - 1;
+  }
+  let k = lo;
+  while (k > 0 && series[k]!.tMs > r.startTMs && sign * series[k]!.angleDeg < -bandDeg) k--;
+  return Math.max(r.startTMs, series[k]!.tMs - LEAD_MS);
 }
 
 /**
@@ -48,14 +92,14 @@ export function withVideoLegMovement(
   /** Reps whose flag this changed, by side and start, with the warning to add (null: none). */
   const changed = new Map<string, { rep: RepMetrics; warning: string | null }>();
   const key = (side: Side, r: RepMetrics) => `${side}:${r.startTMs}`;
-  const flag = (side: Side, reps: readonly RepMetrics[]) =>
-    reps.map((r, i) => {
+  const flag = (side: Side, reps: readonly RepMetrics[]) => {
+    const opens = reps.map((r) => opensAt(r, result.series?.[side] ?? null));
+    return reps.map((r, i) => {
       if (engineFlags === 'keep' && r.legMoved) return r;
       // To just after the rep's second peak (toes up, or toes down when it started toes up), and
-      // never into the next rep.
-      const next = reps[i + 1];
-      const endTMs = Math.min(Math.max(r.plantarTMs, r.dorsiTMs) + TAIL_MS, next ? next.startTMs : Infinity);
-      const m = legMovement(frames, side, r.startTMs, endTMs);
+      // never into the next rep's window.
+      const endTMs = Math.min(Math.max(r.plantarTMs, r.dorsiTMs) + TAIL_MS, opens[i + 1] ?? Infinity);
+      const m = legMovement(frames, side, opens[i]!, endTMs);
       // Not judged (the pose model unsure of the leg): the engine's flag stands.
       if (!m) return r;
       const moved = legMoved(m);
@@ -64,6 +108,7 @@ export function withVideoLegMovement(
       changed.set(key(side, r), { rep: out, warning: moved ? message(r.index, m) : null });
       return out;
     });
+  };
   const reps = { left: flag('left', result.reps.left), right: flag('right', result.reps.right) };
   if (changed.size === 0) return result;
   const events: MotionEvent[] = [];
