@@ -29,7 +29,9 @@ const TAIL_MS = 1500;
  * off, rep 3 flagged "moved by 63% of the shin"). Tuning clips (`tools/tracker/evaluate-analyze.ts
  * .cache/render/tuning-wide`, 18 clips, 7 moved reps), flagged / missed / false alarms, pixel
  * stage on: from `startTMs` 6 / 1 / 1; from the set-off less 150 ms 5 / 2 / 1, less 300-700 ms
- * 6 / 1 / 1; BlazePose's points alone 7 / 0 / 2 -> 7 / 0 / 1; web-e2e's false alarm gone.
+ * 6 / 1 / 1; BlazePose's points alone 7 / 0 / 2 -> 7 / 0 / 1; web-e2e's false alarm gone. All 42
+ * tuning clips at 400 ms: pixel stage 14 / 2 / 3 either way, BlazePose's points 16 / 1 / 12 either
+ * way (tuning-extra one false alarm more).
  */
 const LEAD_MS = 400;
 
