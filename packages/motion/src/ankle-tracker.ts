@@ -40,7 +40,7 @@ import {
   type SettleDecision,
 } from './settling.ts';
 import type { AnkleTracker, TrackerInput, TrackerSetup } from './tracker-contract.ts';
-import { MIN_REP_DEG } from './tracker-options.ts';
+import { holdBandDeg, MIN_REP_DEG } from './tracker-options.ts';
 import { createUncountedWatch, UNCOUNTED_SHARE } from './uncounted-movement.ts';
 
 const RING = 8192;
@@ -493,7 +493,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       if (after.kind === 'toes-down' || after.kind === 'toes-up') {
         // The hold band is 10% of the rep's range (3 deg at least): the swing under way once known.
         const swingDeg = after.rep ? Math.abs(after.extremeDeg - after.rep.firstDeg) : 0;
-        const tolDeg = Math.max(3, 0.1 * Math.max(personal.referenceDeg, swingDeg));
+        const tolDeg = holdBandDeg(Math.max(personal.referenceDeg, swingDeg));
         hold.update(x.tMs, x.deg, after.extremeDeg, heading(after), tolDeg, out);
       }
       return;

@@ -14,4 +14,4 @@ export * from './motion-events.ts';
 export type { AnalysisResult, MotionStream, WarningEvent } from './motion-stream.ts';
 export { noisyMessage } from './noise-floor-warning.ts';
 export * from './one-euro-filter.ts';
-export { MIN_REP_DEG } from './tracker-options.ts';
+export { holdBandDeg, MIN_REP_DEG } from './tracker-options.ts';

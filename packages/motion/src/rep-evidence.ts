@@ -3,6 +3,7 @@
 // is judged over the whole rep.
 
 import type { SampleRing } from './sample-ring.ts';
+import { holdBandDeg } from './tracker-options.ts';
 
 /** Channels of a leg reading: knee and ankle against the hip (x, y), and the knee's bend. */
 export const LEG_CHANNELS = 5;
@@ -239,7 +240,7 @@ export function createLegHistory(capacity: number) {
       sign: 1 | -1,
       afterMoved: boolean,
     ): boolean {
-      const bandDeg = Math.max(3, 0.1 * rangeDeg);
+      const bandDeg = holdBandDeg(rangeDeg);
       // `sign` -1: an up-first rep, whose first end is toes up (its mirror image is down-first).
       const a = (seq: number) => sign * angles.a(seq);
       let setOff = firstSeq;

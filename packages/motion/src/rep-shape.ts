@@ -5,6 +5,7 @@
 import type { RepOrder } from './rep-states.ts';
 import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts';
 import { createSparcScratch, sparcOfAngle } from './smoothness.ts';
+import { holdBandDeg } from './tracker-options.ts';
 
 /** Half-width of the triangular smoothing, ms. */
 const SMOOTH_MS = 120;
@@ -201,7 +202,7 @@ export function createRepShape(capacity: number): RepShaper {
       for (let s = 0; s < maxAt; s++) if (sm.a(s) < sm.a(mi)) mi = s;
       let ma = maxAt;
       for (let s = mi; s <= last; s++) if (sm.a(s) > sm.a(ma)) ma = s;
-      const tol0 = Math.max(3, 0.1 * (sm.a(ma) - sm.a(mi)));
+      const tol0 = holdBandDeg(sm.a(ma) - sm.a(mi));
       // The peaks' levels: the median of a plateau within `levelTolDeg` of the extreme (at most the
       // hold band, tol0: too wide for a clean angle, see sensorLevelTolDeg).
       const levelTol = Math.min(tol0, levelTolDeg);
@@ -210,7 +211,7 @@ export function createRepShape(capacity: number): RepShaper {
       const rangeDeg = maxY - minY;
       const bandRangeDeg =
         levelTol < tol0 ? heldLevel(ma, mi, last, tol0, 1) - heldLevel(mi, 0, ma, tol0, -1) : rangeDeg;
-      const tol = Math.max(3, 0.1 * rangeDeg);
+      const tol = holdBandDeg(rangeDeg);
       const startTMs = sm.t(0);
       lastMaxAt = ma;
       let reach = mi;

@@ -3,6 +3,8 @@
 // takes a state and one filtered sample and returns the next state (the same object when nothing
 // changed); the tracker turns the transitions into events.
 
+import { holdBandDeg } from './tracker-options.ts';
+
 /** Where the swing under way began: seen from a rest, or after a gap (unseen). */
 export type SwingOrigin = SeenOrigin | AfterGap;
 
@@ -215,16 +217,6 @@ export function stepSettling(
 }
 
 /**
- * The first sample after a gap anchors a rest whose swings wait for a plateau. The foot may be
- * anywhere in a rep there (a plateau may be a hold): reps start toes down, as instructed.
- */
-/**
- * Where the signal after a gap begins, perhaps mid-rep. A person whose last counted rep started toes
- * up goes on being read toes up first: read as instructed (toes down first), their reps after the
- * gap paired each toes-down end with the next rep's toes-up end. Stress set tuning seeds (IMU, 64 a
- * family): exact 392 -> 393 of 448 (radio dropouts family 58 -> 59), camera unchanged.
- */
-/**
  * At rest at `anchorDeg`, the rest seen as it happened (`SEEN`): where settling, a look-back's
  * replay, a rep's end or a still swing leave the foot. `leaveShare`: see `Resting`.
  */
@@ -233,6 +225,14 @@ export function restingAt(anchorDeg: number, orderFrom: Resting['orderFrom'], le
   return leaveShare === undefined ? rest : { ...rest, leaveShare };
 }
 
+/**
+ * Where the signal after a gap begins, perhaps mid-rep: a rest whose swings wait for a plateau (the
+ * foot may be anywhere in a rep there, and a plateau may be a hold). A person whose last counted rep
+ * started toes up goes on being read toes up first: read as instructed (toes down first), their
+ * reps after the gap paired each toes-down end with the next rep's toes-up end. Stress set tuning
+ * seeds (IMU, 64 a family): exact 392 -> 393 of 448 (radio dropouts family 58 -> 59), camera
+ * unchanged.
+ */
 export function resumeAt(x: StepSample, lastOrder: RepOrder | null): Resting {
   return {
     kind: 'resting',
@@ -463,7 +463,7 @@ function stillNear(r: NearRest | undefined, x: StepSample, lim: StepLimits): Nea
 
 function backToNeutral(s: ToesUp, deg: number, lim: StepLimits): boolean {
   if (s.rep === null || s.extremeDeg < lim.toesUpPeakFromDeg) return false;
-  const band = Math.max(3, 0.1 * (s.extremeDeg - s.rep.firstDeg));
+  const band = holdBandDeg(s.extremeDeg - s.rep.firstDeg);
   return deg <= Math.min(lim.stillDeg, s.extremeDeg - band - 1);
 }
 

@@ -10,6 +10,15 @@ import { checkRange } from './option-checks.ts';
  */
 export const MIN_REP_DEG = 5;
 
+/**
+ * A hold's band for a rep of `rangeDeg`, degrees: the angle holds an end while it stays within
+ * this of the peak, 10% of the range and 3 deg at least. The one definition the engine's holds,
+ * its rep ends and leg checks, the CLI's report and plot, and the generators' true holds share.
+ */
+export function holdBandDeg(rangeDeg: number): number {
+  return Math.max(3, 0.1 * rangeDeg);
+}
+
 /** Segmentation options, all in degrees and seconds. Defaults in `DEFAULT_TRACKER`. */
 export interface TrackerOptions {
   readonly filter: OneEuroOptions;

@@ -1,6 +1,7 @@
 // The truth: an ankle-angle program (rest, reps with holds, partial reps, pauses, fidgeting) and
 // leg movements, built from a spec and a seed, with every rep's exact peaks, holds and timing.
 
+import { holdBandDeg } from '@anklepump/motion';
 import type { Rng } from './prng.ts';
 
 export type Tempo = 'slow-holds' | 'normal' | 'fast';
@@ -276,7 +277,7 @@ function measureRep(angleAt: (t: number) => number, t0: number, pT: number, dT: 
     }
   }
   const range = maxV - minV;
-  const tol = Math.max(3, 0.1 * range);
+  const tol = holdBandDeg(range);
   const span = (peakT: number, inside: (v: number) => boolean, lo: number, hi: number) => {
     let s = peakT;
     while (s > lo && inside(angleAt(s - 1))) s--;

@@ -1,6 +1,6 @@
 // Draws the analysis as an SVG a reader understands without other documentation: each foot's
 // angle over time, reps numbered at their peaks, holds shaded, warnings marked, a legend inside.
-import type { AnalysisResult, Side } from '@anklepump/motion';
+import { type AnalysisResult, holdBandDeg, type Side } from '@anklepump/motion';
 import { fullOrShallow } from './format-summary.ts';
 import type { AnalyzeReport } from './report.ts';
 
@@ -48,7 +48,7 @@ function holdsOf(result: AnalysisResult, side: Side): Hold[] {
     out.push({ startS: series[a]!.tMs / 1000, endS: series[b]!.tMs / 1000, direction });
   };
   for (const rep of result.reps[side]) {
-    const tol = Math.max(3, 0.1 * rep.rangeDeg);
+    const tol = holdBandDeg(rep.rangeDeg);
     span(rep.plantarTMs, rep.peakPlantarDeg, tol, 'plantar');
     span(rep.dorsiTMs, rep.peakDorsiDeg, tol, 'dorsi');
   }

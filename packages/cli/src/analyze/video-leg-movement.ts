@@ -2,13 +2,14 @@
 // travel is flagged "leg moved" even where the rep engine's live threshold missed it. Where the
 // engine saw the pose model's own landmarks its flags are kept and this only adds; where it saw the
 // pixel stage's refined frames, this decides (see EngineLegFlags).
-import type {
-  AnalysisResult,
-  AnglePoint,
-  LandmarkFrame,
-  MotionEvent,
-  RepMetrics,
-  Side,
+import {
+  type AnalysisResult,
+  type AnglePoint,
+  holdBandDeg,
+  type LandmarkFrame,
+  type MotionEvent,
+  type RepMetrics,
+  type Side,
 } from '@anklepump/motion';
 import { LEG_MOVED_KNEE_DEG, type LegMovement, legMoved, legMovement } from '@anklepump/pose/node';
 
@@ -53,17 +54,13 @@ function opensAt(r: RepMetrics, series: readonly AnglePoint[] | null): number {
   const downFirst = r.plantarTMs <= r.dorsiTMs;
   const firstTMs = downFirst ? r.plantarTMs : r.dorsiTMs;
   if (!series || series.length === 0) return r.startTMs;
-  const bandDeg = Math.max(3, 0.1 * r.rangeDeg);
+  const bandDeg = holdBandDeg(r.rangeDeg);
   const sign = downFirst ? 1 : -1;
-  // The last sample at or before the first peak.
-  let lo = 0;
-  let hi = series.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (series[mid]!.tMs <= firstTMs) lo = mid;
-    else hi = mid - 1;
-  }
-  let k = lo;
+  // From the last sample at or before the first peak, back to where the foot left neutral.
+  let k = Math.max(
+    0,
+    series.findLastIndex((p) => p.tMs <= firstTMs),
+  );
   while (k > 0 && series[k]!.tMs > r.startTMs && sign * series[k]!.angleDeg < -bandDeg) k--;
   return Math.max(r.startTMs, series[k]!.tMs - LEAD_MS);
 }
