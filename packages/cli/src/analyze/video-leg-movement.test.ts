@@ -38,6 +38,23 @@ const result = (r: RepMetrics): AnalysisResult =>
     warnings: [],
   }) as unknown as AnalysisResult;
 
+/** Two reps reported at `atMs` (each rep's event time), with the filtered angle `series` when given. */
+const twoReps = (
+  first: RepMetrics,
+  second: RepMetrics,
+  atMs: readonly [number, number],
+  series?: readonly { tMs: number; angleDeg: number }[],
+): AnalysisResult =>
+  ({
+    events: [
+      { type: 'rep', side: 'right', tMs: atMs[0], rep: first },
+      { type: 'rep', side: 'right', tMs: atMs[1], rep: second },
+    ],
+    reps: { left: [], right: [first, second] },
+    warnings: [],
+    ...(series ? { series: { left: [], right: series } } : {}),
+  }) as unknown as AnalysisResult;
+
 const at15 = (s: number, f: (tMs: number) => LandmarkFrame) =>
   Array.from({ length: Math.round(s * 15) }, (_, i) => f((i * 1000) / 15));
 
@@ -62,14 +79,7 @@ describe('withVideoLegMovement', () => {
     // hold and return may take, and the knee bends during rep 2 only.
     const first = { ...rep(0), index: 1 };
     const second = { ...rep(3200), index: 2 };
-    const two = {
-      events: [
-        { type: 'rep', side: 'right', tMs: 3100, rep: first },
-        { type: 'rep', side: 'right', tMs: 6700, rep: second },
-      ],
-      reps: { left: [], right: [first, second] },
-      warnings: [],
-    } as unknown as AnalysisResult;
+    const two = twoReps(first, second, [3100, 6700]);
     const frames = at15(8, (t) => frame(t, t > 3300 && t < 6000 ? 20 : 0));
     const out = withVideoLegMovement(two, frames);
     expect(out.reps.right.map((r) => r.legMoved)).toEqual([false, true]);
@@ -89,15 +99,7 @@ describe('withVideoLegMovement', () => {
       tMs: (i * 1000) / 15,
       angleDeg: angleAt((i * 1000) / 15),
     }));
-    const two = {
-      events: [
-        { type: 'rep', side: 'right', tMs: 3300, rep: first },
-        { type: 'rep', side: 'right', tMs: 7000, rep: second },
-      ],
-      reps: { left: [], right: [first, second] },
-      warnings: [],
-      series: { left: [], right: series },
-    } as unknown as AnalysisResult;
+    const two = twoReps(first, second, [3300, 7000], series);
     const liftPx = (t: number) =>
       t < 600
         ? 0
