@@ -128,12 +128,15 @@ describe('camera session', () => {
       ([sel, n]) =>
         new RegExp(`\\b${n} of 10`).test(document.querySelector(sel as string)?.textContent ?? ''),
       [counter, truthReps.length] as const,
-      { timeout: clipMs * 4, polling: 100 },
+      { timeout: clipMs * 8, polling: 100 },
     );
-    // The clip loops; its reps are counted within four loops (the wait above; the tracker needs
+    // The clip loops; its reps are counted within eight loops (the wait above; the tracker needs
     // frames close enough to follow a 0.45 s movement, and at load 10-14 the app analyses 5-8 a
     // second, so some loops lose a rep). A tighter bound in real time (one and a half loops)
-    // failed at load 7 on 2 cores: the tracker loses the foot for 1-2 s in most loops.
+    // failed at load 7 on 2 cores: the tracker loses the foot for 1-2 s in most loops; four loops
+    // failed once in a fresh-clone CI run (2026-12-05) with nothing else on the machine. How many
+    // pumps the live path counts at a given frame rate is checked on frames stepped at fixed rates
+    // (camera-live-path.int.test.ts); this test checks the wiring, so it waits as long as it must.
     expect(await page.isVisible('canvas')).toBe(true);
     expect(await page.textContent('.gauge')).toContain('estimate');
     // The worker's pixel tracker followed the foot (the screen says how much of the time); a pump
@@ -225,5 +228,6 @@ describe('camera session', () => {
     expect(summary).toContain('with a sensor (1)');
     expect(summary).not.toContain('–°');
     await shot(page, 'history-camera-moved-desktop');
-  });
+    // Up to eight loops of the clip in real time, on top of the wizard and the summary.
+  }, 300_000);
 });
