@@ -3,6 +3,7 @@
 // is judged over the whole rep.
 
 import type { SampleRing } from './sample-ring.ts';
+import type { TrackerInput } from './tracker-contract.ts';
 import { holdBandDeg } from './tracker-options.ts';
 
 /** Channels of a leg reading: knee and ankle against the hip (x, y), and the knee's bend. */
@@ -89,21 +90,53 @@ function selectInPlace(a: Float64Array, len: number, k: number): number {
   return a[k]!;
 }
 
-/** What the rep under way has shown: usable and gated samples, confidence. */
+/**
+ * What the rep under way has shown: usable and gated samples, confidence; and the leg's reading
+ * now, against where it was when the rep (or settling's still window) began.
+ */
 export function createRepEvidence() {
-  /** Where the leg was when settling began (the still window's first sample), for `placed`. */
+  /** Where the leg was when the rep or the still window began. */
   const legAtStart = new Float64Array(LEG_CHANNELS);
+  /** The leg's reading of the sample being stepped (NaN channels: the source has none). */
+  const legNow = new Float64Array(LEG_CHANNELS);
   /** What `save` kept, for `restore`. */
   const savedLeg = new Float64Array(LEG_CHANNELS);
   let savedUsable = 0;
   let savedGated = 0;
   let savedConfidenceSum = 0;
   return {
-    legAtStart,
+    legNow,
+    /** Whether the source reads the leg (its first channel is a number). */
+    legKnown: false,
     usable: 0,
     gated: 0,
     confidenceSum: 0,
-    restart(legNow: Float64Array): void {
+    /** The input's leg reading becomes `legNow`; returns `legMove()`. */
+    readLeg(input: TrackerInput): number {
+      legNow[0] = input.leg0;
+      legNow[1] = input.leg1;
+      legNow[2] = input.leg2;
+      legNow[3] = input.leg3;
+      legNow[4] = input.leg4;
+      return this.legMove();
+    },
+    /**
+     * How far `legNow` is from where the rep or the still window began, in units of the leg-moved
+     * threshold (the knee and ankle positions; settling watches where the leg is, not its bend).
+     */
+    legMove(): number {
+      this.legKnown = !Number.isNaN(legNow[0]!);
+      if (!this.legKnown) return 0;
+      let move = 0;
+      for (let i = 0; i < 4; i++) move = Math.max(move, Math.abs(legNow[i]! - legAtStart[i]!));
+      return move;
+    },
+    /** Settling's still window began: the leg is measured from here. */
+    windowStarted(): void {
+      legAtStart.set(legNow);
+    },
+    /** A rep (or a rest) begins here: nothing shown yet, the leg measured from where it is now. */
+    restart(): void {
       legAtStart.set(legNow);
       this.usable = 0;
       this.gated = 0;

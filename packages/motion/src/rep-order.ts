@@ -51,7 +51,7 @@ const FIRST_RISE_HYSTERESES = 0.5;
  * either way; phone exact 405 -> 406 of 448. Without the pace, at 0.5 of the lift and 0.5
  * hystereses, the rule turned 29 up-first people round and 18 down-first people the wrong way; at
  * 1.3, 8 and 2. A phone's first lift between one and two hystereses is a swing of its own, not a
- * wobble at rest (a phone's up-first rep needs two: `FIRST_END_HYSTERESES` in ankle-tracker.ts);
+ * wobble at rest (a phone's up-first rep needs two: `FIRST_END_HYSTERESES` in step-limits.ts);
  * read at its turn too, phone sets in the wrong order 32 -> 27 of 448.
  */
 const FIRST_RISE_PACE = 1.3;

@@ -97,6 +97,39 @@ export interface RepShape {
   readonly cycleS: number;
 }
 
+/**
+ * The longest a rep may take from its toes-down peak to its toes-up peak, seconds: holds of 1-2 s
+ * and slow moves take under 10; a sensor angle settling slowly (a tilt converging over a minute)
+ * once made a 75-s "rep" on a resting foot. (From the peaks, not the swing's start: the first rep
+ * after a rest between sets starts its swing where the last one ended.)
+ */
+const MAX_PEAK_TO_PEAK_S = 30;
+
+/**
+ * Whether a measured rep `m` (its first end toes down, or toes up for `order` up-first) has the
+ * shape of one. It spans `barDeg` (the live swing passed the hysteresis, but a settled shape under
+ * the bars is noise, and a resting person's fidget is not a rep), judged on the range a noisy
+ * angle's peaks would have given (its levels over the hold band: a sensor's peaks, measured closer,
+ * make a restless wearer's fidget larger too). It stays within `maxAbsAngleDeg` (beyond any
+ * ankle's range: a sensor's heading drift or a lost landmark). And its second end follows its first
+ * within MAX_PEAK_TO_PEAK_S (a pump takes seconds: a second end a minute after the first is a slow
+ * drift); for a `sensorAngle`, from when the foot reached the first end's level: its angle is not
+ * smoothed, and on a flat hold the extreme sample may be anywhere in it.
+ */
+export function shapeHoldsUp(
+  m: RepShape,
+  order: RepOrder,
+  barDeg: number,
+  maxAbsAngleDeg: number,
+  sensorAngle: boolean,
+): boolean {
+  if (m.bandRangeDeg < barDeg || m.rangeDeg > maxAbsAngleDeg) return false;
+  const upFirst = order === 'up-first';
+  const firstTMs = upFirst ? m.dorsiTMs : m.plantarTMs;
+  const secondTMs = upFirst ? m.plantarTMs : m.dorsiTMs;
+  return secondTMs - (sensorAngle ? m.firstReachTMs : firstTMs) <= MAX_PEAK_TO_PEAK_S * 1000;
+}
+
 export interface RepShaper {
   /**
    * Measures the rep held in `raw` from `startSeq` (the swing start) to `nowSeq`, whose live first

@@ -75,7 +75,7 @@ export interface TrackerSetup {
    * Samples whose confidence is below this are ones the source doubts (their points may be several
    * pixels off): the landmark analyzer's `minVisibility`, under which it still reads a foot that is
    * plainly the one just seen, its visibility as the confidence. A rep with an end on them counts
-   * only near the person's usual size (ankle-tracker.ts, DOUBT_SHARE). Default 0: none doubted.
+   * only near the person's usual size (doubted-ends.ts, DOUBT_SHARE). Default 0: none doubted.
    */
   readonly doubtedBelow?: number;
   /**

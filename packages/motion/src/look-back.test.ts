@@ -1,0 +1,53 @@
+// When a camera's bars come down, the tracker replays the last seconds: from where, and when.
+import { describe, expect, it } from 'vitest';
+import { createLookBackWatch } from './look-back.ts';
+import { createSampleRing } from './sample-ring.ts';
+
+/** A ring of `n` samples 100 ms apart. */
+function ringOf(n: number, capacity = 256) {
+  const ring = createSampleRing(capacity);
+  for (let i = 0; i < n; i++) ring.push(i * 100, 0);
+  return ring;
+}
+
+describe('the look-back watch', () => {
+  it('looks back once the swing hysteresis falls under half its highest since the last rep', () => {
+    const w = createLookBackWatch();
+    w.from(0);
+    for (const h of [8, 12, 10]) {
+      expect(w.dropped(h)).toBe(false);
+      w.saw(h);
+    }
+    expect(w.dropped(6.5)).toBe(false);
+    expect(w.dropped(5.9)).toBe(true);
+  });
+
+  it('starts the highest again after a rep or a look-back', () => {
+    const w = createLookBackWatch();
+    w.saw(12);
+    w.from(5);
+    expect(w.dropped(4)).toBe(false);
+    w.saw(12);
+    w.lookedBack();
+    expect(w.dropped(4)).toBe(false);
+  });
+
+  it('replays at most 6 s, never from before the last rep, and nothing when under two samples', () => {
+    const ring = ringOf(150);
+    const w = createLookBackWatch();
+    w.from(0);
+    // Sample 149 is at 14.9 s: back to 8.9 s, sample 89.
+    expect(w.startFor(149, ring, 254)).toBe(89);
+    w.from(120);
+    expect(w.startFor(149, ring, 254)).toBe(120);
+    w.from(148);
+    expect(w.startFor(149, ring, 254)).toBe(149);
+  });
+
+  it('replays only samples the ring still holds', () => {
+    const ring = ringOf(300, 64);
+    const w = createLookBackWatch();
+    w.from(0);
+    expect(w.startFor(299, ring, 40)).toBe(300 - 40);
+  });
+});
