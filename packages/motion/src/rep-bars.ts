@@ -88,7 +88,7 @@ export function createRepBars(s: RepBarsSetup): RepBars {
       const unsteady = chain.noiseSdDeg > 0 ? Math.max(1, chain.unsteadySdDeg / chain.noiseSdDeg) : 1;
       const noiseDeg = bars.repDeg() * unsteady;
       const recentDeg = personal.recentDeg;
-      noisy.watch(tMs, Math.max(MIN_REP_DEG, noiseDeg), recentDeg ? noiseDeg / recentDeg : 0, out);
+      noisy.watch(tMs, Math.max(MIN_REP_DEG, noiseDeg), recentDeg ? noiseDeg / recentDeg : null, out);
     },
     reset() {
       noisy.reset();
