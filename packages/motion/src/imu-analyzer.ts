@@ -14,6 +14,7 @@ import { createGyroDeclip } from './gyro-declip.ts';
 import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
 import { createSaturationWatch } from './gyro-saturation.ts';
 import { createImuAngle } from './imu-angle.ts';
+import { nearOneG, StillSpell, TiltTrust } from './imu-rest.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
@@ -65,14 +66,6 @@ const RESTLESS_S = 5;
 const PAIR_RESTLESS_S = 1;
 /** Most samples kept from before that reference (5 s at about 400 Hz; a faster log keeps its last 2048). */
 const EARLY_MAX = 2048;
-const G = 9.80665;
-/** An accelerometer reading within 0.3 g of 1 g sees gravity (the orientation filter's own bound). */
-const nearOneG = (ax: number, ay: number, az: number) => Math.abs(Math.hypot(ax, ay, az) - G) < 0.3 * G;
-/** The gravity share follows each sample by this weight (about 100 samples). */
-const GRAVITY_STEP = 0.01;
-/** The angle turns from the twist to the tilt between these times after the filter starts, ms. */
-const TILT_FROM_MS = 4000;
-const TILT_RAMP_MS = 4000;
 
 /** Creates an IMU analyzer; throws RangeError on a bad option. */
 export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStream<ImuSample> {
@@ -126,33 +119,12 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   };
   const maxGapMs = tracker.maxGapS * 1000;
   let lastT = Number.NaN;
-  let stillSince = Number.NaN;
-  /**
-   * Sums over the still spell under way: gyro x, y, z, samples, accelerometer x, y, z. At rest the
-   * gyro's mean is its bias and the accelerometer's mean is gravity (`restBias`, `releveled`).
-   */
-  const restSum = new Float64Array(7);
+  /** The still spell under way before the reference (its means: the gyro's bias, gravity). */
+  const spell = new StillSpell();
   let firstT = Number.NaN;
   let problemShown = false;
-  /**
-   * Share of recent samples whose accelerometer reads about 1 g (an EMA over about 100 samples):
-   * above one half, gravity is there to measure the ankle's tilt from; a gravity-free accelerometer
-   * (the platform removed it) never gets there.
-   */
-  let gravityShare = 0;
-  /** Samples the share has seen: until 1 / GRAVITY_STEP it is their plain mean, not an EMA from 0. */
-  let gravitySamples = 0;
-  /** When the orientation filter last started from gravity alone (its tilt then converges). */
-  let filterSinceT = Number.NaN;
-  /**
-   * How far the angle may rest on the filter's tilt (imu-angle.ts): not without gravity, and only
-   * as the filter converges: started from one accelerometer reading taken mid-movement, its tilt
-   * was 25 degrees off a second later (gravity pulls it in with a time constant of 1/kp, 2 s).
-   */
-  const tiltWeight = (t: number) => {
-    const w = (t - filterSinceT - TILT_FROM_MS) / TILT_RAMP_MS;
-    return gravityShare > 0.5 && w > 0 ? Math.min(1, w) : 0;
-  };
+  /** How far the angle may rest on the orientation filter's tilt. */
+  const tilts = new TiltTrust();
   /**
    * The samples before a restless wearer's reference (foot sensor only): a log started with the
    * pumps has its first pump there, so they are measured from the reference once it is taken.
@@ -211,24 +183,6 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     engine.step(input, flushOut);
   };
 
-  function addToRest(s: ImuSample): void {
-    restSum[0]! += s.gx;
-    restSum[1]! += s.gy;
-    restSum[2]! += s.gz;
-    restSum[3]! += 1;
-    restSum[4]! += s.ax;
-    restSum[5]! += s.ay;
-    restSum[6]! += s.az;
-  }
-
-  /** The reading `s` with the accelerometer's mean over the rest's `n` samples. */
-  const restReading = (s: ImuSample, n: number): ImuSample => ({
-    ...s,
-    ax: restSum[4]! / n,
-    ay: restSum[5]! / n,
-    az: restSum[6]! / n,
-  });
-
   function skip(t: number, code: 'bad-sample' | 'absurd-value', what: string, out: MotionEvent[]): void {
     engine.gated(t);
     if (!problemShown) {
@@ -253,7 +207,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     for (const e of early) {
       if (placing?.kind === 'placed' && e.t < placing.endT) continue;
       angle.refine(e.gx, e.gy, e.gz);
-      toesDown.add(e.t, angle.angle(e.q, tiltWeight(e.t)), Number.NaN, feed);
+      toesDown.add(e.t, angle.angle(e.q, tilts.weight(e.t)), Number.NaN, feed);
     }
   }
 
@@ -315,27 +269,22 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         shank.restart(!first);
         early.length = 0;
         firstT = Number.NaN;
-        filterSinceT = t;
+        tilts.restarted(t);
       }
       const qf = foot.update(footDeclip.next(t, s), dtS);
       const oneG = nearOneG(s.ax, s.ay, s.az);
-      gravityShare += Math.max(GRAVITY_STEP, 1 / ++gravitySamples) * ((oneG ? 1 : 0) - gravityShare);
+      tilts.sample(oneG);
       rel.set(qf);
       let qs = pair ? shank.update(shankDeclip.next(t, s.shank!), dtS) : null;
       if (!angle.hasNeutral) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
-        if (!still || Number.isNaN(stillSince)) {
-          stillSince = still ? t : Number.NaN;
-          restSum.fill(0);
-        }
-        if (still) addToRest(s);
+        spell.add(t, s, still);
         if (Number.isNaN(firstT)) firstT = t;
         // A wearer who never holds still: after RESTLESS_S the orientation of the moment is the
         // reference, and the rep engine takes neutral from the movement's own middle and counts
         // the samples before it too.
         const restless = t - firstT >= (pair ? PAIR_RESTLESS_S : RESTLESS_S) * 1000;
-        // False while stillSince is NaN (not still now).
-        const rested = t - stillSince >= tracker.settleS * 1000;
+        const rested = spell.lasted(t, tracker.settleS * 1000);
         if (!restless && !rested) {
           if (!pair) {
             if (early.length === EARLY_MAX) early.shift();
@@ -366,14 +315,13 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           // seconds, meanwhile tilting the angle by bias / gravityGain: 2-4 deg, most of a small
           // pump), and gravity from all the rest's readings rather than one. Stress set tuning
           // seeds (IMU, 32 a family): reps counted wrong 101 -> 83, exact sets 147 -> 149 of 192.
-          const n = restSum[3]!;
-          foot.restBias(restSum[0]! / n, restSum[1]! / n, restSum[2]! / n);
-          rel.set(foot.update(restReading(s, n), 0));
+          foot.restBias(spell.gyroMean(0), spell.gyroMean(1), spell.gyroMean(2));
+          rel.set(foot.update(spell.gravityReading(s), 0));
           if (sh) {
             shank.relevel();
             qs = shank.update(sh, 0);
           }
-          filterSinceT = t - TILT_FROM_MS - TILT_RAMP_MS;
+          tilts.leveled(t);
         }
         setReference();
         // A rest was seen: the angle is measured from it, so it is neutral (0, corrected) for the
@@ -385,7 +333,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // The axis the foot turned about before the reference (null: it hardly turned, or a shin
         // sensor, which keeps no samples from before it).
         const seen = gyroMainAxis(early);
-        const place = rested && seen ? restPlace(early, seen, restSum) : 'still-before';
+        const place = rested && seen ? restPlace(early, seen, spell.sums) : 'still-before';
         // The foot's movements while the leg itself moved (getting into position: the leg slid
         // or was lifted) are not pumps; a replay starts after the last of them, as a camera's
         // restless settling starts again where the leg was last placed.
@@ -403,7 +351,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
               side,
               tMs: t,
               code: 'moved-before-rest',
-              message: movedBeforeRestMessage((stillSince - early[0]!.t) / 1000),
+              message: movedBeforeRestMessage((spell.sinceT - early[0]!.t) / 1000),
             });
           }
         } else replayEarly(seen, placing, out);
@@ -415,7 +363,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
-      const tilt = tiltWeight(t);
+      const tilt = tilts.weight(t);
       const axisWasKnown = angle.axis !== null;
       let deg = angle.angle(rel, tilt);
       const ax = angle.axis;
@@ -463,13 +411,10 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       early.length = 0;
       provisionalDeg = null;
       lastT = Number.NaN;
-      stillSince = Number.NaN;
-      restSum.fill(0);
+      spell.reset();
       firstT = Number.NaN;
       problemShown = false;
-      gravityShare = 0;
-      gravitySamples = 0;
-      filterSinceT = Number.NaN;
+      tilts.reset();
     },
     calibration(): MotionCalibration {
       const mine = sideCalibration(engine);
