@@ -203,3 +203,14 @@ describe("camera stress sets whose person's own pumps did not count against the 
     });
   }
 });
+
+describe('a camera set whose every pump the noise hid, and nothing said', () => {
+  // 19 quick pumps of 8.5 deg (toes down 6.5, up 2, 0.23-s moves, no holds) at 56 fps under a noise
+  // floor of 7-9 deg: none counted (the floor lets nothing that small through), and the warning,
+  // which before a first pump waited for a floor of 10 deg, said nothing. It now says "too
+  // unsteady" once ten seconds pass with no pump counted under a floor above 8 deg.
+  it('small ranges, 56 fps (seed 25027): says the angle is too unsteady', () => {
+    const { result } = runStressSet(bySeed(25_027));
+    expect(result.warnings.some((w) => w.code === 'noisy')).toBe(true);
+  });
+});
