@@ -248,6 +248,29 @@ describe('IMU analyzer, one sensor on the foot', () => {
     }
   });
 
+  it("takes a gravity-free phone's gyro bias off from a still moment, so its count and degrees do not drift", () => {
+    // 12 pumps (-30 / +15, 1-s holds, after 2 s at rest) read by a phone whose accelerometer reports
+    // no gravity and whose gyro reads 0.04 rad/s on each axis at rest (4 deg/s in all). With no
+    // gravity to learn the bias from, it was never taken off: 13 reps were counted, the ends drifting
+    // with the angle. The bias now comes from the rest; the first two reps still read short (the
+    // pumping axis was first seen in the drift before the rest had lasted 1.5 s).
+    const keys = pumps(12, -30, 15, 1, 0.6);
+    for (const footMount of [mount(37, -71, 123), mount(-150, 20, -40)]) {
+      const r = analyzeImuRecording(
+        imuSamples({ ankleDeg: program(keys), footMount, gravityFree: true, biasRadS: 0.04 }, endOf(keys)),
+      );
+      expect(r.reps.left).toHaveLength(12);
+      for (const rep of r.reps.left.slice(2)) {
+        expect(rep.rangeDeg).toBeGreaterThan(41);
+        expect(rep.rangeDeg).toBeLessThan(49);
+      }
+      for (const rep of r.reps.left) {
+        expect(rep.peakPlantarDeg).toBeGreaterThan(-36);
+        expect(rep.peakPlantarDeg).toBeLessThan(-17);
+      }
+    }
+  });
+
   it("reads a small quick pump's toes-up end at its peak, not at the rest after it", () => {
     // 7.5-deg pumps, 0.18-s moves, no holds, 0.4 s at neutral between them, at 95 Hz. A peak's level
     // was the median of the samples within the hold band (3 deg) of it when they lasted 0.3 s, which

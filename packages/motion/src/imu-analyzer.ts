@@ -64,6 +64,16 @@ const RESTLESS_S = 5;
  * tilt are not kept from before it (and the stress set, which tuned RESTLESS_S, has no shin sensor).
  */
 const PAIR_RESTLESS_S = 1;
+/**
+ * A gravity-free phone's gyro bias is the gyro's mean over a still spell this long, s (a hold, a
+ * rest: turning under `stillRadS` throughout); with no gravity the filter never learns it, and it
+ * was never taken off. Stress set tuning seeds (IMU, 64 a family), exact / reps counted wrong:
+ * without 408 / 67 (the gravity-free family 59 of 64); 1 s 411 / 61; 1.5 s 411 / 61 (that family
+ * 62); 2.5 s 409 / 62. Read at the first rest (0.6 s) as well: 409 / 64, a restless foot's slow
+ * turn in it (0.05 rad/s, seed 32011) taken for bias; the reference itself waiting for 1.5 s of
+ * rest: 409 / 63.
+ */
+const GRAVITY_FREE_BIAS_S = 1.5;
 /** Most samples kept from before that reference (5 s at about 400 Hz; a faster log keeps its last 2048). */
 const EARLY_MAX = 2048;
 
@@ -270,13 +280,16 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         early.length = 0;
         firstT = Number.NaN;
         tilts.restarted(t);
+        // A still spell read for a gravity-free phone's bias does not span a gap.
+        if (angle.hasNeutral) spell.reset();
       }
       const qf = foot.update(footDeclip.next(t, s), dtS);
       const oneG = nearOneG(s.ax, s.ay, s.az);
       tilts.sample(oneG);
       rel.set(qf);
       let qs = pair ? shank.update(shankDeclip.next(t, s.shank!), dtS) : null;
-      if (!angle.hasNeutral) {
+      const referenced = angle.hasNeutral;
+      if (!referenced) {
         const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         spell.add(t, s, still);
         if (Number.isNaN(firstT)) firstT = t;
@@ -360,6 +373,14 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
           upInSensor(qs, shankUp0);
           shankPitch.setNeutral(qs);
         }
+      }
+      if (!pair) {
+        // The still spell goes on after the reference. Where the accelerometer sees no gravity (a
+        // gravity-free phone: the filter cannot learn the gyro's bias from the tilt), a still spell
+        // of GRAVITY_FREE_BIAS_S gives the bias: its gyro mean, a fidget averaged out over it.
+        if (referenced) spell.add(t, s, Math.hypot(s.gx, s.gy, s.gz) < stillRadS);
+        if (!oneG && spell.lasted(t, GRAVITY_FREE_BIAS_S * 1000))
+          foot.restBias(spell.gyroMean(0), spell.gyroMean(1), spell.gyroMean(2));
       }
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);

@@ -184,10 +184,16 @@ export function createOrientationFilter(
         bias[0]! += ki * wgt * ex * stepS;
         bias[1]! += ki * wgt * ey * stepS;
         bias[2]! += ki * wgt * ez * stepS;
-        gx += kp * wgt * ex + bias[0]!;
-        gy += kp * wgt * ey + bias[1]!;
-        gz += kp * wgt * ez + bias[2]!;
+        gx += kp * wgt * ex;
+        gy += kp * wgt * ey;
+        gz += kp * wgt * ez;
       }
+      // The bias learned (or read at a rest) comes off every reading, whether or not gravity is seen
+      // in it: it came off only with the gravity correction, so a gravity-free phone's bias (and
+      // any phone's, in a reading 0.3 g or more off 1 g) turned the orientation unchecked.
+      gx += bias[0]!;
+      gy += bias[1]!;
+      gz += bias[2]!;
       const w = q[0]!;
       const x = q[1]!;
       const y = q[2]!;
