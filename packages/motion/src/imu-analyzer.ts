@@ -14,13 +14,13 @@ import { createGyroDeclip } from './gyro-declip.ts';
 import { gyroMainAxis, restPlace } from './gyro-main-axis.ts';
 import { createSaturationWatch } from './gyro-saturation.ts';
 import { createImuAngle } from './imu-angle.ts';
-import { nearOneG, StillSpell, TiltTrust } from './imu-rest.ts';
+import { StillSpell, TiltTrust } from './imu-rest.ts';
 import { type ImuSample, imuReadingProblem } from './imu-sample.ts';
 import type { Side } from './landmark-frame.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
-import { createOrientationFilter, KP_STILL } from './orientation-filter.ts';
+import { createOrientationFilter, KP_STILL, nearOneG } from './orientation-filter.ts';
 import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
 import { movedBeforeRestMessage, SETTLE_MAX_S } from './settling.ts';
 import { createShankPitch } from './shank-pitch.ts';
@@ -290,8 +290,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       rel.set(qf);
       let qs = pair ? shank.update(shankDeclip.next(t, s.shank!), dtS) : null;
       const referenced = angle.hasNeutral;
+      const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
       if (!referenced) {
-        const still = Math.hypot(s.gx, s.gy, s.gz) < stillRadS;
         spell.add(t, s, still);
         if (Number.isNaN(firstT)) firstT = t;
         // A wearer who never holds still: after RESTLESS_S the orientation of the moment is the
@@ -379,7 +379,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
         // The still spell goes on after the reference. Where the accelerometer sees no gravity (a
         // gravity-free phone: the filter cannot learn the gyro's bias from the tilt), a still spell
         // of GRAVITY_FREE_BIAS_S gives the bias: its gyro mean, a fidget averaged out over it.
-        if (referenced) spell.add(t, s, Math.hypot(s.gx, s.gy, s.gz) < stillRadS);
+        if (referenced) spell.add(t, s, still);
         if (!oneG && spell.lasted(t, GRAVITY_FREE_BIAS_S * 1000)) {
           foot.restBias(spell.gyroMean(0), spell.gyroMean(1), spell.gyroMean(2));
           // Before the pumping axis is known, the orientation's drift until now is no turn of the

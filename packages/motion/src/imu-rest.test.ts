@@ -1,7 +1,8 @@
 // The still spell a phone's reference is taken from, and how far its angle rests on the tilt.
 import { describe, expect, it } from 'vitest';
-import { nearOneG, StillSpell, TiltTrust } from './imu-rest.ts';
+import { StillSpell, TiltTrust } from './imu-rest.ts';
 import type { ImuSample } from './imu-sample.ts';
+import { nearOneG } from './orientation-filter.ts';
 
 const reading = (tMs: number, gx: number, az = 9.81): ImuSample => ({
   tMs,

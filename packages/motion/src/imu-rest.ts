@@ -5,15 +5,10 @@
 
 import type { ImuReading, ImuSample } from './imu-sample.ts';
 
-const G = 9.80665;
-/** An accelerometer reading within 0.3 g of 1 g sees gravity (the orientation filter's own bound). */
-export const nearOneG = (ax: number, ay: number, az: number) =>
-  Math.abs(Math.hypot(ax, ay, az) - G) < 0.3 * G;
-
 /**
- * The still spell under way before the reference: since when the sensor has been still, and its
- * sums (gyro x, y, z, samples, accelerometer x, y, z). At rest the gyro's mean is its bias and the
- * accelerometer's mean is gravity. A class: the analyzer calls it every sample before the reference.
+ * The still spell under way: since when the sensor has been still, and its sums (gyro x, y, z,
+ * samples, accelerometer x, y, z). At rest the gyro's mean is its bias and the accelerometer's mean
+ * is gravity. A class: the analyzer calls it every sample (a phone alone: after its reference too).
  */
 export class StillSpell {
   /** When the spell began, ms (NaN: not still now). */

@@ -22,7 +22,9 @@ export interface ImuSample extends ImuReading {
   readonly shank?: ImuReading | null;
 }
 
-const G = 9.80665;
+/** Standard gravity, m/s^2: what a resting accelerometer reads. */
+export const G_MS2 = 9.80665;
+const G = G_MS2;
 
 /** Why a reading cannot be used, or null: not numbers, or beyond any phone's sensor range. */
 export function imuReadingProblem(r: ImuReading | null | undefined): 'bad-sample' | 'absurd-value' | null {

@@ -1,10 +1,8 @@
 // Sensor orientation from gyroscope and accelerometer (Mahony's complementary filter): the gyro
 // gives the motion, gravity pulls tilt back so errors cannot build up over a long session.
 
-import type { ImuReading } from './imu-sample.ts';
+import { G_MS2 as G, type ImuReading } from './imu-sample.ts';
 import { mul, normalize, type Quat, quat, upInSensor } from './quaternion.ts';
-
-const G = 9.80665;
 
 export interface OrientationFilter {
   /**
@@ -34,6 +32,12 @@ export interface OrientationFilter {
   restBias(gx: number, gy: number, gz: number): void;
   readonly q: Quat;
 }
+
+/** An accelerometer reading within this share of 1 g sees gravity: past it the filter trusts none. */
+const GRAVITY_SEEN_SHARE = 0.3;
+/** Whether an accelerometer reading sees gravity (within GRAVITY_SEEN_SHARE of 1 g). */
+export const nearOneG = (ax: number, ay: number, az: number) =>
+  Math.abs(Math.hypot(ax, ay, az) - G) < GRAVITY_SEEN_SHARE * G;
 
 /**
  * The sensor is still when it turns slower than `stillRadS` and its accelerometer reads within this
@@ -169,7 +173,7 @@ export function createOrientationFilter(
       let gz = r.gz;
       const an = Math.hypot(r.ax, r.ay, r.az);
       // Trust gravity less while the foot accelerates: weight falls to 0 at 0.3 g away from 1 g.
-      let wgt = Math.max(0, 1 - Math.abs(an - G) / (0.3 * G));
+      let wgt = Math.max(0, 1 - Math.abs(an - G) / (GRAVITY_SEEN_SHARE * G));
       // Still, gravity alone: pull the tilt in faster (kpStill), so an error the gyro left (its
       // readings clipped in a fast pump) is gone by the next rest instead of fading over seconds.
       if (stillReading(r, an)) wgt *= kpStill / kp;
