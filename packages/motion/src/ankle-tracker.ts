@@ -21,19 +21,21 @@ import { createOrderWatch } from './rep-order.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape, sensorLevelTolDeg, shapeHoldsUp, shapeSmoothingMs } from './rep-shape.ts';
 import {
-  keepInRing,
   RESUMING,
   type RepOrder,
   type RepState,
-  restingAt,
-  resumeAt,
   SETTLING,
   type StepSample,
+  type ToesDown,
+  type ToesUp,
+} from './rep-state-types.ts';
+import {
+  keepInRing,
+  restingAt,
+  resumeAt,
   stepResting,
   stepToesDown,
   stepToesUp,
-  type ToesDown,
-  type ToesUp,
   upFirstEnded,
 } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';

@@ -7,8 +7,8 @@ import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
 import { appendKeys, endOf, framesOf, program, repsOf } from './leg-frames.test-util.ts';
 import type { RepMetrics } from './motion-events.ts';
 import { createOrderWatch, pausedMidSwing } from './rep-order.ts';
+import { SEEN, type ToesDown, type ToesUp } from './rep-state-types.ts';
 import { TEST_LIMITS } from './rep-states.test-util.ts';
-import { SEEN, type ToesDown, type ToesUp } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
 
 /** Rep `i`'s toes-up and toes-down ends (seconds) in `keysOf`. */

@@ -16,14 +16,8 @@
 // (read toes down first) shows how far they lift, that rise is read again: as high as their lift
 // and at the pace of the swings after it, it was their first end.
 
-import {
-  type RepState,
-  type StepLimits,
-  type StepSample,
-  type ToesDown,
-  type ToesUp,
-  upFirstOpening,
-} from './rep-states.ts';
+import type { RepState, StepLimits, StepSample, ToesDown, ToesUp } from './rep-state-types.ts';
+import { upFirstOpening } from './rep-states.ts';
 import type { SampleRing } from './sample-ring.ts';
 
 /** A pause: the angle within `band` for at least this long, ms (between-rep rests are 0.2 s and more). */

@@ -2,7 +2,7 @@
 // smoothness from a zero-phase smoothing of the despiked angle (the live filter lags, and the raw
 // extreme of a noisy hold overstates the peak).
 
-import type { RepOrder } from './rep-states.ts';
+import type { RepOrder } from './rep-state-types.ts';
 import { createSampleRing, holdAround, type SampleRing } from './sample-ring.ts';
 import { createSparcScratch, sparcOfAngle } from './smoothness.ts';
 import { holdBandDeg } from './tracker-options.ts';

@@ -1,7 +1,8 @@
 // Which way a person's reps start, read from the way the foot leaves a rest (rep-states.ts).
 import { describe, expect, it } from 'vitest';
+import { type RepState, SEEN, type ToesDown } from './rep-state-types.ts';
 import { TEST_LIMITS } from './rep-states.test-util.ts';
-import { type RepState, SEEN, stepResting, stepToesDown, type ToesDown } from './rep-states.ts';
+import { stepResting, stepToesDown } from './rep-states.ts';
 
 const lim = TEST_LIMITS;
 

@@ -4,7 +4,8 @@
 // The rep engine (ankle-tracker.ts) feeds each sample here until it hears how to settle.
 
 import { LEG_CHANNELS } from './rep-evidence.ts';
-import { SETTLING, type Settling, stepSettling } from './rep-states.ts';
+import { SETTLING, type Settling } from './rep-state-types.ts';
+import { stepSettling } from './rep-states.ts';
 import { restBetween } from './toes-down-vote.ts';
 import { MIN_REP_DEG, type TrackerOptions } from './tracker-options.ts';
 

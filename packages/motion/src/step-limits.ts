@@ -1,7 +1,7 @@
 // The thresholds the rep states step under (rep-states.ts `StepLimits`), as one foot's tracker
 // keeps them: what a camera's and a sensor's angle need, and what the person's own reps teach.
 
-import type { StepLimits } from './rep-states.ts';
+import type { StepLimits } from './rep-state-types.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
 /** A person's usual toes-up peak is plainly above neutral from this many `stillDeg`... */
