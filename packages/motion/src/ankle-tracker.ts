@@ -85,6 +85,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let lastOrder: RepOrder | null = null;
   /** Whether the last counted rep moved the leg (its movement may reach into the next rep's lead). */
   let lastLegMoved = false;
+  /** The samples being stepped are a replay whose log began where the leg was placed. */
+  let placingReplay = false;
   let lastAngleDeg: number | null = null;
   const looks = createLookBackWatch();
   const replaySample = { tMs: 0, seq: 0, deg: 0 };
@@ -147,6 +149,21 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // A camera person who stopped pumping starts again with a pump of their size (own-pumps.ts);
     // asked last, as a refusal is remembered.
     if (own?.refusesRestart(firstTMs, m.bandRangeDeg, chain.periodicity)) return;
+    const legMoved =
+      evidence.legKnown &&
+      legs.movedInRep(
+        filtered,
+        opening.startSeq,
+        opening.firstSeq,
+        second.extremeSeq,
+        nowSeq,
+        m.rangeDeg,
+        upFirst ? -1 : 1,
+        lastLegMoved,
+      );
+    // The first rep of a replay from where the leg was just placed, the leg moving during it, is
+    // the foot coming to rest as the leg was put into position (settling.ts, PLACING_UNITS).
+    if (placingReplay && repCount === 0 && legMoved) return;
     repCount++;
     own?.counted(tMs);
     lastOrder = second.order;
@@ -161,18 +178,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         sparc: shape.sparcOfLast(),
         fullBarDeg: o.fullFraction * personal.referenceDeg,
         tooFastCycleS: o.tooFastCycleS,
-        legMoved:
-          evidence.legKnown &&
-          legs.movedInRep(
-            filtered,
-            opening.startSeq,
-            opening.firstSeq,
-            second.extremeSeq,
-            nowSeq,
-            m.rangeDeg,
-            upFirst ? -1 : 1,
-            lastLegMoved,
-          ),
+        legMoved,
         legMovementMeasured: evidence.legKnown,
         confidence: evidence.confidence(),
       },
@@ -270,6 +276,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // wrong: camera 303 / 1,371 -> 304 / 1,369, phone 400 / 77 -> 400 / 70.
     state = restingAt(y, 'departure');
     hold.end(first.tMs, y, 'plantar', out);
+    placingReplay = replay !== null && d.afterPlacing;
     if (replay) {
       // Each replayed sample's leg reading goes into the leg history with it (a replayed rep's
       // leg-moved flag is judged on them); the last entry is the current sample, so legNow ends as
@@ -281,6 +288,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         stepSettled(x.tMs, x.deg, x.despikedDeg, x.confidence, out);
       }
     }
+    placingReplay = false;
   }
 
   /** One settled sample through the state machine; transitions become events. */

@@ -25,6 +25,11 @@ export interface SettleDecision {
   /** The neutral this settling found (the engine keeps a calibration's instead). */
   readonly neutralDeg: number;
   /**
+   * The replay's log began where the leg had just been placed by PLACING_UNITS or more: the foot's
+   * first movement in it may be the end of getting into position, not a pump (the tracker's).
+   */
+  readonly afterPlacing: boolean;
+  /**
    * The replayed samples when the movement before neutral is counted (the last is the current
    * sample), or null: only the current sample goes on.
    */
@@ -134,6 +139,19 @@ const CAMERA_ONE_END_HYSTERESES = 2;
  */
 const PAUSED_NEUTRAL_NOISE_K = 15;
 
+/**
+ * A leg placed by this many leg-move units while settling (0.15 of the shank each: 2 are 12-13 cm)
+ * was being put into position, further than a pump's own slide of a few cm moves it. The first rep
+ * a replay from there counts, if the leg moved during it, is the end of that: the foot moving as
+ * the leg came to rest (tuning seeds 23001, 23033: the generator's getting into position ends
+ * +7 -> -11 -> 0 deg after a 15-25 cm slide, and that counted as a shallow pump with the leg
+ * moved). The tracker leaves it out. One unit (any placement) also left out a wearer's true first
+ * pump whose own 3-10 cm slide restarted settling (27046). Stress set tuning seeds (camera, 64 a
+ * family), exact / spurious reps on resting feet / reps counted wrong: 316 / 28 / 1,233 ->
+ * 318 / 28 / 1,231 (1 unit: 317; 3 units: 317); the phone's sets unchanged.
+ */
+export const PLACING_UNITS = 2;
+
 /** What the 'moved-before-rest' warning says, for a foot that moved `movedS` seconds first. */
 export function movedBeforeRestMessage(movedS: number): string {
   return `the foot moved for ${movedS.toFixed(1)} s before it first rested; counting starts at that rest, and those movements (taken as getting into position) were not counted`;
@@ -161,7 +179,10 @@ export function createSettler(setup: SettlerSetup): Settler {
    * restless settling starts again from here, with nothing before it to replay or to take
    * extremes from.
    */
+  /** Leg-move units the leg was placed by while settling (each `placed` is one). */
+  let placements = 0;
   function placed(tMs: number, deg: number, legNow: Float64Array): void {
+    placements++;
     legAtPlace.set(legNow);
     log = [];
     signalSinceTMs = tMs;
@@ -187,6 +208,7 @@ export function createSettler(setup: SettlerSetup): Settler {
   }
 
   function forgetSignal(): void {
+    placements = 0;
     signalSinceTMs = Number.NaN;
     firstSignalTMs = Number.NaN;
     legAtPlace.fill(Number.NaN);
@@ -272,7 +294,9 @@ export function createSettler(setup: SettlerSetup): Settler {
         neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : restlessNeutralDeg(ctx.noiseSdDeg)),
         replay: replay ? log : null,
         movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
+        afterPlacing: placements >= PLACING_UNITS,
       };
+      placements = 0;
       log = [];
       return decision;
     },

@@ -48,6 +48,18 @@ describe('camera stress sets whose pumps the pre-filter flattened', () => {
   ]);
 });
 
+describe('camera stress sets that counted getting into position as a pump', () => {
+  // The person slides the leg 15-25 cm into place and the foot moves as it comes to rest (+7 ->
+  // -11 -> 0 deg); the restless replay from where the leg was placed counted that as a shallow
+  // pump with the leg moved, one more than the person did. A replay's first rep, the leg moving
+  // during it, after the leg was placed by two leg-move units or more, is no longer counted
+  // (settling.ts, PLACING_UNITS).
+  countsEveryPump([
+    [23_001, '25-45 deg off the side, 46 fps'],
+    [23_033, '25-45 deg off the side, 38 fps'],
+  ]);
+});
+
 describe('camera stress sets whose white jitter the noise bars overstated', () => {
   // Heavy frame-to-frame jitter: the swing and rep bars were 2.5 and 3.75 times the whole noise,
   // though the pre-filter and the rep shape's smoothing leave a third of it or less. These counted
