@@ -88,13 +88,15 @@ describe('formatSummary', () => {
       ],
     };
     const lines = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note').split('\n');
-    expect(lines).toContain('  each rep: toes down at -> toes up at, degrees from neutral, holds down / up');
+    expect(lines).toContain(
+      '  each rep: toes down at -> toes up at (the other way round where marked "toes up first"), degrees from neutral, holds down / up',
+    );
     const reps = lines.filter((l) => /^ +[123]\. /.test(l));
     expect(reps[0]).toMatch(/^ {3}1\. {3}3\.1 s -> 5\.4 s +down 30° +up +12°/);
     expect(reps[1]).toMatch(/^ {3}2\. {3}6\.6 s -> 7\.7 s /);
     expect(reps[0]).not.toMatch(/toes up first/);
-    // A rep that started toes up (its toes-up peak first) says so.
-    expect(reps[2]).toMatch(/^ {3}3\. {2}10\.2 s -> 9\.0 s .*\[toes up first\]$/);
+    // A rep that started toes up (its toes-up peak first) says so, its ends in the order made.
+    expect(reps[2]).toMatch(/^ {3}3\. {3}9\.0 s -> 10\.2 s .*\[toes up first\]$/);
   });
 
   it('counts a foot whose degrees were not measured, and shows no degree for it', () => {

@@ -12,13 +12,17 @@ import {
 const fmtS = (s: number) => `${s.toFixed(1)} s`;
 
 /**
- * One rep: when its toes-down and toes-up peaks came. Those never overlap the next rep's; the
- * swing's start (the previous toes-up peak) and the moment the rep was recognised did, which read
- * as reps happening at once. Both are in the JSON (`startS`, `endS`).
+ * One rep: when its two ends (its toes-down and toes-up peaks) came, in the order the person made
+ * them. Those never overlap the next rep's; the swing's start (the previous toes-up peak) and the
+ * moment the rep was recognised did, which read as reps happening at once. Both are in the JSON
+ * (`startS`, `endS`).
  */
 function repLine(i: number, r: ReportRep): string {
-  // A person who starts each rep toes up: the rep is their toes-up end and the toes-down end after it.
-  const all = r.dorsiPeakS < r.plantarPeakS ? ['toes up first', ...r.flags] : r.flags;
+  // A person who starts each rep toes up: the rep is their toes-up end and the toes-down end after
+  // it. Its times go in that order too ("10.2 s -> 9.0 s" read as time running backwards).
+  const upFirst = r.dorsiPeakS < r.plantarPeakS;
+  const all = upFirst ? ['toes up first', ...r.flags] : r.flags;
+  const [firstS, secondS] = upFirst ? [r.dorsiPeakS, r.plantarPeakS] : [r.plantarPeakS, r.dorsiPeakS];
   const flags = all.length ? `  [${all.join(', ')}]` : '';
   const degrees =
     r.plantarflexionDeg === null || r.dorsiflexionDeg === null || r.rangeDeg === null
@@ -26,7 +30,7 @@ function repLine(i: number, r: ReportRep): string {
       : `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
         `range ${r.rangeDeg.toFixed(0).padStart(2)}°`;
   return (
-    `  ${String(i + 1).padStart(2)}. ${fmtS(r.plantarPeakS).padStart(7)} -> ${fmtS(r.dorsiPeakS).padEnd(7)} ` +
+    `  ${String(i + 1).padStart(2)}. ${fmtS(firstS).padStart(7)} -> ${fmtS(secondS).padEnd(7)} ` +
     `${degrees}  holds ${r.plantarHoldS.toFixed(1)} s / ${r.dorsiHoldS.toFixed(1)} s${flags}`
   );
 }
@@ -73,7 +77,9 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       );
       const moved = foot.reps.filter((r) => r.legMoved).length;
       if (moved > 0) lines.push(`  the leg moved (not only the ankle) in ${moved} rep(s)`);
-      lines.push('  each rep: toes down at -> toes up at, degrees from neutral, holds down / up');
+      lines.push(
+        '  each rep: toes down at -> toes up at (the other way round where marked "toes up first"), degrees from neutral, holds down / up',
+      );
       for (const [i, r] of foot.reps.entries()) lines.push(repLine(i, r));
     }
     const groups = groupWarnings(foot.warnings);
