@@ -172,6 +172,8 @@ export function createSettler(setup: SettlerSetup): Settler {
   let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;
   let seenHighDeg = Number.NEGATIVE_INFINITY;
+  /** Leg-move units the leg was placed by while settling (each `placed` is one). */
+  let placements = 0;
 
   /**
    * The leg moved while settling, as far as flags a rep (one leg-moved threshold from where it was
@@ -179,8 +181,6 @@ export function createSettler(setup: SettlerSetup): Settler {
    * restless settling starts again from here, with nothing before it to replay or to take
    * extremes from.
    */
-  /** Leg-move units the leg was placed by while settling (each `placed` is one). */
-  let placements = 0;
   function placed(tMs: number, deg: number, legNow: Float64Array): void {
     placements++;
     legAtPlace.set(legNow);
