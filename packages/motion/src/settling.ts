@@ -274,24 +274,27 @@ export function createSettler(setup: SettlerSetup): Settler {
       // A "rest" that the foot turned into by a pump's size from one side only is a held end of the
       // movement (a wearer who pumps at once and holds the first toes-down): not neutral. Settling
       // waits for the restless fallback, which replays from the first sample.
-      if (
+      const oneEnd =
         ownMovement &&
         rested &&
-        !restless &&
         ownNeutral &&
         !restBetween &&
         Math.max(seenHighDeg - restDeg, restDeg - seenLowDeg) >=
           (setup.sensorAngle
             ? ONE_END_DEG
-            : Math.max(CAMERA_ONE_END_DEG, CAMERA_ONE_END_HYSTERESES * marginDeg))
-      )
-        return null;
-      const replay = (!rested || (ownMovement && restBetween)) && ownNeutral && log.length > 1;
+            : Math.max(CAMERA_ONE_END_DEG, CAMERA_ONE_END_HYSTERESES * marginDeg));
+      if (oneEnd && !restless) return null;
+      // The fallback may fall due while the foot holds such an end (a wearer who never returns to
+      // neutral, holding each end in turn): that hold is still not neutral, and the movement is
+      // replayed from its middle as any restless person's is. It was taken for neutral, and the
+      // pump before it lost (tuning seeds 29029, 30050, 34062).
+      const restedAtNeutral = rested && !oneEnd;
+      const replay = (!restedAtNeutral || (ownMovement && restBetween)) && ownNeutral && log.length > 1;
       // A rest the foot came to from both sides by a pump's size, the movement not replayed.
       const movedBefore =
-        rested && restBetween && ownNeutral && !replay && seenHighDeg - seenLowDeg >= REST_END_DEG;
+        restedAtNeutral && restBetween && ownNeutral && !replay && seenHighDeg - seenLowDeg >= REST_END_DEG;
       const decision: SettleDecision = {
-        neutralDeg: trustedNeutralDeg ?? (rested ? restDeg : restlessNeutralDeg(ctx.noiseSdDeg)),
+        neutralDeg: trustedNeutralDeg ?? (restedAtNeutral ? restDeg : restlessNeutralDeg(ctx.noiseSdDeg)),
         replay: replay ? log : null,
         movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
         afterPlacing: placements >= PLACING_UNITS,

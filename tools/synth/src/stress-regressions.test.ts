@@ -155,6 +155,28 @@ describe('a restless phone wearer whose toes down and toes up are nearly the sam
   }
 });
 
+describe('a restless phone wearer who never returns to neutral', () => {
+  // Toes down, hold, toes up, hold, and back down, never pausing in between: the wait for a rest
+  // ended while the foot held one end, and that end was taken for neutral: the pump before it was
+  // lost (17 of 18, 14 of 15, 17 of 18) and every peak shown 7-35 deg off. Such an end is now
+  // replayed from the movement's middle, as any restless wearer's start is.
+  const median = (xs: readonly number[]) => {
+    const s = xs.map(Math.abs).sort((a, b) => a - b);
+    return s[(s.length - 1) >> 1] ?? Number.NaN;
+  };
+  for (const [seed, peakDeg, what] of [
+    [29_029, 20, 'toes down 40, up 14, restless, 80 Hz'],
+    [30_050, 4, 'toes down 15, up 10, holds 1.2 s, 31 Hz'],
+    [34_062, 4, 'toes down 15, up 10, holds 0.7 s, 41 Hz'],
+  ] as const) {
+    it(`${what} (seed ${seed}): counts every pump, its peaks within ${peakDeg} deg (median)`, () => {
+      const { score } = runStressSet(bySeed(seed));
+      expect(score.countExact, `counted ${score.counted} of ${score.expected}`).toBe(true);
+      expect(median(score.peakErrDeg)).toBeLessThanOrEqual(peakDeg);
+    });
+  }
+});
+
 describe('phone stress sets on the shin whose gyro clipped', () => {
   // A gyro that stops at 3.5-4 rad/s under quick 50-60-deg pumps: the angle integrated from it
   // fell short in every move, down by another amount than up, and drifted between the ends; these
