@@ -187,9 +187,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = rep.legMoved;
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself;
     // but the first WARM_UP reps teach whatever their size, so a stiff ankle sets its own bar at once
-    // (a median of the recent reps keeps one early shallow rep from setting it).
+    // (a median of the recent reps keeps one early shallow rep from setting it). It learns the
+    // smoothed range the bars are sized for, not the degrees shown (an under-sampled rep's are
+    // the frames' own extremes, rep-shape.ts): the swings it sets are judged on the smoothed angle.
     if (rep.full || personal.count < WARM_UP) {
-      personal.learn(rep.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
+      personal.learn(m.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
       learnToesUp(limits, personal.learned!.dorsiDeg);
     }
     repCounted(limits, o.restEndsRepS);

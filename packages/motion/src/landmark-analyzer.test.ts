@@ -190,6 +190,31 @@ describe('landmark analyzer: counting', () => {
   });
 });
 
+describe('landmark analyzer: quick pumps at a low frame rate', () => {
+  // Eight 55-deg pumps (toes down 35, up 20) whose moves take 0.15 s, no holds: at 10-15 fps each
+  // peak is a frame or two. The rep's smoothing (at least 1.5 frames either side, twice) flattened
+  // them: shown as 5-22 deg at 10 fps (5 of 8 "too shallow") and 21-36 deg at 15 fps. Such a rep's
+  // degrees now come from the frames' own extremes.
+  const keys = pumps(8, -35, 20, 0, 0.15);
+  it('shows each pump near its true range at 15 fps, none called too shallow', () => {
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 15), left);
+    expect(r.reps.left).toHaveLength(8);
+    for (const rep of r.reps.left) {
+      expect(rep.rangeDeg).toBeGreaterThan(45);
+      expect(rep.rangeDeg).toBeLessThan(57);
+      expect(rep.peakPlantarDeg).toBeLessThan(-25);
+      expect(rep.peakDorsiDeg).toBeGreaterThan(15);
+    }
+    expect(codes(r.events)).not.toContain('too-shallow');
+  });
+  it('at 10 fps, where a frame may miss a peak by 50 ms, still none called too shallow', () => {
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 10), left);
+    expect(r.reps.left).toHaveLength(8);
+    for (const rep of r.reps.left) expect(rep.rangeDeg).toBeGreaterThan(30);
+    expect(codes(r.events)).not.toContain('too-shallow');
+  });
+});
+
 describe('landmark analyzer: which leg', () => {
   it('follows the leg with the longer shank when BlazePose swaps the labels', () => {
     const keys = pumps(3);

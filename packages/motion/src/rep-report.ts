@@ -37,15 +37,16 @@ export function shallowMessage(n: number, rangeDeg: number, barDeg: number): str
 /** Pushes the rep event and its warnings to `out`; returns the rep's metrics. */
 export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
   const { side, tMs, index: n, shape: m } = f;
-  const full = m.rangeDeg >= f.fullBarDeg;
+  const shown = m.shown;
+  const full = shown.rangeDeg >= f.fullBarDeg;
   const rep: RepMetrics = {
     side,
     tMs,
     index: n,
     full,
-    rangeDeg: m.rangeDeg,
-    peakPlantarDeg: m.peakPlantarDeg,
-    peakDorsiDeg: m.peakDorsiDeg,
+    rangeDeg: shown.rangeDeg,
+    peakPlantarDeg: shown.peakPlantarDeg,
+    peakDorsiDeg: shown.peakDorsiDeg,
     plantarHoldS: m.plantarHoldS,
     dorsiHoldS: m.dorsiHoldS,
     cycleS: m.cycleS,
@@ -65,7 +66,7 @@ export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
       side,
       tMs,
       code: 'too-shallow',
-      message: shallowMessage(n, m.rangeDeg, f.fullBarDeg),
+      message: shallowMessage(n, shown.rangeDeg, f.fullBarDeg),
     });
   }
   if (m.cycleS < f.tooFastCycleS) {

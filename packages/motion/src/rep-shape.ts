@@ -71,6 +71,26 @@ export function shapeWhiteGain(dtS: number, smoothMs = SMOOTH_MS): number {
   return (2 * len * len + 1) / (3 * len * len * len);
 }
 
+/** A rep's peaks and range as shown to the person (`RepShape.shown`), degrees. */
+export interface ShownDegrees {
+  readonly rangeDeg: number;
+  readonly peakPlantarDeg: number;
+  readonly peakDorsiDeg: number;
+}
+
+/**
+ * A rep whose smoothed peaks are at most this many samples apart is under-sampled: its degrees are
+ * shown from the samples' own extremes (`RepShape.shown`). The smoothing spans at least 1.5 sample
+ * intervals either side twice over (MIN_HALF_INTERVALS), so at 10-15 fps a quick pump's peak of a
+ * frame or two came out a third to a half of itself (a 58-deg pump at 10 fps shown as 21 deg).
+ * Stress set tuning seeds (camera, 64 a family), range error median / p90 of reps whose moves take
+ * under 3 frames with no hold: 16.4 / 30.7 deg; SHARP_PEAK_SAMPLES 3, 4, 5 and 6: see the package
+ * README (stop 55).
+ */
+const SHARP_PEAK_SAMPLES = 5;
+/** The samples either side of a smoothed peak where its own extreme is looked for. */
+const SHARP_PEAK_REACH = 2;
+
 /** A peak held this long (ms) is a plateau: its level is the median of the held samples. */
 const PLATEAU_MS = 300;
 
@@ -91,6 +111,13 @@ export interface RepShape {
    * an up-first rep), ms: on a flat, unsmoothed hold the extreme sample may be anywhere in it.
    */
   readonly firstReachTMs: number;
+  /**
+   * The degrees to show: `rangeDeg` and the peaks above, except for a rep whose two peaks are
+   * SHARP_PEAK_SAMPLES samples apart or fewer (a quick pump with no hold at 10-15 fps), whose
+   * smoothing flattened its one- or two-frame peaks: then each peak is the despiked samples' own
+   * extreme next to it. The counting judges the smoothed ones (the noise bars are sized for them).
+   */
+  readonly shown: ShownDegrees;
   readonly startTMs: number;
   readonly plantarTMs: number;
   readonly dorsiTMs: number;
@@ -254,6 +281,16 @@ export function createRepShape(capacity: number): RepShaper {
       const cycleS = (sm.t(ma) - startTMs) / 1000;
       // Measured on the mirror image, an up-first rep's first end is its toes-up peak.
       const up = sign < 0;
+      let shownMinY = minY;
+      let shownMaxY = maxY;
+      if (ma - mi <= SHARP_PEAK_SAMPLES) {
+        shownMinY = Number.POSITIVE_INFINITY;
+        shownMaxY = Number.NEGATIVE_INFINITY;
+        for (let s = Math.max(0, mi - SHARP_PEAK_REACH); s <= Math.min(ma - 1, mi + SHARP_PEAK_REACH); s++)
+          shownMinY = Math.min(shownMinY, sign * raw.a(startSeq + s));
+        for (let s = Math.max(mi + 1, ma - SHARP_PEAK_REACH); s <= Math.min(last, ma + SHARP_PEAK_REACH); s++)
+          shownMaxY = Math.max(shownMaxY, sign * raw.a(startSeq + s));
+      }
       return {
         rangeDeg,
         bandRangeDeg,
@@ -262,6 +299,11 @@ export function createRepShape(capacity: number): RepShaper {
         plantarHoldS: up ? secondHoldS : firstHoldS,
         dorsiHoldS: up ? firstHoldS : secondHoldS,
         firstReachTMs: sm.t(reach),
+        shown: {
+          rangeDeg: shownMaxY - shownMinY,
+          peakPlantarDeg: up ? -shownMaxY : shownMinY,
+          peakDorsiDeg: up ? -shownMinY : shownMaxY,
+        },
         startTMs,
         plantarTMs: sm.t(up ? ma : mi),
         dorsiTMs: sm.t(up ? mi : ma),
