@@ -176,7 +176,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         index: repCount,
         shape: m,
         sparc: shape.sparcOfLast(),
-        fullBarDeg: o.fullFraction * personal.referenceDeg,
+        fullBarDeg: o.fullFraction * personal.shownReferenceDeg,
         tooFastCycleS: o.tooFastCycleS,
         legMoved,
         legMovementMeasured: evidence.legKnown,
@@ -187,11 +187,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = rep.legMoved;
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself;
     // but the first WARM_UP reps teach whatever their size, so a stiff ankle sets its own bar at once
-    // (a median of the recent reps keeps one early shallow rep from setting it). It learns the
-    // smoothed range the bars are sized for, not the degrees shown (an under-sampled rep's are
-    // the frames' own extremes, rep-shape.ts): the swings it sets are judged on the smoothed angle.
+    // (a median of the recent reps keeps one early shallow rep from setting it). The bars scale
+    // with the smoothed range the counting measures; full or shallow is judged on the degrees
+    // shown (an under-sampled rep's are the frames' own extremes, rep-shape.ts): it learns both.
+    // Learning only the shown range raised a quick pumper's hysteresis (3 fewer tuning sets exact).
     if (rep.full || personal.count < WARM_UP) {
-      personal.learn(m.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
+      personal.learn(m.rangeDeg, rep.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
       learnToesUp(limits, personal.learned!.dorsiDeg);
     }
     repCounted(limits, o.restEndsRepS);
@@ -474,7 +475,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       return neutralDeg;
     },
     get referenceRangeDeg() {
-      return personal.referenceDeg;
+      return personal.shownReferenceDeg;
     },
     givenRangeDeg: setup.rangeDeg,
     get personal() {

@@ -207,6 +207,18 @@ describe('landmark analyzer: quick pumps at a low frame rate', () => {
     }
     expect(codes(r.events)).not.toContain('too-shallow');
   });
+  it('calls a partial pump among them shallow, the full ones full', () => {
+    const mixed: [number, number][] = [
+      [0, 0],
+      [2, 0],
+    ];
+    appendPumps(mixed, 4, -35, 20, 0, 0.15);
+    appendPumps(mixed, 1, -12, 8, 0, 0.15);
+    appendPumps(mixed, 3, -35, 20, 0, 0.15);
+    appendKeys(mixed, [[2, 0]]);
+    const r = analyzeLandmarkRecording(framesOf(program(mixed), endOf(mixed), 12), left);
+    expect(r.reps.left.map((x) => x.full)).toEqual([true, true, true, true, false, true, true, true]);
+  });
   it('at 10 fps, where a frame may miss a peak by 50 ms, still none called too shallow', () => {
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys), 10), left);
     expect(r.reps.left).toHaveLength(8);

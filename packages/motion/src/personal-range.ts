@@ -4,9 +4,18 @@
 const RECENT = 7;
 
 export interface PersonalRange {
-  /** Reference range in use, degrees: the calibration's, else the median of the last 7 full reps. */
+  /**
+   * Reference range the bars scale with, degrees: the calibration's, else the median of the last 7
+   * full reps as the counting measures them (smoothed, rep-shape.ts).
+   */
   readonly referenceDeg: number;
-  /** Medians of the last 7 full reps, degrees; null before the first. */
+  /**
+   * Reference range a rep's shown degrees are judged full against, degrees: the calibration's,
+   * else the median of the last 7 full reps' shown ranges (`RepShape.shown`: a quick pump at
+   * 10-15 fps shows its frames' extremes, which its smoothed range understates by half).
+   */
+  readonly shownReferenceDeg: number;
+  /** Medians of the last 7 full reps (the range as shown), degrees; null before the first. */
   readonly learned: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
   /** How many reps it has learned from. */
   readonly count: number;
@@ -15,8 +24,11 @@ export interface PersonalRange {
    * before the first. What the person does now, for thresholds that must let their reps through.
    */
   readonly recentDeg: number | null;
-  /** Teaches one rep (callers pass full reps, and the first few of any size: see the tracker). */
-  learn(rangeDeg: number, plantarDeg: number, dorsiDeg: number): void;
+  /**
+   * Teaches one rep (callers pass full reps, and the first few of any size: see the tracker): its
+   * range as counted and as shown, and its peaks as counted.
+   */
+  learn(rangeDeg: number, shownRangeDeg: number, plantarDeg: number, dorsiDeg: number): void;
   reset(): void;
 }
 
@@ -31,11 +43,13 @@ export function createPersonalRange(givenDeg: number | null, defaultDeg: number)
  */
 class Personal implements PersonalRange {
   private readonly ranges = new Float64Array(RECENT);
+  private readonly shownRanges = new Float64Array(RECENT);
   private readonly plantars = new Float64Array(RECENT);
   private readonly dorsis = new Float64Array(RECENT);
   private readonly sorted = new Float64Array(RECENT);
   count = 0;
   referenceDeg: number;
+  shownReferenceDeg: number;
   // Kept up to date on learn(): the tracker reads it every sample.
   recentDeg: number | null = null;
 
@@ -44,6 +58,7 @@ class Personal implements PersonalRange {
     private readonly defaultDeg: number,
   ) {
     this.referenceDeg = givenDeg ?? defaultDeg;
+    this.shownReferenceDeg = this.referenceDeg;
   }
 
   private median(src: Float64Array): number {
@@ -56,26 +71,31 @@ class Personal implements PersonalRange {
   get learned(): { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null {
     if (this.count === 0) return null;
     return {
-      rangeDeg: this.givenDeg ?? this.referenceDeg,
+      rangeDeg: this.shownReferenceDeg,
       plantarDeg: this.median(this.plantars),
       dorsiDeg: this.median(this.dorsis),
     };
   }
 
-  learn(rangeDeg: number, plantarDeg: number, dorsiDeg: number): void {
+  learn(rangeDeg: number, shownRangeDeg: number, plantarDeg: number, dorsiDeg: number): void {
     const i = this.count % RECENT;
     this.ranges[i] = rangeDeg;
+    this.shownRanges[i] = shownRangeDeg;
     this.plantars[i] = plantarDeg;
     this.dorsis[i] = dorsiDeg;
     this.count++;
     const recent = this.median(this.ranges);
     this.recentDeg = recent;
-    if (this.givenDeg === null) this.referenceDeg = recent;
+    if (this.givenDeg === null) {
+      this.referenceDeg = recent;
+      this.shownReferenceDeg = this.median(this.shownRanges);
+    }
   }
 
   reset(): void {
     this.count = 0;
     this.recentDeg = null;
     this.referenceDeg = this.givenDeg ?? this.defaultDeg;
+    this.shownReferenceDeg = this.referenceDeg;
   }
 }
