@@ -110,8 +110,20 @@ export function legPlacing(
   samples: readonly TranslationSample[],
   axis: readonly [number, number, number],
 ): LegPlacing {
-  const moves = ankleMoves(samples, axis);
-  if (!moves) return { kind: 'unjudged' };
+  const whole = ankleMoves(samples, axis);
+  if (whole) return placingOf(samples, whole);
+  // A gyro at its limit turns every later angle wrong, but the readings before it can still show the
+  // leg being put in place first (a quick pump after it clipped).
+  const clean = markLimited(samples, new Uint8Array(samples.length));
+  // -1: never clipped (the whole was not judged for another reason: a gap, too few readings).
+  if (clean < 2 * MIN_READINGS) return { kind: 'unjudged' };
+  const before = samples.slice(0, clean);
+  const moves = ankleMoves(before, axis);
+  if (!moves || moves.movedUntilT === null) return { kind: 'unjudged' };
+  return placingOf(before, moves);
+}
+
+function placingOf(samples: readonly TranslationSample[], moves: AnkleMoves): LegPlacing {
   const movedUntilT = moves.movedUntilT;
   if (movedUntilT === null) return moves.mostShare <= STILL_SHARE ? { kind: 'still' } : { kind: 'unjudged' };
   const n = samples.length;
@@ -157,7 +169,7 @@ function ankleMoves(
     fy[i] = s.ax * e2x + s.ay * e2y + s.az * e2z;
   }
   // A gyro at its limit turns every later angle wrong: nothing can be judged.
-  if (markLimited(samples, limited)) return null;
+  if (markLimited(samples, limited) >= 0) return null;
   for (let i = 0; i < n; i++) {
     const a = Math.max(0, i - 1);
     const b = Math.min(n - 1, i + 1);
@@ -271,11 +283,11 @@ function dot6(r: Float64Array, x: Float64Array): number {
 
 /**
  * Marks the readings in a run of 3 or more equal values on one axis beyond that axis' limit
- * threshold (and their neighbours): a clipped accelerometer explains nothing. True when the gyro
- * reached its limit anywhere.
+ * threshold (and their neighbours): a clipped accelerometer explains nothing. Returns the first
+ * reading of the earliest run where the gyro sat at its limit, or -1 when it never did.
  */
-function markLimited(samples: readonly TranslationSample[], limited: Uint8Array): boolean {
-  let gyroLimited = false;
+function markLimited(samples: readonly TranslationSample[], limited: Uint8Array): number {
+  let firstGyro = -1;
   const keys = ['gx', 'gy', 'gz', 'ax', 'ay', 'az'] as const;
   for (const key of keys) {
     const from = key[0] === 'g' ? GYRO_LIMIT_FROM : ACCEL_LIMIT_FROM;
@@ -284,10 +296,11 @@ function markLimited(samples: readonly TranslationSample[], limited: Uint8Array)
       const v = samples[i]![key];
       run = v === samples[i - 1]![key] && Math.abs(v) >= from ? run + 1 : 1;
       if (run >= 3) {
-        if (key[0] === 'g') gyroLimited = true;
+        const start = i - run + 1;
+        if (key[0] === 'g' && (firstGyro < 0 || start < firstGyro)) firstGyro = start;
         for (let j = Math.max(0, i - run); j <= Math.min(samples.length - 1, i + 1); j++) limited[j] = 1;
       }
     }
   }
-  return gyroLimited;
+  return firstGyro;
 }
