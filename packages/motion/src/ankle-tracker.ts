@@ -187,10 +187,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = rep.legMoved;
     // Only full reps teach the reference, so a run of shallow reps cannot lower the bar for itself;
     // but the first WARM_UP reps teach whatever their size, so a stiff ankle sets its own bar at once
-    // (a median of the recent reps keeps one early shallow rep from setting it). The bars scale
-    // with the smoothed range the counting measures; full or shallow is judged on the degrees
-    // shown (an under-sampled rep's are the frames' own extremes, rep-shape.ts): it learns both.
-    // Learning only the shown range raised a quick pumper's hysteresis (3 fewer tuning sets exact).
+    // (a median of the recent reps keeps one early shallow rep from setting it). It learns the
+    // range as counted (the bars') and as shown (full or shallow's: RepShape.shown).
     if (rep.full || personal.count < WARM_UP) {
       personal.learn(m.rangeDeg, rep.rangeDeg, m.peakPlantarDeg, m.peakDorsiDeg);
       learnToesUp(limits, personal.learned!.dorsiDeg);
