@@ -80,6 +80,23 @@ describe('leg history: did the leg stay away from where the rep began', () => {
     expect(slidesSeen).toBeGreaterThanOrEqual(18);
   });
 
+  it('sees a knee bend that lasts most of a quick rep at 10 frames a second', () => {
+    // A second of the leg at rest (its jitter: 0.01 units), then a rep of 1.2 s through which the
+    // knee bends and straightens again (0.9 units at the top, twice the bar). Read over the rep
+    // alone, the bend's own sample-to-sample changes were the "jitter", and 8 times their median
+    // (about 1 unit) hid it.
+    const tMs10 = (seq: number) => seq * 100;
+    const bent = (i: number) => (i > 20 && i < 30 ? 0.9 * Math.sin((Math.PI * (i - 20)) / 10) : 0);
+    const jitter = (i: number) => (i % 2 ? 0.01 : -0.01);
+    const knee = history(40, 4, (i) => bent(i) + jitter(i));
+    expect(knee.movedOver(20, 32, tMs10)).toBe(true);
+    // The same rest and rep with the knee still: not moved.
+    expect(history(40, 4, jitter).movedOver(20, 32, tMs10)).toBe(false);
+    // With no rest seen before the rep (the history starts with it), the rep's own changes set the bar.
+    const fresh = history(40, 4, (i) => bent(i + 20) + jitter(i));
+    expect(fresh.movedOver(0, 12, tMs10)).toBe(false);
+  });
+
   it('flags a clean slide of half a unit (a few cm) held 200 ms', () => {
     const slide = history(40, 3, (i) => (i >= 12 ? 0.5 : (i - 5) * (i > 5 ? 0.07 : 0)));
     expect(slide.movedOver(0, 39, tMs)).toBe(true);
