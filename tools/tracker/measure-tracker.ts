@@ -1,7 +1,8 @@
 // `tsx tools/tracker/measure-tracker.ts DIR...`: how well the pixel stage follows the true ankle
 // angle on rendered clips (mp4 + truth.json), next to BlazePose's foot points alone: per clip, the
 // gain (slope of measured on true, per frame) and the per-rep range error (measured swing over
-// each true rep against the true one), before any correction. Pose + tracks are cached in
+// each true rep against the true one), before any correction; the tracked gain split into the foot
+// patch's rotation and the shank patch's (slopes on the true angle). Pose + tracks are cached in
 // .cache/tracker/ so reruns are quick. Never point it at held-out clips.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -98,6 +99,31 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : Number.NaN;
 };
 
+/** `rad` (radians, wrapped to +-pi) as degrees, unwrapped along the series (NaN kept). */
+function unwrapDeg(rad: readonly number[]): number[] {
+  const out: number[] = [];
+  let prev = Number.NaN;
+  let offset = 0;
+  for (const r of rad) {
+    if (!Number.isFinite(r)) {
+      out.push(Number.NaN);
+      continue;
+    }
+    let v = (r * 180) / Math.PI + offset;
+    while (Number.isFinite(prev) && v - prev > 180) {
+      offset -= 360;
+      v -= 360;
+    }
+    while (Number.isFinite(prev) && v - prev < -180) {
+      offset += 360;
+      v += 360;
+    }
+    prev = v;
+    out.push(v);
+  }
+  return out;
+}
+
 /** Swing of `series` over each true rep: robust top (median of the 3 highest) minus robust bottom. */
 function repRanges(series: number[], tS: number[], truth: Truth, side: Side): [number, number][] {
   const out: [number, number][] = [];
@@ -140,6 +166,10 @@ async function main(): Promise<void> {
           t[side].state === 'tracking' ? t[side].rawDeg : Number.NaN,
         );
         const smooth = zeroPhaseLowPass(trackedRaw, rec.sampleHz, 3);
+        // The two parts of the tracked angle apart: the foot patch's image rotation (its sign is the
+        // side's: a right foot faces the other way) and the shank's, which a still leg keeps at 0.
+        const partDeg = (part: 'footDirRad' | 'shankDirRad') =>
+          unwrapDeg(rec.tracks.map((t) => (t[side].state === 'tracking' ? t[side][part] : Number.NaN)));
         const trueAt = (i: number) =>
           truth.frames[Math.round(tS[i]! * truth.frameRateHz)]?.[side] ?? Number.NaN;
         const pairs = (s: number[]) =>
@@ -154,7 +184,7 @@ async function main(): Promise<void> {
         allErr.tracked.push(...e.tracked);
         allErr.smooth.push(...e.smooth);
         rows.push(
-          `| ${f} | ${truth.spec.posture} ${truth.spec.camera.azimuthDeg.toFixed(0)} deg | ${slope(pairs(poseRaw)).toFixed(2)} | ${slope(pairs(trackedRaw)).toFixed(2)} | ${median(e.pose).toFixed(1)} | ${median(e.tracked).toFixed(1)} | ${median(e.smooth).toFixed(1)} | ${tracked}/${lost}/${rec.frames.length} |`,
+          `| ${f} | ${truth.spec.posture} ${truth.spec.camera.azimuthDeg.toFixed(0)} deg | ${slope(pairs(poseRaw)).toFixed(2)} | ${slope(pairs(trackedRaw)).toFixed(2)} | ${Math.abs(slope(pairs(partDeg('footDirRad')))).toFixed(2)} | ${slope(pairs(partDeg('shankDirRad'))).toFixed(2)} | ${median(e.pose).toFixed(1)} | ${median(e.tracked).toFixed(1)} | ${median(e.smooth).toFixed(1)} | ${tracked}/${lost}/${rec.frames.length} |`,
         );
         process.stderr.write(`${f}: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       }
@@ -163,9 +193,9 @@ async function main(): Promise<void> {
     await estimator?.close();
   }
   console.log(
-    '| clip | posture, camera azimuth | gain BlazePose | gain tracked | range err BlazePose (median deg) | tracked | tracked + zero-phase 3 Hz | frames tracked/lost/all |',
+    '| clip | posture, camera azimuth | gain BlazePose | gain tracked | of it: foot patch rotation | shank patch rotation | range err BlazePose (median deg) | tracked | tracked + zero-phase 3 Hz | frames tracked/lost/all |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   const s = (xs: number[]) => `${median(xs).toFixed(1)} / ${pct(xs, 0.9).toFixed(1)}`;
   console.log(
