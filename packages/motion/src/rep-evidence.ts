@@ -248,8 +248,9 @@ export function createLegHistory(capacity: number) {
         for (let k = 0; k < n; k++) sum += legs[((fromSeq - k) & mask) * LEG_CHANNELS + i]!;
         ref[i] = sum / n;
       }
-      // The jitter is read from a second before the reference on (samples still held, at most a
-      // ring's worth of changes), not over the rep alone.
+      // The jitter is read from a second before the rep's first sample on (the reference's samples
+      // among them; only samples still held, at most a ring's worth of changes), not over the rep
+      // alone.
       let jitterFrom = fromSeq - n + 1;
       while (
         toSeq - jitterFrom < capacity - 1 &&
