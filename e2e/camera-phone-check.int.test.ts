@@ -76,10 +76,14 @@ describe('phone check of a camera, on the camera', () => {
     // The live camera's degrees vary from rep to rep, the more so on a loaded machine (a 45-degree
     // pump read 28-56): then the check may refuse. It must say why and change nothing. At a load
     // of 9 (a benchmark stepping the pose model beside the suite) it once refused with a gain out of
-    // bounds ("too unlike ... to be the same foot"); on a quiet machine it calibrates (x0.75).
+    // bounds ("too unlike ... to be the same foot"); on a quiet machine it calibrates (x0.75). At a
+    // load of 3-4 it once gave up after 3 minutes saying it had not seen the code, which is what it
+    // also said when it had read the code before the camera counted 3 pumps and no more came; that
+    // case now says too few pumps were counted. "Did not see the code" stays a failure here: the
+    // clip shows the code for 3 s every pass.
     if (!said.startsWith('Done')) {
       expect(said).toMatch(
-        /^The degrees were not changed: the (phone and the camera disagreed|pumps the phone and the camera counted were not the same|phone's pumps are too unlike the camera's)/,
+        /^The degrees were not changed: the (phone and the camera disagreed|pumps the phone and the camera counted were not the same|phone's pumps are too unlike the camera's|camera or the phone counted fewer than 3 pumps)/,
       );
       expect(cal?.phone).toBeUndefined();
       expect(await page.isVisible('#calib-phone-start')).toBe(true);

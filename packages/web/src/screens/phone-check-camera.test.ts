@@ -3,7 +3,7 @@ import type { App } from '../app/app.ts';
 import { translator } from '../i18n/i18n.ts';
 import { encodePhoneCheck } from '../sensors/phone-check-code.ts';
 import { defaultSettings, type Settings } from '../store/settings.ts';
-import { applyPhoneCode } from './phone-check-camera.ts';
+import { applyPhoneCode, createCodeWatch } from './phone-check-camera.ts';
 
 const OPENED_MS = 1_764_590_000_000;
 
@@ -109,5 +109,40 @@ describe("the camera reads the phone's code", () => {
   it('ignores a code that is not the phone check (the camera keeps looking)', async () => {
     const app = fakeApp(defaultSettings('en'));
     expect(await applyPhoneCode(app, 'left', 'https://example.org/menu', feed(), OPENED_MS)).toBeNull();
+  });
+});
+
+describe('the camera gives up on the check after 3 minutes', () => {
+  it("says it never saw the phone's code only when it did not", async () => {
+    const app = fakeApp(defaultSettings('en'));
+    const watch = createCodeWatch(app, 'left', feed(), OPENED_MS);
+    expect(await watch.scan(null, OPENED_MS + 60_000)).toBeNull();
+    expect(await watch.scan(null, OPENED_MS + 181_000)).toEqual({
+      kind: 'refused',
+      text: expect.stringMatching(/^The camera did not see the phone's code/),
+    });
+  });
+
+  it('says too few pumps were counted when it read the code before the camera had 3', async () => {
+    // A busy device: the camera counted 2 pumps when the code was shown, and no more came.
+    const app = fakeApp(defaultSettings('en'));
+    const watch = createCodeWatch(app, 'left', feed(cameraReps.slice(0, 2)), OPENED_MS);
+    expect(await watch.scan(phoneCode, OPENED_MS + 30_000)).toMatchObject({ kind: 'more-reps' });
+    expect(await watch.scan(null, OPENED_MS + 120_000)).toBeNull();
+    const out = await watch.scan(null, OPENED_MS + 181_000);
+    expect(out).toEqual({
+      kind: 'refused',
+      text: expect.stringMatching(
+        /^The degrees were not changed: the camera or the phone counted fewer than 3/,
+      ),
+    });
+    expect(app.saved).toEqual([]);
+  });
+
+  it('still saves a gain from a code read late, with enough pumps', async () => {
+    const app = fakeApp(defaultSettings('en'));
+    const watch = createCodeWatch(app, 'left', feed(), OPENED_MS);
+    expect(await watch.scan(phoneCode, OPENED_MS + 179_000)).toMatchObject({ kind: 'saved' });
+    expect(app.saved).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import { calibrationForView, withPhoneGain } from '../sensors/view-calibration.t
 
 /** How often the picture is searched for the phone's code, ms. */
 const SCAN_EVERY_MS = 400;
-/** The check gives up after this long without the phone's code, ms. */
+/** The check gives up after this long without the phone's code leading to a gain or a refusal, ms. */
 const GIVE_UP_MS = 180_000;
 /** How long "do more pumps" stays on screen before the camera's count shows again, ms. */
 const MORE_REPS_SHOWN_MS = 4000;
@@ -94,6 +94,33 @@ export async function applyPhoneCode(
   return { kind: 'saved', text: t('phoneCheck.done', { gain: fit.gain.toFixed(2), reps: fit.reps }) };
 }
 
+/**
+ * One check's scans of the camera's picture: each scan's code (null: none read) at `nowMs` gives an
+ * outcome, or null to keep watching. After GIVE_UP_MS it gives up and says why: the phone's code was
+ * never read, or it was read while the camera had counted too few pumps and no more came. (It used
+ * to say "did not see the phone's code" either way: on a busy machine the camera read the code
+ * with 2 pumps counted, kept watching, and 3 minutes later told the patient it had never seen it.)
+ */
+export function createCodeWatch(
+  app: App,
+  side: 'left' | 'right',
+  feed: Pick<CameraRepFeed, 'reps' | 'range'>,
+  startedMs: number,
+): { scan(code: string | null, nowMs: number): Promise<Outcome | null> } {
+  let codeSeen = false;
+  return {
+    async scan(code, nowMs) {
+      const outcome = code ? await applyPhoneCode(app, side, code, feed, nowMs) : null;
+      if (outcome) {
+        codeSeen = true;
+        return outcome;
+      }
+      if (nowMs - startedMs <= GIVE_UP_MS) return null;
+      return { kind: 'refused', text: app.t(codeSeen ? 'phoneCheck.tooFew' : 'phoneCheck.noCode') };
+    },
+  };
+}
+
 /** The phone check block of the calibrate screen for the camera watching `side`. */
 export function cameraPhoneCheck(
   app: App,
@@ -129,7 +156,7 @@ export function cameraPhoneCheck(
           return;
         }
         const video = app.flow.camera?.view.querySelector('video');
-        const startedMs = Date.now();
+        const watch = createCodeWatch(app, side, feed, Date.now());
         let busy = false;
         let moreUntilMs = 0;
         done.hidden = true;
@@ -141,15 +168,10 @@ export function cameraPhoneCheck(
           if (Date.now() >= moreUntilMs && status.textContent !== watching) status.textContent = watching;
           const picture = video ? grab(video, canvas) : null;
           const code = picture ? readQrCode(picture.rgba, picture.w, picture.h) : null;
-          let outcome: Outcome | null = null;
-          if (code) {
-            busy = true;
-            outcome = await applyPhoneCode(app, side, code, feed, Date.now()).finally(() => {
-              busy = false;
-            });
-          } else if (Date.now() - startedMs > GIVE_UP_MS) {
-            outcome = { kind: 'refused', text: t('phoneCheck.noCode') };
-          }
+          busy = true;
+          const outcome = await watch.scan(code, Date.now()).finally(() => {
+            busy = false;
+          });
           if (!outcome) return;
           status.textContent = outcome.text;
           if (outcome.kind === 'more-reps') {
