@@ -9,7 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLegReading, type LandmarkFrame, readLeg, type Side } from '@anklepump/motion';
+import {
+  createAngleUnwrap,
+  createLegReading,
+  type LandmarkFrame,
+  readLeg,
+  type Side,
+} from '@anklepump/motion';
 import { createFootTrackStage, type LegTrack, POSE_MODEL, zeroPhaseLowPass } from '@anklepump/pose';
 import {
   createHeadlessPoseEstimator,
@@ -99,29 +105,10 @@ const pct = (xs: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : Number.NaN;
 };
 
-/** `rad` (radians, wrapped to +-pi) as degrees, unwrapped along the series (NaN kept). */
+/** `rad` (radians, within +-pi) as degrees made continuous along the series, NaN kept (skipped). */
 function unwrapDeg(rad: readonly number[]): number[] {
-  const out: number[] = [];
-  let prev = Number.NaN;
-  let offset = 0;
-  for (const r of rad) {
-    if (!Number.isFinite(r)) {
-      out.push(Number.NaN);
-      continue;
-    }
-    let v = (r * 180) / Math.PI + offset;
-    while (Number.isFinite(prev) && v - prev > 180) {
-      offset -= 360;
-      v -= 360;
-    }
-    while (Number.isFinite(prev) && v - prev < -180) {
-      offset += 360;
-      v += 360;
-    }
-    prev = v;
-    out.push(v);
-  }
-  return out;
+  const unwrap = createAngleUnwrap();
+  return rad.map((r) => (Number.isFinite(r) ? unwrap.next((r * 180) / Math.PI) : Number.NaN));
 }
 
 /** Swing of `series` over each true rep: robust top (median of the 3 highest) minus robust bottom. */

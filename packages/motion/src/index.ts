@@ -1,5 +1,6 @@
 // @anklepump/motion: streaming ankle analysis from pose landmarks or IMUs. Pure: no I/O, no clock.
 
+export { createAngleUnwrap } from './angle-unwrap.ts';
 export * from './calibration.ts';
 export { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
 export type { ImuReading, ImuSample } from './imu-sample.ts';

@@ -281,29 +281,35 @@ export function createRepShape(capacity: number): RepShaper {
       const cycleS = (sm.t(ma) - startTMs) / 1000;
       // Measured on the mirror image, an up-first rep's first end is its toes-up peak.
       const up = sign < 0;
-      let shownMinY = minY;
-      let shownMaxY = maxY;
-      if (ma - mi <= SHARP_PEAK_SAMPLES) {
-        shownMinY = Number.POSITIVE_INFINITY;
-        shownMaxY = Number.NEGATIVE_INFINITY;
-        for (let s = Math.max(0, mi - SHARP_PEAK_REACH); s <= Math.min(ma - 1, mi + SHARP_PEAK_REACH); s++)
-          shownMinY = Math.min(shownMinY, sign * raw.a(startSeq + s));
-        for (let s = Math.max(mi + 1, ma - SHARP_PEAK_REACH); s <= Math.min(last, ma + SHARP_PEAK_REACH); s++)
-          shownMaxY = Math.max(shownMaxY, sign * raw.a(startSeq + s));
-      }
+      const degrees = (lowY: number, highY: number): ShownDegrees => ({
+        rangeDeg: highY - lowY,
+        peakPlantarDeg: up ? -highY : lowY,
+        peakDorsiDeg: up ? -lowY : highY,
+      });
+      const counted = degrees(minY, maxY);
+      // The most of `dir` x the mirrored despiked samples `from`..`to` (rep-relative).
+      const rawMost = (from: number, to: number, dir: 1 | -1) => {
+        let most = Number.NEGATIVE_INFINITY;
+        for (let s = from; s <= to; s++) most = Math.max(most, dir * sign * raw.a(startSeq + s));
+        return most;
+      };
+      const R = SHARP_PEAK_REACH;
+      const shown =
+        ma - mi <= SHARP_PEAK_SAMPLES
+          ? degrees(
+              -rawMost(Math.max(0, mi - R), Math.min(ma - 1, mi + R), -1),
+              rawMost(Math.max(mi + 1, ma - R), Math.min(last, ma + R), 1),
+            )
+          : counted;
       return {
         rangeDeg,
         bandRangeDeg,
-        peakPlantarDeg: up ? -maxY : minY,
-        peakDorsiDeg: up ? -minY : maxY,
+        peakPlantarDeg: counted.peakPlantarDeg,
+        peakDorsiDeg: counted.peakDorsiDeg,
         plantarHoldS: up ? secondHoldS : firstHoldS,
         dorsiHoldS: up ? firstHoldS : secondHoldS,
         firstReachTMs: sm.t(reach),
-        shown: {
-          rangeDeg: shownMaxY - shownMinY,
-          peakPlantarDeg: up ? -shownMaxY : shownMinY,
-          peakDorsiDeg: up ? -shownMinY : shownMaxY,
-        },
+        shown,
         startTMs,
         plantarTMs: sm.t(up ? ma : mi),
         dorsiTMs: sm.t(up ? mi : ma),
