@@ -125,6 +125,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     leg2: 0,
     leg3: 0,
     leg4: Number.NaN,
+    hipOffX: 0,
+    hipOffY: 0,
     footLen: Number.NaN,
     shankLen: Number.NaN,
   };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createLegHistory, LEG_CHANNELS } from './rep-evidence.ts';
+import { createLegHistory, LEG_READING } from './rep-evidence.ts';
 import { rng } from './seeded-rng.test-util.ts';
 
 /** A history of `n` samples 1/30 s apart whose channel `ch` reads `at(i)` (the others 0). */
 function history(n: number, ch: number, at: (i: number) => number) {
   const h = createLegHistory(64);
-  const leg = new Float64Array(LEG_CHANNELS);
+  const leg = new Float64Array(LEG_READING);
   for (let i = 0; i < n; i++) {
     leg.fill(0);
     leg[ch] = at(i);
@@ -100,5 +100,41 @@ describe('leg history: did the leg stay away from where the rep began', () => {
   it('flags a clean slide of half a unit (a few cm) held 200 ms', () => {
     const slide = history(40, 3, (i) => (i >= 12 ? 0.5 : (i - 5) * (i > 5 ? 0.07 : 0)));
     expect(slide.movedOver(0, 39, tMs)).toBe(true);
+  });
+
+  it('sees a slide that settled early in the rep though noise takes a sample back under the bar every 133 ms', () => {
+    // A second at rest, then the rep: the leg slides 0.7 of a unit and stays, but every fourth
+    // reading falls back to 0.3, so it is never away for 200 ms in a row; over the rep's last
+    // 250 ms it is 0.6 away on the mean.
+    const slid = (i: number) => (i < 34 ? 0 : i % 4 === 0 ? 0.3 : 0.7);
+    expect(history(60, 2, slid).movedOver(30, 59, tMs)).toBe(true);
+    // The same dips with the leg back at rest by the end: not a slide that stayed.
+    const back = (i: number) => (i < 34 || i > 50 ? 0 : i % 4 === 0 ? 0.3 : 0.7);
+    expect(history(60, 2, back).movedOver(30, 59, tMs)).toBe(false);
+  });
+
+  it('reads the leg against where the hip rests, and takes the hip and leg shifting together for no movement', () => {
+    // `off` is the hip's offset from its rest (x) and `seen` the ankle against the hip as seen.
+    const h = (seen: (i: number) => number, off: (i: number) => number) => {
+      const hist = createLegHistory(64);
+      const leg = new Float64Array(LEG_READING);
+      for (let i = 0; i < 40; i++) {
+        leg.fill(0);
+        leg[2] = seen(i);
+        leg[5] = off(i);
+        hist.record(i, leg);
+      }
+      return hist;
+    };
+    // The hip point jumps by a unit every other frame while the leg rests: against the hip as seen
+    // the ankle jumps the other way, against the rested hip it stays put.
+    const jumpy = (i: number) => (i % 2 ? 1 : 0);
+    expect(h((i) => -jumpy(i), jumpy).movedOver(0, 39, tMs)).toBe(false);
+    // The whole person shifts a unit (hip and leg together): against the rested hip the ankle
+    // moved for as long as the rest lags, against the hip as seen it did not.
+    const shifted = (i: number) => (i >= 10 ? 1 : 0);
+    expect(h(() => 0, shifted).movedOver(0, 39, tMs)).toBe(false);
+    // The leg alone slides a unit: both see it.
+    expect(h(shifted, () => 0).movedOver(0, 39, tMs)).toBe(true);
   });
 });

@@ -681,6 +681,8 @@ function engineReps(
         leg2: leg,
         leg3: leg,
         leg4: Number.NaN,
+        hipOffX: 0,
+        hipOffY: 0,
         footLen: Number.NaN,
         shankLen: Number.NaN,
       },
@@ -1101,6 +1103,28 @@ describe('leg movement against the hip', () => {
       true,
       false,
     ]);
+  });
+
+  it("sees a slide through a pose model's jittering hip point, and no slide in the jitter alone", () => {
+    // The hip point jumps about by 12 px (SD) from frame to frame while the pelvis lies still; the
+    // leg slides 12 px (0.08 of the shank, about 3.5 cm) early in the second rep and stays there.
+    // Against each frame's hip, the leg's readings carried the hip's jitter and their bar (8 times
+    // that jitter) rose over the slide: none of the five seeds flagged it.
+    const withHipJitter = (slidePx: number, seed: number) => {
+      const r = rng(seed);
+      const shift = (t: number) => slidePx * Math.min(1, Math.max(0, (t - 6.6) / 0.3));
+      return framesOf(program(keys), endOf(keys), 30, (t) => ({ shiftPx: shift(t) })).map((f) => {
+        const lm = f.landmarks!.map((p) => [...p] as [number, number, number, number]);
+        lm[23] = [(20 + 12 * r.normal()) / 640, (200 + 12 * r.normal()) / 360, 0, 0.95];
+        return { ...f, landmarks: lm };
+      });
+    };
+    for (let seed = 1; seed <= 5; seed++) {
+      const slid = analyzeLandmarkRecording(withHipJitter(12, seed), left);
+      expect(slid.reps.left.map((x) => x.legMoved)).toEqual([false, true, false]);
+      const still = analyzeLandmarkRecording(withHipJitter(0, seed), left);
+      expect(still.reps.left.map((x) => x.legMoved)).toEqual([false, false, false]);
+    }
   });
 
   it('does not flag the whole person shifting in the picture (hip and leg together)', () => {

@@ -3,7 +3,7 @@
 // angles seen; what such a person did meanwhile is replayed into the engine once neutral is known.
 // The rep engine (ankle-tracker.ts) feeds each sample here until it hears how to settle.
 
-import { LEG_CHANNELS } from './rep-evidence.ts';
+import { LEG_READING } from './rep-evidence.ts';
 import { SETTLING, type Settling } from './rep-state-types.ts';
 import { stepSettling } from './rep-states.ts';
 import { restBetween } from './toes-down-vote.ts';
@@ -167,7 +167,7 @@ export function createSettler(setup: SettlerSetup): Settler {
   /** The first usable sample of this settling (a leg placed later does not move it). */
   let firstSignalTMs = Number.NaN;
   /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
-  const legAtPlace = new Float64Array(LEG_CHANNELS).fill(Number.NaN);
+  const legAtPlace = new Float64Array(LEG_READING).fill(Number.NaN);
   /** Neutral from a rest the source saw, taken at the next sample; or null. */
   let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;

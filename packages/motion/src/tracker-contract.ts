@@ -21,6 +21,15 @@ export interface TrackerInput {
   /** The knee's bend in units of the leg-moved threshold; NaN = not measured. */
   leg4: number;
   /**
+   * Where the hip the positions are measured against is, less where the pelvis rests (the hip
+   * over about a second), in the same units, x and y; 0 where the source has no hip. A pose
+   * model's hip jitters on its own while the pelvis lies still: `leg0 + hipOffX` is the knee
+   * against the resting pelvis (the leg-moved flag reads that), `leg0` against the hip as seen in
+   * this frame (settling reads that).
+   */
+  hipOffX: number;
+  hipOffY: number;
+  /**
    * The foot's and the shank's lengths as the points that gave the angle make them (any unit, the
    * same every sample); NaN = not measured (a sensor, or an angle not taken from these points).
    * Their jitter is the points' noise without the foot's movement in it (rigid-noise.ts).
