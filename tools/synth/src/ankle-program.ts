@@ -57,6 +57,8 @@ export interface TruthRep {
   readonly plantarHoldS: number;
   readonly dorsiHoldS: number;
   readonly legMoved: boolean;
+  /** What moved the leg during the rep (null: it stayed still). */
+  readonly legMove: RepLegMove | null;
   /** Start of the toes-down movement, plantar peak, dorsi peak, end of the dorsi hold, ms. */
   readonly descentTMs: number;
   readonly plantarTMs: number;
@@ -64,6 +66,12 @@ export interface TruthRep {
   readonly dorsiHoldEndTMs: number;
   /** End of the return movement after the dorsi hold, ms. */
   readonly endTMs: number;
+}
+
+/** A rep's leg movement as a person would describe it: a slide of `size` cm, or a knee bent `size` deg. */
+export interface RepLegMove {
+  readonly kind: 'slide' | 'knee-bend';
+  readonly size: number;
 }
 
 /** A leg movement: a slide along the leg (metres) or a knee bend (degrees of thigh lift). */
@@ -107,14 +115,19 @@ function jitteredTiming(t: NonNullable<ProgramSpec['timing']>, rng: Rng) {
   return { moveS: t.moveS * j(), plantarHoldS: t.plantarHoldS * j(), dorsiHoldS: t.dorsiHoldS * j() };
 }
 
+/** How far the knee bends (degrees off straight) when the thigh lifts `liftDeg` with the heel on the bed. */
+export function kneeBendForThighLift(liftDeg: number): number {
+  const a = (liftDeg * Math.PI) / 180;
+  return liftDeg + (Math.asin(Math.min(1, (0.45 * Math.sin(a)) / 0.42)) * 180) / Math.PI;
+}
+
 /** The thigh lift (deg) that bends the knee by `kneeDeg` with this leg (thigh 0.45 m, shank 0.42 m). */
 export function thighLiftForKneeBend(kneeDeg: number): number {
   let lo = 0;
   let hi = kneeDeg;
   for (let i = 0; i < 40; i++) {
     const a = (lo + hi) / 2;
-    const bend = a + (Math.asin(Math.min(1, (0.45 * Math.sin((a * Math.PI) / 180)) / 0.42)) * 180) / Math.PI;
-    if (bend < kneeDeg) lo = a;
+    if (kneeBendForThighLift(a) < kneeDeg) lo = a;
     else hi = a;
   }
   return (lo + hi) / 2;
@@ -150,7 +163,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     dEnd: number;
     full: boolean;
     move: number;
-    legMoved: boolean;
+    legMove: RepLegMove | null;
   }[] = [];
   const continuous = spec.returnToNeutral === undefined ? spec.tempo === 'fast' : !spec.returnToNeutral;
   const upFirst = spec.firstMove === 'up';
@@ -163,8 +176,8 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     const p = spec.plantarDeg * k;
     const d = spec.dorsiDeg * k;
     const descent = t;
-    const legMoved = rng.chance(spec.legMoveChance);
-    if (legMoved) {
+    let legMove: RepLegMove | null = null;
+    if (rng.chance(spec.legMoveChance)) {
       const kinds = spec.legMoveKinds ?? ['slide', 'knee-bend'];
       const kind = kinds[Math.floor(rng.next() * kinds.length)] ?? 'slide';
       const size = spec.legMoveSize;
@@ -177,6 +190,10 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
           : rng.range(15, 25);
       const lastsMs = size ? Math.min(900, 1000 * (moveS * 2.2 + plantarHoldS)) : 900;
       moves.push({ kind, startMs: t + 100, endMs: t + 100 + lastsMs, amount });
+      legMove =
+        kind === 'slide'
+          ? { kind, size: Math.abs(amount) * 100 }
+          : { kind, size: kneeBendForThighLift(amount) };
     }
     if (upFirst) {
       goTo(d, moveS * (a === 0 ? 1 : 1.4));
@@ -185,7 +202,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       goTo(p, moveS * 1.2);
       const pT = t;
       hold(plantarHoldS);
-      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMoved });
+      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMove });
     } else {
       goTo(p, moveS * (a === 0 ? 1 : 1.4));
       const pT = t;
@@ -193,7 +210,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       goTo(d, moveS * 1.2);
       const dT = t;
       hold(dorsiHoldS);
-      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMoved });
+      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMove });
     }
     if (!continuous || i === spec.reps - 1) {
       goTo(0, moveS);
@@ -245,7 +262,8 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       index: i + 1,
       full: r.full,
       ...m,
-      legMoved: r.legMoved,
+      legMoved: r.legMove !== null,
+      legMove: r.legMove,
       descentTMs: r.descent,
       plantarTMs: r.pT,
       dorsiTMs: r.dT,

@@ -1,7 +1,14 @@
 import { analyzeLandmarkRecording, type RepMetrics } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
+import {
+  buildProgram,
+  kneeBendForThighLift,
+  type ProgramSpec,
+  thighLiftForKneeBend,
+} from './ankle-program.ts';
 import { EVAL_CONDITIONS, specRng } from './eval-set.ts';
 import { synthLandmarkSession } from './landmark-session.ts';
+import { createRng } from './prng.ts';
 import { scoreSet } from './score.ts';
 import { withTinyRepLeeway } from './stress-set.ts';
 
@@ -86,5 +93,48 @@ describe('scoring a set against the truth', () => {
     expect(scoreSet(reps, shrunk(3)).countExact).toBe(true);
     expect(shrunk(3).expectedReps).toBe(session.truth.expectedReps - 1);
     expect(scoreSet(withoutLast, shrunk(6)).countExact).toBe(false);
+  });
+
+  it('reports what moved the leg in each rep (a slide in cm, a knee bend in degrees) and whether it was flagged', () => {
+    const spec: ProgramSpec = {
+      reps: 40,
+      tempo: 'normal' as const,
+      plantarDeg: -30,
+      dorsiDeg: 15,
+      partialShare: 0,
+      pauseChance: 0,
+      fidget: false,
+      gettingIntoPosition: false,
+      restS: 2,
+      legMoveChance: 1,
+      legMoveSize: { slideM: [0.03, 0.1], kneeBendDeg: [10, 30] },
+    };
+    const program = buildProgram(spec, createRng(5));
+    const kinds = new Set(program.reps.map((r) => r.legMove?.kind));
+    expect(kinds).toEqual(new Set(['slide', 'knee-bend']));
+    for (const r of program.reps) {
+      expect(r.legMoved).toBe(true);
+      const [lo, hi] = r.legMove!.kind === 'slide' ? [3, 10] : [10, 30];
+      expect(r.legMove!.size).toBeGreaterThanOrEqual(lo);
+      expect(r.legMove!.size).toBeLessThan(hi + 1e-9);
+    }
+    // The knee bend is the knee's own angle, not the thigh lift that makes it.
+    expect(kneeBendForThighLift(thighLiftForKneeBend(22))).toBeCloseTo(22, 6);
+    // A moved rep the engine flagged, and one it missed, as the score reports them.
+    const moved = {
+      ...session.truth,
+      reps: session.truth.reps.map((t, i) => ({
+        ...t,
+        legMoved: i < 2,
+        legMove: i < 2 ? { kind: 'slide' as const, size: 6 } : null,
+      })),
+    };
+    const flagged = reps.map((r, i) => ({ ...r, legMoved: i === 0, legMovementMeasured: true }));
+    const s = scoreSet(flagged, moved);
+    expect(s.legMoves).toEqual([
+      { move: { kind: 'slide', size: 6 }, flagged: true },
+      { move: { kind: 'slide', size: 6 }, flagged: false },
+    ]);
+    expect([s.legTp, s.legFn]).toEqual([1, 1]);
   });
 });

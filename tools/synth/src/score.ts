@@ -2,6 +2,7 @@
 // and hold errors, and the leg-movement flag, matching reps by the time of a peak (nearest first).
 
 import type { RepMetrics } from '@anklepump/motion';
+import type { RepLegMove } from './ankle-program.ts';
 import type { SessionTruth } from './landmark-session.ts';
 
 export interface SetScore {
@@ -26,6 +27,8 @@ export interface SetScore {
   readonly legTp: number;
   readonly legFp: number;
   readonly legFn: number;
+  /** Each matched rep during which the leg moved (and was measured): what moved, and whether it was flagged. */
+  readonly legMoves: readonly { readonly move: RepLegMove; readonly flagged: boolean }[];
   /**
    * Most reported reps are paired in the other order than the person's: one who starts each rep
    * toes up read toes down first (every peak found, but each rep's toes-up end, hold and leg-moved
@@ -56,6 +59,7 @@ export function scoreSet(
   let legTp = 0;
   let legFp = 0;
   let legFn = 0;
+  const legMoves: { move: RepLegMove; flagged: boolean }[] = [];
   // Nearest pairs first, over the whole set: matching in the truth's order let a rep the engine may
   // skip (one a gap hid) take the next rep's match when reps come a second apart, and the next true
   // rep then went unmatched although the engine counted it.
@@ -93,6 +97,7 @@ export function scoreSet(
     peakErrDeg.push(r.peakPlantarDeg - t.peakPlantarDeg, r.peakDorsiDeg - t.peakDorsiDeg);
     holdErrS.push(r.plantarHoldS - t.plantarHoldS, r.dorsiHoldS - t.dorsiHoldS);
     if (r.legMovementMeasured) {
+      if (t.legMove) legMoves.push({ move: t.legMove, flagged: r.legMoved });
       if (r.legMoved && t.legMoved) legTp++;
       else if (r.legMoved) legFp++;
       else if (t.legMoved) legFn++;
@@ -116,6 +121,7 @@ export function scoreSet(
     legTp,
     legFp,
     legFn,
+    legMoves,
     pairedWrongWay: reps.length > 0 && mostlyUpFirst(reps) !== mostlyUpFirst(truth.reps),
   };
 }
