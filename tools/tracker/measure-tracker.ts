@@ -83,7 +83,8 @@ export async function tracksFor(
   return { sampleHz: pose.sampleHz, frames: pose.frames.slice(0, tracks.length), tracks };
 }
 
-function slope(pairs: [number, number][]): number {
+/** Slope of `y` on `x` over the pairs (least squares). */
+export function slope(pairs: readonly (readonly [number, number])[]): number {
   const n = pairs.length;
   const mx = pairs.reduce((a, p) => a + p[0], 0) / n;
   const my = pairs.reduce((a, p) => a + p[1], 0) / n;

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BLAZEPOSE, type LandmarkFrame, type Side } from '@anklepump/motion';
 import { createHeadlessPoseEstimator, type HeadlessPoseEstimator } from '@anklepump/pose/node';
-import { POSE_LANES, tracksFor } from './measure-tracker.ts';
+import { POSE_LANES, slope, tracksFor } from './measure-tracker.ts';
 
 interface Truth {
   readonly visibleSide: Side;
@@ -29,20 +29,6 @@ const LEG = {
 } as const;
 const wrap = (r: number) => Math.atan2(Math.sin(r), Math.cos(r));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? Number.NaN;
-
-/** Slope of `y` on `x` (least squares). */
-function slope(pairs: readonly (readonly [number, number])[]): number {
-  const n = pairs.length;
-  const mx = pairs.reduce((a, p) => a + p[0], 0) / n;
-  const my = pairs.reduce((a, p) => a + p[1], 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (const [x, y] of pairs) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-  }
-  return sxy / sxx;
-}
 
 /** The engine's raw ankle angle (90 - the angle between ankle->knee and heel->toe) from four points. */
 function rawDeg(pts: readonly (readonly number[])[], w: number, h: number): number {
