@@ -5,10 +5,12 @@
 // Its contract with the sources (the input, the setup, the answers) is tracker-contract.ts. What a
 // swing and a rep must clear is rep-bars.ts's, the limits the states step under step-limits.ts's,
 // when to replay under lowered bars look-back.ts's, what the rep under way has shown (the leg
-// included) rep-evidence.ts's, and whether a finished rep has a rep's shape rep-shape.ts's.
+// included) rep-evidence.ts's, whether the leg moved during a finished rep leg-history.ts's, and
+// whether it has a rep's shape rep-shape.ts's.
 
 import { createAngleChain } from './angle-front-end.ts';
 import { createDoubtedEnds } from './doubted-ends.ts';
+import { createLegHistory } from './leg-history.ts';
 import { createLiveHold } from './live-hold.ts';
 import { createLookBackWatch } from './look-back.ts';
 import type { MotionEvent, MotionPhase } from './motion-events.ts';
@@ -16,7 +18,7 @@ import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
 import { createOwnPumps } from './own-pumps.ts';
 import { createPersonalRange } from './personal-range.ts';
 import { createRepBars } from './rep-bars.ts';
-import { createLegHistory, createRepEvidence } from './rep-evidence.ts';
+import { createRepEvidence } from './rep-evidence.ts';
 import { createOrderWatch } from './rep-order.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape, sensorLevelTolDeg, shapeHoldsUp, shapeSmoothingMs } from './rep-shape.ts';

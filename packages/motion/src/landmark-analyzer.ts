@@ -35,7 +35,7 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
   /**
    * The leg-moved unit, a share of the shank length (0.02..2, default 0.15): knee or ankle held 0.45
    * of it (and 8 x their jitter) away from where they were against the hip for 200 ms flags a rep
-   * (rep-evidence.ts).
+   * (leg-history.ts).
    */
   readonly legMoveFraction?: number;
   /**
@@ -102,9 +102,9 @@ const LEG_MOVE_FRACTION = 0.15;
 /**
  * The leg-moved threshold's unit for the knee's bend, degrees: the rep engine flagged a leg that
  * stayed 0.6 of a unit away (8 deg of bend) for 200 ms when this was chosen (0.45 of it, 6 deg, and
- * 8 x the knee angle's own jitter since: rep-evidence.ts). A knee bend of 10 deg lifts the knee by about 0.09
+ * 8 x the knee angle's own jitter since: leg-history.ts). A knee bend of 10 deg lifts the knee by about 0.09
  * of the shank, just the positions' bar; the bend itself is plain in the knee's angle. On the stress
- * set's tuning seeds (camera, 32 sets a family), each rep judged whole (rep-evidence.ts): precision
+ * set's tuning seeds (camera, 32 sets a family), each rep judged whole (leg-history.ts): precision
  * and recall without it 0.81 and 0.74; with it at 10 deg 0.81 and 0.75, at 8 deg 0.80 and 0.77, at 6
  * deg 0.78 and 0.80.
  */
@@ -114,14 +114,14 @@ const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
 /**
  * The pelvis rests through a set, but a pose model's hip point jitters (the stress set's landmarks:
  * up to 10 px of it, a seventh of a shank), and the knee and ankle were measured against each
- * frame's hip, so the leg-moved flag's bar, 8 times the readings' own jitter (rep-evidence.ts), rose
+ * frame's hip, so the leg-moved flag's bar, 8 times the readings' own jitter (leg-history.ts), rose
  * with the hip's noise over slides and knee bends it should have seen. The flag reads the knee and
  * ankle against the hip low-passed with this time constant, ms (`hipOffX`, `hipOffY`); settling
  * still reads them against the hip as seen (against the rested hip, a resting foot's noise settled
  * and counted more often: stress set tuning seeds, camera, 64 a family, spurious reps on resting
  * feet 28 -> 36). Tuning seeds (64 a family), flag precision / recall: against the frame's hip
  * 0.911 / 0.834; against the rested hip, 500 ms, 0.905 / 0.856 (1000 ms at 32 a family: 0.900 /
- * 0.852, 500 ms 0.900 / 0.850); with rep-evidence.ts's settled slide, 0.902 / 0.868. Counts unchanged.
+ * 0.852, 500 ms 0.900 / 0.850); with leg-history.ts's settled slide, 0.902 / 0.868. Counts unchanged.
  */
 const HIP_REST_TAU_MS = 1000;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLegHistory, LEG_READING } from './rep-evidence.ts';
+import { createLegHistory } from './leg-history.ts';
+import { LEG_READING } from './rep-evidence.ts';
 import { rng } from './seeded-rng.test-util.ts';
 
 /** A history of `n` samples 1/30 s apart whose channel `ch` reads `at(i)` (the others 0). */
