@@ -100,14 +100,14 @@ function stressTable(
   return { table, byFamily, camera: byKind.landmarks };
 }
 
-/** What moved the leg, binned as a clinician would say it: [label, kind, from, to). */
+/** What moved the leg, binned as a clinician would say it: [label, kind, from, to) (the stress set draws up to 30 deg and 10 cm). */
 const LEG_MOVE_BINS: readonly [string, 'slide' | 'knee-bend', number, number][] = [
   ['knee bent 10-15 deg', 'knee-bend', 10, 15],
   ['knee bent 15-20 deg', 'knee-bend', 15, 20],
-  ['knee bent 20-30 deg', 'knee-bend', 20, 30.01],
+  ['knee bent 20-30 deg', 'knee-bend', 20, Number.POSITIVE_INFINITY],
   ['leg slid 3-5 cm', 'slide', 3, 5],
   ['leg slid 5-7 cm', 'slide', 5, 7],
-  ['leg slid 7-10 cm', 'slide', 7, 10.01],
+  ['leg slid 7-10 cm', 'slide', 7, Number.POSITIVE_INFINITY],
 ];
 
 /**

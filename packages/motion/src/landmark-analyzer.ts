@@ -8,8 +8,9 @@ import {
   type MotionCalibration,
   sideCalibration,
 } from './calibration.ts';
-import { angleBetweenDeg, createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
+import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import { BLAZEPOSE, type LandmarkFrame, type Side } from './landmark-frame.ts';
+import { LegPosition } from './leg-position.ts';
 import type { MotionEvent } from './motion-events.ts';
 import { type AnalysisResult, createTimeGuard, done, type MotionStream, runBatch } from './motion-stream.ts';
 import { checkOneOf, checkRange } from './option-checks.ts';
@@ -53,15 +54,8 @@ interface SideState {
   readonly tracker: AnkleTracker;
   readonly reading: LegReading;
   readonly other: LegReading;
-  /** Knee and ankle positions, low-passed (2 Hz): landmark jitter is not leg movement. */
-  readonly pos: Float64Array;
-  posT: number;
-  /** Where the pelvis rests: the hip low-passed over HIP_REST_TAU_MS, pixels x, y (NaN: not yet). */
-  readonly hipRest: Float64Array;
-  /** The hip as seen less `hipRest`, low-passed as `pos` is, pixels x, y. */
-  readonly hipOff: Float64Array;
-  /** The knee's angle between thigh and shank in the picture, smoothed like `pos`, degrees (NaN: not yet). */
-  kneeDeg: number;
+  /** Where the leg is against the hip and the resting pelvis, and the knee's bend (leg-position.ts). */
+  readonly legPos: LegPosition;
   visible: boolean;
   useOther: boolean;
   scalePx: number;
@@ -99,32 +93,6 @@ const SEEN_ALPHA = 0.2;
  * the stress set's slides are 3-10 cm and its knee bends lift the knee 4-12 cm.
  */
 const LEG_MOVE_FRACTION = 0.15;
-/**
- * The leg-moved threshold's unit for the knee's bend, degrees: the rep engine flagged a leg that
- * stayed 0.6 of a unit away (8 deg of bend) for 200 ms when this was chosen (0.45 of it, 6 deg, and
- * 8 x the knee angle's own jitter since: leg-history.ts). A knee bend of 10 deg lifts the knee by about 0.09
- * of the shank, just the positions' bar; the bend itself is plain in the knee's angle. On the stress
- * set's tuning seeds (camera, 32 sets a family), each rep judged whole (leg-history.ts): precision
- * and recall without it 0.81 and 0.74; with it at 10 deg 0.81 and 0.75, at 8 deg 0.80 and 0.77, at 6
- * deg 0.78 and 0.80.
- */
-const KNEE_BEND_UNIT_DEG = 8 / 0.6;
-const POS_TAU_MS = 1000 / (2 * Math.PI * 2);
-const posAlpha = (dtMs: number) => dtMs / (POS_TAU_MS + dtMs);
-/**
- * The pelvis rests through a set, but a pose model's hip point jitters (the stress set's landmarks:
- * up to 10 px of it, a seventh of a shank), and the knee and ankle were measured against each
- * frame's hip, so the leg-moved flag's bar, 8 times the readings' own jitter (leg-history.ts), rose
- * with the hip's noise over slides and knee bends it should have seen. The flag reads the knee and
- * ankle against the hip low-passed with this time constant, ms (`hipOffX`, `hipOffY`); settling
- * still reads them against the hip as seen (against the rested hip, a resting foot's noise settled
- * and counted more often: stress set tuning seeds, camera, 64 a family, spurious reps on resting
- * feet 28 -> 36). Tuning seeds (64 a family), flag precision / recall: against the frame's hip
- * 0.911 / 0.834; against the rested hip, 500 ms, 0.905 / 0.856 (1000 ms at 32 a family: 0.900 /
- * 0.852, 500 ms 0.900 / 0.850); with leg-history.ts's settled slide, 0.902 / 0.868. Counts unchanged.
- */
-const HIP_REST_TAU_MS = 1000;
-
 /** Creates a landmark analyzer; throws RangeError on a bad option. */
 export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): MotionStream<LandmarkFrame> {
   const tracker = resolveTracker(options);
@@ -167,11 +135,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       }),
       reading: createLegReading(),
       other: createLegReading(),
-      pos: new Float64Array(4),
-      posT: Number.NaN,
-      hipRest: Float64Array.of(Number.NaN, Number.NaN),
-      hipOff: new Float64Array(2),
-      kneeDeg: Number.NaN,
+      legPos: new LegPosition(),
       visible: true,
       useOther: false,
       scalePx: 0,
@@ -277,7 +241,6 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     if (st.scaleN < SCALE_FRAMES && !doubted) {
       st.scalePx += (r.shankPx - st.scalePx) / ++st.scaleN;
     }
-    const unit = legMoveFraction * st.scalePx;
     input.tMs = t;
     input.angleDeg = corrected;
     input.confidence = r.visibility;
@@ -285,57 +248,18 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       input.footLen = doubted ? Number.NaN : r.footLen;
       input.shankLen = doubted ? Number.NaN : r.shankLen;
     }
-    const p = st.pos;
-    const dtMs = t - st.posT;
-    const k = doubted ? 0 : Number.isNaN(st.posT) ? 1 : posAlpha(dtMs);
-    st.posT = t;
     // Against the hip when it is seen: the leg moving on the bed, not the person or camera shifting.
     const hip = frame.landmarks?.[st.side === 'left' ? BLAZEPOSE.leftHip : BLAZEPOSE.rightHip];
     const hipSeen = !!hip && Number.isFinite(hip[0] + hip[1]);
-    const hx = hipSeen ? hip[0] * frame.widthPx : 0;
-    const hy = hipSeen ? hip[1] * frame.heightPx : 0;
-    p[0] = p[0]! + k * (r.kneeX - hx - p[0]!);
-    p[1] = p[1]! + k * (r.kneeY - hy - p[1]!);
-    p[2] = p[2]! + k * (r.ankleX - hx - p[2]!);
-    p[3] = p[3]! + k * (r.ankleY - hy - p[3]!);
-    input.leg0 = p[0]! / unit;
-    input.leg1 = p[1]! / unit;
-    input.leg2 = p[2]! / unit;
-    input.leg3 = p[3]! / unit;
-    // The hip against where the pelvis rests, low-passed as the positions are (both filters are
-    // linear, so leg0 + hipOffX is the knee against the rested hip, low-passed the same way).
-    const rest = st.hipRest;
-    const off = st.hipOff;
-    if (!hipSeen) {
-      // No hip: the positions are the picture's, and so is the flag's reading.
-      off[0] = 0;
-      off[1] = 0;
-    } else if (k === 1 || Number.isNaN(rest[0]!)) {
-      rest[0] = hx;
-      rest[1] = hy;
-      off[0] = 0;
-      off[1] = 0;
-    } else if (k > 0) {
-      const kr = dtMs / (HIP_REST_TAU_MS + dtMs);
-      rest[0] = rest[0]! + kr * (hx - rest[0]!);
-      rest[1] = rest[1]! + kr * (hy - rest[1]!);
-      off[0] = off[0]! + k * (hx - rest[0]! - off[0]!);
-      off[1] = off[1]! + k * (hy - rest[1]! - off[1]!);
-    }
-    input.hipOffX = off[0]! / unit;
-    input.hipOffY = off[1]! / unit;
-    // The knee's bend: the angle between thigh (knee -> hip) and shank (knee -> ankle), read only
-    // while the thigh in the picture is at least half the shank's length (a thigh seen end-on, or a
-    // hip placed near the knee, turns a pixel of jitter into degrees of bend).
-    const ux = hx - r.kneeX;
-    const uy = hy - r.kneeY;
-    if (doubted) {
-      // The knee's bend as last seen (input.leg4 keeps its value).
-    } else if (hipSeen && ux * ux + uy * uy >= 0.25 * r.shankPx * r.shankPx) {
-      const kneeDeg = angleBetweenDeg(ux, uy, r.ankleX - r.kneeX, r.ankleY - r.kneeY);
-      st.kneeDeg = Number.isNaN(st.kneeDeg) ? kneeDeg : st.kneeDeg + k * (kneeDeg - st.kneeDeg);
-      input.leg4 = st.kneeDeg / KNEE_BEND_UNIT_DEG;
-    } else input.leg4 = Number.NaN;
+    st.legPos.read(
+      input,
+      t,
+      r,
+      hipSeen ? hip[0] * frame.widthPx : Number.NaN,
+      hipSeen ? hip[1] * frame.heightPx : Number.NaN,
+      legMoveFraction * st.scalePx,
+      doubted,
+    );
     if (!doubted) st.view.observe(t, r.kneeX, r.kneeY, r.ankleX, r.ankleY, out);
     st.tracker.step(input, out);
   }
@@ -387,9 +311,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
         st.useOther = false;
         st.scalePx = 0;
         st.scaleN = 0;
-        st.posT = Number.NaN;
-        st.hipRest.fill(Number.NaN);
-        st.kneeDeg = Number.NaN;
+        st.legPos.reset();
         st.view.reset();
         st.seenTMs = Number.NaN;
         st.seenShankPx = Number.NaN;

@@ -143,7 +143,7 @@ export function createLegHistory(capacity: number) {
    * hip's offset on their axis; the knee's bend as it is).
    */
   const rested = (b: number, i: number): number =>
-    i < 4 ? legs[b + i]! + legs[b + 5 + (i & 1)]! : legs[b + i]!;
+    i < 4 ? legs[b + i]! + legs[b + LEG_CHANNELS + (i & 1)]! : legs[b + i]!;
   /**
    * Channel `i`'s bar over samples `fromSeq`..`toSeq`: LEG_AWAY_UNITS, or LEG_NOISE_K times the
    * median of its sample-to-sample changes where that is more (channels not measured are skipped).
@@ -168,22 +168,23 @@ export function createLegHistory(capacity: number) {
     return q;
   };
   /**
-   * Whether the movement the rested readings show over samples `a`..`z` (their mean, channel `i`,
-   * from `ref`) is the leg's, not the hip and the leg shifting together (the person or the camera
-   * moving): against the hip as seen, the mean moved at least LEG_SHARED_SHARE as far, the same way.
+   * Whether a movement the rested readings show, `dRested` on the mean from `ref`, is the leg's,
+   * not the hip and the leg shifting together (the person or the camera moving): against the hip
+   * as seen the mean moved `dSeen` from `refSeen`, and must have gone at least LEG_SHARED_SHARE as
+   * far, the same way.
    */
-  const ownMovement = (a: number, z: number, i: number): boolean => {
-    let sumRested = 0;
-    let sumSeen = 0;
-    for (let q = a; q <= z; q++) {
-      const b = (q & mask) * LEG_READING;
-      sumRested += rested(b, i);
-      sumSeen += legs[b + i]!;
+  const ownMovement = (dRested: number, dSeen: number): boolean =>
+    dSeen * Math.sign(dRested) >= LEG_SHARED_SHARE * Math.abs(dRested);
+  /** Sums of each channel over the spell being read, rested and as seen (reused). */
+  const sumRested = new Float64Array(LEG_CHANNELS);
+  const sumSeen = new Float64Array(LEG_CHANNELS);
+  /** Adds sample `q`'s readings to the spell's sums. */
+  const addToSpell = (q: number): void => {
+    const b = (q & mask) * LEG_READING;
+    for (let i = 0; i < LEG_CHANNELS; i++) {
+      sumRested[i]! += rested(b, i);
+      sumSeen[i]! += legs[b + i]!;
     }
-    const m = z - a + 1;
-    const dRested = sumRested / m - ref[i]!;
-    const dSeen = sumSeen / m - refSeen[i]!;
-    return dSeen * Math.sign(dRested) >= LEG_SHARED_SHARE * Math.abs(dRested);
   };
   /**
    * Whether the leg's positions over the last LEG_SETTLED_MS up to `toSeq` (after `fromSeq`), on
@@ -194,12 +195,17 @@ export function createLegHistory(capacity: number) {
     const tEnd = tMs(toSeq);
     let a = toSeq;
     while (a - 1 > fromSeq && tMs(a - 1) >= tEnd - LEG_SETTLED_MS) a--;
-    if (toSeq - a + 1 < 3) return false;
+    const m = toSeq - a + 1;
+    if (m < 3) return false;
+    sumRested.fill(0);
+    sumSeen.fill(0);
+    for (let q = a; q <= toSeq; q++) addToSpell(q);
     for (let i = 0; i < 4; i++) {
-      let sum = 0;
-      for (let q = a; q <= toSeq; q++) sum += rested((q & mask) * LEG_READING, i);
-      const d = Math.abs(sum / (toSeq - a + 1) - ref[i]!);
-      if (d > Math.max(LEG_AWAY_UNITS, (LEG_SETTLED_K / LEG_NOISE_K) * bar[i]!) && ownMovement(a, toSeq, i))
+      const dRested = sumRested[i]! / m - ref[i]!;
+      if (
+        Math.abs(dRested) > Math.max(LEG_AWAY_UNITS, (LEG_SETTLED_K / LEG_NOISE_K) * bar[i]!) &&
+        ownMovement(dRested, sumSeen[i]! / m - refSeen[i]!)
+      )
         return true;
     }
     return false;
@@ -252,7 +258,7 @@ export function createLegHistory(capacity: number) {
       for (let i = 0; i < LEG_CHANNELS; i++) bar[i] = barOf(i, jitterFrom, toSeq);
       if (settledAway(fromSeq, toSeq, tMs)) return true;
       let sinceTMs = Number.NaN;
-      let sinceSeq = fromSeq;
+      let spell = 0;
       for (let q = fromSeq; q <= toSeq; q++) {
         const b = (q & mask) * LEG_READING;
         let away = -1;
@@ -266,9 +272,17 @@ export function createLegHistory(capacity: number) {
         const t = tMs(q);
         if (Number.isNaN(sinceTMs)) {
           sinceTMs = t;
-          sinceSeq = q;
+          spell = 0;
+          sumRested.fill(0);
+          sumSeen.fill(0);
         }
-        if (t - sinceTMs >= LEG_AWAY_MS && ownMovement(sinceSeq, q, away)) return true;
+        addToSpell(q);
+        spell++;
+        if (
+          t - sinceTMs >= LEG_AWAY_MS &&
+          ownMovement(sumRested[away]! / spell - ref[away]!, sumSeen[away]! / spell - refSeen[away]!)
+        )
+          return true;
       }
       return false;
     },

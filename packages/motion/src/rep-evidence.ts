@@ -41,8 +41,8 @@ export function createRepEvidence() {
       legNow[2] = input.leg2;
       legNow[3] = input.leg3;
       legNow[4] = input.leg4;
-      legNow[5] = input.hipOffX;
-      legNow[6] = input.hipOffY;
+      legNow[LEG_CHANNELS] = input.hipOffX;
+      legNow[LEG_CHANNELS + 1] = input.hipOffY;
       return this.legMove();
     },
     /**
