@@ -151,18 +151,20 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // A camera person who stopped pumping starts again with a pump of their size (own-pumps.ts);
     // asked last, as a refusal is remembered.
     if (own?.refusesRestart(firstTMs, m.bandRangeDeg, chain.periodicity)) return;
-    const legMoved =
-      evidence.legKnown &&
-      legs.movedInRep(
-        filtered,
-        opening.startSeq,
-        opening.firstSeq,
-        second.extremeSeq,
-        nowSeq,
-        m.rangeDeg,
-        upFirst ? -1 : 1,
-        lastLegMoved,
-      );
+    // null: the source reads no leg (a phone on the foot alone).
+    const leg = !evidence.legKnown
+      ? null
+      : legs.movedInRep(
+          filtered,
+          opening.startSeq,
+          opening.firstSeq,
+          second.extremeSeq,
+          nowSeq,
+          m.rangeDeg,
+          upFirst ? -1 : 1,
+          lastLegMoved,
+        );
+    const legMoved = leg === 'moved';
     // The first rep of a replay from where the leg was just placed, the leg moving during it, is
     // the foot coming to rest as the leg was put into position (settling.ts, PLACING_UNITS).
     if (placingReplay && repCount === 0 && legMoved) return;
@@ -181,7 +183,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         fullBarDeg: o.fullFraction * personal.shownReferenceDeg,
         tooFastCycleS: o.tooFastCycleS,
         legMoved,
-        legMovementMeasured: evidence.legKnown,
+        legMovementMeasured: leg === 'moved' || leg === 'still',
         confidence: evidence.confidence(),
       },
       out,

@@ -127,6 +127,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     leg4: Number.NaN,
     hipOffX: 0,
     hipOffY: 0,
+    legSeen: true,
     footLen: Number.NaN,
     shankLen: Number.NaN,
   };

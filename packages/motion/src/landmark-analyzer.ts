@@ -160,6 +160,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     leg4: Number.NaN,
     hipOffX: 0,
     hipOffY: 0,
+    legSeen: true,
     footLen: Number.NaN,
     shankLen: Number.NaN,
   };
@@ -260,6 +261,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       legMoveFraction * st.scalePx,
       doubted,
     );
+    input.legSeen = !doubted;
     if (!doubted) st.view.observe(t, r.kneeX, r.kneeY, r.ankleX, r.ankleY, out);
     st.tracker.step(input, out);
   }

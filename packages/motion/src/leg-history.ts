@@ -1,7 +1,7 @@
 // The leg's readings sample by sample, kept as long as the angle's ring keeps its samples, from
 // which a finished rep's leg-moved flag is judged over the whole rep.
 
-import { LEG_CHANNELS, LEG_READING } from './rep-evidence.ts';
+import { LEG_CHANNELS, LEG_READING, LEG_SEEN } from './rep-evidence.ts';
 import type { SampleRing } from './sample-ring.ts';
 import { holdBandDeg } from './tracker-options.ts';
 
@@ -87,6 +87,19 @@ const LEG_LEAD_MS = 400;
  * 150 0.903 / 0.805, 0 0.901 / 0.784). Counts and degrees do not change.
  */
 const LEG_LEAD_AFTER_MOVED_MS = 250;
+
+/**
+ * A rep whose leg the source held at its last trusted reading (TrackerInput.legSeen false: a pose
+ * model unsure of the leg) for more than this share of the samples it is judged over is not
+ * judged: its leg movement is not measured. Held, a knee that bent or a foot that slid under a
+ * spell of low visibility read as a still leg (a tuning seed's 28-deg knee bend, its points at
+ * visibility 0.05-0.2 throughout, showed 0.1 of a unit of movement) and the rep was said to be
+ * done with the leg still.
+ */
+export const LEG_UNSEEN_SHARE = 0.5;
+
+/** What a finished rep's leg did: moved, stayed still, or was not seen well enough to say. */
+export type LegVerdict = 'moved' | 'still' | 'unseen';
 
 /**
  * The `k`-th smallest of the first `len` values of `a` (no NaN), which it reorders in place: what
@@ -306,7 +319,7 @@ export function createLegHistory(capacity: number) {
       rangeDeg: number,
       sign: 1 | -1,
       afterMoved: boolean,
-    ): boolean {
+    ): LegVerdict {
       const bandDeg = holdBandDeg(rangeDeg);
       // `sign` -1: an up-first rep, whose first end is toes up (its mirror image is down-first).
       const a = (seq: number) => sign * angles.a(seq);
@@ -317,12 +330,18 @@ export function createLegHistory(capacity: number) {
       let from = setOff;
       const leadMs = afterMoved ? LEG_LEAD_AFTER_MOVED_MS : LEG_LEAD_MS;
       while (from > startSeq && angles.t(from) > angles.t(setOff) - leadMs) from--;
+      const to = leftAt(angles, secondSeq, nowSeq, bandDeg);
+      let unseen = 0;
+      for (let q = from; q <= to; q++) if (legs[(q & mask) * LEG_READING + LEG_SEEN] === 0) unseen++;
+      if (unseen > LEG_UNSEEN_SHARE * (to - from + 1)) return 'unseen';
       return history.movedOver(
         from,
-        leftAt(angles, secondSeq, nowSeq, bandDeg),
+        to,
         (seq) => angles.t(seq),
         (seq) => angles.has(seq),
-      );
+      )
+        ? 'moved'
+        : 'still';
     },
   };
   return history;

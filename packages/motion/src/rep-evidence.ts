@@ -8,10 +8,13 @@ import type { TrackerInput } from './tracker-contract.ts';
 export const LEG_CHANNELS = 5;
 /**
  * A leg reading as kept: the LEG_CHANNELS, then the hip's offset from where the pelvis rests (x,
- * y; TrackerInput's hipOffX, hipOffY). Settling reads the positions as they are; the leg-moved
- * flag reads each position plus the offset of its axis (against the rested hip).
+ * y; TrackerInput's hipOffX, hipOffY), then whether the leg was seen (LEG_SEEN). Settling reads the
+ * positions as they are; the leg-moved flag reads each position plus the offset of its axis
+ * (against the rested hip).
  */
-export const LEG_READING = LEG_CHANNELS + 2;
+export const LEG_READING = LEG_CHANNELS + 3;
+/** The reading's index that holds 1 where the source saw the leg, 0 where it held the last reading (TrackerInput.legSeen). */
+export const LEG_SEEN = LEG_CHANNELS + 2;
 
 /**
  * What the rep under way has shown: usable and gated samples, confidence; and the leg's reading
@@ -43,6 +46,7 @@ export function createRepEvidence() {
       legNow[4] = input.leg4;
       legNow[LEG_CHANNELS] = input.hipOffX;
       legNow[LEG_CHANNELS + 1] = input.hipOffY;
+      legNow[LEG_SEEN] = input.legSeen ? 1 : 0;
       return this.legMove();
     },
     /**

@@ -683,6 +683,7 @@ function engineReps(
         leg4: Number.NaN,
         hipOffX: 0,
         hipOffY: 0,
+        legSeen: true,
         footLen: Number.NaN,
         shankLen: Number.NaN,
       },
@@ -1079,6 +1080,53 @@ describe('leg movement against the hip', () => {
     const slideWithSwing = (t: number) => 18 * Math.min(1, Math.max(0, (t - 5.38) / 0.32));
     const frames = framesOf(program(twoReps), endOf(twoReps), 30, (t) => ({ shiftPx: slideWithSwing(t) }));
     expect(analyzeLandmarkRecording(frames, left).reps.left.map((x) => x.legMoved)).toEqual([false, true]);
+  });
+
+  it('does not call a leg still that the pose model doubted through most of the rep', () => {
+    // Three quick reps (0.3-s moves and holds); during the second the leg slides 30 px (a fifth
+    // of the shank) and back, while the pose model calls the leg's points barely visible (0.2) for
+    // 1.4 s around it. The angle is still read from those points (plainly the foot just seen), but
+    // the leg's place is held where it was last trusted: judged from that, the leg never moved,
+    // and the rep was reported as done with the leg still.
+    const quick: [number, number][] = [
+      [0.3, -30],
+      [0.3, -30],
+      [0.3, 15],
+      [0.3, 15],
+      [0.3, 0],
+      [0.6, 0],
+    ];
+    const three = appendKeys(
+      [
+        [0, 0],
+        [2, 0],
+      ],
+      [...quick, ...quick, ...quick, [2, 0]],
+    );
+    const slid = (t: number) => 30 * Math.max(0, Math.min(1, (t - 4.2) / 0.3, (5.2 - t) / 0.3));
+    const doubted = (t: number) => t > 4 && t < 5.4;
+    const seen = analyzeLandmarkRecording(
+      framesOf(program(three), endOf(three), 30, (t) => ({ shiftPx: slid(t) })),
+      left,
+    ).reps.left;
+    expect(seen.map((x) => [x.legMoved, x.legMovementMeasured])).toEqual([
+      [false, true],
+      [true, true],
+      [false, true],
+    ]);
+    const hidden = analyzeLandmarkRecording(
+      framesOf(program(three), endOf(three), 30, (t) => ({
+        shiftPx: slid(t),
+        visibility: doubted(t) ? 0.2 : 0.95,
+      })),
+      left,
+    ).reps.left;
+    // Counted all the same, with the second rep's leg movement not measured rather than "still".
+    expect(hidden.map((x) => [x.legMoved, x.legMovementMeasured])).toEqual([
+      [false, true],
+      [false, false],
+      [false, true],
+    ]);
   });
 
   it("does not flag the next rep for the leg coming back during this rep's toes-up hold", () => {

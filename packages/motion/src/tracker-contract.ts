@@ -30,6 +30,13 @@ export interface TrackerInput {
   hipOffX: number;
   hipOffY: number;
   /**
+   * Whether the leg's points were seen in this sample. False: the source doubts them (a pose model
+   * unsure of the leg, its points a few pixels off) and leg0..leg4 and the hip's offset hold the
+   * last reading it trusted; a rep whose leg was held so for much of it is not judged for leg
+   * movement (leg-history.ts, LEG_UNSEEN_SHARE). True where the source has no leg reading at all.
+   */
+  legSeen: boolean;
+  /**
    * The foot's and the shank's lengths as the points that gave the angle make them (any unit, the
    * same every sample); NaN = not measured (a sensor, or an angle not taken from these points).
    * Their jitter is the points' noise without the foot's movement in it (rigid-noise.ts).

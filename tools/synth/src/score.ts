@@ -27,6 +27,12 @@ export interface SetScore {
   readonly legTp: number;
   readonly legFp: number;
   readonly legFn: number;
+  /**
+   * Matched reps the engine did not judge for leg movement (`legMovementMeasured` false: a source
+   * with no leg reading, or a leg held unseen through most of the rep), and how many of them moved.
+   */
+  readonly legUnseen: number;
+  readonly legUnseenMoved: number;
   /** Each matched rep during which the leg moved (and was measured): what moved, and whether it was flagged. */
   readonly legMoves: readonly { readonly move: RepLegMove; readonly flagged: boolean }[];
   /**
@@ -59,6 +65,8 @@ export function scoreSet(
   let legTp = 0;
   let legFp = 0;
   let legFn = 0;
+  let legUnseen = 0;
+  let legUnseenMoved = 0;
   const legMoves: { move: RepLegMove; flagged: boolean }[] = [];
   // Nearest pairs first, over the whole set: matching in the truth's order let a rep the engine may
   // skip (one a gap hid) take the next rep's match when reps come a second apart, and the next true
@@ -101,6 +109,9 @@ export function scoreSet(
       if (r.legMoved && t.legMoved) legTp++;
       else if (r.legMoved) legFp++;
       else if (t.legMoved) legFn++;
+    } else {
+      legUnseen++;
+      if (t.legMoved) legUnseenMoved++;
     }
   });
   const countExact =
@@ -121,6 +132,8 @@ export function scoreSet(
     legTp,
     legFp,
     legFn,
+    legUnseen,
+    legUnseenMoved,
     legMoves,
     pairedWrongWay: reps.length > 0 && mostlyUpFirst(reps) !== mostlyUpFirst(truth.reps),
   };

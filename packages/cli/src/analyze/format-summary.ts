@@ -77,6 +77,11 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       );
       const moved = foot.reps.filter((r) => r.legMoved).length;
       if (moved > 0) lines.push(`  the leg moved (not only the ankle) in ${moved} rep(s)`);
+      const unseen = foot.reps.filter((r) => r.flags.includes('leg-not-seen')).length;
+      if (unseen > 0)
+        lines.push(
+          `  whether the leg moved was not judged in ${unseen} rep(s): the leg was not seen clearly then`,
+        );
       lines.push(
         '  each rep: toes down at -> toes up at (the other way round where marked "toes up first"), degrees from neutral, holds down / up',
       );

@@ -1,5 +1,6 @@
 import type { AnalysisResult, RepMetrics, Side } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
+import { formatSummary } from './format-summary.ts';
 import { plotSvg } from './plot-svg.ts';
 import { buildReport } from './report.ts';
 
@@ -142,5 +143,26 @@ describe('buildReport', () => {
     const s = report.series!;
     expect(s.filter((p) => p.side === 'right').every((p) => p.angleDeg === null)).toBe(true);
     expect(s.filter((p) => p.side === 'left').every((p) => typeof p.angleDeg === 'number')).toBe(true);
+  });
+
+  it('flags a video rep whose leg the engine could not see, and says so in the summary; a phone log not', () => {
+    const unseen = { ...rep(2, 5, true), legMovementMeasured: false };
+    const r = { ...result, reps: { left: [], right: [rep(1, 0, true), unseen] }, warnings: [] };
+    const video = reportOf(r, ['right']);
+    expect(video.feet[0]!.reps.map((x) => x.flags.includes('leg-not-seen'))).toEqual([false, true]);
+    expect(video.feet[0]!.reps[1]!.legMoved).toBe(false);
+    const text = formatSummary(video, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
+    expect(text).toContain('whether the leg moved was not judged in 1 rep(s)');
+    // A phone on the foot reads no leg at all: no rep of its log is flagged for it.
+    const phone = buildReport(
+      { ...r, reps: { left: [], right: [unseen, unseen] } },
+      { ...input, path: '/x/log.csv', kind: 'imu' },
+      ['right'],
+      { plantarHoldS: 1, dorsiHoldS: 1 },
+      0.7,
+      false,
+    );
+    expect(phone.feet[0]!.reps.some((x) => x.flags.includes('leg-not-seen'))).toBe(false);
+    expect(formatSummary(phone, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note')).not.toContain('not judged');
   });
 });

@@ -28,9 +28,11 @@ export interface ReportRep {
   /** 0..1, 1 = as smooth as a minimum-jerk movement. */
   readonly smoothness: number;
   /**
-   * 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold', and
+   * 'shallow', 'too-fast', 'leg-moved', 'short-plantar-hold', 'short-dorsi-hold',
    * 'degrees-read-low' (a motion sensor's gyro reached its limit during the rep: counted, its
-   * degrees may fall short: the turn the clipped rate hid is put back only in part).
+   * degrees may fall short: the turn the clipped rate hid is put back only in part), and, added,
+   * 'leg-not-seen' (video and landmarks: the pose model doubted the leg's points through most of
+   * the rep, so whether the leg moved was not judged; `legMoved` is then false).
    */
   readonly flags: string[];
   /**
@@ -132,11 +134,13 @@ function toRep(
   tooFastCycleS: number,
   degrees: boolean,
   degreesLow: boolean,
+  legRead: boolean,
 ): ReportRep {
   const flags: string[] = [];
   if (degrees && !m.full) flags.push('shallow');
   if (m.cycleS < tooFastCycleS) flags.push('too-fast');
   if (m.legMoved) flags.push('leg-moved');
+  if (legRead && !m.legMovementMeasured) flags.push('leg-not-seen');
   if (m.plantarHoldS < rx.plantarHoldS) flags.push('short-plantar-hold');
   if (m.dorsiHoldS < rx.dorsiHoldS) flags.push('short-dorsi-hold');
   if (degrees && degreesLow) flags.push('degrees-read-low');
@@ -192,7 +196,11 @@ export function buildReport(
     const saturatedAt = new Set(
       result.warnings.filter((w) => w.side === side && w.code === 'sensor-saturated').map((w) => w.tMs),
     );
-    const reps = result.reps[side].map((m) => toRep(m, rx, tooFastCycleS, degrees, saturatedAt.has(m.tMs)));
+    // A camera reads the leg; a phone on the foot alone does not, and says nothing of it per rep.
+    const legRead = input.kind !== 'imu';
+    const reps = result.reps[side].map((m) =>
+      toRep(m, rx, tooFastCycleS, degrees, saturatedAt.has(m.tMs), legRead),
+    );
     return {
       side,
       measured: result.series ? result.series[side].length > 0 : reps.length > 0,

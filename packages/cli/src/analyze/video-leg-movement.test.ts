@@ -126,6 +126,14 @@ describe('withVideoLegMovement', () => {
     expect(out).toBe(r);
   });
 
+  it("judges a rep whose leg the engine did not see, where the pose model's own points show it", () => {
+    const frames = at15(5, (t) => frame(t, 0, 0, 3 * Math.sin(t / 70)));
+    const unseen = { ...rep(0), legMovementMeasured: false };
+    const out = withVideoLegMovement(result(unseen), frames);
+    expect(out.reps.right[0]).toMatchObject({ legMoved: false, legMovementMeasured: true });
+    expect(out.warnings).toHaveLength(0);
+  });
+
   it('does not judge a leg the pose model is unsure of', () => {
     const frames = at15(5, (t) => {
       const f = frame(t, t > 1000 && t < 3000 ? 30 : 0);

@@ -102,7 +102,9 @@ export function withVideoLegMovement(
       // Not judged (the pose model unsure of the leg): the engine's flag stands.
       if (!m) return r;
       const moved = legMoved(m);
-      if (!moved && !r.legMoved) return r;
+      // A still leg the engine had judged stays as it was; one it could not see (its points held
+      // through most of the rep) is now judged, still.
+      if (!moved && !r.legMoved && r.legMovementMeasured) return r;
       const out = { ...r, legMoved: moved, legMovementMeasured: true };
       changed.set(key(side, r), { rep: out, warning: moved ? message(r.index, m) : null });
       return out;
