@@ -77,7 +77,11 @@ export interface RepMetrics {
   readonly dorsiTMs: number;
   /** True when the leg (not only the ankle) moved beyond the threshold during the rep. */
   readonly legMoved: boolean;
-  /** False when the source cannot see the leg (one foot IMU): `legMoved` is then false by default. */
+  /**
+   * False when the leg's movement was not judged: the source reads no leg (a phone on the foot
+   * alone), or it held the leg unseen through most of the rep (a pose model doubting the leg's
+   * points: leg-history.ts, LEG_UNSEEN_SHARE). `legMoved` is then false by default, not a finding.
+   */
   readonly legMovementMeasured: boolean;
   /** SPARC spectral arc length of the speed profile (about -1.6 for an ideal smooth movement). */
   readonly sparc: number;
