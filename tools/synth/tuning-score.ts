@@ -4,9 +4,10 @@
 // Prints per family the exact sets, spurious reps on the resting-foot twins (a foot that never
 // pumps, then the same rest after the person's set) and the seeds that were not exact; then the
 // totals, reps counted wrong in all sets (missed or extra beyond what may count), the range error
-// median / p90 over matched reps, the leg-moved flag's precision / recall over matched reps, the
-// sets whose matched reps mostly have toes down and toes up the wrong way round (a swap the count
-// and the range cannot show), and the sets whose reps are mostly paired in the wrong order: a
+// median / p90 over matched reps, the leg-moved flag's precision / recall over matched reps (reps
+// whose leg was held unseen through most of the rep are in neither figure and are counted beside
+// them), the sets whose matched reps mostly have toes down and toes up the wrong way round (a swap
+// the count and the range cannot show), and the sets whose reps are mostly paired in the wrong order: a
 // person who starts each rep toes up read toes down first (each peak right, but every rep's toes-up
 // end, its hold and its leg-moved flag taken from the rep after), or the reverse.
 
@@ -34,7 +35,7 @@ let afterSet = 0;
 let repsWrong = 0;
 let swapped = 0;
 let misordered = 0;
-const leg = { tp: 0, fp: 0, fn: 0 };
+const leg = { tp: 0, fp: 0, fn: 0, unseen: 0, unseenMoved: 0 };
 for (const set of sets) {
   const { score, result, truth } = runStressSet(set);
   const resting = runRestingFoot(set).reps;
@@ -55,6 +56,11 @@ for (const set of sets) {
   leg.tp += score.legTp;
   leg.fp += score.legFp;
   leg.fn += score.legFn;
+  // A phone on the foot alone reads no leg: its reps are never judged, and are no leg unseen.
+  if (result.calibration.source !== 'imu') {
+    leg.unseen += score.legUnseen;
+    leg.unseenMoved += score.legUnseenMoved;
+  }
   // A rep whose toes-down peak falls on a true toes-up peak (and not near any true toes-down
   // peak) was read the wrong way round; the count and the range cannot show it.
   const reps = result.reps[set.family.spec(stressSpecRng(set.seed)).side];
@@ -78,6 +84,6 @@ console.log(
   `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious} (resting after the set ${afterSet}), ` +
     `reps counted wrong ${repsWrong}, ` +
     `range error median ${q(0.5)} / p90 ${q(0.9)} deg, leg moved precision ${share(leg.tp, leg.tp + leg.fp)} / ` +
-    `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved), toes down and up swapped in ${swapped} sets, ` +
+    `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved; not judged, the leg unseen: ${leg.unseen} reps, ${leg.unseenMoved} moved), toes down and up swapped in ${swapped} sets, ` +
     `reps paired in the wrong order in ${misordered} sets`,
 );
