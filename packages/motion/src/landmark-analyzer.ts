@@ -261,7 +261,6 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       legMoveFraction * st.scalePx,
       doubted,
     );
-    input.legSeen = !doubted;
     if (!doubted) st.view.observe(t, r.kneeX, r.kneeY, r.ankleX, r.ankleY, out);
     st.tracker.step(input, out);
   }

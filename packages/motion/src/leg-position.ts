@@ -44,9 +44,10 @@ export class LegPosition {
   private kneeDeg = Number.NaN;
 
   /**
-   * Writes the leg's reading at `tMs` into `input` (leg0..leg4, hipOffX, hipOffY): knee and ankle
-   * from `r`, the hip at (`hipX`, `hipY`) pixels (NaN: not seen; the positions are then the
-   * picture's), in units of `unitPx`. A `doubted` frame's points hold the readings where they were.
+   * Writes the leg's reading at `tMs` into `input` (leg0..leg4, hipOffX, hipOffY, legSeen): knee
+   * and ankle from `r`, the hip at (`hipX`, `hipY`) pixels (NaN: not seen; the positions are then
+   * the picture's), in units of `unitPx`. A `doubted` frame's points hold the readings where they
+   * were, and say the leg was not seen.
    */
   read(
     input: TrackerInput,
@@ -61,6 +62,7 @@ export class LegPosition {
     const dtMs = tMs - this.posT;
     const k = doubted ? 0 : Number.isNaN(this.posT) ? 1 : posAlpha(dtMs);
     this.posT = tMs;
+    input.legSeen = !doubted;
     const hipSeen = !Number.isNaN(hipX);
     const hx = hipSeen ? hipX : 0;
     const hy = hipSeen ? hipY : 0;
