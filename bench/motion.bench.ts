@@ -1,19 +1,11 @@
 // `npm run bench motion`: the motion engine against the synthetic truth (accuracy per condition),
 // its landmark throughput on one core against a geometry-only baseline, and its memory over an
-// hour-long 60 fps stream. Writes bench/results/motion.md.
+// hour-long 60 fps stream. Writes bench/results/motion.md; the leg-moved tables are built in
+// motion-leg-tables.ts, throughput and memory measured in motion-speed.ts.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import {
-  type AnalysisResult,
-  createLandmarkAnalyzer,
-  createLegReading,
-  type LandmarkFrame,
-  readLeg,
-} from '@anklepump/motion';
 import {
   EVAL_CONDITIONS,
   type EvalOutcome,
@@ -26,16 +18,14 @@ import {
   runRestAfterSet,
   runRestingFoot,
   runStressSet,
-  type SetScore,
   STRESS_FAMILIES,
   STRESS_SPLITS,
   type StressOutcome,
   stressSets,
-  synthLandmarkSession,
 } from '../tools/synth/src/index.ts';
+import { legByOrderTable, legCell, legMoveTable, pct } from './motion-leg-tables.ts';
+import { memory, throughput, throughputFrames } from './motion-speed.ts';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const here = dirname(fileURLToPath(import.meta.url));
 const SETS_PER_CONDITION = 12;
 const STRESS_TUNING_PER_FAMILY = 8;
@@ -43,7 +33,6 @@ const STRESS_HELD_OUT_PER_FAMILY = 16;
 
 const f1 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(1));
 const f2 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(2));
-const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
 
 function accuracy(): { table: string; overall: string } {
   const rows: string[] = [];
@@ -66,36 +55,14 @@ function accuracy(): { table: string; overall: string } {
   };
 }
 
-/**
- * Leg-moved precision / recall over the reps the engine judged, the moved among them, and the reps
- * it left unjudged because the leg was held unseen through most of the rep (and how many of those
- * moved): they are in neither precision nor recall.
- */
-function legCell(
-  tp: number,
-  fp: number,
-  fn: number,
-  out: readonly { readonly score: SetScore; readonly result: AnalysisResult }[],
-): string {
-  // A phone on the foot alone reads no leg: its reps are never judged, and are no leg unseen.
-  const readsLeg = out.filter((o) => o.result.calibration.source !== 'imu');
-  const unseen = readsLeg.reduce((a, o) => a + o.score.legUnseen, 0);
-  const unseenMoved = readsLeg.reduce((a, o) => a + o.score.legUnseenMoved, 0);
-  const notSeen = unseen > 0 ? `; leg not seen in ${unseen} more, ${unseenMoved} of them moved` : '';
-  return `${pct(tp, tp + fp)} / ${pct(tp, tp + fn)} (${tp + fn} moved${notSeen})`;
-}
-
 function row(name: string, source: string, out: readonly EvalOutcome[]): string {
   const exact = out.filter((o) => o.score.countExact).length;
   const split = out.filter((o) => o.score.splitExact).length;
   const range = out.flatMap((o) => o.score.rangeErrDeg);
   const peak = out.flatMap((o) => o.score.peakErrDeg);
   const hold = out.flatMap((o) => o.score.holdErrS);
-  const tp = out.reduce((a, o) => a + o.score.legTp, 0);
-  const fp = out.reduce((a, o) => a + o.score.legFp, 0);
-  const fn = out.reduce((a, o) => a + o.score.legFn, 0);
   const reps = out.reduce((a, o) => a + o.score.expected, 0);
-  const leg = tp + fp + fn === 0 ? 'no leg movement' : legCell(tp, fp, fn, out);
+  const leg = legCell(out, 'no leg movement');
   return `| ${name} | ${source} | ${out.length} | ${reps} | ${pct(exact, out.length)} | ${pct(split, out.length)} | ${f1(medianAbs(range))} / ${f1(quantileAbs(range, 0.9))} | ${f1(medianAbs(peak))} | ${f2(medianAbs(hold))} / ${f2(quantileAbs(hold, 0.9))} | ${leg} |`;
 }
 
@@ -123,64 +90,6 @@ function stressTable(
     stressRow('**all IMU families**', byKind.imu),
   ].join('\n');
   return { table, byFamily, camera: byKind.landmarks };
-}
-
-/** What moved the leg, binned as a clinician would say it: [label, kind, from, to) (the stress set draws up to 30 deg and 10 cm). */
-const LEG_MOVE_BINS: readonly [string, 'slide' | 'knee-bend', number, number][] = [
-  ['knee bent 10-15 deg', 'knee-bend', 10, 15],
-  ['knee bent 15-20 deg', 'knee-bend', 15, 20],
-  ['knee bent 20-30 deg', 'knee-bend', 20, Number.POSITIVE_INFINITY],
-  ['leg slid 3-5 cm', 'slide', 3, 5],
-  ['leg slid 5-7 cm', 'slide', 5, 7],
-  ['leg slid 7-10 cm', 'slide', 7, Number.POSITIVE_INFINITY],
-];
-
-/**
- * The camera's leg-moved flag on matched reps during which the leg moved, by what moved and how
- * far, held-out and tuning seeds side by side; then the movements issue 9 names (a knee bent 15 deg
- * or more, a slide of several cm, taken as 5 cm or more).
- */
-function legMoveTable(heldOut: readonly StressOutcome[], tuning: readonly StressOutcome[]): string {
-  const moves = (out: readonly StressOutcome[]) => out.flatMap((o) => o.score.legMoves);
-  const cell = (out: readonly StressOutcome[], keep: (m: { kind: string; size: number }) => boolean) => {
-    const ms = moves(out).filter((m) => keep(m.move));
-    const flagged = ms.filter((m) => m.flagged).length;
-    return `${ms.length} | ${pct(flagged, ms.length)}`;
-  };
-  const rows = LEG_MOVE_BINS.map(([label, kind, lo, hi]) => {
-    const keep = (m: { kind: string; size: number }) => m.kind === kind && m.size >= lo && m.size < hi;
-    return `| ${label} | ${cell(heldOut, keep)} | ${cell(tuning, keep)} |`;
-  });
-  const named = (m: { kind: string; size: number }) => (m.kind === 'knee-bend' ? m.size >= 15 : m.size >= 5);
-  return [
-    '| what moved during the rep | reps, held out | flagged | reps, tuning seeds | flagged |',
-    '| --- | --: | --: | --: | --: |',
-    ...rows,
-    `| **knee bent 15 deg or more, or slid 5 cm or more** | ${cell(heldOut, named)} | ${cell(tuning, named)} |`,
-    `| **all** | ${cell(heldOut, () => true)} | ${cell(tuning, () => true)} |`,
-  ].join('\n');
-}
-
-/**
- * The camera's leg-moved flag over the sets whose reps were paired in the person's own order and
- * over those paired the other way (a rep's toes-up end taken from the rep after: its leg window
- * then covers the wrong stretch), held out and tuning seeds.
- */
-function legByOrderTable(heldOut: readonly StressOutcome[], tuning: readonly StressOutcome[]): string {
-  const cell = (out: readonly StressOutcome[]) => {
-    const tp = out.reduce((a, o) => a + o.score.legTp, 0);
-    const fp = out.reduce((a, o) => a + o.score.legFp, 0);
-    const fn = out.reduce((a, o) => a + o.score.legFn, 0);
-    return `${out.length} | ${tp + fp + fn === 0 ? 'n/a' : legCell(tp, fp, fn, out)}`;
-  };
-  const rowOf = (label: string, wrong: boolean) =>
-    `| ${label} | ${cell(heldOut.filter((o) => o.score.pairedWrongWay === wrong))} | ${cell(tuning.filter((o) => o.score.pairedWrongWay === wrong))} |`;
-  return [
-    '| camera sets | sets, held out | leg-moved precision / recall | sets, tuning seeds | leg-moved precision / recall |',
-    '| --- | --: | --: | --: | --: |',
-    rowOf("reps paired in the person's own order", false),
-    rowOf('reps paired in the other order', true),
-  ].join('\n');
 }
 
 /** A matched rep whose range reads this much below the truth, degrees, is one a user should be told of. */
@@ -238,11 +147,8 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   const range = out.flatMap((o) => o.score.rangeErrDeg);
   const peak = out.flatMap((o) => o.score.peakErrDeg);
   const hold = out.flatMap((o) => o.score.holdErrS);
-  const tp = out.reduce((a, o) => a + o.score.legTp, 0);
-  const fp = out.reduce((a, o) => a + o.score.legFp, 0);
-  const fn = out.reduce((a, o) => a + o.score.legFn, 0);
   const reps = out.reduce((a, o) => a + o.score.expected, 0);
-  const leg = tp + fp + fn === 0 ? 'n/a' : legCell(tp, fp, fn, out);
+  const leg = legCell(out, 'n/a');
   const short = out.filter((o) => o.score.counted < o.score.expected);
   // Why a count came out short, as the person is told: the noise hides pumps that small, the foot
   // kept moving with no pump counted (quick flicks), or it moved before its first rest, where the
@@ -302,158 +208,6 @@ function restingRow(name: string, out: readonly RestingOutcome[], after: readonl
   const afterReps = after.map((o) => o.reps);
   const afterZero = afterReps.filter((r) => r === 0).length;
   return `| ${name} | ${reps.length} | ${pct(zero, reps.length)} | ${reps.reduce((a, b) => a + b, 0)} | ${Math.max(0, ...reps)} | ${pct(told, out.length)} | ${pct(afterZero, after.length)} | ${afterReps.reduce((a, b) => a + b, 0)} |`;
-}
-
-/** 60 s at 60 fps of one exercised foot and the other leg in view (both tracked). */
-function throughputFrames(): LandmarkFrame[] {
-  const program = {
-    reps: 15,
-    tempo: 'normal' as const,
-    plantarDeg: -35,
-    dorsiDeg: 15,
-    partialShare: 0,
-    pauseChance: 0.1,
-    fidget: true,
-    legMoveChance: 0,
-    gettingIntoPosition: false,
-    restS: 2,
-  };
-  const spec = {
-    fps: 60,
-    side: 'left' as const,
-    program,
-    noise: 'blazepose' as const,
-    cameraYawDeg: 0,
-    poseGain: 1,
-    dropouts: 'none' as const,
-    lowVisibility: 0,
-    timeJitter: 0.1,
-    world: false,
-    mislabel: false,
-  };
-  return synthLandmarkSession(spec, 7).frames;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-
-/** Runs `body` and returns frames per second of wall time and per second of this process's CPU time. */
-function rate(count: number, body: () => void): { wall: number; cpu: number } {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  body();
-  const wallS = (performance.now() - t0) / 1000;
-  const c = process.cpuUsage(c0);
-  return { wall: count / wallS, cpu: count / ((c.user + c.system) / 1e6) };
-}
-
-/**
- * The same number of frames, from the recording's first 10 s (600 frames) pushed six times over with
- * their times moved on: their points (1.6 MB) stay in the CPU's caches, as a live camera's frame
- * does when the pose model has just made it. A parsed recording's 3,600 frames (9 MB of small
- * arrays) do not, and each frame's points are then read from memory.
- */
-function cachedFrames(frames: LandmarkFrame[]): LandmarkFrame[] {
-  const clip = frames.slice(0, 600);
-  const spanMs = clip[clip.length - 1]!.tMs - clip[0]!.tMs + 1000 / 60;
-  return frames.map((_, i) => {
-    const f = clip[i % clip.length]!;
-    return { ...f, tMs: f.tMs + Math.floor(i / clip.length) * spanMs };
-  });
-}
-
-function throughput(frames: LandmarkFrame[]): string {
-  // minVisibility 0.1 lets the far leg through too, so both feet run the whole engine.
-  const analyzer = createLandmarkAnalyzer({ minVisibility: 0.1 });
-  const cached = cachedFrames(frames);
-  const left = createLegReading();
-  const right = createLegReading();
-  const loops = 60;
-  const count = loops * frames.length;
-  let sink = 0;
-  const engine: { wall: number; cpu: number }[] = [];
-  const engineCached: { wall: number; cpu: number }[] = [];
-  const geometry: { wall: number; cpu: number }[] = [];
-  const run = (input: LandmarkFrame[]) => () => {
-    for (let l = 0; l < loops; l++) {
-      analyzer.reset();
-      for (const f of input) sink += analyzer.push(f).length;
-      sink += analyzer.end().length;
-    }
-  };
-  for (let rep = 0; rep < 4; rep++) {
-    engine.push(rate(count, run(frames)));
-    engineCached.push(rate(count, run(cached)));
-    geometry.push(
-      rate(count, () => {
-        for (let l = 0; l < loops; l++) {
-          for (const f of frames) {
-            sink += readLeg(f, 'left', 0.1, true, left).rawDeg + readLeg(f, 'right', 0.1, true, right).rawDeg;
-          }
-        }
-      }),
-    );
-  }
-  if (sink === 42) console.log('');
-  // The first run warms the JIT up and is left out.
-  const mid = (runs: readonly { wall: number; cpu: number }[], of: 'wall' | 'cpu') =>
-    median(runs.slice(1).map((x) => x[of]));
-  const ec = mid(engine, 'cpu');
-  const gc = mid(geometry, 'cpu');
-  const ew = mid(engine, 'wall');
-  const cc = mid(engineCached, 'cpu');
-  const cw = mid(engineCached, 'wall');
-  const gw = mid(geometry, 'wall');
-  const n = (x: number) => Math.round(x).toLocaleString('en');
-  return [
-    `| what runs per frame (two feet) | frames per CPU-second (median of 3 runs of ${n(count)} frames) | frames per wall-clock second | vs baseline (CPU) |`,
-    '| --- | --: | --: | --: |',
-    `| baseline: both legs' raw angle only (\`readLeg\` twice) | ${n(gc)} | ${n(gw)} | 1.00 |`,
-    `| whole engine: gating, correction, filters, segmentation, holds, metrics, events | ${n(ec)} | ${n(ew)} | ${(ec / gc).toFixed(2)} |`,
-    `| the same, on frames still in the CPU's caches (a live camera's; see below) | ${n(cc)} | ${n(cw)} | ${(cc / gc).toFixed(2)} |`,
-  ].join('\n');
-}
-
-function memory(frames: LandmarkFrame[]): string {
-  const analyzer = createLandmarkAnalyzer({ minVisibility: 0.1 });
-  const cycleMs = frames[frames.length - 1]!.tMs - frames[0]!.tMs + 1000 / 60;
-  const perMinute = 60 * 60;
-  const rows: string[] = [];
-  let reps = 0;
-  let farReps = 0;
-  let events = 0;
-  let k = 0;
-  const heapMb = () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed / 1048576;
-  };
-  const base = heapMb();
-  for (let minute = 0; minute <= 60; minute++) {
-    if (minute % 15 === 0)
-      rows.push(
-        `| ${minute} | ${k.toLocaleString('en')} | ${(heapMb() - base).toFixed(2)} | ${reps} | ${farReps} |`,
-      );
-    if (minute === 60) break;
-    for (let i = 0; i < perMinute; i++, k++) {
-      const f = frames[k % frames.length]!;
-      const shift = Math.floor(k / frames.length) * cycleMs;
-      for (const e of analyzer.push({ ...f, tMs: f.tMs + shift })) {
-        events++;
-        if (e.type === 'rep') reps++;
-        if (e.type === 'rep' && e.side === 'right') farReps++;
-      }
-    }
-  }
-  return [
-    '| minute | frames pushed | heap growth since start (MiB, after GC) | reps so far | of them on the resting far leg (should stay 0) |',
-    '| --: | --: | --: | --: | --: |',
-    ...rows,
-    '',
-    `${events.toLocaleString('en')} events in all; the caller keeps them, the engine does not.`,
-  ].join('\n');
 }
 
 const started = Date.now();

@@ -56,11 +56,8 @@ for (const set of sets) {
   leg.tp += score.legTp;
   leg.fp += score.legFp;
   leg.fn += score.legFn;
-  // A phone on the foot alone reads no leg: its reps are never judged, and are no leg unseen.
-  if (result.calibration.source !== 'imu') {
-    leg.unseen += score.legUnseen;
-    leg.unseenMoved += score.legUnseenMoved;
-  }
+  leg.unseen += score.legUnseen;
+  leg.unseenMoved += score.legUnseenMoved;
   // A rep whose toes-down peak falls on a true toes-up peak (and not near any true toes-down
   // peak) was read the wrong way round; the count and the range cannot show it.
   const reps = result.reps[set.family.spec(stressSpecRng(set.seed)).side];

@@ -43,7 +43,7 @@ export function runStressSet(set: StressSet): StressOutcome {
   const baselineCount = naiveGyroCount(s.samples);
   const truth = withTinyRepLeeway(s.truth);
   return {
-    score: scoreSet(result.reps[spec.side], truth, 'plantar'),
+    score: scoreSet(result.reps[spec.side], truth, 'plantar', 'none'),
     result,
     truth,
     baselineCount,

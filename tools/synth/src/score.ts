@@ -28,8 +28,9 @@ export interface SetScore {
   readonly legFp: number;
   readonly legFn: number;
   /**
-   * Matched reps the engine did not judge for leg movement (`legMovementMeasured` false: a source
-   * with no leg reading, or a leg held unseen through most of the rep), and how many of them moved.
+   * Matched reps of a source that reads the leg (`leg` 'read') that the engine did not judge for leg
+   * movement (`legMovementMeasured` false: the leg held unseen through most of the rep), and how
+   * many of them moved; 0 for a phone on the foot alone, which judges none.
    */
   readonly legUnseen: number;
   readonly legUnseenMoved: number;
@@ -49,13 +50,15 @@ const mostlyUpFirst = (reps: readonly { readonly plantarTMs: number; readonly do
 
 /**
  * Scores one set. A reported rep may match a countable true rep whose hold (dorsi, or plantar with
- * `matchBy`) its peak is within 1 s of; pairs are taken nearest first, each rep once.
+ * `matchBy`) its peak is within 1 s of; pairs are taken nearest first, each rep once. `leg`: whether
+ * the source reads the leg at all (a camera, a shin sensor) or not (a phone on the foot alone).
  */
 // Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
 export function scoreSet(
   reps: readonly RepMetrics[],
   truth: SessionTruth,
   matchBy: 'dorsi' | 'plantar' = 'dorsi',
+  leg: 'read' | 'none' = 'read',
 ): SetScore {
   const full = reps.filter((r) => r.full).length;
   const rangeErrDeg: number[] = [];
@@ -109,7 +112,7 @@ export function scoreSet(
       if (r.legMoved && t.legMoved) legTp++;
       else if (r.legMoved) legFp++;
       else if (t.legMoved) legFn++;
-    } else {
+    } else if (leg === 'read') {
       legUnseen++;
       if (t.legMoved) legUnseenMoved++;
     }
