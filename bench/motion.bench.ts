@@ -24,6 +24,7 @@ import {
   stressSets,
 } from '../tools/synth/src/index.ts';
 import { legByOrderTable, legCell, legMoveTable, pct } from './motion-leg-tables.ts';
+import { noiseBandTable, toldWhy } from './motion-noise-table.ts';
 import { memory, throughput, throughputFrames } from './motion-speed.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -150,13 +151,6 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   const reps = out.reduce((a, o) => a + o.score.expected, 0);
   const leg = legCell(out, 'n/a');
   const short = out.filter((o) => o.score.counted < o.score.expected);
-  // Why a count came out short, as the person is told: the noise hides pumps that small, the foot
-  // kept moving with no pump counted (quick flicks), or it moved before its first rest, where the
-  // phone starts counting.
-  const toldWhy = (o: StressOutcome) =>
-    o.result.warnings.some(
-      (w) => w.code === 'noisy' || w.code === 'uncounted' || w.code === 'moved-before-rest',
-    );
   const told = short.filter(toldWhy).length;
   // What a user cannot tell from the screen: a wrong total with no warning that pumps were too small
   // for the noise to count or went uncounted (the naive counter never warns).
@@ -301,6 +295,21 @@ with its neighbour. Reps whose leg the pose model held unseen through most of th
 judged (leg-history.ts, LEG_UNSEEN_SHARE) and are counted beside the figures:
 
 ${legByOrderTable(stressHeldOut.camera, stressTuning.camera)}
+
+### Camera counts by how far the pumps stand above the landmarks' noise
+
+The families push one factor each, but what decides whether a camera set can be counted at all is
+how large the person's pumps are against the noise of the angle read from the landmarks, whatever
+made that noise (jitter, outliers, a small foot in the picture, a camera off the side that
+foreshortens the swing). Per set, from the generator's truth (tools/synth/src/pump-over-noise.ts):
+the median true pump's range as the picture shows it (the true range times the gain the view
+gives it), over the robust standard deviation of the frame-by-frame angle around the true one
+(frames the engine would not read, visibility under 0.5, left out). Nothing here is fitted to the
+engine's results; the bands were fixed before this table was first produced. A set under 3 is one
+whose pumps are under three noise standard deviations in any single frame: only smoothing over
+holds, or the pump's repetition, can find them.
+
+${noiseBandTable(stressHeldOut.camera, stressTuning.camera)}
 
 ### A gyro at its limit: degrees that read low, and whether the user is told
 

@@ -9,8 +9,10 @@
 // them), the sets whose matched reps mostly have toes down and toes up the wrong way round (a swap
 // the count and the range cannot show), and the sets whose reps are mostly paired in the wrong order: a
 // person who starts each rep toes up read toes down first (each peak right, but every rep's toes-up
-// end, its hold and its leg-moved flag taken from the rep after), or the reverse.
+// end, its hold and its leg-moved flag taken from the rep after), or the reverse. Camera sets are
+// then split by how far the pumps stand above the landmarks' noise (src/pump-over-noise.ts).
 
+import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
 import { stressSets, stressSpecRng } from './src/stress-set.ts';
@@ -36,8 +38,14 @@ let repsWrong = 0;
 let swapped = 0;
 let misordered = 0;
 const leg = { tp: 0, fp: 0, fn: 0, unseen: 0, unseenMoved: 0 };
+const bands = PUMP_OVER_NOISE_BANDS.map(() => ({ exact: 0, sets: 0 }));
 for (const set of sets) {
-  const { score, result, truth } = runStressSet(set);
+  const { score, result, truth, pumpOverNoise } = runStressSet(set);
+  PUMP_OVER_NOISE_BANDS.forEach((band, i) => {
+    if (pumpOverNoise === null || !inPumpOverNoiseBand(pumpOverNoise, band)) return;
+    bands[i]!.sets++;
+    if (score.countExact) bands[i]!.exact++;
+  });
   const resting = runRestingFoot(set).reps;
   const restingAfter = runRestAfterSet(set).reps;
   const f = families.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, afterSet: 0, wrong: [] };
@@ -84,3 +92,10 @@ console.log(
     `recall ${share(leg.tp, leg.tp + leg.fn)} (${leg.tp + leg.fn} moved; not judged, the leg unseen: ${leg.unseen} reps, ${leg.unseenMoved} moved), toes down and up swapped in ${swapped} sets, ` +
     `reps paired in the wrong order in ${misordered} sets`,
 );
+if (bands.some((b) => b.sets > 0)) {
+  console.log(
+    `camera sets exact by median pump over the landmarks' angle noise: ${PUMP_OVER_NOISE_BANDS.map(
+      (band, i) => `${pumpOverNoiseBandName(band)} ${bands[i]!.exact}/${bands[i]!.sets}`,
+    ).join(', ')}`,
+  );
+}

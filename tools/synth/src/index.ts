@@ -7,6 +7,7 @@ export * from './imu-session.ts';
 export * from './landmark-session.ts';
 export * from './naive-baselines.ts';
 export * from './prng.ts';
+export * from './pump-over-noise.ts';
 export * from './resting-foot.ts';
 export * from './run-eval.ts';
 export * from './run-stress.ts';

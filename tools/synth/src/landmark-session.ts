@@ -65,6 +65,8 @@ export interface SessionTruth {
 export interface LandmarkSession {
   readonly frames: LandmarkFrame[];
   readonly truth: SessionTruth;
+  /** The ankle angle the person made at session time `tMs` (ms), degrees (the frames show it through the view and the pose gain). */
+  readonly trueAngleDeg: (tMs: number) => number;
 }
 
 type V3 = [number, number, number];
@@ -315,6 +317,7 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
   const truth = truthFor(spec.side, program, blind, startMs, dtMs, unsure);
   return {
     frames,
+    trueAngleDeg: (tMs) => program.angleAt(tMs - startMs),
     truth: bursts.length
       ? { ...truth, bursts: bursts.map(([s, e]) => [s + startMs, e + startMs] as const) }
       : truth,

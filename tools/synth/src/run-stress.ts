@@ -6,6 +6,7 @@ import { synthImuSession } from './imu-session.ts';
 import type { SessionTruth } from './landmark-session.ts';
 import { synthLandmarkSession } from './landmark-session.ts';
 import { naiveGyroCount, naiveLandmarkCount } from './naive-baselines.ts';
+import { pumpOverNoise } from './pump-over-noise.ts';
 import { type SetScore, scoreSet } from './score.ts';
 import { type StressSet, stressSpecRng, withBurstLeeway, withTinyRepLeeway } from './stress-set.ts';
 
@@ -18,6 +19,11 @@ export interface StressOutcome {
   readonly baselineExact: boolean;
   readonly baselineCount: number;
   readonly samples: number;
+  /**
+   * A landmark set's median pump over its landmarks' angle noise, as the picture shows both
+   * (pump-over-noise.ts); null for a sensor set.
+   */
+  readonly pumpOverNoise: number | null;
 }
 
 export function runStressSet(set: StressSet): StressOutcome {
@@ -35,6 +41,12 @@ export function runStressSet(set: StressSet): StressOutcome {
       baselineCount,
       baselineExact: baselineCount >= truth.expectedReps && baselineCount <= truth.expectedRepsMax,
       samples: s.frames.length,
+      pumpOverNoise: pumpOverNoise(
+        s.frames,
+        spec.side,
+        s.trueAngleDeg,
+        s.truth.reps.map((r) => r.rangeDeg),
+      ),
     };
   }
   const spec = f.spec(stressSpecRng(set.seed));
@@ -49,5 +61,6 @@ export function runStressSet(set: StressSet): StressOutcome {
     baselineCount,
     baselineExact: baselineCount >= truth.expectedReps && baselineCount <= truth.expectedRepsMax,
     samples: s.samples.length,
+    pumpOverNoise: null,
   };
 }
