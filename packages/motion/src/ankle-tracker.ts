@@ -91,6 +91,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let placingReplay = false;
   let lastAngleDeg: number | null = null;
   const looks = createLookBackWatch();
+  /** Where the first rep counted since counting began set off (its swing's start), or -1: none yet. */
+  let firstRepSeq = -1;
+  /** The samples being stepped are a look-back's replay of the pumps before that first rep. */
+  let replayingBefore = false;
   const replaySample = { tMs: 0, seq: 0, deg: 0 };
   const replayOut: MotionEvent[] = [];
   const uncounted = createUncountedWatch(side);
@@ -116,11 +120,17 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = false;
     own?.reset();
     lastAngleDeg = null;
-    looks.from(0);
+    countingFrom(0);
     evidence.restart();
   }
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
+
+  /** Counting began or resumed at `seq`. */
+  function countingFrom(seq: number): void {
+    looks.from(seq);
+    firstRepSeq = -1;
+  }
 
   function phase(tMs: number, p: MotionPhase, out: MotionEvent[]): void {
     out.push({ type: 'phase', side, tMs, phase: p });
@@ -169,9 +179,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // the foot coming to rest as the leg was put into position (settling.ts, PLACING_UNITS).
     if (placingReplay && repCount === 0 && legMoved) return;
     repCount++;
-    own?.counted(tMs);
+    // A pump before the first rep, counted by the look-back that came back for it, is in the past:
+    // where the person's pumping stands now, and where a look-back replays from, stay as they were.
+    if (!replayingBefore) {
+      own?.counted(tMs);
+      looks.counted(nowSeq);
+      if (firstRepSeq < 0) firstRepSeq = opening.startSeq;
+    }
     lastOrder = second.order;
-    looks.from(nowSeq);
     uncounted.counted();
     const rep = reportRep(
       {
@@ -267,7 +282,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
-    looks.from(seq);
+    countingFrom(seq);
     // Every settled sample has its leg reading (a rep that starts here is judged from it).
     legs.record(seq, evidence.legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
@@ -361,13 +376,51 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
    * after a set's last pump lost that pump. With the peak rule (look-back.ts), tuning seeds, camera, 64 a
    * family: 305 / 40 / 1,349 -> 309 / 41 / 1,331.)
    */
-  function lookBack(seq: number, out: MotionEvent[]): void {
-    const start = looks.startFor(seq, filtered, RING_KEEP);
-    if (start === seq) return;
+  function lookBack(start: number, seq: number, out: MotionEvent[]): void {
+    if (start >= seq) return;
     const countBefore = repCount;
     // What the first pass had, put back if the replay counts nothing.
     const stateBefore = state;
     evidence.save();
+    replay(start, seq, seq, out);
+    if (repCount > countBefore) for (const e of replayOut) out.push(e);
+    else {
+      state = stateBefore;
+      evidence.restore();
+    }
+    replayOut.length = 0;
+  }
+
+  /**
+   * The first look-back since counting began, when a rep was counted before it: the samples from
+   * `start` up to where that first rep set off (`firstRepSeq`) go through the state machine under
+   * the lowered bars, for pumps refused before it (look-back.ts, FIRST_LOOK_BACK_S). Their reps are
+   * told (late: after reps they came before); the state, the rep evidence and what the last rep
+   * left are put back, as the first pass had them, whatever the replay counted.
+   */
+  function lookBackBefore(start: number, seq: number, out: MotionEvent[]): void {
+    if (firstRepSeq - start < 2) return;
+    const countBefore = repCount;
+    const stateBefore = state;
+    const orderBefore = lastOrder;
+    const legMovedBefore = lastLegMoved;
+    evidence.save();
+    replayingBefore = true;
+    replay(start, firstRepSeq, seq, out);
+    replayingBefore = false;
+    if (repCount > countBefore) for (const e of replayOut) out.push(e);
+    replayOut.length = 0;
+    state = stateBefore;
+    lastOrder = orderBefore;
+    lastLegMoved = legMovedBefore;
+    evidence.restore();
+  }
+
+  /**
+   * Steps the settled samples `start`..`end` (exclusive) through the state machine again, from a
+   * rest at the first, into `replayOut`; `seq` is the sample being stepped live.
+   */
+  function replay(start: number, end: number, seq: number, out: MotionEvent[]): void {
     // A hold the first pass announced ends here, so hold-started and hold-ended stay in pairs.
     hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), out);
     replayOut.length = 0;
@@ -375,20 +428,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     hold.end(filtered.t(start), filtered.a(start), 'plantar', replayOut);
     state = restingAt(filtered.a(start), 'instructed');
     evidence.restart();
-    for (let s = start + 1; s < seq; s++) {
+    for (let s = start + 1; s < end; s++) {
       replaySample.tMs = filtered.t(s);
       replaySample.seq = s;
       replaySample.deg = filtered.a(s);
       advance(replaySample, replayOut);
     }
     // ...and one the replay announced ends with it, whether its events are kept or dropped.
-    hold.end(filtered.t(seq - 1), filtered.a(seq - 1), heading(state), replayOut);
-    if (repCount > countBefore) for (const e of replayOut) out.push(e);
-    else {
-      state = stateBefore;
-      evidence.restore();
-    }
-    replayOut.length = 0;
+    hold.end(filtered.t(end - 1), filtered.a(end - 1), heading(state), replayOut);
   }
 
   /** One filtered sample after settling: into the rings, then through the state machine. */
@@ -411,7 +458,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (state.kind === 'resuming') {
       state = resumeAt(sample, lastOrder);
       evidence.restart();
-      looks.from(seq);
+      countingFrom(seq);
     }
     state = keepInRing(state, seq, RING_KEEP);
     evidence.usable++;
@@ -423,8 +470,15 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       state.kind !== 'resuming' &&
       state.kind !== 'settling'
     ) {
-      lookBack(seq, out);
-      // The highest since this look-back, from here on (as after a rep: looks.from).
+      // The first since counting began reaches further back: through to now when no rep was
+      // counted since, else up to that first rep, and then from the last rep as any other.
+      const firstStart = looks.firstStartFor(seq, filtered, RING_KEEP);
+      if (firstStart < seq && firstRepSeq < 0) lookBack(firstStart, seq, out);
+      else {
+        if (firstStart < seq) lookBackBefore(firstStart, seq, out);
+        lookBack(looks.startFor(seq, filtered, RING_KEEP), seq, out);
+      }
+      // The highest since this look-back, from here on (as after a rep: looks.counted).
       looks.lookedBack();
     }
     looks.saw(limits.hysteresisDeg);

@@ -25,7 +25,7 @@ describe('the look-back watch', () => {
   it('starts the highest again after a rep or a look-back', () => {
     const w = createLookBackWatch();
     w.saw(12);
-    w.from(5);
+    w.counted(5);
     expect(w.dropped(4)).toBe(false);
     w.saw(12);
     w.lookedBack();
@@ -38,10 +38,29 @@ describe('the look-back watch', () => {
     w.from(0);
     // Sample 149 is at 14.9 s: back to 8.9 s, sample 89.
     expect(w.startFor(149, ring, 254)).toBe(89);
-    w.from(120);
+    w.counted(120);
     expect(w.startFor(149, ring, 254)).toBe(120);
-    w.from(148);
+    w.counted(148);
     expect(w.startFor(149, ring, 254)).toBe(149);
+  });
+
+  it('first replays up to 20 s back to where counting began, past the reps counted since; then not', () => {
+    const ring = ringOf(400);
+    const w = createLookBackWatch();
+    w.from(100);
+    w.counted(250);
+    w.counted(300);
+    expect(w.first).toBe(true);
+    // Sample 349 is at 34.9 s: back to 14.9 s, sample 149, though reps were counted since; the
+    // look-back from the last rep still starts at it.
+    expect(w.firstStartFor(349, ring, 398)).toBe(149);
+    expect(w.startFor(349, ring, 398)).toBe(300);
+    w.lookedBack();
+    expect(w.first).toBe(false);
+    expect(w.firstStartFor(349, ring, 398)).toBe(349);
+    // Counting resumed: the first look-back reaches back again, not before where it resumed.
+    w.from(340);
+    expect(w.firstStartFor(349, ring, 398)).toBe(340);
   });
 
   it('replays only samples the ring still holds', () => {

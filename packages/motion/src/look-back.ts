@@ -27,10 +27,25 @@ import type { SampleRing } from './sample-ring.ts';
 const LOOK_BACK_DROP = 0.5;
 /** ...over the period meter's window, seconds. */
 const LOOK_BACK_S = 6;
+/**
+ * The first look-back since counting began (settled or resumed) also replays from where it began,
+ * at most this long before, seconds, up to the first rep counted since (or through, when none was):
+ * until the bars first come down, a quick or small pumper's first pumps are refused, several of
+ * them at times, and not always before a first rep is counted. Replaying only since the last rep,
+ * at most 6 s, left them lost: of the camera tuning sets (32 a family), 27 had settled before their
+ * first pump and missed it (seed 23022: 0.18-s moves at 47 fps, the first pump's filtered swing -6
+ * to +5 deg under a 9.3-deg hysteresis, counted from the second on; 22017 and 20006 counted from 4
+ * and 9 s after their first pump).
+ */
+const FIRST_LOOK_BACK_S = 20;
 
 export interface LookBackWatch {
-  /** A look-back replays from `seq` on (where counting began or resumed, the last rep), under bars highest from here. */
+  /** Counting began or resumed at `seq`: a look-back replays from here, under bars highest from here. */
   from(seq: number): void;
+  /** A rep was counted at `seq`: a look-back replays from here, under bars highest from here. */
+  counted(seq: number): void;
+  /** No look-back yet since counting began or resumed. */
+  readonly first: boolean;
   /** Whether the swing hysteresis `hysteresisDeg` fell below LOOK_BACK_DROP of the highest. */
   dropped(hysteresisDeg: number): boolean;
   /** A look-back ran: the highest starts again from the sample that set it off. */
@@ -43,32 +58,60 @@ export interface LookBackWatch {
    * to replay (fewer than two samples).
    */
   startFor(seq: number, ring: SampleRing, keep: number): number;
+  /**
+   * The first sample the first look-back since counting began replays, past the reps counted since:
+   * at most FIRST_LOOK_BACK_S before `seq`, not before counting began, still held by `ring`; `seq`
+   * when there is nothing to replay or the first look-back has been.
+   */
+  firstStartFor(seq: number, ring: SampleRing, keep: number): number;
 }
 
 export function createLookBackWatch(): LookBackWatch {
-  let fromSeq = 0;
-  /** The highest swing hysteresis since `from` or the last look-back, degrees (0: none yet). */
-  let peakDeg = 0;
-  return {
-    from(seq) {
-      fromSeq = seq;
-      peakDeg = 0;
-    },
-    dropped(hysteresisDeg) {
-      return hysteresisDeg < LOOK_BACK_DROP * peakDeg;
-    },
-    lookedBack() {
-      peakDeg = 0;
-    },
-    saw(hysteresisDeg) {
-      peakDeg = Math.max(peakDeg, hysteresisDeg);
-    },
-    startFor(seq, ring, keep) {
-      const windowStart = Math.max(fromSeq, ring.next - keep);
-      let start = seq;
-      const fromTMs = ring.t(seq) - LOOK_BACK_S * 1000;
-      while (start - 1 >= windowStart && ring.t(start - 1) >= fromTMs) start--;
-      return seq - start < 2 ? seq : start;
-    },
-  };
+  return new Watch();
+}
+
+/** The first sample `ring` holds (within `keep`) from `fromSeq` on and at most `spanS` before `seq`; `seq` for fewer than two. */
+function replayStart(seq: number, fromSeq: number, spanS: number, ring: SampleRing, keep: number): number {
+  const windowStart = Math.max(fromSeq, ring.next - keep);
+  let start = seq;
+  const fromTMs = ring.t(seq) - spanS * 1000;
+  while (start - 1 >= windowStart && ring.t(start - 1) >= fromTMs) start--;
+  return seq - start < 2 ? seq : start;
+}
+
+/** `createLookBackWatch`'s watch. */
+class Watch implements LookBackWatch {
+  /** Where a look-back replays from: the last rep, or where counting began. */
+  private fromSeq = 0;
+  /** Where counting began or resumed. */
+  private startSeq = 0;
+  /** The highest swing hysteresis since `from`, the last rep or the last look-back, degrees (0: none yet). */
+  private peakDeg = 0;
+  first = true;
+  from(seq: number): void {
+    this.fromSeq = seq;
+    this.startSeq = seq;
+    this.first = true;
+    this.peakDeg = 0;
+  }
+  counted(seq: number): void {
+    this.fromSeq = seq;
+    this.peakDeg = 0;
+  }
+  dropped(hysteresisDeg: number): boolean {
+    return hysteresisDeg < LOOK_BACK_DROP * this.peakDeg;
+  }
+  lookedBack(): void {
+    this.first = false;
+    this.peakDeg = 0;
+  }
+  saw(hysteresisDeg: number): void {
+    this.peakDeg = Math.max(this.peakDeg, hysteresisDeg);
+  }
+  startFor(seq: number, ring: SampleRing, keep: number): number {
+    return replayStart(seq, this.fromSeq, LOOK_BACK_S, ring, keep);
+  }
+  firstStartFor(seq: number, ring: SampleRing, keep: number): number {
+    return this.first ? replayStart(seq, this.startSeq, FIRST_LOOK_BACK_S, ring, keep) : seq;
+  }
 }

@@ -57,11 +57,13 @@ describe('the noise read from the lengths of the foot and shank', () => {
         'points',
       );
     }
-    // 96 pumps: 77 counted, against 65 from the angle alone (which read 7-9 deg of noise where
-    // the points gave the angle 2.5). Before the rep shape's smoothing reached a frame either side
-    // at 11 fps (rep-shape.ts), 63 against 40.
-    expect(counted).toBeGreaterThanOrEqual(72);
-    expect(angleAlone).toBeLessThanOrEqual(counted - 8);
+    // 96 pumps: 81 counted, against 77 from the angle alone (which read 7-9 deg of noise where
+    // the points gave the angle 2.5), 72 before the first look-back since counting began went back
+    // for the pumps before the first rep (look-back.ts, FIRST_LOOK_BACK_S): the angle alone lost
+    // its first pumps to its higher bars. Before the rep shape's smoothing reached a frame either
+    // side at 11 fps (rep-shape.ts), 63 against 40.
+    expect(counted).toBeGreaterThanOrEqual(78);
+    expect(angleAlone).toBeLessThanOrEqual(counted - 3);
     expect(resting).toBe(0);
   });
 

@@ -145,6 +145,17 @@ describe('buildReport', () => {
     expect(s.filter((p) => p.side === 'left').every((p) => typeof p.angleDeg === 'number')).toBe(true);
   });
 
+  it('lists a pump the camera went back for after the reps it came before, flagged counted late', () => {
+    // The engine counted reps at 10 s and 15 s, then went back for a pump at 5 s (look-back.ts).
+    const r = { ...result, reps: { left: [], right: [rep(1, 10, true), rep(2, 15, true), rep(3, 5, true)] } };
+    const report = reportOf(r, ['right']);
+    expect(report.feet[0]!.reps.map((x) => x.flags.includes('counted-late'))).toEqual([false, false, true]);
+    // In the order counted, so that its number is the one the engine's warnings give it.
+    expect(report.feet[0]!.reps.map((x) => x.plantarPeakS)).toEqual([11, 16, 6]);
+    const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
+    expect(text).toMatch(/ 3\. +6\.0 s -> 8\.0 s .*counted-late/);
+  });
+
   it('flags a video rep whose leg the engine could not see, and says so in the summary; a phone log not', () => {
     const unseen = { ...rep(2, 5, true), legMovementMeasured: false };
     const r = { ...result, reps: { left: [], right: [rep(1, 0, true), unseen] }, warnings: [] };

@@ -135,8 +135,10 @@ function toRep(
   degrees: boolean,
   degreesLow: boolean,
   legRead: boolean,
+  countedLate: boolean,
 ): ReportRep {
   const flags: string[] = [];
+  if (countedLate) flags.push('counted-late');
   if (degrees && !m.full) flags.push('shallow');
   if (m.cycleS < tooFastCycleS) flags.push('too-fast');
   if (m.legMoved) flags.push('leg-moved');
@@ -198,9 +200,16 @@ export function buildReport(
     );
     // A camera reads the leg; a phone on the foot alone does not, and says nothing of it per rep.
     const legRead = input.kind !== 'imu';
-    const reps = result.reps[side].map((m) =>
-      toRep(m, rx, tooFastCycleS, degrees, saturatedAt.has(m.tMs), legRead),
-    );
+    // A camera that lowered its bars once the person's pumping showed their size goes back for
+    // the pumps it refused before, and counts them after reps they came before (the motion engine's
+    // look-back.ts): listed in the order counted, as their numbers in the warnings are, and flagged.
+    let latestFirstTMs = Number.NEGATIVE_INFINITY;
+    const reps = result.reps[side].map((m) => {
+      const firstTMs = Math.min(m.plantarTMs, m.dorsiTMs);
+      const late = firstTMs < latestFirstTMs;
+      latestFirstTMs = Math.max(latestFirstTMs, firstTMs);
+      return toRep(m, rx, tooFastCycleS, degrees, saturatedAt.has(m.tMs), legRead, late);
+    });
     return {
       side,
       measured: result.series ? result.series[side].length > 0 : reps.length > 0,
