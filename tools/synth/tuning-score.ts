@@ -11,7 +11,7 @@
 // person who starts each rep toes up read toes down first (each peak right, but every rep's toes-up
 // end, its hold and its leg-moved flag taken from the rep after), or the reverse. Camera sets are
 // then split by how far the pumps stand above the landmarks' noise (src/pump-over-noise.ts). The
-// last figure counts the sets whose first pump that must count is not among the reps.
+// summary line's last figure counts the sets whose first pump that must count is not among the reps.
 
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
