@@ -97,7 +97,11 @@ export const LIVE_FOOT_LIMITS = {
   roughSettleMs: 1_500,
   /** Two reps are the same pump when their spans overlap by this share of the shorter one. */
   samePumpOverlap: 0.5,
-  /** Frames remembered for that judgement (ms). */
+  /**
+   * Frames remembered for that judgement (ms): as far back as the motion engine's first look-back
+   * reaches (its FIRST_LOOK_BACK_S, look-back.ts), so a pump it goes back for once the bars come
+   * down is judged on frames still remembered, not dropped as unseen.
+   */
   historyMs: 20_000,
   /**
    * Which side of the body the camera films is read from the pose model's last frames over this
