@@ -68,6 +68,34 @@ describe('formatSummary', () => {
     );
   });
 
+  it('names every rep a run of per-rep warnings was about, and runs none across a late rep', () => {
+    const w = (atS: number, message: string) => ({ atS, code: 'too-fast', message });
+    const report: AnalyzeReport = {
+      version: 1,
+      input: { path: 'pumps.json', kind: 'landmarks', durationS: 30, frameRateHz: 30 },
+      feet: [
+        {
+          side: 'right',
+          measured: true,
+          repCount: 4,
+          degrees: 'measured',
+          reps: [1, 2, 3, 4].map((i) => reportRep({ plantarPeakS: 4 * i, dorsiPeakS: 4 * i + 1 })),
+          warnings: [
+            w(12.6, 'rep 3 took 0.3 s; slow down and hold at each end'),
+            w(13.4, 'rep 4 took 0.3 s; slow down and hold at each end'),
+            // A rep counted late (a look-back's) warns after later ones, at its own earlier time.
+            w(5.2, 'rep 5 took 0.3 s; slow down and hold at each end'),
+          ],
+        },
+      ],
+    };
+    const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
+    expect(text).toContain(
+      'at 12.6 s-13.4 s (2x): too-fast: rep 3 took 0.3 s; slow down and hold at each end (also rep 4)',
+    );
+    expect(text).toContain('at 5.2 s: too-fast: rep 5 took 0.3 s');
+  });
+
   it('lists each rep by its toes-down and toes-up peaks, in order, never overlapping the next', () => {
     // The engine's swing starts at the previous toes-up peak and the rep is recognised after it
     // leaves its own: those spans overlap (2.0-5.9 s and 5.4-8.1 s) and read as reps at once.

@@ -92,7 +92,8 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       lines.push('  warnings:');
       for (const g of groups.slice(0, 12)) {
         const span = g.count > 1 ? `-${fmtS(g.lastS)} (${g.count}x)` : '';
-        lines.push(`    at ${fmtS(g.first.atS)}${span}: ${g.first.code}: ${g.first.message}`);
+        const others = g.otherReps.length > 0 ? ` (also rep ${g.otherReps.join(', ')})` : '';
+        lines.push(`    at ${fmtS(g.first.atS)}${span}: ${g.first.code}: ${g.first.message}${others}`);
       }
       if (groups.length > 12) lines.push(`    ... and ${groups.length - 12} more (see --json)`);
     }

@@ -237,17 +237,31 @@ export function buildReport(
   return report;
 }
 
-/** Collapses runs of the same warning code on a foot into the first (with a count), for the summary. */
+/** The rep a per-rep warning is about ("rep 3: ...", "rep 3 took ..."), or null. */
+const repOf = (w: ReportWarning): number | null => {
+  const m = /^rep (\d+)\b/.exec(w.message);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Collapses runs of the same warning code on a foot, less than 2 s apart, into the first (with a
+ * count and the span), for the summary; `otherReps` names the other reps a run of per-rep warnings
+ * was about, which the first's message does not ("rep 2 took 0.3 s" for reps 2 and 3 said only 2).
+ */
 export function groupWarnings(
   ws: readonly ReportWarning[],
-): { first: ReportWarning; count: number; lastS: number }[] {
-  const out: { first: ReportWarning; count: number; lastS: number }[] = [];
+): { first: ReportWarning; count: number; lastS: number; otherReps: number[] }[] {
+  const out: { first: ReportWarning; count: number; lastS: number; otherReps: number[] }[] = [];
   for (const w of ws) {
     const prev = out.at(-1);
-    if (prev && prev.first.code === w.code && w.atS - prev.lastS < 2) {
+    // A warning about a rep counted late (a look-back's) comes after later ones: no run across it.
+    if (prev && prev.first.code === w.code && w.atS >= prev.lastS && w.atS - prev.lastS < 2) {
       prev.count++;
       prev.lastS = w.atS;
-    } else out.push({ first: w, count: 1, lastS: w.atS });
+      const rep = repOf(w);
+      if (rep !== null && rep !== repOf(prev.first) && !prev.otherReps.includes(rep))
+        prev.otherReps.push(rep);
+    } else out.push({ first: w, count: 1, lastS: w.atS, otherReps: [] });
   }
   return out;
 }
