@@ -51,7 +51,11 @@ export interface RepMetrics {
   readonly side: Side;
   /** Time the rep was recognised as complete, ms. */
   readonly tMs: number;
-  /** 1-based count of reps (full and shallow) on this side since the stream started. */
+  /**
+   * 1-based count of reps (full and shallow) on this side since the stream started, in the order
+   * counted: a camera's look-back may count a pump after later ones (look-back.ts), so `index`
+   * order is not always time order.
+   */
   readonly index: number;
   /** True when the range reached `fullFraction` of the reference range; false = shallow. */
   readonly full: boolean;
