@@ -10,9 +10,9 @@ import {
 } from '../tools/synth/src/index.ts';
 import { pct } from './motion-leg-tables.ts';
 
-/** The total is within what must and may count. */
-const totalRight = (o: StressOutcome, counted: number) =>
-  counted >= o.score.expected && counted <= o.score.expectedMax;
+/** The engine's total is within what must and may count (as the naive counter is scored). */
+export const totalRight = (o: StressOutcome) =>
+  o.score.counted >= o.score.expected && o.score.counted <= o.score.expectedMax;
 
 /**
  * The user heard why a count came out short: the noise hides pumps that small, the foot kept moving
@@ -26,7 +26,7 @@ export const toldWhy = (o: StressOutcome) =>
 function bandRow(name: string, out: readonly StressOutcome[]): string {
   if (out.length === 0) return `| ${name} | 0 | - | - | - | - | - |`;
   const exact = out.filter((o) => o.score.countExact).length;
-  const total = out.filter((o) => totalRight(o, o.score.counted)).length;
+  const total = out.filter(totalRight).length;
   const naive = out.filter((o) => o.baselineExact).length;
   const short = out.filter((o) => o.score.counted < o.score.expected);
   const told = short.filter(toldWhy).length;

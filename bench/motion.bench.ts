@@ -24,7 +24,7 @@ import {
   stressSets,
 } from '../tools/synth/src/index.ts';
 import { legByOrderTable, legCell, legMoveTable, pct } from './motion-leg-tables.ts';
-import { noiseBandTable, toldWhy } from './motion-noise-table.ts';
+import { noiseBandTable, toldWhy, totalRight } from './motion-noise-table.ts';
 import { memory, throughput, throughputFrames } from './motion-speed.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -141,9 +141,7 @@ function saturationTable(byFamily: readonly [string, readonly StressOutcome[]][]
 function stressRow(name: string, out: readonly StressOutcome[]): string {
   const exact = out.filter((o) => o.score.countExact).length;
   // The naive counter gives a total only; the engine's total alone, scored the same way.
-  const total = out.filter(
-    (o) => o.score.counted >= o.score.expected && o.score.counted <= o.score.expectedMax,
-  ).length;
+  const total = out.filter(totalRight).length;
   const base = out.filter((o) => o.baselineExact).length;
   const range = out.flatMap((o) => o.score.rangeErrDeg);
   const peak = out.flatMap((o) => o.score.peakErrDeg);
@@ -155,9 +153,7 @@ function stressRow(name: string, out: readonly StressOutcome[]): string {
   // What a user cannot tell from the screen: a wrong total with no warning that pumps were too small
   // for the noise to count or went uncounted (the naive counter never warns).
   const silent = out.filter(
-    (o) =>
-      !(o.score.counted >= o.score.expected && o.score.counted <= o.score.expectedMax) &&
-      !(o.score.counted < o.score.expected && toldWhy(o)),
+    (o) => !totalRight(o) && !(o.score.counted < o.score.expected && toldWhy(o)),
   ).length;
   // How far each total is from what may count: an exact count hides whether a set lost one rep or
   // all of them, and a change that wins back half the reps of many sets moves only this.

@@ -91,8 +91,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   let placingReplay = false;
   let lastAngleDeg: number | null = null;
   const looks = createLookBackWatch();
-  /** Where the first rep counted since counting began set off (its swing's start), or -1: none yet. */
-  let firstRepSeq = -1;
   /** The samples being stepped are a look-back's replay of the pumps before that first rep. */
   let replayingBefore = false;
   const replaySample = { tMs: 0, seq: 0, deg: 0 };
@@ -120,17 +118,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = false;
     own?.reset();
     lastAngleDeg = null;
-    countingFrom(0);
+    looks.from(0);
     evidence.restart();
   }
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
-
-  /** Counting began or resumed at `seq`. */
-  function countingFrom(seq: number): void {
-    looks.from(seq);
-    firstRepSeq = -1;
-  }
 
   function phase(tMs: number, p: MotionPhase, out: MotionEvent[]): void {
     out.push({ type: 'phase', side, tMs, phase: p });
@@ -183,8 +175,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // where the person's pumping stands now, and where a look-back replays from, stay as they were.
     if (!replayingBefore) {
       own?.counted(tMs);
-      looks.counted(nowSeq);
-      if (firstRepSeq < 0) firstRepSeq = opening.startSeq;
+      looks.counted(nowSeq, opening.startSeq);
     }
     lastOrder = second.order;
     uncounted.counted();
@@ -282,7 +273,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
     const seq = filtered.push(first.tMs, y);
-    countingFrom(seq);
+    looks.from(seq);
     // Every settled sample has its leg reading (a rep that starts here is judged from it).
     legs.record(seq, evidence.legNow);
     despiked.push(first.tMs, first.despikedDeg - neutralDeg);
@@ -393,20 +384,20 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   /**
    * The first look-back since counting began, when a rep was counted before it: the samples from
-   * `start` up to where that first rep set off (`firstRepSeq`) go through the state machine under
+   * `start` up to `end`, where that first rep set off, go through the state machine under
    * the lowered bars, for pumps refused before it (look-back.ts, FIRST_LOOK_BACK_S). Their reps are
    * told (late: after reps they came before); the state, the rep evidence and what the last rep
    * left are put back, as the first pass had them, whatever the replay counted.
    */
-  function lookBackBefore(start: number, seq: number, out: MotionEvent[]): void {
-    if (firstRepSeq - start < 2) return;
+  function lookBackBefore(start: number, end: number, seq: number, out: MotionEvent[]): void {
+    if (end - start < 2) return;
     const countBefore = repCount;
     const stateBefore = state;
     const orderBefore = lastOrder;
     const legMovedBefore = lastLegMoved;
     evidence.save();
     replayingBefore = true;
-    replay(start, firstRepSeq, seq, out);
+    replay(start, end, seq, out);
     replayingBefore = false;
     if (repCount > countBefore) for (const e of replayOut) out.push(e);
     replayOut.length = 0;
@@ -458,7 +449,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (state.kind === 'resuming') {
       state = resumeAt(sample, lastOrder);
       evidence.restart();
-      countingFrom(seq);
+      looks.from(seq);
     }
     state = keepInRing(state, seq, RING_KEEP);
     evidence.usable++;
@@ -473,9 +464,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       // The first since counting began reaches further back: through to now when no rep was
       // counted since, else up to that first rep, and then from the last rep as any other.
       const firstStart = looks.firstStartFor(seq, filtered, RING_KEEP);
+      const firstRepSeq = looks.firstRepSeq;
       if (firstStart < seq && firstRepSeq < 0) lookBack(firstStart, seq, out);
       else {
-        if (firstStart < seq) lookBackBefore(firstStart, seq, out);
+        if (firstStart < seq) lookBackBefore(firstStart, firstRepSeq, seq, out);
         lookBack(looks.startFor(seq, filtered, RING_KEEP), seq, out);
       }
       // The highest since this look-back, from here on (as after a rep: looks.counted).

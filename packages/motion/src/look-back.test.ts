@@ -25,7 +25,7 @@ describe('the look-back watch', () => {
   it('starts the highest again after a rep or a look-back', () => {
     const w = createLookBackWatch();
     w.saw(12);
-    w.counted(5);
+    w.counted(5, 2);
     expect(w.dropped(4)).toBe(false);
     w.saw(12);
     w.lookedBack();
@@ -38,9 +38,9 @@ describe('the look-back watch', () => {
     w.from(0);
     // Sample 149 is at 14.9 s: back to 8.9 s, sample 89.
     expect(w.startFor(149, ring, 254)).toBe(89);
-    w.counted(120);
+    w.counted(120, 110);
     expect(w.startFor(149, ring, 254)).toBe(120);
-    w.counted(148);
+    w.counted(148, 140);
     expect(w.startFor(149, ring, 254)).toBe(149);
   });
 
@@ -48,18 +48,19 @@ describe('the look-back watch', () => {
     const ring = ringOf(400);
     const w = createLookBackWatch();
     w.from(100);
-    w.counted(250);
-    w.counted(300);
-    expect(w.first).toBe(true);
+    expect(w.firstRepSeq).toBe(-1);
+    w.counted(250, 230);
+    w.counted(300, 280);
+    expect(w.firstRepSeq).toBe(230);
     // Sample 349 is at 34.9 s: back to 14.9 s, sample 149, though reps were counted since; the
     // look-back from the last rep still starts at it.
     expect(w.firstStartFor(349, ring, 398)).toBe(149);
     expect(w.startFor(349, ring, 398)).toBe(300);
     w.lookedBack();
-    expect(w.first).toBe(false);
     expect(w.firstStartFor(349, ring, 398)).toBe(349);
     // Counting resumed: the first look-back reaches back again, not before where it resumed.
     w.from(340);
+    expect(w.firstRepSeq).toBe(-1);
     expect(w.firstStartFor(349, ring, 398)).toBe(340);
   });
 

@@ -42,10 +42,13 @@ const FIRST_LOOK_BACK_S = 20;
 export interface LookBackWatch {
   /** Counting began or resumed at `seq`: a look-back replays from here, under bars highest from here. */
   from(seq: number): void;
-  /** A rep was counted at `seq`: a look-back replays from here, under bars highest from here. */
-  counted(seq: number): void;
-  /** No look-back yet since counting began or resumed. */
-  readonly first: boolean;
+  /**
+   * A rep that set off at `repStartSeq` was counted at `seq`: a look-back replays from here, under
+   * bars highest from here.
+   */
+  counted(seq: number, repStartSeq: number): void;
+  /** Where the first rep counted since counting began set off, or -1: none yet. */
+  readonly firstRepSeq: number;
   /** Whether the swing hysteresis `hysteresisDeg` fell below LOOK_BACK_DROP of the highest. */
   dropped(hysteresisDeg: number): boolean;
   /** A look-back ran: the highest starts again from the sample that set it off. */
@@ -87,15 +90,19 @@ class Watch implements LookBackWatch {
   private startSeq = 0;
   /** The highest swing hysteresis since `from`, the last rep or the last look-back, degrees (0: none yet). */
   private peakDeg = 0;
-  first = true;
+  /** No look-back yet since counting began or resumed. */
+  private first = true;
+  firstRepSeq = -1;
   from(seq: number): void {
     this.fromSeq = seq;
     this.startSeq = seq;
     this.first = true;
+    this.firstRepSeq = -1;
     this.peakDeg = 0;
   }
-  counted(seq: number): void {
+  counted(seq: number, repStartSeq: number): void {
     this.fromSeq = seq;
+    if (this.firstRepSeq < 0) this.firstRepSeq = repStartSeq;
     this.peakDeg = 0;
   }
   dropped(hysteresisDeg: number): boolean {

@@ -8,7 +8,7 @@ import { createLegReading, type LandmarkFrame, readLeg, type Side } from '@ankle
 /** The engine's own visibility gate: frames it would not read do not count toward the noise. */
 const MIN_VISIBILITY = 0.5;
 
-const median = (xs: number[]): number => {
+const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
   return n % 2 ? s[(n - 1) >> 1]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
@@ -54,7 +54,7 @@ export function pumpOverNoise(
   const residual = trueDeg.map((t, i) => seenDeg[i]! - (meanSeen + gain * (t - meanTrue)));
   const mid = median(residual);
   const noiseSdDeg = 1.4826 * median(residual.map((x) => Math.abs(x - mid)));
-  const rangeSeenDeg = median([...trueRangesDeg]) * Math.abs(gain);
+  const rangeSeenDeg = median(trueRangesDeg) * Math.abs(gain);
   return noiseSdDeg > 1e-9 ? rangeSeenDeg / noiseSdDeg : Number.POSITIVE_INFINITY;
 }
 

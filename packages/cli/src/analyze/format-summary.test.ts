@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from './format-summary.ts';
-import type { AnalyzeReport, ReportRep } from './report.ts';
+import type { AnalyzeReport, ReportFoot, ReportRep } from './report.ts';
 
 /** A rep as the report gives it: a 42-deg full pump with 1-s holds, unless `r` says otherwise. */
 const reportRep = (r: Partial<ReportRep> & Pick<ReportRep, 'plantarPeakS' | 'dorsiPeakS'>): ReportRep => ({
@@ -17,6 +17,16 @@ const reportRep = (r: Partial<ReportRep> & Pick<ReportRep, 'plantarPeakS' | 'dor
   full: true,
   confidence: 1,
   ...r,
+});
+
+/** A foot of the report: measured, degrees measured, no rep nor warning, unless `f` says otherwise. */
+const footOf = (f: Partial<ReportFoot> & Pick<ReportFoot, 'side'>): ReportFoot => ({
+  measured: true,
+  repCount: f.reps?.length ?? 0,
+  degrees: 'measured',
+  reps: [],
+  warnings: [],
+  ...f,
 });
 
 describe('formatSummary', () => {
@@ -50,15 +60,8 @@ describe('formatSummary', () => {
       version: 1,
       input: { path: 'side.mp4', kind: 'video', durationS: 8, frameRateHz: 30 },
       feet: [
-        {
-          side: 'left',
-          measured: false,
-          repCount: 0,
-          degrees: 'measured',
-          reps: [],
-          warnings: [{ atS: 0, code: 'far-foot', message: why }],
-        },
-        { side: 'right', measured: false, repCount: 0, degrees: 'measured', reps: [], warnings: [] },
+        footOf({ side: 'left', measured: false, warnings: [{ atS: 0, code: 'far-foot', message: why }] }),
+        footOf({ side: 'right', measured: false }),
       ],
     };
     const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
@@ -74,11 +77,8 @@ describe('formatSummary', () => {
       version: 1,
       input: { path: 'pumps.json', kind: 'landmarks', durationS: 30, frameRateHz: 30 },
       feet: [
-        {
+        footOf({
           side: 'right',
-          measured: true,
-          repCount: 4,
-          degrees: 'measured',
           reps: [1, 2, 3, 4].map((i) => reportRep({ plantarPeakS: 4 * i, dorsiPeakS: 4 * i + 1 })),
           warnings: [
             w(12.6, 'rep 3 took 0.3 s; slow down and hold at each end'),
@@ -86,7 +86,7 @@ describe('formatSummary', () => {
             // A rep counted late (a look-back's) warns after later ones, at its own earlier time.
             w(5.2, 'rep 5 took 0.3 s; slow down and hold at each end'),
           ],
-        },
+        }),
       ],
     };
     const text = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note');
