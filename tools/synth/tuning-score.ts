@@ -12,11 +12,12 @@
 // end, its hold and its leg-moved flag taken from the rep after), or the reverse. Camera sets are
 // then split by how far the pumps stand above the landmarks' noise (src/pump-over-noise.ts). The
 // summary line's last figure counts the sets whose first pump that must count is not among the reps.
+// Last, apart from those totals, the families that do the exercise as prescribed (holds of 1-2 s).
 
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
-import { stressSets, stressSpecRng } from './src/stress-set.ts';
+import { prescribedSets, stressSets, stressSpecRng } from './src/stress-set.ts';
 
 const perFamily = Number(process.argv[2] ?? 32);
 const only = process.argv[3];
@@ -103,5 +104,29 @@ if (bands.some((b) => b.sets > 0)) {
     `camera sets exact by median pump over the landmarks' angle noise: ${PUMP_OVER_NOISE_BANDS.map(
       (band, i) => `${pumpOverNoiseBandName(band)} ${bands[i]!.exact}/${bands[i]!.sets}`,
     ).join(', ')}`,
+  );
+}
+
+// The prescribed families (stress-set.ts PRESCRIBED_FAMILIES), outside the totals above.
+const prescribed = new Map<
+  string,
+  { exact: number; sets: number; spurious: number; wrong: number[]; rangeErrDeg: number[] }
+>();
+for (const set of prescribedSets('tuning', perFamily)) {
+  if (only !== undefined && (only === 'camera') !== (set.family.source === 'landmarks')) continue;
+  const { score } = runStressSet(set);
+  const f = prescribed.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [], rangeErrDeg: [] };
+  f.sets++;
+  f.spurious += runRestingFoot(set).reps;
+  if (score.countExact) f.exact++;
+  else f.wrong.push(set.seed);
+  f.rangeErrDeg.push(...score.rangeErrDeg.map(Math.abs));
+  prescribed.set(set.family.name, f);
+}
+for (const [name, f] of prescribed) {
+  const sorted = f.rangeErrDeg.sort((a, b) => a - b);
+  const median = (sorted[Math.floor(0.5 * (sorted.length - 1))] ?? Number.NaN).toFixed(2);
+  console.log(
+    `${f.exact}/${f.sets}\tspurious ${f.spurious}\trange error median ${median} deg\t${name}\t${f.wrong.join(',')}`,
   );
 }

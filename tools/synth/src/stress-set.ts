@@ -28,6 +28,8 @@ interface Push {
   repsPerMin?: readonly [number, number];
   restless?: boolean;
   upFirstChance?: number;
+  /** The person does the exercise as prescribed (`prescribedProgram`), not at the stress tempo. */
+  prescribed?: boolean;
 }
 
 const pick = (rng: Rng, r: readonly [number, number]) => rng.range(r[0], r[1]);
@@ -75,7 +77,7 @@ const landmarks =
   (rng: Rng): LandmarkSessionSpec => ({
     fps: Math.round(pick(rng, p.fps ?? [15, 60])),
     side: rng.chance(0.5) ? 'left' : 'right',
-    program: stressProgram(rng, p),
+    program: (p.prescribed ? prescribedProgram : stressProgram)(rng, p),
     noise: 'blazepose',
     cameraYawDeg: pick(rng, p.yawDeg ?? [0, 20]),
     poseGain: 1,
@@ -106,7 +108,7 @@ const imu =
   (rng: Rng): ImuSessionSpec => ({
     hz: Math.round(pick(rng, p.hz ?? [25, 200])),
     side: 'left',
-    program: { ...stressProgram(rng, { ...p, legMoveChance: 0 }) },
+    program: (p.prescribed ? prescribedProgram : stressProgram)(rng, { ...p, legMoveChance: 0 }),
     mounting: 'random',
     noise: true,
     bias: true,
@@ -194,6 +196,59 @@ export const STRESS_FAMILIES: readonly StressFamily[] = [
     spec: imu({ dropouts: true }),
   },
 ];
+
+/**
+ * The exercise as prescribed: toes down and held 1-2 s, up toward the shin and held about 1 s,
+ * each move smooth (0.3-0.8 s), 10-15 reps: 12-20 reps a minute, slower than the stress families'
+ * 20-70, whose tempo leaves most reps no hold at all (199 of the 288 camera tuning sets at 32 a
+ * family have none). Everything else is drawn as the stress families' defaults draw it (the
+ * person's range, order, fidget, pauses, partial reps, an occasional leg movement; the camera's or
+ * sensor's conditions), from a draw that continues the stress program's.
+ */
+function prescribedProgram(rng: Rng, p: Push): ProgramSpec {
+  const base = stressProgram(rng, p);
+  return {
+    ...base,
+    reps: 10 + Math.floor(rng.next() * 6),
+    timing: {
+      moveS: rng.range(0.3, 0.8),
+      plantarHoldS: rng.range(1, 2),
+      dorsiHoldS: rng.range(0.8, 1.2),
+    },
+  };
+}
+
+/**
+ * Families of people doing the exercise as prescribed (`prescribedProgram`) under the stress
+ * families' default conditions. Kept apart from STRESS_FAMILIES (their seeds and their totals
+ * stay as they were): the bench reports them in a table of their own.
+ */
+export const PRESCRIBED_FAMILIES: readonly StressFamily[] = [
+  {
+    name: 'camera: as prescribed (holds 1-2 s and ~1 s)',
+    source: 'landmarks',
+    spec: landmarks({ prescribed: true }),
+  },
+  {
+    name: 'IMU: as prescribed (holds 1-2 s and ~1 s)',
+    source: 'imu',
+    spec: imu({ prescribed: true }),
+  },
+];
+
+/** The prescribed families' seeds start this many thousands past each split's base. */
+const PRESCRIBED_SEED_OFFSET = 50;
+
+/** `perFamily` sets of every prescribed family from one split: seed base + 1000 (50 + f) + i. */
+export function prescribedSets(split: StressSplit, perFamily: number): StressSet[] {
+  return PRESCRIBED_FAMILIES.flatMap((family, f) =>
+    Array.from({ length: perFamily }, (_, i) => ({
+      family,
+      familyIndex: f,
+      seed: STRESS_SPLITS[split] + 1000 * (PRESCRIBED_SEED_OFFSET + f) + i,
+    })),
+  );
+}
 
 export interface StressSet {
   readonly family: StressFamily;
