@@ -150,12 +150,14 @@ export async function analyzeVideoPose(
   >
 > {
   const pose = await import('@anklepump/pose/node');
+  // The pose model's first frames of a video, where its points have not settled, are left out.
+  const warm: VideoPoseInput = { ...video, ...pose.afterPoseWarmUp(video.frames, video.tracks) };
   // A side view shows one foot: the near one, under the label the view's geometry gives it (the
   // pose model's own labels are often the wrong way round). The far foot is hidden behind it and
   // its points are guesses that echo the near foot: it is not measured.
-  const near = pose.nearSide(video.frames);
-  const relabelled = near ? pose.withNearLegAs(video.frames, video.tracks, near) : video;
-  const input: VideoPoseInput = { ...video, frames: relabelled.frames, tracks: relabelled.tracks };
+  const near = pose.nearSide(warm.frames);
+  const relabelled = near ? pose.withNearLegAs(warm.frames, warm.tracks, near) : warm;
+  const input: VideoPoseInput = { ...warm, frames: relabelled.frames, tracks: relabelled.tracks };
   const far = near ? sides.filter((s) => s !== near) : [];
   const measured = sides.filter((s) => !far.includes(s));
   const degrees: DegreesSource = input.tracks ? 'pixel-tracker' : 'blazepose-corrected';

@@ -11,6 +11,7 @@ export { LEG_MOVED_KNEE_DEG, type LegMovement, legMoved, legMovement } from '../
 export { nearSide, withNearLegAs } from '../near-leg.ts';
 export type { Posture } from '../posture.ts';
 export { checkRecording, type NotCountable } from '../recording-check.ts';
+export { afterPoseWarmUp } from '../warm-up.ts';
 export { CHROMIUM_ARGS, launchChromium } from './chromium.ts';
 export { decodeFrames } from './decode-frames.ts';
 export { createHeadlessPoseEstimator, type HeadlessPoseEstimator } from './headless-estimator.ts';
