@@ -1,8 +1,9 @@
 // The pose model's first frames of a video. MediaPipe's pose landmarker (VIDEO mode) places the body
 // on the first frame from its person detector and then from its own landmarks of the frames before,
-// so its first frames' foot points have not settled yet: on the rendered tuning clips whose foot
-// was still at the start, the first three frames read the foot's angle 10-40 deg off where it was
-// from the fifth frame on in 10 of 19 (tools/tracker; packages/pose/README.md, "Warm-up").
+// so its first frames' foot points have not settled yet: of the 15 rendered tuning clips on which
+// it saw the foot still for seven frames or more before the first pump, 10 read the foot's angle
+// 10-40 deg off in the first three frames, against where it stayed from the fifth frame on
+// (packages/pose/README.md, "The pose model's first frames (warm-up)").
 
 /** A video's first frames the pose model read are left out of its analysis. */
 export const POSE_WARM_UP_FRAMES = 3;

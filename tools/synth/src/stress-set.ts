@@ -199,8 +199,8 @@ export const STRESS_FAMILIES: readonly StressFamily[] = [
 
 /**
  * The exercise as prescribed: toes down and held 1-2 s, up toward the shin and held about 1 s,
- * each move smooth (0.3-0.8 s), 10-15 reps: 12-20 reps a minute, slower than the stress families'
- * 20-70, whose tempo leaves most reps no hold at all (199 of the 288 camera tuning sets at 32 a
+ * each move smooth (0.3-0.8 s), 10-15 reps: about 9-24 reps a minute, where the stress families'
+ * tempo (20-70) leaves most reps no hold at all (199 of the 288 camera tuning sets at 32 a
  * family have none). Everything else is drawn as the stress families' defaults draw it (the
  * person's range, order, fidget, pauses, partial reps, an occasional leg movement; the camera's or
  * sensor's conditions), from a draw that continues the stress program's.
