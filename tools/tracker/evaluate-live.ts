@@ -1,6 +1,6 @@
 // `npx tsx tools/tracker/evaluate-live.ts DIR [rates=15,10,8,6]`: the camera session's live path
 // (tools/tracker/live-path.ts) on rendered TUNING clips with truth, one line per clip and a table
-// per rate. What live-path changes are chosen on; `npm run bench live` reports the held-out clips.
+// per rate. LIVE_LEAD_IN_S=3 holds each clip's first frame that long before it (a session's relax cue). What live-path changes are chosen on; `npm run bench live` reports the held-out clips.
 // Render the tuning set with `npx tsx tools/render/render-set.ts tuning .cache/render/tuning`.
 // Refuses clips of held-out bodies.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { createHeadlessPoseEstimator } from '@anklepump/pose/node';
 import { HELDOUT_BODIES } from '../render/bodies.ts';
 import type { ClipTruth } from '../render/render-clip.ts';
 import {
+  END_REST_S,
   emptyLiveScore,
   LIVE_SCORE_HEADER,
   type LiveScore,
@@ -18,6 +19,7 @@ import {
 } from './live-path.ts';
 
 const dir = process.argv[2];
+const LEAD_IN = Number(process.env.LIVE_LEAD_IN_S ?? 0);
 const rates = (process.argv[3] ?? '15,10,8,6').split(',').map(Number);
 if (!dir || rates.some((r) => !(r >= 1 && r <= 60))) {
   console.error('usage: npx tsx tools/tracker/evaluate-live.ts DIR [rates=15,10,8,6]');
@@ -38,7 +40,14 @@ try {
     const trueReps = truth.feet.find((f) => f.side === truth.visibleSide)!.reps.length;
     const cells: string[] = [];
     for (const hz of rates) {
-      const pass = await stepLivePath(estimator, join(dir, `${name}.mp4`), truth.visibleSide, hz);
+      const pass = await stepLivePath(
+        estimator,
+        join(dir, `${name}.mp4`),
+        truth.visibleSide,
+        hz,
+        END_REST_S,
+        LEAD_IN,
+      );
       scoreLivePass(scores.get(hz)!, truth, pass);
       cells.push(`${hz}/s ${pass.reps.length} (${pass.reps.filter((r) => r.rangeDeg !== null).length})`);
     }

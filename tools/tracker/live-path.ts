@@ -2,6 +2,10 @@
 // pose model, the worker's pixel stage and the session's live foot, exactly as the browser runs
 // them, with no dependence on how fast this machine is. Shared by `npm run bench live` (held-out
 // clips) and tools/tracker/evaluate-live.ts (tuning clips), so both measure the same thing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { SensorRep, Side } from '@anklepump/exercise';
 import type { LandmarkFrame, RepMetrics } from '@anklepump/motion';
 import type { PixelFrame } from '@anklepump/pose';
@@ -11,6 +15,21 @@ import type { ClipTruth } from '../render/render-clip.ts';
 
 /** Seconds of rest after a clip's last frame: a session does not stop on the last pump. */
 export const END_REST_S = 2.5;
+
+/**
+ * A copy of the video at `path` whose first frame is held `leadInS` seconds before the clip plays
+ * (ffmpeg's tpad; FFV1, lossless, so the clip's own frames are the ones it decoded to), in a
+ * temporary folder `done` removes.
+ */
+async function withLeadIn(path: string, leadInS: number): Promise<{ path: string; done: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'anklepump-lead-in-'));
+  const out = join(dir, 'clip.mkv');
+  const args = ['-v', 'error', '-i', path, '-vf', `tpad=start_mode=clone:start_duration=${leadInS}`];
+  await new Promise<void>((resolve, reject) =>
+    execFile('ffmpeg', [...args, '-an', '-c:v', 'ffv1', out], (err) => (err ? reject(err) : resolve())),
+  );
+  return { path: out, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 export interface LivePass {
   readonly frames: number;
@@ -23,7 +42,9 @@ export interface LivePass {
 
 /**
  * Steps the video at `path` through the live path for `side` at `hz` analysed frames a second,
- * then `endRestS` more of its last frame (the patient at rest after the last pump).
+ * then `endRestS` more of its last frame (the patient at rest after the last pump). `leadInS`: that
+ * long of its first frame held before it (a guided session's "relax" cue lasts 3 s before the first
+ * pump; the benches start cold, packages/web/README.md says why); reps are timed on the clip's clock.
  */
 export async function stepLivePath(
   estimator: HeadlessPoseEstimator,
@@ -31,6 +52,35 @@ export async function stepLivePath(
   side: Side,
   hz: number,
   endRestS = END_REST_S,
+  leadInS = 0,
+): Promise<LivePass> {
+  if (leadInS <= 0) return stepClip(estimator, path, side, hz, endRestS);
+  const padded = await withLeadIn(path, leadInS);
+  try {
+    const pass = await stepClip(estimator, padded.path, side, hz, endRestS);
+    const shiftMs = 1000 * leadInS;
+    return {
+      ...pass,
+      reps: pass.reps.map((r) => ({ ...r, tMs: r.tMs - shiftMs })),
+      measured: pass.measured.map((m) => ({
+        ...m,
+        tMs: m.tMs - shiftMs,
+        startTMs: m.startTMs - shiftMs,
+        plantarTMs: m.plantarTMs - shiftMs,
+        dorsiTMs: m.dorsiTMs - shiftMs,
+      })),
+    };
+  } finally {
+    padded.done();
+  }
+}
+
+async function stepClip(
+  estimator: HeadlessPoseEstimator,
+  path: string,
+  side: Side,
+  hz: number,
+  endRestS: number,
 ): Promise<LivePass> {
   const stage = createLiveTrackStage();
   const foot = cameraLiveFoot(side, null);
