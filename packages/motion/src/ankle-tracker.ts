@@ -359,48 +359,43 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   }
 
   /**
-   * The bars just came down (the angle repeats itself at a pump's pace): the samples since the
-   * last rep, at most LOOK_BACK_S (look-back.ts), go through the state machine again under them. What that replay
-   * says is kept only if it counted a rep; otherwise its events are dropped (the first pass already
-   * told those moments) and the first pass's state and rep evidence are put back. (The replay's
-   * state stood until 2026-12-04: one that began mid-swing forgot the rep under way, and a look-back
-   * after a set's last pump lost that pump. With the peak rule (look-back.ts), tuning seeds, camera, 64 a
-   * family: 305 / 40 / 1,349 -> 309 / 41 / 1,331.)
+   * The bars just came down (the angle repeats itself at a pump's pace): the samples from `start`
+   * up to `end` (exclusive; `seq` is the sample being stepped live) go through the state machine
+   * again under them.
+   * - `since-last-rep`: since the last rep, at most LOOK_BACK_S (look-back.ts), through to now. What
+   *   the replay says is kept only if it counted a rep; otherwise its events are dropped (the first
+   *   pass already told those moments) and the first pass's state and rep evidence are put back.
+   *   (The replay's state stood until 2026-12-04: one that began mid-swing forgot the rep under
+   *   way, and a look-back after a set's last pump lost that pump. With the peak rule
+   *   (look-back.ts), tuning seeds, camera, 64 a family: 305 / 40 / 1,349 -> 309 / 41 / 1,331.)
+   * - `before-first-rep`: the first look-back since counting began, when a rep was counted before
+   *   it, up to where that first rep set off, for pumps refused before it (look-back.ts,
+   *   FIRST_LOOK_BACK_S). Its reps are told (late: after reps they came before); the state, the rep
+   *   evidence and what the last rep left are put back, as the first pass had them, whatever the
+   *   replay counted.
    */
-  function lookBack(start: number, seq: number, out: MotionEvent[]): void {
-    if (start >= seq) return;
-    const countBefore = repCount;
-    // What the first pass had, put back if the replay counts nothing.
-    const stateBefore = state;
-    evidence.save();
-    replay(start, seq, seq, out);
-    if (repCount > countBefore) for (const e of replayOut) out.push(e);
-    else {
-      state = stateBefore;
-      evidence.restore();
-    }
-    replayOut.length = 0;
-  }
-
-  /**
-   * The first look-back since counting began, when a rep was counted before it: the samples from
-   * `start` up to `end`, where that first rep set off, go through the state machine under
-   * the lowered bars, for pumps refused before it (look-back.ts, FIRST_LOOK_BACK_S). Their reps are
-   * told (late: after reps they came before); the state, the rep evidence and what the last rep
-   * left are put back, as the first pass had them, whatever the replay counted.
-   */
-  function lookBackBefore(start: number, end: number, seq: number, out: MotionEvent[]): void {
+  function lookBack(
+    start: number,
+    end: number,
+    seq: number,
+    out: MotionEvent[],
+    span: 'since-last-rep' | 'before-first-rep',
+  ): void {
     if (end - start < 2) return;
     const countBefore = repCount;
     const stateBefore = state;
     const orderBefore = lastOrder;
     const legMovedBefore = lastLegMoved;
     evidence.save();
-    replayingBefore = true;
+    replayingBefore = span === 'before-first-rep';
     replay(start, end, seq, out);
     replayingBefore = false;
-    if (repCount > countBefore) for (const e of replayOut) out.push(e);
+    const counted = repCount > countBefore;
+    if (counted) for (const e of replayOut) out.push(e);
     replayOut.length = 0;
+    if (counted && span === 'since-last-rep') return;
+    // The first pass's state and evidence back (the last rep's order and leg flag change only
+    // when a rep is counted: putting them back matters for a replay before the first rep).
     state = stateBefore;
     lastOrder = orderBefore;
     lastLegMoved = legMovedBefore;
@@ -465,10 +460,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       // counted since, else up to that first rep, and then from the last rep as any other.
       const firstStart = looks.firstStartFor(seq, filtered, RING_KEEP);
       const firstRepSeq = looks.firstRepSeq;
-      if (firstStart < seq && firstRepSeq < 0) lookBack(firstStart, seq, out);
+      if (firstStart < seq && firstRepSeq < 0) lookBack(firstStart, seq, seq, out, 'since-last-rep');
       else {
-        if (firstStart < seq) lookBackBefore(firstStart, firstRepSeq, seq, out);
-        lookBack(looks.startFor(seq, filtered, RING_KEEP), seq, out);
+        if (firstStart < seq) lookBack(firstStart, firstRepSeq, seq, out, 'before-first-rep');
+        lookBack(looks.startFor(seq, filtered, RING_KEEP), seq, seq, out, 'since-last-rep');
       }
       // The highest since this look-back, from here on (as after a rep: looks.counted).
       looks.lookedBack();
