@@ -17,7 +17,7 @@
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
-import { prescribedSets, stressSets, stressSpecRng } from './src/stress-set.ts';
+import { prescribedSets, type StressSet, stressSets, stressSpecRng } from './src/stress-set.ts';
 
 const perFamily = Number(process.argv[2] ?? 32);
 const only = process.argv[3];
@@ -25,9 +25,13 @@ if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'im
   console.error('usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]');
   process.exit(2);
 }
-const sets = stressSets('tuning', perFamily).filter(
-  (s) => only === undefined || (only === 'camera') === (s.family.source === 'landmarks'),
-);
+/** The sets of the source asked for (both when none was). */
+const wanted = (s: StressSet) =>
+  only === undefined || (only === 'camera') === (s.family.source === 'landmarks');
+/** The `p` quantile of `sorted` (ascending), two decimals. */
+const quantile = (sorted: readonly number[], p: number) =>
+  (sorted[Math.floor(p * (sorted.length - 1))] ?? Number.NaN).toFixed(2);
+const sets = stressSets('tuning', perFamily).filter(wanted);
 const families = new Map<
   string,
   { exact: number; sets: number; spurious: number; afterSet: number; wrong: number[] }
@@ -91,7 +95,7 @@ for (const [name, f] of families) {
 }
 rangeErrDeg.sort((a, b) => a - b);
 const share = (k: number, n: number) => (n > 0 ? (k / n).toFixed(3) : 'n/a');
-const q = (p: number) => (rangeErrDeg[Math.floor(p * (rangeErrDeg.length - 1))] ?? Number.NaN).toFixed(2);
+const q = (p: number) => quantile(rangeErrDeg, p);
 console.log(
   `exact ${exact}/${sets.length}, spurious reps on resting feet ${spurious} (resting after the set ${afterSet}), ` +
     `reps counted wrong ${repsWrong}, ` +
@@ -112,8 +116,7 @@ const prescribed = new Map<
   string,
   { exact: number; sets: number; spurious: number; wrong: number[]; rangeErrDeg: number[] }
 >();
-for (const set of prescribedSets('tuning', perFamily)) {
-  if (only !== undefined && (only === 'camera') !== (set.family.source === 'landmarks')) continue;
+for (const set of prescribedSets('tuning', perFamily).filter(wanted)) {
   const { score } = runStressSet(set);
   const f = prescribed.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [], rangeErrDeg: [] };
   f.sets++;
@@ -124,8 +127,10 @@ for (const set of prescribedSets('tuning', perFamily)) {
   prescribed.set(set.family.name, f);
 }
 for (const [name, f] of prescribed) {
-  const sorted = f.rangeErrDeg.sort((a, b) => a - b);
-  const median = (sorted[Math.floor(0.5 * (sorted.length - 1))] ?? Number.NaN).toFixed(2);
+  const median = quantile(
+    f.rangeErrDeg.sort((a, b) => a - b),
+    0.5,
+  );
   console.log(
     `${f.exact}/${f.sets}\tspurious ${f.spurious}\trange error median ${median} deg\t${name}\t${f.wrong.join(',')}`,
   );
