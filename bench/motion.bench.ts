@@ -7,6 +7,9 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ANKLE_3D_FAMILIES,
+  ankle3dSets,
+  asPlanarHinge,
   EVAL_CONDITIONS,
   type EvalOutcome,
   evalSets,
@@ -22,7 +25,9 @@ import {
   runStressSet,
   STRESS_FAMILIES,
   STRESS_SPLITS,
+  type StressFamily,
   type StressOutcome,
+  type StressSet,
   stressSets,
 } from '../tools/synth/src/index.ts';
 import { legByOrderTable, legCell, legMoveTable, pct } from './motion-leg-tables.ts';
@@ -36,6 +41,9 @@ const STRESS_HELD_OUT_PER_FAMILY = 16;
 /** The prescribed families are two: twice the stress families' sets each, for the same run time. */
 const PRESCRIBED_TUNING_PER_FAMILY = 16;
 const PRESCRIBED_HELD_OUT_PER_FAMILY = 32;
+/** The 3-D ankle families (IMU, quick to run): twice the prescribed ones' sets. */
+const ANKLE_3D_TUNING_PER_FAMILY = 32;
+const ANKLE_3D_HELD_OUT_PER_FAMILY = 64;
 
 const f1 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(1));
 const f2 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(2));
@@ -76,12 +84,29 @@ const STRESS_HEADER =
   '| family | sets | reps (must count) | exact count | count right, total only (as the naive counter is scored) | naive baseline exact | range error median / p90 (deg) | peak error median / p90 (deg) | hold error median (s) | leg-moved precision / recall | sets counted short: told why ("too noisy", movements "not counted", or counting began at a first rest) | total wrong with no word why: engine / naive | reps the total is off by (short or over, summed): engine / naive | sets paired in the wrong order |\n' +
   '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |';
 
-/** The prescribed families (stress-set.ts PRESCRIBED_FAMILIES), a row each, in the stress table's columns. */
-function prescribedTable(split: 'tuning' | 'heldOut', perFamily: number): string {
-  const sets = prescribedSets(split, perFamily);
-  const rows = PRESCRIBED_FAMILIES.map((f, i) =>
-    stressRow(f.name, sets.filter((s) => s.familyIndex === i).map(runStressSet)),
-  );
+/**
+ * Families kept apart from the stress totals (stress-set.ts PRESCRIBED_FAMILIES,
+ * ANKLE_3D_FAMILIES), a row each in the stress table's columns; with `planarTwins`, each followed by
+ * the same seeds with the foot a planar hinge.
+ */
+function keptApartTable(
+  families: readonly StressFamily[],
+  sets: readonly StressSet[],
+  planarTwins = false,
+): string {
+  const rows = families.flatMap((f, i) => {
+    const mine = sets.filter((s) => s.familyIndex === i);
+    const row = stressRow(f.name, mine.map(runStressSet));
+    return planarTwins
+      ? [
+          row,
+          stressRow(
+            `${f.name}: the same seeds, the foot a planar hinge`,
+            mine.map((s) => runStressSet(asPlanarHinge(s))),
+          ),
+        ]
+      : [row];
+  });
   return [STRESS_HEADER, ...rows].join('\n');
 }
 
@@ -224,8 +249,25 @@ const stressTuning = stressTable('tuning', STRESS_TUNING_PER_FAMILY);
 console.log('motion: stress set, held-out seeds...');
 const stressHeldOut = stressTable('heldOut', STRESS_HELD_OUT_PER_FAMILY);
 console.log('motion: as prescribed...');
-const prescribedHeldOut = prescribedTable('heldOut', PRESCRIBED_HELD_OUT_PER_FAMILY);
-const prescribedTuning = prescribedTable('tuning', PRESCRIBED_TUNING_PER_FAMILY);
+const prescribedHeldOut = keptApartTable(
+  PRESCRIBED_FAMILIES,
+  prescribedSets('heldOut', PRESCRIBED_HELD_OUT_PER_FAMILY),
+);
+const prescribedTuning = keptApartTable(
+  PRESCRIBED_FAMILIES,
+  prescribedSets('tuning', PRESCRIBED_TUNING_PER_FAMILY),
+);
+console.log('motion: a 3-D ankle...');
+const ankle3dHeldOut = keptApartTable(
+  ANKLE_3D_FAMILIES,
+  ankle3dSets('heldOut', ANKLE_3D_HELD_OUT_PER_FAMILY),
+  true,
+);
+const ankle3dTuning = keptApartTable(
+  ANKLE_3D_FAMILIES,
+  ankle3dSets('tuning', ANKLE_3D_TUNING_PER_FAMILY),
+  true,
+);
 console.log('motion: resting foot...');
 const restingHeldOut = restingTable('heldOut', STRESS_HELD_OUT_PER_FAMILY);
 const restingTuning = restingTable('tuning', STRESS_TUNING_PER_FAMILY);
@@ -311,6 +353,26 @@ ${prescribedHeldOut}
 Tuning seeds (${PRESCRIBED_TUNING_PER_FAMILY} per family):
 
 ${prescribedTuning}
+
+### A foot that does not turn in one plane (phone): held-out seeds
+
+Every other family's foot is a planar hinge: it turns about one fixed axis and the phone is fixed
+to it. A real ankle's pumping axis runs obliquely through the ankle bones, the foot rolls in a
+little as it points down, the whole leg rolls at the hip as a person shifts, and a strapped phone
+rocks on soft tissue after a quick turn. These families add all four (tools/synth/src/ankle-3d.ts
+REAL_ANKLE: the axis up to 20 deg oblique in each of two planes, the foot rolling in by 5-30% of its
+toes-down angle and wandering 1-4 deg, the leg rolling 2-10 deg, the strap rocking at 6-14 Hz), at
+the stress tempo and as prescribed, under the IMU families' default conditions. The truth is the
+pump about the ankle's own axis. Each row is followed by the same seeds with the foot a planar hinge
+again (everything else drawn the same), so the difference is the 3-D ankle's alone. Seeds: tuning
+${STRESS_SPLITS.tuning} + 1000 x (60 + family) + i, held-out ${STRESS_SPLITS.heldOut} + 1000 x (60 + family) + i;
+${ANKLE_3D_HELD_OUT_PER_FAMILY} held-out sets a family, not in the totals above.
+
+${ankle3dHeldOut}
+
+Tuning seeds (${ANKLE_3D_TUNING_PER_FAMILY} per family):
+
+${ankle3dTuning}
 
 ### Leg moved: which movements the camera flags
 

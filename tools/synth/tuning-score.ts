@@ -12,12 +12,13 @@
 // end, its hold and its leg-moved flag taken from the rep after), or the reverse. Camera sets are
 // then split by how far the pumps stand above the landmarks' noise (src/pump-over-noise.ts). The
 // summary line's last figure counts the sets whose first pump that must count is not among the reps.
-// Last, apart from those totals, the families that do the exercise as prescribed (holds of 1-2 s).
+// Last, apart from those totals, the families that do the exercise as prescribed (holds of 1-2 s)
+// and the phone families whose foot does not turn in one plane (src/ankle-3d.ts).
 
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
-import { prescribedSets, type StressSet, stressSets, stressSpecRng } from './src/stress-set.ts';
+import { ankle3dSets, prescribedSets, type StressSet, stressSets, stressSpecRng } from './src/stress-set.ts';
 
 const perFamily = Number(process.argv[2] ?? 32);
 const only = process.argv[3];
@@ -111,12 +112,15 @@ if (bands.some((b) => b.sets > 0)) {
   );
 }
 
-// The prescribed families (stress-set.ts PRESCRIBED_FAMILIES), outside the totals above.
+// The prescribed and the 3-D ankle families (stress-set.ts PRESCRIBED_FAMILIES, ANKLE_3D_FAMILIES),
+// outside the totals above.
 const prescribed = new Map<
   string,
   { exact: number; sets: number; spurious: number; wrong: number[]; rangeErrDeg: number[] }
 >();
-for (const set of prescribedSets('tuning', perFamily).filter(wanted)) {
+for (const set of [...prescribedSets('tuning', perFamily), ...ankle3dSets('tuning', perFamily)].filter(
+  wanted,
+)) {
   const { score } = runStressSet(set);
   const f = prescribed.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [], rangeErrDeg: [] };
   f.sets++;

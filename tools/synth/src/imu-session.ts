@@ -2,6 +2,16 @@
 // the shin, from the same kinematic leg, with gravity, noise, gyro bias and an exact truth.
 
 import type { ImuReading, ImuSample, Side } from '@anklepump/motion';
+import {
+  type Ankle3d,
+  type Ankle3dSpec,
+  bodyRate,
+  drawAnkle3d,
+  type M3,
+  mul,
+  rotY,
+  rotZ,
+} from './ankle-3d.ts';
 import { buildProgram, type ProgramSpec } from './ankle-program.ts';
 import { type SessionTruth, truthFor } from './landmark-session.ts';
 import { createRng, type Rng } from './prng.ts';
@@ -36,6 +46,12 @@ export interface ImuSessionSpec {
   readonly clip?: { readonly gyroRadS: number; readonly accelMs2: number };
   /** Share of samples lost. */
   readonly sampleDropRate?: number;
+  /**
+   * A foot that does not turn in one plane (ankle-3d.ts): an oblique pumping axis, the foot
+   * rolling in as it points down, the leg rolling at the hip, the phone rocking on its strap.
+   * Drawn from its own seeded stream, so the rest of a session draws as it would without it.
+   */
+  readonly ankle3d?: Ankle3dSpec;
 }
 
 export interface ImuSession {
@@ -43,18 +59,8 @@ export interface ImuSession {
   readonly truth: SessionTruth;
 }
 
-type M3 = number[];
 const D2R = Math.PI / 180;
 const G = 9.80665;
-
-const rotZ = (a: number): M3 => [Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos(a), 0, 0, 0, 1];
-const rotY = (a: number): M3 => [Math.cos(a), 0, Math.sin(a), 0, 1, 0, -Math.sin(a), 0, Math.cos(a)];
-const mul = (a: M3, b: M3): M3 => {
-  const o = new Array(9).fill(0);
-  for (let i = 0; i < 3; i++)
-    for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) o[i * 3 + j] += a[i * 3 + k]! * b[k * 3 + j]!;
-  return o;
-};
 const tmul = (m: M3, v: number[]) =>
   [0, 1, 2].map((j) => m[j]! * v[0]! + m[3 + j]! * v[1]! + m[6 + j]! * v[2]!);
 const apply = (m: M3, v: number[]) =>
@@ -159,13 +165,31 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
     return { footPhi, shankPhi: -beta, footPos, shankPos };
   };
   const h = 2;
-  const reading = (
-    which: 'foot' | 'shank',
-    tMs: number,
-    mount: M3,
-    gb: number[],
-    ab: number[],
-  ): ImuReading => {
+  /** Set once the session's start is drawn (below); only with `spec.ankle3d`. */
+  let a3: Ankle3d | null = null;
+  const segment3d = (which: 'foot' | 'shank', tMs: number, mount: M3) => {
+    const leg = program.legAt(tMs);
+    const a = leg.thighLiftDeg * D2R;
+    const beta = Math.asin(Math.min(1, (0.45 * Math.sin(a)) / 0.42));
+    const knee = [leg.slideM + 0.45 * Math.cos(a), 0.1 + 0.45 * Math.sin(a), 0];
+    const ankle = [knee[0]! + 0.42 * Math.cos(beta), knee[1]! - 0.42 * Math.sin(beta), 0];
+    const seg =
+      which === 'foot'
+        ? mul(a3!.foot(tMs, program.angleAt(tMs), beta), a3!.strap(tMs))
+        : a3!.shank(tMs, beta);
+    const r = apply(seg, which === 'foot' ? [lever[0]!, lever[1]!, 0] : [-0.2, 0.05, 0]);
+    return { rot: mul(seg, mount), pos: [ankle[0]! + r[0]!, ankle[1]! + r[1]!, ankle[2]! + r[2]!] };
+  };
+  /** The sensor's specific force and body rate (both in its own axes) on the 3-D ankle. */
+  const motion3d = (which: 'foot' | 'shank', tMs: number, mount: M3) => {
+    const p0 = segment3d(which, tMs - h, mount);
+    const p1 = segment3d(which, tMs, mount);
+    const p2 = segment3d(which, tMs + h, mount);
+    const acc = [0, 1, 2].map((i) => (p2.pos[i]! - 2 * p1.pos[i]! + p0.pos[i]!) / ((h / 1000) * (h / 1000)));
+    if (!spec.gravityFree) acc[1]! += G;
+    return { rs: p1.rot, f: tmul(p1.rot, acc), w: bodyRate(p0.rot, p1.rot, p2.rot, h / 1000) };
+  };
+  const planar = (which: 'foot' | 'shank', tMs: number, mount: M3) => {
     const p0 = pose(tMs - h);
     const p1 = pose(tMs);
     const p2 = pose(tMs + h);
@@ -177,8 +201,16 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
     if (!spec.gravityFree) acc[1]! += G;
     const rate = (p2[phiKey] - p0[phiKey]) / ((2 * h) / 1000);
     const rs = mul(rotZ(p1[phiKey]), mount);
-    const f = tmul(rs, acc);
-    const w = tmul(mount, [0, 0, rate]);
+    return { rs, f: tmul(rs, acc), w: tmul(mount, [0, 0, rate]) };
+  };
+  const reading = (
+    which: 'foot' | 'shank',
+    tMs: number,
+    mount: M3,
+    gb: number[],
+    ab: number[],
+  ): ImuReading => {
+    const { rs, f, w } = a3 ? motion3d(which, tMs, mount) : planar(which, tMs, mount);
     const n = (s: number) => (spec.noise ? s * rng.normal() : 0);
     const cg = (v: number) =>
       spec.clip ? Math.max(-spec.clip.gyroRadS, Math.min(spec.clip.gyroRadS, v)) : v;
@@ -196,6 +228,15 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
     return out;
   };
   const startMs = Math.round(rng.range(500, 5000));
+  if (spec.ankle3d) {
+    a3 = drawAnkle3d(
+      spec.ankle3d,
+      createRng((seed ^ 0x3d3d3d) >>> 0),
+      program.angleAt,
+      startMs,
+      program.durationMs,
+    );
+  }
   const dtMs = 1000 / spec.hz;
   const samples: ImuSample[] = [];
   const count = Math.floor(program.durationMs / dtMs);

@@ -3,6 +3,7 @@
 // and HELD_OUT (never looked at while tuning; only `npm run bench motion` scores it).
 
 import { MIN_REP_DEG } from '@anklepump/motion';
+import { type Ankle3dSpec, REAL_ANKLE } from './ankle-3d.ts';
 import type { ProgramSpec } from './ankle-program.ts';
 import type { ImuSessionSpec } from './imu-session.ts';
 import type { LandmarkSessionSpec, SessionTruth } from './landmark-session.ts';
@@ -101,6 +102,8 @@ interface ImuPush extends Push {
   clip?: boolean;
   /** Two 0.8-2 s spells with no samples (a phone's radio, or the app, pausing). */
   dropouts?: boolean;
+  /** A foot that does not turn in one plane (ankle-3d.ts). */
+  ankle3d?: Ankle3dSpec;
 }
 
 const imu =
@@ -124,6 +127,7 @@ const imu =
       : [rng.range(-0.05, 0), rng.range(0.05, 0.1)],
     clip: p.clip ? { gyroRadS: rng.range(2, 4.4), accelMs2: 2 * 9.81 } : undefined,
     sampleDropRate: rng.range(0, 0.03),
+    ...(p.ankle3d ? { ankle3d: p.ankle3d } : {}),
   });
 
 /** The families: each draws everything, and pushes one factor to the hard end of its range. */
@@ -239,15 +243,67 @@ export const PRESCRIBED_FAMILIES: readonly StressFamily[] = [
 /** The prescribed families' seeds start this many thousands past each split's base. */
 const PRESCRIBED_SEED_OFFSET = 50;
 
-/** `perFamily` sets of every prescribed family from one split: seed base + 1000 (50 + f) + i. */
-export function prescribedSets(split: StressSplit, perFamily: number): StressSet[] {
-  return PRESCRIBED_FAMILIES.flatMap((family, f) =>
+/** `perFamily` sets of each of `families` from one split: seed base + 1000 (offset + f) + i. */
+function keptApartSets(
+  families: readonly StressFamily[],
+  offset: number,
+  split: StressSplit,
+  perFamily: number,
+): StressSet[] {
+  return families.flatMap((family, f) =>
     Array.from({ length: perFamily }, (_, i) => ({
       family,
       familyIndex: f,
-      seed: STRESS_SPLITS[split] + 1000 * (PRESCRIBED_SEED_OFFSET + f) + i,
+      seed: STRESS_SPLITS[split] + 1000 * (offset + f) + i,
     })),
   );
+}
+
+/** `perFamily` sets of every prescribed family from one split: seed base + 1000 (50 + f) + i. */
+export function prescribedSets(split: StressSplit, perFamily: number): StressSet[] {
+  return keptApartSets(PRESCRIBED_FAMILIES, PRESCRIBED_SEED_OFFSET, split, perFamily);
+}
+
+/**
+ * A foot that does not turn in one plane (ankle-3d.ts REAL_ANKLE: the pumping axis up to 20 deg
+ * oblique each way, the foot rolling in by 5-30% of its toes-down angle and wandering 1-4 deg, the
+ * leg rolling 2-10 deg at the hip, the phone rocking on its strap at 6-14 Hz), under the IMU
+ * families' default conditions, at the stress tempo and as prescribed. Every other family's
+ * foot is a planar hinge. Kept apart like PRESCRIBED_FAMILIES, in a table of their own.
+ */
+export const ANKLE_3D_FAMILIES: readonly StressFamily[] = [
+  {
+    name: 'IMU: a 3-D ankle (oblique axis, foot and leg rolling, strap rocking)',
+    source: 'imu',
+    spec: imu({ ankle3d: REAL_ANKLE }),
+  },
+  {
+    name: 'IMU: a 3-D ankle, as prescribed',
+    source: 'imu',
+    spec: imu({ ankle3d: REAL_ANKLE, prescribed: true }),
+  },
+];
+
+/** The 3-D ankle families' seeds start this many thousands past each split's base. */
+const ANKLE_3D_SEED_OFFSET = 60;
+
+/** `perFamily` sets of every 3-D ankle family from one split: seed base + 1000 (60 + f) + i. */
+export function ankle3dSets(split: StressSplit, perFamily: number): StressSet[] {
+  return keptApartSets(ANKLE_3D_FAMILIES, ANKLE_3D_SEED_OFFSET, split, perFamily);
+}
+
+/**
+ * The same set with the foot a planar hinge again (its `ankle3d` left out, every draw the same):
+ * what the 3-D ankle alone costs, set by set.
+ */
+export function asPlanarHinge(set: StressSet): StressSet {
+  const family = set.family;
+  if (family.source !== 'imu') return set;
+  const spec = (rng: Rng): ImuSessionSpec => {
+    const { ankle3d: _, ...planar } = family.spec(rng);
+    return planar;
+  };
+  return { ...set, family: { ...family, name: `${family.name}, the foot a planar hinge`, spec } };
 }
 
 export interface StressSet {
