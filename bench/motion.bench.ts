@@ -372,19 +372,21 @@ Tuning seeds (${PRESCRIBED_TUNING_PER_FAMILY} per family):
 
 ${prescribedTuning}
 
-### A foot that does not turn in one plane (phone): held-out seeds
+### A foot that does not turn in one plane: held-out seeds
 
 Every other family's foot is a planar hinge: it turns about one fixed axis and the phone is fixed
 to it. A real ankle's pumping axis runs obliquely through the ankle bones, the foot rolls in a
 little as it points down, the whole leg rolls at the hip as a person shifts, and a strapped phone
 rocks on soft tissue after a quick turn. These families add all four (tools/synth/src/ankle-3d.ts
 REAL_ANKLE: the axis up to 20 deg oblique in each of two planes, the foot rolling in by 5-30% of its
-toes-down angle and wandering 1-4 deg, the leg rolling 2-10 deg, the strap rocking at 6-14 Hz), at
-the stress tempo and as prescribed, under the IMU families' default conditions. The truth is the
-pump about the ankle's own axis. Each row is followed by the same seeds with the foot a planar hinge
-again (everything else drawn the same), so the difference is the 3-D ankle's alone. Seeds: tuning
-${STRESS_SPLITS.tuning} + 1000 x (60 + family) + i, held-out ${STRESS_SPLITS.heldOut} + 1000 x (60 + family) + i;
-${ANKLE_3D_HELD_OUT_PER_FAMILY} held-out sets a family, not in the totals above.
+toes-down angle and wandering 1-4 deg, the leg rolling 2-10 deg, the strap rocking at 6-14 Hz; a
+model, not a measurement of people), at the stress tempo and as prescribed, under the IMU and the
+camera families' default conditions (the camera's landmarks of the same foot, without the strap).
+The truth is the pump about the ankle's own axis. Each row is followed by the same seeds with the
+foot a planar hinge again (everything else drawn the same), so the difference is the 3-D ankle's
+alone. Seeds: tuning ${STRESS_SPLITS.tuning} + 1000 x (60 + family) + i, held-out ${STRESS_SPLITS.heldOut} + 1000 x (60 + family) + i;
+${ANKLE_3D_HELD_OUT_PER_FAMILY} held-out sets a family, not in the totals above. The camera families were added after the
+phone's had been measured once.
 
 ${ankle3dHeldOut}
 
@@ -454,7 +456,7 @@ Tuning seeds (${STRESS_TUNING_PER_FAMILY} per family):
 
 ${restingTuning}
 
-The 3-D ankle families' conditions (a phone on a foot that does not turn in one plane, above) on a
+The 3-D ankle families' conditions (a foot that does not turn in one plane, above) on a
 resting foot, held-out seeds (${ANKLE_3D_HELD_OUT_PER_FAMILY} per family), each beside the same seeds with the foot a planar
 hinge. The 3-D ankle keeps its leg rolling 2-10 deg at the hip and the foot's own slow roll through
 the rest: a phone alone turns with them, and before it has seen a pump it has no pumping axis to

@@ -2,6 +2,7 @@
 // camera, with BlazePose-like errors, dropouts and mislabelled legs, and the exact truth beside them.
 
 import type { Landmark, LandmarkFrame, Side, WorldLandmark } from '@anklepump/motion';
+import { type Ankle3d, type Ankle3dSpec, drawAnkle3d } from './ankle-3d.ts';
 import { type AnkleProgram, buildProgram, type ProgramSpec, type TruthRep } from './ankle-program.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -39,6 +40,11 @@ export interface LandmarkSessionSpec {
   readonly frameDropRate?: number;
   /** The person faces the other way in the image (mirrored). */
   readonly mirror?: boolean;
+  /**
+   * A foot that does not turn in one plane (ankle-3d.ts; its strap part is a phone's and is not
+   * used here). Drawn from its own seeded stream: the rest of the session draws as without it.
+   */
+  readonly ankle3d?: Ankle3dSpec;
 }
 
 export type Countable = 'yes' | 'no' | 'either';
@@ -89,8 +95,17 @@ const norm = (a: V3): V3 => {
 };
 const axpy = (p: V3, k: number, v: V3): V3 => [p[0] + k * v[0], p[1] + k * v[1], p[2] + k * v[2]];
 
-/** Knee, ankle, heel, toe in world metres (x along the leg, y up, z toward the camera side). */
-function legPoints(zM: number, slideM: number, thighLiftDeg: number, angleDeg: number): V3[] {
+/**
+ * Knee, ankle, heel, toe in world metres (x along the leg, y up, z toward the camera side). With
+ * `foot3d`, the foot turns as that 3-D ankle turns it at `tMs` (ankle-3d.ts), not as a planar hinge.
+ */
+function legPoints(
+  zM: number,
+  slideM: number,
+  thighLiftDeg: number,
+  angleDeg: number,
+  foot3d: { readonly a3: Ankle3d; readonly tMs: number } | null = null,
+): V3[] {
   const hip: V3 = [slideM, 0.1, zM];
   const a = thighLiftDeg * D2R;
   const knee = axpy(hip, 0.45, [Math.cos(a), Math.sin(a), 0]);
@@ -101,6 +116,16 @@ function legPoints(zM: number, slideM: number, thighLiftDeg: number, angleDeg: n
   const th = angleDeg * D2R;
   const u: V3 = [Math.cos(th) * u0[0] - Math.sin(th) * w[0], Math.cos(th) * u0[1] - Math.sin(th) * w[1], 0];
   const wf: V3 = [Math.cos(th) * w[0] + Math.sin(th) * u0[0], Math.cos(th) * w[1] + Math.sin(th) * u0[1], 0];
+  if (foot3d) {
+    // The same offsets in the foot's own frame (x along the shank at neutral, y along the foot).
+    const r = foot3d.a3.foot(foot3d.tMs, angleDeg, b);
+    const at = (fx: number, fy: number): V3 => [
+      ankle[0] + r[0]! * fx + r[1]! * fy,
+      ankle[1] + r[3]! * fx + r[4]! * fy,
+      ankle[2] + r[6]! * fx + r[7]! * fy,
+    ];
+    return [knee, ankle, at(0.07, -0.045), at(0.02, 0.16)];
+  }
   const heel = axpy(axpy(ankle, 0.07, wf), -0.045, u);
   const toe = axpy(axpy(ankle, 0.02, wf), 0.16, u);
   return [knee, ankle, heel, toe];
@@ -200,6 +225,15 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
     }),
   );
   const startMs = Math.round(rng.range(500, 5000));
+  const a3 = spec.ankle3d
+    ? drawAnkle3d(
+        spec.ankle3d,
+        createRng((seed ^ 0x3d3d3d) >>> 0),
+        program.angleAt,
+        startMs,
+        program.durationMs,
+      )
+    : null;
   const dtMs = 1000 / spec.fps;
   const frames: LandmarkFrame[] = [];
   const far: Side = spec.side === 'left' ? 'right' : 'left';
@@ -226,7 +260,7 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
     }
     const leg = program.legAt(tRel);
     const angle = program.angleAt(tRel) * spec.poseGain;
-    const nearPts = legPoints(nearZ, leg.slideM, leg.thighLiftDeg, angle);
+    const nearPts = legPoints(nearZ, leg.slideM, leg.thighLiftDeg, angle, a3 ? { a3, tMs: tRel } : null);
     const farPts = legPoints(-nearZ, 0, 0, 0);
     const lm: Landmark[] = [];
     const world: WorldLandmark[] = [];

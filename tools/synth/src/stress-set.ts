@@ -31,6 +31,8 @@ interface Push {
   upFirstChance?: number;
   /** The person does the exercise as prescribed (`prescribedProgram`), not at the stress tempo. */
   prescribed?: boolean;
+  /** A foot that does not turn in one plane (ankle-3d.ts). */
+  ankle3d?: Ankle3dSpec;
 }
 
 const pick = (rng: Rng, r: readonly [number, number]) => rng.range(r[0], r[1]);
@@ -93,6 +95,7 @@ const landmarks =
     bursts: Math.round(pick(rng, p.bursts ?? [0, 1])),
     frameDropRate: pick(rng, p.frameDropRate ?? [0, 0.03]),
     mirror: rng.chance(0.5),
+    ...(p.ankle3d ? { ankle3d: p.ankle3d } : {}),
   });
 
 interface ImuPush extends Push {
@@ -102,8 +105,6 @@ interface ImuPush extends Push {
   clip?: boolean;
   /** Two 0.8-2 s spells with no samples (a phone's radio, or the app, pausing). */
   dropouts?: boolean;
-  /** A foot that does not turn in one plane (ankle-3d.ts). */
-  ankle3d?: Ankle3dSpec;
 }
 
 const imu =
@@ -267,9 +268,9 @@ export function prescribedSets(split: StressSplit, perFamily: number): StressSet
 /**
  * A foot that does not turn in one plane (ankle-3d.ts REAL_ANKLE: the pumping axis up to 20 deg
  * oblique each way, the foot rolling in by 5-30% of its toes-down angle and wandering 1-4 deg, the
- * leg rolling 2-10 deg at the hip, the phone rocking on its strap at 6-14 Hz), under the IMU
- * families' default conditions, at the stress tempo and as prescribed. Every other family's
- * foot is a planar hinge. Kept apart like PRESCRIBED_FAMILIES, in a table of their own.
+ * leg rolling 2-10 deg at the hip, the phone rocking on its strap at 6-14 Hz), under the IMU and
+ * the camera families' default conditions, at the stress tempo and as prescribed. Every other
+ * family's foot is a planar hinge. Kept apart like PRESCRIBED_FAMILIES, in a table of their own.
  */
 export const ANKLE_3D_FAMILIES: readonly StressFamily[] = [
   {
@@ -281,6 +282,17 @@ export const ANKLE_3D_FAMILIES: readonly StressFamily[] = [
     name: 'IMU: a 3-D ankle, as prescribed',
     source: 'imu',
     spec: imu({ ankle3d: REAL_ANKLE, prescribed: true }),
+  },
+  // Added the same day, after the phone's: the camera's landmarks of the same foot.
+  {
+    name: 'camera: a 3-D ankle (oblique axis, foot and leg rolling)',
+    source: 'landmarks',
+    spec: landmarks({ ankle3d: REAL_ANKLE }),
+  },
+  {
+    name: 'camera: a 3-D ankle, as prescribed',
+    source: 'landmarks',
+    spec: landmarks({ ankle3d: REAL_ANKLE, prescribed: true }),
   },
 ];
 
@@ -298,12 +310,19 @@ export function ankle3dSets(split: StressSplit, perFamily: number): StressSet[] 
  */
 export function asPlanarHinge(set: StressSet): StressSet {
   const family = set.family;
-  if (family.source !== 'imu') return set;
-  const spec = (rng: Rng): ImuSessionSpec => {
+  const name = `${family.name}, the foot a planar hinge`;
+  if (family.source === 'imu') {
+    const spec = (rng: Rng): ImuSessionSpec => {
+      const { ankle3d: _, ...planar } = family.spec(rng);
+      return planar;
+    };
+    return { ...set, family: { ...family, name, spec } };
+  }
+  const spec = (rng: Rng): LandmarkSessionSpec => {
     const { ankle3d: _, ...planar } = family.spec(rng);
     return planar;
   };
-  return { ...set, family: { ...family, name: `${family.name}, the foot a planar hinge`, spec } };
+  return { ...set, family: { ...family, name, spec } };
 }
 
 export interface StressSet {
