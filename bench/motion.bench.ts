@@ -41,7 +41,7 @@ const STRESS_HELD_OUT_PER_FAMILY = 16;
 /** The prescribed families are two: twice the stress families' sets each, for the same run time. */
 const PRESCRIBED_TUNING_PER_FAMILY = 16;
 const PRESCRIBED_HELD_OUT_PER_FAMILY = 32;
-/** The 3-D ankle families (IMU, quick to run): twice the prescribed ones' sets. */
+/** The 3-D ankle families: twice the prescribed ones' sets (a phone's are quick, a camera's share the time). */
 const ANKLE_3D_TUNING_PER_FAMILY = 32;
 const ANKLE_3D_HELD_OUT_PER_FAMILY = 64;
 

@@ -1,6 +1,7 @@
 // `npx tsx tools/tracker/evaluate-live.ts DIR [rates=15,10,8,6]`: the camera session's live path
 // (tools/tracker/live-path.ts) on rendered TUNING clips with truth, one line per clip and a table
-// per rate. LIVE_LEAD_IN_S=3 holds each clip's first frame that long before it (a session's relax cue). What live-path changes are chosen on; `npm run bench live` reports the held-out clips.
+// per rate. LIVE_LEAD_IN_S=3 holds each clip's first frame that long before it (a session's relax
+// cue). What live-path changes are chosen on; `npm run bench live` reports the held-out clips.
 // Render the tuning set with `npx tsx tools/render/render-set.ts tuning .cache/render/tuning`.
 // Refuses clips of held-out bodies.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -13,7 +13,7 @@
 // All of it is a pure function of time, so the IMU generator can difference it as it does the
 // planar hinge (imu-session.ts), plus one precomputed strap oscillation.
 
-import type { Rng } from './prng.ts';
+import { createRng, type Rng } from './prng.ts';
 
 /** How far from a planar hinge the foot is: each part drawn per session (absent = a hinge). */
 export interface Ankle3dSpec {
@@ -99,8 +99,6 @@ function wander(rng: Rng, amp: number): (tS: number) => number {
 }
 
 export interface Ankle3d {
-  /** The pumping axis in world coordinates (x along the leg toward the foot, y up, z to the side). */
-  readonly axis: readonly number[];
   /**
    * The foot's rotation at `tMs` for a pump of `pumpDeg` and a knee bend `betaRad`: the leg's
    * roll, the knee bend, the pump about the oblique axis, then the foot's own roll.
@@ -113,16 +111,56 @@ export interface Ankle3d {
 }
 
 /**
- * Draws one session's 3-D ankle. `pumpDegAt` is the program's pump angle (degrees) over
- * `durationMs`, which drives the foot's coupled roll and, through its rate, the strap.
+ * The strap's rocking angle (radians) over a session: a damped oscillator driven by the pump's
+ * angular acceleration (a quick turn's start and stop set it rocking), integrated at 1 ms from
+ * 10 ms before the session's start; read between steps, and held to +-0.1 rad.
+ */
+function strapRocking(
+  pumpDegAt: (tMs: number) => number,
+  durationMs: number,
+  gainPerDegS2: number,
+  wRadS: number,
+  zeta: number,
+): (tMs: number) => number {
+  const stepS = 0.001;
+  const n = Math.ceil(durationMs + 20) + 2;
+  const rad = new Float64Array(n);
+  let th = 0;
+  let v = 0;
+  let rPrev = 0;
+  let pPrev = pumpDegAt(-1);
+  for (let i = 0; i < n; i++) {
+    const p = pumpDegAt(i - 10);
+    const rate = (p - pPrev) / stepS;
+    const acc = (rate - rPrev) / stepS;
+    pPrev = p;
+    rPrev = rate;
+    // theta'' + 2 zeta w theta' + w^2 theta = -gain * pump'' (degrees -> radians).
+    v += stepS * (-gainPerDegS2 * acc * D2R - 2 * zeta * wRadS * v - wRadS * wRadS * th);
+    th += stepS * v;
+    rad[i] = th;
+  }
+  return (tMs) => {
+    const x = tMs + 10;
+    const i = Math.max(0, Math.min(n - 2, Math.floor(x)));
+    const f = Math.max(0, Math.min(1, x - i));
+    return Math.max(-0.1, Math.min(0.1, rad[i]! * (1 - f) + rad[i + 1]! * f));
+  };
+}
+
+/**
+ * Draws one session's 3-D ankle from `spec`, on a stream of its own derived from the session's
+ * `seed` (so a session draws everything else as it would without it). `program` is the person's:
+ * its pump angle (degrees, session time from `startMs`) drives the foot's coupled roll and, through
+ * its rate, the strap, which is integrated only when first read (a camera never reads it).
  */
 export function drawAnkle3d(
   spec: Ankle3dSpec,
-  rng: Rng,
-  pumpDegAt: (tMs: number) => number,
+  seed: number,
+  program: { angleAt(tMs: number): number; readonly durationMs: number },
   startMs: number,
-  durationMs: number,
 ): Ankle3d {
+  const rng = createRng((seed ^ 0x3d3d3d) >>> 0);
   const tiltH = rng.range(-spec.axisTiltDeg, spec.axisTiltDeg) * D2R;
   const tiltF = rng.range(-spec.axisTiltDeg, spec.axisTiltDeg) * D2R;
   // The side-to-side axis z turned in the horizontal plane (about y) and the frontal plane (about x).
@@ -136,39 +174,9 @@ export function drawAnkle3d(
   const a1 = rng.range(-1, 1);
   const a2 = rng.range(-1, 1);
   const strapAxis = [a1, 1, a2].map((v) => v / Math.hypot(a1, 1, a2));
-  // The strap: a damped oscillator driven by the pump's angular acceleration (a quick turn's start
-  // and stop set it rocking), integrated once at 1 ms over the whole session.
-  const stepMs = 1;
-  const n = Math.ceil((durationMs + 20) / stepMs) + 2;
-  const strapRad = new Float64Array(n);
-  let th = 0;
-  let v = 0;
-  let rPrev = 0;
-  let pPrev = pumpDegAt(-stepMs);
-  for (let i = 0; i < n; i++) {
-    const tMs = i * stepMs - 10;
-    const p = pumpDegAt(tMs);
-    const rate = (p - pPrev) / (stepMs / 1000);
-    const acc = (rate - rPrev) / (stepMs / 1000);
-    pPrev = p;
-    rPrev = rate;
-    // theta'' + 2 zeta w theta' + w^2 theta = -gain * pump'' (degrees -> radians).
-    const dt = stepMs / 1000;
-    const drive = -strapGain * acc * D2R;
-    v += dt * (drive - 2 * zeta * strapW * v - strapW * strapW * th);
-    th += dt * v;
-    strapRad[i] = th;
-  }
-  // A slow-varying sum makes an extreme value; keep the rocking bounded anyway.
-  const strapAt = (tMs: number) => {
-    const x = (tMs + 10) / stepMs;
-    const i = Math.max(0, Math.min(n - 2, Math.floor(x)));
-    const f = Math.max(0, Math.min(1, x - i));
-    return Math.max(-0.1, Math.min(0.1, strapRad[i]! * (1 - f) + strapRad[i + 1]! * f));
-  };
+  let strapAt: ((tMs: number) => number) | null = null;
   const legAt = (tMs: number) => rotX(legRoll((startMs + tMs) / 1000));
   return {
-    axis,
     foot(tMs, pumpDeg, betaRad) {
       const roll = coupling * Math.max(0, -pumpDeg) * D2R + footRoll((startMs + tMs) / 1000);
       // The foot's long axis at neutral is y (lying: the toes up); its roll turns about it.
@@ -178,6 +186,7 @@ export function drawAnkle3d(
       return mul(legAt(tMs), rotZ(-betaRad));
     },
     strap(tMs) {
+      strapAt ??= strapRocking((t) => program.angleAt(t), program.durationMs, strapGain, strapW, zeta);
       return rotAxis(strapAxis, strapAt(tMs));
     },
   };

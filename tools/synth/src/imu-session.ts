@@ -151,12 +151,16 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
   }
   // World: x along the leg toward the foot, y up, z to the side. Angles of the foot and shank
   // segments about z (dorsiflexion positive); a knee bend tilts the shank by -beta.
-  const pose = (tMs: number) => {
+  /** Where the ankle is and how far the knee bend tilts the shank (radians) at `tMs`. */
+  const legGeometry = (tMs: number) => {
     const leg = program.legAt(tMs);
     const a = leg.thighLiftDeg * D2R;
     const beta = Math.asin(Math.min(1, (0.45 * Math.sin(a)) / 0.42));
     const knee = [leg.slideM + 0.45 * Math.cos(a), 0.1 + 0.45 * Math.sin(a), 0];
-    const ankle = [knee[0]! + 0.42 * Math.cos(beta), knee[1]! - 0.42 * Math.sin(beta), 0];
+    return { beta, ankle: [knee[0]! + 0.42 * Math.cos(beta), knee[1]! - 0.42 * Math.sin(beta), 0] };
+  };
+  const pose = (tMs: number) => {
+    const { beta, ankle } = legGeometry(tMs);
     const footPhi = program.angleAt(tMs) * D2R - beta;
     const r = apply(rotZ(footPhi), [lever[0]!, lever[1]!, 0]);
     const footPos = [ankle[0]! + r[0]!, ankle[1]! + r[1]!, 0];
@@ -168,11 +172,7 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
   /** Set once the session's start is drawn (below); only with `spec.ankle3d`. */
   let a3: Ankle3d | null = null;
   const segment3d = (which: 'foot' | 'shank', tMs: number, mount: M3) => {
-    const leg = program.legAt(tMs);
-    const a = leg.thighLiftDeg * D2R;
-    const beta = Math.asin(Math.min(1, (0.45 * Math.sin(a)) / 0.42));
-    const knee = [leg.slideM + 0.45 * Math.cos(a), 0.1 + 0.45 * Math.sin(a), 0];
-    const ankle = [knee[0]! + 0.42 * Math.cos(beta), knee[1]! - 0.42 * Math.sin(beta), 0];
+    const { beta, ankle } = legGeometry(tMs);
     const seg =
       which === 'foot'
         ? mul(a3!.foot(tMs, program.angleAt(tMs), beta), a3!.strap(tMs))
@@ -228,15 +228,7 @@ export function synthImuSession(spec: ImuSessionSpec, seed: number): ImuSession 
     return out;
   };
   const startMs = Math.round(rng.range(500, 5000));
-  if (spec.ankle3d) {
-    a3 = drawAnkle3d(
-      spec.ankle3d,
-      createRng((seed ^ 0x3d3d3d) >>> 0),
-      program.angleAt,
-      startMs,
-      program.durationMs,
-    );
-  }
+  if (spec.ankle3d) a3 = drawAnkle3d(spec.ankle3d, seed, program, startMs);
   const dtMs = 1000 / spec.hz;
   const samples: ImuSample[] = [];
   const count = Math.floor(program.durationMs / dtMs);

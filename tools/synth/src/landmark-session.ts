@@ -113,9 +113,6 @@ function legPoints(
   const w: V3 = [Math.cos(b), -Math.sin(b), 0];
   const u0: V3 = [Math.sin(b), Math.cos(b), 0];
   const ankle = axpy(knee, 0.42, w);
-  const th = angleDeg * D2R;
-  const u: V3 = [Math.cos(th) * u0[0] - Math.sin(th) * w[0], Math.cos(th) * u0[1] - Math.sin(th) * w[1], 0];
-  const wf: V3 = [Math.cos(th) * w[0] + Math.sin(th) * u0[0], Math.cos(th) * w[1] + Math.sin(th) * u0[1], 0];
   if (foot3d) {
     // The same offsets in the foot's own frame (x along the shank at neutral, y along the foot).
     const r = foot3d.a3.foot(foot3d.tMs, angleDeg, b);
@@ -126,6 +123,9 @@ function legPoints(
     ];
     return [knee, ankle, at(0.07, -0.045), at(0.02, 0.16)];
   }
+  const th = angleDeg * D2R;
+  const u: V3 = [Math.cos(th) * u0[0] - Math.sin(th) * w[0], Math.cos(th) * u0[1] - Math.sin(th) * w[1], 0];
+  const wf: V3 = [Math.cos(th) * w[0] + Math.sin(th) * u0[0], Math.cos(th) * w[1] + Math.sin(th) * u0[1], 0];
   const heel = axpy(axpy(ankle, 0.07, wf), -0.045, u);
   const toe = axpy(axpy(ankle, 0.02, wf), 0.16, u);
   return [knee, ankle, heel, toe];
@@ -225,15 +225,7 @@ export function synthLandmarkSession(spec: LandmarkSessionSpec, seed: number): L
     }),
   );
   const startMs = Math.round(rng.range(500, 5000));
-  const a3 = spec.ankle3d
-    ? drawAnkle3d(
-        spec.ankle3d,
-        createRng((seed ^ 0x3d3d3d) >>> 0),
-        program.angleAt,
-        startMs,
-        program.durationMs,
-      )
-    : null;
+  const a3 = spec.ankle3d ? drawAnkle3d(spec.ankle3d, seed, program, startMs) : null;
   const dtMs = 1000 / spec.fps;
   const frames: LandmarkFrame[] = [];
   const far: Side = spec.side === 'left' ? 'right' : 'left';
