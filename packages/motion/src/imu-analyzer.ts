@@ -25,6 +25,7 @@ import { type Quat, quat, turnBetweenDeg, upInSensor } from './quaternion.ts';
 import { movedBeforeRestMessage, SETTLE_MAX_S } from './settling.ts';
 import { createShankPitch } from './shank-pitch.ts';
 import { resolveTracker, type SourceOptions } from './source-options.ts';
+import { createSwingTeacher } from './swing-axis.ts';
 import { createToesDownVote } from './toes-down-vote.ts';
 import type { TrackerInput } from './tracker-contract.ts';
 
@@ -158,6 +159,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    * stiff ankle's lift) showed a dip, and their first rep was read toes down first and every rep
    * after it paired with the next one's toes-up end. Once the axis is known they are read again.
    */
+  const swings = createSwingTeacher();
   const preAxis: { readonly q: Quat; readonly tilt: number }[] = [];
   let preAxisFrom = 0;
   /** Keeps the sample just read (`rel`) while the axis is unknown; once it is, reads those again. */
@@ -393,6 +395,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       }
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
+      // Each swing's own turn draws the pumping axis toward its axis (swing-axis.ts).
+      if (!pair) swings.push(s.gx, s.gy, s.gz, dtS, angle);
       const tilt = tilts.weight(t);
       const axisWasKnown = angle.axis !== null;
       let deg = angle.angle(rel, tilt);

@@ -33,6 +33,11 @@ export interface ImuAngle {
    * the gyro's direction is the pumping axis itself, free of the heading drift orientation carries.
    */
   refine(gx: number, gy: number, gz: number): void;
+  /**
+   * Moves a known axis `weight` (0..1) of the way toward `x, y, z` (unit, sensor frame; either sign:
+   * taken the way the axis points now).
+   */
+  adopt(x: number, y: number, z: number, weight: number): void;
   /** Takes `axis` (unit, sensor frame; either sign) as the pumping axis, learned elsewhere. */
   seedAxis(x: number, y: number, z: number): void;
   readonly hasNeutral: boolean;
@@ -141,6 +146,15 @@ export function createImuAngle(): ImuAngle {
     },
     seedAxis(x, y, z) {
       pumping.seed(x, y, z);
+    },
+    adopt(x, y, z, weight) {
+      if (!pumping.known) return;
+      const s = x * axis[0]! + y * axis[1]! + z * axis[2]! < 0 ? -1 : 1;
+      const nx = axis[0]! + weight * (s * x - axis[0]!);
+      const ny = axis[1]! + weight * (s * y - axis[1]!);
+      const nz = axis[2]! + weight * (s * z - axis[2]!);
+      const m = Math.hypot(nx, ny, nz);
+      if (m > 1e-9) pumping.seed(nx / m, ny / m, nz / m);
     },
     get hasNeutral() {
       return hasNeutral;

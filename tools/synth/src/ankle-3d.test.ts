@@ -157,4 +157,15 @@ describe('3-D ankle families', () => {
     const hinge = sets.filter((s) => runStressSet(asPlanarHinge(s)).score.countExact).length;
     expect(hinge).toBeGreaterThanOrEqual(30);
   });
+
+  // Tuning seed 80017: 9 pumps of 16 deg at a 3-s pace while the leg rolls at the hip. The pumping
+  // axis, seeded from the first 4 deg of turn the roll shares, was never refined by these slow
+  // turns: 4 of 9 counted until each swing's own turn taught the axis (packages/motion swing-axis.ts).
+  it('a phone counts every pump of a foot whose leg rolls as the first pumps start', () => {
+    const set = ankle3dSets('tuning', 18).find((s) => s.seed === 80017)!;
+    const o = runStressSet(set);
+    expect(o.truth.expectedReps).toBe(9);
+    expect(o.score.counted).toBe(9);
+    expect(o.score.countExact).toBe(true);
+  });
 });
