@@ -65,6 +65,17 @@ describe('swing axis', () => {
 });
 
 describe('swing teacher', () => {
+  it('leaves the axis alone while the leg only rolls slowly at the hip, before the first pump', () => {
+    const angle = createImuAngle();
+    angle.seedAxis(1, 0, 0);
+    const teacher = createSwingTeacher();
+    // 16 deg each way over 3 s about z: the largest swing yet, but at a roll's pace, not a pump's.
+    for (let i = 0; i < 4; i++)
+      for (const [x, y, z] of [...swing(16, [0, 0, 1], 3), ...swing(-16, [0, 0, 1], 3)])
+        teacher.push(x!, y!, z!, DT, angle);
+    expect(angleDeg(angle.axis!, [1, 0, 0])).toBeLessThan(0.001);
+  });
+
   it("moves an axis seeded 60 deg off onto the pumps; fidgets and a leg's roll after the set do not move it", () => {
     const angle = createImuAngle();
     const truth = [1, 0, 0];
