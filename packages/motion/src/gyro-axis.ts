@@ -10,6 +10,11 @@ export interface GyroAxis {
   /** Sets the axis (a unit vector) outright. */
   seed(x: number, y: number, z: number): void;
   /**
+   * Moves a known axis `weight` (0..1) of the way toward the unit vector `x, y, z`, taken the way
+   * the axis points now (a turn either way about it is the same axis).
+   */
+  toward(x: number, y: number, z: number, weight: number): void;
+  /**
    * Moves the axis toward the gyro's direction when the rate exceeds the turn threshold (seeding
    * it from the first such turn when unknown). Returns the rate about the axis before the update,
    * rad/s, or 0 when the segment turned too slowly to learn from.
@@ -22,6 +27,17 @@ export interface GyroAxis {
 export function createGyroAxis(minTurnRadS: number, rate: number): GyroAxis {
   const axis = new Float64Array(3);
   let known = false;
+  function toward(x: number, y: number, z: number, weight: number): void {
+    const s = x * axis[0]! + y * axis[1]! + z * axis[2]! < 0 ? -1 : 1;
+    const nx = axis[0]! + weight * (s * x - axis[0]!);
+    const ny = axis[1]! + weight * (s * y - axis[1]!);
+    const nz = axis[2]! + weight * (s * z - axis[2]!);
+    const m = Math.hypot(nx, ny, nz);
+    if (!(m > 1e-9)) return;
+    axis[0] = nx / m;
+    axis[1] = ny / m;
+    axis[2] = nz / m;
+  }
   return {
     get known() {
       return known;
@@ -44,16 +60,11 @@ export function createGyroAxis(minTurnRadS: number, rate: number): GyroAxis {
       }
       const along = gx * axis[0]! + gy * axis[1]! + gz * axis[2]!;
       // The gyro may turn either way about the axis: follow its direction, not its sign.
-      const s = along < 0 ? -1 / n : 1 / n;
-      axis[0] = axis[0]! + rate * (s * gx - axis[0]!);
-      axis[1] = axis[1]! + rate * (s * gy - axis[1]!);
-      axis[2] = axis[2]! + rate * (s * gz - axis[2]!);
-      const m = Math.hypot(axis[0]!, axis[1]!, axis[2]!);
-      axis[0]! /= m;
-      axis[1]! /= m;
-      axis[2]! /= m;
+      const inv = 1 / n;
+      toward(gx * inv, gy * inv, gz * inv, rate);
       return along;
     },
+    toward,
     clear() {
       known = false;
     },

@@ -140,6 +140,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
   let problemShown = false;
   /** How far the angle may rest on the orientation filter's tilt. */
   const tilts = new TiltTrust();
+  /** Draws the foot's pumping axis toward each pump's own swing (foot sensor alone). */
+  const swingTeacher = createSwingTeacher();
   /**
    * The samples before a restless wearer's reference (foot sensor only): a log started with the
    * pumps has its first pump there, so they are measured from the reference once it is taken.
@@ -159,7 +161,6 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    * stiff ankle's lift) showed a dip, and their first rep was read toes down first and every rep
    * after it paired with the next one's toes-up end. Once the axis is known they are read again.
    */
-  const swings = createSwingTeacher();
   const preAxis: { readonly q: Quat; readonly tilt: number }[] = [];
   let preAxisFrom = 0;
   /** Keeps the sample just read (`rel`) while the axis is unknown; once it is, reads those again. */
@@ -396,7 +397,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       const shankStill = !pair || Math.hypot(s.shank!.gx, s.shank!.gy, s.shank!.gz) < stillRadS;
       if (shankStill) angle.refine(s.gx, s.gy, s.gz);
       // Each swing's own turn draws the pumping axis toward its axis (swing-axis.ts).
-      if (!pair) swings.push(s.gx, s.gy, s.gz, dtS, angle);
+      if (!pair) swingTeacher.push(s.gx, s.gy, s.gz, dtS, angle);
       const tilt = tilts.weight(t);
       const axisWasKnown = angle.axis !== null;
       let deg = angle.angle(rel, tilt);

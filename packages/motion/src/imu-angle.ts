@@ -148,13 +148,7 @@ export function createImuAngle(): ImuAngle {
       pumping.seed(x, y, z);
     },
     adopt(x, y, z, weight) {
-      if (!pumping.known) return;
-      const s = x * axis[0]! + y * axis[1]! + z * axis[2]! < 0 ? -1 : 1;
-      const nx = axis[0]! + weight * (s * x - axis[0]!);
-      const ny = axis[1]! + weight * (s * y - axis[1]!);
-      const nz = axis[2]! + weight * (s * z - axis[2]!);
-      const m = Math.hypot(nx, ny, nz);
-      if (m > 1e-9) pumping.seed(nx / m, ny / m, nz / m);
+      if (pumping.known) pumping.toward(x, y, z, weight);
     },
     get hasNeutral() {
       return hasNeutral;
