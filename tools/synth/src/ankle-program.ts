@@ -64,6 +64,11 @@ export interface TruthRep {
   readonly plantarTMs: number;
   readonly dorsiTMs: number;
   readonly dorsiHoldEndTMs: number;
+  /**
+   * Where the person leaves the toes-down hold, ms (the program's; `plantarHoldS` is the engine's
+   * band around the true extreme, which a restless wiggle can shrink to a part of the held time).
+   */
+  readonly plantarHoldEndTMs: number;
   /** End of the return movement after the dorsi hold, ms. */
   readonly endTMs: number;
 }
@@ -161,6 +166,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
     pT: number;
     dT: number;
     dEnd: number;
+    pEnd: number;
     full: boolean;
     move: number;
     legMove: RepLegMove | null;
@@ -202,15 +208,16 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       goTo(p, moveS * 1.2);
       const pT = t;
       hold(plantarHoldS);
-      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMove });
+      plan.push({ descent, pT, dT, dEnd: t, pEnd: t, full: !partial, move: moveS, legMove });
     } else {
       goTo(p, moveS * (a === 0 ? 1 : 1.4));
       const pT = t;
       hold(plantarHoldS);
+      const pEnd = t;
       goTo(d, moveS * 1.2);
       const dT = t;
       hold(dorsiHoldS);
-      plan.push({ descent, pT, dT, dEnd: t, full: !partial, move: moveS, legMove });
+      plan.push({ descent, pT, dT, dEnd: t, pEnd, full: !partial, move: moveS, legMove });
     }
     if (!continuous || i === spec.reps - 1) {
       goTo(0, moveS);
@@ -268,6 +275,7 @@ export function buildProgram(spec: ProgramSpec, rng: Rng): AnkleProgram {
       plantarTMs: r.pT,
       dorsiTMs: r.dT,
       dorsiHoldEndTMs: r.dEnd,
+      plantarHoldEndTMs: r.pEnd,
       endTMs: r.dEnd + r.move * 1000,
     };
   });

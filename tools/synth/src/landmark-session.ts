@@ -383,6 +383,7 @@ export function truthFor(
     plantarTMs: r.plantarTMs + startMs,
     dorsiTMs: r.dorsiTMs + startMs,
     dorsiHoldEndTMs: r.dorsiHoldEndTMs + startMs,
+    plantarHoldEndTMs: r.plantarHoldEndTMs + startMs,
     endTMs: r.endTMs + startMs,
   }));
   const n = (f: (c: Countable, i: number) => boolean) => countable.filter(f).length;

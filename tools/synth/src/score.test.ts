@@ -60,6 +60,7 @@ describe('scoring a set against the truth', () => {
       plantarHoldS: 0.2,
       dorsiTMs: plantarTMs + 500,
       dorsiHoldEndTMs: plantarTMs + 700,
+      plantarHoldEndTMs: plantarTMs + 200,
     });
     const truth = {
       ...session.truth,
@@ -77,6 +78,26 @@ describe('scoring a set against the truth', () => {
     expect(scoreSet([{ ...reps[0]!, plantarTMs: 6350, dorsiTMs: 6850 }], truth, 'plantar').countExact).toBe(
       false,
     );
+  });
+
+  it("matches a toes-down peak anywhere in the person's held time, not only in the band around the true extreme", () => {
+    // A restless person held toes down from 5.0 to 6.7 s; their wiggle left the engine's band
+    // (max(3 deg, 10% of range) around the true extreme) only 0.3 s of it, from 5.0 s. The engine
+    // reported the peak at 7.2 s, late in the hold: within 1 s of the hold, so this rep's; at
+    // 7.8 s it is more than 1 s past the hold and not.
+    const t = session.truth.reps[0]!;
+    const truth = {
+      ...session.truth,
+      reps: [{ ...t, plantarTMs: 5000, plantarHoldS: 0.3, plantarHoldEndTMs: 6700, dorsiTMs: 7600 }],
+      countable: ['yes'] as const,
+      expectedReps: 1,
+      expectedRepsMax: 1,
+      expectedFull: 1,
+      expectedFullMax: 1,
+    };
+    const at = (plantarTMs: number) => [{ ...reps[0]!, plantarTMs, dorsiTMs: 8000 }];
+    expect(scoreSet(at(7200), truth, 'plantar').countExact).toBe(true);
+    expect(scoreSet(at(7800), truth, 'plantar').countExact).toBe(false);
   });
 
   it('lets a partial rep under the smallest pump the product counts (5 deg) go either way, and no other', () => {

@@ -83,7 +83,11 @@ export function scoreSet(
       const dt =
         matchBy === 'dorsi'
           ? Math.max(0, t.dorsiTMs - r.dorsiTMs, r.dorsiTMs - t.dorsiHoldEndTMs)
-          : Math.max(0, t.plantarTMs - r.plantarTMs, r.plantarTMs - t.plantarTMs - 1000 * t.plantarHoldS);
+          : Math.max(
+              0,
+              t.plantarTMs - r.plantarTMs,
+              r.plantarTMs - Math.max(t.plantarTMs + 1000 * t.plantarHoldS, t.plantarHoldEndTMs),
+            );
       if (dt < 1000) pairs.push({ i, j, dt });
     });
   });
