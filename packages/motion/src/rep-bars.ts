@@ -49,6 +49,18 @@ export interface RepBars {
   uncountedSwingDeg(hysteresisDeg: number): number;
   /** Tells the person, once, when the smallest pump the noise lets through stays large. */
   watchNoiseFloor(tMs: number, out: MotionEvent[]): void;
+  /**
+   * Until the first rep, the range the person moves is taken as `deg` (START_MOVES_DEG at least):
+   * the span of a sensor's replayed movement before it settled. A phone wearer who pumps at once
+   * and never returns to neutral wiggles by a few degrees in each hold; with the 4-deg hysteresis
+   * of a 20-deg range those wiggles were swings, and the first toes-down end was paired as a
+   * toes-up one, so the whole set was read toes up first (tuning seed 71008). Stress set tuning
+   * seeds (IMU, 64 a family), exact, against the default alone: planar families 417 -> 418 of
+   * 448, as prescribed 60 -> 61, 3-D ankle 60 -> 61, 3-D as prescribed 62 either way; 60% of the
+   * span gave 418 / 60 / 61 / 62. The camera's replayed span carries its jitter and getting into
+   * position: camera 161 -> 160 of 288, so it keeps the default.
+   */
+  assumeMoves(deg: number): void;
   reset(): void;
 }
 
@@ -56,7 +68,8 @@ export function createRepBars(s: RepBarsSetup): RepBars {
   const { options: o, chain, own, personal, now } = s;
   const bars = createNoiseBars(chain, s.sensorAngle);
   const noisy = createNoiseFloorWarning(s.side);
-  const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? START_MOVES_DEG);
+  let startMovesDeg = START_MOVES_DEG;
+  const movesNowDeg = () => Math.min(personal.referenceDeg, personal.recentDeg ?? startMovesDeg);
   /** A camera's noise bar `barDeg`, relieved while the person keeps pumping (own-pumps.ts). */
   const relieved = (barDeg: number, share: number) =>
     own === null ? barDeg : own.relieve(barDeg, share, now.tMs);
@@ -90,7 +103,11 @@ export function createRepBars(s: RepBarsSetup): RepBars {
       const recentDeg = personal.recentDeg;
       noisy.watch(tMs, Math.max(MIN_REP_DEG, noiseDeg), recentDeg ? noiseDeg / recentDeg : null, out);
     },
+    assumeMoves(deg: number) {
+      startMovesDeg = Math.max(START_MOVES_DEG, deg);
+    },
     reset() {
+      startMovesDeg = START_MOVES_DEG;
       noisy.reset();
     },
   };
