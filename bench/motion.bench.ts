@@ -322,7 +322,10 @@ mounting incl. the shin, gyro bias and scale error, gravity-free accelerometers,
 clipping, radio dropouts of 0.8-2 s), each family pushing one factor to its hard end. Seeds: tuning ${STRESS_SPLITS.tuning} + 1000 x family + i
 (looked at while tuning), held-out ${STRESS_SPLITS.heldOut} + 1000 x family + i (chosen before tuning, scored only
 here). Reps are matched by their toes-down hold (a person who starts toes up pairs it with another
-toes-up peak), so a rep whose toes-down and toes-up ends are swapped does not count as exact.
+toes-up peak), so a rep whose toes-down and toes-up ends are swapped does not count as exact. The
+hold is the time the person held toes down (since 2026-12-06; before, the engine's band around the
+true extreme, which a restless wiggle can shrink to a part of a 1-2 s hold, and a peak reported late
+in the hold matched no rep), and a reported peak up to 1 s either side of it matches.
 A partial rep under the smallest pump the engine counts (5 deg: the small-range families' partial
 reps of 30-40% of an 8-15 deg pump) may count or not, for the engine and the naive counter alike
 (since 2026-12-04; before, it had to count).
