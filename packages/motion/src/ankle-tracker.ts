@@ -13,7 +13,7 @@ import { createDoubtedEnds } from './doubted-ends.ts';
 import { createLegHistory } from './leg-history.ts';
 import { createLiveHold } from './live-hold.ts';
 import { createLookBackWatch } from './look-back.ts';
-import type { MotionEvent, MotionPhase } from './motion-events.ts';
+import type { MotionEvent, MotionPhase, NeutralFrom } from './motion-events.ts';
 import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
 import { createOwnPumps } from './own-pumps.ts';
 import { createPersonalRange } from './personal-range.ts';
@@ -81,6 +81,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   let state: RepState = SETTLING;
   let neutralDeg: number | null = setup.neutralDeg;
+  let neutralFrom: NeutralFrom | null = setup.neutralDeg === null ? null : 'rest';
   let lastUsableTMs = Number.NaN;
   let repCount = 0;
   /** The last counted rep's order (null: none since the start). */
@@ -105,6 +106,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     uncounted.reset();
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
+    neutralFrom = setup.neutralDeg === null ? null : 'rest';
     personal.reset();
     forgetReps(limits);
     chain.reset();
@@ -256,7 +258,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   ): void {
     if (neutralDeg === null) {
       neutralDeg = d.neutralDeg;
-      out.push({ type: 'calibrated', side, tMs, neutralDeg });
+      neutralFrom = d.neutralFrom;
+      out.push({ type: 'calibrated', side, tMs, neutralDeg, neutralFrom });
     }
     if (d.movedBeforeS !== null) {
       out.push({
@@ -519,6 +522,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     reset: clear,
     get neutralDeg() {
       return neutralDeg;
+    },
+    get neutralFrom() {
+      return neutralFrom;
     },
     get referenceRangeDeg() {
       return personal.shownReferenceDeg;

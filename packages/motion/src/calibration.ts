@@ -2,6 +2,7 @@
 // versioned JSON so the next session starts calibrated. Parsing returns a result, never throws.
 
 import type { Side } from './landmark-frame.ts';
+import type { NeutralFrom } from './motion-events.ts';
 
 /** Per-foot calibration. Degrees are in the source's corrected units (after gain and offset). */
 export interface SideCalibration {
@@ -143,14 +144,18 @@ export function parseCalibration(input: unknown): CalibrationResult {
 /** What a rep engine learned about one foot, as a calibration to save. */
 export function sideCalibration(engine: {
   readonly neutralDeg: number | null;
+  readonly neutralFrom: NeutralFrom | null;
   readonly givenRangeDeg: number | null;
   readonly personal: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
 }): SideCalibration {
   const p = engine.personal;
+  // A neutral taken from the middle of the movement is no position the foot held: the next
+  // session learns it at rest, and the peaks it would split the range into are not saved.
+  const seen = engine.neutralFrom !== 'movement';
   return {
-    neutralDeg: engine.neutralDeg,
+    neutralDeg: seen ? engine.neutralDeg : null,
     rangeDeg: p?.rangeDeg ?? engine.givenRangeDeg,
-    plantarDeg: p?.plantarDeg ?? null,
-    dorsiDeg: p?.dorsiDeg ?? null,
+    plantarDeg: seen ? (p?.plantarDeg ?? null) : null,
+    dorsiDeg: seen ? (p?.dorsiDeg ?? null) : null,
   };
 }

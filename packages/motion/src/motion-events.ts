@@ -95,6 +95,16 @@ export interface RepMetrics {
   readonly confidence: number;
 }
 
+/**
+ * Where a foot's neutral came from: 'rest', a rest the foot held (or the source watched);
+ * 'pauses', where a person who never rested paused between the ends of their pumps; 'movement',
+ * the middle of the angles a person who neither rested nor paused moved through. From the
+ * movement, each rep's range is measured but not how much of it was toes down and how much toes
+ * up: a person who holds toes down at -32 deg and toes up at +11 has that middle at -10, and their
+ * peaks read -22 and +21.
+ */
+export type NeutralFrom = 'rest' | 'pauses' | 'movement';
+
 export type MotionEvent =
   | { readonly type: 'phase'; readonly side: Side; readonly tMs: number; readonly phase: MotionPhase }
   | {
@@ -103,6 +113,8 @@ export type MotionEvent =
       readonly tMs: number;
       /** Neutral in the source's corrected degrees, learned from the first still period. */
       readonly neutralDeg: number;
+      /** Where that neutral came from (`NeutralFrom`). */
+      readonly neutralFrom: NeutralFrom;
     }
   | {
       readonly type: 'hold-started' | 'hold-progress' | 'hold-ended';

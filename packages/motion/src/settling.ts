@@ -3,6 +3,7 @@
 // angles seen; what such a person did meanwhile is replayed into the engine once neutral is known.
 // The rep engine (ankle-tracker.ts) feeds each sample here until it hears how to settle.
 
+import type { NeutralFrom } from './motion-events.ts';
 import { LEG_READING } from './rep-evidence.ts';
 import { SETTLING, type Settling } from './rep-state-types.ts';
 import { stepSettling } from './rep-states.ts';
@@ -22,8 +23,10 @@ export interface SettleSample {
 
 /** How to settle now: neutral, and the samples to run through the settled engine, oldest first. */
 export interface SettleDecision {
-  /** The neutral this settling found (the engine keeps a calibration's instead). */
+  /** The neutral this settling found (the engine keeps a calibration's instead)... */
   readonly neutralDeg: number;
+  /** ...and where it came from. */
+  readonly neutralFrom: NeutralFrom;
   /**
    * The replay's log began where the leg had just been placed by PLACING_UNITS or more: the foot's
    * first movement in it may be the end of getting into position, not a pump (the tracker's).
@@ -201,18 +204,19 @@ export function createSettler(setup: SettlerSetup): Settler {
   /**
    * Neutral for a person who never rested: where they pause between the ends of their movement
    * (the slow samples in its middle, `restBetween`), when the log shows such pauses and the
-   * movement spans PAUSED_NEUTRAL_NOISE_K noise SDs; else the middle of the angles seen.
+   * movement spans PAUSED_NEUTRAL_NOISE_K noise SDs; else the middle of the angles seen (which
+   * measures each rep's range, not its split between toes down and toes up: `NeutralFrom`).
    */
-  function restlessNeutralDeg(noiseSdDeg: number): number {
-    const middleDeg = (seenLowDeg + seenHighDeg) / 2;
-    if (log.length < 2 || PAUSED_NEUTRAL_NOISE_K * noiseSdDeg > seenHighDeg - seenLowDeg) return middleDeg;
+  function restlessNeutral(noiseSdDeg: number): { deg: number; from: NeutralFrom } {
+    const middle = { deg: (seenLowDeg + seenHighDeg) / 2, from: 'movement' } as const;
+    if (log.length < 2 || PAUSED_NEUTRAL_NOISE_K * noiseSdDeg > seenHighDeg - seenLowDeg) return middle;
     const pausedDeg = restBetween(
       log.map((x) => x.tMs),
       log.map((x) => x.deg),
       seenLowDeg,
       seenHighDeg,
     );
-    return pausedDeg ?? middleDeg;
+    return pausedDeg === null ? middle : { deg: pausedDeg, from: 'pauses' };
   }
 
   function forgetSignal(): void {
@@ -301,8 +305,15 @@ export function createSettler(setup: SettlerSetup): Settler {
       // A rest the foot came to from both sides by a pump's size, the movement not replayed.
       const movedBefore =
         restedAtNeutral && restBetween && ownNeutral && !replay && seenHighDeg - seenLowDeg >= REST_END_DEG;
+      const neutral =
+        trustedNeutralDeg !== null
+          ? { deg: trustedNeutralDeg, from: 'rest' as const }
+          : restedAtNeutral
+            ? { deg: restDeg, from: 'rest' as const }
+            : restlessNeutral(ctx.noiseSdDeg);
       const decision: SettleDecision = {
-        neutralDeg: trustedNeutralDeg ?? (restedAtNeutral ? restDeg : restlessNeutralDeg(ctx.noiseSdDeg)),
+        neutralDeg: neutral.deg,
+        neutralFrom: neutral.from,
         replay: replay ? log : null,
         movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
         afterPlacing: placements >= PLACING_UNITS,

@@ -3,7 +3,7 @@
 // ankle-tracker.ts; split from it so the contract reads on its own.
 
 import type { Side } from './landmark-frame.ts';
-import type { MotionEvent } from './motion-events.ts';
+import type { MotionEvent, NeutralFrom } from './motion-events.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
 /** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
@@ -60,6 +60,8 @@ export interface AnkleTracker {
   reset(): void;
   /** Neutral (corrected degrees) and the reference range in use, for saving as calibration. */
   readonly neutralDeg: number | null;
+  /** Where that neutral came from; 'rest' for a calibration's, null before the foot settled. */
+  readonly neutralFrom: NeutralFrom | null;
   readonly referenceRangeDeg: number;
   /** The range a calibration gave, degrees, or null. */
   readonly givenRangeDeg: number | null;

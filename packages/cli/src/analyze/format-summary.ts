@@ -24,11 +24,14 @@ function repLine(i: number, r: ReportRep): string {
   const all = upFirst ? ['toes up first', ...r.flags] : r.flags;
   const [firstS, secondS] = upFirst ? [r.dorsiPeakS, r.plantarPeakS] : [r.plantarPeakS, r.dorsiPeakS];
   const flags = all.length ? `  [${all.join(', ')}]` : '';
+  // No neutral seen (the warning says so): the range, not how much of it was toes down or up.
   const degrees =
-    r.plantarflexionDeg === null || r.dorsiflexionDeg === null || r.rangeDeg === null
+    r.rangeDeg === null
       ? 'degrees not measured'
-      : `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
-        `range ${r.rangeDeg.toFixed(0).padStart(2)}°`;
+      : r.plantarflexionDeg === null || r.dorsiflexionDeg === null
+        ? `down  ?   up   ?   range ${r.rangeDeg.toFixed(0).padStart(2)}°`
+        : `down ${r.plantarflexionDeg.toFixed(0).padStart(2)}°  up ${r.dorsiflexionDeg.toFixed(0).padStart(3)}°  ` +
+          `range ${r.rangeDeg.toFixed(0).padStart(2)}°`;
   return (
     `  ${String(i + 1).padStart(2)}. ${fmtS(firstS).padStart(7)} -> ${fmtS(secondS).padEnd(7)} ` +
     `${degrees}  holds ${r.plantarHoldS.toFixed(1)} s / ${r.dorsiHoldS.toFixed(1)} s${flags}`

@@ -110,8 +110,10 @@ function panel(
     out.push(
       `<text x="${W - M.right - 4}" y="${f1(y(hi) + 12)}" font-size="11" text-anchor="end" fill="#666">rough angle from the pose model: degrees not measured</text>`,
     );
+  // Neutral not seen: the zero line is the middle of what the foot did, not a position it held.
+  const zeroLabel = foot.neutralFrom === 'movement' ? 'middle of the movement (neutral not seen)' : 'neutral';
   out.push(
-    `<text x="${W - M.right - 4}" y="${f1(y(0) - 4)}" font-size="10" text-anchor="end" fill="#666">neutral</text>`,
+    `<text x="${W - M.right - 4}" y="${f1(y(0) - 4)}" font-size="10" text-anchor="end" fill="#666">${zeroLabel}</text>`,
   );
   out.push(
     `<text x="${M.left + 4}" y="${f1(y(hi) + 12)}" font-size="10" fill="#666">toes up (toward shin)</text>`,

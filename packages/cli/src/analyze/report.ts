@@ -2,6 +2,7 @@
 // never renamed) built from the motion engine's batch result.
 import {
   type AnalysisResult,
+  type NeutralFrom,
   noisyMessage,
   type RepMetrics,
   type Side,
@@ -16,7 +17,8 @@ export interface ReportRep {
   readonly endS: number;
   /**
    * Peak plantarflexion as a positive magnitude below neutral, degrees. Null (this and the next
-   * two) when the foot's degrees were not measured (`ReportFoot.degrees`).
+   * two) when the foot's degrees were not measured (`ReportFoot.degrees`); null (this and the
+   * next, the range kept) when neutral was not seen (`ReportFoot.neutralFrom` 'movement').
    */
   readonly plantarflexionDeg: number | null;
   /** Peak dorsiflexion, signed (positive above neutral), degrees; null when not measured. */
@@ -64,6 +66,15 @@ export interface ReportFoot {
    * foot's series angles are null, and a 'degrees-not-measured' warning says why.
    */
   readonly degrees: 'measured' | 'not-measured';
+  /**
+   * Added: where the foot's neutral came from: 'rest' (a rest the foot held, or a saved
+   * calibration), 'pauses' (where a person who never rested paused between the ends of their
+   * pumps), 'movement' (the middle of what a person who neither rested nor paused did: each rep's
+   * range is measured, but not how much of it was toes down and how much toes up, so the reps'
+   * `plantarflexionDeg` and `dorsiflexionDeg` are null and a 'neutral-not-seen' warning says so;
+   * the series' angles are then from that middle). Null when the foot never settled.
+   */
+  readonly neutralFrom: NeutralFrom | null;
   readonly reps: ReportRep[];
   readonly warnings: ReportWarning[];
 }
@@ -133,6 +144,7 @@ function toRep(
   rx: HoldPrescription,
   tooFastCycleS: number,
   degrees: boolean,
+  split: boolean,
   degreesLow: boolean,
   legRead: boolean,
   countedLate: boolean,
@@ -149,8 +161,8 @@ function toRep(
   return {
     startS: r2(m.startTMs / 1000),
     endS: r2(m.tMs / 1000),
-    plantarflexionDeg: degrees ? r1(Math.max(0, -m.peakPlantarDeg)) : null,
-    dorsiflexionDeg: degrees ? r1(m.peakDorsiDeg) : null,
+    plantarflexionDeg: degrees && split ? r1(Math.max(0, -m.peakPlantarDeg)) : null,
+    dorsiflexionDeg: degrees && split ? r1(m.peakDorsiDeg) : null,
     rangeDeg: degrees ? r1(m.rangeDeg) : null,
     plantarHoldS: r2(m.plantarHoldS),
     dorsiHoldS: r2(m.dorsiHoldS),
@@ -163,6 +175,12 @@ function toRep(
     dorsiPeakS: r2(m.dorsiTMs / 1000),
   };
 }
+
+/** What the 'neutral-not-seen' warning says. */
+export const NEUTRAL_NOT_SEEN_MESSAGE =
+  'the foot never rested at neutral (relaxed, toes neither pointed nor pulled up), nor paused there between reps: ' +
+  "each rep's range is measured, but not how much of it was toes down and how much toes up; " +
+  'start with the foot relaxed for 2 seconds to measure both';
 
 function toWarning(w: WarningEvent): ReportWarning {
   return { atS: r2(w.tMs / 1000), code: w.code, message: w.message };
@@ -194,6 +212,15 @@ export function buildReport(
 ): AnalyzeReport {
   const feet: ReportFoot[] = sides.map((side) => {
     const degrees = !degreesNotMeasured.includes(side);
+    // Neutral as the engine settled it (none with a saved calibration: that one was a rest).
+    const settled = result.events.find((e) => e.type === 'calibrated' && e.side === side);
+    const neutralFrom: NeutralFrom | null =
+      settled?.type === 'calibrated'
+        ? settled.neutralFrom
+        : result.calibration[side]?.neutralDeg != null
+          ? 'rest'
+          : null;
+    const split = neutralFrom !== 'movement';
     // The engine puts its 'sensor-saturated' warning at the time of the rep it is about.
     const saturatedAt = new Set(
       result.warnings.filter((w) => w.side === side && w.code === 'sensor-saturated').map((w) => w.tMs),
@@ -208,19 +235,25 @@ export function buildReport(
       const firstTMs = Math.min(m.plantarTMs, m.dorsiTMs);
       const late = firstTMs < latestFirstTMs;
       latestFirstTMs = Math.max(latestFirstTMs, firstTMs);
-      return toRep(m, rx, tooFastCycleS, degrees, saturatedAt.has(m.tMs), legRead, late);
+      return toRep(m, rx, tooFastCycleS, degrees, split, saturatedAt.has(m.tMs), legRead, late);
     });
     return {
       side,
       measured: result.series ? result.series[side].length > 0 : reps.length > 0,
       repCount: reps.length,
       degrees: degrees ? 'measured' : 'not-measured',
+      neutralFrom,
       reps,
       // Warnings without a side (bad timestamps, no person) concern both feet.
-      warnings: footWarnings(
-        result.warnings.filter((w) => w.side === side || w.side === null),
-        degrees,
-      ),
+      warnings: [
+        ...(degrees && !split && settled && reps.length > 0
+          ? [{ atS: r2(settled.tMs / 1000), code: 'neutral-not-seen', message: NEUTRAL_NOT_SEEN_MESSAGE }]
+          : []),
+        ...footWarnings(
+          result.warnings.filter((w) => w.side === side || w.side === null),
+          degrees,
+        ),
+      ],
     };
   });
   const report: AnalyzeReport = { version: 1, input, feet };

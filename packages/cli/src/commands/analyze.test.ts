@@ -189,6 +189,83 @@ describe('analyze a sensor CSV', { timeout: 30_000 }, () => {
   });
 });
 
+describe('analyze a sensor CSV of a person who never rests at neutral', { timeout: 30_000 }, () => {
+  /**
+   * A phone flat on the foot, its x axis along the ankle's, at 100 Hz: `restS` still at neutral,
+   * then 6 pumps held at each end (-30 deg for 1.2 s, +12 deg for 0.9 s) with no return to neutral
+   * between them, then back to neutral and still.
+   */
+  const neverNeutralLog = (name: string, restS: number) => {
+    const keys: [number, number][] = [
+      [0, 0],
+      [restS, 0],
+    ];
+    const step = (dt: number, a: number) => keys.push([keys[keys.length - 1]![0] + dt, a]);
+    for (let i = 0; i < 6; i++) {
+      step(0.6, -30);
+      step(1.2, -30);
+      step(0.8, 12);
+      step(0.9, 12);
+    }
+    step(0.6, 0);
+    step(3, 0);
+    const angleDeg = (t: number) => {
+      const i = keys.findIndex(([kt]) => kt >= t);
+      if (i <= 0) return keys[Math.max(0, i)]![1];
+      const [t0, a0] = keys[i - 1]!;
+      const [t1, a1] = keys[i]!;
+      const x = (t - t0) / (t1 - t0);
+      return a0 + (a1 - a0) * x * x * x * (10 - 15 * x + 6 * x * x);
+    };
+    const rows = ['t,ax,ay,az,gx,gy,gz'];
+    for (let k = 0; k / 100 <= keys[keys.length - 1]![0]; k++) {
+      const t = k / 100;
+      const a = (angleDeg(t) * Math.PI) / 180;
+      const rate = ((angleDeg(t + 0.001) - angleDeg(t - 0.001)) / 0.002) * (Math.PI / 180);
+      rows.push(
+        [t, 0, 9.81 * Math.sin(a), 9.81 * Math.cos(a), rate, 0, 0].map((v) => +v.toFixed(5)).join(','),
+      );
+    }
+    const p = join(dir, name);
+    writeFileSync(p, `${rows.join('\n')}\n`);
+    return p;
+  };
+
+  it("measures each rep's range but not its toes-down / toes-up split, and says why", async () => {
+    const r = await analyze(neverNeutralLog('never-neutral.imu.csv', 0.2), '--json');
+    expect(r.code).toBe(0);
+    const foot = JSON.parse(r.out).feet[0];
+    expect(foot.repCount).toBe(6);
+    expect(foot.neutralFrom).toBe('movement');
+    for (const rep of foot.reps) {
+      expect(Math.abs(rep.rangeDeg - 42)).toBeLessThan(3);
+      // The middle of what they did sits at -9: read from it, -30 and +12 would show as 21 and 21.
+      expect(rep.plantarflexionDeg).toBeNull();
+      expect(rep.dorsiflexionDeg).toBeNull();
+    }
+    expect(foot.warnings.map((w: { code: string }) => w.code)).toContain('neutral-not-seen');
+    const text = (await analyze(join(dir, 'never-neutral.imu.csv'))).out;
+    expect(text).toContain('down  ?   up   ?   range 42°');
+    expect(text).toMatch(/neutral-not-seen: the foot never rested at neutral/);
+    // The plot's zero line is named for what it is.
+    const svg = join(dir, 'never-neutral.svg');
+    expect((await analyze(join(dir, 'never-neutral.imu.csv'), '--plot', svg)).code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toContain('middle of the movement (neutral not seen)');
+  });
+
+  it('splits the range into toes down and toes up when the log starts with the foot at rest', async () => {
+    const foot = JSON.parse((await analyze(neverNeutralLog('rested-first.imu.csv', 2), '--json')).out)
+      .feet[0];
+    expect(foot.repCount).toBe(6);
+    expect(foot.neutralFrom).toBe('rest');
+    for (const rep of foot.reps) {
+      expect(Math.abs(rep.plantarflexionDeg - 30)).toBeLessThan(3);
+      expect(Math.abs(rep.dorsiflexionDeg - 12)).toBeLessThan(3);
+    }
+    expect(foot.warnings.map((w: { code: string }) => w.code)).not.toContain('neutral-not-seen');
+  });
+});
+
 describe('analyze rejects bad input clearly, without a stack trace', () => {
   const write = (name: string, content: string | Buffer) => {
     const p = join(dir, name);
