@@ -4,32 +4,13 @@
 // moved twice as far is getting into position, and the movement before it is not counted.
 import { describe, expect, it } from 'vitest';
 import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, minJerk, program, repsOf } from './leg-frames.test-util.ts';
-
-/** 0.4 s at neutral, then 8 pumps to -30 and +15 deg with 0.3-s holds and 0.5-s pauses at neutral. */
-function restlessKeys(): [number, number][] {
-  const keys: [number, number][] = [
-    [0, 0],
-    [0.4, 0],
-  ];
-  for (let i = 0; i < 8; i++) {
-    appendKeys(keys, [
-      [0.5, -30],
-      [0.3, -30],
-      [0.7, 15],
-      [0.3, 15],
-      [0.5, 0],
-      [0.5, 0],
-    ]);
-  }
-  return appendKeys(keys, [[3, 0]]);
-}
+import { endOf, framesOf, minJerk, program, repsOf, restlessPumps } from './leg-frames.test-util.ts';
 
 /** The leg slides `px` along the image (150 px of shank: 25 px is about 7 cm) during the first pump, 0.5-1.5 s. */
 const slide = (px: number) => (tS: number) => ({ shiftPx: px * minJerk(tS - 0.5) });
 
 function countWith(px: number) {
-  const keys = restlessKeys();
+  const keys = restlessPumps();
   const a = createLandmarkAnalyzer({ sides: ['left'] });
   const frames = framesOf(program(keys), endOf(keys), 30, slide(px));
   return repsOf([...frames.flatMap((f) => a.push(f)), ...a.end()]);

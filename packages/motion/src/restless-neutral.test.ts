@@ -3,30 +3,11 @@
 // did: their toes-down and toes-up peaks read as they are (settling.ts, restlessNeutral).
 import { describe, expect, it } from 'vitest';
 import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, program, repsOf } from './leg-frames.test-util.ts';
-
-/** 0.4 s at neutral, then 8 pumps to -30 and +15 deg with 0.3-s holds and 0.5-s pauses at neutral. */
-function restlessKeys(): [number, number][] {
-  const keys: [number, number][] = [
-    [0, 0],
-    [0.4, 0],
-  ];
-  for (let i = 0; i < 8; i++) {
-    appendKeys(keys, [
-      [0.5, -30],
-      [0.3, -30],
-      [0.7, 15],
-      [0.3, 15],
-      [0.5, 0],
-      [0.5, 0],
-    ]);
-  }
-  return appendKeys(keys, [[3, 0]]);
-}
+import { appendKeys, endOf, framesOf, program, repsOf, restlessPumps } from './leg-frames.test-util.ts';
 
 describe('a restless person’s neutral', () => {
   it('is where they pause between pumps: the peaks read -30 and +15 deg, not -22 and +22', () => {
-    const keys = restlessKeys();
+    const keys = restlessPumps();
     const a = createLandmarkAnalyzer({ sides: ['left'] });
     const events = [...framesOf(program(keys), endOf(keys), 30).flatMap((f) => a.push(f)), ...a.end()];
     const cal = events.find((e) => e.type === 'calibrated');
