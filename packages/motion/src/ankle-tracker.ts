@@ -273,7 +273,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const replay = d.replay;
     // A sensor's replayed movement is the wearer's own pumping (no jitter, no getting into
     // position): its span is their range until their first rep teaches it (rep-bars.ts).
-    if (replay && sensorAngle) repBars.assumeMoves(spanDeg(replay));
+    if (replay && sensorAngle) repBars.assumeMoves(d.seenSpanDeg);
     const first = replay ? replay[0]! : { tMs, deg, despikedDeg };
     if (replay) evidence.legNow.set(replay[0]!.leg);
     const y = first.deg - neutralDeg;
@@ -542,15 +542,4 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   };
   clear();
   return tracker;
-}
-
-/** How far the angles of `samples` spread, degrees. */
-function spanDeg(samples: readonly { readonly deg: number }[]): number {
-  let lowDeg = Number.POSITIVE_INFINITY;
-  let highDeg = Number.NEGATIVE_INFINITY;
-  for (const x of samples) {
-    lowDeg = Math.min(lowDeg, x.deg);
-    highDeg = Math.max(highDeg, x.deg);
-  }
-  return highDeg - lowDeg;
 }

@@ -37,6 +37,8 @@ export interface SettleDecision {
    * sample), or null: only the current sample goes on.
    */
   readonly replay: readonly SettleSample[] | null;
+  /** How far the angles seen while settling spread, degrees: the movement a replay carries. */
+  readonly seenSpanDeg: number;
   /**
    * How long the foot moved before the rest it settled on (seconds), by a pump's size both ways
    * from that rest, when that movement is not replayed (so not counted); else null. The engine
@@ -315,6 +317,7 @@ export function createSettler(setup: SettlerSetup): Settler {
         neutralDeg: neutral.deg,
         neutralFrom: neutral.from,
         replay: replay ? log : null,
+        seenSpanDeg: seenHighDeg - seenLowDeg,
         movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
         afterPlacing: placements >= PLACING_UNITS,
       };

@@ -70,12 +70,13 @@ export function createSwingAxis(): SwingAxis {
   const v = new Float64Array(3);
   const axis = new Float64Array(3);
   let turnDeg = 0;
+  /** How long the swing under way has turned, and the last swing's, seconds. */
+  let runS = 0;
   let spanS = 0;
-  let lastSpanS = 0;
   let primed = false;
   const clear = () => {
     v.fill(0);
-    spanS = 0;
+    runS = 0;
   };
   return {
     axis,
@@ -83,7 +84,7 @@ export function createSwingAxis(): SwingAxis {
       return turnDeg;
     },
     get spanS() {
-      return lastSpanS;
+      return spanS;
     },
     push(gx, gy, gz, dtS) {
       if (!(dtS > 0)) {
@@ -101,12 +102,12 @@ export function createSwingAxis(): SwingAxis {
       if (n > 0) {
         const along = (lp[0]! * v[0]! + lp[1]! * v[1]! + lp[2]! * v[2]!) / n;
         if (along < STOP_RAD_S) {
-          if (spanS <= MAX_SWING_S) {
+          if (runS <= MAX_SWING_S) {
             axis[0] = v[0]! / n;
             axis[1] = v[1]! / n;
             axis[2] = v[2]! / n;
             turnDeg = (n * 180) / Math.PI;
-            lastSpanS = spanS;
+            spanS = runS;
             ended = true;
           }
           clear();
@@ -116,7 +117,7 @@ export function createSwingAxis(): SwingAxis {
         v[0] = v[0]! + gx * dtS;
         v[1] = v[1]! + gy * dtS;
         v[2] = v[2]! + gz * dtS;
-        spanS += dtS;
+        runS += dtS;
       }
       return ended;
     },
