@@ -14,18 +14,66 @@
 // summary line's last figure counts the sets whose first pump that must count is not among the reps.
 // Last, apart from those totals, the families that do the exercise as prescribed (holds of 1-2 s)
 // and the phone families whose foot does not turn in one plane (src/ankle-3d.ts).
+//
+// A change is judged against the run before it, set by set, not by the totals: `--save F` writes
+// each set's seed and whether it was exact, and `--against F` lists the sets the change lost and
+// won with McNemar's exact p (src/stats.ts). The engine's outcome per set moves with any small
+// change (a neutral 2 deg off shifts every peak), so a few sets either way is what chance gives:
+// 9 lost against 2 won is p = 0.07.
 
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
+import { mcnemarExactP } from './src/stats.ts';
 import { ankle3dSets, prescribedSets, type StressSet, stressSets, stressSpecRng } from './src/stress-set.ts';
 
-const perFamily = Number(process.argv[2] ?? 32);
-const only = process.argv[3];
-if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'imu')) {
-  console.error('usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]');
+const USAGE =
+  'usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu] [--save FILE] [--against FILE]';
+const args = process.argv.slice(2);
+/** The value after `flag` (removed from `args` with it), or undefined. */
+function flag(name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`${name} needs a file name\n${USAGE}`);
+    process.exit(2);
+  }
+  args.splice(i, 2);
+  return value;
+}
+const saveTo = flag('--save');
+const against = flag('--against');
+const perFamily = Number(args[0] ?? 32);
+const only = args[1];
+if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'imu') || args.length > 2) {
+  console.error(USAGE);
   process.exit(2);
 }
+/** Each scored set's seed and whether its count was exact, in the order scored. */
+const outcomes: [number, boolean][] = [];
+/** A saved run's outcomes by seed; exits with a message naming the file when it is not one. */
+function readRun(file: string): Map<number, boolean> {
+  if (!existsSync(file)) {
+    console.error(`--against ${file}: no such file (write one with --save)`);
+    process.exit(2);
+  }
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (
+      !Array.isArray(parsed) ||
+      !parsed.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'boolean')
+    ) {
+      throw new Error('not a list of [seed, exact] pairs');
+    }
+    return new Map(parsed as [number, boolean][]);
+  } catch (e) {
+    console.error(`--against ${file}: ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
+const before = against === undefined ? null : readRun(against);
 /** The sets of the source asked for (both when none was). */
 const wanted = (s: StressSet) =>
   only === undefined || (only === 'camera') === (s.family.source === 'landmarks');
@@ -66,6 +114,7 @@ for (const set of sets) {
     f.exact++;
     exact++;
   } else f.wrong.push(set.seed);
+  outcomes.push([set.seed, score.countExact]);
   families.set(set.family.name, f);
   repsWrong += Math.max(0, score.expected - score.counted, score.counted - score.expectedMax);
   rangeErrDeg.push(...score.rangeErrDeg.map(Math.abs));
@@ -122,6 +171,7 @@ for (const set of [...prescribedSets('tuning', perFamily), ...ankle3dSets('tunin
   wanted,
 )) {
   const { score } = runStressSet(set);
+  outcomes.push([set.seed, score.countExact]);
   const f = prescribed.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [], rangeErrDeg: [] };
   f.sets++;
   f.spurious += runRestingFoot(set).reps;
@@ -137,5 +187,22 @@ for (const [name, f] of prescribed) {
   );
   console.log(
     `${f.exact}/${f.sets}\tspurious ${f.spurious}\trange error median ${median} deg\t${name}\t${f.wrong.join(',')}`,
+  );
+}
+
+if (saveTo !== undefined) writeFileSync(saveTo, `${JSON.stringify(outcomes)}\n`);
+if (before !== null) {
+  const lost: number[] = [];
+  const won: number[] = [];
+  let compared = 0;
+  for (const [seed, now] of outcomes) {
+    const then = before.get(seed);
+    if (then === undefined) continue;
+    compared++;
+    if (then && !now) lost.push(seed);
+    if (!then && now) won.push(seed);
+  }
+  console.log(
+    `against ${against}: ${compared} sets in both runs; lost ${lost.length} (${lost.join(',')}), won ${won.length} (${won.join(',')}); McNemar exact p = ${mcnemarExactP(lost.length, won.length).toFixed(3)}`,
   );
 }

@@ -12,4 +12,5 @@ export * from './resting-foot.ts';
 export * from './run-eval.ts';
 export * from './run-stress.ts';
 export * from './score.ts';
+export * from './stats.ts';
 export * from './stress-set.ts';
