@@ -28,6 +28,7 @@ import {
   type StressFamily,
   type StressOutcome,
   type StressSet,
+  shareWithInterval,
   stressSets,
 } from '../tools/synth/src/index.ts';
 import { legByOrderTable, legCell, legMoveTable, pct } from './motion-leg-tables.ts';
@@ -37,7 +38,14 @@ import { memory, throughput, throughputFrames } from './motion-speed.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const SETS_PER_CONDITION = 12;
 const STRESS_TUNING_PER_FAMILY = 8;
-const STRESS_HELD_OUT_PER_FAMILY = 16;
+/**
+ * 32 since 2026-12-06; 16 before (the first 16 of each family are the same seeds). At 16 a family
+ * one set was 6 points of a family's share, and the camera's total was known to within about +-8
+ * points (95%): too coarse to see most engine changes. Seeds 16-31 had never been generated.
+ */
+const STRESS_HELD_OUT_PER_FAMILY = 32;
+/** The sets a family had before STRESS_HELD_OUT_PER_FAMILY was raised: their share is shown apart. */
+const STRESS_HELD_OUT_BEFORE = 16;
 /** The prescribed families are two: twice the stress families' sets each, for the same run time. */
 const PRESCRIBED_TUNING_PER_FAMILY = 16;
 const PRESCRIBED_HELD_OUT_PER_FAMILY = 32;
@@ -113,15 +121,23 @@ function keptApartTable(
 function stressTable(
   split: 'tuning' | 'heldOut',
   perFamily: number,
-): { table: string; byFamily: [string, StressOutcome[]][]; camera: StressOutcome[] } {
+): {
+  table: string;
+  byFamily: [string, StressOutcome[]][];
+  camera: StressOutcome[];
+  intervals: string;
+} {
   const sets = stressSets(split, perFamily);
   const rows: string[] = [];
   const byKind: Record<'landmarks' | 'imu', StressOutcome[]> = { landmarks: [], imu: [] };
   const byFamily: [string, StressOutcome[]][] = [];
+  const all: [string, readonly StressSet[], StressOutcome[]][] = [];
   STRESS_FAMILIES.forEach((f, i) => {
-    const out = sets.filter((s) => s.familyIndex === i).map(runStressSet);
+    const mine = sets.filter((s) => s.familyIndex === i);
+    const out = mine.map(runStressSet);
     byKind[f.source].push(...out);
     if (f.source === 'imu') byFamily.push([f.name, out]);
+    all.push([f.name, mine, out]);
     rows.push(stressRow(f.name, out));
   });
   const table = [
@@ -130,7 +146,41 @@ function stressTable(
     stressRow('**all camera families**', byKind.landmarks),
     stressRow('**all IMU families**', byKind.imu),
   ].join('\n');
-  return { table, byFamily, camera: byKind.landmarks };
+  return { table, byFamily, camera: byKind.landmarks, intervals: intervalTable(all) };
+}
+
+/**
+ * Each family's exact share with its 95% interval (Wilson), and the share of the sets it had
+ * before (set index under STRESS_HELD_OUT_BEFORE) and of the ones added, so a reader can tell a
+ * change of the engine from a change of the sets.
+ */
+function intervalTable(
+  families: readonly [string, readonly StressSet[], readonly StressOutcome[]][],
+): string {
+  const cells = (sets: readonly StressSet[], out: readonly StressOutcome[]) => {
+    const exact = (keep: (i: number) => boolean) => {
+      const kept = out.filter((_, k) =>
+        keep(sets[k]!.seed - STRESS_SPLITS.heldOut - 1000 * sets[k]!.familyIndex),
+      );
+      return `${kept.filter((o) => o.score.countExact).length} of ${kept.length}`;
+    };
+    const k = out.filter((o) => o.score.countExact).length;
+    return `${out.length} | ${shareWithInterval(k, out.length)} | ${exact((i) => i < STRESS_HELD_OUT_BEFORE)} | ${exact((i) => i >= STRESS_HELD_OUT_BEFORE)}`;
+  };
+  const sum = (source: 'landmarks' | 'imu', name: string) => {
+    const mine = families.filter(([, sets]) => sets[0]?.family.source === source);
+    return `| ${name} | ${cells(
+      mine.flatMap(([, sets]) => sets),
+      mine.flatMap(([, , out]) => out),
+    )} |`;
+  };
+  return [
+    `| family | sets | exact count (95% interval) | of the first ${STRESS_HELD_OUT_BEFORE} a family (the sets before 2026-12-06) | of the sets added then |`,
+    '| --- | --: | --: | --: | --: |',
+    ...families.map(([name, sets, out]) => `| ${name} | ${cells(sets, out)} |`),
+    sum('landmarks', '**all camera families**'),
+    sum('imu', '**all IMU families**'),
+  ].join('\n');
 }
 
 /** A matched rep whose range reads this much below the truth, degrees, is one a user should be told of. */
@@ -350,6 +400,14 @@ exact >= 98%, range error median <= 3 deg, hold error median <= 0.15 s, leg-move
 recall >= 0.9.
 
 ${stressHeldOut.table}
+
+How far each share can be trusted: the 95% interval of its exact count (Wilson), and the count on
+the ${STRESS_HELD_OUT_BEFORE} sets a family had before 2026-12-06 beside the one on the sets added
+then (held-out seeds ${STRESS_HELD_OUT_BEFORE}-${STRESS_HELD_OUT_PER_FAMILY - 1} of each family,
+never generated before). A change of the engine that moves a family by less than its interval's
+half-width is not shown to be one by these sets.
+
+${stressHeldOut.intervals}
 
 ### Same table, tuning seeds (${STRESS_TUNING_PER_FAMILY} per family)
 
