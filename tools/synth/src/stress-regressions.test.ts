@@ -259,3 +259,15 @@ describe('camera stress sets whose first pumps came before the bars first came d
     [20_006, 11, 'small pumps, all drawn wide, 51 fps'],
   ]);
 });
+
+describe('camera stress sets whose first pump came to the first rest from one side', () => {
+  // A person who pumps at once, the leg still, whose first pump's toes-up end stayed within a
+  // noisy camera's hysteresis of the rest after it: settling took the rest for neutral and dropped
+  // that pump without a word (the movement had not gone both ways from the rest). It is now
+  // replayed when it went a camera's pump (15 deg) one way (settling.ts, `pumpedInto`).
+  countsEveryPump([
+    [27_032, 'restless, starts toes up, 17 fps'],
+    [20_003, 'all drawn wide, a rest at the bottom of the first pump'],
+    [23_046, '27 deg off the side, 25 fps'],
+  ]);
+});
