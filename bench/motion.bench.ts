@@ -131,13 +131,12 @@ function stressTable(
   const rows: string[] = [];
   const byKind: Record<'landmarks' | 'imu', StressOutcome[]> = { landmarks: [], imu: [] };
   const byFamily: [string, StressOutcome[]][] = [];
-  const all: [string, readonly StressSet[], StressOutcome[]][] = [];
+  const all: [StressFamily, StressOutcome[]][] = [];
   STRESS_FAMILIES.forEach((f, i) => {
-    const mine = sets.filter((s) => s.familyIndex === i);
-    const out = mine.map(runStressSet);
+    const out = sets.filter((s) => s.familyIndex === i).map(runStressSet);
     byKind[f.source].push(...out);
     if (f.source === 'imu') byFamily.push([f.name, out]);
-    all.push([f.name, mine, out]);
+    all.push([f, out]);
     rows.push(stressRow(f.name, out));
   });
   const table = [
@@ -151,35 +150,28 @@ function stressTable(
 
 /**
  * Each family's exact share with its 95% interval (Wilson), and the share of the sets it had
- * before (set index under STRESS_HELD_OUT_BEFORE) and of the ones added, so a reader can tell a
- * change of the engine from a change of the sets.
+ * before (its first STRESS_HELD_OUT_BEFORE, stressSets' order) and of the ones added, so a reader
+ * can tell a change of the engine from a change of the sets.
  */
-function intervalTable(
-  families: readonly [string, readonly StressSet[], readonly StressOutcome[]][],
-): string {
-  const cells = (sets: readonly StressSet[], out: readonly StressOutcome[]) => {
-    const exact = (keep: (i: number) => boolean) => {
-      const kept = out.filter((_, k) =>
-        keep(sets[k]!.seed - STRESS_SPLITS.heldOut - 1000 * sets[k]!.familyIndex),
-      );
-      return `${kept.filter((o) => o.score.countExact).length} of ${kept.length}`;
-    };
-    const k = out.filter((o) => o.score.countExact).length;
-    return `${out.length} | ${shareWithInterval(k, out.length)} | ${exact((i) => i < STRESS_HELD_OUT_BEFORE)} | ${exact((i) => i >= STRESS_HELD_OUT_BEFORE)}`;
+function intervalTable(families: readonly [StressFamily, readonly StressOutcome[]][]): string {
+  const exact = (out: readonly StressOutcome[]) => out.filter((o) => o.score.countExact).length;
+  const row = (name: string, outs: readonly (readonly StressOutcome[])[]) => {
+    const first = outs.map((out) => out.slice(0, STRESS_HELD_OUT_BEFORE));
+    const added = outs.map((out) => out.slice(STRESS_HELD_OUT_BEFORE));
+    const of = (parts: (readonly StressOutcome[])[]) =>
+      `${parts.reduce((a, p) => a + exact(p), 0)} of ${parts.reduce((a, p) => a + p.length, 0)}`;
+    const n = outs.reduce((a, out) => a + out.length, 0);
+    const k = outs.reduce((a, out) => a + exact(out), 0);
+    return `| ${name} | ${n} | ${shareWithInterval(k, n)} | ${of(first)} | ${of(added)} |`;
   };
-  const sum = (source: 'landmarks' | 'imu', name: string) => {
-    const mine = families.filter(([, sets]) => sets[0]?.family.source === source);
-    return `| ${name} | ${cells(
-      mine.flatMap(([, sets]) => sets),
-      mine.flatMap(([, , out]) => out),
-    )} |`;
-  };
+  const of = (source: 'landmarks' | 'imu') =>
+    families.filter(([f]) => f.source === source).map(([, out]) => out);
   return [
     `| family | sets | exact count (95% interval) | of the first ${STRESS_HELD_OUT_BEFORE} a family (the sets before 2026-12-06) | of the sets added then |`,
     '| --- | --: | --: | --: | --: |',
-    ...families.map(([name, sets, out]) => `| ${name} | ${cells(sets, out)} |`),
-    sum('landmarks', '**all camera families**'),
-    sum('imu', '**all IMU families**'),
+    ...families.map(([f, out]) => row(f.name, [out])),
+    row('**all camera families**', of('landmarks')),
+    row('**all IMU families**', of('imu')),
   ].join('\n');
 }
 

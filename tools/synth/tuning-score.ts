@@ -21,7 +21,8 @@
 // change (a neutral 2 deg off shifts every peak), so a few sets either way is what chance gives:
 // 9 lost against 2 won is p = 0.07.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
 import { runStressSet } from './src/run-stress.ts';
@@ -30,24 +31,27 @@ import { ankle3dSets, prescribedSets, type StressSet, stressSets, stressSpecRng 
 
 const USAGE =
   'usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu] [--save FILE] [--against FILE]';
-const args = process.argv.slice(2);
-/** The value after `flag` (removed from `args` with it), or undefined. */
-function flag(name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) {
-    console.error(`${name} needs a file name\n${USAGE}`);
+function parsed() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { save: { type: 'string' }, against: { type: 'string' } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
   }
-  args.splice(i, 2);
-  return value;
 }
-const saveTo = flag('--save');
-const against = flag('--against');
-const perFamily = Number(args[0] ?? 32);
-const only = args[1];
-if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'imu') || args.length > 2) {
+const { values, positionals } = parsed();
+const saveTo = values.save;
+const against = values.against;
+const perFamily = Number(positionals[0] ?? 32);
+const only = positionals[1];
+if (
+  !(perFamily > 0) ||
+  (only !== undefined && only !== 'camera' && only !== 'imu') ||
+  positionals.length > 2
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -55,19 +59,15 @@ if (!(perFamily > 0) || (only !== undefined && only !== 'camera' && only !== 'im
 const outcomes: [number, boolean][] = [];
 /** A saved run's outcomes by seed; exits with a message naming the file when it is not one. */
 function readRun(file: string): Map<number, boolean> {
-  if (!existsSync(file)) {
-    console.error(`--against ${file}: no such file (write one with --save)`);
-    process.exit(2);
-  }
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const runs = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     if (
-      !Array.isArray(parsed) ||
-      !parsed.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'boolean')
+      !Array.isArray(runs) ||
+      !runs.every((x) => Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'boolean')
     ) {
-      throw new Error('not a list of [seed, exact] pairs');
+      throw new Error('not a list of [seed, exact] pairs (write one with --save)');
     }
-    return new Map(parsed as [number, boolean][]);
+    return new Map(runs as [number, boolean][]);
   } catch (e) {
     console.error(`--against ${file}: ${(e as Error).message}`);
     process.exit(2);

@@ -81,7 +81,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
 
   let state: RepState = SETTLING;
   let neutralDeg: number | null = setup.neutralDeg;
-  let neutralFrom: NeutralFrom | null = setup.neutralDeg === null ? null : 'rest';
+  /** Where `neutralDeg` came from, once it is known: a calibration's is a rest, settling says. */
+  let neutralFrom: NeutralFrom = 'rest';
   let lastUsableTMs = Number.NaN;
   let repCount = 0;
   /** The last counted rep's order (null: none since the start). */
@@ -106,7 +107,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     uncounted.reset();
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
-    neutralFrom = setup.neutralDeg === null ? null : 'rest';
+    neutralFrom = 'rest';
     personal.reset();
     forgetReps(limits);
     chain.reset();
@@ -524,7 +525,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       return neutralDeg;
     },
     get neutralFrom() {
-      return neutralFrom;
+      return neutralDeg === null ? null : neutralFrom;
     },
     get referenceRangeDeg() {
       return personal.shownReferenceDeg;

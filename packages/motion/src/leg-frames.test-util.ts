@@ -115,25 +115,41 @@ export function appendPumps(
 }
 
 /**
+ * Keyframes: `leadS` at neutral, then `n` cycles of `appendKeys` steps (`cycle`, or `cycle(i)` for
+ * the i-th), then the `tail` steps.
+ */
+export function cycleKeys(
+  leadS: number,
+  n: number,
+  cycle: readonly (readonly [number, number])[] | ((i: number) => readonly (readonly [number, number])[]),
+  tail: readonly (readonly [number, number])[] = [],
+): [number, number][] {
+  const keys: [number, number][] = [
+    [0, 0],
+    [leadS, 0],
+  ];
+  for (let i = 0; i < n; i++) appendKeys(keys, typeof cycle === 'function' ? cycle(i) : cycle);
+  return appendKeys(keys, tail);
+}
+
+/**
  * Keyframes of a person who never rests long enough to settle: 0.4 s at neutral, then 8 pumps to
  * -30 and +15 deg with 0.3-s holds and 0.5-s pauses at neutral, then 3 s at rest.
  */
 export function restlessPumps(): [number, number][] {
-  const keys: [number, number][] = [
-    [0, 0],
-    [0.4, 0],
-  ];
-  for (let i = 0; i < 8; i++) {
-    appendKeys(keys, [
+  return cycleKeys(
+    0.4,
+    8,
+    [
       [0.5, -30],
       [0.3, -30],
       [0.7, 15],
       [0.3, 15],
       [0.5, 0],
       [0.5, 0],
-    ]);
-  }
-  return appendKeys(keys, [[3, 0]]);
+    ],
+    [[3, 0]],
+  );
 }
 
 /** Keyframes of `n` ankle pumps after a 2 s rest: down to plantar, hold, up to dorsi, hold, back. */

@@ -3,7 +3,7 @@
 // did: their toes-down and toes-up peaks read as they are (settling.ts, restlessNeutral).
 import { describe, expect, it } from 'vitest';
 import { createLandmarkAnalyzer } from './landmark-analyzer.ts';
-import { appendKeys, endOf, framesOf, program, repsOf, restlessPumps } from './leg-frames.test-util.ts';
+import { cycleKeys, endOf, framesOf, program, repsOf, restlessPumps } from './leg-frames.test-util.ts';
 
 describe('a restless person’s neutral', () => {
   it('is where they pause between pumps: the peaks read -30 and +15 deg, not -22 and +22', () => {
@@ -25,23 +25,21 @@ describe('a restless person’s neutral', () => {
 
   it('is said to come from the movement when they neither rest nor pause, and from a rest when they rest', () => {
     /** `restS` at neutral, then toes down and held, toes up and held, never back to neutral. */
-    const neverNeutral = (restS: number): [number, number][] => {
-      const keys: [number, number][] = [
-        [0, 0],
-        [restS, 0],
-      ];
-      for (let i = 0; i < 6; i++)
-        appendKeys(keys, [
+    const neverNeutral = (restS: number) =>
+      cycleKeys(
+        restS,
+        6,
+        [
           [0.6, -30],
           [1.2, -30],
           [0.8, 12],
           [0.9, 12],
-        ]);
-      return appendKeys(keys, [
-        [0.6, 0],
-        [3, 0],
-      ]);
-    };
+        ],
+        [
+          [0.6, 0],
+          [3, 0],
+        ],
+      );
     const calOf = (keys: [number, number][]) => {
       const a = createLandmarkAnalyzer({ sides: ['left'] });
       const events = [...framesOf(program(keys), endOf(keys), 30).flatMap((f) => a.push(f)), ...a.end()];

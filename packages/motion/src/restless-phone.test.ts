@@ -7,29 +7,27 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeImuRecording } from './imu-analyzer.ts';
 import { imuSamples, mount } from './imu-samples.test-util.ts';
-import { appendKeys, program } from './leg-frames.test-util.ts';
+import { cycleKeys, program } from './leg-frames.test-util.ts';
 
 /**
  * 0.3 s still, then `n` cycles: down to -32 (the first move taking `firstS`; held 1.6 s), up to
  * +11 (held 1 s), never back to neutral.
  */
 function neverNeutralKeys(n: number, firstS: number): [number, number][] {
-  const keys: [number, number][] = [
-    [0, 0],
-    [0.3, 0],
-  ];
-  for (let i = 0; i < n; i++) {
-    appendKeys(keys, [
+  return cycleKeys(
+    0.3,
+    n,
+    (i) => [
       [i === 0 ? firstS : 1, -32],
       [1.6, -32],
       [0.9, 11],
       [1, 11],
-    ]);
-  }
-  return appendKeys(keys, [
-    [0.7, 0],
-    [3, 0],
-  ]);
+    ],
+    [
+      [0.7, 0],
+      [3, 0],
+    ],
+  );
 }
 
 /** A restless wiggle of about 7 deg peak to peak, shaped as the stress generator's (ankle-program.ts). */

@@ -10,6 +10,7 @@ import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
 import {
   appendKeys,
   appendPumps,
+  cycleKeys,
   endOf,
   framesOf,
   minJerk,
@@ -325,19 +326,17 @@ describe('rep engine on hard streams', () => {
     // jitter at 15 fps: the pre-filter smooths, and the 1-euro filter's lag on top of it flattened
     // them (39 of these 96 counted). Where the angle plainly repeats at a pump's pace, the
     // pre-filter's smoothing is all it gets (angle-front-end.ts): 78.
-    const keys: [number, number][] = [
-      [0, 0],
-      [2, 0],
-    ];
-    for (let i = 0; i < 16; i++) {
-      appendKeys(keys, [
+    const keys = cycleKeys(
+      2,
+      16,
+      [
         [0.12, -30],
         [0.156, 15],
         [0.12, 0],
         [0.4, 0],
-      ]);
-    }
-    appendKeys(keys, [[2, 0]]);
+      ],
+      [[2, 0]],
+    );
     let counted = 0;
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const reps = analyzeLandmarkRecording(framesOf(noisy(program(keys), 3, 0, seed), endOf(keys), 15), left)

@@ -233,9 +233,10 @@ export function createSettler(setup: SettlerSetup): Settler {
   }
 
   /**
-   * The person's own movement came to the rest at `restDeg` from one side by a camera's pump
-   * (CAMERA_ONE_END_DEG, and the hysteresis `marginDeg`), not both ways by the hysteresis nor so far
-   * as a held end, and stayed past half of that for PUMP_HELD_MS: a first pump whose toes-up end
+   * The person's own movement (at most `aboveDeg` above the rest at `restDeg`, `belowDeg` below
+   * it) came to that rest from one side by a camera's pump (CAMERA_ONE_END_DEG, and the hysteresis
+   * `marginDeg`), not both ways by the hysteresis nor so far as a held end, and stayed past half of
+   * that for PUMP_HELD_MS: a first pump whose toes-up end
    * stayed within a noisy camera's hysteresis of the rest after it (tuning seed 27032, 17 fps: 29
    * deg below the rest and 12 above it, the hysteresis 15). Settling took the rest for neutral and
    * dropped that pump without a word. Held, because a resting foot's jitter reaches as far for a
@@ -243,10 +244,10 @@ export function createSettler(setup: SettlerSetup): Settler {
    * noise, robust-engine.test.ts). A sensor's rest come to that way is a held end already
    * (ONE_END_DEG), so this is the camera's.
    */
-  function pumpedInto(restDeg: number, marginDeg: number): boolean {
-    const up = seenHighDeg - restDeg >= restDeg - seenLowDeg;
-    const awayDeg = up ? seenHighDeg - restDeg : restDeg - seenLowDeg;
+  function pumpedInto(restDeg: number, aboveDeg: number, belowDeg: number, marginDeg: number): boolean {
+    const awayDeg = Math.max(aboveDeg, belowDeg);
     if (awayDeg < Math.max(CAMERA_ONE_END_DEG, marginDeg)) return false;
+    const up = aboveDeg >= belowDeg;
     const halfDeg = restDeg + (up ? 0.5 : -0.5) * awayDeg;
     let sinceTMs = Number.NaN;
     for (const x of log) {
@@ -309,6 +310,8 @@ export function createSettler(setup: SettlerSetup): Settler {
       // ...only when the movement before the rest went both ways from it: a rest at one end of what
       // came before (a log that began at the toes-up end, then held toes down) may not be neutral.
       const marginDeg = ctx.hysteresisDeg();
+      const aboveDeg = seenHighDeg - restDeg;
+      const belowDeg = restDeg - seenLowDeg;
       const restBetween = seenLowDeg < restDeg - marginDeg && seenHighDeg > restDeg + marginDeg;
       // Neutral is this settling's own: no rest the source watched, no calibration.
       const ownNeutral = trustedNeutralDeg === null && !ctx.calibrated;
@@ -330,7 +333,7 @@ export function createSettler(setup: SettlerSetup): Settler {
         rested &&
         ownNeutral &&
         !restBetween &&
-        Math.max(seenHighDeg - restDeg, restDeg - seenLowDeg) >=
+        Math.max(aboveDeg, belowDeg) >=
           (setup.sensorAngle
             ? ONE_END_DEG
             : Math.max(CAMERA_ONE_END_DEG, CAMERA_ONE_END_HYSTERESES * marginDeg));
@@ -341,7 +344,8 @@ export function createSettler(setup: SettlerSetup): Settler {
       // pump before it lost (tuning seeds 29029, 30050, 34062).
       const restedAtNeutral = rested && !oneEnd;
       const replay =
-        (!restedAtNeutral || (ownMovement && (restBetween || pumpedInto(restDeg, marginDeg)))) &&
+        (!restedAtNeutral ||
+          (ownMovement && (restBetween || pumpedInto(restDeg, aboveDeg, belowDeg, marginDeg)))) &&
         ownNeutral &&
         log.length > 1;
       // A rest the foot came to from both sides by a pump's size, the movement not replayed.
