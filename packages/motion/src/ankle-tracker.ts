@@ -9,6 +9,7 @@
 // whether it has a rep's shape rep-shape.ts's.
 
 import { createAngleChain } from './angle-front-end.ts';
+import { createAngleLog } from './angle-log.ts';
 import { createDoubtedEnds } from './doubted-ends.ts';
 import { createLegHistory } from './leg-history.ts';
 import { createLiveHold } from './live-hold.ts';
@@ -92,6 +93,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** The samples being stepped are a replay whose log began where the leg was placed. */
   let placingReplay = false;
   let lastAngleDeg: number | null = null;
+  /** The settled samples' angles since they were last taken (kept only once asked for). */
+  const stepped = createAngleLog();
   const looks = createLookBackWatch();
   /** The samples being stepped are a look-back's replay of the pumps before that first rep. */
   let replayingBefore = false;
@@ -121,6 +124,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = false;
     own?.reset();
     lastAngleDeg = null;
+    stepped.clear();
     looks.from(0);
     evidence.restart();
   }
@@ -279,6 +283,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (replay) evidence.legNow.set(replay[0]!.leg);
     const y = first.deg - neutralDeg;
     lastAngleDeg = y;
+    stepped.add(first.tMs, y);
     const seq = filtered.push(first.tMs, y);
     looks.from(seq);
     // Every settled sample has its leg reading (a rep that starts here is judged from it).
@@ -441,6 +446,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   ): void {
     const y = c - (neutralDeg ?? 0);
     lastAngleDeg = y;
+    stepped.add(t, y);
     const seq = filtered.push(t, y);
     doubts.record(seq, confidence);
     legs.record(seq, evidence.legNow);
@@ -537,6 +543,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     get angleDeg() {
       return lastAngleDeg;
     },
+    takeSteppedAngles: stepped.take,
     get noiseDeg() {
       return chain.noiseSdDeg;
     },

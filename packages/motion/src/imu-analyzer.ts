@@ -465,6 +465,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       if (s !== side) return null;
       return toesDown.sign === 0 ? provisionalDeg : engine.angleDeg;
     },
+    takeSteppedAngles(s) {
+      return s === side ? engine.takeSteppedAngles() : [];
+    },
   };
   return stream;
 }

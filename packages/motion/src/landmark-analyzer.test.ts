@@ -113,6 +113,37 @@ describe('landmark analyzer: counting', () => {
     expect(slid.reps.left[0]!.plantarTMs).toBeGreaterThan(2000);
   });
 
+  it('gives the angle under a pump counted from before the first rest, each moment once', () => {
+    // The same quick first pump: it is counted once the rest after it gives neutral, and its
+    // samples are stepped again then. The plot and the hold means read the series: it used to
+    // start at that rest, so the first rep had no curve under it.
+    const keys = appendKeys(
+      [[0, 0]],
+      [
+        [0.3, -30],
+        [0.2, -30],
+        [0.4, 15],
+        [0.2, 15],
+        [0.3, 0],
+      ],
+    );
+    appendKeys(keys, [[2, 0]]);
+    appendPumps(keys, 2);
+    const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), {
+      ...left,
+      includeSeries: true,
+    });
+    expect(r.reps.left).toHaveLength(3);
+    const pts = r.series!.left;
+    expect(pts[0]!.tMs).toBeLessThan(100);
+    const first = pts.filter((p) => p.tMs < 1400).map((p) => p.angleDeg);
+    expect(Math.min(...first)).toBeLessThan(-25);
+    expect(Math.max(...first)).toBeGreaterThan(10);
+    for (let i = 1; i < pts.length; i++) expect(pts[i]!.tMs).toBeGreaterThan(pts[i - 1]!.tMs);
+    // Every frame after the first has its point: nothing left out between the replay and the rest.
+    expect(pts.length).toBeGreaterThanOrEqual(framesOf(program(keys), endOf(keys)).length - 1);
+  });
+
   it('does not make or merge reps over pauses', () => {
     const keys: [number, number][] = [
       [0, 0],

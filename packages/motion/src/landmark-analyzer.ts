@@ -330,6 +330,10 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
       const st = states.find((x) => x.side === side);
       return st ? st.tracker.angleDeg : null;
     },
+    takeSteppedAngles(side) {
+      const st = states.find((x) => x.side === side);
+      return st ? st.tracker.takeSteppedAngles() : [];
+    },
   };
   return stream;
 }

@@ -15,8 +15,16 @@ export interface MotionStream<S> {
   calibration(): MotionCalibration;
   /** The latest filtered angle relative to neutral, degrees, or null before the foot settled. */
   angleDeg(side: Side): number | null;
+  /**
+   * The angle relative to neutral of every sample the engine stepped since the last call (`angleDeg`
+   * gives only the latest after each push; a settle steps again the samples that came before
+   * neutral was known, and a phone's vote feeds held-back samples at once). Empty before the first
+   * call, which starts the keeping: a live session that never asks keeps nothing.
+   */
+  takeSteppedAngles(side: Side): readonly AnglePoint[];
 }
 
+const SIDES: readonly Side[] = ['left', 'right'];
 const NO_EVENTS: readonly MotionEvent[] = Object.freeze([]);
 
 /** What `push` returns: a copy of the events gathered, or one shared empty list (most frames). */
@@ -42,17 +50,16 @@ export function runBatch<S extends { readonly tMs: number }>(
   includeSeries: boolean,
 ): AnalysisResult {
   const events: MotionEvent[] = [];
-  const left: AnglePoint[] = [];
-  const right: AnglePoint[] = [];
-  let lastT = Number.NEGATIVE_INFINITY;
+  const series = { left: [] as AnglePoint[], right: [] as AnglePoint[] };
+  if (includeSeries) for (const side of SIDES) stream.takeSteppedAngles(side);
   for (const s of samples) {
     for (const e of stream.push(s)) events.push(e);
-    if (includeSeries && s.tMs > lastT) {
-      lastT = s.tMs;
-      const l = stream.angleDeg('left');
-      const r = stream.angleDeg('right');
-      if (l !== null) left.push({ tMs: s.tMs, angleDeg: l });
-      if (r !== null) right.push({ tMs: s.tMs, angleDeg: r });
+    if (!includeSeries) continue;
+    for (const side of SIDES) {
+      const a = stream.angleDeg(side);
+      if (a !== null) putPoint(series[side], s.tMs, a);
+      // The engine's word on each sample it stepped is the last: a replay's, a vote's flush.
+      for (const p of stream.takeSteppedAngles(side)) putPoint(series[side], p.tMs, p.angleDeg);
     }
   }
   for (const e of stream.end()) events.push(e);
@@ -66,9 +73,27 @@ export function runBatch<S extends { readonly tMs: number }>(
     events,
     reps,
     warnings,
-    series: includeSeries ? { left, right } : null,
+    series: includeSeries ? series : null,
     calibration: stream.calibration(),
   };
+}
+
+/** Puts a point into a series kept in time order: appended, or over the point at that time. */
+function putPoint(pts: AnglePoint[], tMs: number, angleDeg: number): void {
+  const n = pts.length;
+  if (n === 0 || tMs > pts[n - 1]!.tMs) {
+    pts.push({ tMs, angleDeg });
+    return;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pts[mid]!.tMs < tMs) lo = mid + 1;
+    else hi = mid;
+  }
+  if (pts[lo]!.tMs === tMs) pts[lo] = { tMs, angleDeg };
+  else pts.splice(lo, 0, { tMs, angleDeg });
 }
 
 /** Rejects non-finite, repeated and backwards timestamps, so trackers only see time moving on. */

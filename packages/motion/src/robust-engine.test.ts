@@ -805,6 +805,22 @@ describe('IMU path for real people', () => {
     expect(r.reps.left[0]!.plantarTMs).toBeLessThan(1000);
   });
 
+  it('gives the angle under those pumps, as counted, for the plot', () => {
+    // They are measured and stepped in one go once the reference is taken; the series had only the
+    // angle after each sample, so it began at the reference with three pumps before it.
+    const { ankleDeg, endS } = restlessPumps(8);
+    const r = analyzeImuRecording(imuSamples({ ankleDeg, footMount: mount(-30, 25, 140) }, endS), {
+      includeSeries: true,
+    });
+    const pts = r.series!.left;
+    for (let i = 1; i < pts.length; i++) expect(pts[i]!.tMs).toBeGreaterThan(pts[i - 1]!.tMs);
+    for (const rep of r.reps.left.slice(0, 3)) {
+      const at = pts.find((p) => p.tMs >= rep.plantarTMs)!;
+      expect(at.tMs - rep.plantarTMs).toBeLessThan(50);
+      expect(Math.abs(at.angleDeg - rep.peakPlantarDeg)).toBeLessThan(3);
+    }
+  });
+
   it('keeps toes down below neutral when the log has a gap before its reference', () => {
     // Samples from before a gap are in the orientation filter's old frame: measuring them from a
     // reference taken after it put every toes-down peak above neutral (+13 deg for a true -32).

@@ -3,7 +3,7 @@
 // ankle-tracker.ts; split from it so the contract reads on its own.
 
 import type { Side } from './landmark-frame.ts';
-import type { MotionEvent, NeutralFrom } from './motion-events.ts';
+import type { AnglePoint, MotionEvent, NeutralFrom } from './motion-events.ts';
 import type { TrackerOptions } from './tracker-options.ts';
 
 /** One usable sample for a tracker. Reused by sources: the tracker copies what it keeps. */
@@ -69,6 +69,13 @@ export interface AnkleTracker {
   readonly personal: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
   /** Latest filtered angle relative to neutral, degrees; null before the foot settled. */
   readonly angleDeg: number | null;
+  /**
+   * The angle (relative to neutral) of every sample stepped since the last call, in the order
+   * stepped; a settle steps again the samples that came before neutral was known (a first pump
+   * counted from before the first rest), so their times come after later ones' were given by
+   * `angleDeg`. Kept from the first call on (a live session never asks, and keeps nothing).
+   */
+  takeSteppedAngles(): readonly AnglePoint[];
   /** Estimated noise of the angle while still, degrees (standard deviation). */
   readonly noiseDeg: number;
 }
