@@ -51,6 +51,12 @@ export interface AnalyzeFileOptions {
 
 export interface FileAnalysis {
   readonly kind: InputKind;
+  /**
+   * The first sample's time on the file's own clock, seconds (0 for a video): every time the
+   * analysis gives is on that clock, and a sensor log's may be the phone's uptime.
+   */
+  readonly startS: number;
+  /** From the first sample to the end of the last. */
   readonly durationS: number;
   readonly frameRateHz: number;
   readonly sides: readonly Side[];
@@ -283,10 +289,12 @@ export async function analyzeFile(
         );
       }
     }
+    const first = rec.frames[0]!.tMs / 1000;
     const last = rec.frames.at(-1)!.tMs / 1000;
     return {
       kind: 'landmarks',
-      durationS: last + 1 / rec.frameRateHz,
+      startS: first,
+      durationS: last - first + 1 / rec.frameRateHz,
       frameRateHz: rec.frameRateHz,
       sides,
       result: notCounted ? withoutReps(raw) : raw,
@@ -316,6 +324,7 @@ export async function analyzeFile(
         : null;
     return {
       kind: 'imu',
+      startS: rec.samples[0]!.tMs / 1000,
       durationS: rec.durationS,
       frameRateHz: rec.frameRateHz,
       sides,
@@ -360,6 +369,7 @@ export async function analyzeFile(
     }
     return {
       kind: 'video',
+      startS: 0,
       durationS: video.info.durationS,
       frameRateHz: video.info.frameRateHz,
       ...camera,

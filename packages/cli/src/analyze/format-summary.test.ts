@@ -35,7 +35,7 @@ describe('formatSummary', () => {
     const message = 'not counted: the person is standing.';
     const report: AnalyzeReport = {
       version: 1,
-      input: { path: 'squats.mp4', kind: 'video', durationS: 8, frameRateHz: 30 },
+      input: { path: 'squats.mp4', kind: 'video', startS: 0, durationS: 8, frameRateHz: 30 },
       notCounted: { code: 'standing', message },
       feet: [
         {
@@ -60,7 +60,7 @@ describe('formatSummary', () => {
       'in this side view the right foot is nearer the camera; the left foot is behind it, where it cannot be measured (film from the left side to count it)';
     const report: AnalyzeReport = {
       version: 1,
-      input: { path: 'side.mp4', kind: 'video', durationS: 8, frameRateHz: 30 },
+      input: { path: 'side.mp4', kind: 'video', startS: 0, durationS: 8, frameRateHz: 30 },
       feet: [
         footOf({ side: 'left', measured: false, warnings: [{ atS: 0, code: 'far-foot', message: why }] }),
         footOf({ side: 'right', measured: false }),
@@ -77,7 +77,7 @@ describe('formatSummary', () => {
     const w = (atS: number, message: string) => ({ atS, code: 'too-fast', message });
     const report: AnalyzeReport = {
       version: 1,
-      input: { path: 'pumps.json', kind: 'landmarks', durationS: 30, frameRateHz: 30 },
+      input: { path: 'pumps.json', kind: 'landmarks', startS: 0, durationS: 30, frameRateHz: 30 },
       feet: [
         footOf({
           side: 'right',
@@ -105,7 +105,7 @@ describe('formatSummary', () => {
       reportRep({ startS, plantarPeakS, dorsiPeakS, endS });
     const report: AnalyzeReport = {
       version: 1,
-      input: { path: 'phone.csv', kind: 'imu', durationS: 10, frameRateHz: 50 },
+      input: { path: 'phone.csv', kind: 'imu', startS: 0, durationS: 10, frameRateHz: 50 },
       feet: [
         {
           side: 'left',
@@ -145,7 +145,7 @@ describe('formatSummary', () => {
       });
     const report: AnalyzeReport = {
       version: 1,
-      input: { path: 'side.mp4', kind: 'video', durationS: 9, frameRateHz: 20 },
+      input: { path: 'side.mp4', kind: 'video', startS: 0, durationS: 9, frameRateHz: 20 },
       feet: [
         {
           side: 'right',

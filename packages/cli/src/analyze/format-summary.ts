@@ -50,6 +50,8 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
   const { input } = report;
   const lines: string[] = [
     `${input.path}: ${input.kind}, ${input.durationS.toFixed(1)} s at ${input.frameRateHz.toFixed(1)} Hz` +
+      // Times below are the file's own: say where its clock starts when that is not 0.
+      (Math.abs(input.startS) >= 0.05 ? `, from ${input.startS.toFixed(1)} s on the file's clock` : '') +
       (input.posture
         ? `, ${input.posture === 'unknown' ? 'posture unknown' : input.posture}, angle gain ${input.angleGain}`
         : ''),

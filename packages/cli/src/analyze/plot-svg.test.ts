@@ -54,7 +54,7 @@ const result: AnalysisResult = {
     right: null,
   },
 };
-const input = { path: '/x/clip.mp4', kind: 'video' as const, durationS: 10, frameRateHz: 30 };
+const input = { path: '/x/clip.mp4', kind: 'video' as const, startS: 0, durationS: 10, frameRateHz: 30 };
 
 /** The report of `r` for `sides` (1-s holds asked, 0.7-s fast cycle), the `rough` feet without degrees. */
 const reportOf = (r: AnalysisResult, sides: Side[], rough: Side[] = [], withSeries = false) =>
@@ -93,6 +93,22 @@ describe('plotSvg', () => {
     expect(svg).toMatch(/fill="#999">2<\/text>/);
     expect((svg.match(/opacity="0.45"/g) ?? []).length).toBe(4);
     expect(svg).toContain('<title>7 s too-shallow: rep 2: range 12 deg is below 24 deg</title>');
+  });
+
+  it('shows both numbers of two reps that share an end (a person read the other way round from then on)', () => {
+    // Rep 1 toes down at 1 s, up at 3 s; rep 2 toes up first at that same 3 s, down at 4 s.
+    const turned = { ...rep(2, 0, true), plantarTMs: 4000, dorsiTMs: 3000, tMs: 4500 };
+    const r: AnalysisResult = {
+      ...result,
+      reps: { left: [], right: [rep(1, 0, true), turned] },
+      warnings: [],
+    };
+    const marks = [
+      ...plotSvg(reportOf(r, ['right']), r, '').matchAll(/<circle cx="([\d.]+)" cy="[\d.]+" r="8"/g),
+    ];
+    expect(marks).toHaveLength(2);
+    // Apart by more than a marker's width (16 px).
+    expect(Math.abs(Number(marks[0]![1]) - Number(marks[1]![1]))).toBeGreaterThan(16);
   });
 
   it('escapes text and carries the accuracy note', () => {

@@ -56,8 +56,8 @@ function holdsOf(result: AnalysisResult, side: Side): Hold[] {
 }
 
 function niceStep(span: number): number {
-  for (const s of [5, 10, 15, 20, 30]) if (span / s <= 8) return s;
-  return 60;
+  for (const s of [5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800]) if (span / s <= 8) return s;
+  return 3600;
 }
 
 function panel(
@@ -65,6 +65,7 @@ function panel(
   result: AnalysisResult,
   side: Side,
   y0: number,
+  startS: number,
   durationS: number,
 ): string {
   const foot = report.feet.find((f) => f.side === side)!;
@@ -74,7 +75,8 @@ function panel(
   const hi = Math.max(20, ...angles.map((a) => Math.ceil(a / 10) * 10));
   const pw = W - M.left - M.right;
   const ph = PANEL_H - M.top - M.bottom;
-  const x = (tS: number) => M.left + (tS / durationS) * pw;
+  // The file's own clock: a sensor log may start at the phone's uptime, not at 0.
+  const x = (tS: number) => M.left + ((tS - startS) / durationS) * pw;
   const y = (deg: number) => y0 + M.top + ((hi - deg) / (hi - lo)) * ph;
   const out: string[] = [];
   // The far foot of a side view is not measured because it is hidden behind the near one.
@@ -122,7 +124,7 @@ function panel(
     `<text x="${M.left + 4}" y="${f1(y(lo) - 4)}" font-size="10" fill="#666">toes down (pointed)</text>`,
   );
   const step = niceStep(durationS);
-  for (let t = 0; t <= durationS + 1e-9; t += step) {
+  for (let t = Math.ceil(startS / step - 1e-9) * step; t <= startS + durationS + 1e-9; t += step) {
     out.push(
       `<line x1="${f1(x(t))}" x2="${f1(x(t))}" y1="${f1(y(lo))}" y2="${f1(y(lo) + 4)}" stroke="#888"/>`,
     );
@@ -138,8 +140,10 @@ function panel(
   }
   if (d) out.push(`<path d="${d}" fill="none" stroke="${COLORS.line}" stroke-width="1.8"/>`);
   foot.reps.forEach((r, i) => {
-    const px = x(r.dorsiPeakS);
-    // The report's reps are the engine's, in order: the marker sits on the curve's toes-up peak.
+    // Between the rep's two ends: a person turned round (read toes down first, then toes up first)
+    // has one toes-up end closing a rep and opening the next, and both numbers sat on it, one hidden.
+    const px = x((r.plantarPeakS + r.dorsiPeakS) / 2);
+    // The report's reps are the engine's, in order: the marker sits above the curve's toes-up peak.
     const py = y(result.reps[side][i]?.peakDorsiDeg ?? 0) - 8;
     const fill = r.full === false ? '#999' : COLORS.text;
     out.push(`<circle cx="${f1(px)}" cy="${f1(py - 4)}" r="8" fill="white" stroke="${fill}"/>`);
@@ -186,7 +190,9 @@ export function plotSvg(report: AnalyzeReport, result: AnalysisResult, note: str
   const legendY = 14;
   const noteLines = wrap(note, 150);
   const h = 26 + sides.length * PANEL_H + 14 + noteLines.length * 14;
-  const panels = sides.map((s, i) => panel(report, result, s, 26 + i * PANEL_H, durationS));
+  const panels = sides.map((s, i) =>
+    panel(report, result, s, 26 + i * PANEL_H, report.input.startS, durationS),
+  );
   const name = report.input.path.split('/').pop() ?? report.input.path;
   const legend = [
     `<text x="${M.left}" y="${legendY}" font-size="12">Ankle angle over time, ${esc(name)}</text>`,

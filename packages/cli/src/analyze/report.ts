@@ -102,6 +102,11 @@ export interface AnalyzeReport {
   readonly input: {
     readonly path: string;
     readonly kind: InputKind;
+    /**
+     * Added: the first sample's time on the file's clock, seconds (0 for a video; a sensor log's
+     * may be the phone's uptime). Every time in the report is on that clock.
+     */
+    readonly startS: number;
     readonly durationS: number;
     readonly frameRateHz: number;
     /** Added, camera data only: posture read from the torso, and the gain applied to its degrees. */

@@ -65,6 +65,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const input = {
     path: file,
     kind: analysis.kind,
+    startS: Math.round(analysis.startS * 100) / 100,
     durationS: Math.round(analysis.durationS * 100) / 100,
     frameRateHz: Math.round(analysis.frameRateHz * 100) / 100,
     ...(analysis.posture ? { posture: analysis.posture, angleGain: analysis.gain } : {}),
@@ -84,14 +85,14 @@ export async function run(ctx: CommandContext): Promise<number> {
   if (analysis.notCounted) {
     const { code, message } = analysis.notCounted;
     report.notCounted = { code, message };
-    for (const foot of report.feet) foot.warnings.unshift({ atS: 0, code, message });
+    for (const foot of report.feet) foot.warnings.unshift({ atS: input.startS, code, message });
   }
   const cal = analysis.calibration;
   if (cal?.kind === 'refused') {
     report.feet
       .find((f) => f.side === cal.side)
       ?.warnings.push({
-        atS: 0,
+        atS: input.startS,
         code: 'not-calibrated',
         message: `degrees not calibrated against the phone: ${cal.reason}`,
       });

@@ -150,6 +150,37 @@ describe('analyze a sensor CSV', { timeout: 30_000 }, () => {
     return p;
   };
 
+  it("plots a log on the phone's own clock (its uptime) with the curve and reps in the picture", async () => {
+    // A phone app may stamp rows with the phone's uptime. The plot's time axis ran from 0 for
+    // as long as the log lasted, so such a log's curve and reps were drawn off the picture.
+    const log = imuLog();
+    const shifted = log.cells.map((c) =>
+      c.map((v, i) => (i === log.t ? (Number(v) + 86_400).toFixed(4) : v)),
+    );
+    const csv = writeLog('uptime.imu.csv', log.head, log.g, shifted);
+    const svgPath = join(dir, 'uptime.svg');
+    const r = await analyze(csv, '--plot', svgPath);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("from 86400.0 s on the file's clock");
+    const svg = readFileSync(svgPath, 'utf8');
+    // The plot area: its grid lines run from the left margin to the right one.
+    const spans = [...svg.matchAll(/<line x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    const [left, right] = spans.reduce((a, b) => (b[1]! - b[0]! > a[1]! - a[0]! ? b : a));
+    const path = /<path d="(M[^"]+)" fill="none"/.exec(svg)![1]!;
+    const xs = [...path.matchAll(/[ML]([\d.-]+),/g)].map((m) => Number(m[1]));
+    expect(xs.length).toBeGreaterThan(100);
+    for (const x of xs) expect(x >= left - 1 && x <= right + 1).toBe(true);
+    // The curve spans the picture, not a sliver of it.
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(0.8 * (right - left));
+    const marks = [...svg.matchAll(/<circle cx="([\d.-]+)" cy="[\d.-]+" r="8"/g)].map((m) => Number(m[1]));
+    expect(marks).toHaveLength(truthOf('synth-right-6reps.imu.truth.json').expectedReps);
+    for (const x of marks) expect(x >= left && x <= right).toBe(true);
+    expect(svg).toContain('>86400 s</text>');
+  });
+
   it('measures pumps that ran the gyro into its limit as it measures them within it', async () => {
     // The same log as a sensor with half the full scale would have written it: every gyro reading
     // beyond the limit reads the limit. The turn each clipped spell hid is put back.
