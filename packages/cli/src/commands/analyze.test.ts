@@ -164,11 +164,11 @@ describe('analyze a sensor CSV', { timeout: 30_000 }, () => {
     expect(r.out).toContain("from 86400.0 s on the file's clock");
     const svg = readFileSync(svgPath, 'utf8');
     // The plot area: its grid lines run from the left margin to the right one.
-    const spans = [...svg.matchAll(/<line x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => [
-      Number(m[1]),
-      Number(m[2]),
-    ]);
-    const [left, right] = spans.reduce((a, b) => (b[1]! - b[0]! > a[1]! - a[0]! ? b : a));
+    const spans = [...svg.matchAll(/<line x1="([\d.]+)" x2="([\d.]+)"/g)].map((m) => ({
+      left: Number(m[1]),
+      right: Number(m[2]),
+    }));
+    const { left, right } = spans.reduce((a, b) => (b.right - b.left > a.right - a.left ? b : a));
     const path = /<path d="(M[^"]+)" fill="none"/.exec(svg)![1]!;
     const xs = [...path.matchAll(/[ML]([\d.-]+),/g)].map((m) => Number(m[1]));
     expect(xs.length).toBeGreaterThan(100);
