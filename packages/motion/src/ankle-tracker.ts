@@ -380,6 +380,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
    *   (The replay's state stood until 2026-12-04: one that began mid-swing forgot the rep under
    *   way, and a look-back after a set's last pump lost that pump. With the peak rule
    *   (look-back.ts), tuning seeds, camera, 64 a family: 305 / 40 / 1,349 -> 309 / 41 / 1,331.)
+   *   Except since 2026-12-06: a replay that ends with a rep under way where the first pass had
+   *   none keeps its state and evidence (the rep completes live; LOOK_BACK_DROP in look-back.ts
+   *   gives what that and the earlier look-back won together).
    * - `before-first-rep`: the first look-back since counting began, when a rep was counted before
    *   it, up to where that first rep set off, for pumps refused before it (look-back.ts,
    *   FIRST_LOOK_BACK_S). Its reps are told (late: after reps they came before); the state, the rep
@@ -406,6 +409,11 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     if (counted) for (const e of replayOut) out.push(e);
     replayOut.length = 0;
     if (counted && span === 'since-last-rep') return;
+    // A rep the lowered bars let open, its second end not reached yet, where the first pass had
+    // none under way: kept, to complete live (its phases were told as the first pass saw them).
+    // Dropped, the pump whose first end only the new bars let through was lost (tuning seed 20038:
+    // a 41-deg first pump at 15 fps, the replay stopping 0.3 s after its toes-up peak).
+    if (span === 'since-last-rep' && repUnderWay(state) && !repUnderWay(stateBefore)) return;
     // The first pass's state and evidence back (the last rep's order and leg flag change only
     // when a rep is counted: putting them back matters for a replay before the first rep).
     state = stateBefore;
@@ -413,6 +421,9 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = legMovedBefore;
     evidence.restore();
   }
+
+  /** Whether `st` holds a rep whose first end was reached. */
+  const repUnderWay = (st: RepState) => (st.kind === 'toes-down' || st.kind === 'toes-up') && st.rep !== null;
 
   /**
    * Steps the settled samples `start`..`end` (exclusive) through the state machine again, from a

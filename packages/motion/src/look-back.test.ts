@@ -11,15 +11,17 @@ function ringOf(n: number, capacity = 256) {
 }
 
 describe('the look-back watch', () => {
-  it('looks back once the swing hysteresis falls under half its highest since the last rep', () => {
+  it('looks back once the swing hysteresis falls under 60% of its highest since the last rep', () => {
     const w = createLookBackWatch();
     w.from(0);
     for (const h of [8, 12, 10]) {
       expect(w.dropped(h)).toBe(false);
       w.saw(h);
     }
-    expect(w.dropped(6.5)).toBe(false);
-    expect(w.dropped(5.9)).toBe(true);
+    expect(w.dropped(7.3)).toBe(false);
+    // A noisy camera's bars from 31.7 to 18.2 deg are 0.57 of it (tuning seed 20038): at half, no
+    // look-back, and the first pump they had refused was lost.
+    expect(w.dropped(7.1)).toBe(true);
   });
 
   it('starts the highest again after a rep or a look-back', () => {

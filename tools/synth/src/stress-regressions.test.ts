@@ -271,3 +271,15 @@ describe('camera stress sets whose first pump came to the first rest from one si
     [23_046, '27 deg off the side, 25 fps'],
   ]);
 });
+
+describe('camera stress sets whose bars came down by less than half', () => {
+  // The bars came down once the pumps repeated, but to 0.55-0.6 of where the noise had put them,
+  // and only a halving replayed the pumps before: a first 41-deg pump under a 31.7-deg hysteresis
+  // (20038: 15 of 16), a restless person's first five (27043: 9 of 14), two 12-fps pumps (28012:
+  // 14 of 16). A replay that stopped between a rep's two ends also dropped that rep (20038).
+  countsEveryPump([
+    [20_038, 'all drawn wide, up first, 15 fps'],
+    [27_043, 'restless, 22 fps'],
+    [28_012, '12 fps, frames dropped'],
+  ]);
+});
