@@ -1,6 +1,7 @@
 // Ankle analysis from a phone or IMU resting on the foot (any mounting), optionally with a second
 // sensor on the shin: orientation by complementary filter, angle about the pumping axis, rep engine.
 
+import { createAngleLog } from './angle-log.ts';
 import { createAngleUnwrap } from './angle-unwrap.ts';
 import { createAnkleTracker } from './ankle-tracker.ts';
 import { legPlacing, type TranslationSample } from './ankle-translation.ts';
@@ -154,6 +155,8 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
    * follow the foot at once instead of showing nothing for up to 8 s.
    */
   let provisionalDeg: number | null = null;
+  /** The provisional angles given, for a batch series (angle-log.ts: kept once asked for). */
+  const shown = createAngleLog();
   /**
    * The orientations (and tilt weights) of the samples read before the pumping axis was known, and
    * the vote's index of the first (foot sensor alone). Before the axis, an angle is the rotation's
@@ -420,6 +423,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       if (!pair) rereadPreAxis(axisWasKnown, tilt);
       toesDown.add(t, deg, leg, feed);
       provisionalDeg = toesDown.sign === 0 ? correction.gain * deg + correction.offsetDeg : null;
+      if (provisionalDeg !== null) shown.add(t, provisionalDeg);
       return done(saturation.flag(out));
     },
     end() {
@@ -445,6 +449,7 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       shankDeclip.reset();
       early.length = 0;
       provisionalDeg = null;
+      shown.clear();
       lastT = Number.NaN;
       spell.reset();
       firstT = Number.NaN;
@@ -466,7 +471,9 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
       return toesDown.sign === 0 ? provisionalDeg : engine.angleDeg;
     },
     takeSteppedAngles(s) {
-      return s === side ? engine.takeSteppedAngles() : [];
+      // The provisional angles shown while the vote held samples back, then the engine's, whose
+      // word on those samples (fed once the vote is in) is the last.
+      return s === side ? [...shown.take(), ...engine.takeSteppedAngles()] : [];
     },
   };
   return stream;

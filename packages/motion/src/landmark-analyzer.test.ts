@@ -322,6 +322,16 @@ describe('landmark analyzer: bad input', () => {
     expect(r.reps.left.every((x) => x.startTMs > 8400 || x.dorsiTMs < 6600)).toBe(true);
   });
 
+  it('gives no angle while the foot is out of view, so a plot breaks there instead of drawing a still foot', () => {
+    const frames = clean.map((f) =>
+      f.tMs > 6600 && f.tMs < 8400 ? legFrame(f.tMs, { angleDeg: 0, visibility: 0 }) : f,
+    );
+    const pts = analyzeLandmarkRecording(frames, { ...left, includeSeries: true }).series!.left;
+    expect(pts.some((p) => p.tMs > 6600 && p.tMs < 8400)).toBe(false);
+    // ...and on either side of it, every frame has its point.
+    expect(pts.filter((p) => p.tMs >= 8400).length).toBe(frames.filter((f) => f.tMs >= 8400).length);
+  });
+
   it('skips an absurd angle (a landmark glitch) with a warning instead of counting it', () => {
     const frames = clean.map((f, i) => (i === 90 ? legFrame(f.tMs, { angleDeg: -80 }) : f));
     const r = analyzeLandmarkRecording(frames, { ...left, correction: { gain: 1.5, offsetDeg: 0 } });

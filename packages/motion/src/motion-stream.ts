@@ -38,7 +38,7 @@ export interface AnalysisResult {
   readonly events: readonly MotionEvent[];
   readonly reps: { readonly left: readonly RepMetrics[]; readonly right: readonly RepMetrics[] };
   readonly warnings: readonly WarningEvent[];
-  /** One point per sample after the foot settled; only with `includeSeries`. */
+  /** One point per sample the engine measured (none while the foot was not seen); only with `includeSeries`. */
   readonly series: { readonly left: readonly AnglePoint[]; readonly right: readonly AnglePoint[] } | null;
   readonly calibration: MotionCalibration;
 }
@@ -55,12 +55,11 @@ export function runBatch<S extends { readonly tMs: number }>(
   for (const s of samples) {
     for (const e of stream.push(s)) events.push(e);
     if (!includeSeries) continue;
-    for (const side of SIDES) {
-      const a = stream.angleDeg(side);
-      if (a !== null) putPoint(series[side], s.tMs, a);
-      // The engine's word on each sample it stepped is the last: a replay's, a vote's flush.
+    // The samples the engine stepped, not the angle after each push: that one stood through a gap
+    // (the last angle drawn on as a still foot while nothing was seen), and a settle's replay or a
+    // vote's flush gave only its last sample. A later word on a sample replaces an earlier one.
+    for (const side of SIDES)
       for (const p of stream.takeSteppedAngles(side)) putPoint(series[side], p.tMs, p.angleDeg);
-    }
   }
   for (const e of stream.end()) events.push(e);
   const reps = { left: [] as RepMetrics[], right: [] as RepMetrics[] };
