@@ -18,6 +18,20 @@ const left = { sides: ['left'] as const };
 const codes = (events: readonly MotionEvent[]) =>
   events.flatMap((e) => (e.type === 'warning' ? [e.code] : []));
 
+/** One quick pump from the first frame (no rest before it), then 2 s at rest: the keyframes so far. */
+const pumpThenRest = () =>
+  appendKeys(
+    [[0, 0]],
+    [
+      [0.3, -30],
+      [0.2, -30],
+      [0.4, 15],
+      [0.2, 15],
+      [0.3, 0],
+      [2, 0],
+    ],
+  );
+
 describe('landmark analyzer: counting', () => {
   it('counts every pump once, with its peaks, range and holds', () => {
     const keys = pumps(5, -30, 15, 1.2);
@@ -88,17 +102,7 @@ describe('landmark analyzer: counting', () => {
     // the leg still from the first frame, that pump is the person's own and counts (it was dropped
     // as getting into position, with a 'moved-before-rest' warning); with the leg sliding 60 px
     // while the foot swings, it is getting into position and does not.
-    const keys = appendKeys(
-      [[0, 0]],
-      [
-        [0.3, -30],
-        [0.2, -30],
-        [0.4, 15],
-        [0.2, 15],
-        [0.3, 0],
-      ],
-    );
-    appendKeys(keys, [[2, 0]]);
+    const keys = pumpThenRest();
     appendPumps(keys, 3);
     appendKeys(keys, [[2, 0]]);
     const still = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), left);
@@ -117,17 +121,7 @@ describe('landmark analyzer: counting', () => {
     // The same quick first pump: it is counted once the rest after it gives neutral, and its
     // samples are stepped again then. The plot and the hold means read the series: it used to
     // start at that rest, so the first rep had no curve under it.
-    const keys = appendKeys(
-      [[0, 0]],
-      [
-        [0.3, -30],
-        [0.2, -30],
-        [0.4, 15],
-        [0.2, 15],
-        [0.3, 0],
-      ],
-    );
-    appendKeys(keys, [[2, 0]]);
+    const keys = pumpThenRest();
     appendPumps(keys, 2);
     const r = analyzeLandmarkRecording(framesOf(program(keys), endOf(keys)), {
       ...left,
