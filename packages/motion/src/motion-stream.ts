@@ -54,14 +54,14 @@ export function runBatch<S extends { readonly tMs: number }>(
   if (includeSeries) for (const side of SIDES) stream.takeSteppedAngles(side);
   for (const s of samples) {
     for (const e of stream.push(s)) events.push(e);
-    if (!includeSeries) continue;
     // The samples the engine stepped, not the angle after each push: that one stood through a gap
     // (the last angle drawn on as a still foot while nothing was seen), and a settle's replay or a
     // vote's flush gave only its last sample. A later word on a sample replaces an earlier one.
-    for (const side of SIDES)
-      for (const p of stream.takeSteppedAngles(side)) putPoint(series[side], p.tMs, p.angleDeg);
+    if (includeSeries) takeInto(stream, series);
   }
   for (const e of stream.end()) events.push(e);
+  // Ending may step samples still held back (a phone's vote decided at the end of the log).
+  if (includeSeries) takeInto(stream, series);
   const reps = { left: [] as RepMetrics[], right: [] as RepMetrics[] };
   const warnings: WarningEvent[] = [];
   for (const e of events) {
@@ -75,6 +75,12 @@ export function runBatch<S extends { readonly tMs: number }>(
     series: includeSeries ? series : null,
     calibration: stream.calibration(),
   };
+}
+
+/** The angles `stream` stepped since it was last asked, into `series`. */
+function takeInto<S>(stream: MotionStream<S>, series: Record<Side, AnglePoint[]>): void {
+  for (const side of SIDES)
+    for (const p of stream.takeSteppedAngles(side)) putPoint(series[side], p.tMs, p.angleDeg);
 }
 
 /** Puts a point into a series kept in time order: appended, or over the point at that time. */

@@ -821,6 +821,34 @@ describe('IMU path for real people', () => {
     }
   });
 
+  it("draws a short log's toes-down end below neutral when which way is toes down is settled only at its end", () => {
+    // One pump, toes up first, then the log stops: the direction vote still held the samples when
+    // the log ended and fed them then. The series kept the provisional angles, whose sign was the
+    // first movement's guess: the toes-down end drawn at +30 deg for a rep that says -30.
+    const keys: [number, number][] = [[0, 0]];
+    appendKeys(keys, [
+      [1.5, 0],
+      [0.4, 15],
+      [0.4, 15],
+      [0.4, 0],
+      [0.3, -30],
+      [0.5, -30],
+      [0.4, 0],
+      [0.8, 0],
+    ]);
+    const r = analyzeImuRecording(
+      imuSamples({ ankleDeg: program(keys), footMount: mount(20, -40, 75) }, endOf(keys)),
+      {
+        includeSeries: true,
+      },
+    );
+    expect(r.reps.left).toHaveLength(1);
+    const rep = r.reps.left[0]!;
+    expect(rep.peakPlantarDeg).toBeLessThan(-25);
+    const at = r.series!.left.find((p) => p.tMs >= rep.plantarTMs)!;
+    expect(Math.abs(at.angleDeg - rep.peakPlantarDeg)).toBeLessThan(3);
+  });
+
   it('keeps toes down below neutral when the log has a gap before its reference', () => {
     // Samples from before a gap are in the orientation filter's old frame: measuring them from a
     // reference taken after it put every toes-down peak above neutral (+13 deg for a true -32).
