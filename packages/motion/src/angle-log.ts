@@ -7,6 +7,8 @@ import type { AnglePoint } from './motion-events.ts';
 
 /** Beyond this many points untaken, the oldest are dropped (a reader that stopped reading). */
 const MAX_POINTS = 1 << 16;
+/** What `take` gives when nothing was added: a batch asks after every sample, most add none. */
+const NONE: readonly AnglePoint[] = Object.freeze([]);
 
 export interface AngleLog {
   /** Keeps the point, once `take` has been called (nothing before: a live session never reads it). */
@@ -28,6 +30,7 @@ export function createAngleLog(): AngleLog {
     },
     take() {
       keeping = true;
+      if (points.length === 0) return NONE;
       const out = points;
       points = [];
       return out;

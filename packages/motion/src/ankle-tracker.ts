@@ -24,6 +24,7 @@ import { createOrderWatch } from './rep-order.ts';
 import { reportRep } from './rep-report.ts';
 import { createRepShape, sensorLevelTolDeg, shapeHoldsUp, shapeSmoothingMs } from './rep-shape.ts';
 import {
+  holdsRep,
   RESUMING,
   type RepOrder,
   type RepState,
@@ -282,8 +283,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const first = replay ? replay[0]! : { tMs, deg, despikedDeg };
     if (replay) evidence.legNow.set(replay[0]!.leg);
     const y = first.deg - neutralDeg;
-    lastAngleDeg = y;
-    stepped.add(first.tMs, y);
+    measured(first.tMs, y);
     const seq = filtered.push(first.tMs, y);
     looks.from(seq);
     // Every settled sample has its leg reading (a rep that starts here is judged from it).
@@ -413,7 +413,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // none under way: kept, to complete live (its phases were told as the first pass saw them).
     // Dropped, the pump whose first end only the new bars let through was lost (tuning seed 20038:
     // a 41-deg first pump at 15 fps, the replay stopping 0.3 s after its toes-up peak).
-    if (span === 'since-last-rep' && repUnderWay(state) && !repUnderWay(stateBefore)) return;
+    if (span === 'since-last-rep' && holdsRep(state) && !holdsRep(stateBefore)) return;
     // The first pass's state and evidence back (the last rep's order and leg flag change only
     // when a rep is counted: putting them back matters for a replay before the first rep).
     state = stateBefore;
@@ -421,9 +421,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     lastLegMoved = legMovedBefore;
     evidence.restore();
   }
-
-  /** Whether `st` holds a rep whose first end was reached. */
-  const repUnderWay = (st: RepState) => (st.kind === 'toes-down' || st.kind === 'toes-up') && st.rep !== null;
 
   /**
    * Steps the settled samples `start`..`end` (exclusive) through the state machine again, from a
@@ -447,6 +444,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     hold.end(filtered.t(end - 1), filtered.a(end - 1), heading(state), replayOut);
   }
 
+  /** A settled sample's angle from neutral: the latest shown, and kept for a batch's series. */
+  function measured(tMs: number, y: number): void {
+    lastAngleDeg = y;
+    stepped.add(tMs, y);
+  }
+
   /** One filtered sample after settling: into the rings, then through the state machine. */
   function stepSettled(
     t: number,
@@ -456,8 +459,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out: MotionEvent[],
   ): void {
     const y = c - (neutralDeg ?? 0);
-    lastAngleDeg = y;
-    stepped.add(t, y);
+    measured(t, y);
     const seq = filtered.push(t, y);
     doubts.record(seq, confidence);
     legs.record(seq, evidence.legNow);
@@ -526,8 +528,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       // An up-first rep ends at its toes-down peak: only one below where the rep began (not a
       // recording that stopped on the way down).
       if (
-        (state.kind === 'toes-up' || state.kind === 'toes-down') &&
-        state.rep !== null &&
+        holdsRep(state) &&
         (state.kind === 'toes-up' || upFirstEnded(state.rep, state.extremeDeg, limits))
       ) {
         const now = filtered.next - 1;

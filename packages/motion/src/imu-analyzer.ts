@@ -473,7 +473,10 @@ export function createImuAnalyzer(options: ImuAnalyzerOptions = {}): MotionStrea
     takeSteppedAngles(s) {
       // The provisional angles shown while the vote held samples back, then the engine's, whose
       // word on those samples (fed once the vote is in) is the last.
-      return s === side ? [...shown.take(), ...engine.takeSteppedAngles()] : [];
+      if (s !== side) return [];
+      const provisional = shown.take();
+      const fed = engine.takeSteppedAngles();
+      return provisional.length === 0 ? fed : fed.length === 0 ? provisional : [...provisional, ...fed];
     },
   };
   return stream;

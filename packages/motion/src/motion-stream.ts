@@ -51,7 +51,8 @@ export function runBatch<S extends { readonly tMs: number }>(
 ): AnalysisResult {
   const events: MotionEvent[] = [];
   const series = { left: [] as AnglePoint[], right: [] as AnglePoint[] };
-  if (includeSeries) for (const side of SIDES) stream.takeSteppedAngles(side);
+  // Asking starts the keeping (nothing is kept yet).
+  if (includeSeries) takeInto(stream, series);
   for (const s of samples) {
     for (const e of stream.push(s)) events.push(e);
     // The samples the engine stepped, not the angle after each push: that one stood through a gap

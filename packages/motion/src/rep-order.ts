@@ -16,7 +16,14 @@
 // (read toes down first) shows how far they lift, that rise is read again: as high as their lift
 // and at the pace of the swings after it, it was their first end.
 
-import type { RepState, StepLimits, StepSample, ToesDown, ToesUp } from './rep-state-types.ts';
+import {
+  holdsRep,
+  type RepState,
+  type StepLimits,
+  type StepSample,
+  type ToesDown,
+  type ToesUp,
+} from './rep-state-types.ts';
 import { upFirstOpening } from './rep-states.ts';
 import type { SampleRing } from './sample-ring.ts';
 
@@ -184,10 +191,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
     step(before, after, lim, x) {
       if (!firstRepEnded) {
         watchRise(before, after, lim, x);
-        const ended =
-          (before.kind === 'toes-up' || before.kind === 'toes-down') &&
-          before.rep !== null &&
-          after.kind !== before.kind;
+        const ended = holdsRep(before) && after.kind !== before.kind;
         firstRepEnded = ended;
         if (
           ended &&

@@ -129,6 +129,11 @@ export interface NearRest {
 
 export type RepState = Settling | Resuming | Resting | ToesDown | ToesUp;
 
+/** Whether `st` is swinging with a rep under way (its first end reached). */
+export function holdsRep(st: RepState): st is (ToesDown | ToesUp) & { readonly rep: RepOpening } {
+  return (st.kind === 'toes-down' || st.kind === 'toes-up') && st.rep !== null;
+}
+
 /** One filtered sample, degrees from neutral, with its place in the tracker's sample ring. */
 export interface StepSample {
   readonly tMs: number;

@@ -72,8 +72,8 @@ export interface AnkleTracker {
   /**
    * The angle (relative to neutral) of every sample stepped since the last call, in the order
    * stepped; a settle steps again the samples that came before neutral was known (a first pump
-   * counted from before the first rest), so their times come after later ones' were given by
-   * `angleDeg`. Kept from the first call on (a live session never asks, and keeps nothing).
+   * counted from before the first rest), so a call may give times earlier than the last call's.
+   * Kept from the first call on (a live session never asks, and keeps nothing).
    */
   takeSteppedAngles(): readonly AnglePoint[];
   /** Estimated noise of the angle while still, degrees (standard deviation). */

@@ -65,9 +65,9 @@ function panel(
   result: AnalysisResult,
   side: Side,
   y0: number,
-  startS: number,
   durationS: number,
 ): string {
+  const { startS } = report.input;
   const foot = report.feet.find((f) => f.side === side)!;
   const series = result.series?.[side] ?? [];
   const angles = series.map((p) => p.angleDeg);
@@ -190,9 +190,7 @@ export function plotSvg(report: AnalyzeReport, result: AnalysisResult, note: str
   const legendY = 14;
   const noteLines = wrap(note, 150);
   const h = 26 + sides.length * PANEL_H + 14 + noteLines.length * 14;
-  const panels = sides.map((s, i) =>
-    panel(report, result, s, 26 + i * PANEL_H, report.input.startS, durationS),
-  );
+  const panels = sides.map((s, i) => panel(report, result, s, 26 + i * PANEL_H, durationS));
   const name = report.input.path.split('/').pop() ?? report.input.path;
   const legend = [
     `<text x="${M.left}" y="${legendY}" font-size="12">Ankle angle over time, ${esc(name)}</text>`,
