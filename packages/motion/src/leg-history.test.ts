@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLegHistory } from './leg-history.ts';
-import { LEG_READING } from './rep-evidence.ts';
+import { LEG_READING, LEG_SEEN } from './rep-evidence.ts';
+import { createSampleRing } from './sample-ring.ts';
 import { rng } from './seeded-rng.test-util.ts';
 
 /** A history of `n` samples 1/30 s apart whose channel `ch` reads `at(i)` (the others 0). */
@@ -98,6 +99,13 @@ describe('leg history: did the leg stay away from where the rep began', () => {
     expect(fresh.movedOver(0, 12, tMs10)).toBe(false);
   });
 
+  it('flags a slide of 0.4 of a unit (2.5 cm on a 42-cm shin) that stays', () => {
+    // The bar was 0.45 of a unit until the rep's window ended earlier (movedInRep, below).
+    const slide = history(40, 3, (i) => (i >= 12 ? 0.4 : (i - 5) * (i > 5 ? 0.057 : 0)));
+    expect(slide.movedOver(0, 39, tMs)).toBe(true);
+    expect(history(40, 3, (i) => (i >= 12 ? 0.3 : 0)).movedOver(0, 39, tMs)).toBe(false);
+  });
+
   it('flags a clean slide of half a unit (a few cm) held 200 ms', () => {
     const slide = history(40, 3, (i) => (i >= 12 ? 0.5 : (i - 5) * (i > 5 ? 0.07 : 0)));
     expect(slide.movedOver(0, 39, tMs)).toBe(true);
@@ -137,5 +145,52 @@ describe('leg history: did the leg stay away from where the rep began', () => {
     expect(h(() => 0, shifted).movedOver(0, 39, tMs)).toBe(false);
     // The leg alone slides a unit: both see it.
     expect(h(shifted, () => 0).movedOver(0, 39, tMs)).toBe(true);
+  });
+
+  describe('a rep judged whole (movedInRep)', () => {
+    /**
+     * A down-first rep at 30 frames a second: a second at rest, toes down to -30 (sample 44), held,
+     * up through neutral (sample 58) to +15 (sample 65), held until sample 75, and the next rep's
+     * swing down from there. The leg's channel 2 reads `leg(i)`. Returns the verdict.
+     */
+    const judge = (leg: (i: number) => number) => {
+      const angles = createSampleRing(128);
+      const h = createLegHistory(128);
+      const reading = new Float64Array(LEG_READING);
+      const deg = (i: number) =>
+        i < 30
+          ? 0
+          : i <= 44
+            ? (-30 * (i - 30)) / 14
+            : i <= 50
+              ? -30
+              : i <= 65
+                ? -30 + (45 * (i - 50)) / 15
+                : i <= 75
+                  ? 15
+                  : 15 - 3 * (i - 75);
+      for (let i = 0; i < 90; i++) {
+        const seq = angles.push(tMs(i), deg(i));
+        reading.fill(0);
+        reading[2] = leg(i);
+        reading[LEG_SEEN] = 1;
+        h.record(seq, reading);
+      }
+      // The rep began at the rest (sample 29), its first peak at 44, its second at 65, and it was
+      // complete at sample 85 (the next swing down confirmed).
+      return h.movedInRep(angles, 29, 44, 65, 85, 45, 1, false);
+    };
+    it("flags a slide during the rep's own swings", () => {
+      expect(judge((i) => (i < 36 ? 0 : Math.min(1, (i - 36) / 8)))).toBe('moved');
+      expect(judge(() => 0)).toBe('still');
+    });
+    it('leaves a slide that begins with the next rep to that rep', () => {
+      // The next rep's swing sets off at sample 75; the leg slides a unit from sample 70 to 76 (a
+      // pose model's points lag the foot less than the filtered angle the window's end is read on).
+      // Read up to where the foot left the toes-up peak (sample 76), its slide was this rep's on
+      // the mean of the window's last 250 ms; read to three quarters of the way there from where
+      // the angle crossed neutral (sample 60), it is not.
+      expect(judge((i) => (i < 70 ? 0 : Math.min(1, (i - 70) / 6)))).toBe('still');
+    });
   });
 });

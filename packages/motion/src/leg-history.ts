@@ -7,14 +7,18 @@ import { holdBandDeg } from './tracker-options.ts';
 
 /**
  * Leg moved: the leg stayed at least LEG_AWAY_UNITS of the source's leg-move threshold (the landmark
- * analyzer's 0.15 of the shank, so 0.0675 of it; its knee unit, so 6 deg of bend; the shin sensor's
- * 10 deg of tilt, so 4.5) from where the rep began for LEG_AWAY_MS, and at least LEG_NOISE_K of
- * that channel's own jitter (below). A lower bar held for a while instead of the full bar touched
+ * analyzer's 0.15 of the shank, so 0.0525 of it; its knee unit, so 4.7 deg of bend; the shin sensor's
+ * 10 deg of tilt, so 3.5) from where the rep began for LEG_AWAY_MS, and at least LEG_NOISE_K of
+ * that channel's own jitter (below). 0.45 until 2026-12-06 (stop 66), lowered with the window's
+ * earlier end (LEG_END_SHARE), which took out more false flags than the lower bar lets in: stress
+ * set tuning seeds (camera, 128 a family), flag precision / recall 0.898 / 0.877 before; 0.35
+ * alone 0.878 / 0.903; the earlier end alone 0.913 / 0.858; both 0.899 / 0.890 (64 a family:
+ * 0.904 / 0.878 -> 0.906 / 0.892; at 0.33 0.900 / 0.895). Counts unchanged. A lower bar held for a while instead of the full bar touched
  * once: a noisy frame or two no longer flags a rep, and a slide of a few cm does. Chosen on the
  * stress set's tuning seeds (camera families, 16 sets each): precision 0.56 -> 0.64, recall 0.40 ->
  * 0.57 (at 0.6 of the unit, before the jitter's bar).
  */
-const LEG_AWAY_UNITS = 0.45;
+const LEG_AWAY_UNITS = 0.35;
 const LEG_AWAY_MS = 200;
 /**
  * ...and this many times the median change of that channel from one sample to the next over the
@@ -87,6 +91,22 @@ const LEG_LEAD_MS = 400;
  * 150 0.903 / 0.805, 0 0.901 / 0.784). Counts and degrees do not change.
  */
 const LEG_LEAD_AFTER_MOVED_MS = 250;
+
+/**
+ * A rep's leg-moved check ends this share of the way from where the angle last crossed neutral on
+ * its way to the rep's second peak to where the foot left that peak, not at the leaving itself. A
+ * person's rep begins with a swing from neutral, and a leg that slides or bends with it starts
+ * moving then: read up to where the foot left this rep's second peak, the window took in the start
+ * of the next rep's movement whenever that rep followed without a pause, and most of it when the
+ * reps were paired in the other order than the person's (one who starts each rep toes up read toes
+ * down first: every reported rep runs from one person's rep into the next). On the stress set's
+ * tuning seeds (camera, 64 a family), of 100 false flags 88 were on a rep next to one that moved
+ * the leg, 51 of them in the sets paired the other way round. Precision / recall (128 a family,
+ * with LEG_AWAY_UNITS at 0.35): the whole way 0.878 / 0.903, 0.75 of it 0.899 / 0.890 (64 a
+ * family: 0.85 0.902 / 0.896, 0.75 0.906 / 0.892, 0.6 0.890 / 0.881 at 0.3 units, 0.5 0.894 /
+ * 0.871 at 0.3 units). Whether the leg was seen is still judged over the whole window.
+ */
+const LEG_END_SHARE = 0.75;
 
 /**
  * A rep whose leg the source held at its last trusted reading (TrackerInput.legSeen false: a pose
@@ -302,8 +322,8 @@ export function createLegHistory(capacity: number) {
     /**
      * Whether the leg moved during a rep whose angles are in `angles` (same sequence numbers): from
      * LEG_LEAD_MS before the foot set off on the rep's first swing (toes down; toes up when `sign`
-     * is -1, an up-first rep) to when it left its second peak (`secondSeq`; the rep was completed
-     * at `nowSeq`). The swing sets off where the foot left the rest or peak the swing began at
+     * is -1, an up-first rep) to LEG_END_SHARE of the way from its last crossing of neutral to when
+     * it left its second peak (`secondSeq`; the rep was completed at `nowSeq`). The swing sets off where the foot left the rest or peak the swing began at
      * (`startSeq`), or, when that was a peak beyond neutral on the other side, where it last
      * passed neutral on the way to the first peak (`firstSeq`): a leg lifted during the last rep
      * and lowered after its second peak is that rep's, not this one's. Nor is a leg moving with the
@@ -330,10 +350,23 @@ export function createLegHistory(capacity: number) {
       let from = setOff;
       const leadMs = afterMoved ? LEG_LEAD_AFTER_MOVED_MS : LEG_LEAD_MS;
       while (from > startSeq && angles.t(from) > angles.t(setOff) - leadMs) from--;
-      const to = leftAt(angles, secondSeq, nowSeq, bandDeg);
+      const left = leftAt(angles, secondSeq, nowSeq, bandDeg);
       let unseen = 0;
-      for (let q = from; q <= to; q++) if (legs[(q & mask) * LEG_READING + LEG_SEEN] === 0) unseen++;
-      if (unseen > LEG_UNSEEN_SHARE * (to - from + 1)) return 'unseen';
+      for (let q = from; q <= left; q++) if (legs[(q & mask) * LEG_READING + LEG_SEEN] === 0) unseen++;
+      if (unseen > LEG_UNSEEN_SHARE * (left - from + 1)) return 'unseen';
+      // The movement is read up to LEG_END_SHARE of the way from where the angle last crossed
+      // neutral toward the second peak to where it left that peak (unless that peak is on the
+      // first one's side of neutral: a partial rep's, read to where it left it).
+      let to = left;
+      if (a(secondSeq) > 0) {
+        let crossed = secondSeq;
+        while (crossed > setOff && a(crossed) > 0) crossed--;
+        if (crossed > setOff) {
+          const endTMs = angles.t(crossed) + LEG_END_SHARE * (angles.t(left) - angles.t(crossed));
+          to = crossed;
+          while (to < left && angles.t(to + 1) <= endTMs) to++;
+        }
+      }
       return history.movedOver(
         from,
         to,
