@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { program } from './leg-frames.test-util.ts';
 import { createLegHistory } from './leg-history.ts';
 import { LEG_READING, LEG_SEEN } from './rep-evidence.ts';
 import { createSampleRing } from './sample-ring.ts';
@@ -149,28 +150,26 @@ describe('leg history: did the leg stay away from where the rep began', () => {
 
   describe('a rep judged whole (movedInRep)', () => {
     /**
-     * A down-first rep at 30 frames a second: a second at rest, toes down to -30 (sample 44), held,
-     * up through neutral (sample 58) to +15 (sample 65), held until sample 75, and the next rep's
-     * swing down from there. The leg's channel 2 reads `leg(i)`. Returns the verdict.
+     * A down-first rep at 30 frames a second: a second at rest, toes down to -30 (at 1.47 s),
+     * held, up through neutral (between samples 58 and 59) to +15 (at 2.17 s), held until 2.5 s, and the
+     * next rep's swing down from there (the foot leaves the toes-up peak after sample 78). The
+     * leg's channel 2 reads `leg(i)`. Returns the verdict.
      */
     const judge = (leg: (i: number) => number) => {
       const angles = createSampleRing(128);
       const h = createLegHistory(128);
       const reading = new Float64Array(LEG_READING);
-      const deg = (i: number) =>
-        i < 30
-          ? 0
-          : i <= 44
-            ? (-30 * (i - 30)) / 14
-            : i <= 50
-              ? -30
-              : i <= 65
-                ? -30 + (45 * (i - 50)) / 15
-                : i <= 75
-                  ? 15
-                  : 15 - 3 * (i - 75);
+      const deg = program([
+        [0, 0],
+        [1, 0],
+        [1.47, -30],
+        [1.67, -30],
+        [2.17, 15],
+        [2.5, 15],
+        [3, -30],
+      ]);
       for (let i = 0; i < 90; i++) {
-        const seq = angles.push(tMs(i), deg(i));
+        const seq = angles.push(tMs(i), deg(i / 30));
         reading.fill(0);
         reading[2] = leg(i);
         reading[LEG_SEEN] = 1;
@@ -187,9 +186,9 @@ describe('leg history: did the leg stay away from where the rep began', () => {
     it('leaves a slide that begins with the next rep to that rep', () => {
       // The next rep's swing sets off at sample 75; the leg slides a unit from sample 70 to 76 (a
       // pose model's points lag the foot less than the filtered angle the window's end is read on).
-      // Read up to where the foot left the toes-up peak (sample 76), its slide was this rep's on
+      // Read up to where the foot left the toes-up peak (sample 78), its slide was this rep's on
       // the mean of the window's last 250 ms; read to three quarters of the way there from where
-      // the angle crossed neutral (sample 60), it is not.
+      // the angle crossed neutral (sample 73), it is not.
       expect(judge((i) => (i < 70 ? 0 : Math.min(1, (i - 70) / 6)))).toBe('still');
     });
   });

@@ -7,16 +7,16 @@ import { holdBandDeg } from './tracker-options.ts';
 
 /**
  * Leg moved: the leg stayed at least LEG_AWAY_UNITS of the source's leg-move threshold (the landmark
- * analyzer's 0.15 of the shank, so 0.0525 of it; its knee unit, so 4.7 deg of bend; the shin sensor's
- * 10 deg of tilt, so 3.5) from where the rep began for LEG_AWAY_MS, and at least LEG_NOISE_K of
- * that channel's own jitter (below). 0.45 until 2026-12-06 (stop 66), lowered with the window's
- * earlier end (LEG_END_SHARE), which took out more false flags than the lower bar lets in: stress
- * set tuning seeds (camera, 128 a family), flag precision / recall 0.898 / 0.877 before; 0.35
- * alone 0.878 / 0.903; the earlier end alone 0.913 / 0.858; both 0.899 / 0.890 (64 a family:
- * 0.904 / 0.878 -> 0.906 / 0.892; at 0.33 0.900 / 0.895). Counts unchanged. A lower bar held for a while instead of the full bar touched
- * once: a noisy frame or two no longer flags a rep, and a slide of a few cm does. Chosen on the
- * stress set's tuning seeds (camera families, 16 sets each): precision 0.56 -> 0.64, recall 0.40 ->
- * 0.57 (at 0.6 of the unit, before the jitter's bar).
+ * analyzer's 0.15 of the shank, so 0.0525 of it; its knee unit, so 4.7 deg of bend; the shin
+ * sensor's 10 deg of tilt, so 3.5) from where the rep began for LEG_AWAY_MS, and at least
+ * LEG_NOISE_K of that channel's own jitter (below). A lower bar held for a while instead of the full
+ * bar touched once: a noisy frame or two no longer flags a rep, and a slide of a few cm does. Chosen
+ * on the stress set's tuning seeds (camera families, 16 sets each): precision 0.56 -> 0.64, recall
+ * 0.40 -> 0.57 (at 0.6 of the unit, before the jitter's bar). 0.45 until 2026-12-06 (stop 66),
+ * lowered with the window's earlier end (LEG_END_SHARE), which takes out more false flags than the
+ * lower bar lets in: tuning seeds (camera, 128 a family), flag precision / recall 0.898 / 0.877
+ * before; 0.35 alone 0.878 / 0.903; the earlier end alone 0.913 / 0.858; both 0.898 / 0.890 (64 a
+ * family: 0.904 / 0.878 -> 0.905 / 0.892). Counts unchanged.
  */
 const LEG_AWAY_UNITS = 0.35;
 const LEG_AWAY_MS = 200;
@@ -102,9 +102,10 @@ const LEG_LEAD_AFTER_MOVED_MS = 250;
  * down first: every reported rep runs from one person's rep into the next). On the stress set's
  * tuning seeds (camera, 64 a family), of 100 false flags 88 were on a rep next to one that moved
  * the leg, 51 of them in the sets paired the other way round. Precision / recall (128 a family,
- * with LEG_AWAY_UNITS at 0.35): the whole way 0.878 / 0.903, 0.75 of it 0.899 / 0.890 (64 a
- * family: 0.85 0.902 / 0.896, 0.75 0.906 / 0.892, 0.6 0.890 / 0.881 at 0.3 units, 0.5 0.894 /
- * 0.871 at 0.3 units). Whether the leg was seen is still judged over the whole window.
+ * with LEG_AWAY_UNITS at 0.35): the whole way 0.878 / 0.903, 0.75 of it 0.898 / 0.890 (64 a
+ * family: 0.75 0.905 / 0.892; while choosing, with the lower bar in the jitter's bar only, not yet
+ * in the settled slide's, 0.85 0.902 / 0.896, and at bars of 0.3 units 0.6 0.890 / 0.881, 0.5 0.894 /
+ * 0.871). Whether the leg was seen is still judged over the whole window.
  */
 const LEG_END_SHARE = 0.75;
 
@@ -199,6 +200,29 @@ export function createLegHistory(capacity: number) {
     let q = seq;
     while (q < lastSeq && Math.abs(angles.a(q + 1) - deg) <= bandDeg) q++;
     return q;
+  };
+  /**
+   * Where a rep's leg-moved window ends: LEG_END_SHARE of the way from where the angle last
+   * crossed neutral toward the second peak at `secondSeq` (the last sample after `setOffSeq` on the
+   * first end's side; `a` gives the angle signed so the second end is above neutral) to
+   * `leftSeq`, where the foot left that peak. At `leftSeq` itself when the second peak is not
+   * above neutral (a partial rep's) or no crossing is held after `setOffSeq`.
+   */
+  const windowEnd = (
+    angles: SampleRing,
+    a: (seq: number) => number,
+    setOffSeq: number,
+    secondSeq: number,
+    leftSeq: number,
+  ): number => {
+    if (a(secondSeq) <= 0) return leftSeq;
+    let crossed = secondSeq;
+    while (crossed > setOffSeq && a(crossed) > 0) crossed--;
+    if (crossed <= setOffSeq) return leftSeq;
+    const endTMs = angles.t(crossed) + LEG_END_SHARE * (angles.t(leftSeq) - angles.t(crossed));
+    let end = crossed;
+    while (end < leftSeq && angles.t(end + 1) <= endTMs) end++;
+    return end;
   };
   /**
    * Whether a movement the rested readings show, `dRested` on the mean from `ref`, is the leg's,
@@ -323,7 +347,8 @@ export function createLegHistory(capacity: number) {
      * Whether the leg moved during a rep whose angles are in `angles` (same sequence numbers): from
      * LEG_LEAD_MS before the foot set off on the rep's first swing (toes down; toes up when `sign`
      * is -1, an up-first rep) to LEG_END_SHARE of the way from its last crossing of neutral to when
-     * it left its second peak (`secondSeq`; the rep was completed at `nowSeq`). The swing sets off where the foot left the rest or peak the swing began at
+     * it left its second peak (`secondSeq`; the rep was completed at `nowSeq`: `windowEnd`). The
+     * swing sets off where the foot left the rest or peak the swing began at
      * (`startSeq`), or, when that was a peak beyond neutral on the other side, where it last
      * passed neutral on the way to the first peak (`firstSeq`): a leg lifted during the last rep
      * and lowered after its second peak is that rep's, not this one's. Nor is a leg moving with the
@@ -354,22 +379,9 @@ export function createLegHistory(capacity: number) {
       let unseen = 0;
       for (let q = from; q <= left; q++) if (legs[(q & mask) * LEG_READING + LEG_SEEN] === 0) unseen++;
       if (unseen > LEG_UNSEEN_SHARE * (left - from + 1)) return 'unseen';
-      // The movement is read up to LEG_END_SHARE of the way from where the angle last crossed
-      // neutral toward the second peak to where it left that peak (unless that peak is on the
-      // first one's side of neutral: a partial rep's, read to where it left it).
-      let to = left;
-      if (a(secondSeq) > 0) {
-        let crossed = secondSeq;
-        while (crossed > setOff && a(crossed) > 0) crossed--;
-        if (crossed > setOff) {
-          const endTMs = angles.t(crossed) + LEG_END_SHARE * (angles.t(left) - angles.t(crossed));
-          to = crossed;
-          while (to < left && angles.t(to + 1) <= endTMs) to++;
-        }
-      }
       return history.movedOver(
         from,
-        to,
+        windowEnd(angles, a, setOff, secondSeq, left),
         (seq) => angles.t(seq),
         (seq) => angles.has(seq),
       )
