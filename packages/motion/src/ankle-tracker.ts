@@ -317,6 +317,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** One settled sample through the state machine; transitions become events. */
   function advance(x: StepSample, out: MotionEvent[]): void {
     const before = state;
+    limits.upFirstFromPauses = order.upFirstFromPauses();
     switch (before.kind) {
       case 'settling':
       case 'resuming':

@@ -137,8 +137,18 @@ describe('createOrderWatch', () => {
       ),
     ).toBeNull();
     const steps = [up, down, up, down, up, down];
-    const turned = steps.map((after, i) => w.step(i === 0 ? down : steps[i - 1]!, after, lim, x));
+    const said: boolean[] = [];
+    const turned = steps.map((after, i) => {
+      said.push(w.upFirstFromPauses());
+      return w.step(i === 0 ? down : steps[i - 1]!, after, lim, x);
+    });
     expect(turned.slice(0, 5)).toEqual([null, null, null, null, null]);
+    // What the pauses say reaches the state machine too (an up-first rep's toes-down end,
+    // rep-states.ts upFirstEnded): from the second pair of swings on.
+    expect(said).toEqual([false, false, false, false, false, true]);
+    expect(w.upFirstFromPauses()).toBe(true);
+    w.reset();
+    expect(w.upFirstFromPauses()).toBe(false);
     // The toes-up peak that completes this rep also opens the next, up first.
     expect(turned[5]).toEqual({
       ...down,
@@ -159,6 +169,7 @@ describe('createOrderWatch', () => {
     for (let i = 0; i < 8; i++) {
       const after: ToesUp | ToesDown = prev.kind === 'toes-up' ? restingDown : up;
       expect(w.step(prev, after, lim, x)).toBeNull();
+      expect(w.upFirstFromPauses()).toBe(false);
       prev = after;
     }
   });

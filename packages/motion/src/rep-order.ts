@@ -76,6 +76,8 @@ export interface OrderWatch {
    * sample this step took.
    */
   step(before: RepState, after: RepState, lim: StepLimits, x: StepSample): ToesDown | null;
+  /** Whether the pauses of the last swings say this person starts each rep toes up. */
+  upFirstFromPauses(): boolean;
   reset(): void;
 }
 
@@ -217,6 +219,7 @@ export function createOrderWatch(ring: SampleRing): OrderWatch {
       const rep = upFirstOpening(before, before.origin, lim);
       return rep ? { ...after, rep, order: 'up-first' } : null;
     },
+    upFirstFromPauses: pausesSayUpFirst,
     reset() {
       ups = 0;
       upsSeen = 0;

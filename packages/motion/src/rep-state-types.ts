@@ -177,6 +177,12 @@ export interface StepLimits {
    * 30, 0.5 s after the foot came back).
    */
   readonly restEndsSwingMs: number;
+  /**
+   * The person's pauses say they start each rep toes up (rep-order.ts `pausesSayUpFirst`, read
+   * after the last sample): an up-first rep that began at the last rep's toes-down end ends at a
+   * toes-down peak a share of the hysteresis below neutral, not the whole of it (`upFirstEnded`).
+   */
+  readonly upFirstFromPauses: boolean;
 }
 
 export const SETTLING: Settling = {

@@ -10,4 +10,5 @@ export const TEST_LIMITS: StepLimits = {
   firstEndHystereses: 2,
   restEndsRepMs: Number.POSITIVE_INFINITY,
   restEndsSwingMs: Number.POSITIVE_INFINITY,
+  upFirstFromPauses: false,
 };

@@ -76,3 +76,33 @@ describe('a toes-down swing that stills at neutral', () => {
     expect(settle(back, 1000, rep).kind).toBe('toes-down');
   });
 });
+
+describe("an up-first rep's toes-down end", () => {
+  /**
+   * An up-first rep begun at the last rep's toes-down end (-20 deg), its toes-up end at +12, heading
+   * toes down to `lowDeg`, then rising past the 4-deg hysteresis.
+   */
+  function turnFrom(lowDeg: number, upFirstFromPauses: boolean): RepState {
+    const s: ToesDown = {
+      kind: 'toes-down',
+      swingStartSeq: 10,
+      startDeg: 12,
+      extremeDeg: lowDeg,
+      extremeSeq: 14,
+      origin: SEEN,
+      rep: { startSeq: 4, firstSeq: 10, firstDeg: 12, fromDeg: -20 },
+      order: 'up-first',
+    };
+    return stepToesDown(s, { tMs: 1000, seq: 15, deg: lowDeg + 4.5 }, { ...lim, upFirstFromPauses });
+  }
+
+  it('ends the rep half a hysteresis below neutral when the pauses say the person starts toes up', () => {
+    // The pauses said so: the rep is complete and the next toes-up swing is the person's next rep.
+    expect(turnFrom(-3, true)).toMatchObject({ kind: 'toes-up', order: 'up-first', rep: null });
+    // Not said: 3 deg below neutral is short of the hysteresis, and the toes-down peak opens a
+    // down-first rep instead (a jump of the angle that made the "toes-up end" is undone so).
+    expect(turnFrom(-3, false)).toMatchObject({ kind: 'toes-up', order: 'down-first' });
+    // A toes-down end above neutral is no end, pauses or not.
+    expect(turnFrom(1, true)).toMatchObject({ kind: 'toes-up', order: 'down-first' });
+  });
+});

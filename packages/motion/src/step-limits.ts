@@ -52,6 +52,7 @@ export function createStepLimits(o: TrackerOptions, angle: 'camera' | 'sensor'):
     firstEndHystereses: FIRST_END_HYSTERESES[angle],
     restEndsRepMs: Number.POSITIVE_INFINITY,
     restEndsSwingMs: REST_ENDS_SWING_MS[angle],
+    upFirstFromPauses: false,
   };
 }
 
