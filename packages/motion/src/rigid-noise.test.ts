@@ -61,9 +61,11 @@ describe('the noise read from the lengths of the foot and shank', () => {
     // the points gave the angle 2.5), 72 before the first look-back since counting began went back
     // for the pumps before the first rep (look-back.ts, FIRST_LOOK_BACK_S): the angle alone lost
     // its first pumps to its higher bars. Before the rep shape's smoothing reached a frame either
-    // side at 11 fps (rep-shape.ts), 63 against 40.
-    expect(counted).toBeGreaterThanOrEqual(78);
-    expect(angleAlone).toBeLessThanOrEqual(counted - 3);
+    // side at 11 fps (rep-shape.ts), 63 against 40. 82 against 79 before stop 68; since a swing's
+    // first frame, replaced by the Hampel filter, is taken again as it came once the next frame
+    // confirms it (angle-front-end.ts): 84 against 82.
+    expect(counted).toBeGreaterThanOrEqual(83);
+    expect(angleAlone).toBeLessThanOrEqual(counted - 2);
     expect(resting).toBe(0);
   });
 
