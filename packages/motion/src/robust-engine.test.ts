@@ -257,6 +257,27 @@ function restingFootReps(sdDeg: number, seed: number, fps: number): readonly Rep
   ).reps.left;
 }
 
+/**
+ * 16 pumps of `cycle` (keyframes: seconds, degrees) after 2 s at rest, through `sdDeg` of jitter
+ * at `fps`, once per seed: the reps counted in all (no seed may count more than the 16).
+ */
+function quickPumpsCounted(
+  cycle: readonly (readonly [number, number])[],
+  { sdDeg, fps, seeds }: { sdDeg: number; fps: number; seeds: readonly number[] },
+): number {
+  const keys = cycleKeys(2, 16, cycle, [[2, 0]]);
+  let counted = 0;
+  for (const seed of seeds) {
+    const reps = analyzeLandmarkRecording(
+      framesOf(noisy(program(keys), sdDeg, 0, seed), endOf(keys), fps),
+      left,
+    ).reps.left;
+    expect(reps.length, `seed ${seed}`).toBeLessThanOrEqual(16);
+    counted += reps.length;
+  }
+  return counted;
+}
+
 describe('rep engine on hard streams', () => {
   it('counts fast no-hold pumps at 15 fps that start after only 0.4 s or 0.2 s of rest', () => {
     // 1 s pumps (toes down 20, up 10, no holds) from a recording (0.3 s settle, as analyze uses):
@@ -351,26 +372,18 @@ describe('rep engine on hard streams', () => {
     // jitter at 15 fps: the pre-filter smooths, and the 1-euro filter's lag on top of it flattened
     // them (39 of these 96 counted). Where the angle plainly repeats at a pump's pace, the
     // pre-filter's smoothing is all it gets (angle-front-end.ts): 78.
-    const keys = cycleKeys(
-      2,
-      16,
+    const counted = quickPumpsCounted(
       [
         [0.12, -30],
         [0.156, 15],
         [0.12, 0],
         [0.4, 0],
       ],
-      [[2, 0]],
+      { sdDeg: 3, fps: 15, seeds: [1, 2, 3, 4, 5, 6] },
     );
-    let counted = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const reps = analyzeLandmarkRecording(framesOf(noisy(program(keys), 3, 0, seed), endOf(keys), 15), left)
-        .reps.left;
-      expect(reps.length, `seed ${seed}`).toBeLessThanOrEqual(16);
-      counted += reps.length;
-      expect(restingFootReps(3, seed + 200, 15), `resting foot, seed ${seed}`).toEqual([]);
-    }
     expect(counted).toBeGreaterThanOrEqual(66);
+    for (const seed of [1, 2, 3, 4, 5, 6])
+      expect(restingFootReps(3, seed + 200, 15), `resting foot, seed ${seed}`).toEqual([]);
   });
 
   it('at 11 fps counts quick pumps whose toes-down end the camera saw in two frames, through 6 degrees of jitter', () => {
@@ -379,24 +392,15 @@ describe('rep engine on hard streams', () => {
     // the median (it could be a spike); the next frame, carrying on, shows it was the foot setting
     // off, and the pre-filter takes that frame again as it came (angle-front-end.ts). Replaced for
     // good, the pre-filter halved each toes-down end and 48 of these 128 were counted; now 84.
-    const keys = cycleKeys(
-      2,
-      16,
+    const counted = quickPumpsCounted(
       [
         [0.15, -35],
         [0.2, 14],
         [0.15, 0],
         [0.45, 0],
       ],
-      [[2, 0]],
+      { sdDeg: 6, fps: 11, seeds: [1, 2, 3, 4, 5, 6, 7, 8] },
     );
-    let counted = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-      const reps = analyzeLandmarkRecording(framesOf(noisy(program(keys), 6, 0, seed), endOf(keys), 11), left)
-        .reps.left;
-      expect(reps.length, `seed ${seed}`).toBeLessThanOrEqual(16);
-      counted += reps.length;
-    }
     expect(counted).toBeGreaterThanOrEqual(76);
     for (const seed of [1, 2, 3])
       expect(restingFootReps(6, seed + 300, 11), `resting foot, seed ${seed}`).toEqual([]);
