@@ -63,9 +63,8 @@ class HampelFilter implements Hampel {
   private at = 0;
   private last = 0;
   private prevRaw = Number.NaN;
-  /** The last sample as it came when it was replaced, and the median it was replaced by (else NaN). */
+  /** The last sample as it came when it was replaced (by `last`, the median), else NaN. */
   private replacedRaw = Number.NaN;
-  private replacedMed = Number.NaN;
   confirmedDeg = Number.NaN;
   /** The last sample was beyond the limit and kept only because the one before it agreed. */
   private continued = false;
@@ -101,11 +100,12 @@ class HampelFilter implements Hampel {
     return this.continued ? x : med;
   }
   next(x: number, dtS: number): number {
+    // What the last sample was replaced by, if it was: `judge` reads `last` and leaves it.
+    const med = this.last;
     const y = this.judge(x, dtS);
     // A replaced sample this one carries on from, as far again from the median it was replaced by
     // on the same side, was the foot setting off, not a spike (which the next sample leaves).
     const raw = this.replacedRaw;
-    const med = this.replacedMed;
     this.confirmedDeg =
       y === x &&
       !this.continued &&
@@ -114,7 +114,6 @@ class HampelFilter implements Hampel {
         ? raw
         : Number.NaN;
     this.replacedRaw = y === x ? Number.NaN : x;
-    this.replacedMed = y;
     this.last = y;
     return y;
   }
@@ -291,18 +290,15 @@ class Chain implements AngleChain {
       const confirmed = this.despike.confirmedDeg;
       if (this.preFiltering && !Number.isNaN(confirmed) && !Number.isNaN(this.prevPreDeg)) {
         // The last sample was the foot setting off after all: its step taken again with it as it came.
-        const a0 = preFilterStep(this.prevStepS);
-        this.pre1Deg = this.prevPre1Deg + a0 * (confirmed - this.prevPre1Deg);
-        this.preDeg = this.prevPreDeg + a0 * (this.pre1Deg - this.prevPreDeg);
+        this.pre1Deg = this.prevPre1Deg;
+        this.preDeg = this.prevPreDeg;
+        this.preFilter(confirmed, this.prevStepS);
       }
       this.prevPreDeg = this.preDeg;
       this.prevPre1Deg = this.pre1Deg;
       this.prevStepS = stepS;
-      if (this.preFiltering) {
-        const a = preFilterStep(stepS);
-        this.pre1Deg += a * (despikedDeg - this.pre1Deg);
-        this.preDeg += a * (this.pre1Deg - this.preDeg);
-      } else {
+      if (this.preFiltering) this.preFilter(despikedDeg, stepS);
+      else {
         this.pre1Deg = despikedDeg;
         this.preDeg = despikedDeg;
       }
@@ -320,6 +316,12 @@ class Chain implements AngleChain {
     // 1,592; at 0.5, 32 a family, 134 / 29 / 753 against 130 / 22 / 817); without the pre-filter
     // too, 32 a family, 126 / 22 / 800.
     return this.preFiltering && this.period.periodicity >= STRONGLY_PERIODIC ? preDeg : filteredDeg;
+  }
+  /** One step of the pre-filter's two one-pole stages towards `x`, over `stepS` seconds. */
+  private preFilter(x: number, stepS: number): void {
+    const a = preFilterStep(stepS);
+    this.pre1Deg += a * (x - this.pre1Deg);
+    this.preDeg += a * (this.pre1Deg - this.preDeg);
   }
   get unsteadySdDeg(): number {
     return this.noise.sdDeg;
