@@ -1,7 +1,7 @@
 import type { AnalysisResult, RepMetrics, Side } from '@anklepump/motion';
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from './format-summary.ts';
-import { plotSvg } from './plot-svg.ts';
+import { OUTRUN_NOTE, plotSvg } from './plot-svg.ts';
 import { buildReport } from './report.ts';
 
 const rep = (index: number, t0: number, full: boolean): RepMetrics => ({
@@ -111,6 +111,50 @@ describe('plotSvg', () => {
     expect(Math.abs(Number(marks[0]![1]) - Number(marks[1]![1]))).toBeGreaterThan(16);
   });
 
+  it("marks each rep's ends where the listing puts them, and says nothing of quick pumps when the line reaches them", () => {
+    const ends = [...svg.matchAll(/r="3.5" fill="#[0-9a-f]+"><title>([^<]+)<\/title>/g)].map((m) => m[1]);
+    expect(ends).toEqual([
+      'rep 1: toes down 28° below neutral at 1.0 s',
+      'rep 1: toes up 12° above neutral at 3.0 s',
+      'rep 2: toes down 8° below neutral at 6.0 s',
+      'rep 2: toes up 4° above neutral at 8.0 s',
+    ]);
+    expect(svg).not.toContain(OUTRUN_NOTE);
+  });
+
+  it("widens the scale to a quick pump's listed ends, keeps its number inside the panel, and says why the line falls short", () => {
+    // A quick pump listed at -40 / +34 deg (its frames' extremes) whose smoothed line swings -20 / +15.
+    const quick = { ...rep(1, 0, true), rangeDeg: 74, peakPlantarDeg: -40, peakDorsiDeg: 34 };
+    const line = series
+      .slice(0, 50)
+      .map((p) => ({ tMs: p.tMs, angleDeg: p.angleDeg < 0 ? -20 : p.angleDeg > 0 ? 15 : 0 }));
+    const r: AnalysisResult = {
+      ...result,
+      reps: { left: [], right: [quick] },
+      warnings: [],
+      series: { left: [], right: line },
+    };
+    const out = plotSvg(reportOf(r, ['right']), r, 'note');
+    expect(out).toContain(OUTRUN_NOTE);
+    expect(out).toContain('rep 1: toes up 34° above neutral at 3.0 s');
+    // The scale reaches the ends (the line alone reached +20 / -20).
+    expect(out).toMatch(/>-40°<\/text>/);
+    // A scale label's line: its text sits 4 px below it.
+    const yOf = (label: string) => {
+      const at = out.indexOf(`text-anchor="end">${label}°</text>`);
+      return Number(out.slice(0, at).match(/y="([\d.]+)" font-size="11" $/)![1]) - 4;
+    };
+    const upEnd = out.match(/cy="([\d.]+)" r="3.5" fill="#b35f00"><title>/)!;
+    const y34 = yOf('+30') - ((yOf('+30') - yOf('+40')) * 4) / 10;
+    expect(Number(upEnd[1])).toBeCloseTo(y34, 0);
+    // The rep's number: its circle's top below the foot's title, not over it.
+    const titleY = Number(out.match(/y="([\d.]+)" font-size="15" font-weight="bold">Right foot/)![1]);
+    const circle = out.match(/<circle cx="[\d.]+" cy="([\d.]+)" r="8"/)!;
+    expect(Number(circle[1]) - 8).toBeGreaterThan(titleY + 4);
+    // And above its own toes-up end, not on it.
+    expect(Number(circle[1]) + 8).toBeLessThan(Number(upEnd[1]) - 3.5);
+  });
+
   it('escapes text and carries the accuracy note', () => {
     expect(svg).toContain('note &amp; caveat');
     expect(svg).not.toContain('note & caveat');
@@ -122,6 +166,8 @@ describe('plotSvg', () => {
     expect(roughSvg).toContain('Right foot: 2 reps (degrees not measured: full or shallow not judged)');
     expect(roughSvg).toContain('rough angle from the pose model: degrees not measured');
     expect(roughSvg).not.toMatch(/>[+-]?\d+°<\/text>/);
+    // Nor a rep's ends in degrees.
+    expect(roughSvg).not.toMatch(/r="3.5" fill="#[0-9a-f]+"><title>/);
     // Both reps numbered in the ordinary colour: neither is judged shallow.
     expect(roughSvg).toMatch(/fill="#222">1<\/text>/);
     expect(roughSvg).toMatch(/fill="#222">2<\/text>/);
