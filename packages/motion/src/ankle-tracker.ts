@@ -194,7 +194,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         index: repCount,
         shape: m,
         sparc: shape.sparcOfLast(),
-        fullBarDeg: o.fullFraction * personal.shownReferenceDeg,
+        fullBar: {
+          barDeg: o.fullFraction * personal.shownReferenceDeg,
+          share: o.fullFraction,
+          referenceDeg: personal.shownReferenceDeg,
+          basis: personal.basis,
+        },
         tooFastCycleS: o.tooFastCycleS,
         legMoved,
         legMovementMeasured: leg === 'moved' || leg === 'still',

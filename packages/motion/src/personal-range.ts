@@ -15,6 +15,11 @@ export interface PersonalRange {
    * 10-15 fps shows its frames' extremes, which its smoothed range understates by half).
    */
   readonly shownReferenceDeg: number;
+  /**
+   * Where `shownReferenceDeg` comes from: a calibration's range, the person's own recent reps, or
+   * the default before their first (what the "too shallow" warning tells the bar is a share of).
+   */
+  readonly basis: RangeBasis;
   /** Medians of the last 7 full reps (the range as shown), degrees; null before the first. */
   readonly learned: { rangeDeg: number; plantarDeg: number; dorsiDeg: number } | null;
   /** How many reps it has learned from. */
@@ -32,6 +37,9 @@ export interface PersonalRange {
   reset(): void;
 }
 
+/** What a reference range was taken from. */
+export type RangeBasis = 'calibrated' | 'learned' | 'default';
+
 /** `givenDeg`: a calibrated range that stays fixed; null learns, starting from `defaultDeg`. */
 export function createPersonalRange(givenDeg: number | null, defaultDeg: number): PersonalRange {
   return new Personal(givenDeg, defaultDeg);
@@ -48,6 +56,7 @@ class Personal implements PersonalRange {
   private readonly dorsis = new Float64Array(RECENT);
   private readonly sorted = new Float64Array(RECENT);
   count = 0;
+  basis: RangeBasis;
   referenceDeg: number;
   shownReferenceDeg: number;
   // Kept up to date on learn(): the tracker reads it every sample.
@@ -59,6 +68,7 @@ class Personal implements PersonalRange {
   ) {
     this.referenceDeg = givenDeg ?? defaultDeg;
     this.shownReferenceDeg = this.referenceDeg;
+    this.basis = givenDeg === null ? 'default' : 'calibrated';
   }
 
   private median(src: Float64Array): number {
@@ -89,6 +99,7 @@ class Personal implements PersonalRange {
     if (this.givenDeg === null) {
       this.referenceDeg = recent;
       this.shownReferenceDeg = this.median(this.shownRanges);
+      this.basis = 'learned';
     }
   }
 
@@ -97,5 +108,6 @@ class Personal implements PersonalRange {
     this.recentDeg = null;
     this.referenceDeg = this.givenDeg ?? this.defaultDeg;
     this.shownReferenceDeg = this.referenceDeg;
+    this.basis = this.givenDeg === null ? 'default' : 'calibrated';
   }
 }

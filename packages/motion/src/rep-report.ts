@@ -3,6 +3,7 @@
 
 import type { Side } from './landmark-frame.ts';
 import type { MotionEvent, RepMetrics } from './motion-events.ts';
+import type { RangeBasis } from './personal-range.ts';
 import type { RepShape } from './rep-shape.ts';
 import { smoothnessFromSparc } from './smoothness.ts';
 
@@ -14,8 +15,8 @@ export interface RepFacts {
   readonly shape: RepShape;
   /** The rep's SPARC (`RepShaper.sparcOfLast`). */
   readonly sparc: number;
-  /** Range a full rep needs, degrees (fullFraction x the person's reference range). */
-  readonly fullBarDeg: number;
+  /** The range a full rep needs. */
+  readonly fullBar: FullBar;
   /** Cycles shorter than this, seconds, are too fast. */
   readonly tooFastCycleS: number;
   readonly legMoved: boolean;
@@ -24,21 +25,41 @@ export interface RepFacts {
   readonly confidence: number;
 }
 
+/** The range a full rep needs: `share` of a reference range, and where that came from. */
+export interface FullBar {
+  /** `share` x `referenceDeg`, degrees. */
+  readonly barDeg: number;
+  readonly share: number;
+  readonly referenceDeg: number;
+  readonly basis: RangeBasis;
+}
+
 /**
  * "rep n: range R deg is below B deg", with as many decimals as it takes (up to two) for R to read
- * below B: rounded to whole degrees, a rep 0.4 deg short read "range 24 deg is below 24 deg".
+ * below B: rounded to whole degrees, a rep 0.4 deg short read "range 24 deg is below 24 deg". Then
+ * what B is a share of: the bar follows the person's own recent pumps once they have some, so one
+ * set read "rep 1: range 10 deg is below 24 deg" and later "rep 16: range 5 deg is below 6 deg"
+ * (a person pumping 10 deg), and nothing said why the bar had moved.
  */
-export function shallowMessage(n: number, rangeDeg: number, barDeg: number): string {
+export function shallowMessage(n: number, rangeDeg: number, bar: FullBar): string {
   let digits = 0;
-  while (digits < 2 && rangeDeg.toFixed(digits) === barDeg.toFixed(digits)) digits++;
-  return `rep ${n}: range ${rangeDeg.toFixed(digits)} deg is below ${barDeg.toFixed(digits)} deg`;
+  while (digits < 2 && rangeDeg.toFixed(digits) === bar.barDeg.toFixed(digits)) digits++;
+  const pct = Math.round(bar.share * 100);
+  const ref = Math.round(bar.referenceDeg);
+  const of =
+    bar.basis === 'learned'
+      ? `this person's recent pumps (${ref} deg)`
+      : bar.basis === 'calibrated'
+        ? `the calibrated range (${ref} deg)`
+        : `a usual ${ref}-deg pump, until this person's own pumps are learned`;
+  return `rep ${n}: range ${rangeDeg.toFixed(digits)} deg is below ${bar.barDeg.toFixed(digits)} deg, ${pct}% of ${of}`;
 }
 
 /** Pushes the rep event and its warnings to `out`; returns the rep's metrics. */
 export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
   const { side, tMs, index: n, shape: m } = f;
   const shown = m.shown;
-  const full = shown.rangeDeg >= f.fullBarDeg;
+  const full = shown.rangeDeg >= f.fullBar.barDeg;
   const rep: RepMetrics = {
     side,
     tMs,
@@ -66,7 +87,7 @@ export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
       side,
       tMs,
       code: 'too-shallow',
-      message: shallowMessage(n, shown.rangeDeg, f.fullBarDeg),
+      message: shallowMessage(n, shown.rangeDeg, f.fullBar),
     });
   }
   if (m.cycleS < f.tooFastCycleS) {
