@@ -45,14 +45,15 @@ describe('the too-shallow warning', () => {
       [2, 0],
     ];
     let t = 2;
-    for (const [down, up] of [
+    const ends: [number, number][] = [
       [-13, 7],
       [-13, 7],
       [-13, 7],
       [-13, 7],
       [-13, 7],
       [-6, 5],
-    ]) {
+    ];
+    for (const [down, up] of ends) {
       pumps.push([t + 0.5, down], [t + 1.5, down], [t + 2, up], [t + 3, up], [t + 3.5, 0], [t + 4.5, 0]);
       t += 4.5;
     }
