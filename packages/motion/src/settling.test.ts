@@ -77,25 +77,102 @@ describe('settling at a first rest after a pump', () => {
     expect(d!.replay).toBeNull();
   });
 
-  it('does not replay what a foot did before the leg was placed (the leg moved twice while settling)', () => {
+  type MutableContext = { -readonly [K in keyof SettleContext]: SettleContext[K] };
+  /**
+   * The foot's `keys` stepped at 17 fps for up to `endS`, a camera's context whose leg reading and
+   * leg-moved word `leg` sets at each sample, the angle's noise `noiseSdDeg`: the decision.
+   */
+  function settleWithLeg(
+    keys: [number, number][],
+    endS: number,
+    leg: (tMs: number, legNow: Float64Array, ctx: MutableContext) => void,
+    noiseSdDeg = 0.5,
+  ): SettleDecision | null {
     const settler = createSettler({ options: DEFAULT_TRACKER, replayRestless: true, sensorAngle: false });
     const legNow = new Float64Array(LEG_READING);
-    const ctx: SettleContext = {
-      noiseSdDeg: 0.5,
+    const ctx: MutableContext = {
+      noiseSdDeg,
       calibrated: false,
       legNow,
       legKnown: true,
       legMoved: false,
       hysteresisDeg: () => 15,
     };
-    const angle = program(firstPumpThenRest(-29, 12));
+    const angle = program(keys);
     let d: SettleDecision | null = null;
-    for (let tMs = 0; tMs <= 5000 && !d; tMs += 1000 / 17) {
-      // The leg slides 3 units during the pump (getting into position), then stays.
-      legNow[0] = Math.min(3, Math.max(0, (tMs - 300) / 500));
+    for (let tMs = 0; tMs <= endS * 1000 && !d; tMs += 1000 / 17) {
+      leg(tMs, legNow, ctx);
       const deg = angle(tMs / 1000);
       d = settler.step(tMs, deg, deg, 0.9, ctx);
     }
+    return d;
+  }
+  /** The knee bends by 1.6 units with the pump (0.5-0.8 s) and straightens again (1.1-1.4 s). */
+  const bentAndBack = (tMs: number) =>
+    tMs < 500
+      ? 0
+      : tMs < 800
+        ? (1.6 * (tMs - 500)) / 300
+        : tMs < 1100
+          ? 1.6
+          : tMs < 1400
+            ? (1.6 * (1400 - tMs)) / 300
+            : 0;
+
+  it('replays a first pump that bent the knee and straightened it again: the leg came back, it was not being placed', () => {
+    const d = settleWithLeg(firstPumpThenRest(-29, 12), 5, (tMs, legNow) => {
+      legNow[1] = bentAndBack(tMs);
+    });
+    expect(d).not.toBeNull();
+    expect(d!.replay).not.toBeNull();
+    expect(d!.replay![0]!.tMs).toBeLessThan(200);
+    expect(Math.min(...d!.replay!.map((x) => x.deg))).toBeLessThan(-28);
+    expect(d!.afterPlacing).toBe(false);
+  });
+
+  it('still takes a leg moved there and back as placing it while the angle noise is not yet known', () => {
+    const d = settleWithLeg(
+      firstPumpThenRest(-29, 12),
+      5,
+      (tMs, legNow) => {
+        legNow[1] = bentAndBack(tMs);
+      },
+      0,
+    );
+    expect(d).not.toBeNull();
+    expect(d!.replay).toBeNull();
+  });
+
+  it('takes a leg lifted and put back with the foot still for getting into position (nothing before it replayed)', () => {
+    // The leg lifted and put back over 0.2-1.1 s with the foot still; then a pump; then at rest.
+    const keys: [number, number][] = [
+      [0, 0],
+      [1.3, 0],
+      [1.7, -29],
+      [1.9, -29],
+      [2.3, 12],
+      [2.45, 12],
+      [2.75, 0],
+      [7, 0],
+    ];
+    const d = settleWithLeg(keys, 7, (tMs, legNow, ctx) => {
+      legNow[1] = bentAndBack(tMs + 300);
+      // The tracker's word while the leg moves: the still window starts again.
+      ctx.legMoved = legNow[1] > 0.5;
+    });
+    expect(d).not.toBeNull();
+    // Getting into position, as a leg that went and stayed away is: nothing before the rest is
+    // replayed (a camera replays only a log whose leg stayed where it was), the rest is neutral.
+    expect(d!.afterPlacing).toBe(true);
+    expect(d!.replay).toBeNull();
+    expect(d!.neutralFrom).toBe('rest');
+  });
+
+  it('does not replay what a foot did before the leg was placed (the leg moved twice while settling)', () => {
+    const d = settleWithLeg(firstPumpThenRest(-29, 12), 5, (tMs, legNow) => {
+      // The leg slides 3 units during the pump (getting into position), then stays.
+      legNow[0] = Math.min(3, Math.max(0, (tMs - 300) / 500));
+    });
     expect(d).not.toBeNull();
     expect(d!.replay).toBeNull();
   });
