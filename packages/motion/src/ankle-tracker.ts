@@ -195,7 +195,6 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         shape: m,
         sparc: shape.sparcOfLast(),
         fullBar: {
-          barDeg: o.fullFraction * personal.shownReferenceDeg,
           share: o.fullFraction,
           referenceDeg: personal.shownReferenceDeg,
           basis: personal.basis,

@@ -5,30 +5,24 @@ import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
 import { endOf, framesOf, program } from './leg-frames.test-util.ts';
 import { type FullBar, shallowMessage } from './rep-report.ts';
 
-const learned = (barDeg: number, referenceDeg: number): FullBar => ({
-  barDeg,
-  share: 0.6,
-  referenceDeg,
-  basis: 'learned',
-});
+/** A bar of 60% of the person's recent pumps of `referenceDeg`. */
+const learned = (referenceDeg: number): FullBar => ({ share: 0.6, referenceDeg, basis: 'learned' });
 
 describe('the too-shallow warning', () => {
   it('shows whole degrees when they differ', () => {
-    expect(shallowMessage(2, 12.2, learned(24, 40))).toBe(
+    expect(shallowMessage(2, 12.2, learned(40))).toBe(
       "rep 2: range 12 deg is below 24 deg, 60% of this person's recent pumps (40 deg)",
     );
   });
 
   it('never reads "24 deg is below 24 deg": a rep just short of the bar gets the decimals that show it', () => {
     // Seen on `anklepump analyze` of a quick pumper's landmark file: range 23.6 against a bar of 24.
-    expect(shallowMessage(1, 23.6, learned(24, 40))).toMatch(/^rep 1: range 23.6 deg is below 24.0 deg, /);
-    expect(shallowMessage(3, 23.96, learned(24.01, 40.02))).toMatch(
-      /^rep 3: range 23.96 deg is below 24.01 deg, /,
-    );
+    expect(shallowMessage(1, 23.6, learned(40))).toMatch(/^rep 1: range 23.6 deg is below 24.0 deg, /);
+    expect(shallowMessage(3, 23.96, learned(40.02))).toMatch(/^rep 3: range 23.96 deg is below 24.01 deg, /);
   });
 
   it("says whether the bar is a share of a usual pump, of this person's own pumps, or of a calibration", () => {
-    const bar = { barDeg: 24, share: 0.6, referenceDeg: 40 };
+    const bar = { share: 0.6, referenceDeg: 40 };
     expect(shallowMessage(1, 10, { ...bar, basis: 'default' })).toBe(
       "rep 1: range 10 deg is below 24 deg, 60% of a usual 40-deg pump, until this person's own pumps are learned",
     );

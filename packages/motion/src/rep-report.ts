@@ -27,12 +27,13 @@ export interface RepFacts {
 
 /** The range a full rep needs: `share` of a reference range, and where that came from. */
 export interface FullBar {
-  /** `share` x `referenceDeg`, degrees. */
-  readonly barDeg: number;
   readonly share: number;
   readonly referenceDeg: number;
   readonly basis: RangeBasis;
 }
+
+/** The range a full rep needs, degrees. */
+const fullBarDeg = (bar: FullBar) => bar.share * bar.referenceDeg;
 
 /**
  * "rep n: range R deg is below B deg", with as many decimals as it takes (up to two) for R to read
@@ -42,8 +43,9 @@ export interface FullBar {
  * (a person pumping 10 deg), and nothing said why the bar had moved.
  */
 export function shallowMessage(n: number, rangeDeg: number, bar: FullBar): string {
+  const barDeg = fullBarDeg(bar);
   let digits = 0;
-  while (digits < 2 && rangeDeg.toFixed(digits) === bar.barDeg.toFixed(digits)) digits++;
+  while (digits < 2 && rangeDeg.toFixed(digits) === barDeg.toFixed(digits)) digits++;
   const pct = Math.round(bar.share * 100);
   const ref = Math.round(bar.referenceDeg);
   const of =
@@ -52,14 +54,14 @@ export function shallowMessage(n: number, rangeDeg: number, bar: FullBar): strin
       : bar.basis === 'calibrated'
         ? `the calibrated range (${ref} deg)`
         : `a usual ${ref}-deg pump, until this person's own pumps are learned`;
-  return `rep ${n}: range ${rangeDeg.toFixed(digits)} deg is below ${bar.barDeg.toFixed(digits)} deg, ${pct}% of ${of}`;
+  return `rep ${n}: range ${rangeDeg.toFixed(digits)} deg is below ${barDeg.toFixed(digits)} deg, ${pct}% of ${of}`;
 }
 
 /** Pushes the rep event and its warnings to `out`; returns the rep's metrics. */
 export function reportRep(f: RepFacts, out: MotionEvent[]): RepMetrics {
   const { side, tMs, index: n, shape: m } = f;
   const shown = m.shown;
-  const full = shown.rangeDeg >= f.fullBar.barDeg;
+  const full = shown.rangeDeg >= fullBarDeg(f.fullBar);
   const rep: RepMetrics = {
     side,
     tMs,

@@ -7,18 +7,33 @@ import { LEG_READING } from './rep-evidence.ts';
 import { createSettler, type SettleContext, type SettleDecision } from './settling.ts';
 import { DEFAULT_TRACKER } from './tracker-options.ts';
 
-function settleOn(keys: [number, number][], hysteresisDeg: number, endS: number): SettleDecision | null {
+type MutableContext = { -readonly [K in keyof SettleContext]: SettleContext[K] };
+
+/**
+ * The foot's `keys` stepped at 17 fps for up to `endS` through a settler with a camera's context
+ * (the swing hysteresis 15 deg, the angle's noise `noiseSdDeg`), whose leg reading and leg-moved
+ * word `leg` sets at each sample (the leg still, as seen from the first frame, when absent): the
+ * decision, or null when it did not settle.
+ */
+function settleOn(
+  keys: [number, number][],
+  endS: number,
+  leg: (tMs: number, legNow: Float64Array, ctx: MutableContext) => void = () => {},
+  noiseSdDeg = 0.5,
+): SettleDecision | null {
   const settler = createSettler({ options: DEFAULT_TRACKER, replayRestless: true, sensorAngle: false });
-  const ctx: SettleContext = {
-    noiseSdDeg: 0.5,
+  const legNow = new Float64Array(LEG_READING);
+  const ctx: MutableContext = {
+    noiseSdDeg,
     calibrated: false,
-    legNow: new Float64Array(LEG_READING),
+    legNow,
     legKnown: true,
     legMoved: false,
-    hysteresisDeg: () => hysteresisDeg,
+    hysteresisDeg: () => 15,
   };
   const angle = program(keys);
   for (let tMs = 0; tMs <= endS * 1000; tMs += 1000 / 17) {
+    leg(tMs, legNow, ctx);
     const deg = angle(tMs / 1000);
     const d = settler.step(tMs, deg, deg, 0.9, ctx);
     if (d) return d;
@@ -44,7 +59,7 @@ const firstPumpThenRest = (downDeg: number, upDeg: number): [number, number][] =
 describe('settling at a first rest after a pump', () => {
   it('replays a first pump whose toes-up end stayed within the hysteresis of the rest', () => {
     // 29 deg down and 12 up (tuning seed 27032's first pump), the hysteresis 15: not both ways.
-    const d = settleOn(firstPumpThenRest(-29, 12), 15, 5);
+    const d = settleOn(firstPumpThenRest(-29, 12), 5);
     expect(d).not.toBeNull();
     expect(d!.neutralFrom).toBe('rest');
     expect(Math.abs(d!.neutralDeg)).toBeLessThan(1);
@@ -56,7 +71,7 @@ describe('settling at a first rest after a pump', () => {
   });
 
   it('still starts at the rest when the foot came to it by less than a pump (a small settling movement)', () => {
-    const d = settleOn(firstPumpThenRest(-10, 3), 15, 5);
+    const d = settleOn(firstPumpThenRest(-10, 3), 5);
     expect(d).not.toBeNull();
     expect(d!.neutralFrom).toBe('rest');
     expect(d!.replay).toBeNull();
@@ -72,55 +87,23 @@ describe('settling at a first rest after a pump', () => {
       [0.48, 0],
       [5, 0],
     ];
-    const d = settleOn(keys, 15, 5);
+    const d = settleOn(keys, 5);
     expect(d).not.toBeNull();
     expect(d!.replay).toBeNull();
   });
 
-  type MutableContext = { -readonly [K in keyof SettleContext]: SettleContext[K] };
-  /**
-   * The foot's `keys` stepped at 17 fps for up to `endS`, a camera's context whose leg reading and
-   * leg-moved word `leg` sets at each sample, the angle's noise `noiseSdDeg`: the decision.
-   */
-  function settleWithLeg(
-    keys: [number, number][],
-    endS: number,
-    leg: (tMs: number, legNow: Float64Array, ctx: MutableContext) => void,
-    noiseSdDeg = 0.5,
-  ): SettleDecision | null {
-    const settler = createSettler({ options: DEFAULT_TRACKER, replayRestless: true, sensorAngle: false });
-    const legNow = new Float64Array(LEG_READING);
-    const ctx: MutableContext = {
-      noiseSdDeg,
-      calibrated: false,
-      legNow,
-      legKnown: true,
-      legMoved: false,
-      hysteresisDeg: () => 15,
-    };
-    const angle = program(keys);
-    let d: SettleDecision | null = null;
-    for (let tMs = 0; tMs <= endS * 1000 && !d; tMs += 1000 / 17) {
-      leg(tMs, legNow, ctx);
-      const deg = angle(tMs / 1000);
-      d = settler.step(tMs, deg, deg, 0.9, ctx);
-    }
-    return d;
-  }
   /** The knee bends by 1.6 units with the pump (0.5-0.8 s) and straightens again (1.1-1.4 s). */
-  const bentAndBack = (tMs: number) =>
-    tMs < 500
-      ? 0
-      : tMs < 800
-        ? (1.6 * (tMs - 500)) / 300
-        : tMs < 1100
-          ? 1.6
-          : tMs < 1400
-            ? (1.6 * (1400 - tMs)) / 300
-            : 0;
+  const kneeBend = program([
+    [0, 0],
+    [0.5, 0],
+    [0.8, 1.6],
+    [1.1, 1.6],
+    [1.4, 0],
+  ]);
+  const bentAndBack = (tMs: number) => kneeBend(tMs / 1000);
 
   it('replays a first pump that bent the knee and straightened it again: the leg came back, it was not being placed', () => {
-    const d = settleWithLeg(firstPumpThenRest(-29, 12), 5, (tMs, legNow) => {
+    const d = settleOn(firstPumpThenRest(-29, 12), 5, (tMs, legNow) => {
       legNow[1] = bentAndBack(tMs);
     });
     expect(d).not.toBeNull();
@@ -131,7 +114,7 @@ describe('settling at a first rest after a pump', () => {
   });
 
   it('still takes a leg moved there and back as placing it while the angle noise is not yet known', () => {
-    const d = settleWithLeg(
+    const d = settleOn(
       firstPumpThenRest(-29, 12),
       5,
       (tMs, legNow) => {
@@ -155,7 +138,7 @@ describe('settling at a first rest after a pump', () => {
       [2.75, 0],
       [7, 0],
     ];
-    const d = settleWithLeg(keys, 7, (tMs, legNow, ctx) => {
+    const d = settleOn(keys, 7, (tMs, legNow, ctx) => {
       legNow[1] = bentAndBack(tMs + 300);
       // The tracker's word while the leg moves: the still window starts again.
       ctx.legMoved = legNow[1] > 0.5;
@@ -169,7 +152,7 @@ describe('settling at a first rest after a pump', () => {
   });
 
   it('does not replay what a foot did before the leg was placed (the leg moved twice while settling)', () => {
-    const d = settleWithLeg(firstPumpThenRest(-29, 12), 5, (tMs, legNow) => {
+    const d = settleOn(firstPumpThenRest(-29, 12), 5, (tMs, legNow) => {
       // The leg slides 3 units during the pump (getting into position), then stays.
       legNow[0] = Math.min(3, Math.max(0, (tMs - 300) / 500));
     });

@@ -174,6 +174,13 @@ const PUMP_HELD_MS = 200;
  */
 const CAME_BACK_HYSTERESES = 2;
 
+/** How far apart two leg readings are, in leg-move thresholds: the largest of the four channels' differences. */
+function legDistance(a: Float64Array, b: Float64Array): number {
+  let d = 0;
+  for (let i = 0; i < 4; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
+  return d;
+}
+
 /** What the 'moved-before-rest' warning says, for a foot that moved `movedS` seconds first. */
 export function movedBeforeRestMessage(movedS: number): string {
   return `the foot moved for ${movedS.toFixed(1)} s before it first rested; counting starts at that rest, and those movements (taken as getting into position) were not counted`;
@@ -214,14 +221,9 @@ export function createSettler(setup: SettlerSetup): Settler {
    * the 3-D ankle 52 -> 53 of 64, as prescribed the same. Starting again at the third move instead:
    * 158 of 288 (32 a family), against 161 at the first and 164 at the second.
    */
-  function placed(
-    tMs: number,
-    deg: number,
-    legNow: Float64Array,
-    hysteresisDeg: number,
-    noiseSdDeg: number,
-  ): void {
-    if (placements === 1 && cameBack(legNow, hysteresisDeg, noiseSdDeg)) {
+  function placed(tMs: number, deg: number, ctx: SettleContext): void {
+    const legNow = ctx.legNow;
+    if (placements === 1 && cameBack(ctx)) {
       placements = 0;
       legAtPlace.set(legNow);
       return;
@@ -257,11 +259,9 @@ export function createSettler(setup: SettlerSetup): Settler {
    * pump), resting 117, after the set 86; without the noise known, after the set 86. The phone (64
    * a family) unchanged: its settling reads no leg.
    */
-  function cameBack(legNow: Float64Array, hysteresisDeg: number, noiseSdDeg: number): boolean {
-    if (Number.isNaN(legAtStart[0]!) || !(noiseSdDeg > 0)) return false;
-    let back = 0;
-    for (let i = 0; i < 4; i++) back = Math.max(back, Math.abs(legNow[i]! - legAtStart[i]!));
-    if (back > 1) return false;
+  function cameBack(ctx: SettleContext): boolean {
+    if (Number.isNaN(legAtStart[0]!) || !(ctx.noiseSdDeg > 0) || legDistance(ctx.legNow, legAtStart) > 1)
+      return false;
     let lowDeg = Number.POSITIVE_INFINITY;
     let highDeg = Number.NEGATIVE_INFINITY;
     for (const x of log) {
@@ -269,7 +269,7 @@ export function createSettler(setup: SettlerSetup): Settler {
       lowDeg = Math.min(lowDeg, x.deg);
       highDeg = Math.max(highDeg, x.deg);
     }
-    return highDeg - lowDeg >= CAME_BACK_HYSTERESES * hysteresisDeg;
+    return highDeg - lowDeg >= CAME_BACK_HYSTERESES * ctx.hysteresisDeg();
   }
 
   /**
@@ -349,9 +349,7 @@ export function createSettler(setup: SettlerSetup): Settler {
             legAtPlace.set(ctx.legNow);
             legAtStart.set(ctx.legNow);
           }
-          let away = 0;
-          for (let i = 0; i < 4; i++) away = Math.max(away, Math.abs(ctx.legNow[i]! - legAtPlace[i]!));
-          if (away > 1) placed(tMs, deg, ctx.legNow, ctx.hysteresisDeg(), ctx.noiseSdDeg);
+          if (legDistance(ctx.legNow, legAtPlace) > 1) placed(tMs, deg, ctx);
         }
         if (log.length === SETTLE_LOG_MAX) log.shift();
         log.push({ tMs, deg, despikedDeg, confidence, leg: Float64Array.from(ctx.legNow) });

@@ -86,7 +86,7 @@ const OUTRUN_DEG = 3;
 const OUTRUN_NEAR_S = 0.3;
 
 /** Whether any end lies more than OUTRUN_DEG beyond the line's extreme near it. */
-export function endsOutrunLine(
+function endsOutrunLine(
   series: readonly { tMs: number; angleDeg: number }[],
   ends: readonly RepEnd[],
 ): boolean {
@@ -112,10 +112,12 @@ function niceStep(span: number): number {
   return 3600;
 }
 
+/** One foot's panel at `y0`; `ends`: its reps' ends in degrees (`repEnds`). */
 function panel(
   report: AnalyzeReport,
   result: AnalysisResult,
   side: Side,
+  ends: readonly RepEnd[],
   y0: number,
   durationS: number,
 ): string {
@@ -124,7 +126,6 @@ function panel(
   const series = result.series?.[side] ?? [];
   // A foot whose degrees were not measured shows the shape of its rough angle with no degree scale.
   const scaled = foot.degrees === 'measured';
-  const ends = repEnds(result, side, scaled);
   const values = [...series.map((p) => p.angleDeg), ...ends.map((e) => e.deg)];
   const lo = Math.min(-20, ...values.map((a) => Math.floor(a / 10) * 10));
   let hi = Math.max(20, ...values.map((a) => Math.ceil(a / 10) * 10));
@@ -255,13 +256,12 @@ export function plotSvg(report: AnalyzeReport, result: AnalysisResult, note: str
   const titleY = 14;
   // The legend has a row of its own: beside the title, a long file name ran under it.
   const legendY = 32;
-  const outrun = report.feet.some((f) =>
-    endsOutrunLine(result.series?.[f.side] ?? [], repEnds(result, f.side, f.degrees === 'measured')),
-  );
+  const ends = report.feet.map((f) => repEnds(result, f.side, f.degrees === 'measured'));
+  const outrun = report.feet.some((f, i) => endsOutrunLine(result.series?.[f.side] ?? [], ends[i]!));
   const noteLines = wrap(outrun ? `${OUTRUN_NOTE} ${note}` : note, 150);
   const panelsY = 44;
   const h = panelsY + sides.length * PANEL_H + 14 + noteLines.length * 14;
-  const panels = sides.map((s, i) => panel(report, result, s, panelsY + i * PANEL_H, durationS));
+  const panels = sides.map((s, i) => panel(report, result, s, ends[i]!, panelsY + i * PANEL_H, durationS));
   const name = report.input.path.split('/').pop() ?? report.input.path;
   const lx = M.left;
   const legend = [
