@@ -176,7 +176,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
         );
     const legMoved = leg === 'moved';
     // The first rep of a replay from where the leg was just placed, the leg moving during it, is
-    // the foot coming to rest as the leg was put into position (settling.ts, PLACING_UNITS).
+    // the foot coming to rest as the leg was put into position (leg-placement.ts, PLACING_UNITS).
     if (placingReplay && repCount === 0 && legMoved) return;
     repCount++;
     // A pump before the first rep, counted by the look-back that came back for it, is in the past:

@@ -3,8 +3,8 @@
 // angles seen; what such a person did meanwhile is replayed into the engine once neutral is known.
 // The rep engine (ankle-tracker.ts) feeds each sample here until it hears how to settle.
 
+import { createLegPlacement, type LegNow } from './leg-placement.ts';
 import type { NeutralFrom } from './motion-events.ts';
-import { LEG_READING } from './rep-evidence.ts';
 import { SETTLING, type Settling } from './rep-state-types.ts';
 import { stepSettling } from './rep-states.ts';
 import { restBetween } from './toes-down-vote.ts';
@@ -28,7 +28,7 @@ export interface SettleDecision {
   /** ...and where it came from. */
   readonly neutralFrom: NeutralFrom;
   /**
-   * The replay's log began where the leg had just been placed by PLACING_UNITS or more: the foot's
+   * The replay's log began where the leg had just been placed by PLACING_UNITS or more (leg-placement.ts): the foot's
    * first movement in it may be the end of getting into position, not a pump (the tracker's).
    */
   readonly afterPlacing: boolean;
@@ -49,14 +49,11 @@ export interface SettleDecision {
 }
 
 /** What the engine knows at this sample that settling reads. */
-export interface SettleContext {
+export interface SettleContext extends LegNow {
   /** The angle's noise now, degrees (stillness is at least STILL_NOISE_K of it). */
   readonly noiseSdDeg: number;
   /** The engine already has neutral (a calibration): nothing before it is replayed. */
   readonly calibrated: boolean;
-  /** Where the leg is, in leg-moved thresholds, and whether the source measures it. */
-  readonly legNow: Float64Array;
-  readonly legKnown: boolean;
   /** The leg moved half a threshold since the still window began: the window starts again. */
   readonly legMoved: boolean;
   /** The swing hysteresis now, degrees: a rest must lie this far inside the movement before it. */
@@ -145,19 +142,6 @@ const CAMERA_ONE_END_HYSTERESES = 2;
 const PAUSED_NEUTRAL_NOISE_K = 15;
 
 /**
- * A leg placed by this many leg-move units while settling (0.15 of the shank each: 2 are 12-13 cm)
- * was being put into position, further than a pump's own slide of a few cm moves it. The first rep
- * a replay from there counts, if the leg moved during it, is the end of that: the foot moving as
- * the leg came to rest (tuning seeds 23001, 23033: the generator's getting into position ends
- * +7 -> -11 -> 0 deg after a 15-25 cm slide, and that counted as a shallow pump with the leg
- * moved). The tracker leaves it out. One unit (any placement) also left out a wearer's true first
- * pump whose own 3-10 cm slide restarted settling (27046). Stress set tuning seeds (camera, 64 a
- * family), exact / spurious reps on resting feet / reps counted wrong: 316 / 28 / 1,233 ->
- * 318 / 28 / 1,231 (1 unit: 317; 3 units: 317); the phone's sets unchanged.
- */
-export const PLACING_UNITS = 2;
-
-/**
  * How long a first pump stays past half its depth, ms (`pumpedInto` in createSettler). Stress set
  * tuning seeds (camera, 128 a family, with the prescribed and 3-D families), each against the
  * engine without the replay: 10 sets won and none lost (McNemar p = 0.002), spurious reps on
@@ -167,19 +151,6 @@ export const PLACING_UNITS = 2;
  * won, 5 lost and 14 more spurious reps.
  */
 const PUMP_HELD_MS = 200;
-
-/**
- * A leg that moved away and back while settling was a pump's own movement when the foot turned by
- * this many swing hystereses meanwhile (`cameBack` in createSettler).
- */
-const CAME_BACK_HYSTERESES = 2;
-
-/** How far apart two leg readings are, in leg-move thresholds: the largest of the four channels' differences. */
-function legDistance(a: Float64Array, b: Float64Array): number {
-  let d = 0;
-  for (let i = 0; i < 4; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
-  return d;
-}
 
 /** What the 'moved-before-rest' warning says, for a foot that moved `movedS` seconds first. */
 export function movedBeforeRestMessage(movedS: number): string {
@@ -195,82 +166,12 @@ export function createSettler(setup: SettlerSetup): Settler {
   let signalSinceTMs = Number.NaN;
   /** The first usable sample of this settling (a leg placed later does not move it). */
   let firstSignalTMs = Number.NaN;
-  /** Where the leg was when settling began or it was last placed, in leg-moved thresholds (NaN: not yet). */
-  const legAtPlace = new Float64Array(LEG_READING).fill(Number.NaN);
-  /** Where the leg was when settling began, or where it was put after getting into position (NaN: not yet). */
-  const legAtStart = new Float64Array(LEG_READING).fill(Number.NaN);
-  /** When the leg last moved a threshold away (`placed`), ms. */
-  let placedTMs = Number.NaN;
   /** Neutral from a rest the source saw, taken at the next sample; or null. */
   let trustedNeutralDeg: number | null = null;
   let seenLowDeg = Number.POSITIVE_INFINITY;
   let seenHighDeg = Number.NEGATIVE_INFINITY;
-  /** Leg-move units the leg was placed by while settling (each `placed` is one). */
-  let placements = 0;
-
-  /**
-   * The leg moved while settling, as far as flags a rep (one leg-moved threshold from where it was
-   * when settling began or was last placed). From the second such move (PLACING_UNITS: 12-13 cm
-   * or more in all) the person is getting into position: their restless settling starts again
-   * from here, with nothing before it to replay or to take extremes from. One move alone is as
-   * likely a pump's own slide or knee bend (3-10 cm, 10-30 deg) as the start of getting into
-   * position: the log and the extremes stay, and the leg is measured from here on. A restless
-   * person whose first pump moved the leg lost that pump (tuning seeds 22000, 28009). Stress set
-   * tuning seeds (camera, 64 a family), exact / spurious reps on resting feet / on the rest after
-   * the set / reps counted wrong: 327 / 29 / 31 / 1,135 -> 335 / 31 / 33 / 1,118, no family worse;
-   * the 3-D ankle 52 -> 53 of 64, as prescribed the same. Starting again at the third move instead:
-   * 158 of 288 (32 a family), against 161 at the first and 164 at the second.
-   */
-  function placed(tMs: number, deg: number, ctx: SettleContext): void {
-    const legNow = ctx.legNow;
-    if (placements === 1 && cameBack(ctx)) {
-      placements = 0;
-      legAtPlace.set(legNow);
-      return;
-    }
-    placements++;
-    placedTMs = tMs;
-    legAtPlace.set(legNow);
-    if (placements < PLACING_UNITS) return;
-    log = [];
-    signalSinceTMs = tMs;
-    seenLowDeg = deg;
-    seenHighDeg = deg;
-    legAtStart.set(legNow);
-  }
-
-  /**
-   * The leg's second move brought it back within a threshold of where it started, and the foot
-   * turned by CAME_BACK_HYSTERESES meanwhile: a pump that bent the knee or lifted the leg and put
-   * it back, not getting into position, which leaves the leg somewhere else. Counted as a
-   * placement, a restless person's first pump that moved the leg had its log dropped and was lost
-   * (traced on tuning seed 27013: a 22-deg pump with a knee bend 0.15 s after the recording began,
-   * whose log is kept now, though it is still not replayed: it came to the rest from one side by
-   * 14.8 deg, under CAMERA_ONE_END_DEG). The foot must have turned (a leg lifted and put back with
-   * the foot still is getting into position), and the angle's noise must be known (`noiseSdDeg`
-   * 0: not yet), since a noisy leg reading crosses a threshold and back on its own. Stress set
-   * tuning seeds (camera, 128 a family, with the prescribed and 3-D families), against the settling
-   * before: 4 sets won (22007, 24009, 24084, 28009), none lost, exact 670 -> 674 of 1,152, reps
-   * counted wrong 2,077 -> 2,072, the first pump missed in 248 -> 243 sets, spurious reps on
-   * resting feet 110 and on the rest after the set 72 either way. At one hysteresis: 677 exact (7
-   * won, none lost), but spurious reps 111 and 76, and a resting foot of 20038 (15 fps, a noisy
-   * leg's reading away and back over 0.6 s while the angle's noise spanned 1.7 hystereses) counted
-   * a rep; without the foot's turn 680 exact but 2 lost (70008's getting into position counted as a
-   * pump), resting 117, after the set 86; without the noise known, after the set 86. The phone (64
-   * a family) unchanged: its settling reads no leg.
-   */
-  function cameBack(ctx: SettleContext): boolean {
-    if (Number.isNaN(legAtStart[0]!) || !(ctx.noiseSdDeg > 0) || legDistance(ctx.legNow, legAtStart) > 1)
-      return false;
-    let lowDeg = Number.POSITIVE_INFINITY;
-    let highDeg = Number.NEGATIVE_INFINITY;
-    for (const x of log) {
-      if (x.tMs < placedTMs) continue;
-      lowDeg = Math.min(lowDeg, x.deg);
-      highDeg = Math.max(highDeg, x.deg);
-    }
-    return highDeg - lowDeg >= CAME_BACK_HYSTERESES * ctx.hysteresisDeg();
-  }
+  /** Where the leg is put while settling: getting into position starts settling again. */
+  const legs = createLegPlacement();
 
   /**
    * Neutral for a person who never rested: where they pause between the ends of their movement
@@ -318,12 +219,9 @@ export function createSettler(setup: SettlerSetup): Settler {
   }
 
   function forgetSignal(): void {
-    placements = 0;
+    legs.reset();
     signalSinceTMs = Number.NaN;
     firstSignalTMs = Number.NaN;
-    legAtPlace.fill(Number.NaN);
-    legAtStart.fill(Number.NaN);
-    placedTMs = Number.NaN;
     seenLowDeg = Number.POSITIVE_INFINITY;
     seenHighDeg = Number.NEGATIVE_INFINITY;
   }
@@ -344,12 +242,12 @@ export function createSettler(setup: SettlerSetup): Settler {
       windowStarted = next.samples === 1;
       window = next;
       if (setup.replayRestless) {
-        if (ctx.legKnown) {
-          if (Number.isNaN(legAtPlace[0]!)) {
-            legAtPlace.set(ctx.legNow);
-            legAtStart.set(ctx.legNow);
-          }
-          if (legDistance(ctx.legNow, legAtPlace) > 1) placed(tMs, deg, ctx);
+        if (legs.step(tMs, deg, ctx) === 'getting-into-position') {
+          // Nothing before it is replayed or taken extremes from (leg-placement.ts).
+          log = [];
+          signalSinceTMs = tMs;
+          seenLowDeg = deg;
+          seenHighDeg = deg;
         }
         if (log.length === SETTLE_LOG_MAX) log.shift();
         log.push({ tMs, deg, despikedDeg, confidence, leg: Float64Array.from(ctx.legNow) });
@@ -424,9 +322,9 @@ export function createSettler(setup: SettlerSetup): Settler {
         replay: replay ? log : null,
         seenSpanDeg: seenHighDeg - seenLowDeg,
         movedBeforeS: movedBefore ? (next.sinceTMs - signalSinceTMs) / 1000 : null,
-        afterPlacing: placements >= PLACING_UNITS,
+        afterPlacing: legs.afterPlacing,
       };
-      placements = 0;
+      legs.settled();
       log = [];
       return decision;
     },
@@ -440,6 +338,7 @@ export function createSettler(setup: SettlerSetup): Settler {
       // What a restless settling saw before the gap is neither replayed across it nor used for a
       // neutral from the movement's extremes (for sources that replay; the camera keeps its rules).
       log = [];
+      legs.footForgotten();
       if (setup.replayRestless && !settled) forgetSignal();
       window = SETTLING;
     },

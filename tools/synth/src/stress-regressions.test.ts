@@ -54,7 +54,7 @@ describe('camera stress sets that counted getting into position as a pump', () =
   // -11 -> 0 deg); the restless replay from where the leg was placed counted that as a shallow
   // pump with the leg moved, one more than the person did. A replay's first rep, the leg moving
   // during it, after the leg was placed by two leg-move units or more, is no longer counted
-  // (settling.ts, PLACING_UNITS).
+  // (leg-placement.ts, PLACING_UNITS).
   countsEveryPump([
     [23_001, '25-45 deg off the side, 46 fps'],
     [23_033, '25-45 deg off the side, 38 fps'],
