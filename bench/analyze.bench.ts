@@ -11,10 +11,11 @@
 // (renders nothing; the table then says how many of the set it holds). Answers are cached per built
 // CLI (hash of dist/anklepump.js) and input file, so a rerun after a rebuild analyses everything
 // again and a rerun of the same build does not (ANALYZE_BENCH_NO_CACHE=1: analyse everything
-// again, e.g. after changing files the built CLI loads at run time). Writes bench/results/analyze.md.
+// again, e.g. after changing files the built CLI loads at run time). Writes bench/results/analyze.md
+// afresh and adds the run's row to the table that ends bench/results/analyze-history.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -358,13 +359,16 @@ async function speed(): Promise<string[]> {
 }
 
 const resultsPath = join(root, 'bench', 'results', 'analyze.md');
-/** Kept from run to run (see keptHistory); filled in by hand when a run is worth a column. */
-const HISTORY_HEADING = '## How it got here';
+/** Earlier runs, one row each: hand-kept notes above a table this bench adds its row to. */
+const historyPath = join(root, 'bench', 'results', 'analyze-history.md');
+const SPEED_HEADING = '## Speed';
 
 async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = load();
   log('building the CLI');
+  // What was built: read now, as later edits to the tree do not reach the built CLI.
+  const measured = commitMeasured();
   execFileSync(process.execPath, [join(root, 'packages/cli/build.mjs')]);
   cliHash = createHash('sha256').update(readFileSync(CLI)).digest('hex');
   if (process.env.ANALYZE_BENCH_ONLY_SPEED) {
@@ -443,6 +447,16 @@ async function main(): Promise<void> {
     negRows.push('| real video walking-side-sports2d.mp4 | skipped: ../shared/data/real/ absent | - | - |');
   }
   const speedRows = process.env.ANALYZE_BENCH_SKIP_SPEED ? [] : await speed();
+  const speedSection = speedRows.length
+    ? [
+        `Measured at ${measured} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. The built \`anklepump analyze clip.mp4 --json\` (Chromium start and model load included) on a 60 s, 30 fps,`,
+        '1280x720 rendered clip of a held-out body:',
+        '',
+        '| frames analysed per s | video | wall time | speed (x real time) | load average (1 min) at the end |',
+        '| --- | --- | --- | --- | --- |',
+        ...speedRows,
+      ]
+    : carriedSpeed(resultsPath);
   const benchMin = (performance.now() - started) / 60000;
 
   const famRows: string[] = [];
@@ -453,13 +467,11 @@ async function main(): Promise<void> {
   const pass = (ok: boolean) => (ok ? 'met' : '**not met**');
   const prec = user.tp + user.fp ? user.tp / (user.tp + user.fp) : Number.NaN;
   const rec = user.tp + user.fn ? user.tp / (user.tp + user.fn) : Number.NaN;
-  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
-  const dirty = git(['status', '--porcelain', '--', 'packages']) !== '';
   const md = [
     '# analyze benchmark: held-out bodies',
     '',
     ...(process.env.ANALYZE_BENCH_LABEL ? [`**${process.env.ANALYZE_BENCH_LABEL}**`, ''] : []),
-    `Code measured: commit ${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' with uncommitted changes under packages/' : ''}.`,
+    `Code measured: commit ${measured}.`,
     `Measured by \`npm run bench analyze\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPU cores`,
     `shared with other work (load average ${loadAtStart} at the start, ${load()} at the end; the run took ${benchMin.toFixed(0)} min).`,
     `Answers are cached per CLI build and clip; the ${answerLoads.length} used here were measured at load averages ${loadRange()}.`,
@@ -478,7 +490,8 @@ async function main(): Promise<void> {
     "being the engine's own definition (time within max(3°, 10% of range) of the peak) on the true curve. Leg-moved",
     'precision and recall over true reps (a rep during which the leg lifted, bent at the knee or slid is a positive).',
     '',
-    ...keptHistory(resultsPath),
+    'Earlier runs of this bench, one row each, and what changed between them: [analyze-history.md](analyze-history.md).',
+    '',
     '## Targets (issue 9), on held-out bodies',
     '',
     '| target | measured | |',
@@ -489,7 +502,7 @@ async function main(): Promise<void> {
     `| hold error median <= 0.15 s | ${f2(q(user.holdErr, 0.5))} s | ${pass(q(user.holdErr, 0.5) <= 0.15)} |`,
     `| leg-moved precision and recall >= 0.9 | ${f2(prec)} / ${f2(rec)} | ${pass(prec >= 0.9 && rec >= 0.9)} |`,
     `| 0 reps and a clear message on non-pump videos and front views | ${negReps.filter((r) => r === 0).length} of ${negReps.length} gave 0 reps; whether the message is clear: read the table | ${pass(negReps.every((r) => r === 0))} |`,
-    `| 60 s clip at >= 1x real time on 2 cores | ${speedRows.length ? 'see Speed' : 'not run'} | |`,
+    `| 60 s clip at >= 1x real time on 2 cores | see Speed${speedRows.length ? '' : ' (not measured in this run)'} | |`,
     '',
     '## Held-out clips by condition (what the user gets)',
     '',
@@ -524,14 +537,9 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- |',
     ...negRows,
     '',
-    '## Speed',
+    SPEED_HEADING,
     '',
-    'The built `anklepump analyze clip.mp4 --json` (Chromium start and model load included) on a 60 s, 30 fps,',
-    '1280x720 rendered clip of a held-out body:',
-    '',
-    '| frames analysed per s | video | wall time | speed (x real time) | load average (1 min) at the end |',
-    '| --- | --- | --- | --- | --- |',
-    ...speedRows,
+    ...speedSection,
     '',
     '## Per clip',
     '',
@@ -549,21 +557,44 @@ async function main(): Promise<void> {
   ];
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(resultsPath, `${md.join('\n')}\n`);
+  const runLabel = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${measured}${process.env.ANALYZE_BENCH_LABEL ? `: ${process.env.ANALYZE_BENCH_LABEL}` : ''}`;
+  const speedCell = speedRows.length
+    ? speedRows.map((r) => r.split(' | ')[3]!.replaceAll('*', '')).join(' / ')
+    : 'not run';
+  appendFileSync(
+    historyPath,
+    `| ${runLabel} | ${pct(user.exact, user.clips)} | ${pct(user.withinOne, user.clips)} | ${f1(q(user.rangeErr, 0.5))}° / ${f1(q(user.rangeErr, 0.9))}° | ${f2(q(user.holdErr, 0.5))} s | ${f2(prec)} / ${f2(rec)} | ${user.missed} | ${negReps.filter((r) => r === 0).length}/${negReps.length} | ${speedCell} | ${pc2(phoneCal)} |\n`,
+  );
   process.stdout.write(`${md.join('\n')}\n`);
 }
 
+/** The commit measured, and whether packages/ had uncommitted changes. */
+function commitMeasured(): string {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const dirty = git(['status', '--porcelain', '--', 'packages']) !== '';
+  return `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' (with uncommitted changes under packages/)' : ''}`;
+}
+
+/** The `--calibrate-with` row's range error, for the history table. */
+function pc2(s: Score): string {
+  return `${f1(q(s.rangeErr, 0.5))}° / ${f1(q(s.rangeErr, 0.9))}° over ${s.rangeErr.length}`;
+}
+
 /**
- * The hand-kept "How it got here" section of the last results file (earlier runs, side by side),
- * carried into the new file as it is: the bench writes the rest afresh, and without this each run
- * wiped the history of the runs before it.
+ * A run without the speed measurement (ANALYZE_BENCH_SKIP_SPEED) keeps the last results file's
+ * speed section as it was, under a line that says so: each section names the run it came from.
  */
-function keptHistory(path: string): string[] {
-  if (!existsSync(path)) return [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith(HISTORY_HEADING));
-  if (start < 0) return [];
+function carriedSpeed(path: string): string[] {
+  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+  const start = lines.findIndex((l) => l.startsWith(SPEED_HEADING));
+  if (start < 0) return ['Not measured in this run (ANALYZE_BENCH_SKIP_SPEED), and no earlier run to show.'];
   const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  return lines.slice(start, end < 0 ? lines.length : end);
+  const body = lines.slice(start + 1, end < 0 ? lines.length : end);
+  while (body.length && body[0] === '') body.shift();
+  while (body.length && body[body.length - 1] === '') body.pop();
+  const note =
+    'Not measured in this run (ANALYZE_BENCH_SKIP_SPEED): carried from the earlier run named below.';
+  return [note, '', ...body.filter((l) => l !== note).filter((l, i, a) => !(l === '' && a[i - 1] === ''))];
 }
 
 await main();
