@@ -362,6 +362,11 @@ const resultsPath = join(root, 'bench', 'results', 'analyze.md');
 /** Earlier runs, one row each: hand-kept notes above a table this bench adds its row to. */
 const historyPath = join(root, 'bench', 'results', 'analyze-history.md');
 const SPEED_HEADING = '## Speed';
+/** The history table's header: the row each run adds follows it. */
+const HISTORY_HEADER = [
+  '| run | exact count | within one | range error | hold error | leg moved | reps missed | non-pump videos with 0 reps | speed | `--calibrate-with` |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+].join('\n');
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -561,6 +566,9 @@ async function main(): Promise<void> {
   const speedCell = speedRows.length
     ? speedRows.map((r) => r.split(' | ')[3]!.replaceAll('*', '')).join(' / ')
     : 'not run';
+  // A checkout without the history (it is kept in git) starts one with the table's header.
+  if (!existsSync(historyPath))
+    writeFileSync(historyPath, `# analyze benchmark: earlier runs\n\n## Runs\n\n${HISTORY_HEADER}\n`);
   appendFileSync(
     historyPath,
     `| ${runLabel} | ${pct(user.exact, user.clips)} | ${pct(user.withinOne, user.clips)} | ${f1(q(user.rangeErr, 0.5))}° / ${f1(q(user.rangeErr, 0.9))}° | ${f2(q(user.holdErr, 0.5))} s | ${f2(prec)} / ${f2(rec)} | ${user.missed} | ${negReps.filter((r) => r === 0).length}/${negReps.length} | ${speedCell} | ${pc2(phoneCal)} |\n`,
