@@ -15,7 +15,7 @@
 // afresh and adds the run's row to the table that ends bench/results/analyze-history.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,15 @@ import { type Conditions, heldOutSet, negativeSet, speedClip } from '../tools/re
 import type { ClipTruth } from '../tools/render/render-clip.ts';
 import { ensureClips } from '../tools/render/render-set.ts';
 import { trueHolds } from '../tools/render/true-holds.ts';
+import {
+  appendHistory,
+  commitMeasured,
+  resultsFiles,
+  SPEED_HEADING,
+  type SpeedRun,
+  speedSection,
+  utcMinute,
+} from './analyze-results.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cache = join(root, '.cache', 'render');
@@ -335,7 +344,7 @@ const FAMILIES: Family[] = [
 ];
 
 // ---------- speed: the user's command on a 60 s, 30 fps, 720p clip of a held-out body
-async function speed(): Promise<string[]> {
+async function speed(): Promise<SpeedRun[]> {
   const dir = process.env.ANALYZE_BENCH_SPEED_DIR ?? join(cache, 'speed');
   const long = join(dir, 'speed-720p-60s.mp4');
   if (!existsSync(long)) {
@@ -346,38 +355,28 @@ async function speed(): Promise<string[]> {
       ...['-i', `${short}.mp4`, '-t', '60', '-c', 'copy', long],
     ]);
   }
-  const rows: string[] = [];
+  const runs: SpeedRun[] = [];
   for (const fps of [15, 10]) {
     const a = analyze(long, ['--fps', String(fps)]);
     if (a.exitCode !== 0) throw new Error(`analyze ${long} failed: ${a.message}`);
-    rows.push(
-      `| ${fps} | 60 s | ${a.wallS.toFixed(1)} s | **${(60 / a.wallS).toFixed(2)}x** | ${a.loadAvg?.toFixed(1) ?? '-'} |`,
-    );
+    runs.push({ fps, wallS: a.wallS, loadAvg: a.loadAvg });
     log(`speed: ${fps} fps sampled: ${a.wallS.toFixed(1)} s for 60 s`);
   }
-  return rows;
+  return runs;
 }
 
-const resultsPath = join(root, 'bench', 'results', 'analyze.md');
-/** Earlier runs, one row each: hand-kept notes above a table this bench adds its row to. */
-const historyPath = join(root, 'bench', 'results', 'analyze-history.md');
-const SPEED_HEADING = '## Speed';
-/** The history table's header: the row each run adds follows it. */
-const HISTORY_HEADER = [
-  '| run | exact count | within one | range error | hold error | leg moved | reps missed | non-pump videos with 0 reps | speed | `--calibrate-with` |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-].join('\n');
+const { results: resultsPath, history: historyPath } = resultsFiles(root);
 
 async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = load();
   log('building the CLI');
   // What was built: read now, as later edits to the tree do not reach the built CLI.
-  const measured = commitMeasured();
+  const measured = commitMeasured(root);
   execFileSync(process.execPath, [join(root, 'packages/cli/build.mjs')]);
   cliHash = createHash('sha256').update(readFileSync(CLI)).digest('hex');
   if (process.env.ANALYZE_BENCH_ONLY_SPEED) {
-    process.stdout.write(`${(await speed()).join('\n')}\n`);
+    process.stdout.write(`${speedSection(await speed(), measured, utcMinute(), resultsPath).join('\n')}\n`);
     return;
   }
   const clips = await heldOutClips();
@@ -451,17 +450,8 @@ async function main(): Promise<void> {
     log(`skipped: ${REAL_WALKING} is absent`);
     negRows.push('| real video walking-side-sports2d.mp4 | skipped: ../shared/data/real/ absent | - | - |');
   }
-  const speedRows = process.env.ANALYZE_BENCH_SKIP_SPEED ? [] : await speed();
-  const speedSection = speedRows.length
-    ? [
-        `Measured at ${measured} on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. The built \`anklepump analyze clip.mp4 --json\` (Chromium start and model load included) on a 60 s, 30 fps,`,
-        '1280x720 rendered clip of a held-out body:',
-        '',
-        '| frames analysed per s | video | wall time | speed (x real time) | load average (1 min) at the end |',
-        '| --- | --- | --- | --- | --- |',
-        ...speedRows,
-      ]
-    : carriedSpeed(resultsPath);
+  const speedRuns = process.env.ANALYZE_BENCH_SKIP_SPEED ? [] : await speed();
+  const at = utcMinute();
   const benchMin = (performance.now() - started) / 60000;
 
   const famRows: string[] = [];
@@ -470,6 +460,8 @@ async function main(): Promise<void> {
     for (const k of keys) famRows.push(row(`${fam.label}: ${k.split('\u0000')[1]}`, byFamily.get(k)!));
   }
   const pass = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const rangeErr = (sc: Score) => `${f1(q(sc.rangeErr, 0.5))}° / ${f1(q(sc.rangeErr, 0.9))}°`;
+  const nonPumpZero = negReps.filter((r) => r === 0).length;
   const prec = user.tp + user.fp ? user.tp / (user.tp + user.fp) : Number.NaN;
   const rec = user.tp + user.fn ? user.tp / (user.tp + user.fn) : Number.NaN;
   const md = [
@@ -477,7 +469,7 @@ async function main(): Promise<void> {
     '',
     ...(process.env.ANALYZE_BENCH_LABEL ? [`**${process.env.ANALYZE_BENCH_LABEL}**`, ''] : []),
     `Code measured: commit ${measured}.`,
-    `Measured by \`npm run bench analyze\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPU cores`,
+    `Measured by \`npm run bench analyze\` on ${at} UTC, ${cpus().length} CPU cores`,
     `shared with other work (load average ${loadAtStart} at the start, ${load()} at the end; the run took ${benchMin.toFixed(0)} min).`,
     `Answers are cached per CLI build and clip; the ${answerLoads.length} used here were measured at load averages ${loadRange()}.`,
     '',
@@ -503,11 +495,11 @@ async function main(): Promise<void> {
     '| --- | --- | --- |',
     `| exact rep count >= 98% of clips | ${pct(user.exact, user.clips)} | ${pass(user.exact >= 0.98 * user.clips)} |`,
     `| within one: 100% | ${pct(user.withinOne, user.clips)} | ${pass(user.withinOne === user.clips)} |`,
-    `| range error median <= 3°, p90 <= 6° | ${f1(q(user.rangeErr, 0.5))}° / ${f1(q(user.rangeErr, 0.9))}° over the ${user.rangeErr.length} matched reps shown with degrees (${user.noDegrees} more counted without: degrees not measured) | ${pass(q(user.rangeErr, 0.5) <= 3 && q(user.rangeErr, 0.9) <= 6)} |`,
+    `| range error median <= 3°, p90 <= 6° | ${rangeErr(user)} over the ${user.rangeErr.length} matched reps shown with degrees (${user.noDegrees} more counted without: degrees not measured) | ${pass(q(user.rangeErr, 0.5) <= 3 && q(user.rangeErr, 0.9) <= 6)} |`,
     `| hold error median <= 0.15 s | ${f2(q(user.holdErr, 0.5))} s | ${pass(q(user.holdErr, 0.5) <= 0.15)} |`,
     `| leg-moved precision and recall >= 0.9 | ${f2(prec)} / ${f2(rec)} | ${pass(prec >= 0.9 && rec >= 0.9)} |`,
-    `| 0 reps and a clear message on non-pump videos and front views | ${negReps.filter((r) => r === 0).length} of ${negReps.length} gave 0 reps; whether the message is clear: read the table | ${pass(negReps.every((r) => r === 0))} |`,
-    `| 60 s clip at >= 1x real time on 2 cores | see Speed${speedRows.length ? '' : ' (not measured in this run)'} | |`,
+    `| 0 reps and a clear message on non-pump videos and front views | ${nonPumpZero} of ${negReps.length} gave 0 reps; whether the message is clear: read the table | ${pass(negReps.every((r) => r === 0))} |`,
+    `| 60 s clip at >= 1x real time on 2 cores | see Speed${speedRuns.length ? '' : ' (not measured in this run)'} | |`,
     '',
     '## Held-out clips by condition (what the user gets)',
     '',
@@ -544,7 +536,7 @@ async function main(): Promise<void> {
     '',
     SPEED_HEADING,
     '',
-    ...speedSection,
+    ...speedSection(speedRuns, measured, at, resultsPath),
     '',
     '## Per clip',
     '',
@@ -562,47 +554,22 @@ async function main(): Promise<void> {
   ];
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(resultsPath, `${md.join('\n')}\n`);
-  const runLabel = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${measured}${process.env.ANALYZE_BENCH_LABEL ? `: ${process.env.ANALYZE_BENCH_LABEL}` : ''}`;
-  const speedCell = speedRows.length
-    ? speedRows.map((r) => r.split(' | ')[3]!.replaceAll('*', '')).join(' / ')
-    : 'not run';
-  // A checkout without the history (it is kept in git) starts one with the table's header.
-  if (!existsSync(historyPath))
-    writeFileSync(historyPath, `# analyze benchmark: earlier runs\n\n## Runs\n\n${HISTORY_HEADER}\n`);
-  appendFileSync(
+  appendHistory(
     historyPath,
-    `| ${runLabel} | ${pct(user.exact, user.clips)} | ${pct(user.withinOne, user.clips)} | ${f1(q(user.rangeErr, 0.5))}° / ${f1(q(user.rangeErr, 0.9))}° | ${f2(q(user.holdErr, 0.5))} s | ${f2(prec)} / ${f2(rec)} | ${user.missed} | ${negReps.filter((r) => r === 0).length}/${negReps.length} | ${speedCell} | ${pc2(phoneCal)} |\n`,
+    {
+      run: `${at} UTC, ${measured}${process.env.ANALYZE_BENCH_LABEL ? `: ${process.env.ANALYZE_BENCH_LABEL}` : ''}`,
+      exact: pct(user.exact, user.clips),
+      withinOne: pct(user.withinOne, user.clips),
+      rangeErr: rangeErr(user),
+      holdErr: `${f2(q(user.holdErr, 0.5))} s`,
+      legMoved: `${f2(prec)} / ${f2(rec)}`,
+      missed: user.missed,
+      nonPumpZero: `${nonPumpZero}/${negReps.length}`,
+      calibrated: `${rangeErr(phoneCal)} over ${phoneCal.rangeErr.length}`,
+    },
+    speedRuns,
   );
   process.stdout.write(`${md.join('\n')}\n`);
-}
-
-/** The commit measured, and whether packages/ had uncommitted changes. */
-function commitMeasured(): string {
-  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim();
-  const dirty = git(['status', '--porcelain', '--', 'packages']) !== '';
-  return `${git(['rev-parse', '--short', 'HEAD'])}${dirty ? ' (with uncommitted changes under packages/)' : ''}`;
-}
-
-/** The `--calibrate-with` row's range error, for the history table. */
-function pc2(s: Score): string {
-  return `${f1(q(s.rangeErr, 0.5))}° / ${f1(q(s.rangeErr, 0.9))}° over ${s.rangeErr.length}`;
-}
-
-/**
- * A run without the speed measurement (ANALYZE_BENCH_SKIP_SPEED) keeps the last results file's
- * speed section as it was, under a line that says so: each section names the run it came from.
- */
-function carriedSpeed(path: string): string[] {
-  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
-  const start = lines.findIndex((l) => l.startsWith(SPEED_HEADING));
-  if (start < 0) return ['Not measured in this run (ANALYZE_BENCH_SKIP_SPEED), and no earlier run to show.'];
-  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-  const body = lines.slice(start + 1, end < 0 ? lines.length : end);
-  while (body.length && body[0] === '') body.shift();
-  while (body.length && body[body.length - 1] === '') body.pop();
-  const note =
-    'Not measured in this run (ANALYZE_BENCH_SKIP_SPEED): carried from the earlier run named below.';
-  return [note, '', ...body.filter((l) => l !== note).filter((l, i, a) => !(l === '' && a[i - 1] === ''))];
 }
 
 await main();

@@ -9,10 +9,10 @@ function legAt(unitsAway: number, noiseSdDeg = 1, legKnown = true): LegNow {
   return { noiseSdDeg, legNow, legKnown, hysteresisDeg: () => 5 };
 }
 
-/** Steps `(unitsAway, footDeg)` pairs at 30 fps; returns each sample's verdict. */
+/** Steps `(unitsAway, footDeg)` pairs; returns each sample's verdict. */
 function walk(steps: readonly (readonly [number, number])[], noiseSdDeg = 1): LegVerdict[] {
   const legs = createLegPlacement();
-  return steps.map(([units, deg], i) => legs.step(i * 33, deg, legAt(units, noiseSdDeg)));
+  return steps.map(([units, deg]) => legs.step(deg, legAt(units, noiseSdDeg)));
 }
 
 /**
@@ -57,18 +57,18 @@ describe('where the leg is put while a camera settles', () => {
 
   it('says getting into position until settling decides, then counts placements afresh', () => {
     const legs = createLegPlacement();
-    legs.step(0, 0, legAt(0));
-    legs.step(33, 0, legAt(1.2));
-    legs.step(66, 0, legAt(2.5));
+    legs.step(0, legAt(0));
+    legs.step(0, legAt(1.2));
+    legs.step(0, legAt(2.5));
     expect(legs.afterPlacing).toBe(true);
     legs.settled();
     expect(legs.afterPlacing).toBe(false);
-    expect(legs.step(99, 0, legAt(3.7))).toBe('moved');
+    expect(legs.step(0, legAt(3.7))).toBe('moved');
   });
 
   it('never moves a leg the source does not read (a phone)', () => {
     const legs = createLegPlacement();
-    const v = [0, 2, 4, 6].map((u, i) => legs.step(i * 33, 0, legAt(u, 1, false)));
+    const v = [0, 2, 4, 6].map((u) => legs.step(0, legAt(u, 1, false)));
     expect(v).toEqual(['stayed', 'stayed', 'stayed', 'stayed']);
   });
 });

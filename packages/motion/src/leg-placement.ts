@@ -52,7 +52,7 @@ export type LegVerdict = 'stayed' | 'moved' | 'getting-into-position';
 
 export interface LegPlacement {
   /** One settling sample: the foot's filtered angle `deg` and the leg as the engine reads it. */
-  step(tMs: number, deg: number, now: LegNow): LegVerdict;
+  step(deg: number, now: LegNow): LegVerdict;
   /** The leg was placed PLACING_UNITS or more since settling last decided: getting into position. */
   readonly afterPlacing: boolean;
   /** Settling decided: the placements are counted afresh, and the foot's turn read from here. */
@@ -141,7 +141,7 @@ export function createLegPlacement(): LegPlacement {
   }
 
   return {
-    step(_tMs, deg, now) {
+    step(deg, now) {
       const v = verdict(now);
       footLowDeg = Math.min(footLowDeg, deg);
       footHighDeg = Math.max(footHighDeg, deg);

@@ -28,8 +28,9 @@ export interface SettleDecision {
   /** ...and where it came from. */
   readonly neutralFrom: NeutralFrom;
   /**
-   * The replay's log began where the leg had just been placed by PLACING_UNITS or more (leg-placement.ts): the foot's
-   * first movement in it may be the end of getting into position, not a pump (the tracker's).
+   * The replay's log began where the leg had just been placed by PLACING_UNITS or more
+   * (leg-placement.ts): the foot's first movement in it may be the end of getting into position,
+   * not a pump (the tracker's).
    */
   readonly afterPlacing: boolean;
   /**
@@ -50,14 +51,12 @@ export interface SettleDecision {
 
 /** What the engine knows at this sample that settling reads. */
 export interface SettleContext extends LegNow {
-  /** The angle's noise now, degrees (stillness is at least STILL_NOISE_K of it). */
-  readonly noiseSdDeg: number;
+  // From LegNow: the angle's noise (stillness is at least STILL_NOISE_K of it), the leg, and the
+  // swing hysteresis (a rest must lie this far inside the movement before it).
   /** The engine already has neutral (a calibration): nothing before it is replayed. */
   readonly calibrated: boolean;
   /** The leg moved half a threshold since the still window began: the window starts again. */
   readonly legMoved: boolean;
-  /** The swing hysteresis now, degrees: a rest must lie this far inside the movement before it. */
-  hysteresisDeg(): number;
 }
 
 export interface Settler {
@@ -242,7 +241,7 @@ export function createSettler(setup: SettlerSetup): Settler {
       windowStarted = next.samples === 1;
       window = next;
       if (setup.replayRestless) {
-        if (legs.step(tMs, deg, ctx) === 'getting-into-position') {
+        if (legs.step(deg, ctx) === 'getting-into-position') {
           // Nothing before it is replayed or taken extremes from (leg-placement.ts).
           log = [];
           signalSinceTMs = tMs;

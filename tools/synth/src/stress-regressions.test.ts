@@ -292,7 +292,8 @@ describe('camera stress sets whose first pump moved the leg and put it back', ()
   // A restless person who starts pumping at once, the first pump bending the knee (or lifting the
   // leg) and straightening it: the leg's move away and back read as two placements, getting into
   // position, and the log with that pump in it was dropped. A move back to where the leg began,
-  // with the foot turning by two hystereses meanwhile, is not a placement now (settling.ts cameBack).
+  // with the foot turning by two hystereses meanwhile, is not a placement now
+  // (leg-placement.ts cameBack).
   countsEveryPump([
     [24_009, 'leg moves in 40% of reps, 28 fps'],
     [28_009, 'restless, starts toes up, 13 fps'],
