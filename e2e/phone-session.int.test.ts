@@ -1,6 +1,7 @@
 // A phone-on-foot session in the browser: a synthetic IMU trace with known truth is replayed as
 // DeviceMotionEvents; set-up, calibration and the session run on the page's fake clock, and the
 // counters, the summary and the saved record must match the truth.
+import { join } from 'node:path';
 import { validateSessionRecord } from '@anklepump/exercise';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +14,12 @@ import {
   readStore,
   recordVoiceAndVibration,
   shot,
+  sideBySide,
   voiceAndVibration,
 } from './support/browser.ts';
 import { runPhoneSession, startSession } from './support/flow.ts';
 import { phoneTrace, scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
+import { repoRoot } from './support/static-server.ts';
 
 let app: AppBrowser;
 let page: Page;
@@ -47,6 +50,18 @@ async function playUntilWarning(p: Page, fragment: string, ms: number): Promise<
     shown = (await p.textContent('#warning')) ?? '';
   }
   return shown;
+}
+
+/** The window's view from the top of the page (the app scrolls a screen's heading into view). */
+async function topShot(p: Page): Promise<Buffer> {
+  await p.evaluate(() => window.scrollTo(0, 0));
+  return p.screenshot();
+}
+
+/** How far the angle gauge reads the toes pointed down ("31° toes down"), degrees; 0 otherwise. */
+async function toesDownDeg(p: Page): Promise<number> {
+  const m = /(\d+)° toes down/.exec((await p.textContent('.gauge-value')) ?? '');
+  return m ? Number(m[1]) : 0;
 }
 
 describe('phone resting on the foot', () => {
@@ -102,6 +117,8 @@ describe('phone resting on the foot', () => {
     await page.click('#calib-continue');
 
     let leftTruth: readonly { rangeDeg: number }[] = [];
+    /** The session screen halfway through the left foot's reps, for the README's picture. */
+    let sessionShot: Buffer | undefined;
     // Each foot: its trace, then enough page time for the reducer to move on.
     for (const [i, side] of (['left', 'right'] as const).entries()) {
       for (let k = 0; k < 40 && !(await page.$('#instruction:not(:empty)')); k++) await play(100);
@@ -134,8 +151,13 @@ describe('phone resting on the foot', () => {
       if (side === 'left') {
         await play(durationMs * 0.5);
         await shot(page, 'session-phone-phone');
+        // For the README: a moment a little later with the foot pointed down (the trace rests at
+        // neutral between reps while the cue may be counting a hold).
+        let laterMs = 0;
+        for (; laterMs < 3000 && (await toesDownDeg(page)) < 20; laterMs += 100) await play(100);
+        sessionShot = await topShot(page);
         // Play the rest of the trace; the last rep is recognised a moment after it ends.
-        await play(durationMs * 0.5);
+        await play(durationMs * 0.5 - laterMs);
         for (let k = 0; k < 10 && !(await page.textContent('#count-left'))!.includes('10 of 10'); k++) {
           await play(500);
         }
@@ -177,6 +199,22 @@ describe('phone resting on the foot', () => {
     // One early rep sometimes comes out 6-9 deg small (reported to the motion engine's owner).
     expect(errors.filter((e) => e < 3).length).toBeGreaterThanOrEqual(8);
     await shot(page, 'summary-phone-phone');
+
+    // The README's first picture, the journey just walked at phone size: Learn, this session
+    // halfway through the left foot, its summary, and the history with it saved.
+    const summaryShot = await topShot(page);
+    await page.goto(`${app.url}#/learn`);
+    await page.waitForSelector('.learn h1');
+    const learnShot = await topShot(page);
+    await page.goto(`${app.url}#/history`);
+    await page.waitForSelector('#history-today');
+    expect(await page.textContent('#history-today')).toMatch(/^Today: 1 of \d+ sessions$/);
+    const historyShot = await topShot(page);
+    await sideBySide(
+      app.browser,
+      [learnShot, sessionShot!, summaryShot, historyShot],
+      join(repoRoot, 'docs', 'screenshots', 'web-session-phone.png'),
+    );
   });
   it('tells the patient on screen, aloud and by vibration when quick flicks with no holds go uncounted', async () => {
     const { page: flicks } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T11:00:00' });

@@ -62,6 +62,31 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Screens taken at phone size (`page.screenshot()`'s PNGs, each PHONE.width wide) set side by side,
+ * 10 px apart on white, saved as one PNG at `path`: the README's picture of a journey, made by the
+ * test that walks it rather than by hand.
+ */
+export async function sideBySide(browser: Browser, shots: readonly Buffer[], path: string): Promise<void> {
+  const gapPx = 10;
+  const context = await browser.newContext({
+    viewport: { width: shots.length * PHONE.width + (shots.length - 1) * gapPx, height: PHONE.height },
+  });
+  try {
+    const page = await context.newPage();
+    const imgs = shots
+      .map((b) => `<img src="data:image/png;base64,${b.toString('base64')}" width="${PHONE.width}" alt="">`)
+      .join('');
+    await page.setContent(
+      `<body style="margin:0;display:flex;gap:${gapPx}px;background:#fff;align-items:flex-start">${imgs}</body>`,
+    );
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
+    await page.screenshot({ path });
+  } finally {
+    await context.close();
+  }
+}
+
 /** What each of the app's IndexedDB stores holds (the app's own types). */
 interface Stores {
   kv: unknown;
