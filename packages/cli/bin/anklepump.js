@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { staleReason } from './fresh.js';
+import { servesWebApp, staleReason } from './fresh.js';
 
 /**
  * Builds `what` by running `command` (its log on stderr: stdout is the command's own) when `why`
@@ -39,9 +39,9 @@ buildIfStale(
 );
 // `serve` serves the web app the web package builds (packages/web/dist): built the same way when
 // it is missing or older than its sources (its build lists them in build-inputs.json, outside the
-// folder it serves).
+// folder it serves); not for its help or for creating the admin, which serve nothing.
 const web = new URL('../../web/', import.meta.url);
-if (process.argv[2] === 'serve' && existsSync(new URL('package.json', web))) {
+if (servesWebApp(process.argv.slice(2)) && existsSync(new URL('package.json', web))) {
   buildIfStale(
     'the web app',
     staleReason(

@@ -44,3 +44,15 @@ export function staleReason(distFile, inputsFile, baseDir) {
   }
   return null;
 }
+
+/**
+ * Whether the command line `args` (after `anklepump`) serves the web app, so that it must be built
+ * first: `serve`, but not `serve --help` or `serve --create-admin` (which exits without serving),
+ * whose answers would otherwise wait behind a build of the whole app.
+ * @param {readonly string[]} args
+ * @returns {boolean}
+ */
+export function servesWebApp(args) {
+  if (args[0] !== 'serve') return false;
+  return !args.slice(1).some((a) => a === '--help' || a === '-h' || a === '--create-admin');
+}

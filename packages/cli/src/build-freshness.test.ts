@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { staleReason } from '../bin/fresh.js';
+import { servesWebApp, staleReason } from '../bin/fresh.js';
 
 describe('whether the bundled command is older than its sources', () => {
   let dir: string;
@@ -67,5 +67,23 @@ describe('whether the bundled command is older than its sources', () => {
     expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is not a list of paths');
     writeFileSync(list(), '["src/main.ts", 42]');
     expect(staleReason(dist(), list(), dir)).toBe('the list of its sources is not a list of paths');
+  });
+});
+
+describe('which command lines build the web app first', () => {
+  it('serve does, as it serves the app', () => {
+    expect(servesWebApp(['serve'])).toBe(true);
+    expect(servesWebApp(['serve', '--port', '9000'])).toBe(true);
+  });
+
+  it('serve --help and serve --create-admin do not: they answer at once and serve nothing', () => {
+    expect(servesWebApp(['serve', '--help'])).toBe(false);
+    expect(servesWebApp(['serve', '-h'])).toBe(false);
+    expect(servesWebApp(['serve', '--create-admin'])).toBe(false);
+  });
+
+  it('other commands do not', () => {
+    expect(servesWebApp(['analyze', 'clip.mp4'])).toBe(false);
+    expect(servesWebApp([])).toBe(false);
   });
 });

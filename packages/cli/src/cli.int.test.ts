@@ -13,14 +13,14 @@ beforeAll(() => {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: pkg, stdio: 'pipe' });
 });
 
-function cli(argv: string[], input?: string) {
+function cli(argv: string[], input?: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...argv], {
     cwd: dir,
     input: input ?? '',
     encoding: 'utf8',
     // Only a guard against a hung process: a loaded machine can take many seconds to start Node.
     timeout: 150_000,
-    env: { ...process.env, TZ: 'UTC' },
+    env: { ...process.env, TZ: 'UTC', ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 }
@@ -152,7 +152,7 @@ describe('anklepump plan', () => {
     expect(ics).toContain('BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000');
   });
 
-  it('--ics - writes the calendar to stdout', () => {
+  it('--ics - writes the calendar alone to stdout, a valid file when redirected, and the plan to stderr', () => {
     const r = cli([
       'plan',
       '--regimen',
@@ -167,7 +167,10 @@ describe('anklepump plan', () => {
       '-',
     ]);
     expect(r.code).toBe(0);
-    expect(events(r.out.slice(r.out.indexOf('BEGIN:VCALENDAR')))).toHaveLength(14);
+    expect(r.out.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(r.out.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(events(r.out)).toHaveLength(14);
+    expect(JSON.parse(r.err).schedule.sessions).toHaveLength(14);
   });
 
   it.each([
@@ -187,6 +190,18 @@ describe('anklepump plan', () => {
     const r = cli(['plan', '--tz', 'UTC', '--ics', join(dir, 'no', 'such', 'dir', 'x.ics')]);
     expect(r.code).toBe(6);
     expect(r.err).toContain('--ics: cannot write');
+  });
+});
+
+describe('anklepump serve', () => {
+  it('a configuration that is not valid: exit 4 naming the variable, an exit code its --help lists', () => {
+    const r = cli(['serve', '--create-admin', '--db', join(dir, 'serve.db')], undefined, {
+      ADMIN_EMAIL: 'admin@clinic.example',
+      ADMIN_PASSWORD: 'short',
+    });
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('ADMIN_PASSWORD');
+    expect(cli(['serve', '--help']).out).toMatch(/\n\s+4\s+the configuration is not valid/);
   });
 });
 

@@ -55,6 +55,24 @@ describe('formatSummary', () => {
     expect(text).toMatch(/RIGHT FOOT/);
   });
 
+  it('gives the angle gain a calibration fitted to two decimals, as it can stand behind', () => {
+    const report: AnalyzeReport = {
+      version: 1,
+      input: {
+        path: 'clip.landmarks.json',
+        kind: 'landmarks',
+        startS: 0,
+        durationS: 20,
+        frameRateHz: 30,
+        posture: 'sitting',
+        angleGain: 0.9665148976876288,
+      },
+      feet: [footOf({ side: 'right' })],
+    };
+    const first = formatSummary(report, { plantarHoldS: 1, dorsiHoldS: 1 }, 'note').split('\n')[0];
+    expect(first).toBe('clip.landmarks.json: landmarks, 20.0 s at 30.0 Hz, sitting, angle gain 0.97');
+  });
+
   it("says why a side view's far foot is not measured, instead of calling it not visible", () => {
     const why =
       'in this side view the right foot is nearer the camera; the left foot is behind it, where it cannot be measured (film from the left side to count it)';

@@ -53,7 +53,7 @@ export function formatSummary(report: AnalyzeReport, rx: HoldPrescription, degre
       // Times below are the file's own: say where its clock starts when that is not 0.
       (Math.abs(input.startS) >= 0.05 ? `, from ${input.startS.toFixed(1)} s on the file's clock` : '') +
       (input.posture
-        ? `, ${input.posture === 'unknown' ? 'posture unknown' : input.posture}, angle gain ${input.angleGain}`
+        ? `, ${input.posture === 'unknown' ? 'posture unknown' : input.posture}, angle gain ${input.angleGain?.toFixed(2)}`
         : ''),
   ];
   if (report.notCounted)

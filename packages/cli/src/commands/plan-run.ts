@@ -53,8 +53,12 @@ export async function run(ctx: CommandContext): Promise<number> {
   }
   const day = planned.data;
   const dose = regimen.dose;
+  const icsPath = o.ics as string | undefined;
+  // With `--ics -` standard output carries the calendar alone (`plan --ics - > reminders.ics` is a
+  // valid file); the day's plan goes to standard error.
+  const planOut = icsPath === '-' ? ctx.stderr : ctx.stdout;
   if (o.format === 'json') {
-    ctx.stdout.write(
+    planOut.write(
       `${JSON.stringify({ regimen: { id: regimen.id, version: regimen.version, name: regimen.name, dose }, schedule: day }, null, 2)}\n`,
     );
   } else {
@@ -69,9 +73,8 @@ export async function run(ctx: CommandContext): Promise<number> {
       ),
       '',
     ];
-    ctx.stdout.write(lines.join('\n'));
+    planOut.write(lines.join('\n'));
   }
-  const icsPath = o.ics as string | undefined;
   if (icsPath !== undefined) {
     const ics = toICalendar({
       schedule: day,

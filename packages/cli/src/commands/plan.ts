@@ -39,7 +39,7 @@ export const plan: CommandSpec = {
       name: 'ics',
       type: 'string',
       valueName: 'file',
-      description: 'write the reminders as an iCalendar file (- for stdout)',
+      description: "write the reminders as an iCalendar file (-: to stdout, the day's plan then to stderr)",
     },
     {
       name: 'days',

@@ -38,6 +38,12 @@ export const serve: CommandSpec = {
     'ADMIN_EMAIL=me@clinic.example ADMIN_PASSWORD=... anklepump serve',
     'DATABASE_URL=postgres://app@db/anklepump anklepump serve --host 0.0.0.0 --port 8080',
   ],
-  exitCodes: [{ code: EXIT.unavailable, meaning: 'the database or the port could not be opened' }],
+  exitCodes: [
+    {
+      code: EXIT.badInput,
+      meaning: 'the configuration is not valid (the message names the variable or flag, e.g. ADMIN_PASSWORD)',
+    },
+    { code: EXIT.unavailable, meaning: 'the database or the port could not be opened' },
+  ],
   load: () => import('./serve-run.ts'),
 };
