@@ -120,6 +120,47 @@ describe('patient app → clinic', () => {
     expect(sessions[0].data.stopReason).toEqual({ code: 'sharp-pain', level: 8 });
   });
 
+  it('pain after a session, answered once the session had reached the clinic, reaches it too and raises its alert', async () => {
+    const fay = await world.clinician('fay');
+    const created = await fay.client.post('/api/patients', { displayName: 'Zeta Patient' });
+    const patientId = created.body.patient.id as string;
+    const invite = await fay.client.post(`/api/patients/${patientId}/invites`);
+    const phone = await page(PHONE);
+    await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
+    await phone.goto(new URL(invite.body.link, world.url).href);
+    await phone.waitForSelector('#clinic-code');
+    await phone.click('#clinic-join button[type=submit]');
+    await phone.waitForSelector('#clinic-join', { state: 'hidden' });
+
+    // A whole timing-only session, then the summary, which asks for the pain after it.
+    await startSession(phone, `${world.url}/`, 'timing', { painNow: 1 });
+    await phone.waitForSelector('#instruction:not(:empty)');
+    for (let i = 0; i < 60 && !phone.url().includes('#/summary/'); i++) await phone.clock.runFor(10_000);
+    await phone.waitForSelector('#summary-table');
+    const summaryUrl = phone.url();
+    const sessionAtClinic = async () =>
+      (await fay.client.get(`/api/patients/${patientId}/records?kind=session`)).body.records[0]?.data;
+    const outboxEmpty = () =>
+      expect.poll(async () => (await readStore(phone, 'outbox')).length, { timeout: 30_000 }).toBe(0);
+    // The app opened again before the patient answered: the session went without it.
+    await phone.reload();
+    await outboxEmpty();
+    expect((await sessionAtClinic()).painAfter).toBeNull();
+
+    // The answer, later: the clinic takes it into the session it holds (it was refused as a
+    // conflict before 2026-12-07, and the clinician never saw the pain after).
+    await phone.goto(summaryUrl);
+    await phone.click('fieldset.scale button:text-is("8")');
+    await phone.waitForSelector('#pain-after:text-is("Pain after: 8/10")');
+    await phone.reload();
+    await outboxEmpty();
+    expect(await sessionAtClinic()).toMatchObject({ painAfter: 8, painMax: 8 });
+    const alerts = (await fay.client.get('/api/alerts')).body.alerts as { kind: string; message: string }[];
+    expect(alerts.filter((a) => a.kind === 'pain-high').map((a) => a.message)).toEqual([
+      expect.stringContaining('Pain of 8/10'),
+    ]);
+  });
+
   it.each([
     ['en', 'Unlink this phone', 'Yes, unlink', 'This phone is unlinked'],
     ['zh', '解除这部手机的连接', '确定解除', '这部手机已解除连接'],

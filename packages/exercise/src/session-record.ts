@@ -44,3 +44,45 @@ export function withPainAfter(record: SessionRecord, level: number): SessionReco
     painMax: Math.max(record.painMax ?? level, level),
   };
 }
+
+/** Equal as data: the same keys (in any order) with equal values, arrays in order. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]))
+    );
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = Object.keys(ao);
+  return keys.length === Object.keys(bo).length && keys.every((k) => k in bo && sameData(ao[k], bo[k]));
+}
+
+/**
+ * Whether `amended` is `stored` with pain after the session added, and nothing else changed: the
+ * one amendment the app makes to a session it already sent (the summary asks for pain after it,
+ * once, and the patient may answer after the session went to the clinic). `stored` has no pain
+ * after yet; `amended` has a whole level 0-10 and the highest pain raised to it as
+ * `withPainAfter` raises it. Both as sent (plain JSON objects).
+ */
+export function isPainAfterAmendment(stored: unknown, amended: unknown): boolean {
+  if (stored === null || amended === null || typeof stored !== 'object' || typeof amended !== 'object')
+    return false;
+  const s = stored as Record<string, unknown>;
+  const a = amended as Record<string, unknown>;
+  const level = a.painAfter;
+  if (
+    s.painAfter !== null ||
+    typeof level !== 'number' ||
+    !Number.isInteger(level) ||
+    level < 0 ||
+    level > 10
+  )
+    return false;
+  const before = s.painMax;
+  if (before !== null && typeof before !== 'number') return false;
+  if (a.painMax !== Math.max(before ?? level, level)) return false;
+  return sameData({ ...s, painAfter: level, painMax: a.painMax }, a);
+}

@@ -26,7 +26,9 @@ export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 /**
  * The key rule: a record's idempotency key is `<kind>-<id>`, where the id is the session id for a
  * session and the record's time (epoch ms) for a screening or pain report. The same record sent
- * twice is stored once; an amended session keeps its key and is reported as a conflict.
+ * twice is stored once. An amended session keeps its key: the one amendment the app makes, pain
+ * after the session added once (`isPainAfterAmendment`), replaces the stored record and is
+ * reported as amended; any other change is a conflict, and the stored record stays as it was.
  */
 export function recordKey(kind: RecordKind, id: string | number): string {
   return `${kind}-${id}`;
@@ -59,10 +61,13 @@ export interface UploadEnvelope {
   readonly timeZone?: string;
 }
 
-/** The server's answer for one record: stored now, stored before, or stored before with other content. */
+/**
+ * The server's answer for one record: stored now, stored before, a stored session amended with the
+ * pain after it, or stored before with other content (kept as it was).
+ */
 export interface UploadResult {
   readonly idempotencyKey: string;
-  readonly status: 'created' | 'duplicate' | 'conflict';
+  readonly status: 'created' | 'duplicate' | 'amended' | 'conflict';
 }
 
 /** The body of a successful `POST /api/sync` answer, one result per record in order. */

@@ -158,6 +158,33 @@ describe('sync', () => {
     ).toBe(2);
   });
 
+  it('takes the pain after a session the patient answered once the session had been sent, and alerts on it', async () => {
+    const sent = {
+      ...sessionData(T0 - 10 * 86_400_000, { id: 's-pain-after' }),
+      painAfter: null,
+      painMax: 1,
+    };
+    expect(
+      (await upload(t.w.patientA, [syncRecord('session-s-pain-after', 'session', sent)])).body.results[0]
+        .status,
+    ).toBe('created');
+    const amended = { ...sent, painAfter: 8, painMax: 8 };
+    const r = await upload(t.w.patientA, [syncRecord('session-s-pain-after', 'session', amended)]);
+    expect(r.body.results[0].status).toBe('amended');
+    expect(r.body.alertsRaised).toBe(1);
+    const list = await t.w.clinicianA.get(`/api/patients/${t.w.ids.patientA}/records?kind=session`);
+    const kept = list.body.records.find(
+      (x: { idempotencyKey: string }) => x.idempotencyKey === 'session-s-pain-after',
+    );
+    expect(kept.data.painAfter).toBe(8);
+    const alerts = (await t.w.clinicianA.get('/api/alerts')).body.alerts;
+    expect(
+      alerts.some(
+        (a: { kind: string; message: string }) => a.kind === 'pain-high' && a.message.includes('8/10'),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses a record with an impossible value, naming it, and stores nothing from that batch', async () => {
     const bad = await upload(t.w.patientA, [
       syncRecord('key-batch-ok-1', 'pain', { atMs: T0, level: 1, sharp: false }),

@@ -257,6 +257,33 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>)
     );
 
     it(
+      'replaces a stored session sent again with the pain after it added, and nothing else',
+      withStore(async ({ store }) => {
+        const { pat } = await seed(store);
+        const session = (body: Record<string, unknown>, hash: string): NewRecord =>
+          record('session-s1', { kind: 'session', body, bodyHash: hash });
+        const sent = { sessionId: 's1', painBefore: 2, painAfter: null, painMax: 2, setsCompleted: 3 };
+        const amended = { ...sent, painAfter: 7, painMax: 7 };
+        expect((await store.putRecords(pat.id, [session(sent, 'h-sent')], T))[0]?.status).toBe('created');
+        const [res] = await store.putRecords(pat.id, [session(amended, 'h-amended')], T + 1);
+        expect(res?.status).toBe('amended');
+        const [kept] = await store.listRecords(pat.id, { kind: 'session' });
+        expect(kept?.body).toEqual(amended);
+        expect(await store.countRecords(pat.id)).toBe(1);
+        // The amended record sent again is a duplicate; another answer, or any other change, a
+        // conflict that leaves the amended record as it is.
+        expect((await store.putRecords(pat.id, [session(amended, 'h-amended')], T))[0]?.status).toBe(
+          'duplicate',
+        );
+        const again = { ...sent, painAfter: 3, painMax: 3 };
+        expect((await store.putRecords(pat.id, [session(again, 'h-again')], T))[0]?.status).toBe('conflict');
+        const other = { ...amended, setsCompleted: 1 };
+        expect((await store.putRecords(pat.id, [session(other, 'h-other')], T))[0]?.status).toBe('conflict');
+        expect((await store.listRecords(pat.id, { kind: 'session' }))[0]?.body).toEqual(amended);
+      }),
+    );
+
+    it(
       "commits an upload's audit entry with its records",
       withStore(async ({ store }) => {
         const { pat } = await seed(store);

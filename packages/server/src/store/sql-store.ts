@@ -1,5 +1,5 @@
 // The Store over the shared SQL surface: the same statements run on SQLite and PostgreSQL.
-import { countsAsDone, type DoneSessionFacts } from '@anklepump/exercise';
+import { countsAsDone, type DoneSessionFacts, isPainAfterAmendment } from '@anklepump/exercise';
 import type { Db, Queryable, SqlValue } from './db.ts';
 import {
   isUniqueViolation,
@@ -198,11 +198,31 @@ export function createSqlStore(db: Db): Store {
             continue;
           }
           const prev = await q.all<Row>(
-            'SELECT id, body_hash FROM records WHERE patient_id = ? AND idem_key = ?',
+            'SELECT id, kind, body, body_hash FROM records WHERE patient_id = ? AND idem_key = ?',
             [patientId, r.idempotencyKey],
           );
           const p = prev[0]!;
-          out.push({ status: str(p.body_hash) === r.bodyHash ? 'duplicate' : 'conflict', id: str(p.id) });
+          if (str(p.body_hash) === r.bodyHash) {
+            out.push({ status: 'duplicate', id: str(p.id) });
+            continue;
+          }
+          // The one amendment a session may have once sent: the pain after it, answered on the
+          // summary after the record had left the phone. Anything else keeps what is stored.
+          if (
+            r.kind === 'session' &&
+            str(p.kind) === 'session' &&
+            isPainAfterAmendment(JSON.parse(str(p.body)), r.body)
+          ) {
+            await q.run('UPDATE records SET body = ?, body_hash = ?, done = ? WHERE id = ?', [
+              JSON.stringify(r.body),
+              r.bodyHash,
+              countsAsDone(r.body as DoneSessionFacts) ? 1 : 0,
+              str(p.id),
+            ]);
+            out.push({ status: 'amended', id: str(p.id) });
+            continue;
+          }
+          out.push({ status: 'conflict', id: str(p.id) });
         }
         if (audit) await insertAudit(q, audit);
         return out;

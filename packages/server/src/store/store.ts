@@ -65,6 +65,8 @@ export interface NewRecord {
 export type PutResult =
   | { status: 'created'; id: string }
   | { status: 'duplicate'; id: string }
+  /** A stored session replaced by the same session with pain after it added (exercise's rule). */
+  | { status: 'amended'; id: string }
   | { status: 'conflict'; id: string };
 
 export interface Alert {
@@ -180,6 +182,7 @@ export interface Store extends SharedState {
   /**
    * Stores records once per (patient, idempotency key), all in one transaction, together with
    * the audit entry for the upload when one is given (the write and its audit commit together).
+   * A session sent again with the pain after it added replaces the stored one ('amended').
    */
   putRecords(
     patientId: string,

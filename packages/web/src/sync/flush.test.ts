@@ -1,4 +1,9 @@
-import type { SessionRecord, UploadRecord, UploadResult } from '@anklepump/exercise';
+import {
+  isPainAfterAmendment,
+  type SessionRecord,
+  type UploadRecord,
+  type UploadResult,
+} from '@anklepump/exercise';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClinicApi, ClinicError, ClinicResult } from './clinic-api.ts';
@@ -25,9 +30,13 @@ function fakeClinic(script: (ClinicError | 'ok' | 'ok-but-lost')[] = []) {
         const body = JSON.stringify(r.data);
         const had = stored.get(r.idempotencyKey);
         if (had === undefined) stored.set(r.idempotencyKey, body);
+        // The one amendment the clinic takes: a session sent again with the pain after it.
+        const amended = had !== undefined && had !== body && isPainAfterAmendment(JSON.parse(had), r.data);
+        if (amended) stored.set(r.idempotencyKey, body);
         return {
           idempotencyKey: r.idempotencyKey,
-          status: had === undefined ? 'created' : had === body ? 'duplicate' : 'conflict',
+          status:
+            had === undefined ? 'created' : had === body ? 'duplicate' : amended ? 'amended' : 'conflict',
         };
       });
       // The server stored them but the answer never reached the phone.
@@ -42,6 +51,18 @@ function fakeClinic(script: (ClinicError | 'ok' | 'ok-but-lost')[] = []) {
 const base = { deviceToken: 'tok', timeZone: 'Europe/Berlin', random: () => 0.5 };
 
 describe('flushOutbox', () => {
+  it('sends a session again once the patient gave the pain after it, and the clinic keeps the answer', async () => {
+    const outbox = memoryOutbox([['session-s9', session('s9', { painAfter: null, painMax: 2 })]]);
+    const clinic = fakeClinic();
+    const go = () => flushOutbox({ ...base, api: clinic.api, outbox, sleep: async () => {} });
+    expect(await go()).toMatchObject({ status: 'done', sent: 1, conflicts: [] });
+    // The summary's answer, after the session had left the phone (store/sessions.ts saveAmended).
+    outbox.map.set('session-s9', session('s9', { painAfter: 6, painMax: 6 }));
+    expect(await go()).toMatchObject({ status: 'done', sent: 1, conflicts: [], remaining: 0 });
+    expect(JSON.parse(clinic.stored.get('session-s9')!).painAfter).toBe(6);
+    expect(outbox.map.size).toBe(0);
+  });
+
   it('sends an entry an older app version queued (the stored session), only its record', async () => {
     const legacy = {
       kind: 'session',

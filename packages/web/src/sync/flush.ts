@@ -28,11 +28,14 @@ export interface FlushOptions {
 export interface FlushReport {
   /** done: nothing sendable is left; offline: gave up retrying, try later; unlinked: the device token no longer works. */
   readonly status: 'done' | 'offline' | 'unlinked';
-  /** Newly stored by the server. */
+  /** Newly stored by the server, or a stored session it amended with the pain after it. */
   readonly sent: number;
   /** The server already had them (an earlier upload whose answer was lost). */
   readonly alreadyThere: number;
-  /** Keys the server holds with different content (amended after sending); removed here, the server keeps the first. */
+  /**
+   * Keys the server holds with other content (changed after sending in a way the clinic does not
+   * take: only pain after a session is); removed here, the server keeps the first.
+   */
   readonly conflicts: readonly string[];
   /** Entries left in the outbox because they cannot be sent, with the reason. */
   readonly skipped: readonly { readonly key: string; readonly reason: string }[];
@@ -91,7 +94,7 @@ export async function flushOutbox(o: FlushOptions): Promise<FlushReport> {
       for (const [i, res] of r.data.entries()) {
         const b = batch[i];
         if (!b) continue;
-        if (res.status === 'created') sent++;
+        if (res.status === 'created' || res.status === 'amended') sent++;
         else if (res.status === 'duplicate') alreadyThere++;
         else conflicts.push(b.record.idempotencyKey);
         // If the entry changed while in flight it stays and goes out on the next flush.
