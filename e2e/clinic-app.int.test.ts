@@ -120,6 +120,41 @@ describe('patient app → clinic', () => {
     expect(sessions[0].data.stopReason).toEqual({ code: 'sharp-pain', level: 8 });
   });
 
+  it("a clinician's code typed in the first run's set-up links the phone at once, and says so", async () => {
+    const gil = await world.clinician('gil');
+    const created = await gil.client.post('/api/patients', { displayName: 'Eta Patient' });
+    const patientId = created.body.patient.id as string;
+    const invite = await gil.client.post(`/api/patients/${patientId}/invites`);
+    const phone = await page(PHONE);
+    await phone.goto(`${world.url}/`);
+    await phone.waitForSelector('.learn h1');
+    await phone.click('a[href="#/setup/first"]');
+    await phone.check('input[name=regimen][value=clinician]');
+    await phone.fill('#code', invite.body.code);
+    expect(await phone.textContent('#code-help')).toContain('Saving links this phone');
+    await phone.check('input[name=voice][value=off]');
+    await phone.click('form button[type=submit]');
+    // My clinic, linked: before 2026-12-07 the code was only stored, and nothing linked the phone.
+    await phone.waitForSelector('#clinic-unlink:not([hidden])');
+    expect(await phone.isVisible('#clinic-join')).toBe(false);
+    expect(await phone.textContent('h1')).toBe('My clinic');
+    expect(await phone.textContent('#clinic-linked')).toContain('as patient Eta Patient');
+    expect((await gil.client.get(`/api/patients/${patientId}/devices`)).body.devices).toHaveLength(1);
+  });
+
+  it('a code that cannot link says why on My clinic and is kept to try again', async () => {
+    const phone = await page(PHONE);
+    await phone.goto(`${world.url}/`);
+    await phone.waitForSelector('.learn h1');
+    await phone.click('a[href="#/setup/first"]');
+    await phone.check('input[name=regimen][value=clinician]');
+    await phone.fill('#code', 'ZZZZ-ZZZZ');
+    await phone.click('form button[type=submit]');
+    await phone.waitForSelector('#clinic-code[aria-invalid=true]');
+    expect(await phone.inputValue('#clinic-code')).toBe('ZZZZ-ZZZZ');
+    expect((await phone.textContent('#clinic')) ?? '').toMatch(/code/i);
+  });
+
   it('pain after a session, answered once the session had reached the clinic, reaches it too and raises its alert', async () => {
     const fay = await world.clinician('fay');
     const created = await fay.client.post('/api/patients', { displayName: 'Zeta Patient' });

@@ -69,7 +69,8 @@ export const en = {
   'setup.regimen.hourly': 'Every waking hour: 10 pumps',
   'setup.regimen.clinician': 'My clinician gave me a code',
   'setup.code': 'Clinician code',
-  'setup.codeHelp': 'The code your clinic gave you. It is checked when the app next connects to your clinic.',
+  'setup.codeHelp':
+    'The code your clinic gave you. Saving links this phone with it (you need to be online); if it cannot, My clinic says why and keeps the code to try again.',
   'setup.codeMissing': 'Enter the code your clinic gave you, or choose another plan.',
   'setup.feet': 'Which foot first',
   'setup.feet.leftFirst': 'Left foot first, then right',

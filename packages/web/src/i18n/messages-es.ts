@@ -72,7 +72,7 @@ export const es: Messages = {
   'setup.regimen.clinician': 'Mi profesional sanitario me dio un código',
   'setup.code': 'Código del profesional',
   'setup.codeHelp':
-    'El código que le dio su clínica. Se comprueba la próxima vez que la aplicación se conecte con su clínica.',
+    'El código que le dio su clínica. Al guardar, se vincula este teléfono con él (necesita conexión); si no se puede, Mi clínica explica por qué y guarda el código para intentarlo de nuevo.',
   'setup.codeMissing': 'Escriba el código que le dio su clínica o elija otro plan.',
   'setup.feet': 'Qué pie primero',
   'setup.feet.leftFirst': 'Primero el izquierdo, luego el derecho',

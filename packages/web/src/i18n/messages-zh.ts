@@ -61,7 +61,8 @@ export const zh: Messages = {
   'setup.regimen.hourly': '清醒时每小时：10 次',
   'setup.regimen.clinician': '我的医生给了我一个代码',
   'setup.code': '医生代码',
-  'setup.codeHelp': '诊所给您的代码。应用下次连接到诊所时会核对。',
+  'setup.codeHelp':
+    '诊所给您的代码。保存时会用它连接这部手机（需要联网）；如果无法连接，“我的诊所”会说明原因，并保留代码以便再试。',
   'setup.codeMissing': '请输入诊所给您的代码，或选择其他计划。',
   'setup.feet': '先练哪只脚',
   'setup.feet.leftFirst': '先左脚，再右脚',

@@ -114,6 +114,7 @@ export const setupScreen: ScreenFactory = (app, params) => {
       code.focus();
       return;
     }
+    const newCode = clinicianCode !== app.settings.clinicianCode;
     await app.saveSettings({
       ...app.settings,
       regimen,
@@ -123,7 +124,11 @@ export const setupScreen: ScreenFactory = (app, params) => {
       voice: data.get('voice') === 'on',
     });
     await app.db.put('kv', 'firstRunDone', true);
-    app.go('');
+    // A clinician's code, given on the first run or changed in Settings, links this phone now, on My
+    // clinic, where the outcome is shown (linked and the plan, or why not with the code kept for
+    // another try); it was only stored before, and nothing linked the phone until the patient found
+    // My clinic.
+    app.go(regimen === 'clinician' && (first || newCode) ? 'clinic/link' : '');
   });
   return {
     title: t('setup.title'),
