@@ -77,6 +77,17 @@ describe('sign-in', () => {
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('invite_invalid');
   });
+
+  it('a new invite code ends the earlier unused one, which then links no phone', async () => {
+    const p = await t.w.clinicianA.post('/api/patients', { displayName: 'Twice' });
+    const first = await t.w.clinicianA.post(`/api/patients/${p.body.patient.id}/invites`);
+    const second = await t.w.clinicianA.post(`/api/patients/${p.body.patient.id}/invites`);
+    const d = new Client(t.srv.url);
+    const old = await d.post('/api/invites/redeem', { code: first.body.code });
+    expect(old.status).toBe(400);
+    expect(old.body.error.code).toBe('invite_invalid');
+    expect((await d.post('/api/invites/redeem', { code: second.body.code })).status).toBe(201);
+  });
 });
 
 describe('prescriptions', () => {

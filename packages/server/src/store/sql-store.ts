@@ -120,10 +120,18 @@ export function createSqlStore(db: Db): Store {
     },
 
     async createInvite(i) {
-      await db.run(
-        'INSERT INTO invites (code_hash, patient_id, created_by, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)',
-        [i.codeHash, i.patientId, i.createdBy, i.createdMs, i.expiresMs],
-      );
+      await db.tx(async (q) => {
+        // A new code replaces the patient's earlier unused ones: they end now, so a code handed
+        // out before (and perhaps lost) can no longer link another phone.
+        await q.run(
+          'UPDATE invites SET expires_ms = ? WHERE patient_id = ? AND used_ms IS NULL AND expires_ms > ?',
+          [i.createdMs, i.patientId, i.createdMs],
+        );
+        await q.run(
+          'INSERT INTO invites (code_hash, patient_id, created_by, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?)',
+          [i.codeHash, i.patientId, i.createdBy, i.createdMs, i.expiresMs],
+        );
+      });
     },
     async redeemInvite(codeHash, nowMs) {
       // Single conditional UPDATE: two devices racing for one code cannot both win.

@@ -164,6 +164,7 @@ export interface Store extends SharedState {
   deleteAuthSession(tokenHash: string): Promise<void>;
   deleteAuthSessionsOf(userId: string): Promise<void>;
 
+  /** Stores a new invite for a patient and ends their earlier unused ones (one live code a patient). */
   createInvite(i: {
     codeHash: string;
     patientId: string;

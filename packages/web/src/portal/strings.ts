@@ -34,7 +34,7 @@ export const PORTAL_EN = {
   inviteCode: 'Invite code',
   inviteLink: 'Invite link',
   inviteExpires:
-    'Valid until {when}. It works once: the patient types the code or opens the link on their phone.',
+    'Valid until {when}. It works once: the patient types the code or opens the link on their phone. A new code ends this one if it is still unused.',
   newInvite: 'New invite code',
   back: 'All patients',
   sessionsTitle: 'Sessions',
