@@ -228,8 +228,9 @@ describe('the admin and the clinician, from a fresh start', () => {
     await clinician.goto(`${world.url}/portal.html#/`);
     await clinician.waitForSelector(`tr[data-patient="${patientId}"]`);
     expect(await clinician.textContent(`tr[data-patient="${patientId}"] [data-col="today"]`)).toBe('1 of 4');
+    // The plan was set a moment ago: today's 4 sessions, not a week's 28 (before 2026-12-07: "4% (1 of 28)").
     expect(await clinician.textContent(`tr[data-patient="${patientId}"] [data-col="7d"]`)).toBe(
-      '4% (1 of 28)',
+      '25% (1 of 4)',
     );
   });
 

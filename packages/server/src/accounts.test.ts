@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN, Client, makeWorld, sessionData, startTestServer, T0 } from '../test/harness.ts';
 import { serverPerFile, syncRecord } from '../test/server-per-file.ts';
+import { prescribedDaysOfWeek } from './routes/patients.ts';
 
 const t = serverPerFile();
 
@@ -26,8 +27,20 @@ describe('adherence in the patient list counts only sessions that count as done'
     const list = await t.w.clinicianA.get('/api/patients');
     const row = list.body.patients.find((p: { id: string }) => p.id === t.w.ids.patientA);
     expect(row.sessionsLast7Days).toBe(1);
-    expect(row.prescribedLast7Days).toBe(28);
-    expect(row.adherence7d).toBeCloseTo(1 / 28, 5);
+    // The plan was set just now: today's 4 sessions are what it asked for so far, not a week's 28.
+    expect(row.prescribedPerDay).toBe(4);
+    expect(row.prescribedLast7Days).toBe(4);
+    expect(row.adherence7d).toBeCloseTo(1 / 4, 5);
+  });
+});
+
+describe('the days of the week a prescription was in force', () => {
+  it('counts today whole and nothing before the first prescription, up to 7', () => {
+    const day = 86_400_000;
+    expect(prescribedDaysOfWeek(null, T0)).toBe(0);
+    expect(prescribedDaysOfWeek(T0 - 60_000, T0)).toBe(1);
+    expect(prescribedDaysOfWeek(T0 - day - 60_000, T0)).toBe(2);
+    expect(prescribedDaysOfWeek(T0 - 30 * day, T0)).toBe(7);
   });
 });
 

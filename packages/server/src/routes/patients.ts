@@ -11,19 +11,33 @@ import { object, onlyKeys, queryEnum, queryInt, string } from '../http/validate.
 import type { PatientSummary } from '../store/store.ts';
 import { INVITE_DAYS, publicUser } from './auth.ts';
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
-function summaryView(s: PatientSummary) {
+/**
+ * How many of the last 7 days a prescription was in force, today counted whole: a plan set minutes
+ * ago is 1 day, not 7 (a new patient read "0% (0 of 14)" and topped the list as the least adherent).
+ */
+export function prescribedDaysOfWeek(prescribedSinceMs: number | null, nowMs: number): number {
+  if (prescribedSinceMs === null) return 0;
+  return Math.min(7, Math.max(1, Math.ceil((nowMs - prescribedSinceMs) / DAY_MS)));
+}
+
+function summaryView(s: PatientSummary, nowMs: number) {
   const perDay = sessionsPerDay(s.regimen);
+  const prescribed = perDay === null ? null : perDay * prescribedDaysOfWeek(s.prescribedSinceMs, nowMs);
   return {
     id: s.id,
     displayName: s.displayName,
     createdAtMs: s.createdMs,
     lastSessionAtMs: s.lastSessionMs,
     sessionsLast7Days: s.doneSince,
-    prescribedLast7Days: perDay === null ? null : perDay * 7,
-    /** Share of prescribed sessions done over 7 days (0-1, capped at 1); null without a prescription. */
-    adherence7d: perDay === null || perDay === 0 ? null : Math.min(1, s.doneSince / (perDay * 7)),
+    /** Sessions a day the current prescription asks for; null without one. */
+    prescribedPerDay: perDay,
+    /** Sessions prescribed over the days of the last 7 a prescription was in force. */
+    prescribedLast7Days: prescribed,
+    /** Share of those done (0-1, capped at 1); null without a prescription. */
+    adherence7d: prescribed === null || prescribed === 0 ? null : Math.min(1, s.doneSince / prescribed),
     openAlerts: s.openAlerts,
     prescriptionVersion: s.prescriptionVersion,
   };
@@ -62,7 +76,7 @@ export function registerPatientRoutes(r: Router<Ctx>): void {
       outcome: 'allowed',
       reason,
     });
-    return { status: 200, json: { patients: list.map(summaryView) } };
+    return { status: 200, json: { patients: list.map((s) => summaryView(s, ctx.nowMs)) } };
   });
 
   r.add('GET', '/api/patients/:id', async (input, ctx) => {

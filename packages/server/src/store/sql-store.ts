@@ -308,6 +308,7 @@ export function createSqlStore(db: Db): Store {
            (SELECT COUNT(*) FROM records r WHERE r.patient_id = u.id AND r.kind = 'session' AND r.done = 1 AND r.occurred_ms >= ?) AS done_since,
            (SELECT COUNT(*) FROM alerts a WHERE a.patient_id = u.id AND a.ack_ms IS NULL) AS open_alerts,
            (SELECT MAX(p.version) FROM prescriptions p WHERE p.patient_id = u.id) AS rx_version,
+           (SELECT MIN(p.changed_ms) FROM prescriptions p WHERE p.patient_id = u.id) AS rx_since_ms,
            (SELECT p.regimen FROM prescriptions p WHERE p.patient_id = u.id ORDER BY p.version DESC LIMIT 1) AS regimen
          FROM users u
          WHERE u.role = 'patient' ${clinicianId === null ? '' : 'AND u.id IN (SELECT patient_id FROM care_team WHERE clinician_id = ?)'}
@@ -323,6 +324,7 @@ export function createSqlStore(db: Db): Store {
           doneSince: num(r.done_since),
           openAlerts: num(r.open_alerts),
           prescriptionVersion: numOrNull(r.rx_version),
+          prescribedSinceMs: numOrNull(r.rx_since_ms),
           regimen: r.regimen === null || r.regimen === undefined ? null : JSON.parse(str(r.regimen)),
         }),
       );

@@ -94,6 +94,8 @@ export interface PatientSummary {
   doneSince: number;
   openAlerts: number;
   prescriptionVersion: number | null;
+  /** When the patient's first prescription was set (epoch ms), null without one. */
+  prescribedSinceMs: number | null;
   /** The current prescription's regimen document, if any. */
   regimen: unknown | null;
 }

@@ -11,6 +11,7 @@ interface Summary {
   displayName: string;
   lastSessionAtMs: number | null;
   sessionsLast7Days: number;
+  prescribedPerDay: number | null;
   prescribedLast7Days: number | null;
   adherence7d: number | null;
   openAlerts: number;
@@ -24,7 +25,7 @@ async function withToday(p: Portal, list: readonly Summary[]): Promise<PatientRo
   const endMs = startMs + 86_400_000;
   return Promise.all(
     list.map(async (s): Promise<PatientRow> => {
-      const perDay = s.prescribedLast7Days === null ? null : s.prescribedLast7Days / 7;
+      const perDay = s.prescribedPerDay;
       if (perDay === null) return { ...s, today: null };
       const r = await p.api.get<{ records: { occurredAtMs: number; data: DoneSessionFacts }[] }>(
         `/api/patients/${encodeURIComponent(s.id)}/records?kind=session&fromMs=${startMs}`,
