@@ -218,9 +218,17 @@ describe('clinic portal and patient link', () => {
     await clinician.fill('#rx-sets', '3');
     await clinician.fill('#rx-repsPerFoot', '12');
     await clinician.click('#rx-form button[type=submit]');
+    // A dose of its own under the general plan's name would tell the patient "General health and
+    // mobility (1-2 sessions a day)" beside 12 pumps, 3 sets: the name must change too.
+    expect(await clinician.textContent('#rx-name-msg')).toContain('give this plan a name of its own');
+    expect(await clinician.evaluate(() => document.activeElement?.id)).toBe('rx-name');
+    await clinician.fill('#rx-name', 'After the knee operation');
+    await clinician.click('#rx-form button[type=submit]');
     await clinician.waitForSelector('#rx-status:text("Saved as version 1")');
+    expect(await clinician.inputValue('#rx-preset')).toBe('custom');
     const rx = await ann.client.get(`/api/patients/${alphaId}/prescription`);
     expect(rx.body.prescription.regimen.dose).toMatchObject({ repsPerFoot: 12, sets: 3 });
+    expect(rx.body.prescription.regimen.name).toBe('After the knee operation');
     await shot(clinician, 'portal-patient-desktop');
     await clinician.setViewportSize(PHONE);
     await expectAccessible(clinician, 'patient page at 360 px');

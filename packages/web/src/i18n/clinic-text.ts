@@ -28,6 +28,7 @@ const zh: ClinicText = {
   unlinkOffline: '无法连接到诊所，这部手机仍处于连接状态：{message}。请联网后再试。',
   linkedTo: '这部手机已连接到诊所 {clinic}，患者：{name}。',
   planApplied: '首页和锻炼现在按这个计划进行：每只脚 {reps} 次，{sets} 组。',
+  planAppliedOneSet: '首页和锻炼现在按这个计划进行：每只脚 {reps} 次，1 组。',
   note: '医生的留言：{note}',
 };
 
@@ -58,6 +59,7 @@ const es: ClinicText = {
     'No se pudo contactar con su clínica; este teléfono sigue vinculado: {message}. Inténtelo con conexión.',
   linkedTo: 'Este teléfono está vinculado a la clínica {clinic}, como paciente {name}.',
   planApplied: 'El inicio y sus sesiones siguen ahora este plan: {reps} bombeos por pie, {sets} series.',
+  planAppliedOneSet: 'El inicio y sus sesiones siguen ahora este plan: {reps} bombeos por pie, 1 serie.',
   note: 'Nota de su profesional: {note}',
 };
 

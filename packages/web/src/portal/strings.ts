@@ -96,6 +96,8 @@ export const PORTAL_EN = {
   rxSave: 'Save prescription',
   rxSaved: 'Saved as version {version}. The patient’s phone picks it up the next time it is online.',
   rxFix: 'Please fix the {n} marked field(s).',
+  rxNameIsPreset:
+    'This is the name of the preset “{name}”, whose dose and times differ from these: give this plan a name of its own (the patient sees it).',
   footLR: 'Left, then right',
   footRL: 'Right, then left',
   footBoth: 'Both together',

@@ -26,6 +26,7 @@ export const CLINIC_TEXT_EN = {
   noPlan: 'Your clinician has not set a plan yet.',
   linkedTo: 'This phone is linked to the clinic at {clinic}, as patient {name}.',
   planApplied: 'Home and your sessions now follow this plan: {reps} pumps per foot, {sets} sets.',
+  planAppliedOneSet: 'Home and your sessions now follow this plan: {reps} pumps per foot, 1 set.',
   note: 'Note from your clinician: {note}',
   unlink: 'Unlink this phone',
   unlinkConfirm:
@@ -41,6 +42,17 @@ export type ClinicText = { readonly [K in keyof typeof CLINIC_TEXT_EN]: string }
 
 const fill = (s: string, v: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k) => String(v[k] ?? ''));
+
+/** What the app now follows, in words: one set is "1 set" (it read "1 sets"). */
+export function planAppliedText(
+  t: Pick<ClinicText, 'planApplied' | 'planAppliedOneSet'>,
+  dose: { readonly repsPerFoot: number; readonly sets: number },
+): string {
+  return fill(dose.sets === 1 ? t.planAppliedOneSet : t.planApplied, {
+    reps: dose.repsPerFoot,
+    sets: dose.sets,
+  });
+}
 
 export interface ClinicPanelDeps {
   readonly db: Pick<Db, 'get' | 'put'>;
@@ -105,9 +117,7 @@ export function clinicPanel(d: ClinicPanelDeps): HTMLElement {
     status.textContent = describe(r.flush);
     const p = r.prescription.prescribed;
     plan.textContent = p ? fill(t.plan, { name: p.regimen.name, version: p.version }) : t.noPlan;
-    applied.textContent = p?.regimen.dose
-      ? fill(t.planApplied, { reps: p.regimen.dose.repsPerFoot, sets: p.regimen.dose.sets })
-      : '';
+    applied.textContent = p?.regimen.dose ? planAppliedText(t, p.regimen.dose) : '';
     note.textContent = p?.note ? fill(t.note, { note: p.note }) : '';
     note.hidden = !p?.note;
   };

@@ -159,14 +159,23 @@ export function prescriptionEditor(
       inputs.get([...c.errors.keys()][0]!)?.focus();
       return;
     }
-    summary.replaceChildren();
     const { id: _id, version: _v, prescribedBy: _by, ...regimen } = c.regimen;
     // The server takes no empty note: leave it out rather than send "".
     const note = v.note.trim() === '' ? {} : { note: v.note.trim() };
-    const body =
-      v.preset !== 'custom' && sameAsPreset(c.regimen, v.preset as RegimenPresetId)
-        ? { preset: v.preset, ...note }
-        : { regimen: { ...regimen, id: 'custom', kind: 'custom' }, ...note };
+    const asPreset = v.preset !== 'custom' && sameAsPreset(c.regimen, v.preset as RegimenPresetId);
+    // A changed dose under a preset's name told the patient "General health and mobility (1-2
+    // sessions a day)" beside 3 pumps, 1 set.
+    const presetNamed = Object.values(REGIMEN_PRESETS).find((pr) => pr.name === c.regimen!.name);
+    if (!asPreset && presetNamed) {
+      mark(new Map([['name', p.t('rxNameIsPreset', { name: presetNamed.name })]]), c.warnings);
+      summary.replaceChildren(h('p', { class: 'error' }, p.t('rxFix', { n: 1 })));
+      inputs.get('name')?.focus();
+      return;
+    }
+    summary.replaceChildren();
+    const body = asPreset
+      ? { preset: v.preset, ...note }
+      : { regimen: { ...regimen, id: 'custom', kind: 'custom' }, ...note };
     save.disabled = true;
     const r = await p.api.send<{
       prescription: PrescriptionView;
@@ -182,6 +191,8 @@ export function prescriptionEditor(
       return;
     }
     status.textContent = p.t('rxSaved', { version: r.data.prescription.version });
+    // What was saved: a preset by name, or a plan of its own ("custom" on a reload too).
+    if (!asPreset) preset.value = 'custom';
     current_.textContent = p.t('rxCurrent', {
       version: r.data.prescription.version,
       when: when(r.data.prescription.changedAtMs),
