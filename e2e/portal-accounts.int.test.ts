@@ -147,6 +147,15 @@ describe('the admin and the clinician, from a fresh start', () => {
     expect(await admin.textContent('#main')).not.toMatch(/Something went wrong|reason/);
     expect(await admin.textContent('#no-clinicians')).toContain('No clinician accounts yet');
     await admin.fill('#new-clinician-name', CLIN.name);
+    // A mistyped address is named in words, with the field's label (it read "body.email: has an
+    // invalid format (expected ^[^@\s]+@...$)").
+    await admin.fill('#new-clinician-email', 'cara.clinic.example');
+    await admin.fill('#new-clinician-password', CLIN.password);
+    await admin.click('#create-clinician button[type=submit]');
+    await admin.waitForSelector('#new-clinician-email[aria-invalid=true]');
+    expect(await admin.textContent('#create-error')).toBe(
+      'E-mail: must be an e-mail address, such as name@clinic.example',
+    );
     await admin.fill('#new-clinician-email', CLIN.email);
     await admin.fill('#new-clinician-password', 'short');
     await admin.click('#create-clinician button[type=submit]');

@@ -20,7 +20,14 @@ export function string(
   o: Obj,
   key: string,
   where: string,
-  opts: { min?: number; max: number; pattern?: RegExp; optional?: boolean },
+  opts: {
+    min?: number;
+    max: number;
+    pattern?: RegExp;
+    /** What the pattern asks for, in words ("must be ..."): shown instead of the expression. */
+    patternText?: string;
+    optional?: boolean;
+  },
 ): string {
   const v = o[key];
   const at = `${where}.${key}`;
@@ -29,7 +36,7 @@ export function string(
   if (v.length < (opts.min ?? 1)) throw invalid(at, `must be at least ${opts.min ?? 1} characters`);
   if (v.length > opts.max) throw invalid(at, `must be at most ${opts.max} characters`);
   if (opts.pattern && !opts.pattern.test(v))
-    throw invalid(at, `has an invalid format (expected ${opts.pattern.source})`);
+    throw invalid(at, opts.patternText ?? `has an invalid format (expected ${opts.pattern.source})`);
   return v;
 }
 

@@ -18,7 +18,13 @@ export function registerAdminRoutes(r: Router<Ctx>): void {
     requireRole(ctx, 'admin');
     const body = object(await readJson(req, 16_384), 'body');
     onlyKeys(body, 'body', ['email', 'password', 'displayName', 'role']);
-    const email = string(body, 'email', 'body', { max: 254, pattern: EMAIL }).trim().toLowerCase();
+    const email = string(body, 'email', 'body', {
+      max: 254,
+      pattern: EMAIL,
+      patternText: 'must be an e-mail address, such as name@clinic.example',
+    })
+      .trim()
+      .toLowerCase();
     const displayName = string(body, 'displayName', 'body', { max: 200 });
     const pw = body.password;
     const problem = passwordProblem(pw);

@@ -154,6 +154,11 @@ export async function adminCliniciansScreen(p: Portal): Promise<Screen> {
     'body.email': email,
     'body.password': password,
   };
+  const labels: Record<string, string> = {
+    'body.displayName': p.t('displayName'),
+    'body.email': p.t('email'),
+    'body.password': p.t('firstPassword'),
+  };
   const form = h(
     'form',
     { id: 'create-clinician', novalidate: true, 'aria-labelledby': 'create-title' },
@@ -178,8 +183,14 @@ export async function adminCliniciansScreen(p: Portal): Promise<Screen> {
       role: role.value,
     });
     if (!r.ok) {
-      error.textContent = r.error.message;
-      const f = fields[r.error.where ?? ''];
+      // "E-mail: must be an e-mail address, ..." rather than the API's "body.email: ...".
+      const where = r.error.where ?? '';
+      const label = labels[where];
+      error.textContent =
+        label && r.error.message.startsWith(`${where}: `)
+          ? `${label}: ${r.error.message.slice(where.length + 2)}`
+          : r.error.message;
+      const f = fields[where];
       if (f) {
         f.setAttribute('aria-invalid', 'true');
         f.focus();
