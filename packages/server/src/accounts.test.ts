@@ -243,6 +243,38 @@ describe('the audit trail for the admin', () => {
   });
 });
 
+describe('account events in the audit trail', () => {
+  it('records creating, disabling and resetting an account, and sign-ins refused and allowed', async () => {
+    const made = await t.w.admin.post('/api/admin/clinicians', {
+      email: 'audited@clinic.test',
+      password: 'audited-pass-123',
+      displayName: 'Dr Audited',
+    });
+    const id = made.body.user.id as string;
+    const wrong = await new Client(t.srv.url).post('/api/auth/login', {
+      email: 'audited@clinic.test',
+      password: 'not-the-password',
+    });
+    expect(wrong.status).toBe(401);
+    await new Client(t.srv.url).login('audited@clinic.test', 'audited-pass-123');
+    await t.w.admin.post(`/api/admin/users/${id}/password`, { password: 'audited-pass-456' });
+    await t.w.admin.post(`/api/admin/users/${id}/disable`, { disabled: true });
+    const log = await t.w.admin.get('/api/admin/audit/latest?limit=20');
+    const lines = (
+      log.body.entries as { action: string; resource: string; outcome: string; actorId: string }[]
+    ).map((e) => `${e.action} ${e.resource} ${e.outcome}${e.actorId === id ? ' (the account)' : ''}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `create account:${id}:clinician allowed`,
+        'sign-in session:web denied (the account)',
+        'sign-in session:web allowed (the account)',
+        `write account:${id}:password-reset allowed`,
+        `write account:${id}:disabled allowed`,
+      ]),
+    );
+  });
+});
+
 describe('a phone reaches the clinic at PUBLIC_URL (README: running it for a real clinic)', () => {
   it('invite links are built on PUBLIC_URL, and an https one makes the sign-in cookie Secure', async () => {
     const pub = await startTestServer({ env: { PUBLIC_URL: 'https://anklepump.clinic.example' } });

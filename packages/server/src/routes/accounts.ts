@@ -61,6 +61,12 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
     for (const s of await ctx.deps.store.authSessionsOf(user.id))
       if (s.tokenHash !== p.tokenHash) await ctx.deps.store.deleteAuthSession(s.tokenHash);
     ctx.deps.logger.log('info', 'password changed', { user: user.id, ip: ctx.ip });
+    await audit(ctx, {
+      action: 'write',
+      patientId: null,
+      resource: `account:${user.id}:password`,
+      outcome: 'allowed',
+    });
     return { status: 200, json: { changed: true } };
   });
 
@@ -80,6 +86,12 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
     // A reset is how a throttled colleague gets back in from a new browser.
     if (target.email) await ctx.deps.store.clearLoginThrottle(loginThrottleKey(target.email));
     ctx.deps.logger.log('info', 'password reset', { by: p.userId, user: target.id, ip: ctx.ip });
+    await audit(ctx, {
+      action: 'write',
+      patientId: null,
+      resource: `account:${target.id}:password-reset`,
+      outcome: 'allowed',
+    });
     return { status: 200, json: { id: target.id, reset: true } };
   });
 

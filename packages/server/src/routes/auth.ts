@@ -53,7 +53,22 @@ export function registerAuthRoutes(r: Router<Ctx>): void {
     // Every path verifies one argon2id hash and, on failure, writes one throttle row: a known
     // and an unknown e-mail get the same answer after the same work.
     const ok = await deps.hasher.verify(canSignIn ? user.passwordHash! : await dummyHash, password);
+    // Sign-ins, refused and allowed, are in the audit trail with the account they were for (null:
+    // no such account): an IT admin looks there for someone guessing passwords.
+    const signIn = (outcome: 'allowed' | 'denied') =>
+      deps.store.appendAudit({
+        atMs: nowMs,
+        actorId: user?.id ?? null,
+        actorRole: user?.role ?? null,
+        action: 'sign-in',
+        patientId: null,
+        resource: 'session:web',
+        ip: ctx.ip,
+        reason: null,
+        outcome,
+      });
     if (!ok || !canSignIn || !user) {
+      await signIn('denied');
       const failures = await noteFailure(ctx, key);
       deps.logger.log('warn', 'login failed', {
         user: canSignIn ? user?.id : undefined,
@@ -62,6 +77,7 @@ export function registerAuthRoutes(r: Router<Ctx>): void {
       });
       throw new HttpError('unauthenticated', 'e-mail or password is wrong');
     }
+    await signIn('allowed');
     await deps.store.clearLoginThrottle(key);
     const token = newToken(deps.randomBytes);
     const csrf = newToken(deps.randomBytes);
