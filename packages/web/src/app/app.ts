@@ -133,8 +133,12 @@ export function startApp(
     const heading = main.querySelector('h1');
     if (heading) {
       heading.setAttribute('tabindex', '-1');
-      heading.focus();
+      // A new screen starts at its top, as a page does. Focus alone scrolled to the heading: the
+      // session's is visually hidden, and on a 360x740 phone the screen opened 193 px down, its
+      // "Left foot / Set 1 of 1" line cut off.
+      heading.focus({ preventScroll: true });
     }
+    window.scrollTo(0, 0);
   }
 
   window.addEventListener('hashchange', (e) => void render(new URL(e.newURL).hash));
