@@ -86,8 +86,14 @@ describe('after a pain stop the rest of the day is blocked (12.2)', () => {
         // The pain given at the stop is the pain after: the picker does not ask again (12.6).
         expect(await page.textContent('#pain-after')).toBe('Pain after: 6/10');
         expect(await page.isVisible('fieldset.scale')).toBe(false);
-        // Which warning, not just how many.
-        expect(await page.textContent('#summary-warnings')).toBe('Warnings: 1 × pain reported');
+        // Which warning, not just how many; and that it is the session's, under feet whose own
+        // cells say none (it read "Warnings: ..." under a table saying "none / none").
+        expect(await page.textContent('#summary-warnings')).toBe(
+          'Warnings for the session as a whole: 1 × pain reported',
+        );
+        // A timing-only session paced its reps: they are not called full.
+        expect(await page.textContent('#summary-table')).toContain('Reps paced by the timer (not checked)');
+        expect(await page.textContent('#summary-table')).not.toContain('Full reps');
       }
       await docShots(page, `summary-pain-stop${lang === 'zh' ? '-zh' : ''}`);
 

@@ -241,6 +241,8 @@ export const en = {
   'summary.aborted': 'Ended early.',
   'summary.completed': 'Completed.',
   'summary.full': 'Full reps',
+  'summary.paced': 'Reps paced by the timer (not checked)',
+  'summary.warningsSession': 'Warnings for the session as a whole',
   'summary.shallow': 'Shallow reps',
   'summary.range': 'Range (°)',
   'summary.holds': 'Holds met',

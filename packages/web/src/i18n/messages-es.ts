@@ -246,6 +246,8 @@ export const es: Messages = {
   'summary.aborted': 'Terminada antes de tiempo.',
   'summary.completed': 'Completada.',
   'summary.full': 'Repeticiones completas',
+  'summary.paced': 'Repeticiones al ritmo del temporizador (sin comprobar)',
+  'summary.warningsSession': 'Avisos de toda la sesión',
   'summary.shallow': 'Repeticiones cortas',
   'summary.range': 'Amplitud (°)',
   'summary.holds': 'Pausas cumplidas',

@@ -220,6 +220,8 @@ export const zh: Messages = {
   'summary.aborted': '提前结束。',
   'summary.completed': '已完成。',
   'summary.full': '完整次数',
+  'summary.paced': '按计时完成的次数（未检查）',
+  'summary.warningsSession': '整个锻炼的提醒',
   'summary.shallow': '幅度不足次数',
   'summary.range': '范围（°）',
   'summary.holds': '达到保持时间',

@@ -64,7 +64,8 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
     return m === null ? '–' : `${Math.round(m)}°${estimate}`;
   };
   const rows = [
-    metric(t('summary.full'), 'full', (f) => `${f.full} / ${f.target}`),
+    // A timing-only session paced its reps and measured none: not "full" (it read "Full reps 3 / 3").
+    metric(t(measured ? 'summary.full' : 'summary.paced'), 'full', (f) => `${f.full} / ${f.target}`),
     ...(measured
       ? [
           metric(t('summary.shallow'), 'shallow', (f) => String(f.shallow)),
@@ -145,7 +146,7 @@ export const summaryScreen: ScreenFactory = async (app, params) => {
       }),
     ),
     unsided.length > 0
-      ? h('p', { id: 'summary-warnings' }, `${t('summary.warnings')}: ${warningText(t, unsided)}`)
+      ? h('p', { id: 'summary-warnings' }, `${t('summary.warningsSession')}: ${warningText(t, unsided)}`)
       : null,
     measured ? null : h('p', { class: 'note' }, t('method.timing.help')),
     r.degrees?.kind === 'view-changed'
