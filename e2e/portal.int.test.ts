@@ -116,6 +116,9 @@ describe('clinic portal and patient link', () => {
     await clinician.waitForSelector('#invite-code');
     // Focus moves to the invite so a screen reader reads the code out.
     expect(await clinician.evaluate(() => document.activeElement?.id)).toBe('invite');
+    // This test's server has no PUBLIC_URL and the portal is on 127.0.0.1: the link is on an
+    // address a phone cannot open, and the panel says so (it said nothing before 2026-12-07).
+    expect(await clinician.textContent('#invite-loopback')).toContain('a phone cannot open');
     await clinician.waitForSelector('#patients a:text("Alpha Patient")');
     await expectAccessible(clinician, 'invite');
     await shot(clinician, 'portal-invite-desktop');

@@ -35,6 +35,8 @@ export const PORTAL_EN = {
   inviteLink: 'Invite link',
   inviteExpires:
     'Valid until {when}. It works once: the patient types the code or opens the link on their phone. A new code ends this one if it is still unused.',
+  inviteLoopback:
+    'This link is on this computer’s own address, which a phone cannot open: give the patient the code, or have the server set PUBLIC_URL to the address phones reach it at.',
   newInvite: 'New invite code',
   back: 'All patients',
   sessionsTitle: 'Sessions',

@@ -8,6 +8,19 @@ interface Invite {
   expiresAtMs: number;
 }
 
+/**
+ * Whether a link's address is this computer's own (localhost, 127.x, ::1): a patient's phone
+ * cannot open it. The server builds links on PUBLIC_URL; without it, on the portal's own address.
+ */
+export function isLoopbackLink(link: string): boolean {
+  try {
+    const host = new URL(link).hostname;
+    return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
 /** Groups the code in fives for reading aloud; the app ignores the space. */
 const grouped = (c: string) => `${c.slice(0, 5)} ${c.slice(5)}`;
 
@@ -29,6 +42,9 @@ export async function invitePanel(p: Portal, patientId: string, name: string): P
       h('dd', null, h('a', { id: 'invite-link', href: link }, link)),
     ),
     h('p', null, p.t('inviteExpires', { when: when(r.data.expiresAtMs) })),
+    isLoopbackLink(link)
+      ? h('p', { class: 'field-msg warn', id: 'invite-loopback' }, p.t('inviteLoopback'))
+      : null,
   );
   return panel;
 }
