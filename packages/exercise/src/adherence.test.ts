@@ -187,6 +187,27 @@ describe('alert rules', () => {
     expect(sessionAlerts(rec('2026-11-10', 9, { painBefore: 2, painAfter: 4, painMax: 4 }), TZ)).toEqual([]);
   });
 
+  it('a stop for sharp pain at 7 or more is one urgent alert that names the level, not two', () => {
+    const r = rec('2026-11-10', 9, {
+      outcome: 'stopped',
+      sharpPain: true,
+      painBefore: 1,
+      painAfter: 8,
+      painMax: 8,
+      stopReason: { code: 'sharp-pain', level: 8 },
+    });
+    const alerts = sessionAlerts(r, TZ);
+    expect(alerts.map((a) => a.code)).toEqual(['sharp-pain']);
+    expect(alerts[0]!.message).toContain('(8/10 at worst)');
+    const rising = rec('2026-11-10', 9, {
+      outcome: 'stopped',
+      painBefore: 2,
+      painMax: 8,
+      stopReason: { code: 'pain-rising', before: 2, now: 8 },
+    });
+    expect(sessionAlerts(rising, TZ).map((a) => a.code)).toEqual(['pain-rising']);
+  });
+
   it('pain of 7 raises an alert; 6 does not', () => {
     expect(sessionAlerts(rec('2026-11-10', 9, { painAfter: 7, painMax: 7 }), TZ).map((a) => a.code)).toEqual([
       'pain-high',

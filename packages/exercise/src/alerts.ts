@@ -28,7 +28,7 @@ export function sessionAlerts(record: SessionRecord, timeZone: string): Alert[] 
     out.push({
       code: 'sharp-pain',
       severity: 'urgent',
-      message: `Sharp pain was reported during the session on ${date}; the session was stopped.`,
+      message: `Sharp pain was reported during the session on ${date}${worst >= 0 ? ` (${worst}/10 at worst)` : ''}; the session was stopped.`,
       evidence: { sessionId: record.sessionId, atMs: record.endedAtMs, painLevel: record.painMax },
     });
   }
@@ -43,7 +43,9 @@ export function sessionAlerts(record: SessionRecord, timeZone: string): Alert[] 
       evidence: { sessionId: record.sessionId, atMs: record.endedAtMs, before, now },
     });
   }
-  if (worst >= ALERT_PAIN_AT) {
+  // One urgent alert for one stop: a stop for sharp or rising pain already names the level, and a
+  // pain-high beside it made two urgent alerts of one event (7/10 at a sharp-pain stop).
+  if (worst >= ALERT_PAIN_AT && out.length === 0) {
     out.push({
       code: 'pain-high',
       severity: 'urgent',
