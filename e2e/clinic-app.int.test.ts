@@ -132,6 +132,8 @@ describe('patient app → clinic', () => {
     await phone.check('input[name=regimen][value=clinician]');
     await phone.fill('#code', invite.body.code);
     expect(await phone.textContent('#code-help')).toContain('Saving links this phone');
+    // The same name as in the portal and on My clinic (it was "Clinician code" here).
+    expect(await phone.textContent('label[for=code]')).toBe('Invite code from your clinic');
     await phone.check('input[name=voice][value=off]');
     await phone.click('form button[type=submit]');
     // My clinic, linked: before 2026-12-07 the code was only stored, and nothing linked the phone.

@@ -68,7 +68,7 @@ export const en = {
   'setup.regimen.postop': 'After surgery or injury: 3-4 sessions a day',
   'setup.regimen.hourly': 'Every waking hour: 10 pumps',
   'setup.regimen.clinician': 'My clinician gave me a code',
-  'setup.code': 'Clinician code',
+  'setup.code': 'Invite code from your clinic',
   'setup.codeHelp':
     'The code your clinic gave you. Saving links this phone with it (you need to be online); if it cannot, My clinic says why and keeps the code to try again.',
   'setup.codeMissing': 'Enter the code your clinic gave you, or choose another plan.',

@@ -70,7 +70,7 @@ export const es: Messages = {
   'setup.regimen.postop': 'Tras una operación o lesión: 3-4 sesiones al día',
   'setup.regimen.hourly': 'Cada hora que esté despierto: 10 bombeos',
   'setup.regimen.clinician': 'Mi profesional sanitario me dio un código',
-  'setup.code': 'Código del profesional',
+  'setup.code': 'Código de invitación de su clínica',
   'setup.codeHelp':
     'El código que le dio su clínica. Al guardar, se vincula este teléfono con él (necesita conexión); si no se puede, Mi clínica explica por qué y guarda el código para intentarlo de nuevo.',
   'setup.codeMissing': 'Escriba el código que le dio su clínica o elija otro plan.',

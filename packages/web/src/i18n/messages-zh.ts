@@ -60,7 +60,7 @@ export const zh: Messages = {
   'setup.regimen.postop': '手术或受伤后：每天 3-4 次',
   'setup.regimen.hourly': '清醒时每小时：10 次',
   'setup.regimen.clinician': '我的医生给了我一个代码',
-  'setup.code': '医生代码',
+  'setup.code': '诊所给的邀请码',
   'setup.codeHelp':
     '诊所给您的代码。保存时会用它连接这部手机（需要联网）；如果无法连接，“我的诊所”会说明原因，并保留代码以便再试。',
   'setup.codeMissing': '请输入诊所给您的代码，或选择其他计划。',
