@@ -29,12 +29,18 @@ afterAll(async () => {
   await world?.stop();
 });
 
+/** A clinician (created on first use), a new patient of theirs, and an invite for that patient. */
+async function patientWithInvite(clinicianName: string, displayName: string) {
+  const clinician = await world.clinician(clinicianName);
+  const created = await clinician.client.post('/api/patients', { displayName });
+  const patientId = created.body.patient.id as string;
+  const invite = await clinician.client.post(`/api/patients/${patientId}/invites`);
+  return { clinician, patientId, invite };
+}
+
 describe('patient app → clinic', () => {
   it("a real session stopped for sharp pain reaches the clinician's alert inbox with its screening", async () => {
-    const ann = await world.clinician('cara');
-    const created = await ann.client.post('/api/patients', { displayName: 'Gamma Patient' });
-    const patientId = created.body.patient.id as string;
-    const invite = await ann.client.post(`/api/patients/${patientId}/invites`);
+    const { clinician: ann, patientId, invite } = await patientWithInvite('cara', 'Gamma Patient');
 
     // The patient's own phone: first run, screening, a timing-only session, the pain button.
     const phone = await page(PHONE);
@@ -85,10 +91,7 @@ describe('patient app → clinic', () => {
   });
 
   it('an invite link opens My clinic with the code filled in, and later sessions reach the clinic unasked', async () => {
-    const dora = await world.clinician('dora');
-    const created = await dora.client.post('/api/patients', { displayName: 'Delta Patient' });
-    const patientId = created.body.patient.id as string;
-    const invite = await dora.client.post(`/api/patients/${patientId}/invites`);
+    const { clinician: dora, patientId, invite } = await patientWithInvite('dora', 'Delta Patient');
 
     const phone = await page(PHONE);
     await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
@@ -121,10 +124,7 @@ describe('patient app → clinic', () => {
   });
 
   it("a clinician's code typed in the first run's set-up links the phone at once, and says so", async () => {
-    const gil = await world.clinician('gil');
-    const created = await gil.client.post('/api/patients', { displayName: 'Eta Patient' });
-    const patientId = created.body.patient.id as string;
-    const invite = await gil.client.post(`/api/patients/${patientId}/invites`);
+    const { clinician: gil, patientId, invite } = await patientWithInvite('gil', 'Eta Patient');
     const phone = await page(PHONE);
     await phone.goto(`${world.url}/`);
     await phone.waitForSelector('.learn h1');
@@ -158,10 +158,7 @@ describe('patient app → clinic', () => {
   });
 
   it('pain after a session, answered once the session had reached the clinic, reaches it too and raises its alert', async () => {
-    const fay = await world.clinician('fay');
-    const created = await fay.client.post('/api/patients', { displayName: 'Zeta Patient' });
-    const patientId = created.body.patient.id as string;
-    const invite = await fay.client.post(`/api/patients/${patientId}/invites`);
+    const { clinician: fay, patientId, invite } = await patientWithInvite('fay', 'Zeta Patient');
     const phone = await page(PHONE);
     await phone.clock.install({ time: new Date('2026-03-02T09:00:00') });
     await phone.goto(new URL(invite.body.link, world.url).href);
@@ -204,10 +201,7 @@ describe('patient app → clinic', () => {
   ] as const)(
     'in %s, the patient unlinks a lost phone from My clinic: the clinic revokes it at once',
     async (lang, unlink, yes, done) => {
-      const eve = await world.clinician(`eve-${lang}`);
-      const created = await eve.client.post('/api/patients', { displayName: `Eve ${lang}` });
-      const patientId = created.body.patient.id as string;
-      const invite = await eve.client.post(`/api/patients/${patientId}/invites`);
+      const { clinician: eve, patientId, invite } = await patientWithInvite(`eve-${lang}`, `Eve ${lang}`);
       const phone = await page(PHONE);
       await firstRun(phone, `${world.url}/`, { lang });
       await phone.goto(new URL(invite.body.link, world.url).href);
