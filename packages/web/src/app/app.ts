@@ -16,6 +16,9 @@ export interface Flow {
   camera?: import('../sensors/camera.ts').CameraPipeline;
 }
 
+/** Room above a screen that starts at its own top (`Screen.startAt`), CSS px. */
+const SCREEN_MARGIN_PX = 8;
+
 export interface App {
   readonly db: Db;
   /** The one clinic-sync service (prescription + outbox); screens never build their own. */
@@ -30,6 +33,12 @@ export interface App {
 export interface Screen {
   readonly title: string;
   readonly el: HTMLElement;
+  /**
+   * Where the window starts: at the page's top (the default, as a page load does), or at the
+   * screen's own top, the header and navigation scrolled away (the session: its foot and set, the
+   * cue, the counters and the controls are what a phone's height must show).
+   */
+  readonly startAt?: 'page' | 'screen';
   dispose?(): void;
 }
 
@@ -133,12 +142,13 @@ export function startApp(
     const heading = main.querySelector('h1');
     if (heading) {
       heading.setAttribute('tabindex', '-1');
-      // A new screen starts at its top, as a page does. Focus alone scrolled to the heading: the
-      // session's is visually hidden, and on a 360x740 phone the screen opened 193 px down, its
-      // "Left foot / Set 1 of 1" line cut off.
+      // Where the screen asks to start, not where focus scrolls: the session's heading is visually
+      // hidden, and focus scrolled a 360x740 phone to it, 193 px down, cutting off the screen's
+      // first line ("Left foot / Set 1 of 1").
       heading.focus({ preventScroll: true });
     }
-    window.scrollTo(0, 0);
+    const topPx = screen.startAt === 'screen' ? screen.el.getBoundingClientRect().top + window.scrollY : 0;
+    window.scrollTo(0, Math.max(0, topPx - SCREEN_MARGIN_PX));
   }
 
   window.addEventListener('hashchange', (e) => void render(new URL(e.newURL).hash));

@@ -256,6 +256,7 @@ function sessionScreenWith(clock: SessionClock): ScreenFactory {
     return {
       title: t('session.title'),
       el: view.el,
+      startAt: 'screen',
       dispose() {
         runner?.stop();
         source?.stop();
