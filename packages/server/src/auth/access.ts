@@ -82,6 +82,24 @@ export async function audit(ctx: Ctx, e: AuditFacts): Promise<void> {
 }
 
 /**
+ * An account event in the audit trail (no health data): `create account:<id>:<role>`, or `write
+ * account:<id>:<what>` (disabled, enabled, password-reset, password), by the caller, allowed.
+ */
+export function auditAccount(
+  ctx: Ctx,
+  action: 'create' | 'write',
+  accountId: string,
+  what: string,
+): Promise<void> {
+  return audit(ctx, {
+    action,
+    patientId: null,
+    resource: `account:${accountId}:${what}`,
+    outcome: 'allowed',
+  });
+}
+
+/**
  * Checks the caller may `action` ('read' | 'write' | 'delete' ...) the health data of `patientId`
  * and records the decision. Throws 401/403/404; returns the admin's reason when one applied.
  */

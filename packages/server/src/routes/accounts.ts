@@ -2,7 +2,7 @@
 // one's own password, an admin resetting a colleague's, listing and revoking a patient's phones,
 // and the newest audit entries first for the admin's screen.
 import type { AuditPage } from '@anklepump/exercise';
-import { audit, requireAuth, requirePatientAccess, requireRole } from '../auth/access.ts';
+import { audit, auditAccount, requireAuth, requirePatientAccess, requireRole } from '../auth/access.ts';
 import { loginThrottleKey, noteFailure } from '../auth/login-guard.ts';
 import { passwordProblem } from '../auth/passwords.ts';
 import type { Ctx } from '../deps.ts';
@@ -61,12 +61,7 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
     for (const s of await ctx.deps.store.authSessionsOf(user.id))
       if (s.tokenHash !== p.tokenHash) await ctx.deps.store.deleteAuthSession(s.tokenHash);
     ctx.deps.logger.log('info', 'password changed', { user: user.id, ip: ctx.ip });
-    await audit(ctx, {
-      action: 'write',
-      patientId: null,
-      resource: `account:${user.id}:password`,
-      outcome: 'allowed',
-    });
+    await auditAccount(ctx, 'write', user.id, 'password');
     return { status: 200, json: { changed: true } };
   });
 
@@ -86,12 +81,7 @@ export function registerAccountRoutes(r: Router<Ctx>): void {
     // A reset is how a throttled colleague gets back in from a new browser.
     if (target.email) await ctx.deps.store.clearLoginThrottle(loginThrottleKey(target.email));
     ctx.deps.logger.log('info', 'password reset', { by: p.userId, user: target.id, ip: ctx.ip });
-    await audit(ctx, {
-      action: 'write',
-      patientId: null,
-      resource: `account:${target.id}:password-reset`,
-      outcome: 'allowed',
-    });
+    await auditAccount(ctx, 'write', target.id, 'password-reset');
     return { status: 200, json: { id: target.id, reset: true } };
   });
 

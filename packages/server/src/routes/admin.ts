@@ -1,6 +1,6 @@
 // Admin endpoints: manage clinician accounts and read the audit trail. Admins get no health data
 // here; reading a patient's data goes through the patient endpoints with a stated reason.
-import { audit, requireRole } from '../auth/access.ts';
+import { auditAccount, requireRole } from '../auth/access.ts';
 import { passwordProblem } from '../auth/passwords.ts';
 import { newId } from '../auth/tokens.ts';
 import type { Ctx } from '../deps.ts';
@@ -40,12 +40,7 @@ export function registerAdminRoutes(r: Router<Ctx>): void {
       createdMs: ctx.nowMs,
     });
     ctx.deps.logger.log('info', 'account created', { by: ctx.principal?.userId, user: user.id, role });
-    await audit(ctx, {
-      action: 'create',
-      patientId: null,
-      resource: `account:${user.id}:${role}`,
-      outcome: 'allowed',
-    });
+    await auditAccount(ctx, 'create', user.id, role);
     return { status: 201, json: { user: publicUser(user) } };
   });
 
@@ -67,12 +62,7 @@ export function registerAdminRoutes(r: Router<Ctx>): void {
     if (!(await ctx.deps.store.setUserDisabled(params.id!, disabled)))
       throw new HttpError('not_found', `no user ${params.id}`, 'id');
     if (disabled) await ctx.deps.store.deleteAuthSessionsOf(params.id!);
-    await audit(ctx, {
-      action: 'write',
-      patientId: null,
-      resource: `account:${params.id}:${disabled ? 'disabled' : 'enabled'}`,
-      outcome: 'allowed',
-    });
+    await auditAccount(ctx, 'write', params.id!, disabled ? 'disabled' : 'enabled');
     return { status: 200, json: { id: params.id, disabled } };
   });
 

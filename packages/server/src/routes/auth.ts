@@ -1,7 +1,7 @@
 // Signing in and out: clinicians and admins by password (cookie session + CSRF token), patient
 // devices by redeeming an invite code for a long-lived device token.
 
-import { requireAuth } from '../auth/access.ts';
+import { auditEntry, requireAuth } from '../auth/access.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import {
   checkThrottle,
@@ -55,17 +55,12 @@ export function registerAuthRoutes(r: Router<Ctx>): void {
     const ok = await deps.hasher.verify(canSignIn ? user.passwordHash! : await dummyHash, password);
     // Sign-ins, refused and allowed, are in the audit trail with the account they were for (null:
     // no such account): an IT admin looks there for someone guessing passwords.
+    // No one is signed in yet: the actor is the account the e-mail names.
     const signIn = (outcome: 'allowed' | 'denied') =>
       deps.store.appendAudit({
-        atMs: nowMs,
+        ...auditEntry(ctx, { action: 'sign-in', patientId: null, resource: 'session:web', outcome }),
         actorId: user?.id ?? null,
         actorRole: user?.role ?? null,
-        action: 'sign-in',
-        patientId: null,
-        resource: 'session:web',
-        ip: ctx.ip,
-        reason: null,
-        outcome,
       });
     if (!ok || !canSignIn || !user) {
       await signIn('denied');

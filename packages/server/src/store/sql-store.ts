@@ -29,6 +29,14 @@ async function insertAudit(q: Queryable, e: Omit<AuditEntry, 'seq'>): Promise<vo
 const clampLimit = (n: number | undefined, def: number, max: number) => Math.max(1, Math.min(max, n ?? def));
 
 /** A Store on an open, migrated database. */
+/**
+ * Whether a session counts as done (the one rule, exercise's), kept beside the body so adherence is
+ * counted from an index: 1 or 0; null for other kinds.
+ */
+function doneFlag(kind: string, body: unknown): number | null {
+  return kind === 'session' ? (countsAsDone(body as DoneSessionFacts) ? 1 : 0) : null;
+}
+
 export function createSqlStore(db: Db): Store {
   const one = async <T>(sql: string, params: SqlValue[], map: (r: Row) => T): Promise<T | null> => {
     const rows = await db.all<Row>(sql, params);
@@ -196,9 +204,7 @@ export function createSqlStore(db: Db): Store {
               r.bodyHash,
               r.occurredMs,
               receivedMs,
-              // Whether a session counts as done (the one rule, exercise's), kept beside the body
-              // so adherence is counted from an index; null for other kinds.
-              r.kind === 'session' ? (countsAsDone(r.body as DoneSessionFacts) ? 1 : 0) : null,
+              doneFlag(r.kind, r.body),
             ],
           );
           if (ins[0]) {
@@ -224,7 +230,7 @@ export function createSqlStore(db: Db): Store {
             await q.run('UPDATE records SET body = ?, body_hash = ?, done = ? WHERE id = ?', [
               JSON.stringify(r.body),
               r.bodyHash,
-              countsAsDone(r.body as DoneSessionFacts) ? 1 : 0,
+              doneFlag(r.kind, r.body),
               str(p.id),
             ]);
             out.push({ status: 'amended', id: str(p.id) });

@@ -149,15 +149,11 @@ export async function adminCliniciansScreen(p: Portal): Promise<Screen> {
   );
   const error = h('p', { id: 'create-error', class: 'error', role: 'alert' });
   const done = h('p', { id: 'create-status', role: 'status' });
-  const fields: Record<string, HTMLInputElement> = {
-    'body.displayName': name,
-    'body.email': email,
-    'body.password': password,
-  };
-  const labels: Record<string, string> = {
-    'body.displayName': p.t('displayName'),
-    'body.email': p.t('email'),
-    'body.password': p.t('firstPassword'),
+  /** Each field by where the API names it, with the label the form gives it. */
+  const fields: Record<string, { input: HTMLInputElement; label: string }> = {
+    'body.displayName': { input: name, label: p.t('displayName') },
+    'body.email': { input: email, label: p.t('email') },
+    'body.password': { input: password, label: p.t('firstPassword') },
   };
   const form = h(
     'form',
@@ -175,7 +171,7 @@ export async function adminCliniciansScreen(p: Portal): Promise<Screen> {
     ev.preventDefault();
     error.textContent = '';
     done.textContent = '';
-    for (const f of Object.values(fields)) f.removeAttribute('aria-invalid');
+    for (const f of Object.values(fields)) f.input.removeAttribute('aria-invalid');
     const r = await p.api.send<{ user: { displayName: string } }>('POST', '/api/admin/clinicians', {
       displayName: name.value.trim(),
       email: email.value.trim(),
@@ -185,19 +181,18 @@ export async function adminCliniciansScreen(p: Portal): Promise<Screen> {
     if (!r.ok) {
       // "E-mail: must be an e-mail address, ..." rather than the API's "body.email: ...".
       const where = r.error.where ?? '';
-      const label = labels[where];
-      error.textContent =
-        label && r.error.message.startsWith(`${where}: `)
-          ? `${label}: ${r.error.message.slice(where.length + 2)}`
-          : r.error.message;
       const f = fields[where];
+      error.textContent =
+        f && r.error.message.startsWith(`${where}: `)
+          ? `${f.label}: ${r.error.message.slice(where.length + 2)}`
+          : r.error.message;
       if (f) {
-        f.setAttribute('aria-invalid', 'true');
-        f.focus();
+        f.input.setAttribute('aria-invalid', 'true');
+        f.input.focus();
       }
       return;
     }
-    for (const f of Object.values(fields)) f.value = '';
+    for (const f of Object.values(fields)) f.input.value = '';
     done.textContent = p.t('created', { name: r.data.user.displayName });
     await refresh();
   });
