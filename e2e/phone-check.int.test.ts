@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthImuSession } from '../tools/synth/src/index.ts';
 import { type AppBrowser, openAppBrowser } from './support/app-browser.ts';
-import { axe, describeViolations, PHONE, shot } from './support/browser.ts';
+import { axe, describeViolations, PHONE, pauseClockSoon, shot } from './support/browser.ts';
 import { firstRun } from './support/flow.ts';
 import { phoneTrace, scheduleMotion, stillPayloads, toMotionPayloads } from './support/motion-replay.ts';
 
@@ -55,7 +55,7 @@ describe('phone check of a camera, on the phone', () => {
     // No code before three pumps: the camera needs three both saw.
     expect(await page.isVisible('#phone-check-show')).toBe(false);
 
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await pauseClockSoon(page, 100);
     const trace = synthImuSession(phoneTrace('right', 4), 31);
     const t0 = trace.samples[0]!;
     const last = trace.samples.at(-1)!;

@@ -11,6 +11,7 @@ import {
   axe,
   describeViolations,
   PHONE,
+  pauseClockSoon,
   readStore,
   recordVoiceAndVibration,
   shot,
@@ -82,7 +83,7 @@ describe('phone resting on the foot', () => {
     // Calibration on a paused page clock: the trace plays exactly when the screen's steps ask for
     // it, however late the browser gets to each event on a loaded machine.
     await page.waitForSelector('#calib-start');
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await pauseClockSoon(page, 100);
     const calib = synthImuSession(phoneTrace('left', 3), 11);
     const first = calib.samples[0]!;
     const resting: [number, number, number] = [first.ax, first.ay, first.az];
@@ -137,7 +138,7 @@ describe('phone resting on the foot', () => {
         // scheduled, with time flowing, and the clock is paused again before the trace plays.
         await page.clock.resume();
         const v = await axe(page);
-        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+        await pauseClockSoon(page, 1000);
         expect(v, describeViolations(v)).toEqual([]);
       }
       expect(trace.truth.expectedFull).toBe(10);
@@ -227,7 +228,7 @@ describe('phone resting on the foot', () => {
     const { page: flicks } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T11:00:00' });
     await recordVoiceAndVibration(flicks);
     await runPhoneSession(flicks, app.url, { voice: 'on' });
-    await flicks.clock.pauseAt((await flicks.evaluate(() => Date.now())) + 1000);
+    await pauseClockSoon(flicks, 1000);
     // Ten flicks of the foot, 5 deg down and 4 up, each move 0.12 s, no hold: no pump to count.
     const spec = phoneTrace('left', 10);
     const trace = synthImuSession(
@@ -257,7 +258,7 @@ describe('phone resting on the foot', () => {
   it("says on screen when a pump was too quick for the phone's gyroscope to measure its degrees, and counts it", async () => {
     const { page: quick } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T13:00:00' });
     await runPhoneSession(quick, app.url, { voice: 'on' });
-    await quick.clock.pauseAt((await quick.evaluate(() => Date.now())) + 1000);
+    await pauseClockSoon(quick, 1000);
     // Four brisk pumps (0.2-s moves, short holds) from a sensor whose gyroscope tops out at
     // 2.5 rad/s (143 deg/s), as some wearables' do: every reading past it reads the limit.
     const spec = phoneTrace('left', 4);
@@ -324,7 +325,7 @@ describe('phone resting on the foot', () => {
     // patient's first pumps, not getting into position, and they count with the three after.
     const { page: first } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
     await runPhoneSession(first, app.url, { voice: 'on' });
-    await first.clock.pauseAt((await first.evaluate(() => Date.now())) + 1000);
+    await pauseClockSoon(first, 1000);
     const { endMs } = await startsWithoutRest(first, 'pumps');
     for (let ms = 0; ms < endMs + 3000; ms += 250) await first.clock.runFor(250);
     expect(await first.textContent('#count-left')).toContain('6 of 10');
@@ -335,7 +336,7 @@ describe('phone resting on the foot', () => {
     const { page: early } = await app.newPage({ viewport: PHONE, clockAt: '2026-03-02T12:00:00' });
     await recordVoiceAndVibration(early);
     await runPhoneSession(early, app.url, { voice: 'on' });
-    await early.clock.pauseAt((await early.evaluate(() => Date.now())) + 1000);
+    await pauseClockSoon(early, 1000);
     // The leg slides 15-25 cm into place while the foot swings, then rests: the phone feels the
     // ankle move (ankle-translation.ts), so those swings are not pumps, and the patient is told.
     const { restEndMs, endMs } = await startsWithoutRest(early, 'placing');

@@ -87,6 +87,22 @@ export async function sideBySide(browser: Browser, shots: readonly Buffer[], pat
   }
 }
 
+/**
+ * Pauses `page`'s installed, running clock `aheadMs` past the page's now. On a loaded machine the
+ * page's time can pass that point between reading it and pausing ("Cannot fast-forward to the
+ * past", seen beside four busy processes): then it reads the time again and retries.
+ */
+export async function pauseClockSoon(page: Page, aheadMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + aheadMs);
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !String((e as Error).message).includes('fast-forward to the past')) throw e;
+    }
+  }
+}
+
 /** What each of the app's IndexedDB stores holds (the app's own types). */
 interface Stores {
   kv: unknown;
