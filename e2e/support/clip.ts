@@ -50,21 +50,20 @@ export const fakeCameraArgs = (y4mPath: string): string[] => [
 export const CODE_SHOWN_S = 3;
 
 /**
- * The clip followed by CODE_SHOWN_S of its last frame with a phone's QR code of `text` held up in
- * the middle (black modules on a white card, 8 px a module): the fake camera of a phone check.
- * Written once per text under .cache/render (the text's hash names it).
+ * Writes `y4mPath` (once: an existing file is kept) as the clip's frames with `before` copies of
+ * its first frame ahead of them and `after` copies of its last frame, changed by `edit`, behind:
+ * raw 4:2:0 frames, so no frame is decoded or re-encoded.
  */
-export async function ensureClipWithCode(text: string): Promise<Clip> {
+async function rewriteClip(
+  y4mPath: string,
+  before: number,
+  after: number,
+  edit: (frame: Buffer) => void = () => {},
+): Promise<void> {
+  if (existsSync(y4mPath)) return;
   const clip = await ensureClip();
-  const { createHash } = await import('node:crypto');
-  const { closeSync, openSync, readSync, statSync, writeSync } = await import('node:fs');
-  const { qrModules } = await import('@anklepump/web/testing');
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  const y4mPath = join(repoRoot, '.cache', 'render', `${CLIP.name}-code-${hash}.y4m`);
-  if (existsSync(y4mPath)) return { y4mPath, truth: clip.truth };
-  const w = CLIP.widthPx;
-  const hPx = CLIP.heightPx;
-  const frameBytes = 6 + (w * hPx * 3) / 2; // "FRAME\n" and 4:2:0 planes
+  const { closeSync, openSync, readSync, renameSync, statSync, writeSync } = await import('node:fs');
+  const frameBytes = 6 + (CLIP.widthPx * CLIP.heightPx * 3) / 2; // "FRAME\n" and 4:2:0 planes
   const size = statSync(clip.y4mPath).size;
   const src = openSync(clip.y4mPath, 'r');
   const header = Buffer.alloc(256);
@@ -75,36 +74,80 @@ export async function ensureClipWithCode(text: string): Promise<Clip> {
   const out = openSync(tmp, 'w');
   writeSync(out, header.subarray(0, headerLen));
   const buf = Buffer.alloc(frameBytes);
+  readSync(src, buf, 0, frameBytes, headerLen);
+  for (let i = 0; i < before; i++) writeSync(out, buf);
   for (let i = 0; i < frames; i++) {
     readSync(src, buf, 0, frameBytes, headerLen + i * frameBytes);
     writeSync(out, buf);
   }
   closeSync(src);
-  // The last frame with the code on a white card over its middle.
-  const modules = qrModules(text);
-  const cell = 8;
-  const card = (modules.length + 8) * cell;
-  const x0 = Math.round((w - card) / 2);
-  const y0 = Math.round((hPx - card) / 2);
-  const yPlane = 6;
-  const uPlane = yPlane + w * hPx;
-  const vPlane = uPlane + (w / 2) * (hPx / 2);
-  for (let y = 0; y < card; y++) {
-    for (let x = 0; x < card; x++) {
-      const r = Math.floor(y / cell) - 4;
-      const c = Math.floor(x / cell) - 4;
-      const dark = modules[r]?.[c] === true;
-      buf[yPlane + (y0 + y) * w + x0 + x] = dark ? 16 : 235;
-      if (y % 2 === 0 && x % 2 === 0) {
-        const k = ((y0 + y) >> 1) * (w / 2) + ((x0 + x) >> 1);
-        buf[uPlane + k] = 128;
-        buf[vPlane + k] = 128;
+  edit(buf);
+  for (let i = 0; i < after; i++) writeSync(out, buf);
+  closeSync(out);
+  renameSync(tmp, y4mPath);
+}
+
+/**
+ * The clip followed by CODE_SHOWN_S of its last frame with a phone's QR code of `text` held up in
+ * the middle (black modules on a white card, 8 px a module): the fake camera of a phone check.
+ * Written once per text under .cache/render (the text's hash names it).
+ */
+export async function ensureClipWithCode(text: string): Promise<Clip> {
+  const clip = await ensureClip();
+  const { createHash } = await import('node:crypto');
+  const { qrModules } = await import('@anklepump/web/testing');
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  const y4mPath = join(repoRoot, '.cache', 'render', `${CLIP.name}-code-${hash}.y4m`);
+  await rewriteClip(y4mPath, 0, CODE_SHOWN_S * CLIP.fps, (buf) => {
+    // The last frame with the code on a white card over its middle.
+    const w = CLIP.widthPx;
+    const hPx = CLIP.heightPx;
+    const modules = qrModules(text);
+    const cell = 8;
+    const card = (modules.length + 8) * cell;
+    const x0 = Math.round((w - card) / 2);
+    const y0 = Math.round((hPx - card) / 2);
+    const yPlane = 6;
+    const uPlane = yPlane + w * hPx;
+    const vPlane = uPlane + (w / 2) * (hPx / 2);
+    for (let y = 0; y < card; y++) {
+      for (let x = 0; x < card; x++) {
+        const r = Math.floor(y / cell) - 4;
+        const c = Math.floor(x / cell) - 4;
+        const dark = modules[r]?.[c] === true;
+        buf[yPlane + (y0 + y) * w + x0 + x] = dark ? 16 : 235;
+        if (y % 2 === 0 && x % 2 === 0) {
+          const k = ((y0 + y) >> 1) * (w / 2) + ((x0 + x) >> 1);
+          buf[uPlane + k] = 128;
+          buf[vPlane + k] = 128;
+        }
       }
     }
-  }
-  for (let i = 0; i < CODE_SHOWN_S * CLIP.fps; i++) writeSync(out, buf);
-  closeSync(out);
-  const { renameSync } = await import('node:fs');
-  renameSync(tmp, y4mPath);
+  });
   return { y4mPath, truth: clip.truth };
+}
+
+/**
+ * The clip with its first frame (the foot at rest) held `restS` longer before its pumps: a person
+ * who rests while the session's "relax" cue plays, as the app asks, each time the clip loops. The
+ * truth's times move with it.
+ */
+export async function ensureClipWithRest(restS: number): Promise<Clip> {
+  const clip = await ensureClip();
+  const y4mPath = join(repoRoot, '.cache', 'render', `${CLIP.name}-rest-${restS}s.y4m`);
+  const frames = Math.round(restS * CLIP.fps);
+  await rewriteClip(y4mPath, frames, 0);
+  const shiftS = frames / CLIP.fps;
+  const t = clip.truth;
+  const truth: ClipTruth = {
+    ...t,
+    durationS: t.durationS + shiftS,
+    feet: t.feet.map((f) => ({
+      ...f,
+      reps: f.reps.map((r) => ({ ...r, startS: r.startS + shiftS, endS: r.endS + shiftS })),
+    })),
+    frames: t.frames.map((f) => ({ ...f, tS: f.tS + shiftS })),
+    legLifts: t.legLifts.map((l) => ({ ...l, startS: l.startS + shiftS, endS: l.endS + shiftS })),
+  };
+  return { y4mPath, truth };
 }

@@ -15,6 +15,7 @@ import { createLegHistory } from './leg-history.ts';
 import { createLiveHold } from './live-hold.ts';
 import { createLookBackWatch } from './look-back.ts';
 import type { MotionEvent, MotionPhase, NeutralFrom } from './motion-events.ts';
+import { createNeutralDoubt } from './neutral-doubt.ts';
 import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
 import { createOwnPumps } from './own-pumps.ts';
 import { createPersonalRange } from './personal-range.ts';
@@ -48,6 +49,7 @@ import {
   movedBeforeRestMessage,
   type SettleContext,
   type SettleDecision,
+  settleStillDeg,
 } from './settling.ts';
 import { createStepLimits, forgetReps, learnToesUp, repCounted } from './step-limits.ts';
 import type { AnkleTracker, TrackerSetup } from './tracker-contract.ts';
@@ -102,6 +104,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   const replaySample = { tMs: 0, seq: 0, deg: 0 };
   const replayOut: MotionEvent[] = [];
   const uncounted = createUncountedWatch(side);
+  const doubt = createNeutralDoubt();
   const order = createOrderWatch(filtered);
 
   function clear(): void {
@@ -109,6 +112,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     order.reset();
     repBars.reset();
     uncounted.reset();
+    doubt.reset();
     state = SETTLING;
     neutralDeg = setup.neutralDeg;
     neutralFrom = 'rest';
@@ -129,6 +133,10 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     looks.from(0);
     evidence.restart();
   }
+
+  /** The smallest range a rep may span now, degrees: MIN_REP_DEG and the bars the noise sets. */
+  const repBarDeg = () =>
+    Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repBars.repNoiseBarDeg());
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 
@@ -152,7 +160,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     );
     // A rep spans at least MIN_REP_DEG (a resting person's fidget, up to 3 deg peak to peak, is
     // not one) and the bars the noise sets now.
-    const barDeg = Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repBars.repNoiseBarDeg());
+    const barDeg = repBarDeg();
     if (!shapeHoldsUp(m, second.order, barDeg, o.maxAbsAngleDeg, sensorAngle)) return;
     if (doubts.doubted(opening.firstSeq, second.extremeSeq, m.rangeDeg, personal.recentDeg, filtered.next))
       return;
@@ -187,6 +195,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     }
     lastOrder = second.order;
     uncounted.counted();
+    doubt.counted();
     const rep = reportRep(
       {
         side,
@@ -226,9 +235,21 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
     chain.interrupt();
     uncounted.reset();
+    doubt.reset();
     hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
     settler.afterGap(settled);
     state = settled ? RESUMING : SETTLING;
+  }
+
+  /** Neutral is doubted (neutral-doubt.ts): the engine settles again from the rest under way. */
+  function resettle(tMs: number, out: MotionEvent[]): void {
+    chain.interrupt();
+    uncounted.reset();
+    doubt.reset();
+    hold.end(tMs, hold.anchorDeg, heading(state), out);
+    settler.reset();
+    neutralDeg = null;
+    state = SETTLING;
   }
 
   /** What settling reads from the engine: filled per sample (settling is a second or so). */
@@ -308,7 +329,8 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
       // Each replayed sample's leg reading goes into the leg history with it (a replayed rep's
       // leg-moved flag is judged on them); the last entry is the current sample, so legNow ends as
       // it was.
-      for (let i = 1; i < replay.length; i++) {
+      // (A replay that doubts the neutral it settled on stops there: the engine settles again.)
+      for (let i = 1; i < replay.length && (state as RepState).kind !== 'settling'; i++) {
         const x = replay[i]!;
         evidence.legNow.set(x.leg);
         evidence.legMove();
@@ -503,6 +525,14 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // The floor moves slowly: every eighth sample is often enough (and keeps the engine's per-frame cost).
     if ((seq & 7) === 0) repBars.watchNoiseFloor(t, out);
     advance(sample, out);
+    // A neutral learned from the settle (none calibrated) that pumping went to one side of only,
+    // and then a rest far from it: settle afresh (neutral-doubt.ts).
+    if (setup.neutralDeg === null && state.kind !== 'settling' && state.kind !== 'resuming') {
+      if (doubt.sample(t, y, repBarDeg(), settleStillDeg(o.stillDeg, chain.noiseSdDeg))) {
+        resettle(t, out);
+        return;
+      }
+    }
     // After the step, so a rep this sample completed has already cleared the swings before it.
     // A sensor's angle only: a camera's despiked angle swings by a rep's size on noise alone
     // (resting feet of the stress set's camera families: told in 257 of 288 at 6 noise SDs).

@@ -93,6 +93,15 @@ const SETTLE_LOG_MAX = 1024;
 const STILL_NOISE_K = 3;
 /** ...but at most this many times `stillDeg`. */
 const STILL_MAX_FACTOR = 2;
+/**
+ * How still a resting foot is, degrees peak to peak: `stillDeg`, and still within the noise too (a
+ * noisy source's filtered angle wanders by its noise). Capped: the meter's first estimates take
+ * the first movements in too.
+ */
+export function settleStillDeg(stillDeg: number, noiseSdDeg: number): number {
+  return Math.max(stillDeg, Math.min(STILL_NOISE_K * noiseSdDeg, STILL_MAX_FACTOR * stillDeg));
+}
+
 /** A foot that never rests this long after its first usable sample settles anyway, seconds. */
 export const SETTLE_MAX_S = 2.5;
 /**
@@ -231,12 +240,7 @@ export function createSettler(setup: SettlerSetup): Settler {
       if (Number.isNaN(firstSignalTMs)) firstSignalTMs = tMs;
       seenLowDeg = Math.min(seenLowDeg, deg);
       seenHighDeg = Math.max(seenHighDeg, deg);
-      // Still means still within the noise too: a noisy source's filtered angle wanders by its noise.
-      // Capped: the meter's first estimates take the first movements in too.
-      const stillDeg = Math.max(
-        o.stillDeg,
-        Math.min(STILL_NOISE_K * ctx.noiseSdDeg, STILL_MAX_FACTOR * o.stillDeg),
-      );
+      const stillDeg = settleStillDeg(o.stillDeg, ctx.noiseSdDeg);
       const next = stepSettling(window, tMs, deg, stillDeg, ctx.legMoved);
       windowStarted = next.samples === 1;
       window = next;

@@ -1,0 +1,113 @@
+// A neutral learned at the wrong place. With no calibration the engine takes neutral from the
+// first still moment, which is the person's rest when they start at rest, but an end hold when the
+// camera or phone starts mid-pump (a session resumed, a person who began before the cue). Every
+// pump then swings to one side of that "neutral", a rep needs both ends, and often none is counted
+// for as long as the stream lasts: the camera's live path, stepped through the web test clip
+// looped from a start in a toes-down hold, counted 0 of 9 pumps in three passes, and the browser's
+// camera session (e2e/camera-session.int.test.ts) once counted fewer than 3 in 125 s. The evidence
+// that neutral is wrong: since the last counted rep, DOUBT_PUMPS excursions far to one side and
+// not even a rep's bar to the other, then the foot still for REST_S (longer than any prescribed
+// hold) far from neutral, where no rep's end lies. The engine then settles afresh there
+// (ankle-tracker.ts). A person who pumps to one side of a true neutral rests near it, so nothing
+// changes for them.
+
+/**
+ * Uncounted excursions to one side (and none to the other) before neutral is doubted: three pumps'
+ * worth, as for the 'uncounted' warning. Two settled a 3-D-ankle camera set whose engine counts its
+ * one-sided pumps (tuning seed 83055) afresh after a gap, and it lost four reps.
+ */
+export const DOUBT_PUMPS = 3;
+/** An excursion or a rest this far from neutral, degrees at least (a rep's own bar doubled, if larger). */
+export const DOUBT_MIN_DEG = 12;
+/**
+ * The foot still this long, seconds, is a rest: longer than the holds a dose prescribes (toes down
+ * 1-2 s, toes up about 1 s) and than a phone check's 2 s hold.
+ */
+export const REST_S = 2.5;
+
+export interface NeutralDoubt {
+  /**
+   * One settled sample: its angle from neutral, the rep bar now, and how still a resting foot is
+   * (peak to peak, degrees; the settle's own bar). True when neutral should be learned again now.
+   */
+  sample(tMs: number, deg: number, barDeg: number, stillDeg: number): boolean;
+  /** A rep was counted: the neutral works. */
+  counted(): void;
+  /** A gap, a fresh settle or a reset: what came before says nothing about the neutral now. */
+  reset(): void;
+}
+
+export function createNeutralDoubt(): NeutralDoubt {
+  /**
+   * The side of the excursion under way (+1, -1), 0 while near neutral, null until the angle has
+   * been near neutral (an excursion starts from there: after a gap the foot may already be away).
+   */
+  let away: -1 | 0 | 1 | null = 0;
+  let above = 0;
+  let below = 0;
+  /** The lowest and highest angles since the last counted rep. */
+  let lowDeg = 0;
+  let highDeg = 0;
+  // The last REST_S of samples with monotonic queues for their lowest and highest: O(1) a sample.
+  const times: number[] = [];
+  const lows: { tMs: number; deg: number }[] = [];
+  const highs: { tMs: number; deg: number }[] = [];
+  let sum = 0;
+  const degs: number[] = [];
+  const clearWindow = () => {
+    times.length = 0;
+    degs.length = 0;
+    lows.length = 0;
+    highs.length = 0;
+    sum = 0;
+  };
+  return {
+    sample(tMs, deg, barDeg, stillDeg) {
+      const farDeg = Math.max(DOUBT_MIN_DEG, 2 * barDeg);
+      if (Math.abs(deg) < farDeg / 2) away = 0;
+      else if (away !== null && deg >= farDeg && away !== 1) {
+        away = 1;
+        above++;
+      } else if (away !== null && deg <= -farDeg && away !== -1) {
+        away = -1;
+        below++;
+      }
+      lowDeg = Math.min(lowDeg, deg);
+      highDeg = Math.max(highDeg, deg);
+      times.push(tMs);
+      degs.push(deg);
+      sum += deg;
+      while (lows.length > 0 && lows.at(-1)!.deg >= deg) lows.pop();
+      lows.push({ tMs, deg });
+      while (highs.length > 0 && highs.at(-1)!.deg <= deg) highs.pop();
+      highs.push({ tMs, deg });
+      while (times.length > 0 && times[0]! < tMs - REST_S * 1000) {
+        times.shift();
+        sum -= degs.shift()!;
+      }
+      const from = times[0]!;
+      while (lows[0]!.tMs < from) lows.shift();
+      while (highs[0]!.tMs < from) highs.shift();
+      // One-sided: the other side never reached even a rep's bar.
+      const oneSided =
+        (above >= DOUBT_PUMPS && lowDeg > -barDeg) || (below >= DOUBT_PUMPS && highDeg < barDeg);
+      if (!oneSided || tMs - from < (REST_S - 0.1) * 1000) return false;
+      if (highs[0]!.deg - lows[0]!.deg > stillDeg) return false;
+      return Math.abs(sum / times.length) >= farDeg;
+    },
+    counted() {
+      above = 0;
+      below = 0;
+      lowDeg = 0;
+      highDeg = 0;
+    },
+    reset() {
+      away = null;
+      above = 0;
+      below = 0;
+      lowDeg = 0;
+      highDeg = 0;
+      clearWindow();
+    },
+  };
+}
