@@ -5,7 +5,7 @@ import type { SessionRecord } from '@anklepump/exercise';
 import { Client } from '@anklepump/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, DESKTOP, describeViolations, launch, PHONE, shot } from './support/browser.ts';
+import { axe, DESKTOP, describeViolations, edgeShade, launch, PHONE, shot } from './support/browser.ts';
 import { type ClinicWorld, startClinicWorld } from './support/clinic-world.ts';
 
 /** What the patient test page (support/clinic-patient-page.ts) exposes. */
@@ -237,6 +237,28 @@ describe('clinic portal and patient link', () => {
     await expectAccessible(clinician, 'patient page at 360 px');
     const overflow = await clinician.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // A table wider than the phone scrolls on its own, and shows it: a shadow at the edge it
+    // continues past, on the right at first and on the left once scrolled to its end.
+    const wide = await clinician.evaluate(() => {
+      const wraps = [...document.querySelectorAll<HTMLElement>('.table-wrap')];
+      const w = wraps.find((el) => el.scrollWidth > el.clientWidth + 20);
+      w?.setAttribute('data-e2e-wide', '');
+      return w?.getAttribute('aria-label') ?? null;
+    });
+    expect(wide).not.toBeNull();
+    const atStart = await edgeShade(clinician, '[data-e2e-wide]');
+    await clinician.$eval('[data-e2e-wide]', (el) => {
+      el.scrollLeft = el.scrollWidth;
+    });
+    const atEnd = await edgeShade(clinician, '[data-e2e-wide]');
+    // Darkness 0-255 over a 6-px strip; read 0 / 37 and 38 / 0 here, 0 at both edges with no cue.
+    expect(atStart.right).toBeGreaterThan(15);
+    expect(atStart.left).toBeLessThan(3);
+    expect(atEnd.left).toBeGreaterThan(15);
+    expect(atEnd.right).toBeLessThan(3);
+    await clinician.$eval('[data-e2e-wide]', (el) => {
+      el.scrollLeft = 0;
+    });
     await shot(clinician, 'portal-patient-phone');
     // The phone picks up the new plan.
     await phone.reload();

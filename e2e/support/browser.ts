@@ -88,6 +88,47 @@ export async function sideBySide(browser: Browser, shots: readonly Buffer[], pat
 }
 
 /**
+ * How dark the left and right edges of the element `selector` (the first that matches) look on
+ * screen: the mean darkness (0 white, 255 black) of a 6-px strip at each edge above any scroll
+ * bar, with its text, borders and cell backgrounds painted transparent for the moment so that only
+ * the element's own background shows. What a person sees as the cue that a table scrolls on.
+ */
+export async function edgeShade(page: Page, selector: string): Promise<{ left: number; right: number }> {
+  const el = await page.$(selector);
+  if (!el) throw new Error(`edgeShade: nothing matches ${selector}`);
+  const heightPx = await el.evaluate((e) => {
+    e.classList.add('e2e-backgrounds-only');
+    return e.clientHeight;
+  });
+  const style = await page.addStyleTag({
+    content:
+      '.e2e-backgrounds-only * { color: transparent !important; border-color: transparent !important; background: transparent !important; }',
+  });
+  const png = await el.screenshot();
+  await style.evaluate((s) => (s as Element).remove());
+  await el.evaluate((e) => e.classList.remove('e2e-backgrounds-only'));
+  return page.evaluate(
+    async ([b64, h]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = new OffscreenCanvas(img.width, img.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const strip = (x0: number) => {
+        const d = ctx.getImageData(x0, 0, 6, Math.min(h, img.height)).data;
+        let sum = 0;
+        for (let i = 0; i < d.length; i += 4)
+          sum += 255 - (0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!);
+        return sum / (d.length / 4);
+      };
+      return { left: strip(0), right: strip(img.width - 6) };
+    },
+    [png.toString('base64'), heightPx] as const,
+  );
+}
+
+/**
  * Pauses `page`'s installed, running clock `aheadMs` past the page's now. On a loaded machine the
  * page's time can pass that point between reading it and pausing ("Cannot fast-forward to the
  * past", seen beside four busy processes): then it reads the time again and retries.
