@@ -394,8 +394,14 @@ describe('the admin and the clinician, from a fresh start', () => {
     expect(readFileSync((await dl.path())!, 'utf8')).toContain(patientId);
     await shots(admin, 'portal-admin-records');
 
-    await admin.goto(`${world.url}/portal.html#/audit?patient=${patientId}`);
+    // The whole trail names each patient by id, a link to that patient's entries alone.
+    await admin.goto(`${world.url}/portal.html#/audit`);
     await admin.waitForSelector('#audit');
+    expect(await admin.textContent('#audit-patient-hint')).toContain('select a patient in the list');
+    await admin.locator(`#audit a[data-patient="${patientId}"]`).first().click();
+    await admin.waitForURL(`**#/audit?patient=${patientId}`);
+    await admin.waitForSelector('#audit');
+    expect(await admin.inputValue('#audit-patient')).toBe(patientId);
     const audit = (await admin.textContent('#audit'))!;
     expect(audit).toContain('Complaint review, ticket 881');
     expect(audit).toContain('Administrator (admin)');

@@ -206,6 +206,8 @@ export const PORTAL_EN = {
   auditTitle: 'Audit trail',
   auditIntro: 'Every read and write of health data, newest first. Entries can never be changed or deleted.',
   auditFilter: 'Only this patient (id)',
+  auditFilterHint: 'Or select a patient in the list below.',
+  auditPatient: 'patient {id}',
   auditApply: 'Show',
   auditMore: 'Older entries',
   auditNone: 'No entries.',

@@ -18,7 +18,17 @@ function rows(p: Portal, page: AuditPage, filtered: boolean): DataRow[] {
       cells: [
         who,
         e.action,
-        e.patientId && !filtered ? `${e.resource} · patient ${e.patientId}` : e.resource,
+        // The patient's id links to their entries alone: the filter's id, one click away.
+        e.patientId && !filtered
+          ? [
+              `${e.resource} · `,
+              h(
+                'a',
+                { href: `#/audit?patient=${encodeURIComponent(e.patientId)}`, 'data-patient': e.patientId },
+                p.t('auditPatient', { id: e.patientId }),
+              ),
+            ]
+          : e.resource,
         e.reason ?? '—',
         e.outcome === 'denied' ? h('strong', null, p.t('denied')) : p.t('allowed'),
         e.ip,
@@ -44,11 +54,18 @@ export async function adminAuditScreen(p: Portal): Promise<Screen> {
     value: patientId,
     autocomplete: 'off',
     maxlength: 100,
+    ...(patientId ? {} : { 'aria-describedby': 'audit-patient-hint' }),
   });
   const form = h(
     'form',
     { id: 'audit-filter', class: 'inline-form', role: 'search' },
-    h('div', { class: 'field' }, h('label', { for: filter.id }, p.t('auditFilter')), filter),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: filter.id }, p.t('auditFilter')),
+      patientId ? null : h('p', { class: 'hint', id: 'audit-patient-hint' }, p.t('auditFilterHint')),
+      filter,
+    ),
     h('button', { type: 'submit' }, p.t('auditApply')),
   );
   form.addEventListener('submit', (ev) => {
