@@ -90,8 +90,9 @@ export async function sideBySide(browser: Browser, shots: readonly Buffer[], pat
 /**
  * How dark the left and right edges of the element `selector` (the first that matches) look on
  * screen: the mean darkness (0 white, 255 black) of a 6-px strip at each edge above any scroll
- * bar, with its text, borders and cell backgrounds painted transparent for the moment so that only
- * the element's own background shows. What a person sees as the cue that a table scrolls on.
+ * bar, with its text and borders painted transparent for the moment so that only backgrounds show
+ * (a cell's own background over the cue hides it, as it would from a person). What a person sees
+ * as the cue that a table scrolls on.
  */
 export async function edgeShade(page: Page, selector: string): Promise<{ left: number; right: number }> {
   const el = await page.$(selector);
@@ -102,7 +103,7 @@ export async function edgeShade(page: Page, selector: string): Promise<{ left: n
   });
   const style = await page.addStyleTag({
     content:
-      '.e2e-backgrounds-only * { color: transparent !important; border-color: transparent !important; background: transparent !important; }',
+      '.e2e-backgrounds-only * { color: transparent !important; border-color: transparent !important; }',
   });
   const png = await el.screenshot();
   await style.evaluate((s) => (s as Element).remove());

@@ -55,57 +55,39 @@ describe('a neutral learned at the wrong place', () => {
     }
   });
 
-  it('stays where a person who only points the toes down rests: they settle once', () => {
-    // Neutral at rest, then pumps to -30 and back with no toes up, a rest between each.
-    const keys: [number, number][] = [
-      [0, 0],
-      [2, 0],
-    ];
-    for (let i = 0; i < 4; i++)
-      appendKeys(keys, [
-        [0.45, -30],
-        [1.5, -30],
-        [0.45, 0],
-        [3, 0],
-      ]);
-    const events = run(keys);
-    expect(events.filter((e) => e.type === 'calibrated')).toHaveLength(1);
-  });
-
-  it('is not doubted for a long hold once reps are counted', () => {
+  it('is doubted only after three one-sided pumps, then a rest of REST_S inside their span, and not after a counted rep', () => {
     const d = createNeutralDoubt();
     let t = 0;
+    /** `s` seconds at `deg`; whether the doubt fired on any of those samples (15 a second). */
     const feed = (deg: number, s: number) => {
       let fired = false;
       for (const end = t + s * 1000; t < end; t += 1000 / 15) fired = d.sample(t, deg, 6, 4) || fired;
       return fired;
     };
-    const pumpTwice = () => {
-      feed(0, 1);
-      feed(40, 1);
-      feed(0, 1);
-      feed(40, 1);
-    };
-    // Three excursions to +40 with no rep counted, then still at +35: doubted once it has rested
-    // REST_S there, not before, and not after two excursions only.
-    pumpTwice();
-    expect(feed(35, 3)).toBe(false);
-    expect(feed(0, 1) || feed(40, 1) || feed(35, REST_S - 0.5)).toBe(false);
-    expect(feed(35, 1)).toBe(true);
+    const pump = (toDeg = 40) => feed(0, 1) || feed(toDeg, 1);
+    const threePumps = () => pump() || pump() || pump();
+    // Two pumps to +40, then still at +30 for 4 s: not yet (three pumps' worth first).
+    expect(pump() || pump() || feed(30, 4)).toBe(false);
+    // A third, then still at +30: not before REST_S of it, then it fires.
+    expect(pump() || feed(30, REST_S - 0.3)).toBe(false);
+    expect(feed(30, 0.5)).toBe(true);
+    // Still at neutral after three one-sided pumps: a person who pumps to one side rests there.
     d.reset();
-    // The same, but a rep counted after the third excursion: a 3-s hold is only a hold.
-    feed(0, 1);
-    pumpTwice();
-    feed(0, 1);
-    feed(40, 1);
+    expect(feed(0, 1) || threePumps() || feed(0, 5)).toBe(false);
+    // Still at the pumps' far end for 8 s: a long prescribed hold, not a rest.
+    d.reset();
+    expect(feed(0, 1) || threePumps() || feed(40, 8)).toBe(false);
+    // A rep counted after the third pump: the neutral works, whatever the rest after.
+    d.reset();
+    expect(feed(0, 1) || threePumps()).toBe(false);
     d.counted();
-    expect(feed(35, 3)).toBe(false);
-    // Excursions to both sides: the neutral lies between them, whatever the rest after.
+    expect(feed(30, 4)).toBe(false);
+    // Pumps to both sides: the neutral lies between them.
     d.reset();
-    feed(0, 1);
-    pumpTwice();
-    feed(-20, 1);
-    feed(40, 1);
-    expect(feed(35, 3)).toBe(false);
+    expect(feed(0, 1) || threePumps() || pump(-20) || feed(30, 4)).toBe(false);
+    // The same rests on the other side mirror it: three pumps to -40, still at -30.
+    d.reset();
+    expect(feed(0, 1) || pump(-40) || pump(-40) || pump(-40) || feed(-30, REST_S - 0.3)).toBe(false);
+    expect(feed(-30, 0.5)).toBe(true);
   });
 });

@@ -6,10 +6,11 @@
 // looped from a start in a toes-down hold, counted 0 of 9 pumps in three passes, and the browser's
 // camera session (e2e/camera-session.int.test.ts) once counted fewer than 3 in 125 s. The evidence
 // that neutral is wrong: since the last counted rep, DOUBT_PUMPS excursions far to one side and
-// not even a rep's bar to the other, then the foot still for REST_S (longer than any prescribed
-// hold) far from neutral, where no rep's end lies. The engine then settles afresh there
+// not even a rep's bar to the other, then the foot still for REST_S far from neutral and inside
+// the pumps' span, where no rep's end lies. The engine then settles afresh there
 // (ankle-tracker.ts). A person who pumps to one side of a true neutral rests near it, so nothing
-// changes for them.
+// changes for them. A wrong neutral that still lets reps be counted is kept: a counted rep clears
+// the doubt (the counts hold; the peaks are read from the wrong place, the range is not).
 
 /**
  * Uncounted excursions to one side (and none to the other) before neutral is doubted: three pumps'
@@ -20,8 +21,9 @@ export const DOUBT_PUMPS = 3;
 /** An excursion or a rest this far from neutral, degrees at least (a rep's own bar doubled, if larger). */
 export const DOUBT_MIN_DEG = 12;
 /**
- * The foot still this long, seconds, is a rest: longer than the holds a dose prescribes (toes down
- * 1-2 s, toes up about 1 s) and than a phone check's 2 s hold.
+ * The foot still this long, seconds (to within a frame), may be a rest: longer than the usual holds
+ * (toes down 1-2 s, toes up about 1 s) and a phone check's 2 s hold. A dose may prescribe holds of
+ * up to 10 s; such a hold is at the far end of the pumps, where a rest is not taken (below).
  */
 export const REST_S = 2.5;
 
@@ -48,7 +50,7 @@ export function createNeutralDoubt(): NeutralDoubt {
   /** The lowest and highest angles since the last counted rep. */
   let lowDeg = 0;
   let highDeg = 0;
-  // The last REST_S of samples with monotonic queues for their lowest and highest: O(1) a sample.
+  // The last REST_S of samples, with monotonic queues for their lowest and highest.
   const times: number[] = [];
   const lows: { tMs: number; deg: number }[] = [];
   const highs: { tMs: number; deg: number }[] = [];
@@ -93,7 +95,12 @@ export function createNeutralDoubt(): NeutralDoubt {
         (above >= DOUBT_PUMPS && lowDeg > -barDeg) || (below >= DOUBT_PUMPS && highDeg < barDeg);
       if (!oneSided || tMs - from < (REST_S - 0.1) * 1000) return false;
       if (highs[0]!.deg - lows[0]!.deg > stillDeg) return false;
-      return Math.abs(sum / times.length) >= farDeg;
+      // A rest lies inside the pumps' span, a rep's bar short of its far end: a still foot at that
+      // end is a long hold (a dose may prescribe 10 s), not a rest.
+      const restDeg = sum / times.length;
+      return above >= DOUBT_PUMPS
+        ? restDeg >= farDeg && restDeg <= highDeg - barDeg
+        : restDeg <= -farDeg && restDeg >= lowDeg + barDeg;
     },
     counted() {
       above = 0;
