@@ -233,20 +233,22 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     const lost = state.kind === 'toes-down' || state.kind === 'toes-up';
     const msg = `no usable signal for ${((tMs - lastUsableTMs) / 1000).toFixed(1)} s${lost && settled ? '; the rep in progress was dropped' : ''}`;
     out.push({ type: 'warning', side, tMs, code: 'gap', message: msg });
-    chain.interrupt();
-    uncounted.reset();
-    doubt.reset();
-    hold.end(lastUsableTMs, hold.anchorDeg, heading(state), out);
+    breakRun(lastUsableTMs, out);
     settler.afterGap(settled);
     state = settled ? RESUMING : SETTLING;
   }
 
-  /** Neutral is doubted (neutral-doubt.ts): the engine settles again from the rest under way. */
-  function resettle(tMs: number, out: MotionEvent[]): void {
+  /** What a gap and a fresh settle both end at `tMs`: the filter's run, the watches, the hold. */
+  function breakRun(tMs: number, out: MotionEvent[]): void {
     chain.interrupt();
     uncounted.reset();
     doubt.reset();
     hold.end(tMs, hold.anchorDeg, heading(state), out);
+  }
+
+  /** Neutral is doubted (neutral-doubt.ts): the engine settles again from the rest under way. */
+  function resettle(tMs: number, out: MotionEvent[]): void {
+    breakRun(tMs, out);
     settler.reset();
     neutralDeg = null;
     state = SETTLING;

@@ -50,19 +50,12 @@ export function createNeutralDoubt(): NeutralDoubt {
   /** The lowest and highest angles since the last counted rep. */
   let lowDeg = 0;
   let highDeg = 0;
-  // The last REST_S of samples, with monotonic queues for their lowest and highest.
-  const times: number[] = [];
-  const lows: { tMs: number; deg: number }[] = [];
-  const highs: { tMs: number; deg: number }[] = [];
+  // The last REST_S of samples, with monotonic queues for their lowest and highest. Each list is
+  // read from its head index and compacted now and then: no per-sample shift on the hot path.
+  const win = createWindow();
+  const lows = createWindow();
+  const highs = createWindow();
   let sum = 0;
-  const degs: number[] = [];
-  const clearWindow = () => {
-    times.length = 0;
-    degs.length = 0;
-    lows.length = 0;
-    highs.length = 0;
-    sum = 0;
-  };
   return {
     sample(tMs, deg, barDeg, stillDeg) {
       const farDeg = Math.max(DOUBT_MIN_DEG, 2 * barDeg);
@@ -76,28 +69,24 @@ export function createNeutralDoubt(): NeutralDoubt {
       }
       lowDeg = Math.min(lowDeg, deg);
       highDeg = Math.max(highDeg, deg);
-      times.push(tMs);
-      degs.push(deg);
+      win.push(tMs, deg);
       sum += deg;
-      while (lows.length > 0 && lows.at(-1)!.deg >= deg) lows.pop();
-      lows.push({ tMs, deg });
-      while (highs.length > 0 && highs.at(-1)!.deg <= deg) highs.pop();
-      highs.push({ tMs, deg });
-      while (times.length > 0 && times[0]! < tMs - REST_S * 1000) {
-        times.shift();
-        sum -= degs.shift()!;
-      }
-      const from = times[0]!;
-      while (lows[0]!.tMs < from) lows.shift();
-      while (highs[0]!.tMs < from) highs.shift();
+      while (lows.size() > 0 && lows.lastDeg() >= deg) lows.pop();
+      lows.push(tMs, deg);
+      while (highs.size() > 0 && highs.lastDeg() <= deg) highs.pop();
+      highs.push(tMs, deg);
+      while (win.firstT() < tMs - REST_S * 1000) sum -= win.shift();
+      const from = win.firstT();
+      while (lows.firstT() < from) lows.shift();
+      while (highs.firstT() < from) highs.shift();
       // One-sided: the other side never reached even a rep's bar.
       const oneSided =
         (above >= DOUBT_PUMPS && lowDeg > -barDeg) || (below >= DOUBT_PUMPS && highDeg < barDeg);
       if (!oneSided || tMs - from < (REST_S - 0.1) * 1000) return false;
-      if (highs[0]!.deg - lows[0]!.deg > stillDeg) return false;
+      if (highs.firstDeg() - lows.firstDeg() > stillDeg) return false;
       // A rest lies inside the pumps' span, a rep's bar short of its far end: a still foot at that
       // end is a long hold (a dose may prescribe 10 s), not a rest.
-      const restDeg = sum / times.length;
+      const restDeg = sum / win.size();
       return above >= DOUBT_PUMPS
         ? restDeg >= farDeg && restDeg <= highDeg - barDeg
         : restDeg <= -farDeg && restDeg >= lowDeg + barDeg;
@@ -114,7 +103,46 @@ export function createNeutralDoubt(): NeutralDoubt {
       below = 0;
       lowDeg = 0;
       highDeg = 0;
-      clearWindow();
+      win.clear();
+      lows.clear();
+      highs.clear();
+      sum = 0;
+    },
+  };
+}
+
+/** Timed angles read from a head index: a queue whose shift costs nothing. */
+function createWindow() {
+  const t: number[] = [];
+  const d: number[] = [];
+  let head = 0;
+  return {
+    size: () => t.length - head,
+    firstT: () => t[head] ?? Number.POSITIVE_INFINITY,
+    firstDeg: () => d[head]!,
+    lastDeg: () => d[d.length - 1]!,
+    push(tMs: number, deg: number) {
+      t.push(tMs);
+      d.push(deg);
+    },
+    pop() {
+      t.pop();
+      d.pop();
+    },
+    /** Drops the oldest; returns its angle. */
+    shift(): number {
+      const deg = d[head++]!;
+      if (head > 1024 && head * 2 > t.length) {
+        t.splice(0, head);
+        d.splice(0, head);
+        head = 0;
+      }
+      return deg;
+    },
+    clear() {
+      t.length = 0;
+      d.length = 0;
+      head = 0;
     },
   };
 }
