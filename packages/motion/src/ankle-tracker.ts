@@ -15,7 +15,7 @@ import { createLegHistory } from './leg-history.ts';
 import { createLiveHold } from './live-hold.ts';
 import { createLookBackWatch } from './look-back.ts';
 import type { MotionEvent, MotionPhase, NeutralFrom } from './motion-events.ts';
-import { createNeutralDoubt } from './neutral-doubt.ts';
+import { createNeutralDoubt, type DoubtBars } from './neutral-doubt.ts';
 import { SENSOR_STILL_MIN_DEG } from './noise-meter.ts';
 import { createOwnPumps } from './own-pumps.ts';
 import { createPersonalRange } from './personal-range.ts';
@@ -137,6 +137,12 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
   /** The smallest range a rep may span now, degrees: MIN_REP_DEG and the bars the noise sets. */
   const repBarDeg = () =>
     Math.max(MIN_REP_DEG, o.minSwingDeg, limits.hysteresisDeg, repBars.repNoiseBarDeg());
+
+  /** What the neutral doubt asks of the bars, only when its rule needs them (neutral-doubt.ts). */
+  const doubtBars: DoubtBars = {
+    repBarDeg,
+    stillDeg: () => settleStillDeg(o.stillDeg, chain.noiseSdDeg),
+  };
 
   const heading = (s: RepState) => (s.kind === 'toes-down' ? 'plantar' : 'dorsi');
 
@@ -530,7 +536,7 @@ export function createAnkleTracker(setup: TrackerSetup): AnkleTracker {
     // A neutral learned from the settle (none calibrated) that pumping went to one side of only,
     // and then a rest far from it: settle afresh (neutral-doubt.ts).
     if (setup.neutralDeg === null && state.kind !== 'settling' && state.kind !== 'resuming') {
-      if (doubt.sample(t, y, repBarDeg(), settleStillDeg(o.stillDeg, chain.noiseSdDeg))) {
+      if (doubt.sample(t, y, doubtBars)) {
         resettle(t, out);
         return;
       }
