@@ -35,21 +35,25 @@ function midPumpCut(truth: SessionTruth): { cutMs: number; min: number; max: num
 
 function countMidPump(set: StressSet): { exact: boolean; counted: number; min: number; max: number } | null {
   const f = set.family;
+  let cut: ReturnType<typeof midPumpCut>;
+  let counted: number;
   if (f.source === 'landmarks') {
     const spec = f.spec(stressSpecRng(set.seed));
     const s = synthLandmarkSession(spec, set.seed);
-    const cut = midPumpCut(s.truth);
+    cut = midPumpCut(s.truth);
     if (!cut) return null;
-    const frames = s.frames.filter((x) => x.tMs >= cut.cutMs);
-    const counted = analyzeLandmarkRecording(frames, { sides: [spec.side] }).reps[spec.side].length;
-    return { exact: counted >= cut.min && counted <= cut.max, counted, min: cut.min, max: cut.max };
+    const from = cut.cutMs;
+    const frames = s.frames.filter((x) => x.tMs >= from);
+    counted = analyzeLandmarkRecording(frames, { sides: [spec.side] }).reps[spec.side].length;
+  } else {
+    const spec = f.spec(stressSpecRng(set.seed));
+    const s = synthImuSession(spec, set.seed);
+    cut = midPumpCut(s.truth);
+    if (!cut) return null;
+    const from = cut.cutMs;
+    const samples = s.samples.filter((x) => x.tMs >= from);
+    counted = analyzeImuRecording(samples, { side: spec.side }).reps[spec.side].length;
   }
-  const spec = f.spec(stressSpecRng(set.seed));
-  const s = synthImuSession(spec, set.seed);
-  const cut = midPumpCut(s.truth);
-  if (!cut) return null;
-  const samples = s.samples.filter((x) => x.tMs >= cut.cutMs);
-  const counted = analyzeImuRecording(samples, { side: spec.side }).reps[spec.side].length;
   return { exact: counted >= cut.min && counted <= cut.max, counted, min: cut.min, max: cut.max };
 }
 

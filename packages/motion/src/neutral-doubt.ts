@@ -74,10 +74,13 @@ class Doubt implements NeutralDoubt {
   private sum = 0;
 
   sample(tMs: number, deg: number, bars: DoubtBars): boolean {
+    // The rep bar, asked at most once a sample and only when needed (NaN until then).
+    let barDeg = Number.NaN;
     // farDeg is at least DOUBT_MIN_DEG: a sample within half of that is near neutral whatever the bar.
     if (Math.abs(deg) < DOUBT_MIN_DEG / 2) this.away = 0;
     else {
-      const farDeg = Math.max(DOUBT_MIN_DEG, 2 * bars.repBarDeg());
+      barDeg = bars.repBarDeg();
+      const farDeg = Math.max(DOUBT_MIN_DEG, 2 * barDeg);
       if (Math.abs(deg) < farDeg / 2) this.away = 0;
       else if (this.away !== null && deg >= farDeg && this.away !== 1) {
         this.away = 1;
@@ -95,7 +98,7 @@ class Doubt implements NeutralDoubt {
     while (win.firstT() < tMs - REST_S * 1000) this.sum -= win.shift();
     const from = win.firstT();
     if (this.above < DOUBT_PUMPS && this.below < DOUBT_PUMPS) return false;
-    const barDeg = bars.repBarDeg();
+    if (Number.isNaN(barDeg)) barDeg = bars.repBarDeg();
     // One-sided: the other side never reached even a rep's bar.
     const oneSided =
       (this.above >= DOUBT_PUMPS && this.lowDeg > -barDeg) ||
