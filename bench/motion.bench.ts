@@ -104,7 +104,10 @@ function keptApartTable(
 ): string {
   const rows = families.flatMap((f, i) => {
     const mine = sets.filter((s) => s.familyIndex === i);
-    const row = stressRow(f.name, mine.map(runStressSet));
+    const row = stressRow(
+      f.name,
+      mine.map((s) => runStressSet(s)),
+    );
     return planarTwins
       ? [
           row,
@@ -133,7 +136,7 @@ function stressTable(
   const byFamily: [string, StressOutcome[]][] = [];
   const all: [StressFamily, StressOutcome[]][] = [];
   STRESS_FAMILIES.forEach((f, i) => {
-    const out = sets.filter((s) => s.familyIndex === i).map(runStressSet);
+    const out = sets.filter((s) => s.familyIndex === i).map((s) => runStressSet(s));
     byKind[f.source].push(...out);
     if (f.source === 'imu') byFamily.push([f.name, out]);
     all.push([f, out]);
@@ -262,8 +265,8 @@ function restingTable(
   const allAfter: RestingOutcome[] = [];
   families.forEach((f, i) => {
     const mine = sets.filter((s) => s.familyIndex === i);
-    const out = mine.map(runRestingFoot);
-    const after = mine.map(runRestAfterSet);
+    const out = mine.map((s) => runRestingFoot(s));
+    const after = mine.map((s) => runRestAfterSet(s));
     all.push(...out);
     allAfter.push(...after);
     rows.push(restingRow(f.name, out, after));
@@ -272,8 +275,8 @@ function restingTable(
       rows.push(
         restingRow(
           `${f.name}: the foot a planar hinge`,
-          hinge.map(runRestingFoot),
-          hinge.map(runRestAfterSet),
+          hinge.map((s) => runRestingFoot(s)),
+          hinge.map((s) => runRestAfterSet(s)),
         ),
       );
     }

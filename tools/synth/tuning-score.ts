@@ -1,6 +1,6 @@
 // The stress set's tuning seeds scored in one line per family: what engine changes are chosen on
 // (the held-out seeds are scored only by `npm run bench motion`). Run by hand:
-//   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu]
+//   npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu] [--foot-angle heel-toe|fitted]
 // Prints per family the exact sets, spurious reps on the resting-foot twins (a foot that never
 // pumps, then the same rest after the person's set) and the seeds that were not exact; then the
 // totals, reps counted wrong in all sets (missed or extra beyond what may count), the range error
@@ -30,12 +30,12 @@ import { mcnemarExactP } from './src/stats.ts';
 import { ankle3dSets, prescribedSets, type StressSet, stressSets, stressSpecRng } from './src/stress-set.ts';
 
 const USAGE =
-  'usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu] [--save FILE] [--against FILE]';
+  'usage: npx tsx tools/synth/tuning-score.ts [per-family=32] [camera|imu] [--save FILE] [--against FILE] [--foot-angle heel-toe|fitted]';
 function parsed() {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { save: { type: 'string' }, against: { type: 'string' } },
+      options: { save: { type: 'string' }, against: { type: 'string' }, 'foot-angle': { type: 'string' } },
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -47,8 +47,11 @@ const saveTo = values.save;
 const against = values.against;
 const perFamily = Number(positionals[0] ?? 32);
 const only = positionals[1];
+/** How the camera's landmark angle is read (the landmark analyzer's `footAngle`; default its own). */
+const footAngle = values['foot-angle'] as 'heel-toe' | 'fitted' | undefined;
 if (
   !(perFamily > 0) ||
+  (footAngle !== undefined && footAngle !== 'heel-toe' && footAngle !== 'fitted') ||
   (only !== undefined && only !== 'camera' && only !== 'imu') ||
   positionals.length > 2
 ) {
@@ -96,14 +99,14 @@ let firstMissed = 0;
 const leg = { tp: 0, fp: 0, fn: 0, unseen: 0, unseenMoved: 0 };
 const bands = PUMP_OVER_NOISE_BANDS.map(() => ({ exact: 0, sets: 0 }));
 for (const set of sets) {
-  const { score, result, truth, pumpOverNoise } = runStressSet(set);
+  const { score, result, truth, pumpOverNoise } = runStressSet(set, footAngle);
   PUMP_OVER_NOISE_BANDS.forEach((band, i) => {
     if (pumpOverNoise === null || !inPumpOverNoiseBand(pumpOverNoise, band)) return;
     bands[i]!.sets++;
     if (score.countExact) bands[i]!.exact++;
   });
-  const resting = runRestingFoot(set).reps;
-  const restingAfter = runRestAfterSet(set).reps;
+  const resting = runRestingFoot(set, footAngle).reps;
+  const restingAfter = runRestAfterSet(set, footAngle).reps;
   const f = families.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, afterSet: 0, wrong: [] };
   f.sets++;
   f.spurious += resting;
@@ -170,11 +173,11 @@ const prescribed = new Map<
 for (const set of [...prescribedSets('tuning', perFamily), ...ankle3dSets('tuning', perFamily)].filter(
   wanted,
 )) {
-  const { score } = runStressSet(set);
+  const { score } = runStressSet(set, footAngle);
   outcomes.push([set.seed, score.countExact]);
   const f = prescribed.get(set.family.name) ?? { exact: 0, sets: 0, spurious: 0, wrong: [], rangeErrDeg: [] };
   f.sets++;
-  f.spurious += runRestingFoot(set).reps;
+  f.spurious += runRestingFoot(set, footAngle).reps;
   if (score.countExact) f.exact++;
   else f.wrong.push(set.seed);
   f.rangeErrDeg.push(...score.rangeErrDeg.map(Math.abs));

@@ -2,6 +2,7 @@
 
 export { createAngleUnwrap } from './angle-unwrap.ts';
 export * from './calibration.ts';
+export { FootFit } from './foot-fit.ts';
 export { analyzeImuRecording, createImuAnalyzer, type ImuAnalyzerOptions } from './imu-analyzer.ts';
 export type { ImuReading, ImuSample } from './imu-sample.ts';
 export {

@@ -26,6 +26,13 @@ export interface LegReading {
   kneeY: number;
   ankleX: number;
   ankleY: number;
+  /** The heel and foot index in the picture, pixels. */
+  heelX: number;
+  heelY: number;
+  toeX: number;
+  toeY: number;
+  /** Whether `rawDeg` came from world coordinates (metres) rather than the picture. */
+  fromWorld: boolean;
   /** Lowest visibility of the four landmarks used, 0..1. */
   visibility: number;
 }
@@ -42,6 +49,11 @@ export function createLegReading(): LegReading {
     kneeY: 0,
     ankleX: 0,
     ankleY: 0,
+    heelX: 0,
+    heelY: 0,
+    toeX: 0,
+    toeY: 0,
+    fromWorld: false,
     visibility: 0,
   };
 }
@@ -107,6 +119,7 @@ export function readLeg(
   // A collapsed shank or foot is a detection that lost the leg, not a measurement.
   if (shankPx < 0.02 * diag || footPx < 0.01 * diag) return fail(out, 'foot-not-visible');
   let theta: number;
+  let fromWorld = false;
   let footLen = footPx;
   let shankLen = shankPx;
   const wl = useWorld ? frame.world : null;
@@ -136,6 +149,7 @@ export function readLeg(
     theta = Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), dot) * RAD;
     footLen = Math.sqrt(p0 * p0 + p1 * p1 + p2 * p2);
     shankLen = Math.sqrt(s0 * s0 + s1 * s1 + s2 * s2);
+    fromWorld = true;
   } else {
     theta = angleBetweenDeg(kx - ax, ky - ay, fx - hx, fy - hy);
   }
@@ -149,6 +163,11 @@ export function readLeg(
   out.kneeY = ky;
   out.ankleX = ax;
   out.ankleY = ay;
+  out.heelX = hx;
+  out.heelY = hy;
+  out.toeX = fx;
+  out.toeY = fy;
+  out.fromWorld = fromWorld;
   out.visibility = vis;
   return out;
 }

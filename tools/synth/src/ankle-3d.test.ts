@@ -149,7 +149,7 @@ describe('3-D ankle families', () => {
   // family the leg rolling at the hip is most of the loss (motion README, 2026-12-06).
   it('a phone on a 3-D ankle counts at least 29 of the first 32 tuning sets exactly, degrees within 2 deg at the median', () => {
     const sets = ankle3dSets('tuning', 16).filter((s) => s.family.source === 'imu');
-    const outcomes = sets.map(runStressSet);
+    const outcomes = sets.map((s) => runStressSet(s));
     expect(outcomes.filter((o) => o.score.countExact).length).toBeGreaterThanOrEqual(29);
     const errs = outcomes.flatMap((o) => o.score.rangeErrDeg.map(Math.abs)).sort((a, b) => a - b);
     expect(errs[Math.floor(errs.length / 2)]!).toBeLessThan(2);

@@ -14,6 +14,7 @@ import {
 import { type ProgramSpec, REST_FIDGET_MAX_DEG } from './ankle-program.ts';
 import { synthImuSession } from './imu-session.ts';
 import { type SessionTruth, synthLandmarkSession } from './landmark-session.ts';
+import type { StressFootAngle } from './run-stress.ts';
 import { type StressSet, stressSpecRng } from './stress-set.ts';
 
 /** How long the resting foot is watched, seconds. */
@@ -37,8 +38,8 @@ export interface RestingOutcome {
 }
 
 /** Runs one stress set's conditions on a resting foot. */
-export function runRestingFoot(set: StressSet): RestingOutcome {
-  const { result, reps } = runWithProgram(set, rest);
+export function runRestingFoot(set: StressSet, footAngle?: StressFootAngle): RestingOutcome {
+  const { result, reps } = runWithProgram(set, rest, footAngle);
   return { reps: reps.length, result };
 }
 
@@ -48,8 +49,8 @@ export function runRestingFoot(set: StressSet): RestingOutcome {
  * resting person's). Every rep whose first peak comes after the set's last rep has ended (its return
  * to neutral, and a second more) is spurious.
  */
-export function runRestAfterSet(set: StressSet): RestingOutcome {
-  const { result, reps, truth } = runWithProgram(set, (p) => ({ ...p, restAfterS: RESTING_S }));
+export function runRestAfterSet(set: StressSet, footAngle?: StressFootAngle): RestingOutcome {
+  const { result, reps, truth } = runWithProgram(set, (p) => ({ ...p, restAfterS: RESTING_S }), footAngle);
   const endMs = Math.max(...truth.reps.map((r) => r.endTMs)) + 1000;
   return { reps: reps.filter((r) => Math.min(r.plantarTMs, r.dorsiTMs) > endMs).length, result };
 }
@@ -58,12 +59,16 @@ export function runRestAfterSet(set: StressSet): RestingOutcome {
 function runWithProgram(
   set: StressSet,
   program: (p: ProgramSpec) => ProgramSpec,
+  footAngle: StressFootAngle,
 ): { result: AnalysisResult; reps: readonly RepMetrics[]; truth: SessionTruth } {
   const f = set.family;
   if (f.source === 'landmarks') {
     const spec = f.spec(stressSpecRng(set.seed));
     const s = synthLandmarkSession({ ...spec, program: program(spec.program) }, set.seed);
-    const result = analyzeLandmarkRecording(s.frames, { sides: [spec.side] });
+    const result = analyzeLandmarkRecording(s.frames, {
+      sides: [spec.side],
+      ...(footAngle ? { footAngle } : {}),
+    });
     return { result, reps: result.reps[spec.side], truth: s.truth };
   }
   const spec = f.spec(stressSpecRng(set.seed));

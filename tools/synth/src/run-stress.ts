@@ -26,13 +26,22 @@ export interface StressOutcome {
   readonly pumpOverNoise: number | null;
 }
 
-export function runStressSet(set: StressSet): StressOutcome {
+/**
+ * How the landmark analyzer reads the foot's angle (`footAngle`, landmark-analyzer.ts); undefined:
+ * the analyzer's default.
+ */
+export type StressFootAngle = 'fitted' | 'heel-toe' | undefined;
+
+export function runStressSet(set: StressSet, footAngle?: StressFootAngle): StressOutcome {
   const f = set.family;
   if (f.source === 'landmarks') {
     const spec = f.spec(stressSpecRng(set.seed));
     const s = synthLandmarkSession(spec, set.seed);
     const truth = withTinyRepLeeway(withBurstLeeway(s.truth));
-    const result = analyzeLandmarkRecording(s.frames, { sides: [spec.side] });
+    const result = analyzeLandmarkRecording(s.frames, {
+      sides: [spec.side],
+      ...(footAngle ? { footAngle } : {}),
+    });
     const baselineCount = naiveLandmarkCount(s.frames, spec.side);
     return {
       score: scoreSet(result.reps[spec.side], truth, 'plantar'),

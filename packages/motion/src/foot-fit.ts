@@ -1,0 +1,367 @@
+// The foot's angle from all its points, not from the heel-toe line alone.
+//
+// A pose model's heel and foot-index points are its noisiest (a foot is small in the picture), and
+// the heel-toe line turns with every pixel they err by. Two things the body guarantees help:
+// - the foot is rigid: the pivot, heel and toe keep their shape as it turns, so the foot's turn is
+//   the rotation that best lays that shape over the points seen (weighted Procrustes), not the
+//   direction of one line between its two noisiest points;
+// - an ankle pump turns the foot about the ankle, and only the ankle moves: the knee and ankle
+//   points stay where they are unless the leg moves, so they are low-passed (which a turning foot
+//   cannot be); the shank line between the low-passed knee and ankle is steadier, and the
+//   low-passed ankle anchors the turn's pivot. The pose model's ankle point is not the joint's
+//   axis, though: the pivot is where the heel-toe line's midpoint circles, learned from the
+//   person's own swings (`Pivot`), and stays at the ankle point until they have swung.
+// The angle's scatter around the truth (the view's gain and offset fitted away, the same for both)
+// drops by 15-29% in the camera families of the stress set's tuning seeds (14.2 -> 10.2 deg at 6-10
+// px of noise, 4.0 -> 3.2 deg where the leg moves), and the comfort set's ranges stay within its
+// 3-deg goal: `npx tsx tools/synth/angle-scatter.ts 16`. The landmark analyzer reads it with
+// `footAngle: 'fitted'`; not the default yet (the package README, stop 74).
+//
+// Pure and allocation-free per frame; the tracker never sees it: it only changes the angle a
+// landmark frame gives.
+
+import type { LegReading } from './landmark-angle.ts';
+
+const RAD = 180 / Math.PI;
+
+/**
+ * How long the knee and ankle points are averaged over, seconds (a one-pole low-pass). The angle's
+ * scatter (tuning seeds, 8 a family; noise / all drawn wide / leg moves, residual deg): 0.1 s
+ * 10.6 / 7.0 / 3.1, 0.3 s 10.2 / 6.8 / 3.1, 1 s 10.0 / 7.0 / 3.5. Shorter leaves noise correlated
+ * over a few frames, which the engine's frame-to-frame noise meter hardly sees (it reads third
+ * differences): its bars drop below the noise. Tuning seeds (camera, 64 a family), spurious reps
+ * on resting feet and after the set: 0.1 s 76 and 146, 0.2 s 47 and 86, 0.3 s 29 and 61 (without
+ * the cut of outlier steps; without the fit 36 and 33).
+ */
+export const STILL_POINTS_TAU_S = 0.3;
+/**
+ * The pivot counts this many times a heel or toe point in the fit: averaged over many frames, its
+ * noise is a fraction of theirs. Tuning seeds (camera, 64 a family), exact sets / reps counted
+ * wrong, with the pivot at the ankle point (before it was learned): 18 gave 360 / 884, 6 gave
+ * 348 / 871 (without the fit 348 / 1,060).
+ */
+const PIVOT_WEIGHT = 18;
+/**
+ * The shape must be seen in this many frames before the fit is used (the heel-toe line until
+ * then): a shape averaged over fewer is a few pixels off, and the fit's angle drifts while it
+ * settles, as the first rest is read. Tuning seeds (camera, 64 a family), with the pivot at the
+ * ankle point: 10 frames gave 346 exact of 576, 45 gave 360.
+ */
+const MIN_SHAPE_FRAMES = 45;
+/** The foot's shape (ankle and toe seen from the heel) is averaged over this long, seconds. */
+const SHAPE_TAU_S = 5;
+/**
+ * A point's step from its low-passed place, or the shape's from its average, counts at most this
+ * many times its usual size: one outlier frame (a point thrown 20-60 px) must not drag the pivot
+ * or bend the foot's shape.
+ */
+const CLIP_K = 3;
+/** After a gap this long, seconds, the points start again from where they are seen. */
+const RESTART_GAP_S = 0.5;
+
+/**
+ * A point that stays put unless the leg moves, low-passed over STILL_POINTS_TAU_S. A step from its
+ * low-passed place beyond CLIP_K times the usual is cut to that (one outlier frame, a point thrown
+ * 20-60 px, must not drag it); two such steps in a row the same way are the leg moving, and the
+ * point is taken where it is seen (a low-passed point lags a sliding leg, and a lagging pivot
+ * turns the foot's angle).
+ */
+class StillPoint {
+  x = 0;
+  y = 0;
+  /** The usual size of a step from the low-passed place, pixels (a running mean of |step|). */
+  private stepPx = 0;
+  private n = 0;
+  /** The last step beyond the limit (0, 0 when the last was within it). */
+  private outX = 0;
+  private outY = 0;
+  start(x: number, y: number): void {
+    this.x = x;
+    this.y = y;
+    this.stepPx = 0;
+    this.n = 0;
+    this.outX = 0;
+    this.outY = 0;
+  }
+  follow(x: number, y: number, share: number): void {
+    let dx = x - this.x;
+    let dy = y - this.y;
+    const d = Math.sqrt(dx * dx + dy * dy);
+    const limit = CLIP_K * this.stepPx;
+    const beyond = this.n >= 10 && d > limit;
+    const moved = beyond && dx * this.outX + dy * this.outY > 0;
+    this.outX = beyond ? dx : 0;
+    this.outY = beyond ? dy : 0;
+    this.n++;
+    this.stepPx += (Math.min(d, 2 * limit || d) - this.stepPx) / Math.min(this.n, 50);
+    if (moved) {
+      this.x = x;
+      this.y = y;
+      return;
+    }
+    if (beyond) {
+      dx *= limit / d;
+      dy *= limit / d;
+    }
+    this.x += share * dx;
+    this.y += share * dy;
+  }
+}
+
+/** How quickly the heel and toe are low-passed before they teach the pivot, seconds. */
+const PIVOT_POINTS_TAU_S = 0.15;
+/** How long the pivot's statistics are averaged over, seconds. */
+const PIVOT_TAU_S = 20;
+/**
+ * The pivot stays near the ankle point until the foot has turned by more than this much (its
+ * angle's variance, radians squared; (8 deg)^2): a ridge that pulls it there while the foot rests.
+ * Tuning seeds (camera, 64 a family), exact sets / spurious reps on resting feet and after the set
+ * / range error median: (3 deg)^2 346 / 94 and 69 / 3.00 deg (a resting foot's noise moved the
+ * pivot, and the angle with it); (8 deg)^2 359 / 28 and 63 / 2.92; (12 deg)^2 362 / 24 and 55 /
+ * 2.91, but a comfort set's ranges 1.5 deg short (the pivot found half of the way). Swings of
+ * +/-20 deg find a pivot three quarters of the way from the ankle point.
+ */
+const PIVOT_RIDGE_RAD2 = (8 / RAD) ** 2;
+
+/** The pivot moves only with a window of at least this share of the most swing seen. */
+const KEEP_SHARE = 0.5;
+
+/**
+ * Where the foot turns, against the low-passed ankle point, in the shank's frame (x along the
+ * shank towards the knee, y across it), pixels. A pose model's ankle point is not the joint's axis:
+ * it errs by a few pixels in a way that keeps to the shank (BlazePose's does, and the generator's),
+ * and a foot turned about the ankle point instead of its axis reads a range a few per cent off
+ * (3-4 deg on a 45-deg pump). The axis is the point the heel-toe line's midpoint M circles:
+ * M = C + R(theta) m, so over the recent swings M's covariance with the line's angle theta, w,
+ * points across from C: C = mean(M) + J w (J: a quarter turn). The angle's own noise adds to its
+ * variance but not to the covariance (the midpoint's noise is the heel's and toe's sum, the angle's
+ * their difference), so that noise is taken off the variance; and where the foot barely turned, a
+ * ridge keeps C at the ankle point.
+ */
+class Pivot {
+  x = 0;
+  y = 0;
+  private n = 0;
+  // The heel and toe in the shank's frame, low-passed.
+  private hx = 0;
+  private hy = 0;
+  private tx = 0;
+  private ty = 0;
+  // Running means: theta, theta^2, M, theta M.
+  private mt = 0;
+  private mtt = 0;
+  private mx = 0;
+  private my = 0;
+  private mtx = 0;
+  private mty = 0;
+  /** The most swing (the angle's variance less its noise, radians squared) a window has shown. */
+  private bestVarRad2 = 0;
+  /** The raw heel-toe angle's frame-to-frame noise, radians squared, and its last value. */
+  private noiseRad2 = 0;
+  private lastRaw = Number.NaN;
+  reset(): void {
+    this.x = 0;
+    this.y = 0;
+    this.n = 0;
+    this.bestVarRad2 = 0;
+    this.lastRaw = Number.NaN;
+  }
+  /** One frame: heel and toe (hx, hy, tx, ty) already in the shank's frame; `dtS` since the last. */
+  add(hx: number, hy: number, tx: number, ty: number, dtS: number): void {
+    const raw = Math.atan2(ty - hy, tx - hx);
+    if (this.n === 0) {
+      this.hx = hx;
+      this.hy = hy;
+      this.tx = tx;
+      this.ty = ty;
+      this.mt = raw;
+      this.mtt = raw * raw;
+      this.mx = (hx + tx) / 2;
+      this.my = (hy + ty) / 2;
+      this.mtx = raw * this.mx;
+      this.mty = raw * this.my;
+      this.n = 1;
+      this.lastRaw = raw;
+      return;
+    }
+    const a = 1 - Math.exp(-dtS / PIVOT_POINTS_TAU_S);
+    this.hx += a * (hx - this.hx);
+    this.hy += a * (hy - this.hy);
+    this.tx += a * (tx - this.tx);
+    this.ty += a * (ty - this.ty);
+    const d = raw - this.lastRaw;
+    this.lastRaw = raw;
+    this.n++;
+    const b = Math.max(1 / this.n, 1 - Math.exp(-dtS / PIVOT_TAU_S));
+    // White noise's variance is half the mean square step; the low-pass leaves a / (2 - a) of it.
+    this.noiseRad2 += b * ((d * d) / 2 - this.noiseRad2);
+    const t = Math.atan2(this.ty - this.hy, this.tx - this.hx);
+    const mx = (this.hx + this.tx) / 2;
+    const my = (this.hy + this.ty) / 2;
+    this.mt += b * (t - this.mt);
+    this.mtt += b * (t * t - this.mtt);
+    this.mx += b * (mx - this.mx);
+    this.my += b * (my - this.my);
+    this.mtx += b * (t * mx - this.mtx);
+    this.mty += b * (t * my - this.mty);
+    const varT = Math.max(0, this.mtt - this.mt * this.mt - (this.noiseRad2 * a) / (2 - a));
+    const covX = this.mtx - this.mt * this.mx;
+    const covY = this.mty - this.mt * this.my;
+    // The covariance a pivot at the ankle point (0, 0) would give: J^-1 (0 - mean M) = J mean M.
+    const w0x = -this.my;
+    const w0y = this.mx;
+    const wx = (covX + PIVOT_RIDGE_RAD2 * w0x) / (varT + PIVOT_RIDGE_RAD2);
+    const wy = (covY + PIVOT_RIDGE_RAD2 * w0y) / (varT + PIVOT_RIDGE_RAD2);
+    // Kept from the window that showed the most swing: a rest (after the set, or between sets)
+    // says nothing of the pivot, and the ridge would pull it back to the ankle point as the
+    // window filled with rest, turning the angle of a foot that does not move.
+    if (varT >= KEEP_SHARE * this.bestVarRad2) {
+      this.bestVarRad2 = Math.max(this.bestVarRad2, varT);
+      this.x = this.mx - wy;
+      this.y = this.my + wx;
+    }
+  }
+}
+
+/** The foot's angle for one leg from its knee, ankle, heel and toe points; see the file's head. */
+export class FootFit {
+  private readonly knee = new StillPoint();
+  private readonly ankle = new StillPoint();
+  private readonly pivot = new Pivot();
+  /** The pivot in the picture this frame, pixels. */
+  private px = 0;
+  private py = 0;
+  /** The shape: pivot (ax, ay) and toe (tx, ty) in the heel-toe frame, heel at the origin. */
+  private ax = 0;
+  private ay = 0;
+  private tx = 0;
+  private ty = 0;
+  private shapeN = 0;
+  /** The usual size of the shape's step from its average, pixels. */
+  private shapeStepPx = 0;
+  private lastTMs = Number.NaN;
+
+  /**
+   * The angle `r` gives, as `readLeg`'s `rawDeg` (90 minus the shank-foot angle), from the fit.
+   * `learn` false (a frame whose points the detector doubts): the points give this frame's angle
+   * but teach nothing (neither where the knee and ankle stay nor the foot's shape).
+   */
+  rawDeg(r: LegReading, tMs: number, learn: boolean): number {
+    const gapS = (tMs - this.lastTMs) / 1000;
+    if (!(gapS >= 0 && gapS <= RESTART_GAP_S)) {
+      if (!learn) return r.rawDeg;
+      this.knee.start(r.kneeX, r.kneeY);
+      this.ankle.start(r.ankleX, r.ankleY);
+      this.pivot.reset();
+      this.shapeN = 0;
+      this.shapeStepPx = 0;
+    }
+    if (learn) {
+      this.lastTMs = tMs;
+      const share = 1 - Math.exp(-gapS / STILL_POINTS_TAU_S);
+      if (gapS > 0 && gapS <= RESTART_GAP_S) {
+        this.knee.follow(r.kneeX, r.kneeY, share);
+        this.ankle.follow(r.ankleX, r.ankleY, share);
+      }
+    }
+    // The shank's frame: x from the low-passed ankle towards the knee, y across.
+    let ux = this.knee.x - this.ankle.x;
+    let uy = this.knee.y - this.ankle.y;
+    const shankPx = Math.sqrt(ux * ux + uy * uy);
+    if (!(shankPx > 0)) return r.rawDeg;
+    ux /= shankPx;
+    uy /= shankPx;
+    if (learn) {
+      const hx = r.heelX - this.ankle.x;
+      const hy = r.heelY - this.ankle.y;
+      const tx = r.toeX - this.ankle.x;
+      const ty = r.toeY - this.ankle.y;
+      this.pivot.add(hx * ux + hy * uy, -hx * uy + hy * ux, tx * ux + ty * uy, -tx * uy + ty * ux, gapS);
+    }
+    this.px = this.ankle.x + this.pivot.x * ux - this.pivot.y * uy;
+    this.py = this.ankle.y + this.pivot.x * uy + this.pivot.y * ux;
+    if (learn) this.learnShape(r, this.px, this.py, gapS);
+    // The shape must be seen a while before it is trusted; until then, the heel-toe line.
+    if (this.shapeN < MIN_SHAPE_FRAMES) return r.rawDeg;
+    const footDeg = this.fitFootDeg(r);
+    const sx = this.knee.x - this.ankle.x;
+    const sy = this.knee.y - this.ankle.y;
+    const fx = Math.cos(footDeg / RAD);
+    const fy = Math.sin(footDeg / RAD);
+    return 90 - Math.atan2(Math.abs(sx * fy - sy * fx), sx * fx + sy * fy) * RAD;
+  }
+
+  /** The pivot and toe seen from the heel, in the heel-toe frame, averaged over SHAPE_TAU_S. */
+  private learnShape(r: LegReading, pivotX: number, pivotY: number, gapS: number): void {
+    const ux = r.toeX - r.heelX;
+    const uy = r.toeY - r.heelY;
+    const len = Math.sqrt(ux * ux + uy * uy);
+    if (!(len > 0)) return;
+    const c = ux / len;
+    const s = uy / len;
+    const ax = (pivotX - r.heelX) * c + (pivotY - r.heelY) * s;
+    const ay = -(pivotX - r.heelX) * s + (pivotY - r.heelY) * c;
+    if (this.shapeN === 0) {
+      this.ax = ax;
+      this.ay = ay;
+      this.tx = len;
+      this.ty = 0;
+      this.shapeN = 1;
+      return;
+    }
+    let dax = ax - this.ax;
+    let day = ay - this.ay;
+    let dtx = len - this.tx;
+    const d = Math.sqrt(dax * dax + day * day + dtx * dtx);
+    const limit = CLIP_K * this.shapeStepPx;
+    if (this.shapeN >= 10 && d > limit) {
+      const k = limit / d;
+      dax *= k;
+      day *= k;
+      dtx *= k;
+    }
+    this.shapeN++;
+    this.shapeStepPx += (d - this.shapeStepPx) / Math.min(this.shapeN, 50);
+    const share = Math.max(1 / this.shapeN, 1 - Math.exp(-Math.max(0, gapS) / SHAPE_TAU_S));
+    this.ax += share * dax;
+    this.ay += share * day;
+    this.tx += share * dtx;
+  }
+
+  /**
+   * The direction of the foot's heel-toe axis in the picture, degrees: the rotation that lays the
+   * shape (low-passed ankle, heel, toe) over the points seen, weighted least squares.
+   */
+  private fitFootDeg(r: LegReading): number {
+    const wp = PIVOT_WEIGHT;
+    const px = this.px;
+    const py = this.py;
+    // Weighted centroids of the seen points and of the shape (heel at the origin).
+    const w = wp + 2;
+    const cx = (wp * px + r.heelX + r.toeX) / w;
+    const cy = (wp * py + r.heelY + r.toeY) / w;
+    const qx = (wp * this.ax + this.tx) / w;
+    const qy = (wp * this.ay + this.ty) / w;
+    // Sum of weight x (shape point - its centroid) . and x (seen point - its centroid).
+    const pax = this.ax - qx;
+    const pay = this.ay - qy;
+    const pbx = px - cx;
+    const pby = py - cy;
+    const hax = -qx;
+    const hay = -qy;
+    const hbx = r.heelX - cx;
+    const hby = r.heelY - cy;
+    const tax = this.tx - qx;
+    const tay = this.ty - qy;
+    const tbx = r.toeX - cx;
+    const tby = r.toeY - cy;
+    const dot = wp * (pax * pbx + pay * pby) + hax * hbx + hay * hby + tax * tbx + tay * tby;
+    const cross = wp * (pax * pby - pay * pbx) + hax * hby - hay * hbx + tax * tby - tay * tbx;
+    return Math.atan2(cross, dot) * RAD;
+  }
+
+  reset(): void {
+    this.lastTMs = Number.NaN;
+    this.shapeN = 0;
+  }
+}
