@@ -92,7 +92,7 @@ describe('the foot angle fitted from all its points', () => {
       const b = hit.rawDeg(read(frame), at(k), true);
       worst = Math.max(worst, Math.abs(a - b));
     }
-    // Low-passed without the cut, the thrown ankle stayed 5 px off for a tenth of a second.
+    // Low-passed without the cut, the thrown ankle pulled the pivot a few pixels off for a while.
     expect(worst).toBeLessThan(0.5);
   });
 
@@ -106,7 +106,7 @@ describe('the foot angle fitted from all its points', () => {
       const leg = read(legFrame(at(k), { angleDeg: pumpDeg(tS), shiftPx }));
       worst = Math.max(worst, Math.abs(fit.rawDeg(leg, at(k), true) - leg.rawDeg));
     }
-    // A low-passed pivot 17 px behind the ankle turned the foot by several degrees; taken where it
+    // A low-passed pivot tens of pixels behind the ankle turned the foot by degrees; taken where it
     // is seen from the second frame of the slide on, only that first frame is off.
     expect(worst).toBeLessThan(2);
   });
