@@ -25,7 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inPumpOverNoiseBand, PUMP_OVER_NOISE_BANDS, pumpOverNoiseBandName } from './src/pump-over-noise.ts';
 import { runRestAfterSet, runRestingFoot } from './src/resting-foot.ts';
-import { runStressSet } from './src/run-stress.ts';
+import { runStressSet, type StressFootAngle } from './src/run-stress.ts';
 import { mcnemarExactP } from './src/stats.ts';
 import { ankle3dSets, prescribedSets, type StressSet, stressSets, stressSpecRng } from './src/stress-set.ts';
 
@@ -48,7 +48,7 @@ const against = values.against;
 const perFamily = Number(positionals[0] ?? 32);
 const only = positionals[1];
 /** How the camera's landmark angle is read (the landmark analyzer's `footAngle`; default its own). */
-const footAngle = values['foot-angle'] as 'heel-toe' | 'fitted' | undefined;
+const footAngle = values['foot-angle'] as StressFootAngle;
 if (
   !(perFamily > 0) ||
   (footAngle !== undefined && footAngle !== 'heel-toe' && footAngle !== 'fitted') ||

@@ -3,7 +3,7 @@
 // leg, points the detector doubts or a gap.
 import { describe, expect, it } from 'vitest';
 import { FootFit } from './foot-fit.ts';
-import { analyzeLandmarkRecording } from './landmark-analyzer.ts';
+import { analyzeLandmarkRecording, type LandmarkAnalyzerOptions } from './landmark-analyzer.ts';
 import { createLegReading, type LegReading, readLeg } from './landmark-angle.ts';
 import type { LandmarkFrame } from './landmark-frame.ts';
 import { appendPumps, endOf, framesOf, legFrame, program, repsOf } from './leg-frames.test-util.ts';
@@ -163,7 +163,7 @@ describe('the foot angle fitted from all its points', () => {
 
 describe('the landmark analyzer reads the fitted angle', () => {
   /** Ten 20-deg pumps through 4 px of noise on the knee and ankle and 6 on the heel and toe. */
-  const counts = (footAngle: 'fitted' | 'heel-toe') =>
+  const counts = (footAngle: LandmarkAnalyzerOptions['footAngle']) =>
     [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
       const keys: [number, number][] = [
         [0, 0],
@@ -191,10 +191,8 @@ describe('the landmark analyzer reads the fitted angle', () => {
     keys.push([endOf(keys) + 3, 0]);
     const r = rng(5);
     const frames = framesOf(program(keys), endOf(keys), 30).map((f) => noisy(f, r, 4));
-    const ranges = (footAngle?: 'fitted' | 'heel-toe') =>
-      repsOf(
-        analyzeLandmarkRecording(frames, { sides: ['left'], ...(footAngle ? { footAngle } : {}) }).events,
-      ).map((x) => x.rangeDeg);
+    const ranges = (footAngle?: LandmarkAnalyzerOptions['footAngle']) =>
+      repsOf(analyzeLandmarkRecording(frames, { sides: ['left'], footAngle }).events).map((x) => x.rangeDeg);
     expect(ranges()).toEqual(ranges('heel-toe'));
     expect(ranges()).not.toEqual(ranges('fitted'));
   });

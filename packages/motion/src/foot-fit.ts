@@ -62,6 +62,34 @@ const CLIP_K = 3;
 const RESTART_GAP_S = 0.5;
 
 /**
+ * The usual size of a step (a running mean of its length over the last 50), to cut one beyond
+ * CLIP_K times it once 10 have been seen.
+ */
+class UsualStep {
+  private meanPx = 0;
+  private n = 0;
+  /** Whether the last step `take` saw was beyond the limit. */
+  beyond = false;
+  /** `learnCapK`: a step is learned as at most this many times the limit (Infinity: as it is). */
+  constructor(private readonly learnCapK: number) {}
+  /** Starts again, as if `seen` steps of no length had been taken. */
+  reset(seen: number): void {
+    this.meanPx = 0;
+    this.n = seen;
+    this.beyond = false;
+  }
+  /** Learns a step of `dPx` and returns the factor that cuts it to the limit (1 within it). */
+  take(dPx: number): number {
+    const limit = CLIP_K * this.meanPx;
+    this.beyond = this.n >= 10 && dPx > limit;
+    this.n++;
+    this.meanPx +=
+      ((limit > 0 ? Math.min(dPx, this.learnCapK * limit) : dPx) - this.meanPx) / Math.min(this.n, 50);
+    return this.beyond ? limit / dPx : 1;
+  }
+}
+
+/**
  * A point that stays put unless the leg moves, low-passed over STILL_POINTS_TAU_S. A step from its
  * low-passed place beyond CLIP_K times the usual is cut to that (one outlier frame, a point thrown
  * 20-60 px, must not drag it); two such steps in a row the same way are the leg moving, and the
@@ -71,42 +99,33 @@ const RESTART_GAP_S = 0.5;
 class StillPoint {
   x = 0;
   y = 0;
-  /** The usual size of a step from the low-passed place, pixels (a running mean of |step|). */
-  private stepPx = 0;
-  private n = 0;
+  /** Outliers are learned as at most twice the limit, so that one does not raise it. */
+  private readonly step = new UsualStep(2);
   /** The last step beyond the limit (0, 0 when the last was within it). */
   private outX = 0;
   private outY = 0;
   start(x: number, y: number): void {
     this.x = x;
     this.y = y;
-    this.stepPx = 0;
-    this.n = 0;
+    this.step.reset(0);
     this.outX = 0;
     this.outY = 0;
   }
   follow(x: number, y: number, share: number): void {
-    let dx = x - this.x;
-    let dy = y - this.y;
-    const d = Math.sqrt(dx * dx + dy * dy);
-    const limit = CLIP_K * this.stepPx;
-    const beyond = this.n >= 10 && d > limit;
+    const dx = x - this.x;
+    const dy = y - this.y;
+    const cut = this.step.take(Math.sqrt(dx * dx + dy * dy));
+    const beyond = this.step.beyond;
     const moved = beyond && dx * this.outX + dy * this.outY > 0;
     this.outX = beyond ? dx : 0;
     this.outY = beyond ? dy : 0;
-    this.n++;
-    this.stepPx += (Math.min(d, 2 * limit || d) - this.stepPx) / Math.min(this.n, 50);
     if (moved) {
       this.x = x;
       this.y = y;
       return;
     }
-    if (beyond) {
-      dx *= limit / d;
-      dy *= limit / d;
-    }
-    this.x += share * dx;
-    this.y += share * dy;
+    this.x += share * (beyond ? dx * cut : dx);
+    this.y += share * (beyond ? dy * cut : dy);
   }
 }
 
@@ -230,17 +249,13 @@ export class FootFit {
   private readonly knee = new StillPoint();
   private readonly ankle = new StillPoint();
   private readonly pivot = new Pivot();
-  /** The pivot in the picture this frame, pixels. */
-  private px = 0;
-  private py = 0;
-  /** The shape: pivot (ax, ay) and toe (tx, ty) in the heel-toe frame, heel at the origin. */
+  /** The shape: the pivot (ax, ay) and the toe (footPx, 0) in the heel-toe frame, heel at the origin. */
   private ax = 0;
   private ay = 0;
-  private tx = 0;
-  private ty = 0;
+  private footPx = 0;
   private shapeN = 0;
-  /** The usual size of the shape's step from its average, pixels. */
-  private shapeStepPx = 0;
+  /** The shape's steps from its average, the first sample counted as one. */
+  private readonly shapeStep = new UsualStep(Number.POSITIVE_INFINITY);
   private lastTMs = Number.NaN;
 
   /**
@@ -256,7 +271,6 @@ export class FootFit {
       this.ankle.start(r.ankleX, r.ankleY);
       this.pivot.reset();
       this.shapeN = 0;
-      this.shapeStepPx = 0;
     }
     if (learn) {
       this.lastTMs = tMs;
@@ -280,12 +294,12 @@ export class FootFit {
       const ty = r.toeY - this.ankle.y;
       this.pivot.add(hx * ux + hy * uy, -hx * uy + hy * ux, tx * ux + ty * uy, -tx * uy + ty * ux, gapS);
     }
-    this.px = this.ankle.x + this.pivot.x * ux - this.pivot.y * uy;
-    this.py = this.ankle.y + this.pivot.x * uy + this.pivot.y * ux;
-    if (learn) this.learnShape(r, this.px, this.py, gapS);
+    const px = this.ankle.x + this.pivot.x * ux - this.pivot.y * uy;
+    const py = this.ankle.y + this.pivot.x * uy + this.pivot.y * ux;
+    if (learn) this.learnShape(r, px, py, gapS);
     // The shape must be seen a while before it is trusted; until then, the heel-toe line.
     if (this.shapeN < MIN_SHAPE_FRAMES) return r.rawDeg;
-    const footDeg = this.fitFootDeg(r);
+    const footDeg = this.fitFootDeg(r, px, py);
     const sx = this.knee.x - this.ankle.x;
     const sy = this.knee.y - this.ankle.y;
     const fx = Math.cos(footDeg / RAD);
@@ -306,59 +320,47 @@ export class FootFit {
     if (this.shapeN === 0) {
       this.ax = ax;
       this.ay = ay;
-      this.tx = len;
-      this.ty = 0;
+      this.footPx = len;
       this.shapeN = 1;
+      this.shapeStep.reset(1);
       return;
     }
-    let dax = ax - this.ax;
-    let day = ay - this.ay;
-    let dtx = len - this.tx;
-    const d = Math.sqrt(dax * dax + day * day + dtx * dtx);
-    const limit = CLIP_K * this.shapeStepPx;
-    if (this.shapeN >= 10 && d > limit) {
-      const k = limit / d;
-      dax *= k;
-      day *= k;
-      dtx *= k;
-    }
+    const dax = ax - this.ax;
+    const day = ay - this.ay;
+    const dlen = len - this.footPx;
+    const cut = this.shapeStep.take(Math.sqrt(dax * dax + day * day + dlen * dlen));
     this.shapeN++;
-    this.shapeStepPx += (d - this.shapeStepPx) / Math.min(this.shapeN, 50);
     const share = Math.max(1 / this.shapeN, 1 - Math.exp(-Math.max(0, gapS) / SHAPE_TAU_S));
-    this.ax += share * dax;
-    this.ay += share * day;
-    this.tx += share * dtx;
+    this.ax += share * (dax * cut);
+    this.ay += share * (day * cut);
+    this.footPx += share * (dlen * cut);
   }
 
   /**
    * The direction of the foot's heel-toe axis in the picture, degrees: the rotation that lays the
-   * shape (low-passed ankle, heel, toe) over the points seen, weighted least squares.
+   * shape (pivot, heel, toe) over the points seen, the pivot at (`px`, `py`), weighted least squares.
    */
-  private fitFootDeg(r: LegReading): number {
+  private fitFootDeg(r: LegReading, px: number, py: number): number {
     const wp = PIVOT_WEIGHT;
-    const px = this.px;
-    const py = this.py;
-    // Weighted centroids of the seen points and of the shape (heel at the origin).
+    // Weighted centroids of the seen points and of the shape (heel at the origin, toe on the x axis).
     const w = wp + 2;
     const cx = (wp * px + r.heelX + r.toeX) / w;
     const cy = (wp * py + r.heelY + r.toeY) / w;
-    const qx = (wp * this.ax + this.tx) / w;
-    const qy = (wp * this.ay + this.ty) / w;
+    const qx = (wp * this.ax + this.footPx) / w;
+    const qy = (wp * this.ay) / w;
     // Sum of weight x (shape point - its centroid) . and x (seen point - its centroid).
     const pax = this.ax - qx;
     const pay = this.ay - qy;
     const pbx = px - cx;
     const pby = py - cy;
-    const hax = -qx;
-    const hay = -qy;
     const hbx = r.heelX - cx;
     const hby = r.heelY - cy;
-    const tax = this.tx - qx;
-    const tay = this.ty - qy;
+    const tax = this.footPx - qx;
     const tbx = r.toeX - cx;
     const tby = r.toeY - cy;
-    const dot = wp * (pax * pbx + pay * pby) + hax * hbx + hay * hby + tax * tbx + tay * tby;
-    const cross = wp * (pax * pby - pay * pbx) + hax * hby - hay * hbx + tax * tby - tay * tbx;
+    // The heel's shape point is (-qx, -qy) from the centroid, the toe's (tax, -qy).
+    const dot = wp * (pax * pbx + pay * pby) - qx * hbx - qy * hby + tax * tbx - qy * tby;
+    const cross = wp * (pax * pby - pay * pbx) - qx * hby + qy * hbx + tax * tby + qy * tbx;
     return Math.atan2(cross, dot) * RAD;
   }
 

@@ -67,7 +67,7 @@ function runWithProgram(
     const s = synthLandmarkSession({ ...spec, program: program(spec.program) }, set.seed);
     const result = analyzeLandmarkRecording(s.frames, {
       sides: [spec.side],
-      ...(footAngle ? { footAngle } : {}),
+      footAngle,
     });
     return { result, reps: result.reps[spec.side], truth: s.truth };
   }

@@ -1,7 +1,12 @@
 // Runs one stress set end to end: synthesise with its seed, analyse with the engine and with the
 // naive baseline, score both against the truth.
 
-import { type AnalysisResult, analyzeImuRecording, analyzeLandmarkRecording } from '@anklepump/motion';
+import {
+  type AnalysisResult,
+  analyzeImuRecording,
+  analyzeLandmarkRecording,
+  type LandmarkAnalyzerOptions,
+} from '@anklepump/motion';
 import { synthImuSession } from './imu-session.ts';
 import type { SessionTruth } from './landmark-session.ts';
 import { synthLandmarkSession } from './landmark-session.ts';
@@ -30,7 +35,7 @@ export interface StressOutcome {
  * How the landmark analyzer reads the foot's angle (`footAngle`, landmark-analyzer.ts); undefined:
  * the analyzer's default.
  */
-export type StressFootAngle = 'fitted' | 'heel-toe' | undefined;
+export type StressFootAngle = LandmarkAnalyzerOptions['footAngle'];
 
 export function runStressSet(set: StressSet, footAngle?: StressFootAngle): StressOutcome {
   const f = set.family;
@@ -40,7 +45,7 @@ export function runStressSet(set: StressSet, footAngle?: StressFootAngle): Stres
     const truth = withTinyRepLeeway(withBurstLeeway(s.truth));
     const result = analyzeLandmarkRecording(s.frames, {
       sides: [spec.side],
-      ...(footAngle ? { footAngle } : {}),
+      footAngle,
     });
     const baselineCount = naiveLandmarkCount(s.frames, spec.side);
     return {
