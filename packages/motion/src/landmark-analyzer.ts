@@ -50,12 +50,12 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
    */
   readonly angleFrom?: 'points' | 'tracker';
   /**
-   * How the foot's angle is read from the points (with `angleFrom: 'points'`). 'heel-toe'
-   * (default): the heel-toe line against the knee-ankle line, frame by frame. 'fitted': the
-   * rotation that lays the foot's learned shape over its ankle, heel and toe, about a pivot learned
-   * from the swings, against the low-passed shank (foot-fit.ts): 11-29% less scatter, and 60.4% of
-   * the held-out camera stress sets exact against 59.0%; the next default once the pins it changes
-   * are looked at again (the package README, stop 74).
+   * How the foot's angle is read from the points (with `angleFrom: 'points'`). 'fitted' (default
+   * since stop 75): the rotation that lays the foot's learned shape over its ankle, heel and toe,
+   * about a pivot learned from the swings, against the low-passed shank (foot-fit.ts): 11-29% less
+   * scatter, more held-out camera sets counted exactly and fewer reps miscounted (the package
+   * README, stops 74-75). 'heel-toe': the heel-toe line against the knee-ankle line, frame by frame
+   * (the default until stop 75).
    */
   readonly footAngle?: 'fitted' | 'heel-toe';
 }
@@ -125,7 +125,7 @@ export function createLandmarkAnalyzer(options: LandmarkAnalyzerOptions = {}): M
     checkOneOf('angleFrom', options.angleFrom ?? 'points', ['points', 'tracker']) === 'points';
   // A pixel tracker's angle is its own (the points were turned to it): no fit over them.
   const fitPoints =
-    checkOneOf('footAngle', options.footAngle ?? 'heel-toe', ['fitted', 'heel-toe']) === 'fitted' &&
+    checkOneOf('footAngle', options.footAngle ?? 'fitted', ['fitted', 'heel-toe']) === 'fitted' &&
     lengthsShowNoise;
   const legMoveFraction = checkRange(
     'legMoveFraction',

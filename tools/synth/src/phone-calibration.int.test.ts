@@ -109,7 +109,11 @@ describe('analyze --calibrate-with a phone log', () => {
     expect(r.code, r.err).toBe(0);
     const after = JSON.parse(r.out) as Report;
     expect(after.input.calibration).toMatchObject({ by: 'phone', side: 'left', reps: 8 });
-    expect(after.input.calibration!.phoneClockOffsetS as number).toBeCloseTo(PHONE_CLOCK_AHEAD_S, 0);
+    // To within a hold (1-1.5 s here): a peak's time is any frame of its flat hold, and the fitted
+    // foot angle (foot-fit.ts) places this clean set's camera peaks at their holds' ends.
+    expect(
+      Math.abs((after.input.calibration!.phoneClockOffsetS as number) - PHONE_CLOCK_AHEAD_S),
+    ).toBeLessThanOrEqual(1.5);
     expect(after.input.angleGain).toBeGreaterThan(1.5);
     expect(after.input.angleGain).toBeLessThan(1.85);
     expect(left(after).reps).toHaveLength(8);

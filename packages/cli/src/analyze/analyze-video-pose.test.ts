@@ -34,10 +34,14 @@ function frame(
   set(24, 164, 303);
   set(26, 330, 300);
   set(28, 480, 305);
-  // Heel just below the ankle; the toe 60 px from it, straight up at neutral, turned by the angle.
+  // Heel just below the ankle; the toe 60 px from it, straight up at neutral; the foot turned by
+  // the angle about the ankle, as a rigid foot turns.
   const up = ((90 - ankleDeg) * Math.PI) / 180;
-  set(30, 485, 315);
-  set(32, 485 + 60 * Math.cos(up), 315 - 60 * Math.sin(up));
+  const a = (ankleDeg * Math.PI) / 180;
+  const heelX = 480 + 5 * Math.cos(a) - 10 * Math.sin(a);
+  const heelY = 305 + 5 * Math.sin(a) + 10 * Math.cos(a);
+  set(30, heelX, heelY);
+  set(32, heelX + 60 * Math.cos(up), heelY - 60 * Math.sin(up));
   return { tMs, landmarks: rows, widthPx: W, heightPx: H };
 }
 

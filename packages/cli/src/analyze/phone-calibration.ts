@@ -23,8 +23,8 @@ export function calibratedNote(c: CameraCalibration, note: string): string {
   const [lo, hi] = c.ratioRange;
   return (
     `Degrees calibrated against the phone on the ${c.side} foot: gain ${c.gain.toFixed(2)} from ${c.reps} reps ` +
-    `both saw (phone/camera range ${lo.toFixed(2)}-${hi.toFixed(2)}; the phone's clock ${c.offsetS.toFixed(1)} s ` +
-    "from the video's). The calibration holds for this view only: a camera or phone moved later is not caught."
+    `both saw (phone/camera range ${lo.toFixed(2)}-${hi.toFixed(2)}; the phone's clock about ${c.offsetS.toFixed(1)} s ` +
+    "from the video's, to within a hold: each source may place a peak anywhere in it). The calibration holds for this view only: a camera or phone moved later is not caught."
   );
 }
 
