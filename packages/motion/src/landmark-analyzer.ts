@@ -52,7 +52,7 @@ export interface LandmarkAnalyzerOptions extends SourceOptions {
   /**
    * How the foot's angle is read from the points (with `angleFrom: 'points'`). 'fitted' (default
    * since stop 75): the rotation that lays the foot's learned shape over its ankle, heel and toe,
-   * about a pivot learned from the swings, against the low-passed shank (foot-fit.ts): 12-28% less
+   * about a pivot learned from the swings, against the low-passed shank (foot-fit.ts): 16-28% less
    * scatter, more held-out camera sets counted exactly and fewer reps miscounted (the package
    * README, stops 74-75). 'heel-toe': the heel-toe line against the knee-ankle line, frame by frame
    * (the default until stop 75).
