@@ -130,7 +130,14 @@ describe('createOrderWatch', () => {
     // The first swing began at a rest: not read.
     expect(
       w.step(
-        { kind: 'resting', orderFrom: 'instructed', anchorDeg: 0, awaySinceSeq: null, origin: SEEN },
+        {
+          kind: 'resting',
+          orderFrom: 'instructed',
+          anchorDeg: 0,
+          awaySinceSeq: null,
+          origin: SEEN,
+          still: null,
+        },
         down,
         lim,
         x,
@@ -160,7 +167,14 @@ describe('createOrderWatch', () => {
   it('never turns a person who pauses on the way down (after the toes-up end)', () => {
     const w = createOrderWatch(ring);
     w.step(
-      { kind: 'resting', orderFrom: 'instructed', anchorDeg: 0, awaySinceSeq: null, origin: SEEN },
+      {
+        kind: 'resting',
+        orderFrom: 'instructed',
+        anchorDeg: 0,
+        awaySinceSeq: null,
+        origin: SEEN,
+        still: null,
+      },
       restingDown,
       lim,
       x,

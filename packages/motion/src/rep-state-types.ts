@@ -68,6 +68,20 @@ export interface Resting {
    */
   readonly awaySinceSeq: number | null;
   readonly origin: SwingOrigin;
+  /**
+   * While the anchor lies more than `stillDeg` from neutral, the still moment the foot is in now
+   * (`RestStill`): lasting REANCHOR_MS nearer neutral, it becomes the anchor (rep-states.ts). Null
+   * while the anchor is near neutral, or the foot is moving.
+   */
+  readonly still: RestStill | null;
+}
+
+/** A still moment while resting: its first sample, when it began, and its samples' sum and count. */
+export interface RestStill {
+  readonly fromDeg: number;
+  readonly sinceTMs: number;
+  readonly sumDeg: number;
+  readonly samples: number;
 }
 
 /**

@@ -1,14 +1,21 @@
 // Which way a person's reps start, read from the way the foot leaves a rest (rep-states.ts).
 import { describe, expect, it } from 'vitest';
-import { type RepState, SEEN, type ToesDown } from './rep-state-types.ts';
+import { type RepState, type Resting, SEEN, type ToesDown } from './rep-state-types.ts';
 import { TEST_LIMITS } from './rep-states.test-util.ts';
-import { stepResting, stepToesDown } from './rep-states.ts';
+import { REANCHOR_MS, restingAt, stepResting, stepToesDown } from './rep-states.ts';
 
 const lim = TEST_LIMITS;
 
 /** The foot rests at `anchorDeg` (degrees from neutral) and rises through `degs`, 50 ms apart. */
 function rise(anchorDeg: number, degs: readonly number[]): RepState {
-  let s: RepState = { kind: 'resting', orderFrom: 'departure', anchorDeg, awaySinceSeq: null, origin: SEEN };
+  let s: RepState = {
+    kind: 'resting',
+    orderFrom: 'departure',
+    anchorDeg,
+    awaySinceSeq: null,
+    origin: SEEN,
+    still: null,
+  };
   for (const [i, deg] of degs.entries()) {
     if (s.kind === 'resting') s = stepResting(s, { tMs: 50 * i, seq: i, deg }, lim);
   }
@@ -104,5 +111,38 @@ describe("an up-first rep's toes-down end", () => {
     expect(turnFrom(-3, false)).toMatchObject({ kind: 'toes-up', order: 'down-first' });
     // A toes-down end above neutral is no end, pauses or not.
     expect(turnFrom(1, true)).toMatchObject({ kind: 'toes-up', order: 'down-first' });
+  });
+});
+
+describe('a rest anchored off neutral', () => {
+  /** Steps a rest anchored at `anchorDeg` through `degs`, 50 ms apart, with a 10-deg hysteresis. */
+  function rest(anchorDeg: number, degs: readonly number[]): RepState {
+    const limits = { ...lim, hysteresisDeg: 10 };
+    let s: RepState = restingAt(anchorDeg, 'departure');
+    for (const [i, deg] of degs.entries()) {
+      if (s.kind === 'resting') s = stepResting(s, { tMs: 50 * i, seq: i, deg }, limits);
+    }
+    return s;
+  }
+  const still = (ms: number, deg: number) => Array.from({ length: ms / 50 }, (_, i) => deg + (i % 2) * 0.5);
+  // A pump's toes-down end at -12: 12 deg from neutral, only 5 from an anchor at -7.
+  const down = [-3, -7, -10, -12];
+
+  it('moves to where the foot keeps still nearer neutral, so the next pump leaves it', () => {
+    // Anchored on one noisy sample at -7 (settling, a replay's start), the foot resting at 0.
+    const s = rest(-7, [...still(REANCHOR_MS + 100, 0), ...down]);
+    expect(s).toMatchObject({ kind: 'toes-down', startDeg: expect.closeTo(0.25, 1) });
+  });
+
+  it('stays put when the still moment is shorter, or further from neutral (a hold, not a rest)', () => {
+    expect(rest(-7, [...still(REANCHOR_MS - 150, 0), ...down]).kind).toBe('resting');
+    // Still at -9: further out than the anchor, a toes-down hold of a pump under the hysteresis.
+    expect(rest(-7, [...still(2 * REANCHOR_MS, -9), -3, 0, 2]).kind).toBe('resting');
+    expect((rest(-7, still(2 * REANCHOR_MS, -9)) as Resting).anchorDeg).toBe(-7);
+  });
+
+  it('keeps a rest at neutral as it is, with no still moment to follow', () => {
+    const s = rest(1, still(2 * REANCHOR_MS, 1.5)) as Resting;
+    expect(s).toMatchObject({ anchorDeg: 1, still: null });
   });
 });
