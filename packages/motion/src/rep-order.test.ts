@@ -9,6 +9,7 @@ import type { RepMetrics } from './motion-events.ts';
 import { createOrderWatch, pausedMidSwing } from './rep-order.ts';
 import { SEEN, type ToesDown, type ToesUp } from './rep-state-types.ts';
 import { TEST_LIMITS } from './rep-states.test-util.ts';
+import { restingAt } from './rep-states.ts';
 import { createSampleRing } from './sample-ring.ts';
 
 /** Rep `i`'s toes-up and toes-down ends (seconds) in `keysOf`. */
@@ -128,21 +129,7 @@ describe('createOrderWatch', () => {
   it('turns a down-first reading round after two swings up that paused and two swings down that did not', () => {
     const w = createOrderWatch(ring);
     // The first swing began at a rest: not read.
-    expect(
-      w.step(
-        {
-          kind: 'resting',
-          orderFrom: 'instructed',
-          anchorDeg: 0,
-          awaySinceSeq: null,
-          origin: SEEN,
-          still: null,
-        },
-        down,
-        lim,
-        x,
-      ),
-    ).toBeNull();
+    expect(w.step(restingAt(0, 'instructed'), down, lim, x)).toBeNull();
     const steps = [up, down, up, down, up, down];
     const said: boolean[] = [];
     const turned = steps.map((after, i) => {
@@ -166,19 +153,7 @@ describe('createOrderWatch', () => {
 
   it('never turns a person who pauses on the way down (after the toes-up end)', () => {
     const w = createOrderWatch(ring);
-    w.step(
-      {
-        kind: 'resting',
-        orderFrom: 'instructed',
-        anchorDeg: 0,
-        awaySinceSeq: null,
-        origin: SEEN,
-        still: null,
-      },
-      restingDown,
-      lim,
-      x,
-    );
+    w.step(restingAt(0, 'instructed'), restingDown, lim, x);
     let prev: ToesUp | ToesDown = restingDown;
     for (let i = 0; i < 8; i++) {
       const after: ToesUp | ToesDown = prev.kind === 'toes-up' ? restingDown : up;

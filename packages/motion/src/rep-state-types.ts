@@ -70,7 +70,7 @@ export interface Resting {
   readonly origin: SwingOrigin;
   /**
    * While the anchor lies more than `stillDeg` from neutral, the still moment the foot is in now
-   * (`RestStill`): lasting REANCHOR_MS nearer neutral, it becomes the anchor (rep-states.ts). Null
+   * (`RestStill`): lasting REANCHOR_MS nearer neutral, it becomes the anchor (rest-anchor.ts). Null
    * while the anchor is near neutral, or the foot is moving.
    */
   readonly still: RestStill | null;

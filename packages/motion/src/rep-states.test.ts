@@ -2,20 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { type RepState, type Resting, SEEN, type ToesDown } from './rep-state-types.ts';
 import { TEST_LIMITS } from './rep-states.test-util.ts';
-import { REANCHOR_MS, restingAt, stepResting, stepToesDown } from './rep-states.ts';
+import { restingAt, stepResting, stepToesDown } from './rep-states.ts';
+import { REANCHOR_MS } from './rest-anchor.ts';
 
 const lim = TEST_LIMITS;
 
 /** The foot rests at `anchorDeg` (degrees from neutral) and rises through `degs`, 50 ms apart. */
 function rise(anchorDeg: number, degs: readonly number[]): RepState {
-  let s: RepState = {
-    kind: 'resting',
-    orderFrom: 'departure',
-    anchorDeg,
-    awaySinceSeq: null,
-    origin: SEEN,
-    still: null,
-  };
+  let s: RepState = restingAt(anchorDeg, 'departure');
   for (const [i, deg] of degs.entries()) {
     if (s.kind === 'resting') s = stepResting(s, { tMs: 50 * i, seq: i, deg }, lim);
   }

@@ -320,6 +320,6 @@ describe('camera stress sets whose rest was anchored on one noisy sample', () =>
   // The rest a replay began was anchored at its first sample, 7 deg below where the foot then
   // rested (noise 4.9 px): the first pump's toes-down end, 18 deg below neutral, never left that
   // anchor by the 16.5-deg hysteresis and was not counted. A rest anchored off neutral
-  // now moves to where the foot keeps still nearer neutral (rep-states.ts REANCHOR_MS).
+  // now moves to where the foot keeps still nearer neutral (rest-anchor.ts REANCHOR_MS).
   countsEveryPump([[20_007, 'all drawn wide, 42 fps, a 2.8-s rest before the first pump']]);
 });
