@@ -30,6 +30,15 @@ describe('robustPeaks', () => {
     expect(Math.abs(r.peakDorsiDeg - 15)).toBeLessThan(0.5);
     expect(Math.abs(r.rangeDeg - 45)).toBeLessThan(1);
   });
+  it("dates each peak at the middle of its hold, not at the noisiest frame's time", () => {
+    const { rep, series } = noisyRep();
+    const r = robustPeaks(rep, series);
+    // The toes-down hold is frames 5-19 (0.33-1.27 s), its middle 0.8 s; the engine's extreme frame
+    // was the hold's second (0.4 s). The toes-up hold is frames 29-43, its middle 2.4 s (engine 2.0 s).
+    const frameMs = 1000 / 15;
+    expect(Math.abs(r.plantarTMs - 12 * frameMs)).toBeLessThanOrEqual(frameMs);
+    expect(Math.abs(r.dorsiTMs - 36 * frameMs)).toBeLessThanOrEqual(frameMs);
+  });
   it('keeps the engine value when the peak was a single frame (no hold to take a median over)', () => {
     const series = [-5, -20, -31, -18, 0, 12, 16, 10].map((a, i) => ({ tMs: i * 66, angleDeg: a }));
     const rep = {
@@ -39,7 +48,13 @@ describe('robustPeaks', () => {
       plantarTMs: 132,
       dorsiTMs: 396,
     } as RepMetrics;
-    expect(robustPeaks(rep, series)).toMatchObject({ peakPlantarDeg: -31, peakDorsiDeg: 16, rangeDeg: 47 });
+    expect(robustPeaks(rep, series)).toMatchObject({
+      peakPlantarDeg: -31,
+      peakDorsiDeg: 16,
+      rangeDeg: 47,
+      plantarTMs: 132,
+      dorsiTMs: 396,
+    });
   });
   it('takes the top of a fast rep with no hold, not the frames on its slopes (which pull it in by degrees)', () => {
     // A toes-down turn of a fast rep at 15 frames per second: five frames within 10% of the range
