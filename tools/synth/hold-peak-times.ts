@@ -8,6 +8,7 @@
 import { robustPeaks } from '@anklepump/cli';
 import { analyzeLandmarkRecording } from '@anklepump/motion';
 import { synthLandmarkSession } from './src/landmark-session.ts';
+import { matchReps, medianAbs, quantileAbs } from './src/score.ts';
 import {
   prescribedSets,
   type StressSet,
@@ -26,10 +27,8 @@ if (!(perFamily > 0) || (split !== 'tuning' && split !== 'heldOut') || process.a
 
 /** A true hold shorter than this has no middle to speak of, ms. */
 const MIN_TRUE_HOLD_MS = 500;
-/** A measured rep is the true rep whose peaks both lie within this of its own, ms. */
-const MATCH_MS = 1500;
 
-/** |time - true hold middle| of each peak, ms: the engine's and with hindsight. */
+/** Each peak's time less the middle of its true hold, ms: the engine's and with hindsight. */
 function peakTimeErrors(sets: readonly StressSet[]): { engine: number[]; hindsight: number[] } {
   const engine: number[] = [];
   const hindsight: number[] = [];
@@ -40,13 +39,11 @@ function peakTimeErrors(sets: readonly StressSet[]): { engine: number[]; hindsig
     const session = synthLandmarkSession(spec, set.seed);
     const result = analyzeLandmarkRecording(session.frames, { sides: [spec.side], includeSeries: true });
     const series = result.series?.[spec.side] ?? [];
-    for (const rep of result.reps[spec.side]) {
-      const truth = session.truth.reps.find(
-        (t) =>
-          Math.abs(t.plantarTMs - rep.plantarTMs) < MATCH_MS &&
-          Math.abs(t.dorsiTMs - rep.dorsiTMs) < MATCH_MS,
-      );
-      if (!truth) continue;
+    const reps = result.reps[spec.side];
+    // Paired as the stress set's score pairs them (by the toes-down hold).
+    for (const [i, j] of matchReps(reps, session.truth, 'plantar')) {
+      const truth = session.truth.reps[i]!;
+      const rep = reps[j]!;
       const held = robustPeaks(rep, series);
       const ends = [
         [truth.plantarTMs, truth.plantarHoldEndTMs, rep.plantarTMs, held.plantarTMs],
@@ -55,19 +52,15 @@ function peakTimeErrors(sets: readonly StressSet[]): { engine: number[]; hindsig
       for (const [fromMs, toMs, engineMs, heldMs] of ends) {
         if (toMs - fromMs < MIN_TRUE_HOLD_MS) continue;
         const middleMs = (fromMs + toMs) / 2;
-        engine.push(Math.abs(engineMs - middleMs));
-        hindsight.push(Math.abs(heldMs - middleMs));
+        engine.push(engineMs - middleMs);
+        hindsight.push(heldMs - middleMs);
       }
     }
   }
   return { engine, hindsight };
 }
 
-const quantile = (xs: readonly number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(p * (s.length - 1))] ?? Number.NaN;
-};
-const ms = (xs: readonly number[]) => `${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.9).toFixed(0)}`;
+const ms = (xs: readonly number[]) => `${medianAbs(xs).toFixed(0)} / ${quantileAbs(xs, 0.9).toFixed(0)}`;
 
 console.log(`${split} seeds, ${perFamily} a family: |peak time - middle of the true hold|, ms, median / p90`);
 console.log('| sets | peaks | engine (extreme frame) | with hindsight (middle of the hold) |');

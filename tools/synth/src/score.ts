@@ -49,31 +49,16 @@ const mostlyUpFirst = (reps: readonly { readonly plantarTMs: number; readonly do
   2 * reps.filter((r) => r.dorsiTMs < r.plantarTMs).length > reps.length;
 
 /**
- * Scores one set. A reported rep may match a countable true rep whose hold (dorsi, or plantar with
- * `matchBy`) its peak is within 1 s of; pairs are taken nearest first, each rep once. `leg`: whether
- * the source reads the leg at all (a camera, a shin sensor) or not (a phone on the foot alone).
+ * Each true rep that may count paired with the measured rep that stands for it (true index ->
+ * measured index), nearest pairs first over the whole set: matching in the truth's order let a rep
+ * the engine may skip (one a gap hid) take the next rep's match when reps come a second apart, and
+ * the next true rep then went unmatched although the engine counted it.
  */
-// Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
-export function scoreSet(
+export function matchReps(
   reps: readonly RepMetrics[],
   truth: SessionTruth,
   matchBy: 'dorsi' | 'plantar' = 'dorsi',
-  leg: 'read' | 'none' = 'read',
-): SetScore {
-  const full = reps.filter((r) => r.full).length;
-  const rangeErrDeg: number[] = [];
-  const matchedTMs: number[] = [];
-  const peakErrDeg: number[] = [];
-  const holdErrS: number[] = [];
-  let legTp = 0;
-  let legFp = 0;
-  let legFn = 0;
-  let legUnseen = 0;
-  let legUnseenMoved = 0;
-  const legMoves: { move: RepLegMove; flagged: boolean }[] = [];
-  // Nearest pairs first, over the whole set: matching in the truth's order let a rep the engine may
-  // skip (one a gap hid) take the next rep's match when reps come a second apart, and the next true
-  // rep then went unmatched although the engine counted it.
+): Map<number, number> {
   const pairs: { i: number; j: number; dt: number }[] = [];
   truth.reps.forEach((t, i) => {
     if (truth.countable[i] === 'no') return;
@@ -101,6 +86,34 @@ export function scoreSet(
     used.add(j);
     matchOf.set(i, j);
   }
+  return matchOf;
+}
+
+/**
+ * Scores one set. A reported rep may match a countable true rep whose hold (dorsi, or plantar with
+ * `matchBy`) its peak is within 1 s of; pairs are taken nearest first, each rep once. `leg`: whether
+ * the source reads the leg at all (a camera, a shin sensor) or not (a phone on the foot alone).
+ */
+// Reps that must count and reps an edge gap leaves open are both matched; errors use matches only.
+export function scoreSet(
+  reps: readonly RepMetrics[],
+  truth: SessionTruth,
+  matchBy: 'dorsi' | 'plantar' = 'dorsi',
+  leg: 'read' | 'none' = 'read',
+): SetScore {
+  const full = reps.filter((r) => r.full).length;
+  const rangeErrDeg: number[] = [];
+  const matchedTMs: number[] = [];
+  const peakErrDeg: number[] = [];
+  const holdErrS: number[] = [];
+  let legTp = 0;
+  let legFp = 0;
+  let legFn = 0;
+  let legUnseen = 0;
+  let legUnseenMoved = 0;
+  const legMoves: { move: RepLegMove; flagged: boolean }[] = [];
+  const matchOf = matchReps(reps, truth, matchBy);
+  const used = new Set(matchOf.values());
   let mustMatched = 0;
   truth.reps.forEach((t, i) => {
     const best = matchOf.get(i);
